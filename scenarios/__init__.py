@@ -1,0 +1,1 @@
+"""The bundled practice scenarios: YAML files shipped with the package, found by `simulator.catalogue`."""

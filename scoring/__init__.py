@@ -1,0 +1,1 @@
+"""Scoring how compassion-led a conversation was (coaching-model.md §5)."""

@@ -1,0 +1,149 @@
+"""The `coach` command line: a thin shell over the library.
+
+Each command gathers its inputs, makes one call into the core and prints the result.
+Errors from the core arrive as `CoachError` and leave as one line on standard error with
+exit status 1; usage errors exit 2 (click's convention). Heavy modules (pydantic models,
+prompt-toolkit) are imported inside the commands that need them, so `coach --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from simulator import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+TRANSCRIPTS_ENV = "COACH_TRANSCRIPTS"
+
+
+def reports_errors(command: F) -> F:
+    """Turn the core's errors into one line on standard error and exit status 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from simulator.errors import CoachError
+
+        try:
+            return command(*args, **kwargs)
+        except CoachError as error:
+            click.echo(f"coach: error: {error}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def now() -> str:
+    """The current time in UTC, as transcripts record it."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def default_transcript_path(scenario_id: str) -> Path:
+    """Where a transcript goes when no --transcript is given (see the README)."""
+    folder = os.environ.get(TRANSCRIPTS_ENV)
+    if folder:
+        base = Path(folder)
+    else:
+        data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        base = Path(data_home) / "compassion-coach" / "transcripts"
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return base / f"{scenario_id}-{stamp}-{secrets.token_hex(3)}.jsonl"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="coach")
+def main() -> None:
+    """Practise compassion-led coaching against a scripted virtual coachee.
+
+    Start with `coach practice` for a conversation on the default scenario,
+    or `coach scenarios` to see the others.
+    """
+
+
+@main.command()
+@click.argument("scenario", required=False)
+@click.option(
+    "--seed", type=int, default=None, help="Seed for the coachee's choice of replies (default: random)."
+)
+@click.option(
+    "--transcript",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Where to save the transcript (default: a new file under ${TRANSCRIPTS_ENV} "
+    "or ~/.local/share/compassion-coach/transcripts).",
+)
+@click.option("--no-meter", is_flag=True, help="Hide the openness meter and the coachee's state.")
+@reports_errors
+def practice(scenario: str | None, seed: int | None, transcript: Path | None, no_meter: bool) -> None:
+    """Hold a coaching conversation with a virtual coachee.
+
+    SCENARIO is a bundled scenario id (see `coach scenarios`) or a path to a YAML file;
+    without it, the default scenario. On a terminal this opens the interactive app;
+    otherwise it reads one trainee line per input line and prints each reply.
+    """
+    from simulator import catalogue
+    from simulator.conversation import Conversation
+    from simulator.session import Session
+    from simulator.transcript import TranscriptError, TranscriptWriter, header_record
+
+    loaded = catalogue.load(scenario)
+    session = Session(loaded.scenario, seed=secrets.randbelow(1_000_000) if seed is None else seed)
+    path = transcript or default_transcript_path(loaded.scenario.id)
+    try:
+        writer = TranscriptWriter.create(path)
+    except FileExistsError:
+        raise TranscriptError(f"{path}: already exists; choose another --transcript path") from None
+    except OSError as error:
+        raise TranscriptError(f"{path}: cannot write ({error.strerror})") from None
+    writer.write(header_record(session, loaded.text, now(), loaded.source))
+    conversation = Conversation(session, writer)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from simulator.tui import run_interactive
+
+        reason = run_interactive(conversation, show_meter=not no_meter)
+    else:
+        from simulator.piped import run_piped
+
+        reason = run_piped(conversation, sys.stdin, click.echo, show_meter=not no_meter)
+    conversation.finish(reason, now())
+    from simulator.render import closing_report
+
+    for line in closing_report(session):
+        click.echo(line)
+    click.echo(f"Transcript saved: {path}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects instead of a table.")
+@reports_errors
+def scenarios(as_json: bool) -> None:
+    """List the bundled scenarios."""
+    from simulator import catalogue
+
+    rows = [
+        {
+            "id": loaded.scenario.id,
+            "title": loaded.scenario.title,
+            "persona": f"{loaded.scenario.coachee.name}, {loaded.scenario.coachee.role}",
+            "starting_state": loaded.scenario.coachee.starting_state.value,
+            "default": loaded.scenario.id == catalogue.DEFAULT_SCENARIO,
+        }
+        for loaded in catalogue.load_bundled()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max(len(str(row["id"])) for row in rows)
+    for row in rows:
+        marker = " (default)" if row["default"] else ""
+        click.echo(f"{row['id']:<{width}}  {row['title']}{marker}\n{'':<{width}}  {row['persona']}")

@@ -1,0 +1,492 @@
+"""Word lists the move reader looks for, written from MI (MITI 4.2.1) and coaching practice.
+
+Every entry is a regular-expression fragment matched against text that has already been
+lower-cased, stripped of terminal escapes and had its contractions restored (see
+`simulator.moves`), so entries are written in lower case with straight apostrophes.
+Fragments are grouped by what they *do* in a coaching conversation, not by part of speech;
+`simulator.moves` compiles each group once, at import.
+
+Nothing here was mined from a data set: the lists come from the coaching model
+(docs/coaching-model.md) and the MI literature, and are checked against measurements only
+to find kinds of error.
+"""
+
+from __future__ import annotations
+
+# --- Speech-to-text repairs --------------------------------------------------------------
+# Dictation drops apostrophes and makes a few cheap, frequent slips. Mapping them back lets
+# one set of patterns serve typed and dictated lines alike.
+WORD_REPAIRS: dict[str, str] = {
+    "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "arent": "aren't",
+    "wasnt": "wasn't", "werent": "weren't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't",
+    "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+    "wont": "won't", "youre": "you're", "youve": "you've", "youd": "you'd", "youll": "you'll",
+    "im": "i'm", "ive": "i've", "thats": "that's", "whats": "what's", "hows": "how's",
+    "wheres": "where's", "whos": "who's", "theres": "there's", "its": "it's", "lets": "let's",
+    "theyre": "they're", "weve": "we've", "wed": "we'd", "itll": "it'll", "ill": "i'll",
+    "u": "you", "ur": "your", "yu": "you", "yuo": "you", "wat": "what", "waht": "what", "hwo": "how",
+    "shoud": "should", "shold": "should", "shuold": "should", "becuase": "because",
+    "becasue": "because", "beacuse": "because", "cuz": "because", "cos": "because",
+    "wanna": "want to", "gonna": "going to", "gotta": "got to", "kinda": "kind of",
+    "sorta": "sort of", "dunno": "don't know", "ok": "okay", "alright": "all right",
+    "prioritize": "prioritise", "realize": "realise", "realized": "realised",
+}
+
+# Sounds and words that carry no act of their own when they open a sentence.
+LEAD_IN_FILLERS = (
+    r"um+", r"uh+", r"erm+", r"er", r"ah+", r"oh", r"hm+", r"mm+(?:[- ]?hmm+)?", r"uh[- ]?huh",
+    r"okay", r"all right", r"right", r"so", r"well", r"and", r"but", r"now", r"yeah", r"yes", r"yep",
+    r"sure", r"i see", r"got it", r"gotcha", r"you know", r"i mean", r"like", r"anyway", r"then",
+    r"great", r"good", r"cool", r"wow", r"fine", r"alright", r"look", r"listen", r"hey",
+)
+
+# Greetings, thanks and session management (MITI has no code; the model calls it structure).
+STRUCTURE_PHRASES = (
+    r"hi", r"hello", r"good (?:morning|afternoon|evening)", r"welcome(?: back)?",
+    r"(?:it's )?(?:nice|good|great|lovely) to (?:see|meet) you(?: again)?",
+    r"thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:coming(?: in)?|being here|your time|making the time"
+    r"|sharing(?: that)?|telling me(?: that)?|that|joining|meeting|today|talking))?",
+    r"you're welcome", r"let's (?:get started|begin|start|turn|move|go back|come back|wrap|recap|look|pause"
+    r"|take a (?:moment|minute|step)|spend|switch|shift|talk about|think about|look at|focus)",
+    r"shall we (?:start|begin|get started|move on|turn|wrap up|look|talk)",
+    r"(?:so )?to (?:get started|start(?: us)? off|begin|wrap up|close|finish)",
+    r"before we (?:finish|end|wrap up|start|begin|go on|move on|close)",
+    r"moving on", r"next,? (?:let's|we|i'd)", r"we have (?:about |around )?(?:\w+ )?(?:minutes|an hour|half an hour)",
+    r"we're (?:almost|nearly|running) (?:out of|short on) time", r"(?:see|talk to) you (?:next|soon|then|later)",
+    r"bye", r"goodbye", r"take care", r"have a (?:good|great|nice) (?:day|weekend|evening|shift)",
+    r"i'll (?:explain|tell you) how (?:this|today) (?:works|will work|goes)", r"the plan for today",
+    r"today (?:i'd|we'll|we will|we're going to) (?:like to )?(?:talk|look|cover|spend)",
+    r"i'd like to (?:start|begin|move|turn|come back|go back|wrap up|check in|summari[sz]e)",
+    r"how (?:was|is) your (?:day|week|weekend|journey|trip)", r"did you find (?:us|the room|the place)",
+    r"how are you(?: doing| today| keeping)?", r"can we (?:start|begin|move on|turn to|get started)",
+    r"come (?:on )?in", r"have a seat", r"grab a seat", r"one (?:more|last) thing",
+)
+
+# Fillers and generic praise: acts with no content. Generic praise is deliberately not an
+# affirmation (MITI: an affirmation must name a specific strength or effort).
+FILLER_ONLY = (
+    r"(?:um+|uh+|erm+|er|ah+|oh|hm+|mm+(?:[- ]?hmm+)?|uh[- ]?huh|okay|all right|right|yeah|yes|yep|no|nope"
+    r"|sure|i see|got it|gotcha|wow|cool|nice|great|good|fine|excellent|perfect|brilliant|lovely|wonderful"
+    r"|fantastic|awesome|indeed|absolutely|of course|exactly|true|totally|definitely|really|interesting"
+    r"|fair enough|makes sense|that makes sense|i understand|understood|go on|carry on|and|so|well"
+    r"|good job|great job|nice job|well done|good work|great work|nice work|nice one|good for you"
+    r"|that's (?:great|good|nice|fine|wonderful|brilliant|excellent|fantastic|awesome|interesting|true|fair"
+    r"|right|okay|cool|lovely|perfect)|good stuff|keep it up|keep up the good work|ha+|haha+|hah"
+    r"|you know|i know|yes and|okay so|thank you|thanks|sorry|oh no|oh dear|oh wow|right okay|very good"
+    r"|that's good to hear|good to hear|glad to hear(?: it| that)?|i'm glad|hmm okay|oh okay)",
+)
+
+# Self-disclosure and chit-chat: "other" in the model.
+SELF_DISCLOSURE = (
+    r"i used to", r"when i was", r"me too", r"i remember when", r"in my (?:day|old job|last job|experience as)",
+    r"my (?:own|wife|husband|partner|kids?|son|daughter|mum|mom|dad|dog|cat|first job)",
+    r"i (?:had|have) (?:the same|a similar)", r"same here", r"i know the feeling",
+    r"(?:the )?weather", r"did you see the (?:game|match|news)",
+)
+
+# --- Confront: disagree, correct, blame, warn, label, moralise, sarcasm -----------------
+CONFRONT_PHRASES = (
+    # labels and moralising about identity or role
+    r"that's not how (?:a|an|the|any) \w+(?: \w+)? (?:behaves|acts|works|does things|should act|should behave)",
+    r"(?:a|any) (?:good|real|proper|decent|professional|competent|responsible) \w+(?: \w+)? (?:would|wouldn't"
+    r"|doesn't|don't|does|should|shouldn't|never|always)",
+    r"(?:good|real|proper) (?:nurses|managers|teachers|engineers|leaders|professionals|salespeople|staff)"
+    r" (?:don't|do|would|wouldn't|never|always)",
+    r"you(?:'re| are) (?:being )?(?:so |very |really |just |too |pretty |quite )?(?:lazy|unprofessional|careless"
+    r"|sloppy|defensive|difficult|stubborn|irresponsible|disorgani[sz]ed|negative|dramatic|selfish|rude|useless"
+    r"|incompetent|unreliable|in denial|overreacting|making excuses|not listening|not trying|wrong|the problem"
+    r"|always late|never on time|a liability|letting (?:everyone|the team|us|me|them) down|not pulling your weight)",
+    r"you (?:always|never|constantly|keep|just keep) (?:miss\w*|forget\w*|blam\w*|complain\w*|com(?:e|ing) in late"
+    r"|(?:turn|show|turning|showing)(?:ing)? up late|leav\w* early|mak\w* excuses|ha(?:ve|ving) an excuse|mess\w* up"
+    r"|get\w* it wrong|do(?:ing)? this|say(?:ing)? that|push\w* back|argu\w*|interrupt\w*|run\w* late|drop\w* the ball)",
+    r"you never (?:listen|finish|follow through|do (?:what|as)|learn|get it|meet|hit|turn up on time|answer|ask for"
+    r" help|take (?:responsibility|feedback))",
+    r"that's (?:not|hardly) (?:good enough|acceptable|professional|okay|on|the point|true|right|an excuse|fair)",
+    r"that's (?:unacceptable|unprofessional|ridiculous|nonsense|rubbish|no excuse|just an excuse|your problem"
+    r"|not my problem|a cop[- ]out|irresponsible|lazy|wrong|not true|simply not true)",
+    r"(?:this|that) (?:can't|cannot) (?:go on|continue|keep happening|happen again)",
+    r"(?:stop|quit) (?:making excuses|complaining|whining|blaming|moaning|being)", r"no more excuses",
+    r"(?:just|only) (?:an )?excuses?", r"excuses,? excuses", r"i'm (?:really |very )?disappointed (?:in|with) you",
+    r"you should (?:know|have known) better", r"you should be ashamed", r"shame on you",
+    r"what (?:were|was) you thinking", r"what is wrong with you", r"what's wrong with you",
+    r"how (?:could|can) you (?:not|be so|possibly|let)", r"how many times (?:do|have) i",
+    r"i(?:'ve| have) told you", r"as i (?:keep saying|said before|told you)",
+    # warnings and threats
+    r"(?:or|otherwise) (?:else|there will be|you'll (?:be|lose|get)|we'll have to)",
+    r"if you don't (?:\w+ ){0,6}(?:you'll|you will|there will|we'll|i'll have to|i will have to)",
+    r"you(?:'d| had) better", r"(?:this is|consider this) (?:your|a) (?:final |last |formal )?warning",
+    r"(?:disciplinary|formal warning|performance improvement plan|written up|write[- ]up|hr will)",
+    r"you(?:'re| are) going to (?:lose|get fired|be fired|get sacked)",
+    # disagreeing and correcting
+    r"^(?:no|nope),? (?:that's|it's|you're|you are|it isn't|it is not|that isn't|that is not) (?:not|wrong|just|an"
+    r" excuse|nonsense|rubbish)",
+    r"i (?:don't|do not) (?:agree|buy (?:it|that))", r"i disagree", r"that's not (?:what|how) (?:happened|it works)",
+    r"^come on(?! in)", r"^seriously", r"you can't (?:be serious|seriously)",
+    r"^(?:let's )?be (?:honest|real)(?! with yourself about what)", r"admit it", r"face it", r"face (?:the )?facts",
+    r"you(?:'re| are) not (?:the only one|special)", r"(?:everyone|everybody) else (?:manages|can|does|copes)",
+    r"it's not (?:that|so) (?:hard|difficult)", r"how hard (?:can it be|is it)",
+    r"you need to (?:take responsibility|own (?:this|it|that|your)|grow up|get a grip|pull yourself|step up|sort"
+    r" (?:it|this|yourself) out|get your act together|stop)", r"take some responsibility", r"man up", r"toughen up",
+    r"get over it", r"that's on you", r"that's your fault", r"(?:it's|it is) your (?:own )?fault", r"blame yourself",
+)
+
+# Sarcasm: an approving word at the start, followed by a deficit. "Great, another late shift."
+SARCASM_OPENERS = (
+    r"(?:oh )?(?:great|wonderful|fantastic|brilliant|lovely|perfect|terrific|nice|super|marvell?ous|excellent"
+    r"|well done|congratulations|congrats|bravo|nice one|thanks a lot|thanks for nothing|how nice|how lovely"
+    r"|good job|way to go|real(?:ly)? nice|so glad|nice of you)",
+)
+SARCASM_TAILS = (
+    r"another", r"again", r"late", r"finally", r"for once", r"decided to (?:show|join|turn)", r"(?:show|turn)(?:ed)? up",
+    r"missed", r"forgot", r"yet again", r"as usual", r"for a change", r"gracing us", r"bother(?:ed)?",
+    r"just what (?:we|i) needed", r"mess", r"excuse",
+)
+# Phrases that are sarcastic wherever they stand.
+SARCASM_PHRASES = (
+    r"nice of you to (?:join|show|turn|come|bother)", r"so glad you could (?:make it|join|bother)",
+    r"thanks for (?:finally|nothing|bothering|gracing)", r"must be nice", r"look who (?:decided|finally|showed)",
+    r"(?:yeah|oh),? right", r"because that(?:'s| has) worked so well", r"as if that(?:'s| will| would)",
+    r"good luck with that", r"how (?:very|awfully) (?:kind|nice|generous)", r"big surprise", r"what a surprise",
+    r"well,? that(?:'s| was) (?:just )?(?:great|brilliant|wonderful|fantastic)", r"another (?:late|missed|lost)",
+)
+
+# Blaming "why" questions. "Why didn't you..." is a question with deficit focus; the
+# "always/never" version labels the person and counts as confront.
+BLAMING_WHY_LABEL = (
+    r"why (?:are|were|do|did) you (?:always|never|constantly|still|even)",
+    r"why (?:can't|couldn't|won't) you (?:ever|just|simply)", r"why (?:is it|does it) always",
+    r"why (?:on earth|the hell|in the world)", r"why would you (?:ever|even|do that|think)",
+)
+BLAMING_WHY_QUESTION = (
+    r"why (?:didn't|haven't|hadn't|wasn't|weren't|isn't|aren't|hasn't|can't|couldn't|wouldn't|won't|don't you"
+    r" ever) (?:you|it|that|this|the|your|anyone)", r"why (?:did|do) you (?:let|miss|forget|skip|leave|not)",
+    r"why (?:is|was|are|were) (?:it|this|that|the|your) \w+(?: \w+)? (?:late|not done|unfinished|missing|behind"
+    r"|overdue|incomplete|wrong)", r"how come you (?:didn't|haven't|never|still|always|can't|couldn't)",
+    r"what stopped you (?:from )?(?:finishing|doing|getting|completing|handing|submitting)",
+    r"why (?:are|were) you (?:late|behind|so late|so slow)",
+)
+
+# --- Advice and advice disguised as questions -------------------------------------------
+ADVICE_PHRASES = (
+    r"you (?:should|shouldn't|ought to|must|mustn't|need to|needn't|have to|gotta|got to)(?! be proud)"
+    r"(?! feel proud)(?! give yourself credit)",
+    r"you(?:'d| would) (?:do well|be better off|be wise) to", r"you (?:could|might|may) (?:want to|wish to|try|just"
+    r"|always|consider|think about|start|stop|make|ask|talk|speak|set|use|get|go|write|delegate|prioritise)",
+    r"you can (?:just|always|try|simply)", r"i(?:'d| would) (?:suggest|recommend|advise|urge|encourage you)",
+    r"i (?:suggest|recommend|advise|urge)", r"my (?:advice|suggestion|recommendation)", r"if i were you",
+    r"i think you (?:should|need|ought|must|have to|could try|might try)", r"the (?:best|right) thing (?:to do )?(?:is|would be)",
+    r"what you (?:need|should do|have to do|ought to do|must do) is", r"the (?:answer|solution|trick|key) is (?:to|just)",
+    r"it(?:'s| is| would be) (?:best|better|wise|important|essential|crucial|vital) (?:if you|that you|to|for you to)",
+    r"make sure (?:you|to)", r"don't forget to", r"remember to", r"be sure to", r"try to", r"try not to",
+    r"it(?:'s| is) time (?:you|to|for you to)", r"(?:it's|it is) up to you to",
+    r"(?:one|the) thing you (?:can|could|should|might) do is",
+    r"how about (?:you |we )?(?:just |trying |making |setting |writing |asking |talking |getting |starting |doing"
+    r" |using |taking |staying |going |putting |having )",
+    r"what about (?:just )?(?:trying|making|setting|writing|asking|talking|getting|starting|doing|using|taking"
+    r"|staying|going|putting|having|delegating|booking|blocking|cutting|keeping)",
+    r"why (?:don't|not|wouldn't|won't) (?:you |we )?(?:just |simply |try |make |set |write |ask |talk |get |start |stop"
+    r" |use |take |stay |go |put |delegate |book |block |cut |keep |speak |have |do |come |leave |try|make)",
+    r"why not(?: just)? \w+", r"have you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:just |simply )?(?!what|how"
+    r"|why|where|when|which|who|whether|if|anything|any|that|this|it|about|of)\w+",
+    r"have you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:just |simply )?\w+ing",
+    r"(?:could|can|would|will) you (?:not )?just ", r"can't you (?:just|simply)", r"couldn't you (?:just|simply)?",
+    r"wouldn't it be (?:better|easier|simpler|smarter|good|wise) (?:to|if)",
+    r"don't you think (?:you should|you ought|you need|it would be better|it's time)",
+    r"isn't it (?:time|better|about time) (?:you|to|that)", r"shouldn't you", r"wouldn't you be better",
+    r"do you not think you (?:should|could|need)", r"maybe you (?:should|could|need to|ought|might want)",
+    r"perhaps you (?:should|could|need to|ought|might want)", r"you(?:'ll| will) (?:need|have) to",
+    r"it might (?:help|be worth|be good) (?:if you|to|for you)", r"it would (?:help|be good|be worth) (?:if you|to)",
+    r"you'll (?:feel|be) (?:better|fine) (?:if|once|when) you",
+)
+# A sentence that opens on one of these bare verbs is an instruction.
+IMPERATIVE_VERBS = (
+    r"make", r"stay", r"try", r"stop", r"start", r"get", r"take", r"set", r"go", r"ask", r"speak", r"write",
+    r"use", r"delegate", r"prioritise", r"remember", r"keep", r"put", r"call", r"email", r"book", r"schedule",
+    r"cut", r"drink", r"eat", r"sleep", r"exercise", r"stick", r"leave", r"be", r"don't", r"do", r"check",
+    r"just", r"give", r"find", r"learn", r"read", r"join", r"sign up", r"apply", r"quit", r"skip", r"avoid",
+    r"limit", r"reduce", r"note", r"log", r"block", r"turn", r"focus on", r"consider", r"block out", r"plan",
+    r"prepare", r"finish", r"complete", r"submit", r"hand in", r"send", r"update", r"chart", r"document",
+    r"arrive", r"come in", r"ring", r"phone", r"text", r"tell (?:them|him|her|your|the)", r"talk to",
+    r"say (?:no|yes)", r"push back", r"let (?:them|him|her) know", r"never", r"always", r"breathe", r"relax",
+    r"calm down", r"cheer up", r"chill", r"lighten up", r"ignore", r"forget (?:about )?it", r"move on",
+)
+
+# Permission and softeners that turn advice into advice_with_permission (MITI: persuade
+# with permission / emphasise autonomy when advising).
+PERMISSION_PHRASES = (
+    r"(?:could|can|may|might) i (?:share|offer|suggest|tell you|give you|make a suggestion|add|mention|throw in"
+    r"|run something|pass on|put forward)",
+    r"(?:would|will) (?:it be|that be) (?:okay|all right|helpful|useful|fine) (?:if|for me to|to)",
+    r"is it (?:okay|all right|fine) (?:if|for me to|to)", r"do you mind if i", r"would you mind if i",
+    r"would you (?:like|want) (?:me to|some|to hear|a few|an idea|a suggestion|my|to know what)",
+    r"(?:are|would) you (?:be )?(?:interested|open) (?:in|to) (?:hearing|some|a|an|my|what)",
+    r"take it or leave it", r"(?:feel free|you're free) to (?:ignore|disagree|take|leave|reject|use)",
+    r"see (?:if|whether|what) (?:any of )?(?:it|this|that|these|them|which) (?:fits|fit|works|work|resonates|suits)",
+    r"(?:it|this) may (?:or may )?not (?:fit|work|apply|suit)", r"you may or may not",
+    r"only if (?:it|that|you) (?:fits|helps|want|like)", r"(?:whether|if) (?:any of )?(?:this|that|it) (?:fits|works|is useful)",
+    r"you know (?:yourself|your situation|your team|your ward) (?:best|better than)",
+    r"(?:some|other) (?:people|nurses|managers|teachers|colleagues|folks) (?:have )?(?:find|found|tried|say)",
+    r"(?:something|one thing|an idea|a few ideas|a couple of (?:ideas|things)) that (?:has )?(?:helped|worked for)"
+    r" (?:others|other people|some people)", r"you can (?:ignore|take or leave|disregard) (?:it|this|that)",
+    r"(?:up to you|your call|your choice) (?:whether|if)",
+)
+
+# --- Autonomy: emphasise choice, seek collaboration -------------------------------------
+AUTONOMY_PHRASES = (
+    r"(?:it's|it is|that's|that is) (?:entirely |completely |totally |really |all |ultimately )?(?:your (?:call|choice"
+    r"|decision)|up to you)", r"(?:entirely|completely|totally|really|all) up to you", r"up to you",
+    r"you (?:get to |can |will )?(?:decide|choose|pick)(?! (?:to|on) (?:not|miss))", r"your (?:call|choice|decision)",
+    r"you(?:'re| are) the (?:expert|best judge|one who knows|one who decides|boss)",
+    r"you know (?:yourself|your life|your situation|your team|your patients|this|best)",
+    r"(?:whatever|whichever) you (?:decide|choose|pick|think is best)", r"only you can (?:decide|know|say|choose)",
+    r"no one can (?:decide|make you|force you)", r"(?:nobody|no one) (?:is going to|will|can) (?:make|force) you",
+    r"you don't have to (?:do|decide|change|choose)(?: any(?:thing| of))?", r"if (?:you want|you'd like|you like|you wish)",
+    r"(?:there's|there is) no (?:pressure|rush|right answer|wrong answer)",
+    r"what would you like to (?:focus on|talk about|work on|start with|cover|explore|look at|spend|get out of|do first"
+    r"|discuss)", r"where would you like to (?:start|begin|go)", r"what (?:do|would) you want to (?:focus on|talk about"
+    r"|work on|start with|cover|explore)", r"how would you like to (?:use|spend|proceed|approach)",
+    r"what feels (?:most )?(?:important|useful|right) (?:to (?:talk about|focus on|cover|start with))",
+    r"which (?:of these|one)(?:,? if any,)? (?:would you|do you) (?:like|want) to", r"which,? if any",
+    r"let's (?:figure|work) (?:this|it) out together", r"(?:we can|we could) (?:work|figure) (?:this|it) out together",
+    r"what do you think (?:would|might) work (?:best )?for you", r"how does that sound to you",
+    r"does that (?:sound|feel) (?:okay|all right|like a plan)", r"would that be okay with you",
+    r"you(?:'re| are) in (?:charge|control|the driving seat|the driver's seat)",
+    r"(?:you can|feel free to) (?:say no|stop me|tell me)",
+)
+
+# --- Questions ----------------------------------------------------------------------------
+# Invitations that MITI counts as open questions though they end without "?".
+OPEN_INVITATIONS = (
+    r"tell me", r"talk me through", r"walk me through", r"take me through", r"describe", r"say (?:a bit |a little )?more",
+    r"help me understand", r"i'm (?:curious|wondering) (?:about|what|how|why|where|when|which|who)",
+    r"i'd (?:like|love) to (?:hear|know|understand) (?:more|about|what|how|why)", r"share (?:with me|a bit|more)",
+    r"imagine", r"picture (?:yourself|it|this|a|the)", r"think (?:of|about|back to) (?:a|the|one) (?:time|moment|day"
+    r"|shift|occasion|example|person)", r"give me an example", r"paint (?:me )?a picture", r"fill me in",
+    r"explain (?:to me )?(?:what|how|why)", r"(?:could|can|would) you (?:tell|describe|say|walk|talk|share|explain"
+    r"|give me|paint|help me|expand|elaborate|picture|imagine|think of|think back|remember)",
+    r"(?:could|would) you be willing to (?:tell|describe|share|say)",
+    r"why don't you (?:tell|talk|walk|say|share|describe|start by telling)",
+)
+WH_OPENERS = r"(?:what|what's|how|how's|why|when|where|where's|which|who|who's|whose|whom|what're|what've)"
+AUX_OPENERS = (
+    r"(?:do|does|did|are|is|was|were|have|has|had|can|could|would|will|shall|should|may|might|must|am|isn't"
+    r"|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|can't|couldn't|wouldn't|won't|shouldn't)"
+    r" (?:you|your|it|that|this|there|they|he|she|we|i|anyone|anything|someone|something|the|any|a|an|things"
+    r"|everything|people|y'all)",
+    r"(?:anything|something|anyone|any) (?:else|more|other)", r"any (?:thoughts|ideas|questions|concerns|plans)",
+    r"(?:is|are) there",
+)
+# Wh-questions that ask for one fact, which MITI codes as closed.
+CLOSED_WH = (
+    r"how (?:many|much|long|often|old|far|soon|late|early|big|tall|frequently)", r"what (?:time|day|date|year|month"
+    r"|age|number|dose|percentage|grade|band|ward|unit|shift|team|floor|room)\b", r"when (?:is|was|are|does|did"
+    r" (?:you|it) (?:start|finish|begin|end|leave|arrive|get))", r"where (?:do|did|are|is|were|was) (?:you|it|they)"
+    r" (?:work|live|based|from|located|go|stay|sit)", r"who (?:is|was) your (?:manager|boss|supervisor|doctor|gp|lead)",
+    r"what(?:'s| is) (?:your|the) (?:name|address|role|title|deadline|target|budget|rota|dose|number)",
+    r"which (?:one|ward|shift|day|team|unit|option|of the two)\b",
+)
+# Ending a reflection with a check is still a reflection ("You're tired, is that right?").
+TAG_CHECKS = (
+    r"(?:is that|am i|have i got that|did i get that|does that sound|was that|is this) (?:right|correct|fair|close"
+    r"|about right|accurate)", r"right", r"yeah", r"no", r"isn't it", r"aren't you", r"don't you", r"didn't you",
+    r"wasn't it", r"is that it", r"correct", r"huh", r"eh", r"or not", r"did i get that", r"am i close",
+)
+
+# --- Compliance checks: questions about what the coachee did or did not do ------------
+COMPLIANCE_PHRASES = (
+    r"(?:did|have|were|has|had) you (?:manage|managed|been able|able|get a chance|got round|get round|get around"
+    r"|remember(?:ed)?) to", r"(?:did|have|had) you (?:finish|finished|complete|completed|submit|submitted|do|done"
+    r"|hand(?:ed)? in|send|sent|file|filed|sign|signed|update|updated|fix|fixed|sort|sorted|chase|chased|log"
+    r"|logged|write up|written up|catch up|caught up|hit|meet|met|reach|reached|close|closed|clear|cleared"
+    r"|get (?:it|that|this|the|your|those|these|all)(?: \w+){0,3} (?:done|finished|in|sorted|completed|submitted))",
+    r"(?:will|can|could|would) you (?:have|get) (?:it|that|this|the|your|those|these|all)(?: \w+){0,3}"
+    r" (?:done|finished|in|sorted|completed|submitted|signed off)",
+    r"(?:is|are|was|were) (?:it|that|they|the|your) (?:\w+ ){0,3}(?:done|finished|complete|completed|submitted"
+    r"|in yet|up to date|sorted|filed|signed off|fixed|on time)", r"\byet\b",
+    r"(?:still|again) (?:not|haven't|hasn't|didn't|late|behind|missing)", r"on time",
+    r"how (?:far|much) (?:behind|overdue)", r"where are (?:you|we) (?:up to )?with (?:the|your)",
+    r"what happened (?:with|to) (?:the|your) (?:\w+ ){0,2}(?:deadline|audit|report|charting|notes|target|figures"
+    r"|numbers|paperwork|training|appraisal)",
+)
+
+# --- Focus cues ---------------------------------------------------------------------------
+VISION_CUES = (
+    r"ideal", r"dream", r"visions?", r"imagine", r"picture (?:yourself|it|a|the|this)", r"(?:years?|months?) from now",
+    r"in (?:a|one|two|three|four|five|ten|\d+) (?:years?|years' time|years time)", r"(?:next|in a) (?:year|decade)",
+    r"future", r"one day", r"someday", r"long[- ]term", r"going (?:really |very |so )?well", r"went (?:really )?perfectly",
+    r"great (?:year|week|month|day|shift|term|quarter|career|life)", r"best (?:possible|version|case)",
+    r"where do you see yourself", r"want(?:ed)? to be(?! late)", r"(?:like|love) to be (?:doing|known|remembered|able)",
+    r"would (?:you )?(?:love|like) to (?:be|do|have|see|become|achieve|create|build)", r"hopes? (?:for|to|that)",
+    r"hoping (?:for|to)", r"aspir(?:e|ation|ations)", r"legacy", r"remembered for", r"known for", r"goals?",
+    r"if (?:anything|everything) (?:were|was) possible", r"magic wand", r"miracle", r"wake up tomorrow",
+    r"desired?", r"look like (?:for you )?(?:if|when|in)", r"would (?:it|that|a great \w+|things|work|life) look like",
+    r"what would (?:be|look|feel) (?:different|better)", r"a great \w+ look like", r"become", r"next chapter",
+    r"in an ideal world", r"(?:really|truly) want", r"wish(?:es)?", r"bigger picture", r"where (?:do )?you want to go",
+    r"what would success", r"success look", r"(?:five|ten|two|three) years",
+)
+VALUES_CUES = (
+    r"matters? (?:most )?to you", r"(?:what|that) matters", r"important to you", r"(?:most|really) important",
+    r"care (?:most )?(?:about|for)", r"values?", r"valued", r"meaning(?:ful)?", r"purpose", r"why you (?:went|got|came)"
+    r" into", r"drew you (?:to|into)", r"brought you (?:to|into) (?:this|nursing|teaching|the job|the field)",
+    r"who do you want to be", r"kind of (?:nurse|manager|teacher|engineer|leader|person|colleague|lead|mentor|seller"
+    r"|salesperson|coach|parent|doctor|clinician) (?:do )?you want", r"stand for", r"believe in", r"principles?",
+    r"motivat\w*", r"fulfil\w*", r"enjoy\w*", r"lov(?:e|es|ed|ing)", r"passion\w*", r"energi[sz]\w*",
+    r"what (?:gets|got) you (?:up|out of bed)", r"calling", r"why (?:do|did) you (?:do|choose|pick) (?:this|it|nursing|teaching)",
+    r"proud to be", r"integrity", r"(?:for|to) your (?:patients|team|family|students|customers|clients)",
+)
+STRENGTHS_CUES = (
+    r"at (?:your|their) best", r"strengths?", r"good at", r"proud", r"success(?:es|ful|fully)?", r"succeed\w*",
+    r"went (?:really |very |so )?well", r"worked (?:really |very |so )?well", r"what(?:'s| is) working", r"skills?",
+    r"talents?", r"handled", r"achiev\w*", r"accomplish\w*", r"peak", r"best (?:moment|day|shift|experience|work"
+    r"|times?|self)", r"(?:do|did|does) (?:really |very |so )?well", r"natural(?:ly)? (?:at|good)", r"resource\w*",
+    r"resilien\w*", r"coped", r"overc[oa]me", r"rebuilt", r"pulled (?:it )?off", r"came through", r"turned (?:it|things)"
+    r" around", r"gifts?", r"what helped you", r"what have you (?:already )?(?:tried|done) that", r"track record",
+    r"you(?:'re| are) (?:good|great|brilliant|skilled|experienced)", r"(?:your|the) (?:own )?(?:experience|expertise)",
+    r"managed to (?!finish|complete|get|submit|do|hand)", r"learned", r"grown", r"progress", r"stuck with",
+    r"persever\w*", r"determin\w*", r"courage", r"brave\w*",
+)
+FEELINGS_CUES = (
+    r"feel\w*", r"felt", r"emotion\w*", r"mood", r"stress\w*", r"burn(?:ed|t) out", r"burnout", r"worn (?:out|down)",
+    r"exhaust\w*", r"tired", r"weary", r"frustrat\w*", r"angry", r"anger", r"annoy\w*", r"irritat\w*", r"upset",
+    r"sad(?:ness|ly)?", r"(?:feeling|so|really|a bit|quite|pretty) down", r"hurt\w*", r"worr\w*", r"anxi\w*", r"nervous", r"scared", r"afraid", r"fear\w*",
+    r"overwhelm\w*", r"stretched", r"drained", r"fed up", r"disappoint\w*", r"lonel\w*", r"isolat\w*", r"guilt\w*",
+    r"ashamed", r"shame", r"embarrass\w*", r"reliev\w*", r"relief", r"happ(?:y|ier|iness)", r"excit\w*",
+    r"hopeful", r"glad", r"pleased", r"torn", r"stuck", r"confus\w*", r"unsure", r"uncertain\w*", r"helpless",
+    r"hopeless", r"discourag\w*", r"heartbr\w*", r"grie\w*", r"resent\w*", r"bitter", r"rough", r"frighten\w*",
+    r"panic\w*", r"calm", r"joy\w*", r"delight\w*", r"thrill\w*", r"struggl\w*", r"hard (?:for|on) you",
+    r"tough (?:for|on) you", r"heavy", r"pressure", r"dread\w*", r"fed up", r"sick of", r"tired of", r"on edge",
+    r"at the end of your tether", r"run ragged", r"ambivalen\w*", r"mixed", r"part of you", r"sound(?:s)? (?:tired"
+    r"|exhausted|low|flat|worn|fed up|upset|down)", r"(?:how|what) (?:was|is) (?:that|it) like for you",
+    r"lifts?", r"light(?:s|ed)? up", r"comes? alive", r"animated", r"spark\w*", r"buzz\w*",
+    r"excruciating", r"painful", r"miserable", r"alone", r"undervalued", r"unappreciated",
+)
+REAL_SELF_CUES = (
+    r"right now", r"currently", r"at the moment", r"these days", r"at present", r"(?:already )?in place",
+    r"already (?:doing|have|got|there|working)", r"where (?:are you|things stand|you are) (?:now|today|at)",
+    r"typical (?:day|shift|week|month)", r"how (?:many|much|often|long)", r"compared? (?:to|with)",
+    r"against (?:that|this|the) (?:picture|vision|goal)", r"how close", r"(?:at|on) (?:the|your) (?:ward|unit|shop"
+    r"|floor|team|site)", r"workload", r"day[- ]to[- ]day", r"(?:your|the) (?:role|job|shifts?|rota|team|patients"
+    r"|caseload|classes|pipeline|numbers|figures) (?:is|are|look|looks)", r"what do you (?:do|handle|cover)",
+    r"what's (?:happening|going on)", r"how are things", r"balance sheet", r"where you are",
+    r"(?:your|the) (?:current|present)", r"what's there", r"what you have", r"already",
+)
+# Gap words: measured against a vision they are the balance sheet (real self); with no
+# vision yet they can only be measured against someone's standard, i.e. a deficit.
+BALANCE_GAP_CUES = (
+    r"missing", r"lacking", r"gaps?", r"fall(?:ing)? short", r"not (?:yet )?there", r"still (?:need|needs|to do)",
+    r"what needs (?:to change|work|improving)", r"where (?:are|do) you (?:fall|struggle)", r"development areas?",
+    r"areas? (?:for|of|to) (?:improvement|develop\w*|work on)", r"improve\w*", r"weak\w*", r"blind spots?",
+)
+DEFICIT_CUES = (
+    r"late(?:ness)?", r"behind", r"miss(?:ed|ing)", r"mistakes?", r"errors?", r"incidents?", r"complain\w*",
+    r"overdue", r"not (?:done|finished|completed|submitted|good enough|up to)", r"fail\w*", r"wrong", r"problems?",
+    r"issues?", r"weakness\w*", r"fix\w*", r"get(?:ting)? in the way", r"stopping you", r"stop(?:ped|s) you",
+    r"audit\w*", r"targets?", r"charting", r"deadlines?", r"write[- ]?ups?", r"warnings?", r"disciplin\w*",
+    r"poor", r"slip(?:ped|ping)", r"underperform\w*", r"performance", r"forgot\w*", r"forget\w*", r"neglect\w*",
+    r"sloppy", r"careless", r"delays?", r"delayed", r"backlog", r"complaints?", r"compliance", r"non[- ]?complian\w*",
+    r"not on time", r"excuses?",
+    r"blame\w*", r"fault", r"short[- ]?fall", r"shortcomings?", r"off track", r"dropped the ball", r"let \w+ down",
+    r"(?:bad|poor) (?:habit|result|feedback|review|score)", r"negative feedback", r"pip\b", r"sick (?:days|leave)",
+    r"absence\w*", r"slack\w*", r"falling behind", r"messed up", r"screwed up", r"went wrong", r"go wrong",
+    r"last quarter's numbers",
+)
+PLAN_CUES = (
+    r"next steps?", r"(?:small|first|one|tiny|little|baby|concrete) steps?", r"steps?", r"try (?:first|next|out"
+    r"|this week|tomorrow)", r"try", r"experiment\w*", r"plans?", r"planning", r"going to (?:do|try|start)",
+    r"will you", r"what will", r"this week", r"next week", r"tomorrow", r"by (?:when|friday|monday|next)",
+    r"commit\w*", r"actions?", r"start with", r"first thing", r"practi[cs]e", r"learning (?:agenda|goals?|plan)",
+    r"how will you know", r"what could you", r"what might you", r"options?", r"ideas?", r"who could (?:help|support)",
+    r"support (?:you need|would help)", r"when could you", r"how could you", r"what would help", r"where to start",
+    r"move forward", r"going forward", r"from here", r"make (?:it|that) happen", r"get (?:there|started)",
+    r"what's one thing", r"how might you", r"what can you", r"what would it take",
+)
+
+# --- Reflections --------------------------------------------------------------------------
+REFLECTION_OPENERS = (
+    r"(?:it |that )?(?:sounds|looks|seems) (?:like|as (?:if|though)|that|to me)", r"(?:it |that )?sounds",
+    r"you (?:feel|felt|sound|seem|seemed|appear)", r"you(?:'re| are) (?:feeling|saying|telling me|wondering"
+    r"|thinking|noticing|worried|concerned|hoping|finding|struggling|torn|not sure|unsure|really|pretty|quite)",
+    r"so you(?:'re| are|'ve| have| feel| think| want| don't| didn't| would|'d)?", r"what i(?:'m| am) hearing",
+    r"i(?:'m| am)? hearing", r"i hear (?:that|you|how|what)", r"if i (?:understand|hear|heard|got|get) (?:you|that|this|it)",
+    r"let me (?:see if|check|make sure) i", r"in other words", r"you mean", r"(?:it's|it is) like", r"almost like",
+    r"on (?:the )?one hand", r"part of you", r"a part of you", r"i (?:get|can see|sense|gather|notice) (?:that|how|the)",
+    r"i (?:can )?(?:imagine|see|tell) (?:that|how|it's|this|you)", r"i wonder (?:if|whether)", r"you(?:'ve| have) (?:been"
+    r"|got|had|told me|said|mentioned|described|noticed|realised|decided|tried|found)", r"you (?:want|wanted|don't"
+    r" want|need|needed|wish|hope|miss|love|like|hate|care|value|think|believe|know|don't know|can't|couldn't"
+    r"|didn't|never|really|just|also|still|keep|find|get|worry|wonder|would like|'d like)", r"you(?:'d| would) (?:like"
+    r"|rather|prefer|love)", r"your (?:voice|face|eyes|energy)", r"this (?:is|has been|sounds)", r"that (?:must|must've"
+    r"|would|has been|was|sounds|is)", r"(?:it|this|that) (?:must|can|could) (?:be|feel|have been)",
+)
+SUMMARY_OPENERS = (
+    r"so far you(?:'ve| have)", r"let me (?:try to )?(?:summari[sz]e|sum up|recap|pull together|see if i can"
+    r" (?:sum|pull))", r"to (?:sum|summari[sz]e|recap)", r"(?:in|to) summary", r"you(?:'ve| have) (?:told|said|mentioned)"
+    r" (?:me )?(?:a few|several|a couple|two|three|some) (?:things|reasons)", r"(?:a few|several|two|three|some)"
+    r" things (?:you've|you have|i've heard)", r"here's what i(?:'ve)? heard", r"putting (?:it|this|that) together",
+    r"so on (?:the )?one hand", r"from what you(?:'ve| have) (?:said|told me)",
+)
+# Adding one of these turns a reflection complex: a second side, a reason, a meaning.
+COMPLEX_MARKERS = (
+    r"on (?:the )?one hand", r"on the other(?: hand)?", r"part of you", r"(?:and|but) (?:at the same time|also|yet"
+    r"|still|then again)", r"and yet", r"even though", r"although", r"despite", r"because", r"since", r"so that",
+    r"which means", r"as if", r"as though", r"almost like", r"it's like", r"like a", r"kind of like",
+    r"important to you", r"matters? to you", r"you value", r"you care", r"for you", r"(?:that|this) must",
+    r"underneath", r"deep down", r"what you really", r"really (?:want|matters|wants|need)", r"more than (?:just|anything)",
+    r"not just", r"not only", r"as well as", r"both", r"torn", r"mixed", r"wonder if", r"maybe", r"perhaps",
+    r"it's not that", r"rather than", r"instead of", r"without", r"hoping", r"afraid that", r"worried that",
+    r"scared that", r"means", r"when you (?:talk|speak|describe|mention)", r"meaning", r"you're someone who", r"the kind of person",
+)
+
+# --- Affirmations: specific recognition of a strength or an effort ----------------------
+AFFIRMATION_PHRASES = (
+    r"you (?:really |actually |clearly |obviously |have |'ve )?(?:rebuilt|built|turned around|pulled off|managed to"
+    r"|handled|stuck with|persevered|persisted|overcame|came through|got through|stepped up|took the initiative"
+    r"|took the lead|put (?:a lot|so much|real|in)|worked (?:so |really |very )?hard|kept going|figured out|solved"
+    r"|fought for|stood up for|went (?:the extra mile|above|out of your way)|took on|grew|mentored|supported|made"
+    r" (?:real|huge|great|big|a lot of|good) (?:progress|effort|strides)|made it|achieved|accomplished|delivered"
+    r"|pushed through|didn't give up|never gave up|kept at it|bounced back|showed|cared (?:so|enough|deeply)"
+    r"|came back|learned|taught yourself|found a way|found the courage|spoke up|took responsibility|owned)",
+    r"(?:that|it|this) (?:took|takes) (?:(?:a lot of|real|some|so much|great) )?(?:courage|guts|strength|effort|skill"
+    r"|commitment|determination|patience|honesty|bravery|nerve|work)",
+    r"you(?:'re| are) (?:clearly |really |obviously |very |so |such |quite |incredibly |remarkably )?(?:a )?(?:resourceful"
+    r"|resilient|determined|committed|dedicated|persistent|brave|courageous|caring|thoughtful|creative|skilled"
+    r"|talented|capable|strong|hard[- ]working|conscientious|generous|insightful|honest|reflective|organi[sz]ed"
+    r"|someone who (?:cares|doesn't give up|takes|puts|really)|the kind of person who|natural|great with|good with"
+    r"|really good at|clearly good at)", r"i (?:really )?(?:appreciate|admire|respect) (?:how|that|the way|your|you)",
+    r"(?:it's|that's|it is|that is) (?:really |so |quite )?(?:impressive|remarkable|admirable|no small thing|a big deal"
+    r"|a real achievement|quite an achievement)", r"(?:well done|good on you|kudos|credit to you|hats off) (?:for|on)",
+    r"you should (?:be|feel) (?:really |very )?proud", r"give yourself (?:some )?credit", r"your (?:commitment|dedication"
+    r"|persistence|determination|care|honesty|courage|hard work|effort|patience|creativity) (?:to|is|shows|really"
+    r"|comes|has)", r"(?:even|despite) (?:with|though|when) .{0,60} you (?:still|kept|managed|found)",
+    r"you(?:'ve| have) (?:come|grown) (?:a long way|so far)", r"look(?:ing)? at (?:how much|what) you(?:'ve| have)",
+    r"(?:shows|showed) (?:real|a lot of|how much|great) (?:care|commitment|skill|courage|strength|leadership)",
+    r"thank you for (?:being so|your) (?:honest|open|candid|honesty|openness|courage)",
+    r"(?:that's|it's) (?:a |such a |real )?(?:strength|gift|skill)",
+)
+
+# Declarative lines that pass on facts: "information" in the model (MITI: giving information).
+INFORMATION_OPENERS = (
+    r"the (?:course|training|workshop|programme|program|policy|guideline|guidance|rule|deadline|rota|meeting|review"
+    r"|research|evidence|data|study|studies|trust|hospital|company|school|team|system|form|process|next|new|latest"
+    r"|standard|requirement|website|app|module|scheme|service|clinic|ward|unit|budget|target)",
+    r"(?:research|studies|evidence|data|the literature|surveys?) (?:shows?|suggests?|says?|finds?|found|indicates?)",
+    r"there (?:is|are|was|were|will be|'s)", r"(?:most|many|some|a lot of|lots of) (?:people|nurses|managers"
+    r"|teachers|engineers|staff|patients|customers|students)", r"(?:in general|generally|typically|usually|normally)",
+    r"it(?:'s| is) (?:common|normal|usual|recommended|required|available|free|optional|mandatory|open)",
+    r"(?:we|they|i) (?:offer|run|have|provide|can book|can arrange|send|hold)", r"(?:this|that) (?:course|session"
+    r"|policy|form|programme|tool|is called|means)", r"(?:according to|per) ", r"(?:just )?so you know",
+    r"for (?:your )?information", r"fyi", r"you can (?:sign up|book|register|find|apply|access|get|email|call|reach)",
+    r"(?:on|every|each|next|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)",
+    r"(?:in|by|from|until) (?:january|february|march|april|may|june|july|august|september|october|november|december)",
+)
+
+# Words too common to show that a reflection restates the coachee.
+STOPWORDS = frozenset(
+    """a an the and or but so if then than that this these those it its it's i i'm i've i'd me my mine
+    you you're you've you'd your yours we we're our us they them their he she him her his hers is are
+    was were be been being am do does did doing done have has had having to of in on at by for with
+    about as into from up down out over just really very quite bit little lot lots kind sort like
+    well yeah yes no not don't didn't can can't could would should will won't what when where which who
+    how why there here all any some more most much many also too now um uh oh okay right mean know
+    think thing things get got go going say said feel felt way time something anything everything
+    because since even still again though ever never always maybe guess actually pretty sure""".split()
+)

@@ -1,0 +1,14 @@
+"""The one exception hierarchy of the project.
+
+    CoachError                 anything a user can be told about in one line
+    ├── ScenarioError          a scenario file that cannot be used   (simulator.scenario_file)
+    ├── ScenarioNotFound       no bundled scenario or file by that name (simulator.catalogue)
+    └── TranscriptError        a transcript that cannot be read      (simulator.transcript)
+
+The core raises these with the context a user needs (file, line, field, how to fix);
+only the command line turns them into messages, and never prints a traceback.
+"""
+
+
+class CoachError(Exception):
+    """Base of every error the command line reports as one line and exit status 1."""

@@ -1,0 +1,51 @@
+"""Plain-text pieces both front ends show: the meter, a coachee reply, the closing report.
+
+Everything that came from a scenario file or a trainee passes through `strip_control`
+here, so no escape sequence in either ever reaches the terminal raw.
+"""
+
+from __future__ import annotations
+
+from scoring.summary import summarise, summary_lines
+from simulator.hint import Hint
+from simulator.session import Session, Turn
+from simulator.text import strip_control
+from simulator.vocabulary import State
+
+METER_WIDTH = 18
+
+
+def meter(openness: float, state: State) -> str:
+    """The openness meter: a bar across the six states, and the state's name."""
+    filled = round(openness / len(State) * METER_WIDTH)
+    return f"[{'#' * filled}{'.' * (METER_WIDTH - filled)}] {state.value}"
+
+
+def coachee_line(name: str, text: str, cue: str) -> str:
+    """What the coachee says, with the nonverbal cue before it."""
+    cue_part = f"({strip_control(cue)}) " if cue else ""
+    return f"{strip_control(name)}: {cue_part}{strip_control(text)}"
+
+
+def state_change(turn: Turn) -> str:
+    """How the turn moved the coachee, e.g. 'guarded -> neutral', or the state if it held."""
+    if turn.state_before is turn.state_after:
+        return turn.state_after.value
+    return f"{turn.state_before.value} -> {turn.state_after.value}"
+
+
+def move_label(turn: Turn) -> str:
+    """How the trainee's line was read, e.g. 'open_question / vision / PEA'."""
+    move = turn.move
+    return f"{move.form.value} / {move.focus.value} / {move.attractor.value}"
+
+
+def hint_lines(hint: Hint) -> list[str]:
+    """A hint as three short lines."""
+    return [f"Try: {hint.move}", f"Why: {hint.why}", f'e.g. "{hint.example}"']
+
+
+def closing_report(session: Session) -> list[str]:
+    """The short summary shown when a conversation ends."""
+    summary = summarise(session.turns, session.scenario.coachee.starting_state, session.revealed)
+    return ["", "--- Conversation summary ---", *summary_lines(summary)]

@@ -1,0 +1,265 @@
+"""Scenario YAML to a validated `Scenario`, with every problem located at a line and column.
+
+Only what `yaml.safe_load` can build is ever built. Before construction the composed
+node tree is walked once: that walk records where every key and value stands, and
+refuses duplicate keys, anchors and aliases (which also rules out "billion laughs"
+expansion), documents that are too deep, and files that are too large. pydantic then
+validates the plain data, and each of its errors is mapped back to the YAML position.
+
+`parse_scenario` is pure (text in, scenario or `ScenarioError` out); `load_scenario`
+adds the reading of a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from simulator.errors import CoachError
+from simulator.scenario import Scenario
+from simulator.scenario_check import DataPath, find_problems
+
+MAX_SCENARIO_BYTES = 1_000_000
+"""Scenario files above this size are refused unread: a real persona is a few kilobytes."""
+
+MAX_DEPTH = 40
+"""Deeper nesting than this is refused: the schema itself is under ten levels deep."""
+
+MAX_NODES = 100_000
+"""More YAML nodes than this are refused, whatever the file size."""
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a scenario file."""
+
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def render(self, source: str) -> str:
+        """`PATH:LINE:COL: severity: message`, the form editors and trainers read."""
+        return f"{source}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+class ScenarioError(CoachError):
+    """A scenario file that cannot be used, with every problem found in it."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(problems[0].render(source) if problems else f"{source}: invalid scenario")
+
+
+@dataclass
+class _Positions:
+    """Where each value (and each mapping key) of the document stands, by data path."""
+
+    values: dict[DataPath, tuple[int, int]]
+    keys: dict[DataPath, tuple[int, int]]
+
+    def locate(self, path: DataPath, *, at_key: bool = False) -> tuple[int, int]:
+        """The position of the longest known prefix of `path` (a missing key points at its parent)."""
+        table = self.keys if at_key else self.values
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if prefix in table:
+                return table[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        self.problem = Problem(line, column, message)
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _walk(root: yaml.Node) -> _Positions:
+    positions = _Positions(values={}, keys={})
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, DataPath, int]] = [(root, (), 0)]
+    while stack:
+        node, path, depth = stack.pop()
+        if id(node) in seen:
+            raise _Refused(*_position(node), "anchors and aliases are not allowed in scenario files")
+        seen.add(id(node))
+        if len(seen) > MAX_NODES:
+            raise _Refused(*_position(node), f"too many values (limit {MAX_NODES})")
+        if depth > MAX_DEPTH:
+            raise _Refused(*_position(node), f"nesting deeper than {MAX_DEPTH} levels")
+        positions.values[path] = _position(node)
+        if isinstance(node, yaml.MappingNode):
+            names: set[str] = set()
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _Refused(
+                        *_position(key_node), "merge keys ('<<') are not allowed in scenario files"
+                    )
+                key = str(key_node.value)
+                if key in names:
+                    raise _Refused(*_position(key_node), f"duplicate key {key!r}")
+                names.add(key)
+                positions.keys[(*path, key)] = _position(key_node)
+                stack.append((value_node, (*path, key), depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append((item, (*path, index), depth + 1))
+    return positions
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
+def _construct(text: str) -> Any:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _field_names(model: type[BaseModel], path: DataPath) -> list[str]:
+    """The keys allowed at `path` below `model`, for "did you mean" suggestions."""
+    annotation: Any = model
+    for part in path:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(str(part))
+            if field is None:
+                return []
+            annotation = field.annotation
+        else:
+            args = typing.get_args(annotation)
+            annotation = args[0] if args else None
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    # Optional[X] and X | None are unions with None: the model of interest is X.
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return members[0] if len(members) == 1 else annotation
+    return annotation
+
+
+def _dotted(path: DataPath) -> str:
+    return ".".join(str(part) for part in path) or "(top level)"
+
+
+def _schema_problems(error: ValidationError, positions: _Positions) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        # pydantic appends union member tags such as 'constrained-str' to a location; keep data keys.
+        path: DataPath = tuple(p for p in detail["loc"] if isinstance(p, int) or "-" not in str(p))
+        kind = detail["type"]
+        if kind == "extra_forbidden":
+            line, column = positions.locate(path, at_key=True)
+            key = str(path[-1])
+            message = f"{_dotted(path)}: unknown key {key!r}"
+            close = difflib.get_close_matches(key, _field_names(Scenario, path[:-1]), n=1)
+            if close:
+                message += f"; did you mean {close[0]!r}?"
+        elif kind == "missing":
+            line, column = positions.locate(path[:-1])
+            message = f"{_dotted(path[:-1])}: missing required key {str(path[-1])!r}"
+        else:
+            line, column = positions.locate(path)
+            message = f"{_dotted(path)}: {detail['msg']}"
+        problems.append(Problem(line, column, message))
+    return problems
+
+
+def scenario_problems(text: str) -> tuple[Scenario | None, list[Problem]]:
+    """Parse and validate scenario text; return the scenario (if usable) and every problem found."""
+    if len(text.encode("utf-8", errors="replace")) > MAX_SCENARIO_BYTES:
+        return None, [Problem(1, 1, f"file is larger than the {MAX_SCENARIO_BYTES:,}-byte limit")]
+    if "\x00" in text:
+        return None, [Problem(1, 1, "file holds binary data, not YAML text")]
+    try:
+        root = _compose(text)
+        if root is None:
+            return None, [Problem(1, 1, "file is empty; a scenario needs at least an id and a title")]
+        positions = _walk(root)
+        data = _construct(text)
+    except _Refused as refused:
+        return None, [refused.problem]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(line, column, f"YAML syntax: {error.problem or error.context}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(1, 1, f"YAML: {error}")]
+    except RecursionError:
+        return None, [Problem(1, 1, f"nesting deeper than {MAX_DEPTH} levels")]
+    if not isinstance(data, dict):
+        return None, [Problem(1, 1, "a scenario must be a mapping of keys (id:, title:, ...)")]
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as error:
+        return None, _schema_problems(error, positions)
+    problems = [
+        Problem(*positions.locate(found.path), f"{_dotted(found.path)}: {found.message}", found.severity)
+        for found in find_problems(scenario)
+    ]
+    return scenario, problems
+
+
+def parse_scenario(text: str, source: str) -> Scenario:
+    """A valid scenario from YAML text, or `ScenarioError` naming `source`, line and column."""
+    scenario, problems = scenario_problems(text)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if scenario is None or errors:
+        raise ScenarioError(source, errors)
+    return scenario
+
+
+def read_scenario_text(path: Path) -> str:
+    """The text of a scenario file, refusing what cannot be a scenario before parsing it."""
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise ScenarioError(source, [Problem(1, 1, "is a directory, not a scenario file")])
+        if path.stat().st_size > MAX_SCENARIO_BYTES:
+            raise ScenarioError(
+                source, [Problem(1, 1, f"file is larger than the {MAX_SCENARIO_BYTES:,}-byte limit")]
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError(source, [Problem(1, 1, "no such file")]) from None
+    except OSError as error:
+        raise ScenarioError(source, [Problem(1, 1, f"cannot read: {error.strerror}")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ScenarioError(source, [Problem(line, column, "not UTF-8 text")]) from None
+
+
+def load_scenario(path: Path) -> Scenario:
+    """Read and validate one scenario file."""
+    return parse_scenario(read_scenario_text(path), str(path))

@@ -1,0 +1,216 @@
+"""One conversation between a trainee and a scenario's coachee, as a deterministic core.
+
+The same scenario, seed and trainee lines give the same turns, every time: randomness
+comes only from a `random.Random(seed)` owned by the session, and nothing here reads a
+clock, a file or the terminal. Front ends (the prompt-toolkit app, the piped mode, the
+scorer) all drive this class, and the transcript writer records what it returns.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.coachee import Coachee, History, appraise
+from simulator.errors import CoachError
+from simulator.moves import classify
+from simulator.reply import choose_reply
+from simulator.scenario import Line, Scenario, StoryItem
+from simulator.text import clean_line
+from simulator.vocabulary import Attractor, Context, Focus, Move, State
+
+
+class NothingSaid(CoachError):
+    """The trainee's line was empty once control characters and spaces were removed."""
+
+
+class ConversationOver(CoachError):
+    """A line was said after the conversation reached its turn limit."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange: what the trainee said, how it was read, and what it did to the coachee."""
+
+    n: int
+    trainee: str
+    move: Move
+    coachee: str
+    cue: str
+    state_before: State
+    state_after: State
+    openness_before: float
+    openness_after: float
+    reveals: tuple[str, ...]
+    rules: tuple[str, ...]
+
+    def as_record(self) -> dict[str, Any]:
+        """The turn as a transcript object (coach-transcript/1)."""
+        return {
+            "type": "turn",
+            "n": self.n,
+            "trainee": self.trainee,
+            "move": self.move.as_dict(),
+            "cues": list(self.move.cues),
+            "coachee": self.coachee,
+            "cue": self.cue,
+            "state_before": self.state_before.value,
+            "state_after": self.state_after.value,
+            "openness_before": round(self.openness_before, 3),
+            "openness_after": round(self.openness_after, 3),
+            "reveals": list(self.reveals),
+            "rules": list(self.rules),
+        }
+
+
+class Session:
+    """A conversation in progress. `say` plays one turn; `undo` takes the last one back."""
+
+    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self._restart()
+
+    def _restart(self) -> None:
+        self._rng = random.Random(self.seed)
+        self._coachee = Coachee(self.scenario.coachee)
+        self._turns: list[Turn] = []
+        self._said: set[str] = {self.scenario.opening.text}
+        self._revealed: list[str] = []
+        self._turns_since_pea = 0
+        self._peak = self._coachee.current
+
+    # --- what front ends read -------------------------------------------------------------
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """The turns played so far, oldest first."""
+        return tuple(self._turns)
+
+    @property
+    def state(self) -> State:
+        """The coachee's state now."""
+        return self._coachee.current
+
+    @property
+    def openness(self) -> float:
+        """The coachee's openness now, from 0 (deep defensive) to just under 6 (fully energised)."""
+        return self._coachee.openness
+
+    @property
+    def peak(self) -> State:
+        """The most open state the coachee has reached in this conversation."""
+        return self._peak
+
+    @property
+    def revealed(self) -> tuple[str, ...]:
+        """Ids of the story items revealed so far, in the order they came out."""
+        return tuple(self._revealed)
+
+    @property
+    def is_vision_established(self) -> bool:
+        """Whether the coachee has told their vision or values: deficit talk is balance sheet from then on."""
+        return any(self.scenario.story_item(i).kind in ("vision", "values") for i in self._revealed)
+
+    @property
+    def is_over(self) -> bool:
+        """Whether the turn limit has been reached."""
+        return len(self._turns) >= self.scenario.turn_limit
+
+    def attractor_counts(self) -> dict[Attractor, int]:
+        """How many of the trainee's moves invoked each attractor."""
+        counts = dict.fromkeys(Attractor, 0)
+        for turn in self._turns:
+            counts[turn.move.attractor] += 1
+        return counts
+
+    def context(self) -> Context:
+        """What the reader of the next trainee line knows of the conversation."""
+        last = self._turns[-1].coachee if self._turns else self.scenario.opening.text
+        return Context(
+            previous_coachee_line=last,
+            vision_established=self.is_vision_established,
+            turn_number=len(self._turns) + 1,
+            covered=frozenset(turn.move.focus for turn in self._turns),
+        )
+
+    # --- what front ends do ---------------------------------------------------------------
+
+    def say(self, raw_text: str) -> Turn:
+        """Play one trainee line; raise `NothingSaid` for a blank line, `ConversationOver` past the limit."""
+        if self.is_over:
+            raise ConversationOver(
+                f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
+            )
+        text = clean_line(raw_text)
+        if not text:
+            raise NothingSaid("nothing to say: type a line for the coachee, or /help")
+        move = classify(text, self.context())
+        before_state, before_openness = self.state, self.openness
+        history = History(before_state, self.is_vision_established, self._turns_since_pea)
+        impact = appraise(move, text, self.scenario.coachee, history)
+        if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
+            self._coachee.progress.explored.add(move.focus)
+        held = self._coachee.react(impact)
+        self._turns_since_pea = 0 if move.attractor is Attractor.PEA else self._turns_since_pea + 1
+        if self.state.rank > self._peak.rank:
+            self._peak = self.state
+
+        reveal = None if impact.hot_button else self._story_to_reveal(move)
+        line = self._reply(move, impact.hot_button.reply if impact.hot_button else None, reveal)
+        rules = [*impact.rules, *held]
+        if reveal is not None:
+            self._revealed.append(reveal.id)
+            self._coachee.progress.revealed_kinds.add(reveal.kind)
+            rules.append(f"reveal.{reveal.id}")
+        turn = Turn(
+            n=len(self._turns) + 1,
+            trainee=text,
+            move=move,
+            coachee=line.text,
+            cue=line.cue,
+            state_before=before_state,
+            state_after=self.state,
+            openness_before=before_openness,
+            openness_after=self.openness,
+            reveals=(reveal.id,) if reveal else (),
+            rules=tuple(rules),
+        )
+        self._turns.append(turn)
+        return turn
+
+    def undo(self) -> Turn | None:
+        """Take back the last turn and return it (None if there is none).
+
+        The conversation is replayed from the start without it, so the coachee, the
+        random choices and the lines already said are exactly as they were before it.
+        """
+        if not self._turns:
+            return None
+        kept = [turn.trainee for turn in self._turns[:-1]]
+        undone = self._turns[-1]
+        self._restart()
+        for text in kept:
+            self.say(text)
+        return undone
+
+    def _story_to_reveal(self, move: Move) -> StoryItem | None:
+        if move.attractor is Attractor.NEA:
+            return None
+        for item in self.scenario.story:
+            if item.id in self._revealed or move.focus not in item.unlocked_by:
+                continue
+            if self.state.rank >= item.needs.rank:
+                return item
+        return None
+
+    def _reply(self, move: Move, hot_reply: Line | None, reveal: StoryItem | None) -> Line:
+        if reveal is not None:
+            line = Line(text=reveal.text, cue=reveal.cue)
+        elif hot_reply is not None and hot_reply.text not in self._said:
+            line = hot_reply
+        else:
+            line = choose_reply(self.scenario, self.state, move, self._said, self._rng)
+        self._said.add(line.text)
+        return line

@@ -1,0 +1,150 @@
+"""The interactive practice app (prompt-toolkit): a prompt, the conversation above it, a toolbar below.
+
+Small factories build the pieces (`practice_bindings`, `toolbar`, `opening_panel`); the
+loop only reads a line, hands it to the `Conversation` and prints the outcome. Input
+history lives in memory only, so one trainee's lines never surface for the next on a
+shared machine. This is the only module that imports prompt-toolkit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prompt_toolkit import PromptSession, print_formatted_text
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.history import InMemoryHistory
+from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.output import Output
+from prompt_toolkit.styles import Style
+
+from simulator.conversation import Conversation, Outcome, help_text
+from simulator.render import coachee_line, hint_lines, meter, move_label, state_change
+from simulator.session import Session
+from simulator.text import strip_control
+from simulator.vocabulary import Attractor
+
+STYLE = Style.from_dict(
+    {
+        "title": "bold",
+        "label": "bold",
+        "coachee": "ansicyan",
+        "cue": "italic ansibrightblack",
+        "note": "ansibrightblack",
+        "hint": "ansigreen",
+        "bottom-toolbar": "noreverse bg:ansiblack ansiwhite",
+    }
+)
+
+
+def practice_bindings() -> KeyBindings:
+    """Ctrl-C clears the line being typed instead of ending the app (Ctrl-D ends it)."""
+    bindings = KeyBindings()
+
+    @bindings.add("c-c")
+    def _clear_line(event: KeyPressEvent) -> None:
+        event.app.current_buffer.reset()
+
+    return bindings
+
+
+def toolbar_text(session: Session, show_meter: bool) -> str:
+    """The bottom toolbar's content: meter, turn count, PEA/NEA tally and the commands."""
+    counts = session.attractor_counts()
+    parts = [
+        f"turn {len(session.turns)}/{session.scenario.turn_limit}",
+        f"PEA {counts[Attractor.PEA]} · NEA {counts[Attractor.NEA]}",
+        "/hint /undo /help /quit",
+    ]
+    if show_meter:
+        parts.insert(0, f"openness {meter(session.openness, session.state)}")
+    return "  " + "  |  ".join(parts)
+
+
+def opening_panel(session: Session) -> FormattedText:
+    """Who the coachee is, the situation, the goals and the keys, shown before the first line."""
+    scenario = session.scenario
+    person = scenario.coachee
+    goals = [("", f"  - {strip_control(goal.text)}\n") for goal in scenario.goals]
+    return FormattedText(
+        [
+            ("class:title", f"{strip_control(scenario.title)}\n\n"),
+            ("class:label", "Coachee: "),
+            ("", f"{strip_control(person.name)}, {strip_control(person.role)}\n"),
+            ("", f"{strip_control(person.background)}\n\n"),
+            ("class:label", "Situation: "),
+            ("", f"{strip_control(scenario.situation)}\n\n"),
+            ("class:label", "Your goals:\n"),
+            *goals,
+            ("class:note", "\nType what you would say and press Enter. /hint suggests a move, /undo takes "),
+            ("class:note", "back your last line, /help lists commands. Ctrl-C clears the line; Ctrl-D or "),
+            ("class:note", "/quit ends and saves.\n"),
+        ]
+    )
+
+
+def outcome_text(session: Session, outcome: Outcome, show_meter: bool) -> FormattedText:
+    """What to print for one outcome of a typed line."""
+    name = session.scenario.coachee.name
+    if outcome.kind == "turn" and outcome.turn is not None:
+        turn = outcome.turn
+        pieces = [("class:coachee", coachee_line(name, turn.coachee, turn.cue) + "\n")]
+        if show_meter:
+            pieces.append(("class:note", f"  [{move_label(turn)}] {state_change(turn)}\n"))
+        if session.is_over:
+            closing = session.scenario.closing
+            pieces.append(("class:coachee", coachee_line(name, closing.text, closing.cue) + "\n"))
+        return FormattedText(pieces)
+    if outcome.kind == "undo" and outcome.turn is not None:
+        return FormattedText(
+            [("class:note", f"  (took back turn {outcome.turn.n}: {outcome.turn.trainee})\n")]
+        )
+    if outcome.kind == "hint" and outcome.hint is not None:
+        return FormattedText([("class:hint", "".join(f"  {line}\n" for line in hint_lines(outcome.hint)))])
+    if outcome.kind == "help":
+        return FormattedText([("class:note", help_text() + "\n")])
+    return FormattedText([("class:note", f"  {outcome.message}\n")])
+
+
+def run_interactive(
+    conversation: Conversation,
+    *,
+    show_meter: bool = True,
+    input: Input | None = None,
+    output: Output | None = None,
+) -> str:
+    """Run the app until Ctrl-D, /quit or the turn limit; return which of those ended it."""
+    session = conversation.session
+    show: Callable[[FormattedText], None] = lambda text: print_formatted_text(  # noqa: E731
+        text, style=STYLE, output=output
+    )
+    prompt: PromptSession[str] = PromptSession(
+        message=[("class:label", "You: ")],
+        history=InMemoryHistory(),
+        bottom_toolbar=lambda: toolbar_text(session, show_meter),
+        key_bindings=practice_bindings(),
+        style=STYLE,
+        input=input,
+        output=output,
+        enable_history_search=False,
+    )
+    show(opening_panel(session))
+    opening = session.scenario.opening
+    show(
+        FormattedText(
+            [("class:coachee", coachee_line(session.scenario.coachee.name, opening.text, opening.cue))]
+        )
+    )
+    while True:
+        try:
+            line = prompt.prompt()
+        except EOFError:
+            return "eof"
+        except KeyboardInterrupt:
+            continue
+        outcome = conversation.handle(line)
+        if outcome.kind == "quit":
+            return "quit"
+        show(outcome_text(session, outcome, show_meter))
+        if session.is_over:
+            return "turn_limit"

@@ -1,0 +1,100 @@
+"""The closed vocabularies of the coaching model and the records built from them.
+
+Form, focus and attractor are the two axes and the verdict of coaching-model.md §3;
+State is the coachee's openness ladder of §4. Their values are the exact names that
+appear in scenario files, transcripts and JSON output, so they never change casually.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Form(StrEnum):
+    """What kind of act a trainee line is (MITI 4.2.1 codes in the model doc)."""
+
+    OPEN_QUESTION = "open_question"
+    CLOSED_QUESTION = "closed_question"
+    SIMPLE_REFLECTION = "simple_reflection"
+    COMPLEX_REFLECTION = "complex_reflection"
+    AFFIRMATION = "affirmation"
+    AUTONOMY = "autonomy"
+    INFORMATION = "information"
+    ADVICE_WITH_PERMISSION = "advice_with_permission"
+    ADVICE = "advice"
+    CONFRONT = "confront"
+    STRUCTURE = "structure"
+    OTHER = "other"
+
+
+class Focus(StrEnum):
+    """What a trainee line is about."""
+
+    VISION = "vision"
+    VALUES = "values"
+    STRENGTHS = "strengths"
+    FEELINGS = "feelings"
+    REAL_SELF = "real_self"
+    DEFICIT = "deficit"
+    PLAN = "plan"
+    NONE = "none"
+
+
+class Attractor(StrEnum):
+    """Which emotional attractor a move invokes in the coachee."""
+
+    PEA = "PEA"
+    NEA = "NEA"
+    NEUTRAL = "neutral"
+
+
+class State(StrEnum):
+    """The coachee's openness, from most closed to most open. Order matters."""
+
+    DEFENSIVE = "defensive"
+    GUARDED = "guarded"
+    NEUTRAL = "neutral"
+    REFLECTIVE = "reflective"
+    OPEN = "open"
+    ENERGISED = "energised"
+
+    @property
+    def rank(self) -> int:
+        """Position on the ladder: 0 for defensive up to 5 for energised."""
+        return STATE_ORDER.index(self)
+
+
+STATE_ORDER: tuple[State, ...] = tuple(State)
+
+QUESTION_FORMS = frozenset({Form.OPEN_QUESTION, Form.CLOSED_QUESTION})
+REFLECTION_FORMS = frozenset({Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the reader of a trainee line may know about the conversation so far."""
+
+    previous_coachee_line: str = ""
+    vision_established: bool = False
+    turn_number: int = 1
+    covered: frozenset[Focus] = frozenset()
+
+
+@dataclass(frozen=True)
+class Move:
+    """One trainee line as read: its form, focus, attractor and the cues that decided them."""
+
+    form: Form
+    focus: Focus
+    attractor: Attractor
+    cues: tuple[str, ...] = field(default=())
+
+    @property
+    def is_compliance_check(self) -> bool:
+        """A question about what the coachee did or did not do: NEA before a vision exists."""
+        return self.form in QUESTION_FORMS and self.focus is Focus.DEFICIT
+
+    def as_dict(self) -> dict[str, str]:
+        """The move as written to transcripts: form, focus and attractor by name."""
+        return {"form": self.form.value, "focus": self.focus.value, "attractor": self.attractor.value}

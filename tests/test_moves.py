@@ -1,0 +1,389 @@
+"""Tests for the reader of trainee lines (simulator/moves.py)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator.moves import MAX_CHARS, attractor_of, classify
+from simulator.vocabulary import Attractor, Context, Focus, Form, Move
+
+GOLD_PATH = Path(__file__).with_name("gold_moves.tsv")
+BEFORE_VISION = Context()
+AFTER_VISION = Context(vision_established=True)
+
+# Floors sit a few points under what the reader measured on the gold set when they were set
+# (see the report of benchmarks/agreement.py); a drop below them is a real regression.
+GOLD_FORM_ACCURACY_FLOOR = 0.88
+GOLD_ATTRACTOR_MACRO_F1_FLOOR = 0.88
+GOLD_MIN_LINES = 400
+
+
+def read(text: str, context: Context = BEFORE_VISION) -> Move:
+    return classify(text, context)
+
+
+# --- forms -------------------------------------------------------------------------------
+
+
+def test_vision_question_is_open_vision_pea() -> None:
+    move = read("If work were going really well two years from now, what would you be doing?")
+    assert (move.form, move.focus, move.attractor) == (Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
+
+
+def test_question_without_question_mark_is_recognised_from_its_opening_words() -> None:
+    move = read("what would a great year look like for you")
+    assert (move.form, move.focus, move.attractor) == (Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
+
+
+def test_values_question_has_values_focus() -> None:
+    move = read("What matters most to you in this job?")
+    assert (move.form, move.focus, move.attractor) == (Form.OPEN_QUESTION, Focus.VALUES, Attractor.PEA)
+
+
+def test_peak_experience_question_has_strengths_focus() -> None:
+    move = read("When were you at your best?")
+    assert (move.form, move.focus, move.attractor) == (Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA)
+
+
+def test_plan_question_is_open_plan_pea() -> None:
+    move = read("Which small step would be most fun to try first?")
+    assert (move.form, move.focus, move.attractor) == (Form.OPEN_QUESTION, Focus.PLAN, Attractor.PEA)
+
+
+def test_plain_fact_finding_is_a_neutral_closed_question() -> None:
+    move = read("Is Tuesday still your day off?")
+    assert (move.form, move.attractor) == (Form.CLOSED_QUESTION, Attractor.NEUTRAL)
+
+
+def test_tell_me_invitation_counts_as_open_question() -> None:
+    assert read("Tell me about a shift you were proud of.").form is Form.OPEN_QUESTION
+
+
+def test_feelings_reflection_is_pea() -> None:
+    move = read("You sound exhausted.")
+    assert move.form in (Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION)
+    assert (move.focus, move.attractor) == (Focus.FEELINGS, Attractor.PEA)
+
+
+def test_double_sided_reflection_is_complex() -> None:
+    move = read("Part of you wants the lead role, and part of you worries about the hours.")
+    assert move.form is Form.COMPLEX_REFLECTION
+    assert move.attractor is Attractor.PEA
+
+
+def test_summary_is_a_complex_reflection() -> None:
+    move = read("So far you've told me you love mentoring and you want more time with patients.")
+    assert move.form is Form.COMPLEX_REFLECTION
+
+
+def test_restating_the_coachee_without_a_stock_opener_is_a_reflection() -> None:
+    context = Context(previous_coachee_line="I've been covering night shifts for three weeks straight.")
+    move = read("Three weeks of night shifts in a row.", context)
+    assert move.form is Form.SIMPLE_REFLECTION
+
+
+def test_reflection_that_adds_a_reason_is_complex() -> None:
+    context = Context(previous_coachee_line="I keep saying yes to extra shifts.")
+    move = read("You keep saying yes because you don't want to let the team down.", context)
+    assert move.form is Form.COMPLEX_REFLECTION
+
+
+def test_specific_affirmation_is_pea() -> None:
+    move = read("You rebuilt that client relationship from scratch.")
+    assert (move.form, move.focus, move.attractor) == (Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA)
+
+
+def test_generic_praise_is_not_an_affirmation() -> None:
+    move = read("Good job.")
+    assert move.form in (Form.OTHER, Form.STRUCTURE)
+    assert move.attractor is Attractor.NEUTRAL
+
+
+def test_autonomy_statement_is_pea() -> None:
+    move = read("It's your call which of these, if any, you try.")
+    assert (move.form, move.attractor) == (Form.AUTONOMY, Attractor.PEA)
+
+
+def test_asking_what_the_coachee_wants_to_focus_on_is_pea() -> None:
+    move = read("What would you like to focus on?")
+    assert move.form in (Form.AUTONOMY, Form.OPEN_QUESTION)
+    assert move.attractor is Attractor.PEA
+
+
+def test_information_is_neutral() -> None:
+    move = read("The course runs in March.")
+    assert (move.form, move.attractor) == (Form.INFORMATION, Attractor.NEUTRAL)
+
+
+def test_transition_is_structure() -> None:
+    assert read("Let's turn to next steps.").form is Form.STRUCTURE
+
+
+def test_backchannel_is_other() -> None:
+    move = read("Mm-hmm.")
+    assert (move.form, move.focus, move.attractor) == (Form.OTHER, Focus.NONE, Attractor.NEUTRAL)
+
+
+def test_self_disclosure_is_other() -> None:
+    assert read("When I was a ward sister I hated the rota too.").form is Form.OTHER
+
+
+# --- advice, permission, confront ----------------------------------------------------------
+
+
+def test_should_without_permission_is_nea_advice() -> None:
+    move = read("You should just make a checklist.")
+    assert (move.form, move.attractor) == (Form.ADVICE, Attractor.NEA)
+    assert any("should" in cue for cue in move.cues)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Have you tried just staying later?", "Why don't you make a checklist?", "Why not ask the ward manager?",
+     "Couldn't you just delegate the discharge letters?", "what about blocking out an hour for charting"],
+)
+def test_advice_disguised_as_a_question_is_nea_advice(line: str) -> None:
+    move = read(line)
+    assert (move.form, move.attractor) == (Form.ADVICE, Attractor.NEA)
+
+
+def test_advice_after_asking_permission_is_advice_with_permission() -> None:
+    move = read("Could I share something that helped others? Take it or leave it.")
+    assert (move.form, move.attractor) == (Form.ADVICE_WITH_PERMISSION, Attractor.NEUTRAL)
+
+
+def test_permission_turns_a_suggestion_into_advice_with_permission() -> None:
+    move = read("Would it be okay if I made a suggestion? You could try a short huddle at handover.")
+    assert move.form is Form.ADVICE_WITH_PERMISSION
+
+
+def test_moralising_label_is_confront() -> None:
+    move = read("Honestly, that's not how a charge nurse behaves.")
+    assert (move.form, move.attractor) == (Form.CONFRONT, Attractor.NEA)
+
+
+def test_sarcasm_is_confront() -> None:
+    move = read("Great, another late shift from you.")
+    assert (move.form, move.attractor) == (Form.CONFRONT, Attractor.NEA)
+    assert any("sarcasm" in cue for cue in move.cues)
+
+
+def test_why_didnt_you_question_is_a_nea_deficit_probe() -> None:
+    move = read("Why didn't you hand the report in on Friday?")
+    assert move.form in (Form.OPEN_QUESTION, Form.CLOSED_QUESTION, Form.CONFRONT)
+    assert (move.focus, move.attractor) == (Focus.DEFICIT, Attractor.NEA)
+
+
+def test_why_are_you_always_late_is_nea_even_without_punctuation() -> None:
+    move = read("why are you always late")
+    assert move.form in (Form.CONFRONT, Form.OPEN_QUESTION, Form.CLOSED_QUESTION)
+    assert move.attractor is Attractor.NEA
+
+
+def test_confront_anywhere_taints_a_friendly_turn() -> None:
+    move = read("Thanks for coming in. You're being really defensive. What would you like to do next?")
+    assert move.form is Form.CONFRONT
+
+
+# --- compliance checks and the balance sheet -------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["Did you manage to finish the audit?", "Have you done your charting yet?",
+                                  "did you get the discharge summaries done"])
+def test_compliance_check_before_vision_is_nea(line: str) -> None:
+    move = read(line, BEFORE_VISION)
+    assert (move.form, move.focus, move.attractor) == (Form.CLOSED_QUESTION, Focus.DEFICIT, Attractor.NEA)
+
+
+def test_compliance_check_after_vision_is_the_neutral_balance_sheet() -> None:
+    move = read("Did you manage to finish the audit?", AFTER_VISION)
+    assert (move.focus, move.attractor) == (Focus.DEFICIT, Attractor.NEUTRAL)
+
+
+def test_balance_sheet_question_after_vision_is_neutral_real_self() -> None:
+    move = read("Against that picture, what's already in place? What's missing?", AFTER_VISION)
+    assert (move.form, move.focus, move.attractor) == (Form.OPEN_QUESTION, Focus.REAL_SELF, Attractor.NEUTRAL)
+
+
+def test_balance_sheet_question_before_vision_reads_as_a_deficit_probe() -> None:
+    move = read("Against that picture, what's already in place? What's missing?", BEFORE_VISION)
+    assert (move.focus, move.attractor) == (Focus.DEFICIT, Attractor.NEA)
+
+
+# --- multi-sentence turns and dictation ------------------------------------------------------
+
+
+def test_agenda_question_after_pleasantries_names_the_turn() -> None:
+    move = read("Hi, thanks for coming in. What would make this hour worthwhile for you?")
+    assert move.form is Form.OPEN_QUESTION
+
+
+def test_dictated_agenda_turn_without_punctuation_is_still_an_open_question() -> None:
+    move = read("hi thanks for coming in what would make this hour worthwhile for you")
+    assert move.form is Form.OPEN_QUESTION
+
+
+def test_greeting_alone_is_structure() -> None:
+    assert read("Good morning, thanks for coming in.").form is Form.STRUCTURE
+
+
+@pytest.mark.parametrize(
+    ("line", "form"),
+    [("you should just stay later", Form.ADVICE), ("have you tried just staying later", Form.ADVICE),
+     ("did you manage to finish the audit", Form.CLOSED_QUESTION),
+     ("when were you at your best", Form.OPEN_QUESTION), ("its your call", Form.AUTONOMY),
+     ("thats not how a charge nurse behaves", Form.CONFRONT),
+     ("which small step would be most fun to try first", Form.OPEN_QUESTION),
+     ("tell me about a time you felt proud at work", Form.OPEN_QUESTION)],
+)
+def test_dictated_lowercase_lines_keep_their_form(line: str, form: Form) -> None:
+    assert read(line).form is form
+
+
+def test_dictated_missing_apostrophes_are_repaired() -> None:
+    assert read("why dont you make a checklist").form is Form.ADVICE
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t ", "\x1b[2J\x1b[H", "\x00\x01"])
+def test_empty_or_blank_input_is_other_none_neutral(text: str) -> None:
+    move = read(text)
+    assert (move.form, move.focus, move.attractor) == (Form.OTHER, Focus.NONE, Attractor.NEUTRAL)
+
+
+@pytest.mark.parametrize("text", ["😀🙏", "这是什么意思", "Что вы чувствуете?", "\x1b[31mWhat matters to you?\x1b[0m",
+                                  "a" * 10_000, "what would you like " * 800, "?!?!...;;;", "'" * 50])
+def test_odd_input_gives_a_move_and_no_exception(text: str) -> None:
+    assert isinstance(read(text), Move)
+
+
+def test_terminal_escapes_are_ignored() -> None:
+    assert read("\x1b[1mWhat matters most to you?\x1b[0m").focus is Focus.VALUES
+
+
+def test_only_the_first_max_chars_are_read() -> None:
+    tail = " You should just work faster." * 200
+    assert read("What matters most to you? " + "x" * MAX_CHARS + tail).form is Form.OPEN_QUESTION
+
+
+# --- attractor rule ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", [Form.ADVICE, Form.CONFRONT])
+def test_advice_and_confront_are_nea_whatever_the_focus(form: Form) -> None:
+    assert {attractor_of(form, focus, AFTER_VISION) for focus in Focus} == {Attractor.NEA}
+
+
+@pytest.mark.parametrize("form", [Form.AFFIRMATION, Form.AUTONOMY])
+def test_affirmation_and_autonomy_are_pea_whatever_the_focus(form: Form) -> None:
+    assert {attractor_of(form, focus, BEFORE_VISION) for focus in Focus} == {Attractor.PEA}
+
+
+@pytest.mark.parametrize("form", [Form.INFORMATION, Form.STRUCTURE, Form.OTHER, Form.ADVICE_WITH_PERMISSION])
+def test_information_structure_other_and_permitted_advice_are_neutral(form: Form) -> None:
+    assert {attractor_of(form, focus, BEFORE_VISION) for focus in Focus} == {Attractor.NEUTRAL}
+
+
+def test_deficit_question_is_nea_before_vision_and_neutral_after() -> None:
+    assert attractor_of(Form.CLOSED_QUESTION, Focus.DEFICIT, BEFORE_VISION) is Attractor.NEA
+    assert attractor_of(Form.CLOSED_QUESTION, Focus.DEFICIT, AFTER_VISION) is Attractor.NEUTRAL
+
+
+def test_real_self_question_is_neutral_either_side_of_the_vision() -> None:
+    assert attractor_of(Form.OPEN_QUESTION, Focus.REAL_SELF, BEFORE_VISION) is Attractor.NEUTRAL
+    assert attractor_of(Form.OPEN_QUESTION, Focus.REAL_SELF, AFTER_VISION) is Attractor.NEUTRAL
+
+
+@pytest.mark.parametrize("focus", [Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.FEELINGS, Focus.PLAN])
+def test_pea_foci_make_questions_and_reflections_pea(focus: Focus) -> None:
+    for form in (Form.OPEN_QUESTION, Form.CLOSED_QUESTION, Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION):
+        assert attractor_of(form, focus, BEFORE_VISION) is Attractor.PEA
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+any_text = st.text(max_size=400) | st.text(alphabet=st.characters(codec="utf-8"), max_size=3000)
+contexts = st.builds(Context, previous_coachee_line=st.text(max_size=200), vision_established=st.booleans(),
+                     turn_number=st.integers(min_value=1, max_value=200))
+coaching_words = st.lists(st.sampled_from(
+    "what how why did you should it's your call feel sounds like matters most best step try audit late "
+    "great another so far part of you tell me have tried just yet , . ? !".split()), max_size=30).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(text=any_text | coaching_words, context=contexts)
+def test_any_text_gives_a_move_in_the_vocabularies(text: str, context: Context) -> None:
+    move = classify(text, context)
+    assert move.form in Form and move.focus in Focus and move.attractor in Attractor
+    assert move.attractor is attractor_of(move.form, move.focus, context)
+    assert all(isinstance(cue, str) and cue for cue in move.cues)
+
+
+@settings(max_examples=200)
+@given(text=any_text | coaching_words, context=contexts)
+def test_classify_is_deterministic(text: str, context: Context) -> None:
+    assert classify(text, context) == classify(text, context)
+
+
+@settings(max_examples=100)
+@given(text=st.text(alphabet=" \t\n\r\x0b\x0c", max_size=50))
+def test_whitespace_only_is_other_none_neutral(text: str) -> None:
+    move = classify(text)
+    assert (move.form, move.focus, move.attractor) == (Form.OTHER, Focus.NONE, Attractor.NEUTRAL)
+
+
+# --- the gold set ----------------------------------------------------------------------------------
+
+
+def load_gold() -> list[dict[str, str]]:
+    with GOLD_PATH.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def macro_f1(gold: list[str], predicted: list[str]) -> float:
+    labels = sorted(set(gold) | set(predicted))
+    scores = []
+    for label in labels:
+        hits = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        precision = hits / max(1, predicted.count(label))
+        recall = hits / max(1, gold.count(label))
+        scores.append(0.0 if hits == 0 else 2 * precision * recall / (precision + recall))
+    return sum(scores) / len(scores)
+
+
+def test_gold_set_is_large_labelled_in_the_vocabularies_and_covers_every_form_and_focus() -> None:
+    rows = load_gold()
+    assert len(rows) >= GOLD_MIN_LINES
+    for row in rows:
+        Form(row["form"]), Focus(row["focus"]), Attractor(row["attractor"])
+        assert row["vision_established"] in ("0", "1")
+    assert set(Counter(row["form"] for row in rows)) == {form.value for form in Form}
+    assert set(Counter(row["focus"] for row in rows)) == {focus.value for focus in Focus}
+
+
+def test_gold_labels_follow_the_attractor_rule() -> None:
+    for row in load_gold():
+        context = Context(vision_established=row["vision_established"] == "1")
+        expected = attractor_of(Form(row["form"]), Focus(row["focus"]), context).value
+        assert row["attractor"] == expected, row["text"]
+
+
+def test_reader_agrees_with_the_gold_set_above_its_floor() -> None:
+    rows = load_gold()
+    predicted = [
+        classify(row["text"], Context(previous_coachee_line=row["previous_coachee_line"],
+                                      vision_established=row["vision_established"] == "1"))
+        for row in rows
+    ]
+    form_accuracy = sum(m.form.value == r["form"] for m, r in zip(predicted, rows, strict=True)) / len(rows)
+    attractor_f1 = macro_f1([r["attractor"] for r in rows], [m.attractor.value for m in predicted])
+    assert form_accuracy >= GOLD_FORM_ACCURACY_FLOOR
+    assert attractor_f1 >= GOLD_ATTRACTOR_MACRO_F1_FLOOR
