@@ -13,6 +13,7 @@ from typing import Literal
 from simulator.errors import CoachError
 from simulator.hint import Hint, hint_for
 from simulator.session import Session, Turn
+from simulator.text import clean_line
 from simulator.transcript import TranscriptWriter, end_record
 
 COMMANDS = {
@@ -54,7 +55,7 @@ class Conversation:
 
     def handle(self, line: str) -> Outcome:
         """Play a trainee line or carry out a slash command; never raises for anything typed."""
-        command = line.strip().lower()
+        command = clean_line(line).lower()
         if command.startswith("/") and command[1:2].isalpha():
             return self._command(command.split()[0])
         try:

@@ -48,10 +48,16 @@ def _opening(fragments: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # --- compiled once at import --------------------------------------------------------------
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b-\x1f\x7f]")
-_CURLY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2014": ", "})
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b-\x1f\x7f]"
+)
+_CURLY = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2014": ", "}
+)
 _STUTTER = re.compile(r"\b(\w+)[- ]+\1\b|\b\w{1,3}- (?=\w)")
-_REPAIRS = re.compile(r"(?<![\w'])(" + "|".join(sorted(lex.WORD_REPAIRS, key=len, reverse=True)) + r")(?![\w'])")
+_REPAIRS = re.compile(
+    r"(?<![\w'])(" + "|".join(sorted(lex.WORD_REPAIRS, key=len, reverse=True)) + r")(?![\w'])"
+)
 _SPACES = re.compile(r"\s+")
 _SENTENCES = re.compile(r"[^.?!;\n]+[.?!;]*")
 _HAS_SENTENCE_PUNCT = re.compile(r"[.?!;]")
@@ -59,7 +65,9 @@ _EDGE_JUNK = " \t,:-\"'()[]*_~`.;!?"
 
 _LEAD_IN = re.compile(r"(?:" + _alternation(lex.LEAD_IN_FILLERS) + r")(?:[\s,]+|$)")
 _STRUCTURE = _opening(lex.STRUCTURE_PHRASES)
-_FILLER_ONLY = re.compile(_alternation(lex.FILLER_ONLY) + r"(?:[\s,]+" + _alternation(lex.FILLER_ONLY) + r")*")
+_FILLER_ONLY = re.compile(
+    _alternation(lex.FILLER_ONLY) + r"(?:[\s,]+" + _alternation(lex.FILLER_ONLY) + r")*"
+)
 _SELF_DISCLOSURE = _opening(lex.SELF_DISCLOSURE)
 
 _CONFRONT = _anywhere(lex.CONFRONT_PHRASES)
@@ -70,17 +78,22 @@ _BLAMING_WHY_LABEL = _opening(lex.BLAMING_WHY_LABEL)
 _BLAMING_WHY = _opening(lex.BLAMING_WHY_QUESTION)
 
 _ADVICE = _anywhere(lex.ADVICE_PHRASES)
+_ADVICE_QUESTION = _opening(lex.ADVICE_QUESTIONS)
 _IMPERATIVE = _opening(lex.IMPERATIVE_VERBS)
 _PERMISSION = _anywhere(lex.PERMISSION_PHRASES)
 _AUTONOMY = _anywhere(lex.AUTONOMY_PHRASES)
 
 _OPEN_INVITATION = _opening(lex.OPEN_INVITATIONS)
-_EXCLAMATION = re.compile(r"(?:what an? |how (?:nice|lovely|great|wonderful|awful|terrible|sad|kind|cool|funny"
-                          r"|interesting|exciting|brilliant|amazing)\b)")
+_EXCLAMATION = re.compile(
+    r"(?:what an? |how (?:nice|lovely|great|wonderful|awful|terrible|sad|kind|cool|funny"
+    r"|interesting|exciting|brilliant|amazing)\b)"
+)
 _WH = re.compile(lex.WH_OPENERS + _WORD_END)
 # "When I was a nurse...", "what you said was...": a wh-word then a subject opens a clause.
-_WH_CLAUSE = re.compile(lex.WH_OPENERS + r" (?:i|i'm|i've|i'd|you|you're|you've|we|they|he|she|it|it's|that"
-                        r"|this|my|your|the|people|someone|everyone|there's)\b")
+_WH_CLAUSE = re.compile(
+    lex.WH_OPENERS + r" (?:i|i'm|i've|i'd|you|you're|you've|we|they|he|she|it|it's|that"
+    r"|this|my|your|the|people|someone|everyone|there's)\b"
+)
 _AUX = _opening(lex.AUX_OPENERS)
 _CLOSED_WH = _opening(lex.CLOSED_WH)
 _EITHER_OR = re.compile(r"\bor (?:not|\w+(?: \w+){0,4})$")
@@ -97,18 +110,28 @@ _CLAUSE_BREAK = re.compile(
 )
 
 # A clause opener right after one of these words belongs to the same sentence.
-_BINDS_NEXT_CLAUSE = frozenset(
+_BINDING_WORDS = (
     "why what how when where who which and or if that so but to of than whether because i wonder know ask"
-    " sure tell curious see think about is are was were do did does can could would will should".split()
+    " sure tell curious see think about is are was were do did does can could would will should"
 )
-_COMMA_QUESTION = re.compile(r", (?=(?:" + lex.WH_OPENERS + r"|(?:do|did|are|is|have|would|could|can|will) you)\b)")
+_BINDS_NEXT_CLAUSE = frozenset(_BINDING_WORDS.split())
+_COMMA_QUESTION = re.compile(
+    r", (?=(?:" + lex.WH_OPENERS + r"|(?:do|did|are|is|have|would|could|can|will) you)\b)"
+)
 
+_STOCK_REFLECTION = re.compile(
+    r"(?:it |that )?(?:sounds|looks|seems)(?: like| as if| as though| that)?\b|what i(?:'m| am) hearing|i hear"
+    r"|so you're saying|in other words|if i (?:understand|hear)|you mean\b|part of you|on (?:the )?one hand"
+)
+_WONDER = re.compile(r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open>what|how|why|where|when|which)"
+                     r"|(?:if|whether) (?:we|you) (?:could|might|would|can|'d))\b")
 _SUMMARY = _anywhere(lex.SUMMARY_OPENERS)
 _REFLECTION_OPENER = _opening(lex.REFLECTION_OPENERS)
 _COMPLEX = _anywhere(lex.COMPLEX_MARKERS)
 _AFFIRMATION = _anywhere(lex.AFFIRMATION_PHRASES)
 _INFORMATION = _opening(lex.INFORMATION_OPENERS)
 _ABOUT_YOU = re.compile(r"(?:you|you're|you've|you'd|you'll|your|yourself)\b")
+_MENTIONS_YOU = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _ABOUT_ME = re.compile(r"(?:i|i'm|i've|i'd|i'll|my|me)\b")
 
 _FEELINGS = _anywhere(lex.FEELINGS_CUES)
@@ -124,19 +147,45 @@ _WORDS = re.compile(r"[a-z][a-z']*")
 # Ties between foci break in this order. Questions read deficits before feelings ("how do
 # you feel about the audit?" is still about the audit); reflections read feelings first,
 # because naming the coachee's own feeling is the empathic act.
-_QUESTION_FOCUS_ORDER = (Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.PLAN, Focus.DEFICIT,
-                         Focus.FEELINGS, Focus.REAL_SELF)
-_STATEMENT_FOCUS_ORDER = (Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.FEELINGS, Focus.PLAN,
-                          Focus.DEFICIT, Focus.REAL_SELF)
+_QUESTION_FOCUS_ORDER = (
+    Focus.VISION,
+    Focus.VALUES,
+    Focus.STRENGTHS,
+    Focus.PLAN,
+    Focus.DEFICIT,
+    Focus.FEELINGS,
+    Focus.REAL_SELF,
+)
+_STATEMENT_FOCUS_ORDER = (
+    Focus.VISION,
+    Focus.VALUES,
+    Focus.STRENGTHS,
+    Focus.FEELINGS,
+    Focus.PLAN,
+    Focus.DEFICIT,
+    Focus.REAL_SELF,
+)
 _FOCUS_PATTERNS = {
-    Focus.VISION: _VISION, Focus.VALUES: _VALUES, Focus.STRENGTHS: _STRENGTHS, Focus.FEELINGS: _FEELINGS,
-    Focus.PLAN: _PLAN, Focus.DEFICIT: _DEFICIT, Focus.REAL_SELF: _REAL_SELF,
+    Focus.VISION: _VISION,
+    Focus.VALUES: _VALUES,
+    Focus.STRENGTHS: _STRENGTHS,
+    Focus.FEELINGS: _FEELINGS,
+    Focus.PLAN: _PLAN,
+    Focus.DEFICIT: _DEFICIT,
+    Focus.REAL_SELF: _REAL_SELF,
 }
 
 # When several sentences share a turn and none confronts, advises or asks, the rarer and
 # more telling act names the turn.
-_STATEMENT_PRIORITY = (Form.AUTONOMY, Form.AFFIRMATION, Form.COMPLEX_REFLECTION, Form.SIMPLE_REFLECTION,
-                       Form.INFORMATION, Form.STRUCTURE, Form.OTHER)
+_STATEMENT_PRIORITY = (
+    Form.AUTONOMY,
+    Form.AFFIRMATION,
+    Form.COMPLEX_REFLECTION,
+    Form.SIMPLE_REFLECTION,
+    Form.INFORMATION,
+    Form.STRUCTURE,
+    Form.OTHER,
+)
 
 _PEA_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.PLAN, Focus.FEELINGS})
 
@@ -146,6 +195,14 @@ class _Reading(NamedTuple):
     cues: tuple[str, ...]
     text: str
     forced_focus: Focus | None = None
+
+
+# Openings that look like bare verbs but invite rather than instruct.
+_NOT_INSTRUCTIONS = ("be honest with me", "do you", "don't you", "do tell", "try me", "take it or leave it",
+                     "do go on", "keep going with that", "keep talking")
+
+# A conversation's first line: nothing said yet, no vision.
+_NO_CONTEXT = Context()
 
 
 # --- public API ---------------------------------------------------------------------------
@@ -177,7 +234,7 @@ def attractor_of(form: Form, focus: Focus, context: Context) -> Attractor:
     return Attractor.NEUTRAL
 
 
-def classify(text: str, context: Context = Context()) -> Move:
+def classify(text: str, context: Context = _NO_CONTEXT) -> Move:
     """Read one trainee line and return its form, focus, attractor and the cues behind them.
 
     Never raises on any string; empty or whitespace-only input is OTHER / NONE / neutral.
@@ -229,10 +286,10 @@ def _split_dictation(clean: str) -> str:
     parts = []
     start = 0
     for match in _CLAUSE_BREAK.finditer(clean):
-        before = clean[start:match.start()].rsplit(" ", 2)
+        before = clean[start : match.start()].rsplit(" ", 2)
         if len(before) < 2 or before[-1] in _BINDS_NEXT_CLAUSE:
             continue
-        parts.append(clean[start:match.start()])
+        parts.append(clean[start : match.start()])
         start = match.end()
     parts.append(clean[start:])
     return ". ".join(parts)
@@ -245,11 +302,11 @@ def _strip_lead_in(body: str) -> tuple[str, bool]:
         structure = _STRUCTURE.match(body)
         if structure and structure.end() > 0:
             saw_structure = True
-            body = body[structure.end():].lstrip(_EDGE_JUNK)
+            body = body[structure.end() :].lstrip(_EDGE_JUNK)
             continue
         filler = _LEAD_IN.match(body)
         if filler and filler.end() > 0:
-            body = body[filler.end():].lstrip(_EDGE_JUNK)
+            body = body[filler.end() :].lstrip(_EDGE_JUNK)
             continue
         break
     return body, saw_structure
@@ -274,8 +331,10 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
         return _Reading(Form.CONFRONT, (f"confront '{_clip(confront.group())}'",), rest, Focus.DEFICIT)
     blame = _BLAMING_WHY.match(rest)
     if blame:
-        return _Reading(Form.OPEN_QUESTION, (f"blaming question '{_clip(blame.group())}'",), rest, Focus.DEFICIT)
-    advice = _advice_cue(rest)
+        return _Reading(
+            Form.OPEN_QUESTION, (f"blaming question '{_clip(blame.group())}'",), rest, Focus.DEFICIT
+        )
+    advice = _advice_cue(rest, asks)
     if advice:
         return _Reading(Form.ADVICE, (advice,), rest)
     permission = _PERMISSION.search(rest)
@@ -304,25 +363,30 @@ def _sarcasm_cue(body: str) -> str | None:
     return None
 
 
-def _advice_cue(rest: str) -> str | None:
+def _advice_cue(rest: str, asks: bool) -> str | None:
+    disguised = _ADVICE_QUESTION.match(rest)
+    if disguised:
+        return f"advice as a question '{_clip(disguised.group())}'"
+    if _WH.match(rest) or _AUX.match(rest):
+        # Inside a genuine question "you need to" is part of what is asked, not an instruction.
+        return None
     advice = _ADVICE.search(rest)
     if advice:
         said = advice.group()
-        if said.startswith(("have you", "why", "what about", "how about", "could you", "can you", "can't you",
-                            "would you", "will you", "wouldn't", "don't you", "isn't", "shouldn't")):
-            return f"advice as a question '{_clip(said)}'"
-        if "should" in said:
-            return f"'should' without permission '{_clip(said)}'"
-        return f"advice '{_clip(said)}'"
+        kind = "'should' without permission" if "should" in said else "advice"
+        return f"{kind} '{_clip(said)}'"
     imperative = _IMPERATIVE.match(rest)
-    if imperative and not rest.startswith(("be honest with me", "do you", "don't you", "do tell", "try me",
-                                           "take it or leave it")):
+    if imperative and not asks and not rest.startswith(_NOT_INSTRUCTIONS):
         return f"instruction '{_clip(imperative.group())}'"
     return None
 
 
 def _question_reading(rest: str, asks: bool) -> _Reading | None:
     """Open or closed question, from the opening words first and the '?' second."""
+    wonder = _WONDER.match(rest)
+    if wonder:
+        form = Form.OPEN_QUESTION if wonder.group("open") else Form.CLOSED_QUESTION
+        return _Reading(form, (f"question as a wondering '{_clip(wonder.group())}'",), rest)
     invitation = _OPEN_INVITATION.match(rest)
     if invitation:
         return _Reading(Form.OPEN_QUESTION, (f"invitation '{invitation.group()}'",), rest)
@@ -330,13 +394,21 @@ def _question_reading(rest: str, asks: bool) -> _Reading | None:
     if _WH.match(rest) and not _EXCLAMATION.match(rest) and (asks or not _WH_CLAUSE.match(rest)):
         opener = " ".join(rest.split()[:2])
         if _CLOSED_WH.match(rest) or _EITHER_OR.search(rest):
-            return _Reading(Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, _deficit_if(compliance))
+            return _Reading(
+                Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, _deficit_if(compliance)
+            )
         if rest.startswith(("when", "where", "who", "whose", "whom")) and not _has_rich_focus(rest):
-            return _Reading(Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, _deficit_if(compliance))
+            return _Reading(
+                Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, _deficit_if(compliance)
+            )
         return _Reading(Form.OPEN_QUESTION, (f"opener '{opener}'",), rest, _deficit_if(compliance))
     aux = _AUX.match(rest)
     if aux:
-        cue = f"compliance check '{_clip(compliance.group())}'" if compliance else f"yes/no opener '{aux.group()}'"
+        cue = (
+            f"compliance check '{_clip(compliance.group())}'"
+            if compliance
+            else f"yes/no opener '{aux.group()}'"
+        )
         return _Reading(Form.CLOSED_QUESTION, (cue,), rest, _deficit_if(compliance))
     after_comma = _COMMA_QUESTION.split(rest)
     if len(after_comma) > 1:
@@ -355,11 +427,13 @@ def _deficit_if(compliance: re.Match[str] | None) -> Focus | None:
 
 def _has_rich_focus(rest: str) -> bool:
     return any(p.search(rest) for p in (_VISION, _VALUES, _STRENGTHS, _PLAN, _FEELINGS)) or bool(
-        re.search(r"\b(?:would|might|could)\b", rest))
+        re.search(r"\b(?:would|might|could)\b", rest)
+    )
 
 
 def _looks_reflective(rest: str) -> bool:
-    return bool(_REFLECTION_OPENER.match(rest) or _ABOUT_YOU.match(rest) or _SUMMARY.search(rest))
+    """A declarative that ends in '?' is still a reflection when it opens like one ("sounds like ...?")."""
+    return bool(_STOCK_REFLECTION.match(rest) or _SUMMARY.search(rest))
 
 
 def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
@@ -375,8 +449,13 @@ def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
     overlap = _overlap_with(rest, context.previous_coachee_line)
     opener = _REFLECTION_OPENER.match(rest)
     if opener or _ABOUT_YOU.match(rest) or overlap >= 0.5:
-        why = (f"reflection opener '{_clip(opener.group())}'" if opener else
-               f"restates the coachee ({overlap:.0%} overlap)" if overlap >= 0.5 else "statement about 'you'")
+        why = (
+            f"reflection opener '{_clip(opener.group())}'"
+            if opener
+            else f"restates the coachee ({overlap:.0%} overlap)"
+            if overlap >= 0.5
+            else "statement about 'you'"
+        )
         return _reflection(rest, why, context, overlap)
     information = _INFORMATION.match(rest)
     if information:
@@ -384,6 +463,9 @@ def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
     words = rest.count(" ") + 1
     if overlap >= 0.3 and not _ABOUT_ME.match(rest):
         return _reflection(rest, f"restates the coachee ({overlap:.0%} overlap)", context, overlap)
+    if words >= 3 and not _ABOUT_ME.match(rest) and _MENTIONS_YOU.search(rest):
+        # A counsellor's statement about the person's world is a guess at their meaning.
+        return _reflection(rest, "statement about the coachee's world", context, overlap)
     if words >= 5:
         return _Reading(Form.INFORMATION, ("declarative statement",), rest)
     return _Reading(Form.OTHER, (f"short remark '{_clip(rest)}'",), rest)
@@ -414,7 +496,9 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
         advice = readings[forms.index(Form.ADVICE)]
         permission = _PERMISSION.search(clean)
         if permission:
-            return advice._replace(form=Form.ADVICE_WITH_PERMISSION), (f"permission '{_clip(permission.group())}'",)
+            return advice._replace(form=Form.ADVICE_WITH_PERMISSION), (
+                f"permission '{_clip(permission.group())}'",
+            )
         return advice, ()
     if Form.ADVICE_WITH_PERMISSION in forms:
         return readings[forms.index(Form.ADVICE_WITH_PERMISSION)], ()

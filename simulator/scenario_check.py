@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from simulator.scenario import Scenario
 
-
 DataPath = tuple[str | int, ...]
 
 

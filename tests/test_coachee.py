@@ -1,0 +1,136 @@
+"""The coachee's dynamics (coaching-model.md §4), tested on moves built by hand."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from simulator.coachee import TOP_OPENNESS, Coachee, History, Impact, appraise
+from simulator.scenario import HotButton, Line
+from simulator.vocabulary import Attractor, Focus, Form, Move, State
+from tests.strategies import moves, persona
+
+VISION_QUESTION = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
+FEELING_REFLECTION = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA)
+AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
+CONFRONT = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
+ADVICE = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA)
+COMPLIANCE_CHECK = Move(Form.CLOSED_QUESTION, Focus.DEFICIT, Attractor.NEA)
+BALANCE_SHEET = Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEUTRAL)
+SMALL_TALK = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL)
+
+
+def at(state: State, **kwargs: object) -> History:
+    return History(state=state, **kwargs)  # type: ignore[arg-type]
+
+
+def test_pea_move_raises_openness() -> None:
+    assert appraise(FEELING_REFLECTION, "", persona(), at(State.GUARDED)).delta > 0
+
+
+def test_nea_move_lowers_openness_harder_than_the_same_pea_move_raises_it() -> None:
+    lift = appraise(Move(Form.ADVICE, Focus.PLAN, Attractor.PEA), "", persona(), at(State.NEUTRAL)).delta
+    drop = appraise(ADVICE, "", persona(), at(State.NEUTRAL)).delta
+    assert -drop == lift * 2.0
+
+
+def test_sensitivity_multiplies_nea_losses() -> None:
+    calm = appraise(ADVICE, "", persona(sensitivity=1.0), at(State.NEUTRAL)).delta
+    touchy = appraise(ADVICE, "", persona(sensitivity=2.0), at(State.NEUTRAL)).delta
+    assert touchy == 2 * calm
+
+
+def test_confront_drops_sensitive_coachee_to_defensive() -> None:
+    impact = appraise(CONFRONT, "", persona(shuts_down_on=["confront"]), at(State.OPEN))
+    assert impact.shutdown and impact.rules == ("shutdown.confront",)
+
+
+def test_confront_only_lowers_a_robust_coachee() -> None:
+    impact = appraise(CONFRONT, "", persona(), at(State.OPEN))
+    assert not impact.shutdown and impact.delta < 0
+
+
+def test_compliance_check_can_shut_down_a_persona_that_names_it() -> None:
+    impact = appraise(COMPLIANCE_CHECK, "", persona(shuts_down_on=["compliance_check"]), at(State.NEUTRAL))
+    assert impact.shutdown
+
+
+def test_deficit_probe_before_a_vision_costs_more_than_after_it() -> None:
+    before = appraise(COMPLIANCE_CHECK, "", persona(), at(State.NEUTRAL, vision_established=False))
+    after = appraise(BALANCE_SHEET, "", persona(), at(State.NEUTRAL, vision_established=True))
+    assert before.delta < 0
+    assert after.delta == 0
+    assert "deficit.before_vision" in before.rules and "deficit.balance_sheet" in after.rules
+
+
+def test_turns_without_pea_let_openness_drift_down() -> None:
+    fresh = appraise(SMALL_TALK, "", persona(drift=0.3, drift_after=2), at(State.NEUTRAL, turns_since_pea=0))
+    stale = appraise(SMALL_TALK, "", persona(drift=0.3, drift_after=2), at(State.NEUTRAL, turns_since_pea=1))
+    assert fresh.delta == 0
+    assert stale.delta == -0.3 and "drift" in stale.rules
+
+
+def test_recovery_from_defensive_is_slower_than_from_neutral() -> None:
+    from_defensive = appraise(VISION_QUESTION, "", persona(), at(State.DEFENSIVE)).delta
+    from_guarded = appraise(VISION_QUESTION, "", persona(), at(State.GUARDED)).delta
+    assert 0 < from_defensive < from_guarded
+
+
+def test_autonomy_repairs_discord_more_than_other_pea_moves() -> None:
+    autonomy = appraise(AUTONOMY, "", persona(), at(State.GUARDED))
+    assert "pea.repair" in autonomy.rules
+
+
+def test_vision_questions_lift_most_once_neutral() -> None:
+    guarded = appraise(VISION_QUESTION, "", persona(), at(State.GUARDED))
+    neutral = appraise(VISION_QUESTION, "", persona(), at(State.NEUTRAL))
+    assert neutral.delta > guarded.delta and "pea.vision_boost" in neutral.rules
+
+
+def test_hot_button_hits_harder_than_generic_nea() -> None:
+    button = HotButton(id="audit", words=("audit",), drop=1.5, reply=Line(text="The audit. Of course."))
+    touchy = persona().model_copy(update={"hot_buttons": (button,)})
+    generic = appraise(ADVICE, "You should plan better.", touchy, at(State.NEUTRAL))
+    hot = appraise(ADVICE, "You should plan the AUDIT better.", touchy, at(State.NEUTRAL))
+    assert hot.delta < generic.delta and hot.hot_button is button
+
+
+def test_hot_button_matches_whole_words_only() -> None:
+    button = HotButton(id="pip", words=("PIP",), effect="shutdown", reply=Line(text="A PIP?"))
+    touchy = persona().model_copy(update={"hot_buttons": (button,)})
+    assert not appraise(SMALL_TALK, "Pipelines are fine.", touchy, at(State.NEUTRAL)).shutdown
+    assert appraise(SMALL_TALK, "We may need a pip.", touchy, at(State.NEUTRAL)).shutdown
+
+
+def test_gate_holds_coachee_below_open_until_vision_or_values_are_explored() -> None:
+    coachee = Coachee(persona().model_copy(update={"starting_state": State.REFLECTIVE}))
+    assert coachee.react(Impact(delta=3.0)) == ("gate.open",)
+    assert coachee.current is State.REFLECTIVE and coachee.openness < State.OPEN.rank
+    coachee.progress.explored.add(Focus.VISION)
+    coachee.react(Impact(delta=0.5))
+    assert coachee.current is State.OPEN
+
+
+def test_gate_holds_coachee_below_energised_until_the_vision_is_revealed() -> None:
+    coachee = Coachee(persona().model_copy(update={"starting_state": State.OPEN}))
+    coachee.react(Impact(delta=2.0))
+    assert coachee.current is State.OPEN
+    coachee.progress.revealed_kinds.add("vision")
+    coachee.react(Impact(delta=0.5))
+    assert coachee.current is State.ENERGISED
+
+
+def test_shutdown_goes_straight_to_defensive_from_any_state() -> None:
+    coachee = Coachee(persona().model_copy(update={"starting_state": State.ENERGISED}))
+    coachee.react(Impact(shutdown=True))
+    assert coachee.current is State.DEFENSIVE
+
+
+@given(st.lists(st.tuples(moves, st.sampled_from(["", "audit", "plain words"])), max_size=40))
+def test_openness_stays_in_bounds_and_matches_the_state(sequence: list[tuple[Move, str]]) -> None:
+    sam = persona(shuts_down_on=["confront"])
+    coachee = Coachee(sam)
+    for move, text in sequence:
+        coachee.progress.explored.add(move.focus)
+        coachee.react(appraise(move, text, sam, at(coachee.current)))
+        assert 0 <= coachee.openness <= TOP_OPENNESS
+        assert coachee.current in State
+        assert int(coachee.openness) == coachee.current.rank

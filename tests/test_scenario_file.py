@@ -1,0 +1,146 @@
+"""Scenario files: valid ones load; every kind of bad one gives one located error, never a traceback."""
+
+from pathlib import Path
+
+import pytest
+
+from simulator import catalogue
+from simulator.scenario_file import (
+    MAX_SCENARIO_BYTES,
+    ScenarioError,
+    load_scenario,
+    parse_scenario,
+    scenario_problems,
+)
+
+GOOD = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO)
+
+
+def first_problem(text: str) -> str:
+    _, problems = scenario_problems(text)
+    assert problems, "expected a problem"
+    return problems[0].render("s.yaml")
+
+
+def line_of(text: str, fragment: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), start=1) if fragment in line)
+
+
+def test_default_scenario_parses_without_problems() -> None:
+    scenario, problems = scenario_problems(GOOD)
+    assert scenario is not None and scenario.id == catalogue.DEFAULT_SCENARIO
+    assert problems == []
+
+
+def test_misspelt_key_is_located_and_gets_a_suggestion() -> None:
+    text = GOOD.replace("    warm_up:", "    warmup:")
+    assert first_problem(text) == (
+        f"s.yaml:{line_of(text, 'warmup:')}:5: error: coachee.temperament.warmup: "
+        "unknown key 'warmup'; did you mean 'warm_up'?"
+    )
+
+
+def test_unknown_state_is_located_at_its_value() -> None:
+    text = GOOD.replace("starting_state: guarded", "starting_state: gaurded")
+    message = first_problem(text)
+    assert message.startswith(f"s.yaml:{line_of(text, 'gaurded')}:19: error: coachee.starting_state:")
+
+
+def test_wrong_type_is_located() -> None:
+    text = GOOD.replace("turn_limit: 30", "turn_limit: many")
+    assert first_problem(text).startswith(f"s.yaml:{line_of(text, 'turn_limit')}:13: error: turn_limit:")
+
+
+def test_missing_required_key_names_it() -> None:
+    text = GOOD.replace("closing:\n", "closin:\n")
+    _, problems = scenario_problems(text)
+    messages = [problem.message for problem in problems]
+    assert "(top level): missing required key 'closing'" in messages
+    assert "closin: unknown key 'closin'; did you mean 'closing'?" in messages
+
+
+def test_reply_key_that_is_not_a_form_or_focus_is_located() -> None:
+    text = GOOD.replace("    vision:\n      - text: I'm not really", "    visoin:\n      - text: I'm not really")
+    assert "replies.defensive.visoin: unknown key 'visoin'; did you mean 'vision'?" in first_problem(text)
+
+
+def test_state_without_default_replies_is_an_error() -> None:
+    text = GOOD.replace("  energised:\n    default:", "  energised:\n    plan_b:")
+    _, problems = scenario_problems(text)
+    assert any("replies.energised: missing required key 'default'" in p.message for p in problems)
+
+
+def test_duplicate_key_is_refused_at_the_second_one() -> None:
+    text = GOOD.replace("  starting_state: guarded\n", "  starting_state: guarded\n  starting_state: open\n")
+    assert first_problem(text) == f"s.yaml:{line_of(text, 'starting_state: open')}:3: error: duplicate key 'starting_state'"
+
+
+def test_goal_naming_an_unknown_story_item_is_located() -> None:
+    text = GOOD.replace("    reveal: values", "    reveal: valuez")
+    assert first_problem(text).startswith(f"s.yaml:{line_of(text, 'valuez')}:13: error: goals.1.reveal: unknown story id")
+
+
+def test_yaml_syntax_error_is_located() -> None:
+    assert first_problem("id: [unclosed\ntitle: x\n").startswith("s.yaml:2:")
+
+
+def test_alias_bomb_is_refused_before_expansion() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+    )
+    assert "anchors and aliases are not allowed" in first_problem(bomb)
+
+
+def test_deep_nesting_is_refused() -> None:
+    assert "nesting deeper than 40 levels" in first_problem("a: " + "[" * 100 + "]" * 100)
+    assert "nesting depth" in first_problem("a: " + "[" * 5000 + "]" * 5000)
+
+
+def test_empty_file_is_refused() -> None:
+    assert first_problem("") == "s.yaml:1:1: error: file is empty; a scenario needs at least an id and a title"
+
+
+def test_a_list_is_not_a_scenario() -> None:
+    assert "a scenario must be a mapping" in first_problem("- one\n- two\n")
+
+
+def test_parse_scenario_raises_one_line_error_naming_the_source() -> None:
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario("id: x\n", "mine.yaml")
+    assert str(caught.value).startswith("mine.yaml:1:1: error:")
+    assert "\n" not in str(caught.value)
+
+
+def test_non_utf8_file_is_refused_with_its_position(tmp_path: Path) -> None:
+    path = tmp_path / "latin.yaml"
+    path.write_bytes(b"id: caf\xe9\n")
+    with pytest.raises(ScenarioError, match=r"latin.yaml:1:8: error: not UTF-8 text"):
+        load_scenario(path)
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "blob.yaml"
+    path.write_bytes(b"\x00\x01\x02id: x")
+    with pytest.raises(ScenarioError, match="binary data"):
+        load_scenario(path)
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ScenarioError, match="is a directory"):
+        load_scenario(tmp_path)
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ScenarioError, match="no such file"):
+        load_scenario(tmp_path / "nope.yaml")
+
+
+def test_oversized_file_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("# " + "x" * MAX_SCENARIO_BYTES)
+    with pytest.raises(ScenarioError, match="larger than"):
+        load_scenario(path)
+
+
+def test_python_tags_are_never_constructed() -> None:
+    assert "YAML" in first_problem("id: !!python/object/apply:os.system ['echo hi']\n")

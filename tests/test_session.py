@@ -1,0 +1,105 @@
+"""One conversation: any text gives one turn, the coachee stays in bounds, and it is deterministic."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from simulator import catalogue
+from simulator.coachee import TOP_OPENNESS
+from simulator.rehearsal import play
+from simulator.session import ConversationOver, NothingSaid, Session
+from simulator.vocabulary import State
+from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, trainee_text
+
+NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
+ALL_BUNDLED = [loaded.scenario for loaded in catalogue.load_bundled()]
+
+
+@given(st.lists(trainee_text, max_size=12))
+def test_any_text_gives_exactly_one_turn_or_a_clear_refusal(lines: list[str]) -> None:
+    session = Session(NURSE, seed=1)
+    for line in lines:
+        before = len(session.turns)
+        try:
+            turn = session.say(line)
+        except NothingSaid:
+            assert not line.strip() or len(session.turns) == before
+            continue
+        assert len(session.turns) == before + 1 and session.turns[-1] is turn
+        assert turn.state_after in State
+        assert 0 <= turn.openness_after <= TOP_OPENNESS
+        assert "\x1b" not in turn.trainee and "\x00" not in turn.trainee
+
+
+@given(st.lists(trainee_text, min_size=1, max_size=10), st.integers(0, 2**32))
+def test_same_scenario_seed_and_lines_give_identical_turns(lines: list[str], seed: int) -> None:
+    first = play(NURSE, lines, seed)
+    second = play(NURSE, lines, seed)
+    assert [t.as_record() for t in first.turns] == [t.as_record() for t in second.turns]
+
+
+@pytest.mark.parametrize("scenario", ALL_BUNDLED, ids=lambda s: s.id)
+@given(lines=st.lists(st.sampled_from(COMPLIANCE_LINES), min_size=1, max_size=30))
+def test_compliance_only_conversation_never_reaches_open(scenario, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert play(scenario, lines).peak.rank < State.OPEN.rank
+
+
+@given(st.lists(st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES]), max_size=40), st.integers(0, 99))
+def test_coachee_never_repeats_a_line_verbatim(lines: list[str], seed: int) -> None:
+    replies = [turn.coachee for turn in play(NURSE, lines, seed).turns]
+    assert len(replies) == len(set(replies))
+
+
+def test_compassion_led_and_compliance_led_conversations_go_different_ways() -> None:
+    warm = play(NURSE, [test.lines for test in NURSE.tests if test.style == "compassion"][0])
+    cold = play(NURSE, [test.lines for test in NURSE.tests if test.style == "compliance"][0])
+    assert warm.state.rank >= State.OPEN.rank > State.GUARDED.rank >= cold.state.rank
+
+
+def test_guarded_coachee_asked_about_the_future_deflects_and_an_open_one_tells_their_vision() -> None:
+    vision_question = "If work were going really well two years from now, what would you be doing?"
+    guarded = Session(NURSE).say(vision_question)
+    assert guarded.reveals == () and guarded.state_after.rank < State.OPEN.rank
+    compassion = next(test for test in NURSE.tests if test.style == "compassion")
+    warm = play(NURSE, compassion.lines)
+    vision_turn = next(turn for turn in warm.turns if "vision" in turn.reveals)
+    assert vision_turn.coachee == NURSE.story_item("vision").text
+    assert vision_turn.state_after.rank >= NURSE.story_item("vision").needs.rank
+
+
+def test_story_is_revealed_only_when_asked_about_its_focus() -> None:
+    session = play(NURSE, ["It sounds like you're exhausted."] * 3)
+    assert "vision" not in session.revealed
+
+
+def test_undo_restores_the_conversation_exactly() -> None:
+    lines = ["It sounds like a hard month.", "What matters most to you as a nurse?"]
+    session = play(NURSE, lines, seed=5)
+    reference = [turn.as_record() for turn in session.turns]
+    session.say("Did you finish the notes?")
+    undone = session.undo()
+    assert undone is not None and undone.trainee == "Did you finish the notes?"
+    assert [turn.as_record() for turn in session.turns] == reference
+    assert session.say("What would a great year look like?") == play(NURSE, [*lines, "What would a great year look like?"], 5).turns[-1]
+
+
+def test_undo_with_no_turns_does_nothing() -> None:
+    assert Session(NURSE).undo() is None
+
+
+def test_blank_line_is_refused_with_a_clear_message() -> None:
+    with pytest.raises(NothingSaid, match="type a line"):
+        Session(NURSE).say(" \t\x1b[2J ")
+
+
+def test_turn_limit_ends_the_conversation() -> None:
+    short = NURSE.model_copy(update={"turn_limit": 2})
+    session = play(short, ["Hello.", "How are you?"])
+    assert session.is_over
+    with pytest.raises(ConversationOver):
+        session.say("One more thing.")
+
+
+def test_very_long_line_is_cut_and_still_gives_one_turn() -> None:
+    turn = Session(NURSE).say("word " * 5000)
+    assert len(turn.trainee) <= 2000
