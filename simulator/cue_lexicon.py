@@ -325,7 +325,8 @@ BLAMING_WHY_QUESTION = (
 
 # --- Advice and advice disguised as questions -------------------------------------------
 ADVICE_PHRASES = (
-    r"you (?:should|shouldn't|ought to|must|mustn't|need to|needn't|have to|gotta|got to)(?! be proud)"
+    r"you (?:should|shouldn't|ought to|must(?! (?:be|have|like|feel|think|know|love|hate|get|find|wonder))|mustn't"
+    r"|need to|needn't|have to|gotta|got to)(?! be proud)"
     r"(?! feel proud)(?! give yourself credit)",
     r"you(?:'d| would) (?:do well|be better off|be wise) to",
     r"you (?:could|might|may) (?:want to|wish to|try|just"
@@ -344,9 +345,8 @@ ADVICE_PHRASES = (
     r"don't forget to",
     r"remember to",
     r"be sure to",
-    r"try to",
-    r"try not to",
-    r"it(?:'s| is) time (?:you|to|for you to)",
+    r"^try (?:not )?to",
+    r"^it(?:'s| is) time (?:you|for you to)",
     r"(?:it's|it is) up to you to",
     r"(?:one|the) thing you (?:can|could|should|might) do is",
     r"do you not think you (?:should|could|need)",
@@ -1162,6 +1162,19 @@ INFORMATION_OPENERS = (
     r"you can (?:sign up|book|register|find|apply|access|get|email|call|reach)",
     r"(?:on|every|each|next|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)",
     r"(?:in|by|from|until) (?:january|february|march|april|may|june|july|august|september|october|november|december)",
+)
+
+# Signs, anywhere in a statement, that the coach is passing on general knowledge.
+INFORMATION_CUES = (
+    r"(?:research|studies|evidence|guidelines?|the data) (?:shows?|suggests?|says?|finds?|recommends?)",
+    r"(?:most|many|some|other|a lot of|lots of) (?:people|patients|nurses|managers|staff|clients|customers|students)"
+    r" (?:find|say|tend|who|have|get|report|experience)",
+    r"it(?:'s| is) (?:possible|likely|common|normal|recommended|known|proven|safe|unsafe|free|available|mandatory)",
+    r"(?:can|could|may|might|will|does|do) (?:cause|lead to|increase|reduce|raise|lower|affect|damage|improve|help"
+    r" with|prevent)", r"risks? of", r"\d+ ?(?:%|percent|per cent|drinks|units|mg|times a|hours|minutes|days a)",
+    r"(?:we|i) (?:offer|run|provide|recommend|can refer|can book|can arrange|usually|normally|typically)",
+    r"(?:the|our|this) (?:policy|guideline|procedure|protocol|rule|course|programme|program|service|scheme) (?:is|says"
+    r"|requires|runs|covers|starts|offers)", r"what (?:we|i) (?:know|recommend) is",
 )
 
 # Words too common to show that a reflection restates the coachee.

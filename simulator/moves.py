@@ -54,7 +54,8 @@ _ESCAPES = re.compile(
 _CURLY = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2014": ", "}
 )
-_STUTTER = re.compile(r"\b(\w+)[- ]+\1\b|\b\w{1,3}- (?=\w)")
+_STUTTER = re.compile(r"\b(\w+)[- ]+\1\b|\b\w{1,3}- (?=\w)|\b(\w{1,2})-(?=\2)")
+_STAGE_DIRECTIONS = re.compile(r"\[[^\]]{0,60}\]|\((?:laughs|chuckles|sighs|pause|crosstalk|inaudible)[^)]{0,20}\)")
 _REPAIRS = re.compile(
     r"(?<![\w'])(" + "|".join(sorted(lex.WORD_REPAIRS, key=len, reverse=True)) + r")(?![\w'])"
 )
@@ -119,6 +120,17 @@ _COMMA_QUESTION = re.compile(
     r", (?=(?:" + lex.WH_OPENERS + r"|(?:do|did|are|is|have|would|could|can|will) you)\b)"
 )
 
+# "You said you have to...": the coach restates, the "have to" is the coachee's.
+_REPORTED = re.compile(
+    r"(?:(?:and|so|but) )?(?:you(?:'ve)? (?:also |just )?(?:said|mentioned|told me|described|talked about|wrote|were"
+    r" saying|were telling me)|(?:it )?(?:sounds|seems|looks) like|what i(?:'m| am) hearing|i hear|so you're saying)\b"
+)
+_REFLECTIVE_LEAD = re.compile(r"(?:(?:okay|oh|yeah|mm+|right|and)[, ]+)*so\b")
+_CHECK = re.compile(
+    r"(?:is that|am i|have i got that|did i get that|does that sound|was that|is this|would that be|is it)"
+    r" (?:right|correct|fair|close|about right|accurate|true|what (?:you mean|that was about|you're saying|happened))"
+    r"|(?:does|did) (?:that|this) (?:make sense|fit|ring true|sound (?:right|about right|fair))|right|yeah|no|correct"
+)
 _STOCK_REFLECTION = re.compile(
     r"(?:it |that )?(?:sounds|looks|seems)(?: like| as if| as though| that)?\b|what i(?:'m| am) hearing|i hear"
     r"|so you're saying|in other words|if i (?:understand|hear)|you mean\b|part of you|on (?:the )?one hand"
@@ -130,6 +142,8 @@ _REFLECTION_OPENER = _opening(lex.REFLECTION_OPENERS)
 _COMPLEX = _anywhere(lex.COMPLEX_MARKERS)
 _AFFIRMATION = _anywhere(lex.AFFIRMATION_PHRASES)
 _INFORMATION = _opening(lex.INFORMATION_OPENERS)
+_INFORMATION_CUE = _anywhere(lex.INFORMATION_CUES)
+_EARLY_CHARS = 40  # a reflection is about the coachee from its first words
 _ABOUT_YOU = re.compile(r"(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _MENTIONS_YOU = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _ABOUT_ME = re.compile(r"(?:i|i'm|i've|i'd|i'll|my|me)\b")
@@ -195,6 +209,7 @@ class _Reading(NamedTuple):
     cues: tuple[str, ...]
     text: str
     forced_focus: Focus | None = None
+    is_check: bool = False  # "is that right?" after a reflection: the reflection stays the act
 
 
 # Openings that look like bare verbs but invite rather than instruct.
@@ -259,6 +274,7 @@ def _normalise(text: str) -> str:
     if not isinstance(text, str):  # defensive: callers type-check, but a feedback loop must not crash
         return ""
     clipped = _ESCAPES.sub(" ", text[:MAX_CHARS]).translate(_CURLY).lower()
+    clipped = _STAGE_DIRECTIONS.sub(" ", clipped)
     clipped = _SPACES.sub(" ", clipped).strip()
     if not clipped:
         return ""
@@ -334,7 +350,7 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
         return _Reading(
             Form.OPEN_QUESTION, (f"blaming question '{_clip(blame.group())}'",), rest, Focus.DEFICIT
         )
-    advice = _advice_cue(rest, asks)
+    advice = None if _REPORTED.match(rest) else _advice_cue(rest, asks)
     if advice:
         return _Reading(Form.ADVICE, (advice,), rest)
     permission = _PERMISSION.search(rest)
@@ -343,7 +359,9 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
     autonomy = _AUTONOMY.search(rest)
     if autonomy:
         return _Reading(Form.AUTONOMY, (f"autonomy '{_clip(autonomy.group())}'",), rest)
-    question = _question_reading(rest, asks)
+    if _CHECK.fullmatch(rest):
+        return _Reading(Form.CLOSED_QUESTION, (f"check '{_clip(rest)}'",), rest, is_check=True)
+    question = _question_reading(rest, asks, body)
     if question:
         return question
     if saw_structure:
@@ -381,7 +399,7 @@ def _advice_cue(rest: str, asks: bool) -> str | None:
     return None
 
 
-def _question_reading(rest: str, asks: bool) -> _Reading | None:
+def _question_reading(rest: str, asks: bool, body: str) -> _Reading | None:
     """Open or closed question, from the opening words first and the '?' second."""
     wonder = _WONDER.match(rest)
     if wonder:
@@ -413,11 +431,13 @@ def _question_reading(rest: str, asks: bool) -> _Reading | None:
     after_comma = _COMMA_QUESTION.split(rest)
     if len(after_comma) > 1:
         # "If work were going well, what would you be doing?": the question follows a frame.
-        framed = _question_reading(after_comma[-1], asks)
+        framed = _question_reading(after_comma[-1], asks, after_comma[-1])
         if framed:
             return framed._replace(text=rest)
-    if asks and not _looks_reflective(rest) and not _TAG.search(rest):
-        return _Reading(Form.CLOSED_QUESTION, ("question mark",), rest, _deficit_if(compliance))
+    if asks and not _looks_reflective(rest) and not _TAG.search(rest) and not _REFLECTIVE_LEAD.match(body):
+        if rest.count(" ") < 8:
+            # A long declarative with a rising end is a reflection; a short one asks.
+            return _Reading(Form.CLOSED_QUESTION, ("question mark",), rest, _deficit_if(compliance))
     return None
 
 
@@ -447,7 +467,7 @@ def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
     if _SELF_DISCLOSURE.match(rest):
         return _Reading(Form.OTHER, (f"self-disclosure '{_clip(rest)}'",), rest)
     overlap = _overlap_with(rest, context.previous_coachee_line)
-    opener = _REFLECTION_OPENER.match(rest)
+    opener = _REFLECTION_OPENER.match(rest) or _STOCK_REFLECTION.search(rest)
     if opener or _ABOUT_YOU.match(rest) or overlap >= 0.5:
         why = (
             f"reflection opener '{_clip(opener.group())}'"
@@ -457,15 +477,17 @@ def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
             else "statement about 'you'"
         )
         return _reflection(rest, why, context, overlap)
-    information = _INFORMATION.match(rest)
+    information = _INFORMATION.match(rest) or _INFORMATION_CUE.search(rest)
     if information:
         return _Reading(Form.INFORMATION, (f"information '{_clip(information.group())}'",), rest)
     words = rest.count(" ") + 1
     if overlap >= 0.3 and not _ABOUT_ME.match(rest):
         return _reflection(rest, f"restates the coachee ({overlap:.0%} overlap)", context, overlap)
-    if words >= 3 and not _ABOUT_ME.match(rest) and _MENTIONS_YOU.search(rest):
+    if words >= 3 and not _ABOUT_ME.match(rest) and _MENTIONS_YOU.search(rest, 0, _EARLY_CHARS):
         # A counsellor's statement about the person's world is a guess at their meaning.
         return _reflection(rest, "statement about the coachee's world", context, overlap)
+    if _REFLECTIVE_LEAD.match(body) and not _ABOUT_ME.match(rest):
+        return _reflection(rest, "'so ...' restatement", context, overlap)
     if words >= 5:
         return _Reading(Form.INFORMATION, ("declarative statement",), rest)
     return _Reading(Form.OTHER, (f"short remark '{_clip(rest)}'",), rest)
@@ -502,9 +524,11 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
         return advice, ()
     if Form.ADVICE_WITH_PERMISSION in forms:
         return readings[forms.index(Form.ADVICE_WITH_PERMISSION)], ()
-    questions = [r for r in readings if r.form in QUESTION_FORMS]
+    questions = [r for r in readings if r.form in QUESTION_FORMS and not r.is_check]
     if questions:
         return questions[-1], ()
+    if any(r.is_check for r in readings) and len(readings) == 1:
+        return readings[0], ()
     reflections = [r for r in readings if r.form in REFLECTION_FORMS]
     if len(reflections) >= 2:
         return reflections[0]._replace(form=Form.COMPLEX_REFLECTION, text=clean), ("several reflections",)
