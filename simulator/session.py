@@ -146,7 +146,12 @@ class Session:
         text = clean_line(raw_text)
         if not text:
             raise NothingSaid("nothing to say: type a line for the coachee, or /help")
-        move = classify(text, self.context())
+        return self.play(classify(text, self.context()), text)
+
+    def play(self, move: Move, text: str = "") -> Turn:
+        """Play a move already read (as `say` does after reading `text`); explorers call this directly."""
+        if self.is_over:
+            raise ConversationOver(f"the conversation has reached its limit of {self.scenario.turn_limit} turns")
         before_state, before_openness = self.state, self.openness
         history = History(before_state, self.is_vision_established, self._turns_since_pea)
         impact = appraise(move, text, self.scenario.coachee, history)
