@@ -193,11 +193,11 @@ class Session:
         """
         if not self._turns:
             return None
-        kept = [turn.trainee for turn in self._turns[:-1]]
+        kept = self._turns[:-1]
         undone = self._turns[-1]
         self._restart()
-        for text in kept:
-            self.say(text)
+        for turn in kept:
+            self.play(turn.move, turn.trainee)
         return undone
 
     def _story_to_reveal(self, move: Move) -> StoryItem | None:
