@@ -147,3 +147,49 @@ def scenarios(as_json: bool) -> None:
     for row in rows:
         marker = " (default)" if row["default"] else ""
         click.echo(f"{row['id']:<{width}}  {row['title']}{marker}\n{'':<{width}}  {row['persona']}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, one per line.")
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the scorecard as a self-contained HTML page (a folder of pages when scoring several files).",
+)
+@click.option("--detail", is_flag=True, help="Show per-turn feedback in the text output.")
+def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail: bool) -> None:
+    """Score transcripts: how compassion-led was each conversation, and why.
+
+    FILES are the simulator's own transcripts (re-simulated from the trainee's lines;
+    stored scores are never trusted) or external transcripts of two people: .jsonl with
+    {"speaker", "text"} per line, or .txt with "Speaker: text" lines.
+    """
+    from scoring.html_report import render_html
+    from scoring.text_report import render_text
+    from simulator.errors import CoachError
+    from simulator.scoring_files import json_summary, score_file
+
+    failed = False
+    for path in files:
+        try:
+            scored = score_file(path)
+        except CoachError as error:
+            click.echo(f"coach: error: {error}", err=True)
+            failed = True
+            continue
+        for warning in scored.warnings:
+            click.echo(f"coach: warning: {path}: {warning}", err=True)
+        if as_json:
+            click.echo(json.dumps(json_summary(scored), ensure_ascii=False))
+        else:
+            click.echo(f"== {path} ({scored.kind}: {scored.title})")
+            click.echo(render_text(scored.card, detail=detail))
+        if html_out is not None:
+            target = html_out / f"{path.stem}.html" if len(files) > 1 else html_out
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render_html(scored.card, f"Scorecard: {scored.title}"), encoding="utf-8")
+    if failed:
+        sys.exit(1)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from simulator.errors import CoachError
-from simulator.hint import Hint, hint_for
+from simulator.arc import Suggestion
+from simulator.hint import hint_for
 from simulator.session import Session, Turn
 from simulator.text import clean_line
 from simulator.transcript import TranscriptWriter, end_record
@@ -32,7 +33,7 @@ class Outcome:
 
     kind: OutcomeKind
     turn: Turn | None = None
-    hint: Hint | None = None
+    hint: Suggestion | None = None
     message: str = ""
 
 

@@ -128,8 +128,9 @@ STRUCTURE_PHRASES = (
     r"good (?:morning|afternoon|evening)",
     r"welcome(?: back)?",
     r"(?:it's )?(?:nice|good|great|lovely) to (?:see|meet) you(?: again)?",
+    r"we(?:'ve| have) got (?:about |around )?\w+ minutes(?: left)?", r"\w+ minutes left",
     r"thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:coming(?: in)?|being here|your time|making the time"
-    r"|sharing(?: that)?|telling me(?: that)?|that|joining|meeting|today|talking))?",
+    r"|sharing(?: that)?|telling me(?: that)?|that|joining|meeting|today|talking))?(?! for being)",
     r"you're welcome",
     r"let's (?:get started|begin|start|turn|move|go back|come back|wrap|recap|look|pause"
     r"|take a (?:moment|minute|step)|spend|switch|shift|talk about|think about|look at|focus)",
@@ -151,7 +152,7 @@ STRUCTURE_PHRASES = (
     r"i'd like to (?:start|begin|move|turn|come back|go back|wrap up|check in|summari[sz]e)",
     r"how (?:was|is) your (?:day|week|weekend|journey|trip)",
     r"did you find (?:us|the room|the place)",
-    r"how are you(?: doing| today| keeping)?",
+    r"how are you(?: doing| today| keeping| doing today)?$",
     r"can we (?:start|begin|move on|turn to|get started)",
     r"come (?:on )?in",
     r"have a seat",
@@ -180,7 +181,7 @@ SELF_DISCLOSURE = (
     r"me too",
     r"i remember when",
     r"in my (?:day|old job|last job|experience as)",
-    r"my (?:own|wife|husband|partner|kids?|son|daughter|mum|mom|dad|dog|cat|first job)",
+    r"my (?:own|wife|husband|partner|kids?|son|daughter|mum|mom|dad|dog|cat|first)",
     r"i (?:had|have) (?:the same|a similar)",
     r"same here",
     r"i know the feeling",
@@ -258,6 +259,11 @@ CONFRONT_PHRASES = (
     r"that's your fault",
     r"(?:it's|it is) your (?:own )?fault",
     r"blame yourself",
+    r"you(?:\'re| are) (?:way |far |much |just |being )?too (?:soft|nice|slow|emotional|sensitive|negative|passive|laid back|relaxed|lenient|precious)",
+    r"that\'s (?:the|your) (?:real |whole )?problem",
+    r"act like (?:it|a|an|one)",
+    r"is it possible you(?:\'re| are) (?:overreacting|exaggerating|being)",
+    r"you(?:\'ve| have) been coasting",
 )
 
 # Sarcasm: an approving word at the start, followed by a deficit. "Great, another late shift."
@@ -359,6 +365,7 @@ ADVICE_PHRASES = (
 )
 # Advice dressed as a question: these open the sentence ("Have you tried just staying later?").
 ADVICE_QUESTIONS = (
+    r"how about (?:you |we )?(?:just )?\w+ing\b",
     r"how about (?:you |we )?(?:just |trying |making |setting |writing |asking |talking |getting |starting |doing"
     r" |using |taking |staying |going |putting |having )",
     r"what about (?:just )?(?:trying|making|setting|writing|asking|talking|getting|starting|doing|using|taking"
@@ -379,6 +386,7 @@ ADVICE_QUESTIONS = (
     r"wouldn't you be better",
     r"do you not think you (?:should|could|need)",
     r"(?:do|don't) you think (?:you should|you ought|you need|it would be better|it's time)",
+    r"what if you (?:just|simply|tried|were to|stopped|started)",
 )
 
 # A sentence that opens on one of these bare verbs is an instruction.
@@ -471,27 +479,37 @@ IMPERATIVE_VERBS = (
 
 # Permission and softeners that turn advice into advice_with_permission (MITI: persuade
 # with permission / emphasise autonomy when advising).
-PERMISSION_PHRASES = (
+PERMISSION_OFFERS = (
     r"(?:could|can|may|might) i (?:share|offer|suggest|tell you|give you|make a suggestion|add|mention|throw in"
     r"|run something|pass on|put forward)",
     r"(?:would|will|is|could) (?:it|that) (?:be )?(?:okay|all right|helpful|useful|fine) (?:if i|for me to|to)"
-    r" (?:share|offer|suggest|tell|give|make a suggestion|add|mention|pass on|go over some|run (?:an|a|some))",
-    r"(?:do|would) you mind if i (?:share|offer|suggest|tell|give|make|add|mention|pass on|give)",
-    r"would you (?:like|want) (?:me to|some|to hear|a few|an idea|a suggestion|my|to know what)",
+    r" (?:share|shared|offer|offered|suggest|suggested|tell|told|give|gave|make a suggestion|made a suggestion|add"
+    r"|added|mention|mentioned|pass on|passed on|go over some|went over some|run (?:an|a|some)|ran (?:an|a|some))",
+    r"would it help (?:if i|to hear|you if i) (?:shared|told|gave|suggested|offered|share|tell|give)?",
+    r"(?:do|would) you mind if i (?:share|offer|suggest|tell|give|make|add|mention|pass on)",
+    r"would you (?:like|want) (?:me to (?:share|suggest|tell|give|offer)|some (?:information|ideas|suggestions|advice"
+    r"|tips)|to hear|a few (?:ideas|suggestions|tips)|an idea|a suggestion|my|to know what)",
     r"(?:are|would) you (?:be )?(?:interested|open) (?:in|to) (?:hearing|some|a|an|my|what)",
-    r"take it or leave it",
-    r"(?:feel free|you're free) to (?:ignore|disagree|take|leave|reject|use)",
-    r"see (?:if|whether|what) (?:any of )?(?:it|this|that|these|them|which) (?:fits|fit|works|work|resonates|suits)",
-    r"(?:it|this) may (?:or may )?not (?:fit|work|apply|suit)",
-    r"you may or may not",
-    r"only if (?:it|that|you) (?:fits|helps|want|like)",
-    r"(?:whether|if) (?:any of )?(?:this|that|it) (?:fits|works|is useful)",
-    r"you know (?:yourself|your situation|your team|your ward) (?:best|better than)",
-    r"(?:some|other) (?:people|nurses|managers|teachers|colleagues|folks) (?:have )?(?:find|found|tried|say)",
+    r"(?:some|other|many|a lot of|lots of|most) (?:new )?(?:people|nurses|managers|teachers|colleagues|folks|reps"
+    r"|engineers|teams|salespeople|supervisors) (?:have )?(?:find|found|tried|say|said)",
     r"(?:something|one thing|an idea|a few ideas|a couple of (?:ideas|things)) that (?:has )?(?:helped|worked for)"
-    r" (?:others|other people|some people)",
+    r" (?:others|other people|some people|other \w+)",
+    r"i have an idea",
+)
+# Softeners leave the choice with the coachee. With an offer or a suggestion they make it
+# advice_with_permission; standing alone they emphasise autonomy.
+PERMISSION_SOFTENERS = (
+    r"take it or leave it",
+    r"(?:feel free|you're free|you are free) to (?:ignore|disagree|take|leave|reject|use)",
+    r"see (?:if|whether|what|which)(?:,? if any,?)? (?:of )?(?:it|this|that|these|them|which|those)?"
+    r" ?(?:fits|fit|works|work|resonates|suits|suit)",
+    r"(?:it|this|that) may (?:or may )?not (?:fit|work|apply|suit)", r"it might not fit",
+    r"you may or may not",
+    r"only if (?:it|that|you) (?:fits|helps|want|like|is useful|it's useful)",
+    r"(?:whether|if) (?:any of )?(?:this|that|it) (?:fits|works|is useful)",
     r"you can (?:ignore|take or leave|disregard) (?:it|this|that)",
-    r"(?:up to you|your call|your choice) (?:whether|if)",
+    r"(?:use|try) it only if",
+    r"which,? if any",
 )
 
 # --- Autonomy: emphasise choice, seek collaboration -------------------------------------
@@ -500,37 +518,39 @@ AUTONOMY_PHRASES = (
     r"|decision)|up to you)",
     r"(?:entirely|completely|totally|really|all) up to you",
     r"up to you",
-    r"you (?:get to |can |will )?(?:decide|choose|pick)(?! (?:to|on) (?:not|miss))",
+    r"(?<!made )(?<!make )(?<!did )(?<!help )you (?:get to |can |will )?(?:decide|choose|pick)"
+    r"(?! (?:to|on) (?:not|miss))",
     r"your (?:call|choice|decision)",
     r"you(?:'re| are) the (?:expert|best judge|one who knows|one who decides|boss)",
-    r"you know (?:yourself|your life|your situation|your team|your patients|this|best)",
+    r"you know (?:yourself|your life|your situation|this|best|(?:your|the) \w+ (?:best|better))",
     r"(?:whatever|whichever) you (?:decide|choose|pick|think is best)",
     r"only you can (?:decide|know|say|choose)",
     r"no one can (?:decide|make you|force you)",
     r"(?:nobody|no one) (?:is going to|will|can) (?:make|force) you",
     r"you don't have to (?:do|decide|change|choose)(?: any(?:thing| of))?",
-    r"if (?:you want|you'd like|you like|you wish)",
-    r"(?:is it|would it be|would that be) (?:okay|all right|fine) (?:with you )?(?:if we|to|if i ask|for us to)"
-    r" (?:talk|look|go over|spend|discuss|come back|focus|explore|ask|turn)",
-    r"(?:do|would) you mind if (?:we|i ask)",
+    r"if (?:you want|you'd like|you like|you wish)$",
     r"(?:there's|there is) no (?:pressure|rush|right answer|wrong answer)",
+    r"let's (?:figure|work) (?:this|it) out together",
+    r"(?:we can|we could) (?:work|figure) (?:this|it) out together",
+    r"you(?:'re| are) in (?:charge|control|the driving seat|the driver's seat)",
+    r"(?:you can|feel free to) (?:say no|stop me)",
+)
+# Questions that hand the agenda or the choice to the coachee (MITI: seeking collaboration).
+AUTONOMY_QUESTIONS = (
     r"what would you like to (?:focus on|talk about|work on|start with|cover|explore|look at|spend|get out of|do first"
     r"|discuss)",
     r"where would you like to (?:start|begin|go)",
-    r"what (?:do|would) you want to (?:focus on|talk about"
-    r"|work on|start with|cover|explore)",
+    r"what (?:do|would) you want to (?:focus on|talk about|work on|start with|cover|explore)",
     r"how would you like to (?:use|spend|proceed|approach)",
     r"what feels (?:most )?(?:important|useful|right) (?:to (?:talk about|focus on|cover|start with))",
-    r"which (?:of these|one)(?:,? if any,)? (?:would you|do you) (?:like|want) to",
-    r"which,? if any",
-    r"let's (?:figure|work) (?:this|it) out together",
-    r"(?:we can|we could) (?:work|figure) (?:this|it) out together",
+    r"which (?:of these|of those|one)(?:,? if any,)? (?:would you|do you) (?:like|want) to",
+    r"(?:is it|would it be|would that be) (?:okay|all right|fine) (?:with you )?(?:if we|to|if i ask|for us to)"
+    r" (?:talk|look|go over|spend|discuss|come back|focus|explore|ask|turn)",
+    r"(?:do|would) you mind if (?:we|i ask)",
     r"what do you think (?:would|might) work (?:best )?for you",
     r"how does that sound to you",
     r"does that (?:sound|feel) (?:okay|all right|like a plan)",
     r"would that be okay with you",
-    r"you(?:'re| are) in (?:charge|control|the driving seat|the driver's seat)",
-    r"(?:you can|feel free to) (?:say no|stop me|tell me)",
 )
 
 # --- Questions ----------------------------------------------------------------------------
@@ -622,6 +642,8 @@ COMPLIANCE_PHRASES = (
     r"where are (?:you|we) (?:up to )?with (?:the|your)",
     r"what happened (?:with|to) (?:the|your) (?:\w+ ){0,2}(?:deadline|audit|report|charting|notes|target|figures"
     r"|numbers|paperwork|training|appraisal)",
+    r"(?:were|was) (?:the|your) \w+(?: \w+)? (?:marked|balanced|done|finished|submitted|signed|completed|filed|sent|updated|cleaned|stocked|checked)",
+    r"did you (?:do|have|hold|run|complete) (?:the|your|all|those|these|all the) (?:\w+ )?(?:one-to-ones|appraisals|audit|checks|count|training|reviews|notes|charting|obs|handover|reports?|returns|stock count)",
 )
 
 # --- Focus cues ---------------------------------------------------------------------------
@@ -643,7 +665,7 @@ VISION_CUES = (
     r"great (?:year|week|month|day|shift|term|quarter|career|life)",
     r"best (?:possible|version|case)",
     r"where do you see yourself",
-    r"want(?:ed)? to be(?! late)",
+    r"want(?:ed)? to be(?! late| fair)",
     r"(?:like|love) to be (?:doing|known|remembered|able)",
     r"would (?:you )?(?:love|like) to (?:be|do|have|see|become|achieve|create|build)",
     r"hopes? (?:for|to|that)",
@@ -672,6 +694,15 @@ VISION_CUES = (
     r"what would success",
     r"success look",
     r"(?:five|ten|two|three) years",
+    r"would .{0,50}look like",
+    r"(?:great|brilliant|good|perfect|wonderful|fantastic|excellent|amazing) (?:\w+ )?(?:year|term|week|month|day|shift|quarter)",
+    r"(?:say|think|remember|know|see) (?:about|in) you",
+    r"(?:like|want) (?:people|them|others|your \w+) to (?:say|think|remember|see|know|feel)",
+    r"(?:you\'d|you would) (?:most |really )?(?:like|love) to be",
+    r"thriving",
+    r"in a year(?:\'s time)?",
+    r"(?:you|i) (?:really )?want (?:more|less|a |an |to (?:lead|have|get|keep|be|make|spend|work|build|grow|move|run|become))",
+    r"want (?:the|your|my|our) \w+ to (?:be|feel|look|run|become)",
 )
 VALUES_CUES = (
     r"matters? (?:most )?to you",
@@ -696,7 +727,7 @@ VALUES_CUES = (
     r"motivat\w*",
     r"fulfil\w*",
     r"enjoy\w*",
-    r"lov(?:e|es|ed|ing)",
+    r"(?<!i'd )(?<!would )lov(?:e|es|ed|ing)",
     r"passion\w*",
     r"energi[sz]\w*",
     r"what (?:gets|got) you (?:up|out of bed)",
@@ -705,6 +736,14 @@ VALUES_CUES = (
     r"proud to be",
     r"integrity",
     r"(?:for|to) your (?:patients|team|family|students|customers|clients)",
+    r"(?:go|went|get|got|come|came) into (?:this|teaching|nursing|sales|engineering|retail|management|medicine|the profession|the job|the field|this work)",
+    r"what keeps you (?:in|going|here|coming)",
+    r"care (?:\w+ ){0,3}(?:about|for)",
+    r"fair(?:ness|ly)?",
+    r"respect\w*",
+    r"honest(?:y)?",
+    r"trust\w*",
+    r"lose sleep",
 )
 STRENGTHS_CUES = (
     r"at (?:your|their) best",
@@ -750,6 +789,12 @@ STRENGTHS_CUES = (
     r"determin\w*",
     r"courage",
     r"brave\w*",
+    r"already (?:working|going well|doing well)",
+    r"(?:doing|going|went|gone) (?:really |so |very )?(?:well|brilliantly|great)",
+    r"a time (?:when )?you (?:helped|solved|handled|made|managed|turned|led|fixed|did something)",
+    r"keep (?:turning up|going|trying|at it)",
+    r"brilliantly",
+    r"proudest",
 )
 FEELINGS_CUES = (
     r"feel\w*",
@@ -797,7 +842,7 @@ FEELINGS_CUES = (
     r"glad",
     r"pleased",
     r"torn",
-    r"stuck",
+    r"feel\w* stuck", r"(?:you're|i'm|you are|i am) stuck",
     r"confus\w*",
     r"unsure",
     r"uncertain\w*",
@@ -845,6 +890,15 @@ FEELINGS_CUES = (
     r"alone",
     r"undervalued",
     r"unappreciated",
+    r"awkward",
+    r"got to (?:you|me)",
+    r"finish(?:es)? (?:you|me) off",
+    r"not sure",
+    r"cut out for",
+    r"doubt\w*",
+    r"hurts?",
+    r"confiden\w*",
+    r"fed up",
 )
 REAL_SELF_CUES = (
     r"right now",
@@ -853,7 +907,7 @@ REAL_SELF_CUES = (
     r"these days",
     r"at present",
     r"(?:already )?in place",
-    r"already (?:doing|have|got|there|working)",
+    r"already (?:have|got|there)",
     r"where (?:are you|things stand|you are) (?:now|today|at)",
     r"typical (?:day|shift|week|month)",
     r"how (?:many|much|often|long)",
@@ -874,7 +928,9 @@ REAL_SELF_CUES = (
     r"(?:your|the) (?:current|present)",
     r"what's there",
     r"what you have",
-    r"already",
+    r"now$",
+    r"how big",
+    r"(?:is|are) you (?:with|at)",
 )
 # Gap words: measured against a vision they are the balance sheet (real self); with no
 # vision yet they can only be measured against someone's standard, i.e. a deficit.
@@ -999,6 +1055,15 @@ PLAN_CUES = (
     r"how might you",
     r"what can you",
     r"what would it take",
+    r"could you (?:learn|try|ask|do|start|practi[cs]e|talk|use)",
+    r"support",
+    r"make (?:it|that|this) easier",
+    r"(?:do|try) next",
+    r"trying (?:that|this|it|out)",
+    r"up for (?:trying|it|that)",
+    r"(?:on|by|next|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    r"doable",
+    r"willing to try",
 )
 
 # --- Reflections --------------------------------------------------------------------------
@@ -1064,7 +1129,6 @@ COMPLEX_MARKERS = (
     r"although",
     r"despite",
     r"because",
-    r"since",
     r"so that",
     r"which means",
     r"as if",
@@ -1106,6 +1170,11 @@ COMPLEX_MARKERS = (
     r"meaning",
     r"you're someone who",
     r"the kind of person",
+    r"(?:and|but|yet) (?:you )?(?:still|also)",
+    r"not for (?:lack|want) of",
+    r"it\'s not (?:that|because|about|for)",
+    r"underneath",
+    r"nobody notices",
 )
 
 # --- Affirmations: specific recognition of a strength or an effort ----------------------
@@ -1139,6 +1208,12 @@ AFFIRMATION_PHRASES = (
     r"(?:shows|showed) (?:real|a lot of|how much|great) (?:care|commitment|skill|courage|strength|leadership)",
     r"thank you for (?:being so|your) (?:honest|open|candid|honesty|openness|courage)",
     r"(?:that's|it's) (?:a |such a |real )?(?:strength|gift|skill)",
+    r"you (?:trained|coached|taught|got (?:that|the|a|him|her|them|every\w*) .{0,30}to|turned .{1,40} (?:around|into))",
+    r"took (?:a lot of |real |so much |great )(?:courage|compassion|care|kindness|guts|skill|patience|commitment|strength)",
+    r"your (?:patience|care|kindness|commitment|calm|energy|skill|persistence|honesty|courage)(?: \w+){0,4} (?:really )?shows",
+    r"(?:grown|developed|improved|come on|progressed) (?:so much|a lot|hugely|massively|enormously)",
+    r"thanks? (?:you )?for (?:being so|your) (?:honest|open|candid|honesty|openness|courage)",
+    r"you(?:\'re| are) a natural",
 )
 
 # Declarative lines that pass on facts: "information" in the model (MITI: giving information).
@@ -1187,3 +1262,34 @@ _STOPWORD_TEXT = """a an the and or but so if then than that this these those it
     think thing things get got go going say said feel felt way time something anything everything
     because since even still again though ever never always maybe guess actually pretty sure"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+# Chit-chat questions: "other" in the model even though they are questions in form.
+OFF_TOPIC = (
+    r"did you (?:see|watch|catch) (?:the|that) (?:game|match|news|film|show|final)",
+    r"(?:how|what) about (?:this|that) weather", r"(?:nice|lovely|awful|terrible) weather",
+    r"are you going (?:anywhere|away) (?:nice )?(?:for|on|this)",
+)
+# Logistics addressed to the coachee: information, not a reflection ("You can book it online").
+INFORMATION_FOR_YOU = (
+    r"you can (?:sign up|book|register|find|apply|access|download|claim|ask for|get (?:it|a copy|the form)|email|call"
+    r"|reach|log in|use the)",
+    r"you(?:'ll| will) (?:get|receive|need) (?:an|a|the) (?:email|letter|login|link|form|invite)",
+)
+# Phrases that settle a focus on their own, whatever else the line mentions.
+STRONG_VALUES_CUES = (
+    r"kind of \w+ (?:do )?you want to be", r"who do you want to be", r"what matters", r"matters? (?:most )?to you",
+    r"important to you", r"best (?:manager|boss|teacher|nurse|leader|mentor|colleague|coach) you(?:'ve)? (?:ever )?"
+    r"(?:had|worked|known)", r"why (?:did|do) you (?:go|get|come) into",
+)
+STRONG_STRENGTHS_CUES = (
+    r"at (?:your|their) best", r"proudest", r"what(?:'s| is| are you) already (?:working|doing well|going well)",
+    r"tell me about a time you (?:helped|solved|handled|made|managed|turned|led|fixed)",
+)
+# A reflection that opens on the coachee's feeling is about feelings, whatever it goes on to name.
+FEELING_REFLECTION_OPENERS = (
+    r"^you (?:feel|felt|sound|seem)(?! like you (?:could|should|need|have))",
+    r"^you(?:'re| are) (?:feeling|worried|frustrated|tired|exhausted|fed up|upset|anxious|scared|stressed|overwhelmed)",
+    r"^(?:it )?sounds like you(?:'re| are) (?:feeling|worried|frustrated|tired|exhausted|fed up|upset|anxious|scared"
+    r"|stressed|overwhelmed)",
+)

@@ -34,7 +34,44 @@ _WORD_END = r"(?:(?<![\w'])|(?![\w']))"  # satisfied if the match ended on a non
 
 
 def _alternation(fragments: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(fragments) + ")"
+    """One alternation of the fragments, grouped by first letter.
+
+    Python's regex engine tries alternatives one by one at each word start; grouping them
+    under their first letter lets it reject most of them with a single comparison, which
+    makes the reader several times faster without changing what matches.
+    """
+    by_letter: dict[str, list[str]] = {}
+    others: list[str] = []
+    for fragment in fragments:
+        if _starts_with_plain_letter(fragment):
+            by_letter.setdefault(fragment[0], []).append(fragment[1:])
+        else:
+            others.append(fragment)
+    grouped = [f"{letter}(?:{'|'.join(tails)})" for letter, tails in by_letter.items()]
+    return "(?:" + "|".join(grouped + others) + ")"
+
+
+def _starts_with_plain_letter(fragment: str) -> bool:
+    """True if the fragment begins with a literal letter and has no top-level '|'."""
+    if len(fragment) < 2 or not fragment[0].isalpha() or fragment[1] in "?*+{":
+        return False
+    depth, escaped, in_class = 0, False, False
+    for char in fragment:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
 
 
 def _anywhere(fragments: tuple[str, ...]) -> re.Pattern[str]:
@@ -81,8 +118,11 @@ _BLAMING_WHY = _opening(lex.BLAMING_WHY_QUESTION)
 _ADVICE = _anywhere(lex.ADVICE_PHRASES)
 _ADVICE_QUESTION = _opening(lex.ADVICE_QUESTIONS)
 _IMPERATIVE = _opening(lex.IMPERATIVE_VERBS)
-_PERMISSION = _anywhere(lex.PERMISSION_PHRASES)
+_OFFER = _anywhere(lex.PERMISSION_OFFERS)
+_SOFTENER = _anywhere(lex.PERMISSION_SOFTENERS)
 _AUTONOMY = _anywhere(lex.AUTONOMY_PHRASES)
+_AUTONOMY_QUESTION = _opening(lex.AUTONOMY_QUESTIONS)
+_OFF_TOPIC = _opening(lex.OFF_TOPIC)
 
 _OPEN_INVITATION = _opening(lex.OPEN_INVITATIONS)
 _EXCLAMATION = re.compile(
@@ -143,6 +183,7 @@ _COMPLEX = _anywhere(lex.COMPLEX_MARKERS)
 _AFFIRMATION = _anywhere(lex.AFFIRMATION_PHRASES)
 _INFORMATION = _opening(lex.INFORMATION_OPENERS)
 _INFORMATION_CUE = _anywhere(lex.INFORMATION_CUES)
+_INFORMATION_FOR_YOU = _opening(lex.INFORMATION_FOR_YOU)
 _EARLY_CHARS = 40  # a reflection is about the coachee from its first words
 _ABOUT_YOU = re.compile(r"(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _MENTIONS_YOU = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yourself)\b")
@@ -166,8 +207,8 @@ _QUESTION_FOCUS_ORDER = (
     Focus.VALUES,
     Focus.STRENGTHS,
     Focus.PLAN,
-    Focus.DEFICIT,
     Focus.FEELINGS,
+    Focus.DEFICIT,
     Focus.REAL_SELF,
 )
 _STATEMENT_FOCUS_ORDER = (
@@ -179,6 +220,13 @@ _STATEMENT_FOCUS_ORDER = (
     Focus.DEFICIT,
     Focus.REAL_SELF,
 )
+# Phrases that settle the topic on their own ("what kind of nurse do you want to be" is about
+# values even though "want to be" also looks forward).
+_STRONG_FOCUS_PATTERNS = {
+    Focus.VALUES: _anywhere(lex.STRONG_VALUES_CUES),
+    Focus.STRENGTHS: _anywhere(lex.STRONG_STRENGTHS_CUES),
+    Focus.FEELINGS: _anywhere(lex.FEELING_REFLECTION_OPENERS),
+}
 _FOCUS_PATTERNS = {
     Focus.VISION: _VISION,
     Focus.VALUES: _VALUES,
@@ -353,12 +401,21 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
     advice = None if _REPORTED.match(rest) else _advice_cue(rest, asks)
     if advice:
         return _Reading(Form.ADVICE, (advice,), rest)
-    permission = _PERMISSION.search(rest)
-    if permission:
-        return _Reading(Form.ADVICE_WITH_PERMISSION, (f"permission '{_clip(permission.group())}'",), rest)
-    autonomy = _AUTONOMY.search(rest)
-    if autonomy:
-        return _Reading(Form.AUTONOMY, (f"autonomy '{_clip(autonomy.group())}'",), rest)
+    offer = _OFFER.search(rest)
+    if offer:
+        return _Reading(Form.ADVICE_WITH_PERMISSION, (f"offer with permission '{_clip(offer.group())}'",), rest)
+    handing_over = _AUTONOMY_QUESTION.match(rest)
+    if handing_over:
+        return _Reading(Form.AUTONOMY, (f"hands over the choice '{_clip(handing_over.group())}'",), rest)
+    opens_a_question = bool(_WH.match(rest) or _AUX.match(rest) or _OPEN_INVITATION.match(rest))
+    if not opens_a_question:
+        autonomy = _SOFTENER.search(rest) or _AUTONOMY.search(rest)
+        if autonomy:
+            return _Reading(Form.AUTONOMY, (f"autonomy '{_clip(autonomy.group())}'",), rest)
+        if saw_structure:
+            return _Reading(Form.STRUCTURE, (f"structure '{_clip(body)}'",), body)
+    if _OFF_TOPIC.match(rest):
+        return _Reading(Form.OTHER, (f"off topic '{_clip(rest)}'",), rest)
     if _CHECK.fullmatch(rest):
         return _Reading(Form.CLOSED_QUESTION, (f"check '{_clip(rest)}'",), rest, is_check=True)
     question = _question_reading(rest, asks, body)
@@ -433,7 +490,7 @@ def _question_reading(rest: str, asks: bool, body: str) -> _Reading | None:
         # "If work were going well, what would you be doing?": the question follows a frame.
         framed = _question_reading(after_comma[-1], asks, after_comma[-1])
         if framed:
-            return framed._replace(text=rest)
+            return framed  # its text is the question itself; the frame is read only as a fallback
     if asks and not _looks_reflective(rest) and not _TAG.search(rest) and not _REFLECTIVE_LEAD.match(body):
         if rest.count(" ") < 8:
             # A long declarative with a rising end is a reflection; a short one asks.
@@ -446,7 +503,7 @@ def _deficit_if(compliance: re.Match[str] | None) -> Focus | None:
 
 
 def _has_rich_focus(rest: str) -> bool:
-    return any(p.search(rest) for p in (_VISION, _VALUES, _STRENGTHS, _PLAN, _FEELINGS)) or bool(
+    return any(p.search(rest) for p in (_VISION, _VALUES, _STRENGTHS, _PLAN, _FEELINGS, _REAL_SELF)) or bool(
         re.search(r"\b(?:would|might|could)\b", rest)
     )
 
@@ -466,28 +523,30 @@ def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
         return _Reading(Form.COMPLEX_REFLECTION, (f"summary '{_clip(summary.group())}'",), rest)
     if _SELF_DISCLOSURE.match(rest):
         return _Reading(Form.OTHER, (f"self-disclosure '{_clip(rest)}'",), rest)
+    logistics = _INFORMATION_FOR_YOU.match(rest)
+    if logistics:
+        return _Reading(Form.INFORMATION, (f"information '{_clip(logistics.group())}'",), rest)
     overlap = _overlap_with(rest, context.previous_coachee_line)
     opener = _REFLECTION_OPENER.match(rest) or _STOCK_REFLECTION.search(rest)
-    if opener or _ABOUT_YOU.match(rest) or overlap >= 0.5:
-        why = (
-            f"reflection opener '{_clip(opener.group())}'"
-            if opener
-            else f"restates the coachee ({overlap:.0%} overlap)"
-            if overlap >= 0.5
-            else "statement about 'you'"
-        )
-        return _reflection(rest, why, context, overlap)
-    information = _INFORMATION.match(rest) or _INFORMATION_CUE.search(rest)
-    if information:
-        return _Reading(Form.INFORMATION, (f"information '{_clip(information.group())}'",), rest)
-    words = rest.count(" ") + 1
-    if overlap >= 0.3 and not _ABOUT_ME.match(rest):
+    if opener:
+        return _reflection(rest, f"reflection opener '{_clip(opener.group())}'", context, overlap)
+    if _ABOUT_YOU.match(rest):
+        return _reflection(rest, "statement about 'you'", context, overlap)
+    if overlap >= 0.5:
         return _reflection(rest, f"restates the coachee ({overlap:.0%} overlap)", context, overlap)
-    if words >= 3 and not _ABOUT_ME.match(rest) and _MENTIONS_YOU.search(rest, 0, _EARLY_CHARS):
+    about_me = _ABOUT_ME.match(rest)
+    if _REFLECTIVE_LEAD.match(body) and not about_me:
+        return _reflection(rest, "'so ...' restatement", context, overlap)
+    early_you = not about_me and _MENTIONS_YOU.search(rest, 0, _EARLY_CHARS)
+    information = _INFORMATION.match(rest) or _INFORMATION_CUE.search(rest)
+    if information and not (early_you and _COMPLEX.search(rest)):
+        return _Reading(Form.INFORMATION, (f"information '{_clip(information.group())}'",), rest)
+    if overlap >= 0.3 and not about_me:
+        return _reflection(rest, f"restates the coachee ({overlap:.0%} overlap)", context, overlap)
+    words = rest.count(" ") + 1
+    if words >= 3 and early_you:
         # A counsellor's statement about the person's world is a guess at their meaning.
         return _reflection(rest, "statement about the coachee's world", context, overlap)
-    if _REFLECTIVE_LEAD.match(body) and not _ABOUT_ME.match(rest):
-        return _reflection(rest, "'so ...' restatement", context, overlap)
     if words >= 5:
         return _Reading(Form.INFORMATION, ("declarative statement",), rest)
     return _Reading(Form.OTHER, (f"short remark '{_clip(rest)}'",), rest)
@@ -498,11 +557,12 @@ def _reflection(rest: str, why: str, context: Context, overlap: float) -> _Readi
     marker = _COMPLEX.search(rest)
     if marker:
         return _Reading(Form.COMPLEX_REFLECTION, (why, f"adds meaning '{marker.group()}'"), rest)
+    content = _content_words(rest)
     feeling = _FEELINGS.search(rest)
     previous = context.previous_coachee_line.lower()
-    if feeling and previous and feeling.group() not in previous:
+    if feeling and len(content) >= 5 and previous and not _FEELINGS.search(previous):
+        # Naming a feeling the coachee only implied, inside a fuller restatement, adds meaning.
         return _Reading(Form.COMPLEX_REFLECTION, (why, f"names a feeling '{feeling.group()}'"), rest)
-    content = _content_words(rest)
     if len(content) >= 9 or (context.previous_coachee_line and len(content) >= 4 and overlap < 0.15):
         return _Reading(Form.COMPLEX_REFLECTION, (why, "goes beyond the coachee's words"), rest)
     return _Reading(Form.SIMPLE_REFLECTION, (why,), rest)
@@ -516,7 +576,7 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
             return readings[forms.index(tainting)], ()
     if Form.ADVICE in forms:
         advice = readings[forms.index(Form.ADVICE)]
-        permission = _PERMISSION.search(clean)
+        permission = _OFFER.search(clean) or _SOFTENER.search(clean)
         if permission:
             return advice._replace(form=Form.ADVICE_WITH_PERMISSION), (
                 f"permission '{_clip(permission.group())}'",
@@ -542,20 +602,24 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
 
 
 def _focus_of(main: _Reading, clean: str, context: Context) -> tuple[Focus, tuple[str, ...]]:
-    if main.form in (Form.STRUCTURE, Form.OTHER):
+    """What the main act is about. Some forms fix their focus (see the comments below)."""
+    if main.form in (Form.STRUCTURE, Form.OTHER, Form.INFORMATION):
+        # Logistics, fillers and facts are neutral whatever they mention: "The audit is on
+        # Friday" is not a deficit probe.
         return Focus.NONE, ()
+    if main.form is Form.AFFIRMATION:
+        return Focus.STRENGTHS, ("affirmation names a strength",)
     if main.forced_focus is not None:
         return main.forced_focus, ()
     focus, cues = _topic_of(main.text, main.form, context)
     if focus is Focus.NONE and main.text != clean:
         focus, cues = _topic_of(clean, main.form, context)
     if focus is Focus.NONE:
-        if main.form is Form.AFFIRMATION:
-            return Focus.STRENGTHS, ("affirmation names a strength",)
         if main.form in (Form.ADVICE, Form.ADVICE_WITH_PERMISSION):
             return Focus.PLAN, ("advice is about what to do next",)
-    if main.form is Form.AFFIRMATION and focus not in (Focus.VISION, Focus.VALUES):
-        return Focus.STRENGTHS, cues
+        if main.form in REFLECTION_FORMS:
+            # A reflection with no other topic mirrors the coachee's present situation.
+            return Focus.REAL_SELF, ("reflects the present situation",)
     return focus, cues
 
 
@@ -567,6 +631,11 @@ def _topic_of(text: str, form: Form, context: Context) -> tuple[Focus, tuple[str
         if hits:
             counts[focus] = len(hits)
             first_hit[focus] = hits[0]
+    for focus, pattern in _STRONG_FOCUS_PATTERNS.items():
+        strong = pattern.search(text)
+        if strong:
+            counts[focus] = counts.get(focus, 0) + 2
+            first_hit[focus] = strong.group()
     gap = _GAP.search(text)
     if gap:
         # Measured against a vision a gap is the balance sheet; without one it is a deficit.

@@ -6,8 +6,10 @@ here, so no escape sequence in either ever reaches the terminal raw.
 
 from __future__ import annotations
 
+from scoring.scorecard import score_session
 from scoring.summary import summarise, summary_lines
-from simulator.hint import Hint
+from scoring.text_report import advice_lines, glance_lines
+from simulator.arc import Suggestion
 from simulator.session import Session, Turn
 from simulator.text import strip_control
 from simulator.vocabulary import State
@@ -40,12 +42,21 @@ def move_label(turn: Turn) -> str:
     return f"{move.form.value} / {move.focus.value} / {move.attractor.value}"
 
 
-def hint_lines(hint: Hint) -> list[str]:
+def hint_lines(hint: Suggestion) -> list[str]:
     """A hint as three short lines."""
     return [f"Try: {hint.move}", f"Why: {hint.why}", f'e.g. "{hint.example}"']
 
 
 def closing_report(session: Session) -> list[str]:
-    """The short summary shown when a conversation ends."""
+    """The short summary and the scorecard at a glance, shown when a conversation ends."""
     summary = summarise(session.turns, session.scenario.coachee.starting_state, session.revealed)
-    return ["", "--- Conversation summary ---", *summary_lines(summary)]
+    card = score_session(session)
+    return [
+        "",
+        "--- Conversation summary ---",
+        *summary_lines(summary),
+        "",
+        *glance_lines(card),
+        "",
+        *advice_lines(card),
+    ]

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
+from scoring.rubric import DEFAULT_RUBRIC, Rubric
 from simulator.vocabulary import Focus, Form, State
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
@@ -229,6 +230,7 @@ class Scenario(Strict):
     closing: Line = Field(description="What the coachee says when the turn limit is reached.")
     goals: tuple[Goal, ...] = ()
     turn_limit: int = Field(30, ge=1, le=200)
+    rubric: Rubric = Field(DEFAULT_RUBRIC, description="Scoring thresholds and weights for this scenario.")
     tests: tuple[TestConversation, ...] = ()
 
     def story_item(self, item_id: str) -> StoryItem:

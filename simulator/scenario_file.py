@@ -13,6 +13,7 @@ adds the reading of a file.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -172,10 +173,16 @@ def _dotted(path: DataPath) -> str:
 
 def _schema_problems(error: ValidationError, positions: _Positions) -> list[Problem]:
     problems = []
-    for detail in error.errors(include_url=False):
+    details = [
         # pydantic appends union member tags such as 'constrained-str' to a location; keep data keys.
-        path: DataPath = tuple(p for p in detail["loc"] if isinstance(p, int) or "-" not in str(p))
+        (tuple(p for p in detail["loc"] if isinstance(p, int) or "-" not in str(p)), detail)
+        for detail in error.errors(include_url=False)
+    ]
+    failed_inside = {path[:end] for path, _ in details for end in range(len(path))}
+    for path, detail in details:
         kind = detail["type"]
+        if kind == "too_short" and path in failed_inside:
+            continue  # a list whose only item failed is reported at that item, not again as empty
         if kind == "extra_forbidden":
             line, column = positions.locate(path, at_key=True)
             key = str(path[-1])
@@ -186,6 +193,14 @@ def _schema_problems(error: ValidationError, positions: _Positions) -> list[Prob
         elif kind == "missing":
             line, column = positions.locate(path[:-1])
             message = f"{_dotted(path[:-1])}: missing required key {str(path[-1])!r}"
+        elif kind in ("enum", "literal_error") and isinstance(detail.get("input"), str):
+            # A misspelt state, focus, kind or style: name the choices and the likeliest one.
+            line, column = positions.locate(path)
+            choices = re.findall(r"'([^']*)'", str(detail.get("ctx", {}).get("expected", "")))
+            message = f"{_dotted(path)}: {detail['input']!r} is not one of {', '.join(choices)}"
+            close = difflib.get_close_matches(detail["input"], choices, n=1)
+            if close:
+                message += f"; did you mean {close[0]!r}?"
         else:
             line, column = positions.locate(path)
             message = f"{_dotted(path)}: {detail['msg']}"
@@ -263,3 +278,12 @@ def read_scenario_text(path: Path) -> str:
 def load_scenario(path: Path) -> Scenario:
     """Read and validate one scenario file."""
     return parse_scenario(read_scenario_text(path), str(path))
+
+
+def locate_in(text: str, path: DataPath) -> tuple[int, int]:
+    """Line and column of the value at `path` in scenario text that parses (1, 1 when it does not)."""
+    try:
+        root = _compose(text)
+        return _walk(root).locate(path) if root is not None else (1, 1)
+    except (_Refused, yaml.YAMLError, RecursionError):
+        return (1, 1)

@@ -1,0 +1,125 @@
+"""External transcripts: real or role-played conversations between two people, scored without a simulator.
+
+Two formats (design.md): `.jsonl` with one `{"speaker": ..., "text": ...}` object per
+line, and `.txt` with one `Speaker: text` line per utterance (a line without a speaker
+continues the one before). Speakers are matched to a role by alias; an unknown speaker
+is an error naming the line. Parsing is pure: the command line reads the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from scoring.facts import ConversationFacts, TurnFacts
+from simulator.client_talk import read_talk
+from simulator.errors import CoachError
+from simulator.moves import classify
+from simulator.text import clean_line
+from simulator.vocabulary import Attractor, Context, Focus
+
+Role = Literal["coach", "coachee"]
+
+COACH_ALIASES = frozenset({"coach", "manager", "therapist", "counsellor", "counselor", "interviewer", "trainee"})
+COACHEE_ALIASES = frozenset({"coachee", "client", "patient", "employee"})
+
+_SPEAKER_LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s?(.*)$")
+
+
+class ExternalTranscriptError(CoachError):
+    """An external transcript that cannot be read, naming the line."""
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One thing one person said."""
+
+    role: Role
+    text: str
+    line: int
+
+
+def role_of(speaker: str, where: str) -> Role:
+    """The role a speaker name stands for, or an error naming the line."""
+    name = speaker.strip().lower()
+    if name in COACH_ALIASES:
+        return "coach"
+    if name in COACHEE_ALIASES:
+        return "coachee"
+    known = ", ".join(sorted(COACH_ALIASES | COACHEE_ALIASES))
+    raise ExternalTranscriptError(f"{where}: unknown speaker {speaker.strip()!r}; use one of: {known}")
+
+
+def parse_jsonl(lines: list[str], source: str) -> list[Utterance]:
+    """Utterances from `{"speaker", "text"}` JSON Lines."""
+    utterances = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ExternalTranscriptError(f"{where}: not JSON ({error.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("speaker"), str):
+            raise ExternalTranscriptError(f"{where}: expected an object with 'speaker' and 'text'")
+        if not isinstance(record.get("text"), str):
+            raise ExternalTranscriptError(f"{where}: 'text' must be a string")
+        utterances.append(Utterance(role_of(record["speaker"], where), record["text"], number))
+    return utterances
+
+
+def parse_txt(lines: list[str], source: str) -> list[Utterance]:
+    """Utterances from `Speaker: text` lines."""
+    utterances: list[Utterance] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        match = _SPEAKER_LINE.match(line)
+        where = f"{source}:{number}"
+        if match is None:
+            if not utterances:
+                raise ExternalTranscriptError(f"{where}: expected 'Speaker: text'")
+            last = utterances[-1]
+            utterances[-1] = Utterance(last.role, f"{last.text} {line.strip()}", last.line)
+            continue
+        utterances.append(Utterance(role_of(match.group(1), where), match.group(2), number))
+    return utterances
+
+
+def facts_from_utterances(utterances: list[Utterance], source: str) -> ConversationFacts:
+    """Read every coach line as a move (with the coachee's last words as context) and every coachee line as talk."""
+    if not any(u.role == "coach" for u in utterances):
+        raise ExternalTranscriptError(f"{source}: no coach lines to score")
+    turns: list[TurnFacts] = []
+    previous_coachee = ""
+    vision_established = False
+    covered: set[Focus] = set()
+    for utterance in utterances:
+        text = clean_line(utterance.text)
+        if utterance.role == "coachee":
+            previous_coachee = text
+            if turns:
+                last = turns[-1]
+                turns[-1] = TurnFacts(
+                    last.n, last.trainee, last.move, coachee=f"{last.coachee} {text}".strip(),
+                    coachee_talk=(*last.coachee_talk, read_talk(text)),
+                )  # fmt: skip
+            continue
+        context = Context(previous_coachee, vision_established, len(turns) + 1, frozenset(covered))
+        move = classify(text, context)
+        covered.add(move.focus)
+        if move.focus in (Focus.VISION, Focus.VALUES) and move.attractor is Attractor.PEA:
+            vision_established = True
+        turns.append(TurnFacts(n=len(turns) + 1, trainee=text, move=move))
+        previous_coachee = ""
+    return ConversationFacts(turns=tuple(turns), simulated=False)
+
+
+def parse_external(text: str, source: str, suffix: str) -> ConversationFacts:
+    """The facts of an external transcript, from its text and its file suffix (.jsonl or .txt)."""
+    lines = text.splitlines()
+    utterances = parse_jsonl(lines, source) if suffix == ".jsonl" else parse_txt(lines, source)
+    return facts_from_utterances(utterances, source)

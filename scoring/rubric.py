@@ -1,0 +1,91 @@
+"""The rubric: every threshold and weight of the scorecard, named, with its default and source.
+
+The thresholds are those of coaching-model.md §5. MITI calls its own thresholds expert
+opinion, and no Boyatzis source gives a numeric PEA:NEA ratio, so the scorecard shows
+them as guidance with the reason beside each. A scenario (its `rubric:` key) or a
+round may override any of them; what is not overridden keeps its default.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Threshold(BaseModel):
+    """The fair and good marks of one measure; `higher_is_better` says which way they point."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fair: float
+    good: float
+
+    @model_validator(mode="after")
+    def _fair_and_good_are_distinct(self) -> Threshold:
+        if self.fair == self.good:
+            raise ValueError("fair and good must differ")
+        return self
+
+
+class Weights(BaseModel):
+    """How much each measure counts toward `overall` (renormalised over the measures that apply)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pea_nea_ratio: float = Field(20, ge=0)
+    ict_order: float = Field(10, ge=0)
+    reflections_to_questions: float = Field(15, ge=0)
+    complex_reflection_share: float = Field(8, ge=0)
+    mi_adherent: float = Field(8, ge=0)
+    mi_non_adherent: float = Field(17, ge=0)
+    coachee_trajectory: float = Field(12, ge=0)
+    story_revealed: float = Field(8, ge=0)
+    goals_met: float = Field(5, ge=0)
+    change_talk: float = Field(12, ge=0)
+
+
+class Rubric(BaseModel):
+    """Thresholds, weights and bands. Defaults and their sources are documented field by field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pea_nea_ratio: Threshold = Field(
+        Threshold(fair=2.0, good=3.0),
+        description="PEA moves per NEA move. A design choice: no Boyatzis source gives a ratio (§1).",
+    )
+    vision_exchanges_before_real_self: int = Field(
+        2, ge=1, description="ICT order, good: vision/values exchanges before any real-self move (ICT)."
+    )
+    reflections_to_questions: Threshold = Field(
+        Threshold(fair=1.0, good=2.0), description="Reflections per question (MITI 4.2.1)."
+    )
+    complex_reflection_share: Threshold = Field(
+        Threshold(fair=0.4, good=0.5), description="Complex reflections among all reflections (MITI 4.2.1)."
+    )
+    mi_adherent: Threshold = Field(
+        Threshold(fair=1, good=3),
+        description="Affirmations and autonomy moves per 20 turns (MITI 4.2.1; the counts are ours).",
+    )
+    mi_non_adherent: Threshold = Field(
+        Threshold(fair=2, good=1),
+        description="Confrontations and unsolicited advice per 20 turns, at most (ours). Good also needs no confront.",
+    )
+    change_talk: Threshold = Field(
+        Threshold(fair=0.5, good=0.7),
+        description="Change talk among the coachee's change and sustain talk (MI; external transcripts, ours).",
+    )
+    goals_met: Threshold = Field(Threshold(fair=0.5, good=1.0), description="Share of the scenario's goals met (ours).")
+    per_turns: int = Field(
+        20, ge=1, description="Counts are taken per this many trainee turns once a conversation is longer."
+    )
+    compassion_led_from: float = Field(70, ge=0, le=100, description="`overall` at or above this is compassion-led.")
+    compliance_led_below: float = Field(45, ge=0, le=100, description="`overall` below this is compliance-led.")
+    weights: Weights = Weights()
+
+    @model_validator(mode="after")
+    def _bands_are_ordered(self) -> Rubric:
+        if self.compliance_led_below > self.compassion_led_from:
+            raise ValueError("compliance_led_below must not exceed compassion_led_from")
+        return self
+
+
+DEFAULT_RUBRIC = Rubric()

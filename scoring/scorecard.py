@@ -1,0 +1,103 @@
+"""The scorecard: measures, an overall score from 0 to 100, a band, per-turn feedback and next steps.
+
+`overall` is the weighted mean of the measures that apply to the conversation (a
+measure that cannot be computed is left out, never counted as zero), scaled to 0..100.
+The band reads `overall` against the rubric's two marks.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from scoring.facts import ConversationFacts, facts_from_session
+from scoring.feedback import TurnFeedback, per_turn_feedback
+from scoring.measures import Measure, all_measures
+from scoring.rubric import DEFAULT_RUBRIC, Rubric
+from simulator.session import Session
+
+Band = Literal["compassion-led", "mixed", "compliance-led"]
+
+TIPS = {
+    "pea_nea_ratio": "Lead with the positive attractor: ask about their hopes, strengths and values before problems.",
+    "ict_order": "Start from the desired future: \"If things were going really well a year from now, what would you be doing?\"",
+    "reflections_to_questions": "Reflect back what you heard before asking the next question.",
+    "complex_reflection_share": "Add meaning to your reflections: name the feeling, or both sides (\"Part of you..., and part of you...\").",
+    "mi_adherent": "Affirm a specific strength, and say out loud that the choice is theirs.",
+    "mi_non_adherent": "Hold back the advice and the correction; ask permission before offering an idea.",
+    "coachee_trajectory": "Repair before you push on: when the coachee closes, reflect the feeling and hand back control.",
+    "story_revealed": "Earn the story: once the coachee is open, ask about their vision, values and a step of their own.",
+    "goals_met": "Check the scenario's goals before you start, and steer the arc toward them.",
+    "change_talk": "Draw out change talk: ask why it matters to them and what they could do, and reflect it back.",
+}
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """How compassion-led one conversation was, and why."""
+
+    overall: float
+    band: Band
+    measures: tuple[Measure, ...]
+    turns: tuple[TurnFeedback, ...]
+    went_well: tuple[str, ...]
+    try_next: tuple[str, ...]
+    simulated: bool
+    scenario_id: str | None = None
+
+    def measure(self, key: str) -> Measure:
+        """One measure by key."""
+        return next(measure for measure in self.measures if measure.key == key)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The scorecard as plain JSON-ready data (an unbounded ratio, such as 5 PEA to 0 NEA, is "inf")."""
+        data = asdict(self)
+        for measure in data["measures"]:
+            if isinstance(measure["value"], float) and math.isinf(measure["value"]):
+                measure["value"] = "inf"
+        return data
+
+
+def band_of(overall: float, rubric: Rubric) -> Band:
+    """Which band an overall score falls in."""
+    if overall >= rubric.compassion_led_from:
+        return "compassion-led"
+    return "compliance-led" if overall < rubric.compliance_led_below else "mixed"
+
+
+def overall_of(measures: tuple[Measure, ...], rubric: Rubric) -> float:
+    """The weighted mean of the applicable measures' scores, from 0 to 100, to one decimal."""
+    weights = rubric.weights.model_dump()
+    applicable = [(weights[m.key], m.score) for m in measures if m.score is not None and weights[m.key] > 0]
+    total = sum(weight for weight, _ in applicable)
+    if not total:
+        return 0.0
+    return round(100 * sum(weight * score for weight, score in applicable) / total, 1)
+
+
+def score_facts(facts: ConversationFacts, rubric: Rubric = DEFAULT_RUBRIC) -> Scorecard:
+    """The scorecard of a conversation."""
+    measures = all_measures(facts, rubric)
+    overall = overall_of(measures, rubric)
+    rated = [measure for measure in measures if measure.applies]
+    went_well = [f"{m.label}: {m.reason}" for m in rated if m.rating == "good"]
+    if not went_well and rated and facts.turns:
+        best = max(rated, key=lambda m: m.score or 0.0)
+        went_well = [f"{best.label}: {best.reason}"]
+    weakest = sorted((m for m in rated if m.rating != "good"), key=lambda m: m.score or 0.0)[:3]
+    return Scorecard(
+        overall=overall,
+        band=band_of(overall, rubric),
+        measures=measures,
+        turns=per_turn_feedback(facts),
+        went_well=tuple(went_well),
+        try_next=tuple(f"{m.label}: {TIPS[m.key]}" for m in weakest),
+        simulated=facts.simulated,
+        scenario_id=facts.scenario_id,
+    )
+
+
+def score_session(session: Session, rubric: Rubric | None = None) -> Scorecard:
+    """The scorecard of a practice conversation, under the scenario's rubric unless one is given."""
+    return score_facts(facts_from_session(session), rubric or session.scenario.rubric)

@@ -1,0 +1,49 @@
+"""The scorecard as plain text for the terminal: the at-a-glance part, then the detail on request."""
+
+from __future__ import annotations
+
+from scoring.scorecard import Scorecard
+from simulator.text import strip_control
+
+RATING_MARK = {"good": "+", "fair": "~", "poor": "-", "n/a": " "}
+
+
+def glance_lines(card: Scorecard) -> list[str]:
+    """The overall score, the band and each applicable measure on one line."""
+    lines = [f"Overall: {card.overall:.0f}/100 ({card.band})"]
+    for measure in card.measures:
+        if not measure.applies:
+            continue
+        mark = RATING_MARK[measure.rating]
+        lines.append(f"  {mark} {measure.label:<24} {measure.shown:<12} {measure.reason}")
+    return lines
+
+
+def advice_lines(card: Scorecard) -> list[str]:
+    """What went well and the three things to try next."""
+    lines = ["What went well:"]
+    lines += [f"  - {item}" for item in card.went_well] or ["  - (nothing yet: every conversation is practice)"]
+    if card.try_next:
+        lines.append("Try next time:")
+        lines += [f"  {number}. {item}" for number, item in enumerate(card.try_next, start=1)]
+    return lines
+
+
+def turn_lines(card: Scorecard) -> list[str]:
+    """Per-turn feedback, one block per trainee line; weak lines carry a better one."""
+    lines = []
+    for turn in card.turns:
+        lines.append(f"{turn.n:>3}. [{turn.verdict}] {strip_control(turn.trainee)}")
+        lines.append(f"     read as {turn.form} / {turn.focus} / {turn.attractor}; {turn.effect}")
+        lines.append(f"     why: {turn.rule}")
+        if turn.better is not None:
+            lines.append(f'     better here ({turn.better.move}): "{turn.better.example}"')
+    return lines
+
+
+def render_text(card: Scorecard, *, detail: bool = False) -> str:
+    """The scorecard as text: at a glance plus advice, and per-turn feedback when `detail` is set."""
+    parts = [*glance_lines(card), "", *advice_lines(card)]
+    if detail:
+        parts += ["", "Turn by turn:", *turn_lines(card)]
+    return "\n".join(parts)
