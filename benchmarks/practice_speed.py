@@ -79,11 +79,15 @@ def whole_process(command: list[str], runs: int, stdin: str | None = None) -> li
 def describe(label: str, seconds: list[float]) -> None:
     ordered = sorted(seconds)
     p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-    print(f"{label:<42} median {statistics.median(ordered) * 1000:8.3f} ms   p99 {p99 * 1000:8.3f} ms   (n={len(ordered)})")
+    print(
+        f"{label:<42} median {statistics.median(ordered) * 1000:8.3f} ms   p99 {p99 * 1000:8.3f} ms   (n={len(ordered)})"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--turns", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()

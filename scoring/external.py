@@ -22,7 +22,9 @@ from simulator.vocabulary import Attractor, Context, Focus
 
 Role = Literal["coach", "coachee"]
 
-COACH_ALIASES = frozenset({"coach", "manager", "therapist", "counsellor", "counselor", "interviewer", "trainee"})
+COACH_ALIASES = frozenset(
+    {"coach", "manager", "therapist", "counsellor", "counselor", "interviewer", "trainee"}
+)
 COACHEE_ALIASES = frozenset({"coachee", "client", "patient", "employee"})
 
 _SPEAKER_LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s?(.*)$")

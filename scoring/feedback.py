@@ -87,7 +87,9 @@ def rule_of(turn: TurnFacts) -> str:
     if turn.rules:
         return explain_rule(turn.rules[-1] if turn.rules[-1].startswith("reveal.") else turn.rules[0])
     if turn.move.attractor is Attractor.NEA:
-        return "NEA move: " + ("advice without permission" if turn.move.form.value == "advice" else turn.move.form.value)
+        return "NEA move: " + (
+            "advice without permission" if turn.move.form.value == "advice" else turn.move.form.value
+        )
     if turn.move.attractor is Attractor.PEA:
         return RULE_TEXT["pea.lift"]
     return "neutral move: no effect on openness"

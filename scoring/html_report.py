@@ -68,7 +68,9 @@ def chart_svg(card: Scorecard) -> str:
         "</title></circle>"
         for i, v in enumerate(points)
     )
-    line = f'<polyline fill="none" stroke="#2f5fb3" stroke-width="2" points="{coordinates}"/>' if points else ""
+    line = (
+        f'<polyline fill="none" stroke="#2f5fb3" stroke-width="2" points="{coordinates}"/>' if points else ""
+    )
     return (
         f'<svg role="img" aria-label="{label} over turns" width="{CHART_WIDTH + 60}" height="{CHART_HEIGHT}" '
         f'viewBox="0 0 {CHART_WIDTH + 60} {CHART_HEIGHT}">{grid}{line}{dots}'
@@ -79,7 +81,7 @@ def chart_svg(card: Scorecard) -> str:
 def measures_table(card: Scorecard) -> str:
     """The measures with value, marks, rating and reason."""
     rows = "".join(
-        f'<tr><td>{_text(m.label)}</td><td>{_text(m.shown)}</td><td>{_text(m.fair)}</td><td>{_text(m.good)}</td>'
+        f"<tr><td>{_text(m.label)}</td><td>{_text(m.shown)}</td><td>{_text(m.fair)}</td><td>{_text(m.good)}</td>"
         f'<td class="{_text(m.rating)}">{_text(m.rating)}</td><td>{_text(m.reason)}</td></tr>'
         for m in card.measures
     )

@@ -150,13 +150,23 @@ def complex_reflection_share(facts: ConversationFacts, rubric: Rubric) -> Measur
     mark = rubric.complex_reflection_share
     fair, good = f">= {mark.fair:.0%}", f">= {mark.good:.0%}"
     if not reflections:
-        return not_applicable("complex_reflection_share", "Complex reflections", fair, good, "no reflections to judge")
+        return not_applicable(
+            "complex_reflection_share", "Complex reflections", fair, good, "no reflections to judge"
+        )
     complex_ = forms.count(Form.COMPLEX_REFLECTION)
     value = complex_ / reflections
     score = rising(value, mark)
     reason = f"{complex_} of {reflections} reflection(s) added meaning or feeling"
     return Measure(
-        "complex_reflection_share", "Complex reflections", value, f"{value:.0%}", fair, good, rate(score), score, reason
+        "complex_reflection_share",
+        "Complex reflections",
+        value,
+        f"{value:.0%}",
+        fair,
+        good,
+        rate(score),
+        score,
+        reason,
     )
 
 
@@ -171,7 +181,9 @@ def mi_adherent(facts: ConversationFacts, rubric: Rubric) -> Measure:
     value = per_turns(count, len(facts.turns), rubric)
     mark = rubric.mi_adherent
     score = rising(value, mark)
-    reason = f"{count} affirmation or autonomy move(s)" + ("" if count else ": none recognised a strength or a choice")
+    reason = f"{count} affirmation or autonomy move(s)" + (
+        "" if count else ": none recognised a strength or a choice"
+    )
     per = f" per {rubric.per_turns} turns"
     return Measure(
         "mi_adherent", "MI-adherent moves", value, f"{count}",
@@ -220,7 +232,17 @@ def coachee_trajectory(facts: ConversationFacts, rubric: Rubric) -> Measure:
     if defensive:
         reason += f", shut down {defensive} time(s)"
     rating: Rating = "good" if score >= 1.0 else ("fair" if final.rank >= State.NEUTRAL.rank else "poor")
-    return Measure("coachee_trajectory", "Coachee trajectory", float(final.rank), final.value, fair, good, rating, score, reason)
+    return Measure(
+        "coachee_trajectory",
+        "Coachee trajectory",
+        float(final.rank),
+        final.value,
+        fair,
+        good,
+        rating,
+        score,
+        reason,
+    )
 
 
 def story_revealed(facts: ConversationFacts, rubric: Rubric) -> Measure:
@@ -253,7 +275,17 @@ def goals_met(facts: ConversationFacts, rubric: Rubric) -> Measure:
     score = rising(value, mark)
     missed = [goal.text for goal in facts.goals if goal not in met]
     reason = f"{len(met)} of {len(facts.goals)} goal(s) met" + (f"; missed: {missed[0]}" if missed else "")
-    return Measure("goals_met", "Scenario goals", value, f"{len(met)}/{len(facts.goals)}", fair, good, rate(score), score, reason)
+    return Measure(
+        "goals_met",
+        "Scenario goals",
+        value,
+        f"{len(met)}/{len(facts.goals)}",
+        fair,
+        good,
+        rate(score),
+        score,
+        reason,
+    )
 
 
 def change_talk(facts: ConversationFacts, rubric: Rubric) -> Measure:
@@ -261,15 +293,21 @@ def change_talk(facts: ConversationFacts, rubric: Rubric) -> Measure:
     mark = rubric.change_talk
     fair, good = f">= {mark.fair:.0%}", f">= {mark.good:.0%}"
     if facts.simulated:
-        return not_applicable("change_talk", "Coachee change talk", fair, good, "the simulated coachee's path is used instead")
+        return not_applicable(
+            "change_talk", "Coachee change talk", fair, good, "the simulated coachee's path is used instead"
+        )
     talk = [kind for turn in facts.turns for kind in turn.coachee_talk]
     change, sustain = talk.count("change"), talk.count("sustain")
     if not change + sustain:
-        return not_applicable("change_talk", "Coachee change talk", fair, good, "the coachee said nothing for or against change")
+        return not_applicable(
+            "change_talk", "Coachee change talk", fair, good, "the coachee said nothing for or against change"
+        )
     value = change / (change + sustain)
     score = rising(value, mark)
     reason = f"{change} change and {sustain} sustain statement(s) from the coachee"
-    return Measure("change_talk", "Coachee change talk", value, f"{value:.0%}", fair, good, rate(score), score, reason)
+    return Measure(
+        "change_talk", "Coachee change talk", value, f"{value:.0%}", fair, good, rate(score), score, reason
+    )
 
 
 MEASURES: tuple[Callable[[ConversationFacts, Rubric], Measure], ...] = (

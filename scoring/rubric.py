@@ -73,12 +73,18 @@ class Rubric(BaseModel):
         Threshold(fair=0.5, good=0.7),
         description="Change talk among the coachee's change and sustain talk (MI; external transcripts, ours).",
     )
-    goals_met: Threshold = Field(Threshold(fair=0.5, good=1.0), description="Share of the scenario's goals met (ours).")
+    goals_met: Threshold = Field(
+        Threshold(fair=0.5, good=1.0), description="Share of the scenario's goals met (ours)."
+    )
     per_turns: int = Field(
         20, ge=1, description="Counts are taken per this many trainee turns once a conversation is longer."
     )
-    compassion_led_from: float = Field(70, ge=0, le=100, description="`overall` at or above this is compassion-led.")
-    compliance_led_below: float = Field(45, ge=0, le=100, description="`overall` below this is compliance-led.")
+    compassion_led_from: float = Field(
+        70, ge=0, le=100, description="`overall` at or above this is compassion-led."
+    )
+    compliance_led_below: float = Field(
+        45, ge=0, le=100, description="`overall` below this is compliance-led."
+    )
     weights: Weights = Weights()
 
     @model_validator(mode="after")

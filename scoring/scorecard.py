@@ -21,9 +21,9 @@ Band = Literal["compassion-led", "mixed", "compliance-led"]
 
 TIPS = {
     "pea_nea_ratio": "Lead with the positive attractor: ask about their hopes, strengths and values before problems.",
-    "ict_order": "Start from the desired future: \"If things were going really well a year from now, what would you be doing?\"",
+    "ict_order": 'Start from the desired future: "If things were going really well a year from now, what would you be doing?"',
     "reflections_to_questions": "Reflect back what you heard before asking the next question.",
-    "complex_reflection_share": "Add meaning to your reflections: name the feeling, or both sides (\"Part of you..., and part of you...\").",
+    "complex_reflection_share": 'Add meaning to your reflections: name the feeling, or both sides ("Part of you..., and part of you...").',
     "mi_adherent": "Affirm a specific strength, and say out loud that the choice is theirs.",
     "mi_non_adherent": "Hold back the advice and the correction; ask permission before offering an idea.",
     "coachee_trajectory": "Repair before you push on: when the coachee closes, reflect the feeling and hand back control.",
@@ -51,12 +51,19 @@ class Scorecard:
         return next(measure for measure in self.measures if measure.key == key)
 
     def as_dict(self) -> dict[str, Any]:
-        """The scorecard as plain JSON-ready data (an unbounded ratio, such as 5 PEA to 0 NEA, is "inf")."""
-        data = asdict(self)
-        for measure in data["measures"]:
-            if isinstance(measure["value"], float) and math.isinf(measure["value"]):
-                measure["value"] = "inf"
-        return data
+        """The scorecard as JSON-ready data: lists, not tuples; an unbounded ratio (5 PEA to 0 NEA) is "inf"."""
+        plain: dict[str, Any] = _plain(asdict(self))
+        return plain
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, float) and math.isinf(value):
+        return "inf"
+    return value
 
 
 def band_of(overall: float, rubric: Rubric) -> Band:
@@ -68,7 +75,7 @@ def band_of(overall: float, rubric: Rubric) -> Band:
 
 def overall_of(measures: tuple[Measure, ...], rubric: Rubric) -> float:
     """The weighted mean of the applicable measures' scores, from 0 to 100, to one decimal."""
-    weights = rubric.weights.model_dump()
+    weights: dict[str, float] = rubric.weights.model_dump()
     applicable = [(weights[m.key], m.score) for m in measures if m.score is not None and weights[m.key] > 0]
     total = sum(weight for weight, _ in applicable)
     if not total:

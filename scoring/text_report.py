@@ -22,7 +22,9 @@ def glance_lines(card: Scorecard) -> list[str]:
 def advice_lines(card: Scorecard) -> list[str]:
     """What went well and the three things to try next."""
     lines = ["What went well:"]
-    lines += [f"  - {item}" for item in card.went_well] or ["  - (nothing yet: every conversation is practice)"]
+    lines += [f"  - {item}" for item in card.went_well] or [
+        "  - (nothing yet: every conversation is practice)"
+    ]
     if card.try_next:
         lines.append("Try next time:")
         lines += [f"  {number}. {item}" for number, item in enumerate(card.try_next, start=1)]

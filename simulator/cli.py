@@ -150,6 +150,35 @@ def scenarios(as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("texts", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@click.option("--explain", is_flag=True, help="Show the cues that decided each reading.")
+@click.option("--after-vision", is_flag=True, help="Read the lines as coming after the coachee's vision.")
+def classify(texts: tuple[str, ...], as_json: bool, explain: bool, after_vision: bool) -> None:
+    """Read trainee lines as moves: form, focus and attractor.
+
+    TEXTS are read one per argument; without any, one per line from standard input.
+    """
+    from simulator.moves import classify as read_move
+    from simulator.text import strip_control
+    from simulator.vocabulary import Context
+
+    context = Context(vision_established=after_vision)
+    lines = texts or (line.rstrip("\n") for line in sys.stdin)
+    out = sys.stdout
+    for text in lines:
+        move = read_move(text, context)
+        if as_json:
+            record = {"text": text, **move.as_dict(), "cues": list(move.cues)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        out.write(f"{move.form.value}\t{move.focus.value}\t{move.attractor.value}\t{strip_control(text)}\n")
+        if explain:
+            for cue in move.cues:
+                out.write(f"    - {strip_control(cue)}\n")
+
+
+@main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, one per line.")
 @click.option(

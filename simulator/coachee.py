@@ -12,6 +12,7 @@ below `open` however warm the trainee is.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -20,6 +21,10 @@ from transitions import EventData, Machine
 
 from simulator.scenario import HotButton, Persona, Temperament
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Focus, Form, Move, State
+
+# With model_override=True the machine binds only the triggers the model declares, and logs a
+# warning for every convenience method it skips, each time a machine is built: that is the intent here.
+logging.getLogger("transitions.core").setLevel(logging.ERROR)
 
 TOP_OPENNESS = len(State) - 1e-6
 """Openness lives in [0, TOP_OPENNESS]: rank 5 (energised) plus almost one rung of progress."""
@@ -45,6 +50,12 @@ class History:
     state: State
     vision_established: bool = False
     turns_since_pea: int = 0
+    openness: float | None = None  # None: the middle of the state's rung
+
+    @property
+    def level(self) -> float:
+        """Openness before the move."""
+        return self.state.rank + 0.5 if self.openness is None else self.openness
 
 
 def hot_button_hit(text: str, persona: Persona) -> HotButton | None:
@@ -104,11 +115,15 @@ def _move_delta(move: Move, temperament: Temperament, history: History) -> tuple
     if move.attractor is not Attractor.PEA:
         return 0.0, []
     rules = ["pea.lift"]
-    if move.focus in (Focus.VISION, Focus.VALUES) and history.state.rank >= State.NEUTRAL.rank:
-        step *= temperament.vision_boost
+    boost = temperament.vision_boost if move.focus in (Focus.VISION, Focus.VALUES) else 1.0
+    if boost != 1.0 and history.state.rank >= State.NEUTRAL.rank:
+        step *= boost
         rules.append("pea.vision_boost")
     if _is_repair(move) and history.state.rank <= State.GUARDED.rank:
-        step *= temperament.repair
+        # Repair lets a closed coachee catch up, but never past where the same move would take
+        # one who was already neutral: otherwise a warmer conversation could end colder.
+        ceiling = State.NEUTRAL.rank + step * boost - history.level
+        step = max(step, min(step * temperament.repair, ceiling))
         rules.append("pea.repair")
     if history.state is State.DEFENSIVE:
         step *= temperament.recovery

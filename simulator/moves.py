@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from simulator import cue_lexicon as lex
@@ -42,13 +44,31 @@ def _alternation(fragments: tuple[str, ...]) -> str:
     """
     by_letter: dict[str, list[str]] = {}
     others: list[str] = []
-    for fragment in fragments:
+    for fragment in _distribute_leading_choice(fragments):
         if _starts_with_plain_letter(fragment):
             by_letter.setdefault(fragment[0], []).append(fragment[1:])
         else:
             others.append(fragment)
     grouped = [f"{letter}(?:{'|'.join(tails)})" for letter, tails in by_letter.items()]
     return "(?:" + "|".join(grouped + others) + ")"
+
+
+_LEADING_CHOICE = re.compile(r"\(\?:([^()\\]*)\)(?![?*+{])(.*)", re.DOTALL)
+
+
+def _distribute_leading_choice(fragments: tuple[str, ...]) -> list[str]:
+    """Rewrite "(?:a|b) c" as "a c" and "b c" so that each starts with a plain letter."""
+    spread: list[str] = []
+    pending = list(fragments)
+    while pending:
+        fragment = pending.pop(0)
+        choice = _LEADING_CHOICE.fullmatch(fragment)
+        options = choice.group(1).split("|") if choice else []
+        if choice and all(options):
+            pending[:0] = [option + choice.group(2) for option in options]
+        else:
+            spread.append(fragment)
+    return spread
 
 
 def _starts_with_plain_letter(fragment: str) -> bool:
@@ -91,7 +111,7 @@ _ESCAPES = re.compile(
 _CURLY = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2014": ", "}
 )
-_STUTTER = re.compile(r"\b(\w+)[- ]+\1\b|\b\w{1,3}- (?=\w)|\b(\w{1,2})-(?=\2)")
+_STUTTER = re.compile(r"\b(\w+)-+\1\b|\b\w{1,3}- (?=\w)|\b(\w{1,2})-(?=\2)")
 _STAGE_DIRECTIONS = re.compile(r"\[[^\]]{0,60}\]|\((?:laughs|chuckles|sighs|pause|crosstalk|inaudible)[^)]{0,20}\)")
 _REPAIRS = re.compile(
     r"(?<![\w'])(" + "|".join(sorted(lex.WORD_REPAIRS, key=len, reverse=True)) + r")(?![\w'])"
@@ -108,19 +128,13 @@ _FILLER_ONLY = re.compile(
 )
 _SELF_DISCLOSURE = _opening(lex.SELF_DISCLOSURE)
 
-_CONFRONT = _anywhere(lex.CONFRONT_PHRASES)
 _SARCASM_OPENER = _opening(lex.SARCASM_OPENERS)
 _SARCASM_TAIL = _anywhere(lex.SARCASM_TAILS)
-_SARCASM = _anywhere(lex.SARCASM_PHRASES)
 _BLAMING_WHY_LABEL = _opening(lex.BLAMING_WHY_LABEL)
 _BLAMING_WHY = _opening(lex.BLAMING_WHY_QUESTION)
 
-_ADVICE = _anywhere(lex.ADVICE_PHRASES)
 _ADVICE_QUESTION = _opening(lex.ADVICE_QUESTIONS)
 _IMPERATIVE = _opening(lex.IMPERATIVE_VERBS)
-_OFFER = _anywhere(lex.PERMISSION_OFFERS)
-_SOFTENER = _anywhere(lex.PERMISSION_SOFTENERS)
-_AUTONOMY = _anywhere(lex.AUTONOMY_PHRASES)
 _AUTONOMY_QUESTION = _opening(lex.AUTONOMY_QUESTIONS)
 _OFF_TOPIC = _opening(lex.OFF_TOPIC)
 
@@ -139,7 +153,6 @@ _AUX = _opening(lex.AUX_OPENERS)
 _CLOSED_WH = _opening(lex.CLOSED_WH)
 _EITHER_OR = re.compile(r"\bor (?:not|\w+(?: \w+){0,4})$")
 _TAG = re.compile(r",?\s*" + _alternation(lex.TAG_CHECKS) + r"$")
-_COMPLIANCE = _anywhere(lex.COMPLIANCE_PHRASES)
 # Where dictation ran several sentences together, a new clause often opens with these.
 _CLAUSE_BREAK = re.compile(
     r"(?<=\w) (?=(?:what(?:'s| would| do| did| does| is| are| was| else| might| could| can| will| matters| makes"
@@ -175,28 +188,17 @@ _STOCK_REFLECTION = re.compile(
     r"(?:it |that )?(?:sounds|looks|seems)(?: like| as if| as though| that)?\b|what i(?:'m| am) hearing|i hear"
     r"|so you're saying|in other words|if i (?:understand|hear)|you mean\b|part of you|on (?:the )?one hand"
 )
+_WOULD = re.compile(r"\b(?:would|might|could)\b")
 _WONDER = re.compile(r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open>what|how|why|where|when|which)"
                      r"|(?:if|whether) (?:we|you) (?:could|might|would|can|'d))\b")
-_SUMMARY = _anywhere(lex.SUMMARY_OPENERS)
 _REFLECTION_OPENER = _opening(lex.REFLECTION_OPENERS)
-_COMPLEX = _anywhere(lex.COMPLEX_MARKERS)
-_AFFIRMATION = _anywhere(lex.AFFIRMATION_PHRASES)
 _INFORMATION = _opening(lex.INFORMATION_OPENERS)
-_INFORMATION_CUE = _anywhere(lex.INFORMATION_CUES)
 _INFORMATION_FOR_YOU = _opening(lex.INFORMATION_FOR_YOU)
 _EARLY_CHARS = 40  # a reflection is about the coachee from its first words
 _ABOUT_YOU = re.compile(r"(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _MENTIONS_YOU = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _ABOUT_ME = re.compile(r"(?:i|i'm|i've|i'd|i'll|my|me)\b")
 
-_FEELINGS = _anywhere(lex.FEELINGS_CUES)
-_VISION = _anywhere(lex.VISION_CUES)
-_VALUES = _anywhere(lex.VALUES_CUES)
-_STRENGTHS = _anywhere(lex.STRENGTHS_CUES)
-_PLAN = _anywhere(lex.PLAN_CUES)
-_REAL_SELF = _anywhere(lex.REAL_SELF_CUES)
-_GAP = _anywhere(lex.BALANCE_GAP_CUES)
-_DEFICIT = _anywhere(lex.DEFICIT_CUES)
 _WORDS = re.compile(r"[a-z][a-z']*")
 
 # Ties between foci break in this order. Questions read deficits before feelings ("how do
@@ -220,21 +222,69 @@ _STATEMENT_FOCUS_ORDER = (
     Focus.DEFICIT,
     Focus.REAL_SELF,
 )
+class _Scanner:
+    """One pass over a sentence for many word lists at once, reporting which list matched.
+
+    Each list becomes a named group of one alternation. One scan costs far less than one
+    search per list, which keeps the reader fast. Where two lists match at the same spot the
+    earlier list wins, so lists come in priority order.
+    """
+
+    def __init__(self, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        named = "|".join(f"(?P<{kind}>{_alternation(fragments)})" for kind, fragments in lists)
+        self._pattern = re.compile(_WORD_START + "(?:" + named + ")" + _WORD_END)
+
+    def finditer(self, text: str) -> Iterator[tuple[str, str]]:
+        """Each match as (the list it came from, the words matched)."""
+        for match in self._pattern.finditer(text):
+            yield match.lastgroup or "", match.group()
+
+    def finds(self, text: str, kind: str) -> bool:
+        """Whether a phrase from the named list occurs in the text."""
+        return any(found == kind for found, _ in self.finditer(text))
+
+
+# The acts a sentence may contain, highest priority first.
+_SIGNALS = _Scanner(
+    (
+        ("sarcasm", lex.SARCASM_PHRASES),
+        ("confront", lex.CONFRONT_PHRASES),
+        ("advice", lex.ADVICE_PHRASES),
+        ("offer", lex.PERMISSION_OFFERS),
+        ("affirmation", lex.AFFIRMATION_PHRASES),
+        ("softener", lex.PERMISSION_SOFTENERS),
+        ("autonomy", lex.AUTONOMY_PHRASES),
+        ("compliance", lex.COMPLIANCE_PHRASES),
+        ("summary", lex.SUMMARY_OPENERS),
+        ("information", lex.INFORMATION_CUES),
+    )
+)
+_REFLECTION_DEPTH = _Scanner((("complex", lex.COMPLEX_MARKERS), ("feeling", lex.FEELINGS_CUES)))
+
 # Phrases that settle the topic on their own ("what kind of nurse do you want to be" is about
 # values even though "want to be" also looks forward).
-_STRONG_FOCUS_PATTERNS = {
-    Focus.VALUES: _anywhere(lex.STRONG_VALUES_CUES),
-    Focus.STRENGTHS: _anywhere(lex.STRONG_STRENGTHS_CUES),
-    Focus.FEELINGS: _anywhere(lex.FEELING_REFLECTION_OPENERS),
-}
-_FOCUS_PATTERNS = {
-    Focus.VISION: _VISION,
-    Focus.VALUES: _VALUES,
-    Focus.STRENGTHS: _STRENGTHS,
-    Focus.FEELINGS: _FEELINGS,
-    Focus.PLAN: _PLAN,
-    Focus.DEFICIT: _DEFICIT,
-    Focus.REAL_SELF: _REAL_SELF,
+_TOPICS = _Scanner(
+    (
+        ("strong_values", lex.STRONG_VALUES_CUES),
+        ("strong_strengths", lex.STRONG_STRENGTHS_CUES),
+        ("strong_feelings", lex.FEELING_REFLECTION_OPENERS),
+        ("gap", lex.BALANCE_GAP_CUES),
+        ("vision", lex.VISION_CUES),
+        ("values", lex.VALUES_CUES),
+        ("strengths", lex.STRENGTHS_CUES),
+        ("feelings", lex.FEELINGS_CUES),
+        ("plan", lex.PLAN_CUES),
+        ("deficit", lex.DEFICIT_CUES),
+        ("real_self", lex.REAL_SELF_CUES),
+    )
+)
+# A strong cue counts three times: enough to outweigh one or two passing mentions.
+_TOPIC_WEIGHTS: dict[str, tuple[Focus | None, int]] = {
+    "strong_values": (Focus.VALUES, 3),
+    "strong_strengths": (Focus.STRENGTHS, 3),
+    "strong_feelings": (Focus.FEELINGS, 3),
+    "gap": (None, 2),  # real self or deficit, depending on the vision (see _topic_of)
+    **{focus.value: (focus, 1) for focus in Focus if focus is not Focus.NONE},
 }
 
 # When several sentences share a turn and none confronts, advises or asks, the rarer and
@@ -252,12 +302,25 @@ _STATEMENT_PRIORITY = (
 _PEA_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.PLAN, Focus.FEELINGS})
 
 
+_NO_SIGNALS: Mapping[str, str] = MappingProxyType({})
+
+
+def _signals_in(text: str) -> Mapping[str, str]:
+    """The first phrase of each kind of act found in the text."""
+    found: dict[str, str] = {}
+    for kind, words in _SIGNALS.finditer(text):
+        if kind not in found:
+            found[kind] = words
+    return found
+
+
 class _Reading(NamedTuple):
     form: Form
     cues: tuple[str, ...]
     text: str
     forced_focus: Focus | None = None
     is_check: bool = False  # "is that right?" after a reflection: the reflection stays the act
+    signals: Mapping[str, str] = _NO_SIGNALS
 
 
 # Openings that look like bare verbs but invite rather than instruct.
@@ -321,13 +384,22 @@ def classify(text: str, context: Context = _NO_CONTEXT) -> Move:
 def _normalise(text: str) -> str:
     if not isinstance(text, str):  # defensive: callers type-check, but a feedback loop must not crash
         return ""
-    clipped = _ESCAPES.sub(" ", text[:MAX_CHARS]).translate(_CURLY).lower()
-    clipped = _STAGE_DIRECTIONS.sub(" ", clipped)
-    clipped = _SPACES.sub(" ", clipped).strip()
+    clipped = text[:MAX_CHARS]
+    if not clipped.isprintable():  # the cheap test spares most lines the escape pattern
+        clipped = _ESCAPES.sub(" ", clipped)
+    clipped = clipped.translate(_CURLY).lower()
+    if "[" in clipped or "(" in clipped:
+        clipped = _STAGE_DIRECTIONS.sub(" ", clipped)
+    clipped = " ".join(clipped.split())
     if not clipped:
         return ""
-    clipped = _STUTTER.sub(lambda m: m.group(1) or "", clipped)
-    return _REPAIRS.sub(lambda m: lex.WORD_REPAIRS[m.group(1)], clipped)
+    if "-" in clipped:
+        clipped = _STUTTER.sub(lambda m: m.group(1) or "", clipped)
+    return _REPAIRS.sub(_repair, clipped)
+
+
+def _repair(match: re.Match[str]) -> str:
+    return lex.WORD_REPAIRS[match.group(1)]
 
 
 # --- step 2: sentences --------------------------------------------------------------------------
@@ -383,53 +455,54 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
     """The form of one sentence and the cue that decided it."""
     if _FILLER_ONLY.fullmatch(body):
         return _Reading(Form.OTHER, (f"filler '{_clip(body)}'",), body)
-    sarcasm = _sarcasm_cue(body)
+    signals = _signals_in(body)
+    sarcasm = _sarcasm_cue(body, signals)
     if sarcasm:
         return _Reading(Form.CONFRONT, (sarcasm,), body, Focus.DEFICIT)
     rest, saw_structure = _strip_lead_in(body)
     if not rest or _FILLER_ONLY.fullmatch(rest):
         form = Form.STRUCTURE if saw_structure else Form.OTHER
         return _Reading(form, (f"{form.value} '{_clip(body)}'",), body)
-    confront = _CONFRONT.search(rest) or _BLAMING_WHY_LABEL.match(rest)
+    blame_label = _BLAMING_WHY_LABEL.match(rest)
+    confront = signals.get("confront") or (blame_label.group() if blame_label else None)
     if confront:
-        return _Reading(Form.CONFRONT, (f"confront '{_clip(confront.group())}'",), rest, Focus.DEFICIT)
+        return _Reading(Form.CONFRONT, (f"confront '{_clip(confront)}'",), rest, Focus.DEFICIT)
     blame = _BLAMING_WHY.match(rest)
     if blame:
         return _Reading(
             Form.OPEN_QUESTION, (f"blaming question '{_clip(blame.group())}'",), rest, Focus.DEFICIT
         )
-    advice = None if _REPORTED.match(rest) else _advice_cue(rest, asks)
+    opens_a_question = bool(_WH.match(rest) or _AUX.match(rest) or _OPEN_INVITATION.match(rest))
+    advice = None if _REPORTED.match(rest) else _advice_cue(rest, asks, opens_a_question, signals)
     if advice:
-        return _Reading(Form.ADVICE, (advice,), rest)
-    offer = _OFFER.search(rest)
-    if offer:
-        return _Reading(Form.ADVICE_WITH_PERMISSION, (f"offer with permission '{_clip(offer.group())}'",), rest)
+        return _Reading(Form.ADVICE, (advice,), rest, signals=signals)
+    if "offer" in signals:
+        cue = f"offer with permission '{_clip(signals['offer'])}'"
+        return _Reading(Form.ADVICE_WITH_PERMISSION, (cue,), rest, signals=signals)
     handing_over = _AUTONOMY_QUESTION.match(rest)
     if handing_over:
         return _Reading(Form.AUTONOMY, (f"hands over the choice '{_clip(handing_over.group())}'",), rest)
-    opens_a_question = bool(_WH.match(rest) or _AUX.match(rest) or _OPEN_INVITATION.match(rest))
     if not opens_a_question:
-        autonomy = _SOFTENER.search(rest) or _AUTONOMY.search(rest)
+        autonomy = signals.get("softener") or signals.get("autonomy")
         if autonomy:
-            return _Reading(Form.AUTONOMY, (f"autonomy '{_clip(autonomy.group())}'",), rest)
+            return _Reading(Form.AUTONOMY, (f"autonomy '{_clip(autonomy)}'",), rest, signals=signals)
         if saw_structure:
             return _Reading(Form.STRUCTURE, (f"structure '{_clip(body)}'",), body)
     if _OFF_TOPIC.match(rest):
         return _Reading(Form.OTHER, (f"off topic '{_clip(rest)}'",), rest)
     if _CHECK.fullmatch(rest):
         return _Reading(Form.CLOSED_QUESTION, (f"check '{_clip(rest)}'",), rest, is_check=True)
-    question = _question_reading(rest, asks, body)
+    question = _question_reading(rest, asks, body, signals)
     if question:
         return question
     if saw_structure:
         return _Reading(Form.STRUCTURE, (f"structure '{_clip(body)}'",), body)
-    return _statement_reading(rest, body, context)
+    return _statement_reading(rest, body, context, signals)
 
 
-def _sarcasm_cue(body: str) -> str | None:
-    phrase = _SARCASM.search(body)
-    if phrase:
-        return f"sarcasm '{_clip(phrase.group())}'"
+def _sarcasm_cue(body: str, signals: Mapping[str, str]) -> str | None:
+    if "sarcasm" in signals:
+        return f"sarcasm '{_clip(signals['sarcasm'])}'"
     opener = _SARCASM_OPENER.match(body)
     if opener:
         tail = _SARCASM_TAIL.search(body, opener.end())
@@ -438,16 +511,15 @@ def _sarcasm_cue(body: str) -> str | None:
     return None
 
 
-def _advice_cue(rest: str, asks: bool) -> str | None:
+def _advice_cue(rest: str, asks: bool, opens_a_question: bool, signals: Mapping[str, str]) -> str | None:
     disguised = _ADVICE_QUESTION.match(rest)
     if disguised:
         return f"advice as a question '{_clip(disguised.group())}'"
-    if _WH.match(rest) or _AUX.match(rest):
+    if opens_a_question:
         # Inside a genuine question "you need to" is part of what is asked, not an instruction.
         return None
-    advice = _ADVICE.search(rest)
-    if advice:
-        said = advice.group()
+    said = signals.get("advice")
+    if said:
         kind = "'should' without permission" if "should" in said else "advice"
         return f"{kind} '{_clip(said)}'"
     imperative = _IMPERATIVE.match(rest)
@@ -456,7 +528,7 @@ def _advice_cue(rest: str, asks: bool) -> str | None:
     return None
 
 
-def _question_reading(rest: str, asks: bool, body: str) -> _Reading | None:
+def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, str]) -> _Reading | None:
     """Open or closed question, from the opening words first and the '?' second."""
     wonder = _WONDER.match(rest)
     if wonder:
@@ -465,62 +537,50 @@ def _question_reading(rest: str, asks: bool, body: str) -> _Reading | None:
     invitation = _OPEN_INVITATION.match(rest)
     if invitation:
         return _Reading(Form.OPEN_QUESTION, (f"invitation '{invitation.group()}'",), rest)
-    compliance = _COMPLIANCE.search(rest)
+    compliance = signals.get("compliance")
+    deficit = Focus.DEFICIT if compliance else None
     if _WH.match(rest) and not _EXCLAMATION.match(rest) and (asks or not _WH_CLAUSE.match(rest)):
         opener = " ".join(rest.split()[:2])
-        if _CLOSED_WH.match(rest) or _EITHER_OR.search(rest):
-            return _Reading(
-                Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, _deficit_if(compliance)
-            )
-        if rest.startswith(("when", "where", "who", "whose", "whom")) and not _has_rich_focus(rest):
-            return _Reading(
-                Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, _deficit_if(compliance)
-            )
-        return _Reading(Form.OPEN_QUESTION, (f"opener '{opener}'",), rest, _deficit_if(compliance))
+        one_fact = _CLOSED_WH.match(rest) or _EITHER_OR.search(rest)
+        if one_fact or (rest.startswith(("when", "where", "who", "whose", "whom")) and not _has_rich_focus(rest)):
+            return _Reading(Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, deficit)
+        return _Reading(Form.OPEN_QUESTION, (f"opener '{opener}'",), rest, deficit)
     aux = _AUX.match(rest)
     if aux:
-        cue = (
-            f"compliance check '{_clip(compliance.group())}'"
-            if compliance
-            else f"yes/no opener '{aux.group()}'"
-        )
-        return _Reading(Form.CLOSED_QUESTION, (cue,), rest, _deficit_if(compliance))
+        cue = f"compliance check '{_clip(compliance)}'" if compliance else f"yes/no opener '{aux.group()}'"
+        return _Reading(Form.CLOSED_QUESTION, (cue,), rest, deficit)
     after_comma = _COMMA_QUESTION.split(rest)
     if len(after_comma) > 1:
         # "If work were going well, what would you be doing?": the question follows a frame.
-        framed = _question_reading(after_comma[-1], asks, after_comma[-1])
+        question = after_comma[-1]
+        framed = _question_reading(question, asks, question, _signals_in(question))
         if framed:
             return framed  # its text is the question itself; the frame is read only as a fallback
-    if asks and not _looks_reflective(rest) and not _TAG.search(rest) and not _REFLECTIVE_LEAD.match(body):
+    if asks and not _looks_reflective(rest, signals) and not _TAG.search(rest) and not _REFLECTIVE_LEAD.match(body):
         if rest.count(" ") < 8:
             # A long declarative with a rising end is a reflection; a short one asks.
-            return _Reading(Form.CLOSED_QUESTION, ("question mark",), rest, _deficit_if(compliance))
+            return _Reading(Form.CLOSED_QUESTION, ("question mark",), rest, deficit)
     return None
 
 
-def _deficit_if(compliance: re.Match[str] | None) -> Focus | None:
-    return Focus.DEFICIT if compliance else None
-
-
 def _has_rich_focus(rest: str) -> bool:
-    return any(p.search(rest) for p in (_VISION, _VALUES, _STRENGTHS, _PLAN, _FEELINGS, _REAL_SELF)) or bool(
-        re.search(r"\b(?:would|might|could)\b", rest)
+    """Whether a when/where/who question reaches beyond one fact."""
+    return bool(_WOULD.search(rest)) or any(
+        kind not in ("deficit", "gap") for kind, _ in _TOPICS.finditer(rest)
     )
 
 
-def _looks_reflective(rest: str) -> bool:
+def _looks_reflective(rest: str, signals: Mapping[str, str]) -> bool:
     """A declarative that ends in '?' is still a reflection when it opens like one ("sounds like ...?")."""
-    return bool(_STOCK_REFLECTION.match(rest) or _SUMMARY.search(rest))
+    return bool(_STOCK_REFLECTION.match(rest) or "summary" in signals)
 
 
-def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
+def _statement_reading(rest: str, body: str, context: Context, signals: Mapping[str, str]) -> _Reading:
     """A declarative sentence: affirmation, reflection, information or other."""
-    affirmation = _AFFIRMATION.search(rest)
-    if affirmation:
-        return _Reading(Form.AFFIRMATION, (f"specific affirmation '{_clip(affirmation.group())}'",), rest)
-    summary = _SUMMARY.search(body)
-    if summary:
-        return _Reading(Form.COMPLEX_REFLECTION, (f"summary '{_clip(summary.group())}'",), rest)
+    if "affirmation" in signals:
+        return _Reading(Form.AFFIRMATION, (f"specific affirmation '{_clip(signals['affirmation'])}'",), rest)
+    if "summary" in signals:
+        return _Reading(Form.COMPLEX_REFLECTION, (f"summary '{_clip(signals['summary'])}'",), rest)
     if _SELF_DISCLOSURE.match(rest):
         return _Reading(Form.OTHER, (f"self-disclosure '{_clip(rest)}'",), rest)
     logistics = _INFORMATION_FOR_YOU.match(rest)
@@ -538,9 +598,10 @@ def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
     if _REFLECTIVE_LEAD.match(body) and not about_me:
         return _reflection(rest, "'so ...' restatement", context, overlap)
     early_you = not about_me and _MENTIONS_YOU.search(rest, 0, _EARLY_CHARS)
-    information = _INFORMATION.match(rest) or _INFORMATION_CUE.search(rest)
-    if information and not (early_you and _COMPLEX.search(rest)):
-        return _Reading(Form.INFORMATION, (f"information '{_clip(information.group())}'",), rest)
+    opening_fact = _INFORMATION.match(rest)
+    information = opening_fact.group() if opening_fact else signals.get("information")
+    if information and not (early_you and _REFLECTION_DEPTH.finds(rest, "complex")):
+        return _Reading(Form.INFORMATION, (f"information '{_clip(information)}'",), rest)
     if overlap >= 0.3 and not about_me:
         return _reflection(rest, f"restates the coachee ({overlap:.0%} overlap)", context, overlap)
     words = rest.count(" ") + 1
@@ -554,18 +615,23 @@ def _statement_reading(rest: str, body: str, context: Context) -> _Reading:
 
 def _reflection(rest: str, why: str, context: Context, overlap: float) -> _Reading:
     """Simple unless it adds something: a second side, a reason, a meaning, a new feeling."""
-    marker = _COMPLEX.search(rest)
-    if marker:
-        return _Reading(Form.COMPLEX_REFLECTION, (why, f"adds meaning '{marker.group()}'"), rest)
+    depth = dict(reversed(list(_REFLECTION_DEPTH.finditer(rest))))
+    if "complex" in depth:
+        return _Reading(Form.COMPLEX_REFLECTION, (why, f"adds meaning '{depth['complex']}'"), rest)
     content = _content_words(rest)
-    feeling = _FEELINGS.search(rest)
-    previous = context.previous_coachee_line.lower()
-    if feeling and len(content) >= 5 and previous and not _FEELINGS.search(previous):
+    feeling = depth.get("feeling")
+    if feeling and len(content) >= 5 and not _names_a_feeling(context.previous_coachee_line[:MAX_CHARS]):
         # Naming a feeling the coachee only implied, inside a fuller restatement, adds meaning.
-        return _Reading(Form.COMPLEX_REFLECTION, (why, f"names a feeling '{feeling.group()}'"), rest)
+        if context.previous_coachee_line:
+            return _Reading(Form.COMPLEX_REFLECTION, (why, f"names a feeling '{feeling}'"), rest)
     if len(content) >= 9 or (context.previous_coachee_line and len(content) >= 4 and overlap < 0.15):
         return _Reading(Form.COMPLEX_REFLECTION, (why, "goes beyond the coachee's words"), rest)
     return _Reading(Form.SIMPLE_REFLECTION, (why,), rest)
+
+
+@lru_cache(maxsize=256)
+def _names_a_feeling(line: str) -> bool:
+    return _REFLECTION_DEPTH.finds(_normalise(line), "feeling")
 
 
 def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str, ...]]:
@@ -576,11 +642,13 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
             return readings[forms.index(tainting)], ()
     if Form.ADVICE in forms:
         advice = readings[forms.index(Form.ADVICE)]
-        permission = _OFFER.search(clean) or _SOFTENER.search(clean)
+        permission = next(
+            (r.signals.get("offer") or r.signals.get("softener") for r in readings
+             if "offer" in r.signals or "softener" in r.signals),
+            None,
+        )
         if permission:
-            return advice._replace(form=Form.ADVICE_WITH_PERMISSION), (
-                f"permission '{_clip(permission.group())}'",
-            )
+            return advice._replace(form=Form.ADVICE_WITH_PERMISSION), (f"permission '{_clip(permission)}'",)
         return advice, ()
     if Form.ADVICE_WITH_PERMISSION in forms:
         return readings[forms.index(Form.ADVICE_WITH_PERMISSION)], ()
@@ -626,22 +694,13 @@ def _focus_of(main: _Reading, clean: str, context: Context) -> tuple[Focus, tupl
 def _topic_of(text: str, form: Form, context: Context) -> tuple[Focus, tuple[str, ...]]:
     counts: dict[Focus, int] = {}
     first_hit: dict[Focus, str] = {}
-    for focus, pattern in _FOCUS_PATTERNS.items():
-        hits = pattern.findall(text)
-        if hits:
-            counts[focus] = len(hits)
-            first_hit[focus] = hits[0]
-    for focus, pattern in _STRONG_FOCUS_PATTERNS.items():
-        strong = pattern.search(text)
-        if strong:
-            counts[focus] = counts.get(focus, 0) + 2
-            first_hit[focus] = strong.group()
-    gap = _GAP.search(text)
-    if gap:
-        # Measured against a vision a gap is the balance sheet; without one it is a deficit.
-        gap_focus = Focus.REAL_SELF if context.vision_established else Focus.DEFICIT
-        counts[gap_focus] = counts.get(gap_focus, 0) + 2
-        first_hit.setdefault(gap_focus, gap.group())
+    for kind, words in _TOPICS.finditer(text):
+        focus, weight = _TOPIC_WEIGHTS[kind]
+        if focus is None:
+            # A gap measured against a vision is the balance sheet; without one, a deficit.
+            focus = Focus.REAL_SELF if context.vision_established else Focus.DEFICIT
+        counts[focus] = counts.get(focus, 0) + weight
+        first_hit.setdefault(focus, words)
     if not counts:
         return Focus.NONE, ()
     order = _QUESTION_FOCUS_ORDER if form in QUESTION_FORMS else _STATEMENT_FOCUS_ORDER

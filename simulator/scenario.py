@@ -70,7 +70,7 @@ class Temperament(Strict):
     )
     sensitivity: float = Field(1.0, ge=0, le=5, description="Multiplies every NEA loss for this persona.")
     recovery: float = Field(
-        0.5, gt=0, le=2, description="Multiplies gains while defensive: recovery is slower than the fall."
+        0.5, gt=0, le=1, description="Multiplies gains while defensive: recovery is slower than the fall."
     )
     repair: float = Field(
         1.5, ge=0, le=5, description="Extra gain for autonomy and empathy while defensive or guarded."

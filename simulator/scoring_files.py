@@ -87,7 +87,9 @@ def score_simulator_transcript(text: str, path: Path) -> ScoredFile:
         raise UnreadableTranscript(f"{path}:1: the header's seed must be an integer")
     session = play(loaded.scenario, transcript.trainee_lines, seed)
     if len(session.turns) != len(transcript.turns):
-        warnings.append(f"{len(transcript.turns) - len(session.turns)} line(s) past the turn limit were ignored")
+        warnings.append(
+            f"{len(transcript.turns) - len(session.turns)} line(s) past the turn limit were ignored"
+        )
     return ScoredFile(str(path), "simulator", score_session(session), loaded.scenario.title, tuple(warnings))
 
 

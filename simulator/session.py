@@ -153,7 +153,7 @@ class Session:
         if self.is_over:
             raise ConversationOver(f"the conversation has reached its limit of {self.scenario.turn_limit} turns")
         before_state, before_openness = self.state, self.openness
-        history = History(before_state, self.is_vision_established, self._turns_since_pea)
+        history = History(before_state, self.is_vision_established, self._turns_since_pea, before_openness)
         impact = appraise(move, text, self.scenario.coachee, history)
         if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
             self._coachee.progress.explored.add(move.focus)

@@ -134,3 +134,15 @@ def test_openness_stays_in_bounds_and_matches_the_state(sequence: list[tuple[Mov
         assert 0 <= coachee.openness <= TOP_OPENNESS
         assert coachee.current in State
         assert int(coachee.openness) == coachee.current.rank
+
+
+@given(st.floats(0.0, 2.99), st.floats(0.0, 2.99), st.sampled_from([AUTONOMY, FEELING_REFLECTION, VISION_QUESTION]))
+def test_a_more_open_coachee_never_ends_a_move_less_open(low: float, high: float, move: Move) -> None:
+    low, high = sorted((low, high))
+    sam = persona(repair=3.0)
+
+    def after(level: float) -> float:
+        history = History(state=list(State)[int(level)], openness=level)
+        return level + appraise(move, "", sam, history).delta
+
+    assert after(low) <= after(high) + 1e-9

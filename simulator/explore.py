@@ -1,0 +1,319 @@
+"""Exploring a coachee: which sequences of moves reach which states, and how hard it is.
+
+Trainers need proof that their coachee can be reached by a compassion-led trainee and not
+by a compliance-led one. This module searches sequences of abstract move kinds (a vision
+question, an empathic reflection, a compliance check, ...) against the coachee and reports
+
+- the shortest compassion-led path to `energised` (no NEA move anywhere on it);
+- the states no sequence of any moves reaches within the turn limit;
+- whether any compliance-only sequence reaches `open` (it must not);
+- what one NEA slip half-way along the shortest path costs in extra turns;
+- a difficulty derived from these: easy, moderate, hard, or unreachable.
+
+The search is breadth-first over the coachee's condition, with dominance pruning: of two
+conditions alike in everything the rules look at (state, whether the `open` gate is met,
+story revealed, turns since the last PEA move), only the more open one is kept when
+climbing and the less open one when falling. Each step applies the same pure `appraise`
+and the same `Coachee.react` that `Session.play` uses, on one reused coachee, because
+building a session per node would cost a thousand times more; every path reported is
+replayed through `Session.play`, and a property test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from simulator.coachee import Coachee, History, Progress, appraise
+from simulator.moves import attractor_of
+from simulator.scenario import Scenario
+from simulator.session import Session
+from simulator.vocabulary import Attractor, Context, Focus, Form, Move, State
+
+Style = Literal["compassion", "compliance"]
+
+MAX_EXPANSIONS = 60_000
+"""Search budget per question: far above what any bundled scenario needs (a few thousand)."""
+
+
+@dataclass(frozen=True)
+class MoveKind:
+    """An abstract trainee move: a form and focus, with the words said (only hot buttons need words)."""
+
+    name: str
+    form: Form
+    focus: Focus
+    style: Style
+    text: str = ""
+
+    def move(self, vision_established: bool) -> Move:
+        """The move as the reader would read it at this point of the conversation."""
+        context = Context(vision_established=vision_established)
+        return Move(self.form, self.focus, attractor_of(self.form, self.focus, context), (self.name,))
+
+
+COMPASSION_KINDS: tuple[MoveKind, ...] = (
+    MoveKind("agenda", Form.STRUCTURE, Focus.NONE, "compassion"),
+    MoveKind("vision question", Form.OPEN_QUESTION, Focus.VISION, "compassion"),
+    MoveKind("values question", Form.OPEN_QUESTION, Focus.VALUES, "compassion"),
+    MoveKind("strengths question", Form.OPEN_QUESTION, Focus.STRENGTHS, "compassion"),
+    MoveKind("empathic reflection", Form.COMPLEX_REFLECTION, Focus.FEELINGS, "compassion"),
+    MoveKind("vision reflection", Form.COMPLEX_REFLECTION, Focus.VISION, "compassion"),
+    MoveKind("values reflection", Form.COMPLEX_REFLECTION, Focus.VALUES, "compassion"),
+    MoveKind("affirmation", Form.AFFIRMATION, Focus.STRENGTHS, "compassion"),
+    MoveKind("autonomy", Form.AUTONOMY, Focus.PLAN, "compassion"),
+    MoveKind("plan question", Form.OPEN_QUESTION, Focus.PLAN, "compassion"),
+    MoveKind("balance-sheet question", Form.OPEN_QUESTION, Focus.REAL_SELF, "compassion"),
+    MoveKind("gap question", Form.OPEN_QUESTION, Focus.DEFICIT, "compassion"),
+)
+"""What a compassion-led trainee says. The gap question is NEA before a vision exists, so a
+compassion-led path may only use it after (the balance sheet)."""
+
+COMPLIANCE_KINDS: tuple[MoveKind, ...] = (
+    MoveKind("agenda", Form.STRUCTURE, Focus.NONE, "compliance"),
+    MoveKind("information", Form.INFORMATION, Focus.NONE, "compliance"),
+    MoveKind("fact-finding", Form.CLOSED_QUESTION, Focus.REAL_SELF, "compliance"),
+    MoveKind("compliance check", Form.CLOSED_QUESTION, Focus.DEFICIT, "compliance"),
+    MoveKind("advice", Form.ADVICE, Focus.PLAN, "compliance"),
+    MoveKind("confrontation", Form.CONFRONT, Focus.DEFICIT, "compliance"),
+)
+"""What a compliance-led trainee says: the coach's agenda, facts, checks, advice, blame."""
+
+SLIP_KINDS = ("confrontation", "compliance check", "advice")
+"""The NEA slips whose cost the difficulty weighs."""
+
+
+def hot_button_kinds(scenario: Scenario) -> tuple[MoveKind, ...]:
+    """One compliance move per hot button, saying its first word."""
+    return tuple(
+        MoveKind(f"says {button.words[0]!r}", Form.INFORMATION, Focus.DEFICIT, "compliance", button.words[0])
+        for button in scenario.coachee.hot_buttons
+    )
+
+
+@dataclass(frozen=True)
+class Probe:
+    """The coachee's condition after some moves: everything the rules look at, and the peak."""
+
+    state: State
+    openness: float
+    explored: frozenset[Focus]
+    revealed: tuple[str, ...]
+    turns_since_pea: int
+    peak: State
+
+
+class Stepper:
+    """Plays abstract moves on a coachee condition, by the rules `Session.play` applies."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self._coachee = Coachee(scenario.coachee)
+        self._kinds = {item.id: item.kind for item in scenario.story}
+        # No words, no hot button: appraising wordless moves against a persona without buttons
+        # gives the same impact and skips building each button's pattern on every step.
+        self._wordless = scenario.coachee.model_copy(update={"hot_buttons": ()})
+
+    def start(self) -> Probe:
+        """The condition before the first move."""
+        state = self.scenario.coachee.starting_state
+        return Probe(state, self._coachee.openness, frozenset(), (), 0, state)
+
+    def is_vision_established(self, probe: Probe) -> bool:
+        """Whether the coachee has told their vision or values (deficit talk is balance sheet from then)."""
+        return any(self._kinds[item] in ("vision", "values") for item in probe.revealed)
+
+    def move_of(self, probe: Probe, kind: MoveKind) -> Move:
+        """The move `kind` is read as at this condition."""
+        return kind.move(self.is_vision_established(probe))
+
+    def step(self, probe: Probe, kind: MoveKind) -> Probe:
+        """The condition after one more move of this kind."""
+        vision = self.is_vision_established(probe)
+        move = kind.move(vision)
+        history = History(probe.state, vision, probe.turns_since_pea, openness=probe.openness)
+        impact = appraise(move, kind.text, self.scenario.coachee if kind.text else self._wordless, history)
+        explored = probe.explored
+        if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
+            explored = explored | {move.focus}
+        coachee = self._coachee
+        coachee.state = probe.state.value
+        coachee.openness = probe.openness
+        coachee.progress = Progress(set(explored), {self._kinds[item] for item in probe.revealed})
+        coachee.react(impact)
+        state = coachee.current
+        revealed = probe.revealed
+        if impact.hot_button is None and move.attractor is not Attractor.NEA:
+            for item in self.scenario.story:
+                if item.id not in revealed and move.focus in item.unlocked_by and state.rank >= item.needs.rank:
+                    revealed = (*revealed, item.id)
+                    break
+        since_pea = 0 if move.attractor is Attractor.PEA else probe.turns_since_pea + 1
+        peak = state if state.rank > probe.peak.rank else probe.peak
+        return Probe(state, coachee.openness, explored, revealed, since_pea, peak)
+
+    def key(self, probe: Probe) -> tuple[State, bool, frozenset[str], int]:
+        """What the rules look at besides openness: conditions alike here differ only in openness."""
+        needs = self.scenario.coachee.temperament.open_needs
+        gate = not needs or any(focus in probe.explored for focus in needs)
+        since = min(probe.turns_since_pea, self.scenario.coachee.temperament.drift_after)
+        return (probe.state, gate, frozenset(probe.revealed), since)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move of a reported path, with what it did as `Session.play` played it."""
+
+    kind: str
+    state_before: State
+    state_after: State
+    reveals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exploration:
+    """What the search found about one scenario."""
+
+    scenario_id: str
+    shortest_path: tuple[Step, ...] | None
+    unreached: tuple[State, ...]
+    compliance_path: tuple[Step, ...] | None
+    compliance_peak: State
+    slip_costs: dict[str, int | None] = field(default_factory=dict)
+    difficulty: str = "unreachable"
+
+    @property
+    def compliance_reaches_open(self) -> bool:
+        """Whether some compliance-only sequence reaches `open` (a persona bug if so)."""
+        return self.compliance_path is not None
+
+
+_Path = tuple[MoveKind, ...]
+
+
+def _search(
+    stepper: Stepper,
+    start: Probe,
+    kinds: Sequence[MoveKind],
+    limit: int,
+    goal: Callable[[Probe], bool],
+    *,
+    climbing: bool = True,
+    compassion_only: bool = False,
+) -> tuple[_Path | None, set[State]]:
+    """Breadth-first to the first condition meeting `goal`; also every state seen on the way."""
+    best: dict[tuple[State, bool, frozenset[str], int], float] = {stepper.key(start): start.openness}
+    seen = {start.state}
+    if goal(start):
+        return (), seen
+    frontier: list[tuple[Probe, _Path]] = [(start, ())]
+    expansions = 0
+    for _ in range(limit):
+        next_frontier: list[tuple[Probe, _Path]] = []
+        for probe, path in frontier:
+            for kind in kinds:
+                if compassion_only and stepper.move_of(probe, kind).attractor is Attractor.NEA:
+                    continue
+                expansions += 1
+                child = stepper.step(probe, kind)
+                seen.add(child.state)
+                if goal(child):
+                    return (*path, kind), seen
+                key = stepper.key(child)
+                known = best.get(key)
+                if known is not None and (child.openness <= known if climbing else child.openness >= known):
+                    continue
+                best[key] = child.openness
+                next_frontier.append((child, (*path, kind)))
+        frontier = next_frontier
+        if not frontier or expansions > MAX_EXPANSIONS:
+            break
+    return None, seen
+
+
+def replay(scenario: Scenario, path: Iterable[MoveKind], session: Session | None = None) -> tuple[Step, ...]:
+    """Play abstract moves through a real `Session`, reporting what each did."""
+    session = session or Session(scenario)
+    steps = []
+    for kind in path:
+        move = kind.move(session.is_vision_established)
+        turn = session.play(move, kind.text)
+        steps.append(Step(kind.name, turn.state_before, turn.state_after, turn.reveals))
+    return tuple(steps)
+
+
+def _energised(probe: Probe) -> bool:
+    return probe.state is State.ENERGISED
+
+
+def _kinds_named(names: Iterable[str]) -> list[MoveKind]:
+    by_name = {kind.name: kind for kind in COMPLIANCE_KINDS}
+    return [by_name[name] for name in names]
+
+
+def explore(scenario: Scenario) -> Exploration:
+    """Search the scenario's coachee: shortest compassion-led path, unreached states, compliance, slips."""
+    stepper = Stepper(scenario)
+    start = stepper.start()
+    limit = scenario.turn_limit
+    everything = (*COMPASSION_KINDS, *COMPLIANCE_KINDS[1:], *hot_button_kinds(scenario))
+    compliance = (*COMPLIANCE_KINDS, *hot_button_kinds(scenario))
+
+    shortest, seen = _search(stepper, start, COMPASSION_KINDS, limit, _energised, compassion_only=True)
+    _, down = _search(stepper, start, everything, limit, lambda p: p.state is State.DEFENSIVE, climbing=False)
+    seen |= down
+    if len(seen) < len(State):  # only a persona with a closed gate or no way down gets here
+        _, up = _search(stepper, start, everything, limit, _energised)
+        seen |= up
+    unreached = tuple(state for state in State if state not in seen)
+
+    is_open = lambda probe: probe.state.rank >= State.OPEN.rank  # noqa: E731
+    compliance_path, compliance_seen = _search(stepper, start, compliance, limit, is_open)
+    compliance_peak = max(compliance_seen, key=lambda state: state.rank)
+
+    slip_costs: dict[str, int | None] = {}
+    if shortest is not None:
+        half = len(shortest) // 2
+        for slip in _kinds_named(SLIP_KINDS):
+            probe = start
+            for kind in (*shortest[:half], slip):
+                probe = stepper.step(probe, kind)
+            rest, _ = _search(stepper, probe, COMPASSION_KINDS, limit - half - 1, _energised, compassion_only=True)
+            slip_costs[slip.name] = None if rest is None else half + 1 + len(rest) - len(shortest)
+
+    return Exploration(
+        scenario_id=scenario.id,
+        shortest_path=None if shortest is None else replay(scenario, shortest),
+        unreached=unreached,
+        compliance_path=None if compliance_path is None else replay(scenario, compliance_path),
+        compliance_peak=compliance_peak,
+        slip_costs=slip_costs,
+        difficulty=_rate(None if shortest is None else len(shortest), slip_costs),
+    )
+
+
+EASY_AT_MOST = 7
+"""A rating score (shortest path plus the worst slip's cost, in turns) up to this is easy."""
+
+MODERATE_AT_MOST = 10
+"""Above EASY_AT_MOST and up to this is moderate; above it, hard."""
+
+
+def _rate(shortest: int | None, slip_costs: dict[str, int | None]) -> str:
+    if shortest is None:
+        return "unreachable"
+    costs = list(slip_costs.values())
+    if any(cost is None for cost in costs):
+        return "hard"  # one slip can make energised unreachable within the turn limit
+    score = shortest + max((cost for cost in costs if cost is not None), default=0)
+    if score <= EASY_AT_MOST:
+        return "easy"
+    return "moderate" if score <= MODERATE_AT_MOST else "hard"
+
+
+def difficulty(scenario: Scenario) -> str:
+    """easy, moderate, hard or unreachable: how many turns a compassion-led trainee needs to
+    energise the coachee, plus the turns one NEA slip half-way costs (the worst of confrontation,
+    compliance check and advice)."""
+    return explore(scenario).difficulty

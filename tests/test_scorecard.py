@@ -1,0 +1,119 @@
+"""The scorecard as a whole: bounded, deterministic, monotone where it must be, and banded sensibly."""
+
+import io
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scoring.facts import ConversationFacts, TurnFacts
+from scoring.rubric import DEFAULT_RUBRIC, Rubric
+from scoring.scorecard import band_of, score_facts, score_session
+from simulator import catalogue
+from simulator.rehearsal import play
+from simulator.session import Session
+from simulator.transcript import TranscriptWriter, header_record, parse_transcript
+from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES
+
+LOADED = catalogue.load(catalogue.DEFAULT_SCENARIO)
+NURSE = LOADED.scenario
+ALL = [loaded.scenario for loaded in catalogue.load_bundled()]
+
+CONFRONT = "Honestly, that's not how a professional behaves."
+ADVICE = "You should just make a checklist and stick to it."
+AFFIRMATION = "You rebuilt the trust of that whole team through your patience."
+conversations = st.lists(st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES, ADVICE]), max_size=14)
+
+
+def overall(lines: list[str], seed: int = 0) -> float:
+    return score_session(play(NURSE, lines, seed)).overall
+
+
+@given(conversations, st.integers(0, 50))
+def test_overall_is_between_0_and_100_and_deterministic(lines: list[str], seed: int) -> None:
+    first = score_session(play(NURSE, lines, seed))
+    assert 0 <= first.overall <= 100
+    assert first == score_session(play(NURSE, lines, seed))
+
+
+@given(conversations)
+def test_appending_a_confront_line_never_raises_overall(lines: list[str]) -> None:
+    assert overall([*lines, CONFRONT]) <= overall(lines)
+
+
+@given(conversations, st.data())
+def test_replacing_advice_with_a_specific_affirmation_never_lowers_overall(
+    lines: list[str], data: st.DataObject
+) -> None:
+    position = data.draw(st.integers(0, len(lines)))
+    with_advice = [*lines[:position], ADVICE, *lines[position:]]
+    with_affirmation = [*lines[:position], AFFIRMATION, *lines[position:]]
+    assert overall(with_affirmation) >= overall(with_advice)
+
+
+@given(conversations, st.integers(0, 20))
+def test_scoring_a_transcript_and_its_json_round_trip_agree(lines: list[str], seed: int) -> None:
+    session = play(NURSE, lines, seed)
+    stream = io.StringIO()
+    writer = TranscriptWriter(stream)
+    writer.write(header_record(session, LOADED.text, "t0", "test"))
+    for turn in session.turns:
+        writer.turn(turn)
+    transcript = parse_transcript(stream.getvalue().splitlines(), "t.jsonl")
+    replayed = score_session(play(NURSE, transcript.trainee_lines, transcript.header["seed"]))
+    assert replayed == score_session(session)
+    assert json.loads(json.dumps(replayed.as_dict())) == replayed.as_dict()
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_bundled_compassion_tests_score_compassion_led_and_compliance_tests_compliance_led(scenario) -> None:  # type: ignore[no-untyped-def]
+    for test in scenario.tests:
+        band = score_session(play(scenario, test.lines, test.seed)).band
+        if test.style == "compassion":
+            assert band == "compassion-led", test.name
+        if test.style == "compliance":
+            assert band == "compliance-led", test.name
+
+
+def test_bands_follow_the_rubric_marks() -> None:
+    assert band_of(70, DEFAULT_RUBRIC) == "compassion-led"
+    assert band_of(69.9, DEFAULT_RUBRIC) == "mixed"
+    assert band_of(44.9, DEFAULT_RUBRIC) == "compliance-led"
+    strict = Rubric(compassion_led_from=90)
+    assert band_of(80, strict) == "mixed"
+
+
+def test_empty_conversation_scores_low_and_suggests_next_steps() -> None:
+    card = score_session(Session(NURSE))
+    assert card.band == "compliance-led" and len(card.try_next) == 3
+
+
+def test_weak_turns_get_a_better_line_for_that_moment() -> None:
+    card = score_session(play(NURSE, ["Did you finish the notes yesterday?"]))
+    weak = card.turns[0]
+    assert weak.verdict == "weak" and weak.better is not None
+    assert weak.better.move == "warm-up: agree the agenda"
+    assert "deficit probe" in weak.rule
+
+
+def test_went_well_and_try_next_come_from_the_measures() -> None:
+    compassion = next(test for test in NURSE.tests if test.style == "compassion")
+    card = score_session(play(NURSE, compassion.lines))
+    assert any(item.startswith("Coachee trajectory") for item in card.went_well)
+    assert len(card.try_next) <= 3
+
+
+def test_scenario_rubric_overrides_the_default() -> None:
+    lenient = NURSE.model_copy(update={"rubric": Rubric(compassion_led_from=10, compliance_led_below=5)})
+    session = play(lenient, ["Did you finish the notes?", "It sounds like a hard month."])
+    assert score_session(session).band == "compassion-led"
+
+
+def test_measures_that_do_not_apply_are_left_out_of_overall() -> None:
+    facts = ConversationFacts(
+        turns=(TurnFacts(1, "x", play(NURSE, ["What matters most to you?"]).turns[0].move),), simulated=False
+    )
+    card = score_facts(facts)
+    assert card.measure("coachee_trajectory").score is None
+    assert card.overall > 0
