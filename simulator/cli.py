@@ -129,6 +129,7 @@ def practice(scenario: str | None, seed: int | None, transcript: Path | None, no
 def scenarios(as_json: bool) -> None:
     """List the bundled scenarios."""
     from simulator import catalogue
+    from simulator.explore import difficulty
 
     rows = [
         {
@@ -136,6 +137,7 @@ def scenarios(as_json: bool) -> None:
             "title": loaded.scenario.title,
             "persona": f"{loaded.scenario.coachee.name}, {loaded.scenario.coachee.role}",
             "starting_state": loaded.scenario.coachee.starting_state.value,
+            "difficulty": difficulty(loaded.scenario),
             "default": loaded.scenario.id == catalogue.DEFAULT_SCENARIO,
         }
         for loaded in catalogue.load_bundled()
@@ -144,9 +146,13 @@ def scenarios(as_json: bool) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     width = max(len(str(row["id"])) for row in rows)
+    rated = max(len(str(row["difficulty"])) for row in rows)
     for row in rows:
         marker = " (default)" if row["default"] else ""
-        click.echo(f"{row['id']:<{width}}  {row['title']}{marker}\n{'':<{width}}  {row['persona']}")
+        click.echo(
+            f"{row['id']:<{width}}  {row['difficulty']:<{rated}}  {row['title']}{marker}\n"
+            f"{'':<{width}}  {'':<{rated}}  {row['persona']}"
+        )
 
 
 @main.command()
@@ -222,3 +228,10 @@ def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail:
             target.write_text(render_html(scored.card, f"Scorecard: {scored.title}"), encoding="utf-8")
     if failed:
         sys.exit(1)
+
+
+# The trainer's commands live in their own module; registered last, as they use this one's helpers.
+from simulator.cli_trainer import TRAINER_COMMANDS  # noqa: E402
+
+for _command in TRAINER_COMMANDS:
+    main.add_command(_command)

@@ -196,7 +196,7 @@ class Coachee:
         """Apply an impact; return the ids of gate rules that held the coachee back, if any."""
         if impact.shutdown:
             self.shut_down()
-            self.openness = State.DEFENSIVE.rank + 0.5
+            self.openness = min(self.openness, State.DEFENSIVE.rank + 0.5)
             return ()
         target = min(max(self.openness + impact.delta, 0.0), TOP_OPENNESS)
         while int(target) > self.current.rank and self.may_open_up():

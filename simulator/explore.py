@@ -25,11 +25,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from simulator.coachee import Coachee, History, Progress, appraise
+from simulator.coachee import Progress, nea_kind
 from simulator.moves import attractor_of
 from simulator.scenario import Scenario
 from simulator.session import Session
-from simulator.vocabulary import Attractor, Context, Focus, Form, Move, State
+from simulator.vocabulary import REFLECTION_FORMS, Attractor, Context, Focus, Form, Move, State
 
 Style = Literal["compassion", "compliance"]
 
@@ -105,20 +105,27 @@ class Probe:
 
 
 class Stepper:
-    """Plays abstract moves on a coachee condition, by the rules `Session.play` applies."""
+    """Plays abstract moves on a coachee condition with `Session.play` itself.
+
+    Building a session and replaying the path to every node of a search would cost a
+    thousand times more, so one scratch session is loaded with a condition, plays one move,
+    and is read back. Loading touches the session's private fields; a property test checks
+    that stepping this way and replaying from the start always agree.
+    """
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
-        self._coachee = Coachee(scenario.coachee)
+        # No words, no hot button: a wordless move meets a persona without buttons, which
+        # gives the same turn and skips matching every button's pattern on every step.
+        wordless = scenario.model_copy(
+            update={"coachee": scenario.coachee.model_copy(update={"hot_buttons": ()})}
+        )
+        self._sessions = {False: Session(wordless), True: Session(scenario)}
         self._kinds = {item.id: item.kind for item in scenario.story}
-        # No words, no hot button: appraising wordless moves against a persona without buttons
-        # gives the same impact and skips building each button's pattern on every step.
-        self._wordless = scenario.coachee.model_copy(update={"hot_buttons": ()})
 
     def start(self) -> Probe:
         """The condition before the first move."""
-        state = self.scenario.coachee.starting_state
-        return Probe(state, self._coachee.openness, frozenset(), (), 0, state)
+        return _snapshot(Session(self.scenario))
 
     def is_vision_established(self, probe: Probe) -> bool:
         """Whether the coachee has told their vision or values (deficit talk is balance sheet from then)."""
@@ -130,28 +137,10 @@ class Stepper:
 
     def step(self, probe: Probe, kind: MoveKind) -> Probe:
         """The condition after one more move of this kind."""
-        vision = self.is_vision_established(probe)
-        move = kind.move(vision)
-        history = History(probe.state, vision, probe.turns_since_pea, openness=probe.openness)
-        impact = appraise(move, kind.text, self.scenario.coachee if kind.text else self._wordless, history)
-        explored = probe.explored
-        if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
-            explored = explored | {move.focus}
-        coachee = self._coachee
-        coachee.state = probe.state.value
-        coachee.openness = probe.openness
-        coachee.progress = Progress(set(explored), {self._kinds[item] for item in probe.revealed})
-        coachee.react(impact)
-        state = coachee.current
-        revealed = probe.revealed
-        if impact.hot_button is None and move.attractor is not Attractor.NEA:
-            for item in self.scenario.story:
-                if item.id not in revealed and move.focus in item.unlocked_by and state.rank >= item.needs.rank:
-                    revealed = (*revealed, item.id)
-                    break
-        since_pea = 0 if move.attractor is Attractor.PEA else probe.turns_since_pea + 1
-        peak = state if state.rank > probe.peak.rank else probe.peak
-        return Probe(state, coachee.openness, explored, revealed, since_pea, peak)
+        session = self._sessions[bool(kind.text)]
+        _load(session, probe, {self._kinds[item] for item in probe.revealed})
+        session.play(self.move_of(probe, kind), kind.text)
+        return _snapshot(session)
 
     def key(self, probe: Probe) -> tuple[State, bool, frozenset[str], int]:
         """What the rules look at besides openness: conditions alike here differ only in openness."""
@@ -159,6 +148,26 @@ class Stepper:
         gate = not needs or any(focus in probe.explored for focus in needs)
         since = min(probe.turns_since_pea, self.scenario.coachee.temperament.drift_after)
         return (probe.state, gate, frozenset(probe.revealed), since)
+
+
+def _load(session: Session, probe: Probe, revealed_kinds: set[str]) -> None:
+    # The session's whole dynamic condition; the lines already said only steer reply choice.
+    coachee = session._coachee
+    coachee.state = probe.state.value
+    coachee.openness = probe.openness
+    coachee.progress = Progress(set(probe.explored), revealed_kinds)
+    session._turns = []
+    session._revealed = list(probe.revealed)
+    session._turns_since_pea = probe.turns_since_pea
+    session._peak = probe.peak
+    session._said = {session.scenario.opening.text}
+
+
+def _snapshot(session: Session) -> Probe:
+    explored = frozenset(session._coachee.progress.explored)
+    return Probe(
+        session.state, session.openness, explored, session.revealed, session._turns_since_pea, session.peak
+    )
 
 
 @dataclass(frozen=True)
@@ -232,6 +241,34 @@ def _search(
     return None, seen
 
 
+def useful_kinds(kinds: Sequence[MoveKind], scenario: Scenario) -> tuple[MoveKind, ...]:
+    """`kinds` less those another kind beats: same effect on the coachee in every respect but a smaller step.
+
+    Two kinds differ to the coachee only by their form's weight when they share a focus, an
+    attractor before and after the vision, whether they repair discord, whether they are a
+    compliance check or a named NEA kind, and their words; of such kinds the heaviest is kept.
+    """
+    weights = scenario.coachee.temperament.weights
+    kept: dict[tuple[object, ...], MoveKind] = {}
+    for kind in kinds:
+        before, after = kind.move(False), kind.move(True)
+        repairs = kind.form is Form.AUTONOMY or (
+            kind.form in REFLECTION_FORMS and kind.focus is Focus.FEELINGS
+        )
+        group = (
+            kind.focus,
+            before.attractor,
+            after.attractor,
+            repairs,
+            before.is_compliance_check,
+            nea_kind(before),
+            kind.text,
+        )
+        if group not in kept or weights.of(kind.form) > weights.of(kept[group].form):
+            kept[group] = kind
+    return tuple(kind for kind in kinds if kind in kept.values())
+
+
 def replay(scenario: Scenario, path: Iterable[MoveKind], session: Session | None = None) -> tuple[Step, ...]:
     """Play abstract moves through a real `Session`, reporting what each did."""
     session = session or Session(scenario)
@@ -257,10 +294,11 @@ def explore(scenario: Scenario) -> Exploration:
     stepper = Stepper(scenario)
     start = stepper.start()
     limit = scenario.turn_limit
-    everything = (*COMPASSION_KINDS, *COMPLIANCE_KINDS[1:], *hot_button_kinds(scenario))
-    compliance = (*COMPLIANCE_KINDS, *hot_button_kinds(scenario))
+    buttons = hot_button_kinds(scenario)
+    everything = useful_kinds((*COMPASSION_KINDS, *COMPLIANCE_KINDS[1:], *buttons), scenario)
+    compliance = useful_kinds((*COMPLIANCE_KINDS, *buttons), scenario)
 
-    shortest, seen = _search(stepper, start, COMPASSION_KINDS, limit, _energised, compassion_only=True)
+    shortest, seen = _shortest(stepper, start, limit)
     _, down = _search(stepper, start, everything, limit, lambda p: p.state is State.DEFENSIVE, climbing=False)
     seen |= down
     if len(seen) < len(State):  # only a persona with a closed gate or no way down gets here
@@ -271,17 +309,7 @@ def explore(scenario: Scenario) -> Exploration:
     is_open = lambda probe: probe.state.rank >= State.OPEN.rank  # noqa: E731
     compliance_path, compliance_seen = _search(stepper, start, compliance, limit, is_open)
     compliance_peak = max(compliance_seen, key=lambda state: state.rank)
-
-    slip_costs: dict[str, int | None] = {}
-    if shortest is not None:
-        half = len(shortest) // 2
-        for slip in _kinds_named(SLIP_KINDS):
-            probe = start
-            for kind in (*shortest[:half], slip):
-                probe = stepper.step(probe, kind)
-            rest, _ = _search(stepper, probe, COMPASSION_KINDS, limit - half - 1, _energised, compassion_only=True)
-            slip_costs[slip.name] = None if rest is None else half + 1 + len(rest) - len(shortest)
-
+    slip_costs = _slip_costs(stepper, start, shortest, limit)
     return Exploration(
         scenario_id=scenario.id,
         shortest_path=None if shortest is None else replay(scenario, shortest),
@@ -291,6 +319,26 @@ def explore(scenario: Scenario) -> Exploration:
         slip_costs=slip_costs,
         difficulty=_rate(None if shortest is None else len(shortest), slip_costs),
     )
+
+
+def _shortest(stepper: Stepper, start: Probe, limit: int) -> tuple[_Path | None, set[State]]:
+    kinds = useful_kinds(COMPASSION_KINDS, stepper.scenario)
+    return _search(stepper, start, kinds, limit, _energised, compassion_only=True)
+
+
+def _slip_costs(stepper: Stepper, start: Probe, shortest: _Path | None, limit: int) -> dict[str, int | None]:
+    """Extra turns to energised after one NEA slip half-way along the shortest path (None: never)."""
+    costs: dict[str, int | None] = {}
+    if shortest is None:
+        return costs
+    half = len(shortest) // 2
+    for slip in _kinds_named(SLIP_KINDS):
+        probe = start
+        for kind in (*shortest[:half], slip):
+            probe = stepper.step(probe, kind)
+        rest, _ = _shortest(stepper, probe, limit - half - 1)
+        costs[slip.name] = None if rest is None else half + 1 + len(rest) - len(shortest)
+    return costs
 
 
 EASY_AT_MOST = 7
@@ -316,4 +364,8 @@ def difficulty(scenario: Scenario) -> str:
     """easy, moderate, hard or unreachable: how many turns a compassion-led trainee needs to
     energise the coachee, plus the turns one NEA slip half-way costs (the worst of confrontation,
     compliance check and advice)."""
-    return explore(scenario).difficulty
+    stepper = Stepper(scenario)
+    start = stepper.start()
+    shortest, _ = _shortest(stepper, start, scenario.turn_limit)
+    slip_costs = _slip_costs(stepper, start, shortest, scenario.turn_limit)
+    return _rate(None if shortest is None else len(shortest), slip_costs)

@@ -37,7 +37,9 @@ class PathEdge:
     trigger: str
 
 
-def transcript_path(scenario: Scenario, header: dict[str, Any], turns: Sequence[dict[str, Any]]) -> list[PathEdge]:
+def transcript_path(
+    scenario: Scenario, header: dict[str, Any], turns: Sequence[dict[str, Any]]
+) -> list[PathEdge]:
     """The transitions a transcript's turns took, one rung at a time (a shutdown is one edge)."""
     if header.get("scenario") != scenario.id:
         raise TranscriptMismatch(

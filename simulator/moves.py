@@ -100,7 +100,7 @@ def _anywhere(fragments: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _opening(fragments: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern that must open the sentence (use with .match)."""
+    """Phrases that must open the sentence (use with .match)."""
     return re.compile(_alternation(fragments) + _WORD_END)
 
 
@@ -194,6 +194,7 @@ _WONDER = re.compile(r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open
 _REFLECTION_OPENER = _opening(lex.REFLECTION_OPENERS)
 _INFORMATION = _opening(lex.INFORMATION_OPENERS)
 _INFORMATION_FOR_YOU = _opening(lex.INFORMATION_FOR_YOU)
+_LEAD_IN_ALLOWANCE = 12  # "okay, so" and the like: not worth a second topic scan
 _EARLY_CHARS = 40  # a reflection is about the coachee from its first words
 _ABOUT_YOU = re.compile(r"(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _MENTIONS_YOU = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yourself)\b")
@@ -680,7 +681,8 @@ def _focus_of(main: _Reading, clean: str, context: Context) -> tuple[Focus, tupl
     if main.forced_focus is not None:
         return main.forced_focus, ()
     focus, cues = _topic_of(main.text, main.form, context)
-    if focus is Focus.NONE and main.text != clean:
+    if focus is Focus.NONE and len(clean) - len(main.text) > _LEAD_IN_ALLOWANCE:
+        # The rest of the turn (a frame, a previous sentence) may name the topic.
         focus, cues = _topic_of(clean, main.form, context)
     if focus is Focus.NONE:
         if main.form in (Form.ADVICE, Form.ADVICE_WITH_PERMISSION):

@@ -106,7 +106,13 @@ class HotButton(Strict):
     words: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(min_length=1)
     effect: Literal["drop", "shutdown"] = "drop"
     drop: float = Field(1.0, ge=0, le=6, description="States lost when the effect is drop.")
-    reply: Line
+    reply: Line = Field(description="What the coachee says the first time the button is hit.")
+    more_replies: tuple[Line, ...] = Field((), description="Said, in order, when it is hit again.")
+
+    @property
+    def replies(self) -> tuple[Line, ...]:
+        """Every reply to this button, first hit first."""
+        return (self.reply, *self.more_replies)
 
     def pattern(self) -> re.Pattern[str]:
         """A case-insensitive whole-word pattern for all of this button's words."""

@@ -98,7 +98,8 @@ def reachable_states(scenario: Scenario) -> Reach:
     temperament = scenario.coachee.temperament
     start = scenario.coachee.starting_state
     order = list(State)
-    high, path, reason = start.rank, (), ""
+    high, reason = start.rank, ""
+    path: DataPath = ()
     if not any(temperament.weights.of(form) > 0 for form in _LIFTING_FORMS):
         path, reason = ("coachee", "temperament", "weights"), "every PEA form has weight 0, so nothing lifts"
     else:

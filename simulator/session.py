@@ -18,7 +18,20 @@ from simulator.moves import classify
 from simulator.reply import choose_reply
 from simulator.scenario import Line, Scenario, StoryItem
 from simulator.text import clean_line
-from simulator.vocabulary import Attractor, Context, Focus, Move, State
+from simulator.vocabulary import (
+    QUESTION_FORMS,
+    REFLECTION_FORMS,
+    Attractor,
+    Context,
+    Focus,
+    Form,
+    Move,
+    State,
+)
+
+
+ELICITING_FORMS = frozenset({*QUESTION_FORMS, *REFLECTION_FORMS, Form.AFFIRMATION, Form.AUTONOMY})
+"""The forms of move that can draw a story item out of the coachee."""
 
 
 class NothingSaid(CoachError):
@@ -151,7 +164,9 @@ class Session:
     def play(self, move: Move, text: str = "") -> Turn:
         """Play a move already read (as `say` does after reading `text`); explorers call this directly."""
         if self.is_over:
-            raise ConversationOver(f"the conversation has reached its limit of {self.scenario.turn_limit} turns")
+            raise ConversationOver(
+                f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
+            )
         before_state, before_openness = self.state, self.openness
         history = History(before_state, self.is_vision_established, self._turns_since_pea, before_openness)
         impact = appraise(move, text, self.scenario.coachee, history)
@@ -163,7 +178,7 @@ class Session:
             self._peak = self.state
 
         reveal = None if impact.hot_button else self._story_to_reveal(move)
-        line = self._reply(move, impact.hot_button.reply if impact.hot_button else None, reveal)
+        line = self._reply(move, impact.hot_button.replies if impact.hot_button else (), reveal)
         rules = [*impact.rules, *held]
         if reveal is not None:
             self._revealed.append(reveal.id)
@@ -201,7 +216,9 @@ class Session:
         return undone
 
     def _story_to_reveal(self, move: Move) -> StoryItem | None:
-        if move.attractor is Attractor.NEA:
+        # The coachee tells their story when drawn out, not when told what to do: a next step
+        # the trainee suggested, even with permission, is not one the coachee chose.
+        if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
             return None
         for item in self.scenario.story:
             if item.id in self._revealed or move.focus not in item.unlocked_by:
@@ -210,11 +227,12 @@ class Session:
                 return item
         return None
 
-    def _reply(self, move: Move, hot_reply: Line | None, reveal: StoryItem | None) -> Line:
+    def _reply(self, move: Move, hot_replies: tuple[Line, ...], reveal: StoryItem | None) -> Line:
+        fresh_hot = [line for line in hot_replies if line.text not in self._said]
         if reveal is not None:
             line = Line(text=reveal.text, cue=reveal.cue)
-        elif hot_reply is not None and hot_reply.text not in self._said:
-            line = hot_reply
+        elif fresh_hot:
+            line = fresh_hot[0]
         else:
             line = choose_reply(self.scenario, self.state, move, self._said, self._rng)
         self._said.add(line.text)

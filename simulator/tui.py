@@ -8,6 +8,7 @@ shared machine. This is the only module that imports prompt-toolkit.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from prompt_toolkit import PromptSession, print_formatted_text
@@ -61,39 +62,48 @@ def toolbar_text(session: Session, show_meter: bool) -> str:
     return "  " + "  |  ".join(parts)
 
 
-def opening_panel(session: Session) -> FormattedText:
+def wrapped(text: str, width: int, indent: str = "") -> str:
+    """Untrusted text made safe and wrapped to the terminal width."""
+    return textwrap.fill(strip_control(text), width=max(width, 20), subsequent_indent=indent) + "\n"
+
+
+def opening_panel(session: Session, width: int = 80) -> FormattedText:
     """Who the coachee is, the situation, the goals and the keys, shown before the first line."""
     scenario = session.scenario
     person = scenario.coachee
-    goals = [("", f"  - {strip_control(goal.text)}\n") for goal in scenario.goals]
+    goals = [("", wrapped(f"  - {goal.text}", width, "    ")) for goal in scenario.goals]
+    keys = (
+        "Type what you would say and press Enter. /hint suggests a move, /undo takes back your last line, "
+        "/help lists commands. Ctrl-C clears the line; Ctrl-D or /quit ends and saves."
+    )
     return FormattedText(
         [
-            ("class:title", f"{strip_control(scenario.title)}\n\n"),
+            ("class:title", wrapped(scenario.title, width) + "\n"),
             ("class:label", "Coachee: "),
-            ("", f"{strip_control(person.name)}, {strip_control(person.role)}\n"),
-            ("", f"{strip_control(person.background)}\n\n"),
+            ("", wrapped(f"{person.name}, {person.role}", width - 9)),
+            ("", wrapped(person.background, width) + "\n"),
             ("class:label", "Situation: "),
-            ("", f"{strip_control(scenario.situation)}\n\n"),
+            ("", wrapped(scenario.situation, width - 11) + "\n"),
             ("class:label", "Your goals:\n"),
             *goals,
-            ("class:note", "\nType what you would say and press Enter. /hint suggests a move, /undo takes "),
-            ("class:note", "back your last line, /help lists commands. Ctrl-C clears the line; Ctrl-D or "),
-            ("class:note", "/quit ends and saves.\n"),
+            ("class:note", "\n" + wrapped(keys, width)),
         ]
     )
 
 
-def outcome_text(session: Session, outcome: Outcome, show_meter: bool) -> FormattedText:
+def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: int = 80) -> FormattedText:
     """What to print for one outcome of a typed line."""
     name = session.scenario.coachee.name
     if outcome.kind == "turn" and outcome.turn is not None:
         turn = outcome.turn
-        pieces = [("class:coachee", coachee_line(name, turn.coachee, turn.cue) + "\n")]
+        pieces = [("class:coachee", wrapped(coachee_line(name, turn.coachee, turn.cue), width, "  "))]
         if show_meter:
             pieces.append(("class:note", f"  [{move_label(turn)}] {state_change(turn)}\n"))
         if session.is_over:
             closing = session.scenario.closing
-            pieces.append(("class:coachee", coachee_line(name, closing.text, closing.cue) + "\n"))
+            pieces.append(
+                ("class:coachee", wrapped(coachee_line(name, closing.text, closing.cue), width, "  "))
+            )
         return FormattedText(pieces)
     if outcome.kind == "undo" and outcome.turn is not None:
         return FormattedText(
@@ -128,13 +138,11 @@ def run_interactive(
         output=output,
         enable_history_search=False,
     )
-    show(opening_panel(session))
+    width = prompt.output.get_size().columns - 1
+    show(opening_panel(session, width))
     opening = session.scenario.opening
-    show(
-        FormattedText(
-            [("class:coachee", coachee_line(session.scenario.coachee.name, opening.text, opening.cue))]
-        )
-    )
+    first_line = coachee_line(session.scenario.coachee.name, opening.text, opening.cue)
+    show(FormattedText([("class:coachee", wrapped(first_line, width, "  ").rstrip("\n"))]))
     while True:
         try:
             line = prompt.prompt()
@@ -142,9 +150,23 @@ def run_interactive(
             return "eof"
         except KeyboardInterrupt:
             continue
-        outcome = conversation.handle(line)
+        try:
+            outcome = conversation.handle(line)
+        except Exception as error:  # noqa: BLE001 - a trainee's line must never end the session
+            show(
+                FormattedText(
+                    [
+                        (
+                            "class:note",
+                            f"  could not handle that line ({type(error).__name__}); "
+                            "the conversation so far is saved, carry on\n",
+                        )
+                    ]
+                )
+            )
+            continue
         if outcome.kind == "quit":
             return "quit"
-        show(outcome_text(session, outcome, show_meter))
+        show(outcome_text(session, outcome, show_meter, width))
         if session.is_over:
             return "turn_limit"

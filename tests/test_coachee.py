@@ -146,3 +146,10 @@ def test_a_more_open_coachee_never_ends_a_move_less_open(low: float, high: float
         return level + appraise(move, "", sam, history).delta
 
     assert after(low) <= after(high) + 1e-9
+
+
+def test_shutdown_never_raises_openness() -> None:
+    coachee = Coachee(persona().model_copy(update={"starting_state": State.DEFENSIVE}))
+    coachee.react(Impact(delta=-1.0))
+    coachee.react(Impact(shutdown=True))
+    assert coachee.openness == 0.0

@@ -103,3 +103,24 @@ def test_turn_limit_ends_the_conversation() -> None:
 def test_very_long_line_is_cut_and_still_gives_one_turn() -> None:
     turn = Session(NURSE).say("word " * 5000)
     assert len(turn.trainee) <= 2000
+
+
+def test_suggested_next_step_is_not_revealed_as_the_coachees_own() -> None:
+    compassion = next(test for test in NURSE.tests if test.style == "compassion")
+    warm = play(NURSE, compassion.lines[:-1])
+    offer = "Could I share an idea that helped others? Take it or leave it: chart at the bedside next week."
+    turn = warm.say(offer)
+    assert turn.move.form.value == "advice_with_permission"
+    assert "next-step" not in turn.reveals
+
+
+def test_a_hot_button_hit_again_gets_its_next_reply() -> None:
+    from simulator.scenario import Line
+
+    audit = NURSE.coachee.hot_buttons[1]
+    again = audit.model_copy(update={"more_replies": (Line(text="The audit again.", cue="sighs"),)})
+    persona = NURSE.coachee.model_copy(update={"hot_buttons": (again,)})
+    session = Session(NURSE.model_copy(update={"coachee": persona}))
+    first = session.say("Let's look at the audit.")
+    second = session.say("The audit matters, though.")
+    assert (first.coachee, second.coachee) == (audit.reply.text, "The audit again.")
