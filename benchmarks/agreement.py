@@ -23,7 +23,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from simulator.moves import classify  # noqa: E402  (the repository root must be importable first)
-from simulator.vocabulary import Context, Form  # noqa: E402
+from simulator.vocabulary import Context, Form, Move  # noqa: E402
 
 DEFAULT_ANNOMI = REPO_ROOT / ".." / "shared" / "data" / "annomi-dev.csv"
 DEFAULT_GOLD = REPO_ROOT / "tests" / "gold_moves.tsv"
@@ -49,7 +49,9 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 # --- metrics (stdlib only) -----------------------------------------------------------------
 
 
-def per_class(gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str]) -> dict[str, tuple[float, float, float]]:
+def per_class(
+    gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str]
+) -> dict[str, tuple[float, float, float]]:
     """Precision, recall and F1 for each label."""
     scores = {}
     for label in labels:
@@ -128,15 +130,27 @@ def report_annomi(path: Path, errors: int) -> None:
         print(f"    {label:16} precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
     print_confusion(gold, predicted, ANNOMI_BEHAVIOURS)
 
-    subtype_report(turns, moves, "question_subtype", {Form.OPEN_QUESTION: "open", Form.CLOSED_QUESTION: "closed"},
-                   "open vs closed on expert-labelled questions")
-    subtype_report(turns, moves, "reflection_subtype",
-                   {Form.SIMPLE_REFLECTION: "simple", Form.COMPLEX_REFLECTION: "complex"},
-                   "simple vs complex on expert-labelled reflections")
+    subtype_report(
+        turns,
+        moves,
+        "question_subtype",
+        {Form.OPEN_QUESTION: "open", Form.CLOSED_QUESTION: "closed"},
+        "open vs closed on expert-labelled questions",
+    )
+    subtype_report(
+        turns,
+        moves,
+        "reflection_subtype",
+        {Form.SIMPLE_REFLECTION: "simple", Form.COMPLEX_REFLECTION: "complex"},
+        "simple vs complex on expert-labelled reflections",
+    )
 
-    lowered = [FORM_TO_BEHAVIOUR[classify(dictated(row["utterance_text"]),
-                                          Context(previous_coachee_line=dictated(prev))).form]
-               for row, prev in turns]
+    lowered = [
+        FORM_TO_BEHAVIOUR[
+            classify(dictated(row["utterance_text"]), Context(previous_coachee_line=dictated(prev))).form
+        ]
+        for row, prev in turns
+    ]
     lowered_f1 = macro_f1(gold, lowered, ANNOMI_BEHAVIOURS)
     print(f"  lower-case, no punctuation: macro-F1 {lowered_f1:.3f}, kappa {cohen_kappa(gold, lowered):.3f}")
     if errors:
@@ -145,18 +159,26 @@ def report_annomi(path: Path, errors: int) -> None:
         for (row, _), guess, move in zip(turns, predicted, moves, strict=True):
             if guess != row["main_therapist_behaviour"] and shown < errors:
                 shown += 1
-                print(f"    {row['main_therapist_behaviour']:>15} → {move.form.value:<22} {row['utterance_text'][:110]!r}")
+                print(
+                    f"    {row['main_therapist_behaviour']:>15} → {move.form.value:<22} {row['utterance_text'][:110]!r}"
+                )
 
 
-def subtype_report(turns: list[tuple[dict[str, str], str]], moves: list, column: str,
-                   reading: dict[Form, str], title: str) -> None:
-    labelled = [(row[column], move) for (row, _), move in zip(turns, moves, strict=True)
-                if row[column] in reading.values()]
+def subtype_report(
+    turns: list[tuple[dict[str, str], str]], moves: list[Move], column: str, reading: dict[Form, str], title: str
+) -> None:
+    labelled = [
+        (row[column], move)
+        for (row, _), move in zip(turns, moves, strict=True)
+        if row[column] in reading.values()
+    ]
     in_family = [(truth, reading[m.form]) for truth, m in labelled if m.form in reading]
     overall = sum(reading.get(m.form) == truth for truth, m in labelled) / len(labelled)
     within = accuracy([t for t, _ in in_family], [p for _, p in in_family])
-    print(f"  {title}: {within:.3f} where the reader also saw that family "
-          f"({len(in_family)}/{len(labelled)}); {overall:.3f} counting every expert-labelled row")
+    print(
+        f"  {title}: {within:.3f} where the reader also saw that family "
+        f"({len(in_family)}/{len(labelled)}); {overall:.3f} counting every expert-labelled row"
+    )
 
 
 # --- gold set ----------------------------------------------------------------------------------
@@ -165,9 +187,16 @@ def subtype_report(turns: list[tuple[dict[str, str], str]], moves: list, column:
 def report_gold(path: Path, errors: int) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    moves = [classify(row["text"], Context(previous_coachee_line=row["previous_coachee_line"],
-                                           vision_established=row["vision_established"] == "1"))
-             for row in rows]
+    moves = [
+        classify(
+            row["text"],
+            Context(
+                previous_coachee_line=row["previous_coachee_line"],
+                vision_established=row["vision_established"] == "1",
+            ),
+        )
+        for row in rows
+    ]
     forms = ([r["form"] for r in rows], [m.form.value for m in moves])
     foci = ([r["focus"] for r in rows], [m.focus.value for m in moves])
     attractors = ([r["attractor"] for r in rows], [m.attractor.value for m in moves])
@@ -184,14 +213,18 @@ def report_gold(path: Path, errors: int) -> None:
             gold = (row["form"], row["focus"], row["attractor"])
             if gold != (move.form.value, move.focus.value, move.attractor.value) and shown < errors:
                 shown += 1
-                print(f"    {'/'.join(gold):48} → {move.form.value}/{move.focus.value}/{move.attractor.value}"
-                      f"  {row['text'][:80]!r}  {move.cues}")
+                print(
+                    f"    {'/'.join(gold):48} → {move.form.value}/{move.focus.value}/{move.attractor.value}"
+                    f"  {row['text'][:80]!r}  {move.cues}"
+                )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--annomi", type=Path, default=DEFAULT_ANNOMI, help="AnnoMI CSV (read, never copied)")
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="the project's labelled trainee lines")
+    parser.add_argument(
+        "--gold", type=Path, default=DEFAULT_GOLD, help="the project's labelled trainee lines"
+    )
     parser.add_argument("--errors", type=int, default=0, help="also print this many disagreements")
     args = parser.parse_args(argv)
     if args.annomi.exists():

@@ -42,7 +42,9 @@ def load_lines(path: Path) -> list[tuple[str, Context]]:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Utterances per second of simulator.moves.classify.")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="lines to read (the gold set)")
-    parser.add_argument("--repeat", type=int, default=20, help="how many times to read the whole set per round")
+    parser.add_argument(
+        "--repeat", type=int, default=20, help="how many times to read the whole set per round"
+    )
     args = parser.parse_args(argv)
     lines = load_lines(args.gold)
     for text, context in lines:  # warm the caches and the regex engine once, outside the clock

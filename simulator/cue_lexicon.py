@@ -128,7 +128,8 @@ STRUCTURE_PHRASES = (
     r"good (?:morning|afternoon|evening)",
     r"welcome(?: back)?",
     r"(?:it's )?(?:nice|good|great|lovely) to (?:see|meet) you(?: again)?",
-    r"we(?:'ve| have) got (?:about |around )?\w+ minutes(?: left)?", r"\w+ minutes left",
+    r"we(?:'ve| have) got (?:about |around )?\w+ minutes(?: left)?",
+    r"\w+ minutes left",
     r"thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:coming(?: in)?|being here|your time|making the time"
     r"|sharing(?: that)?|telling me(?: that)?|that|joining|meeting|today|talking))?(?! for being)",
     r"you're welcome",
@@ -503,7 +504,8 @@ PERMISSION_SOFTENERS = (
     r"(?:feel free|you're free|you are free) to (?:ignore|disagree|take|leave|reject|use)",
     r"see (?:if|whether|what|which)(?:,? if any,?)? (?:of )?(?:it|this|that|these|them|which|those)?"
     r" ?(?:fits|fit|works|work|resonates|suits|suit)",
-    r"(?:it|this|that) may (?:or may )?not (?:fit|work|apply|suit)", r"it might not fit",
+    r"(?:it|this|that) may (?:or may )?not (?:fit|work|apply|suit)",
+    r"it might not fit",
     r"you may or may not",
     r"only if (?:it|that|you) (?:fits|helps|want|like|is useful|it's useful)",
     r"(?:whether|if) (?:any of )?(?:this|that|it) (?:fits|works|is useful)",
@@ -842,7 +844,8 @@ FEELINGS_CUES = (
     r"glad",
     r"pleased",
     r"torn",
-    r"feel\w* stuck", r"(?:you're|i'm|you are|i am) stuck",
+    r"feel\w* stuck",
+    r"(?:you're|i'm|you are|i am) stuck",
     r"confus\w*",
     r"unsure",
     r"uncertain\w*",
@@ -1246,10 +1249,13 @@ INFORMATION_CUES = (
     r" (?:find|say|tend|who|have|get|report|experience)",
     r"it(?:'s| is) (?:possible|likely|common|normal|recommended|known|proven|safe|unsafe|free|available|mandatory)",
     r"(?:can|could|may|might|will|does|do) (?:cause|lead to|increase|reduce|raise|lower|affect|damage|improve|help"
-    r" with|prevent)", r"risks? of", r"\d+ ?(?:%|percent|per cent|drinks|units|mg|times a|hours|minutes|days a)",
+    r" with|prevent)",
+    r"risks? of",
+    r"\d+ ?(?:%|percent|per cent|drinks|units|mg|times a|hours|minutes|days a)",
     r"(?:we|i) (?:offer|run|provide|recommend|can refer|can book|can arrange|usually|normally|typically)",
     r"(?:the|our|this) (?:policy|guideline|procedure|protocol|rule|course|programme|program|service|scheme) (?:is|says"
-    r"|requires|runs|covers|starts|offers)", r"what (?:we|i) (?:know|recommend) is",
+    r"|requires|runs|covers|starts|offers)",
+    r"what (?:we|i) (?:know|recommend) is",
 )
 
 # Words too common to show that a reflection restates the coachee.
@@ -1267,7 +1273,8 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # Chit-chat questions: "other" in the model even though they are questions in form.
 OFF_TOPIC = (
     r"did you (?:see|watch|catch) (?:the|that) (?:game|match|news|film|show|final)",
-    r"(?:how|what) about (?:this|that) weather", r"(?:nice|lovely|awful|terrible) weather",
+    r"(?:how|what) about (?:this|that) weather",
+    r"(?:nice|lovely|awful|terrible) weather",
     r"are you going (?:anywhere|away) (?:nice )?(?:for|on|this)",
 )
 # Logistics addressed to the coachee: information, not a reflection ("You can book it online").
@@ -1278,12 +1285,19 @@ INFORMATION_FOR_YOU = (
 )
 # Phrases that settle a focus on their own, whatever else the line mentions.
 STRONG_VALUES_CUES = (
-    r"kind of \w+ (?:do )?you want to be", r"who do you want to be", r"what matters", r"matters? (?:most )?to you",
-    r"important to you", r"best (?:manager|boss|teacher|nurse|leader|mentor|colleague|coach) you(?:'ve)? (?:ever )?"
-    r"(?:had|worked|known)", r"why (?:did|do) you (?:go|get|come) into",
+    r"kind of \w+ (?:do )?you want to be",
+    r"who do you want to be",
+    r"what matters",
+    r"matters? (?:most )?to you",
+    r"important to you",
+    r"best (?:manager|boss|teacher|nurse|leader|mentor|colleague|coach) you(?:'ve)? (?:ever )?"
+    r"(?:had|worked|known)",
+    r"why (?:did|do) you (?:go|get|come) into",
 )
 STRONG_STRENGTHS_CUES = (
-    r"at (?:your|their) best", r"proudest", r"what(?:'s| is| are you) already (?:working|doing well|going well)",
+    r"at (?:your|their) best",
+    r"proudest",
+    r"what(?:'s| is| are you) already (?:working|doing well|going well)",
     r"tell me about a time you (?:helped|solved|handled|made|managed|turned|led|fixed)",
 )
 # A reflection that opens on the coachee's feeling is about feelings, whatever it goes on to name.

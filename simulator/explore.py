@@ -13,10 +13,10 @@ question, an empathic reflection, a compliance check, ...) against the coachee a
 The search is breadth-first over the coachee's condition, with dominance pruning: of two
 conditions alike in everything the rules look at (state, whether the `open` gate is met,
 story revealed, turns since the last PEA move), only the more open one is kept when
-climbing and the less open one when falling. Each step applies the same pure `appraise`
-and the same `Coachee.react` that `Session.play` uses, on one reused coachee, because
-building a session per node would cost a thousand times more; every path reported is
-replayed through `Session.play`, and a property test keeps the two in step.
+climbing and the less open one when falling. Every step is played by `Session.play`
+itself (on a scratch session loaded with the node's condition), so the search follows
+exactly the rules a trainee meets, and every path reported is replayed from the start.
+The bounds: the scenario's turn limit, and MAX_EXPANSIONS moves tried per question.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ Every decision leaves a short cue string on the Move, so feedback can say why.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -112,7 +112,9 @@ _CURLY = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2014": ", "}
 )
 _STUTTER = re.compile(r"\b(\w+)-+\1\b|\b\w{1,3}- (?=\w)|\b(\w{1,2})-(?=\2)")
-_STAGE_DIRECTIONS = re.compile(r"\[[^\]]{0,60}\]|\((?:laughs|chuckles|sighs|pause|crosstalk|inaudible)[^)]{0,20}\)")
+_STAGE_DIRECTIONS = re.compile(
+    r"\[[^\]]{0,60}\]|\((?:laughs|chuckles|sighs|pause|crosstalk|inaudible)[^)]{0,20}\)"
+)
 _REPAIRS = re.compile(
     r"(?<![\w'])(" + "|".join(sorted(lex.WORD_REPAIRS, key=len, reverse=True)) + r")(?![\w'])"
 )
@@ -189,13 +191,16 @@ _STOCK_REFLECTION = re.compile(
     r"|so you're saying|in other words|if i (?:understand|hear)|you mean\b|part of you|on (?:the )?one hand"
 )
 _WOULD = re.compile(r"\b(?:would|might|could)\b")
-_WONDER = re.compile(r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open>what|how|why|where|when|which)"
-                     r"|(?:if|whether) (?:we|you) (?:could|might|would|can|'d))\b")
+_WONDER = re.compile(
+    r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open>what|how|why|where|when|which)"
+    r"|(?:if|whether) (?:we|you) (?:could|might|would|can|'d))\b"
+)
 _REFLECTION_OPENER = _opening(lex.REFLECTION_OPENERS)
 _INFORMATION = _opening(lex.INFORMATION_OPENERS)
 _INFORMATION_FOR_YOU = _opening(lex.INFORMATION_FOR_YOU)
 _LEAD_IN_ALLOWANCE = 12  # "okay, so" and the like: not worth a second topic scan
-_EARLY_CHARS = 40  # a reflection is about the coachee from its first words
+_EARLY_CHARS = 40
+_LONGEST_RISING_QUESTION = 8  # words; "You're comfortable with that?" asks, a long restatement reflects  # a reflection is about the coachee from its first words
 _ABOUT_YOU = re.compile(r"(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _MENTIONS_YOU = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yourself)\b")
 _ABOUT_ME = re.compile(r"(?:i|i'm|i've|i'd|i'll|my|me)\b")
@@ -223,6 +228,8 @@ _STATEMENT_FOCUS_ORDER = (
     Focus.DEFICIT,
     Focus.REAL_SELF,
 )
+
+
 class _Scanner:
     """One pass over a sentence for many word lists at once, reporting which list matched.
 
@@ -325,8 +332,17 @@ class _Reading(NamedTuple):
 
 
 # Openings that look like bare verbs but invite rather than instruct.
-_NOT_INSTRUCTIONS = ("be honest with me", "do you", "don't you", "do tell", "try me", "take it or leave it",
-                     "do go on", "keep going with that", "keep talking")
+_NOT_INSTRUCTIONS = (
+    "be honest with me",
+    "do you",
+    "don't you",
+    "do tell",
+    "try me",
+    "take it or leave it",
+    "do go on",
+    "keep going with that",
+    "keep talking",
+)
 
 # A conversation's first line: nothing said yet, no vision.
 _NO_CONTEXT = Context()
@@ -543,7 +559,9 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
     if _WH.match(rest) and not _EXCLAMATION.match(rest) and (asks or not _WH_CLAUSE.match(rest)):
         opener = " ".join(rest.split()[:2])
         one_fact = _CLOSED_WH.match(rest) or _EITHER_OR.search(rest)
-        if one_fact or (rest.startswith(("when", "where", "who", "whose", "whom")) and not _has_rich_focus(rest)):
+        if one_fact or (
+            rest.startswith(("when", "where", "who", "whose", "whom")) and not _has_rich_focus(rest)
+        ):
             return _Reading(Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, deficit)
         return _Reading(Form.OPEN_QUESTION, (f"opener '{opener}'",), rest, deficit)
     aux = _AUX.match(rest)
@@ -557,10 +575,13 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
         framed = _question_reading(question, asks, question, _signals_in(question))
         if framed:
             return framed  # its text is the question itself; the frame is read only as a fallback
-    if asks and not _looks_reflective(rest, signals) and not _TAG.search(rest) and not _REFLECTIVE_LEAD.match(body):
-        if rest.count(" ") < 8:
-            # A long declarative with a rising end is a reflection; a short one asks.
-            return _Reading(Form.CLOSED_QUESTION, ("question mark",), rest, deficit)
+    # A declarative with a rising end asks when it is short; when long, or when it opens like
+    # a reflection ("so you...?", "sounds like...?"), it is a reflection.
+    rising_question = asks and rest.count(" ") < _LONGEST_RISING_QUESTION
+    if rising_question and not (
+        _looks_reflective(rest, signals) or _TAG.search(rest) or _REFLECTIVE_LEAD.match(body)
+    ):
+        return _Reading(Form.CLOSED_QUESTION, ("question mark",), rest, deficit)
     return None
 
 
@@ -621,10 +642,10 @@ def _reflection(rest: str, why: str, context: Context, overlap: float) -> _Readi
         return _Reading(Form.COMPLEX_REFLECTION, (why, f"adds meaning '{depth['complex']}'"), rest)
     content = _content_words(rest)
     feeling = depth.get("feeling")
-    if feeling and len(content) >= 5 and not _names_a_feeling(context.previous_coachee_line[:MAX_CHARS]):
+    previous = context.previous_coachee_line[:MAX_CHARS]
+    if feeling and len(content) >= 5 and previous and not _names_a_feeling(previous):
         # Naming a feeling the coachee only implied, inside a fuller restatement, adds meaning.
-        if context.previous_coachee_line:
-            return _Reading(Form.COMPLEX_REFLECTION, (why, f"names a feeling '{feeling}'"), rest)
+        return _Reading(Form.COMPLEX_REFLECTION, (why, f"names a feeling '{feeling}'"), rest)
     if len(content) >= 9 or (context.previous_coachee_line and len(content) >= 4 and overlap < 0.15):
         return _Reading(Form.COMPLEX_REFLECTION, (why, "goes beyond the coachee's words"), rest)
     return _Reading(Form.SIMPLE_REFLECTION, (why,), rest)
@@ -644,8 +665,11 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
     if Form.ADVICE in forms:
         advice = readings[forms.index(Form.ADVICE)]
         permission = next(
-            (r.signals.get("offer") or r.signals.get("softener") for r in readings
-             if "offer" in r.signals or "softener" in r.signals),
+            (
+                r.signals.get("offer") or r.signals.get("softener")
+                for r in readings
+                if "offer" in r.signals or "softener" in r.signals
+            ),
             None,
         )
         if permission:

@@ -1,0 +1,36 @@
+"""The scorecard's renderers: text for the terminal, and a self-contained, escaped HTML page."""
+
+import re
+
+from scoring.html_report import render_html
+from scoring.scorecard import score_session
+from scoring.text_report import render_text
+from simulator import catalogue
+from simulator.rehearsal import play
+
+NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
+HOSTILE = "<script>alert(1)</script> \x1b[2J & did you finish the notes?"
+
+
+def test_text_report_shows_overall_band_measures_and_next_steps() -> None:
+    text = render_text(score_session(play(NURSE, ["Did you finish the notes?"])), detail=True)
+    assert re.search(r"Overall: \d+/100 \(compliance-led\)", text)
+    assert "Try next time:" in text and "better here" in text and "\x1b" not in text
+
+
+def test_html_report_is_self_contained_and_escapes_every_text() -> None:
+    page = render_html(
+        score_session(play(NURSE, [HOSTILE, "What matters most to you?"])), "Scorecard <b>x</b>"
+    )
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<title>Scorecard &lt;b&gt;x&lt;/b&gt;</title>" in page
+    assert "\x1b" not in page
+    assert not re.search(r"(src|href)=\"?https?:", page)
+    assert "<svg" in page and "<polyline" in page and 'id="turn-1"' in page
+
+
+def test_html_chart_plots_one_point_per_turn() -> None:
+    page = render_html(
+        score_session(play(NURSE, ["Hello.", "It sounds like a long month.", "What matters to you?"])), "t"
+    )
+    assert page.count("<circle") == 3

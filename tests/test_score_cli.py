@@ -1,0 +1,84 @@
+"""`coach score`: re-simulated practice transcripts, external transcripts, and per-file errors."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from simulator.cli import main
+
+runner = CliRunner()
+LINES = "Thanks for coming in. What would make this useful for you?\nIt sounds like a hard month.\nWhat matters most to you about nursing?\n"
+
+
+def practise(tmp_path: Path, lines: str = LINES) -> Path:
+    path = tmp_path / "practice.jsonl"
+    result = runner.invoke(main, ["practice", "--seed", "3", "--transcript", str(path)], input=lines)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def score_json(*paths: Path) -> list[dict]:  # type: ignore[type-arg]
+    result = runner.invoke(main, ["score", "--json", *map(str, paths)])
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_practice_transcript_is_rescored_with_file_overall_band_and_measures(tmp_path: Path) -> None:
+    [scored] = score_json(practise(tmp_path))
+    assert scored["kind"] == "simulator" and scored["scenario"] == "ward-nurse-charting"
+    assert 0 <= scored["overall"] <= 100 and scored["band"] in ("compassion-led", "mixed", "compliance-led")
+    assert scored["file"].endswith("practice.jsonl") and "pea_nea_ratio" in scored["measures"]
+
+
+def test_edited_transcript_claiming_a_better_outcome_scores_the_same(tmp_path: Path) -> None:
+    path = practise(tmp_path)
+    [original] = score_json(path)
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    for record in records:
+        if record["type"] == "turn":
+            record.update(
+                state_after="energised", move={"form": "affirmation", "focus": "vision", "attractor": "PEA"}
+            )
+        if record["type"] == "end":
+            record.update(final_state="energised", pea=99, nea=0)
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("".join(json.dumps(record) + "\n" for record in records))
+    [rescored] = score_json(edited)
+    assert (rescored["overall"], rescored["band"]) == (original["overall"], original["band"])
+
+
+def test_changed_scenario_is_reported(tmp_path: Path) -> None:
+    path = practise(tmp_path)
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    records[0]["scenario_sha256"] = "0" * 64
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    result = runner.invoke(main, ["score", str(path)])
+    assert result.exit_code == 0 and "has changed since this conversation was practised" in result.stderr
+
+
+def test_one_unreadable_file_is_named_and_the_others_are_still_scored(tmp_path: Path) -> None:
+    good = tmp_path / "talk.txt"
+    good.write_text("Coach: What would a great year look like for you?\nClient: I'd like to run again.\n")
+    broken = tmp_path / "broken.txt"
+    broken.write_text("Boss: do it\n")
+    result = runner.invoke(main, ["score", "--json", str(broken), str(good), str(tmp_path / "missing.jsonl")])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1 and json.loads(result.stdout)["kind"] == "external"
+    errors = result.stderr.splitlines()
+    assert (
+        len(errors) == 2
+        and "broken.txt:1: unknown speaker 'Boss'" in errors[0]
+        and "missing.jsonl: no such file" in errors[1]
+    )
+
+
+def test_html_output_is_written_per_file(tmp_path: Path) -> None:
+    path = practise(tmp_path)
+    out = tmp_path / "card.html"
+    assert runner.invoke(main, ["score", str(path), "--html", str(out)]).exit_code == 0
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    folder = tmp_path / "cards"
+    talk = tmp_path / "talk.txt"
+    talk.write_text("Coach: Hello.\n")
+    assert runner.invoke(main, ["score", str(path), str(talk), "--html", str(folder)]).exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["practice.html", "talk.html"]
