@@ -58,9 +58,11 @@ class History:
         return self.state.rank + 0.5 if self.openness is None else self.openness
 
 
-def hot_button_hit(text: str, persona: Persona) -> HotButton | None:
-    """The first of the persona's hot buttons whose words the line contains, if any."""
+def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
+    """The first of the persona's hot buttons whose words the line contains (and whose move it fires on)."""
     for button in persona.hot_buttons:
+        if button.fires_on == "nea" and move.attractor is not Attractor.NEA:
+            continue
         if button.pattern().search(text):
             return button
     return None
@@ -80,7 +82,7 @@ def nea_kind(move: Move) -> str | None:
 def appraise(move: Move, text: str, persona: Persona, history: History) -> Impact:
     """How far this move moves the coachee's openness, with the ids of the rules that decided it."""
     temperament = persona.temperament
-    button = hot_button_hit(text, persona)
+    button = hot_button_hit(move, text, persona)
     if button is not None and button.effect == "shutdown":
         return Impact(shutdown=True, rules=(f"hot_button.{button.id}",), hot_button=button)
     kind = nea_kind(move)
@@ -198,7 +200,8 @@ class Coachee:
             self.shut_down()
             self.openness = min(self.openness, State.DEFENSIVE.rank + 0.5)
             return ()
-        target = min(max(self.openness + impact.delta, 0.0), TOP_OPENNESS)
+        # Rounded so that steps which should land exactly on a rung (1.5 - 0.25 - 0.25) do not fall short of it.
+        target = round(min(max(self.openness + impact.delta, 0.0), TOP_OPENNESS), 9)
         while int(target) > self.current.rank and self.may_open_up():
             self.open_up()
         held: tuple[str, ...] = ()

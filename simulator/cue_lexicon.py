@@ -110,6 +110,7 @@ LEAD_IN_FILLERS = (
     r"like",
     r"anyway",
     r"then",
+    r"about(?= (?:how|what|when|where|which))",
     r"great",
     r"good",
     r"cool",
@@ -150,7 +151,9 @@ STRUCTURE_PHRASES = (
     r"i'll (?:explain|tell you) how (?:this|today) (?:works|will work|goes)",
     r"the plan for today",
     r"today (?:i'd|we'll|we will|we're going to) (?:like to )?(?:talk|look|cover|spend)",
-    r"i'd like to (?:start|begin|move|turn|come back|go back|wrap up|check in|summari[sz]e)",
+    r"i'd (?:also |now |just )?like to (?:start|begin|move|turn|come back|go back|wrap up|check in|summari[sz]e"
+    r"|ask (?:you )?(?:about|a few|some)|talk (?:a bit |a little )?about|spend|go over|look at|check)",
+    r"we're here (?:today )?to (?:talk|look|think)",
     r"how (?:was|is) your (?:day|week|weekend|journey|trip)",
     r"did you find (?:us|the room|the place)",
     r"how are you(?: doing| today| keeping| doing today)?$",
@@ -172,7 +175,26 @@ FILLER_ONLY = (
     r"|that's (?:great|good|nice|fine|wonderful|brilliant|excellent|fantastic|awesome|interesting|true|fair"
     r"|right|okay|cool|lovely|perfect)|good stuff|keep it up|keep up the good work|ha+|haha+|hah"
     r"|you know|i know|yes and|okay so|thank you|thanks|sorry|oh no|oh dear|oh wow|right okay|very good"
-    r"|that's good to hear|good to hear|glad to hear(?: it| that)?|i'm glad|hmm okay|oh okay)",
+    r"|that's good to hear|good to hear|glad to hear(?: it| that)?|i'm glad|hmm okay|oh okay"
+    r"|(?:that )?sounds (?:good|great|fine|okay|lovely|like a plan|interesting|right)|you know what"
+    r"|(?:that's|it's) (?:a )?(?:really |very |such a )?(?:good|great|nice|lovely|fair|interesting|brilliant)"
+    r" (?:idea|goal|plan|point|question|step|start|thought|one))",
+)
+
+# Greetings and thanks anywhere in a short sentence ("Jean, it's good to see you again").
+GREETINGS = (
+    r"hello", r"hi there", r"welcome(?: back)?", r"(?:nice|good|great|lovely) to (?:see|meet) you",
+    r"thank you (?:so much |very much )?for (?:coming|being here|your time|meeting|talking|sharing)",
+    r"thanks (?:so much )?for (?:coming|being here|your time|meeting|talking|sharing)",
+    r"see you (?:next|in|soon|then|later|on)", r"take care", r"goodbye", r"bye", r"kia ora",
+)
+# Checking back after giving information (MI's elicit-provide-elicit): the information stays
+# the act of the turn.
+ELICIT_AFTER_INFORMING = (
+    r"what do you (?:think|make of (?:that|this))(?: about (?:that|this|it))?", r"(?:does|did) that make sense",
+    r"(?:do you have )?any questions(?: for me| about (?:that|this|it))?", r"how does that sound",
+    r"what are your thoughts(?: on (?:that|this))?", r"how do you feel about (?:that|this)",
+    r"is that (?:okay|all right|clear)", r"any thoughts(?: on (?:that|this))?", r"does that help",
 )
 
 # Self-disclosure and chit-chat: "other" in the model.
@@ -581,7 +603,10 @@ OPEN_INVITATIONS = (
     r"(?:could|would) you be willing to (?:tell|describe|share|say)",
     r"why don't you (?:tell|talk|walk|say|share|describe|start by telling)",
 )
-WH_OPENERS = r"(?:what|what's|how|how's|why|when|where|where's|which|who|who's|whose|whom|what're|what've)"
+WH_OPENERS = (
+    r"(?:what|what's|how|how's|why|when|where|where's|which|who|who's|whose|whom|what're|what've|why'd|how'd"
+    r"|what'd|where'd|who'd|how're|why's)"
+)
 AUX_OPENERS = (
     r"(?:do|does|did|are|is|was|were|have|has|had|can|could|would|will|shall|should|may|might|must|am|isn't"
     r"|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|can't|couldn't|wouldn't|won't|shouldn't)"
@@ -1221,6 +1246,7 @@ AFFIRMATION_PHRASES = (
 
 # Declarative lines that pass on facts: "information" in the model (MITI: giving information).
 INFORMATION_OPENERS = (
+    r"did you know (?:that )?(?=\w)", r"just so you know", r"as you (?:may |might )?know",
     r"the (?:course|training|workshop|programme|program|policy|guideline|guidance|rule|deadline|rota|meeting|review"
     r"|research|evidence|data|study|studies|trust|hospital|company|school|team|system|form|process|next|new|latest"
     r"|standard|requirement|website|app|module|scheme|service|clinic|ward|unit|budget|target)",

@@ -129,6 +129,14 @@ _FILLER_ONLY = re.compile(
     _alternation(lex.FILLER_ONLY) + r"(?:[\s,]+" + _alternation(lex.FILLER_ONLY) + r")*"
 )
 _SELF_DISCLOSURE = _opening(lex.SELF_DISCLOSURE)
+_GREETING = _anywhere(lex.GREETINGS)
+_ELICIT = re.compile(_alternation(lex.ELICIT_AFTER_INFORMING))
+_RELATIVE_WHICH = re.compile(r"which (?:is|was|means|meant|makes|made|would be|has been)\b")
+_SHORT_SENTENCE_WORDS = 12
+_MY_OWN_VIEW = re.compile(
+    r"i(?:'m| am)? (?:really |just |also )?(?:know|think|understand|hope|guess|agree|appreciate|enjoyed|love|like"
+    r"|mean|believe|sorry|glad|happy|not sure|wonder|remember|don't think|don't know|can see|can hear|get that)\b"
+)
 
 _SARCASM_OPENER = _opening(lex.SARCASM_OPENERS)
 _SARCASM_TAIL = _anywhere(lex.SARCASM_TAILS)
@@ -172,7 +180,7 @@ _BINDING_WORDS = (
 )
 _BINDS_NEXT_CLAUSE = frozenset(_BINDING_WORDS.split())
 _COMMA_QUESTION = re.compile(
-    r", (?=(?:" + lex.WH_OPENERS + r"|(?:do|did|are|is|have|would|could|can|will) you)\b)"
+    r", (?=(?:" + lex.WH_OPENERS + r"|tell me|" + _alternation(lex.AUX_OPENERS) + r")\b)"
 )
 
 # "You said you have to...": the coach restates, the "have to" is the coachee's.
@@ -193,7 +201,8 @@ _STOCK_REFLECTION = re.compile(
 _WOULD = re.compile(r"\b(?:would|might|could)\b")
 _WONDER = re.compile(
     r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open>what|how|why|where|when|which)"
-    r"|(?:if|whether) (?:we|you) (?:could|might|would|can|'d))\b"
+    r"|(?:if|whether) (?:(?:we|you|i) (?:could|might|would|can|'d)|something|anything|there(?:'s| is| was)"
+    r"|you(?:'ve| have| had)))\b"
 )
 _REFLECTION_OPENER = _opening(lex.REFLECTION_OPENERS)
 _INFORMATION = _opening(lex.INFORMATION_OPENERS)
@@ -480,6 +489,12 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
     if not rest or _FILLER_ONLY.fullmatch(rest):
         form = Form.STRUCTURE if saw_structure else Form.OTHER
         return _Reading(form, (f"{form.value} '{_clip(body)}'",), body)
+    if rest.count(" ") < _SHORT_SENTENCE_WORDS and not asks:
+        greeting = _GREETING.search(rest)
+        if greeting:
+            return _Reading(Form.STRUCTURE, (f"greeting '{_clip(greeting.group())}'",), body)
+    if _INFORMATION.match(rest) and rest.startswith(("did you know", "just so you know", "as you")):
+        return _Reading(Form.INFORMATION, (f"information '{_clip(rest)}'",), rest)
     blame_label = _BLAMING_WHY_LABEL.match(rest)
     confront = signals.get("confront") or (blame_label.group() if blame_label else None)
     if confront:
@@ -556,7 +571,8 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
         return _Reading(Form.OPEN_QUESTION, (f"invitation '{invitation.group()}'",), rest)
     compliance = signals.get("compliance")
     deficit = Focus.DEFICIT if compliance else None
-    if _WH.match(rest) and not _EXCLAMATION.match(rest) and (asks or not _WH_CLAUSE.match(rest)):
+    is_clause = _WH_CLAUSE.match(rest) or _RELATIVE_WHICH.match(rest)
+    if _WH.match(rest) and not _EXCLAMATION.match(rest) and (asks or not is_clause):
         opener = " ".join(rest.split()[:2])
         one_fact = _CLOSED_WH.match(rest) or _EITHER_OR.search(rest)
         if one_fact or (
@@ -630,6 +646,9 @@ def _statement_reading(rest: str, body: str, context: Context, signals: Mapping[
     if words >= 3 and early_you:
         # A counsellor's statement about the person's world is a guess at their meaning.
         return _reflection(rest, "statement about the coachee's world", context, overlap)
+    if about_me and _MY_OWN_VIEW.match(rest):
+        # The coach's own stance or feeling, without passing on facts: "other" (MITI has no code).
+        return _Reading(Form.OTHER, (f"the coach's own remark '{_clip(rest)}'",), rest)
     if words >= 5:
         return _Reading(Form.INFORMATION, ("declarative statement",), rest)
     return _Reading(Form.OTHER, (f"short remark '{_clip(rest)}'",), rest)
@@ -678,6 +697,9 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
     if Form.ADVICE_WITH_PERMISSION in forms:
         return readings[forms.index(Form.ADVICE_WITH_PERMISSION)], ()
     questions = [r for r in readings if r.form in QUESTION_FORMS and not r.is_check]
+    informing = [r for r in readings if r.form is Form.INFORMATION]
+    if informing and questions and all(_ELICIT.fullmatch(q.text) for q in questions):
+        return informing[0], (f"checks back after informing '{_clip(questions[-1].text)}'",)
     if questions:
         return questions[-1], ()
     if any(r.is_check for r in readings) and len(readings) == 1:

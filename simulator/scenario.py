@@ -11,6 +11,7 @@ are design choices, so a persona may override any of them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
@@ -99,12 +100,21 @@ class Temperament(Strict):
     weights: MoveWeights = MoveWeights()
 
 
+@lru_cache(maxsize=512)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word.lower()) for word in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 class HotButton(Strict):
     """Words that hit a nerve, whatever move carries them."""
 
     id: Identifier
     words: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(min_length=1)
     effect: Literal["drop", "shutdown"] = "drop"
+    fires_on: Literal["any", "nea"] = Field(
+        "any", description="'nea': only when the move carrying the words invokes the negative attractor."
+    )
     drop: float = Field(1.0, ge=0, le=6, description="States lost when the effect is drop.")
     reply: Line = Field(description="What the coachee says the first time the button is hit.")
     more_replies: tuple[Line, ...] = Field((), description="Said, in order, when it is hit again.")
@@ -116,8 +126,7 @@ class HotButton(Strict):
 
     def pattern(self) -> re.Pattern[str]:
         """A case-insensitive whole-word pattern for all of this button's words."""
-        alternatives = "|".join(re.escape(word.lower()) for word in self.words)
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return _words_pattern(self.words)
 
 
 class StoryItem(Strict):
@@ -127,6 +136,7 @@ class StoryItem(Strict):
     kind: StoryKind
     needs: State = Field(State.OPEN, description="The state the coachee must be in, at least.")
     unlocked_by: tuple[Focus, ...] = Field(min_length=1, description="Foci of moves that draw it out.")
+    after: tuple[Identifier, ...] = Field((), description="Story items that must be revealed before this one.")
     text: Text
     cue: str = Field("", max_length=200)
 

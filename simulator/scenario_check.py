@@ -38,6 +38,10 @@ def find_problems(scenario: Scenario) -> list[Finding]:
     for index, item in enumerate(scenario.story):
         if story_ids.index(item.id) != index:
             findings.append(Finding(("story", index, "id"), f"story id {item.id!r} is used twice"))
+    for index, item in enumerate(scenario.story):
+        for a_index, earlier in enumerate(item.after):
+            if earlier not in known:
+                findings.append(Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids)))
     for index, goal in enumerate(scenario.goals):
         if goal.reveal and goal.reveal not in known:
             findings.append(Finding(("goals", index, "reveal"), _unknown_story(goal.reveal, story_ids)))
@@ -170,6 +174,10 @@ def _reach_findings(scenario: Scenario) -> list[Finding]:
             path = ("story", index, "needs")
             message = f"story item {item.id!r} needs {item.needs.value!r}, which the coachee can never reach"
             findings.append(Finding(path, message, "warning"))
+    for index, item in enumerate(scenario.story):
+        for a_index, earlier in enumerate(item.after):
+            if earlier not in known:
+                findings.append(Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids)))
     for index, goal in enumerate(scenario.goals):
         if goal.reach is not None and goal.reach not in reach.states:
             path = ("goals", index, "reach")

@@ -123,8 +123,8 @@ class Session:
 
     @property
     def is_vision_established(self) -> bool:
-        """Whether the coachee has told their vision or values: deficit talk is balance sheet from then on."""
-        return any(self.scenario.story_item(i).kind in ("vision", "values") for i in self._revealed)
+        """Whether the coachee has told their vision: deficit talk is the balance sheet from then on."""
+        return any(self.scenario.story_item(i).kind == "vision" for i in self._revealed)
 
     @property
     def is_over(self) -> bool:
@@ -222,6 +222,8 @@ class Session:
             return None
         for item in self.scenario.story:
             if item.id in self._revealed or move.focus not in item.unlocked_by:
+                continue
+            if any(earlier not in self._revealed for earlier in item.after):
                 continue
             if self.state.rank >= item.needs.rank:
                 return item

@@ -48,3 +48,128 @@ def persona(**temperament: object) -> Persona:
     return Persona.model_validate(
         {"name": "Sam", "role": "tester", "background": "A test persona.", "temperament": temperament}
     )
+
+
+# --- scenarios (trainer tools) --------------------------------------------------------------
+
+_STATES = ["defensive", "guarded", "neutral", "reflective", "open", "energised"]
+_FOCI = ["vision", "values", "strengths", "feelings", "real_self", "deficit", "plan", "none"]
+_KINDS = ["vision", "values", "strengths", "worries", "next_step"]
+
+_prose = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(str.strip)
+_words = st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=10)
+_spoken = st.fixed_dictionaries({"text": _prose}, optional={"cue": _prose})
+
+
+def _subset(values: list[str], min_size: int = 0) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(values), min_size=min_size, max_size=len(values), unique=True)
+
+
+_temperament = st.fixed_dictionaries(
+    {},
+    optional={
+        "warm_up": st.floats(0.5, 5),
+        "negativity_bias": st.floats(0, 4),
+        "sensitivity": st.floats(0, 3),
+        "recovery": st.floats(0.1, 1),
+        "repair": st.floats(0, 3),
+        "vision_boost": st.floats(0, 3),
+        "deficit_before_vision": st.floats(0, 3),
+        "deficit_after_vision": st.floats(0, 2),
+        "drift": st.floats(0, 1),
+        "drift_after": st.integers(1, 5),
+        "shuts_down_on": _subset(["confront", "advice", "compliance_check"]),
+        "open_needs": _subset(_FOCI[:-1]),
+        "energised_needs": _subset(_KINDS, 0).map(lambda kinds: kinds[:2]),
+    },
+)
+
+
+@st.composite
+def scenario_data(draw: st.DrawFn) -> dict[str, object]:
+    """Plain data of a valid scenario (what a trainer's YAML holds), varied in every parameter."""
+    story = [
+        {
+            "id": f"item-{index}",
+            "kind": draw(st.sampled_from(_KINDS)),
+            "needs": draw(st.sampled_from(_STATES)),
+            "unlocked_by": draw(_subset(_FOCI, 1)),
+            "text": draw(_prose),
+        }
+        for index in range(draw(st.integers(1, 5)))
+    ]
+    buttons = [
+        {
+            "id": f"button-{index}",
+            "words": draw(st.lists(_words, min_size=1, max_size=3)),
+            "effect": draw(st.sampled_from(["drop", "shutdown"])),
+            "reply": draw(_spoken),
+        }
+        for index in range(draw(st.integers(0, 2)))
+    ]
+    replies = {state: {"default": draw(st.lists(_spoken, min_size=1, max_size=3))} for state in _STATES}
+    goals = [{"text": draw(_prose), "reveal": item["id"]} for item in story[: draw(st.integers(0, 2))]]
+    tests = [
+        {
+            "name": "anything goes",
+            "style": "mixed",
+            "seed": draw(st.integers(0, 9)),
+            "lines": draw(
+                st.lists(st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES]), min_size=1, max_size=5)
+            ),
+            "expect": {},
+        }
+    ]
+    return {
+        "id": draw(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,20}", fullmatch=True)),
+        "title": draw(_prose),
+        "summary": draw(_prose),
+        "situation": draw(_prose),
+        "opening": draw(_spoken),
+        "coachee": {
+            "name": draw(_prose),
+            "role": draw(_prose),
+            "background": draw(_prose),
+            "starting_state": draw(st.sampled_from(_STATES)),
+            "temperament": draw(_temperament),
+            "hot_buttons": buttons,
+        },
+        "story": story,
+        "replies": replies,
+        "closing": draw(_spoken),
+        "goals": goals,
+        "turn_limit": draw(st.integers(1, 40)),
+        "tests": tests,
+    }
+
+
+@st.composite
+def mutated_text(draw: st.DrawFn, text: str) -> str:
+    """`text` with one to three edits a trainer's slip could make: lines dropped, doubled,
+    swapped or re-indented, characters replaced, junk inserted, values retyped."""
+    for _ in range(draw(st.integers(1, 3))):
+        lines = text.splitlines(keepends=True)
+        at = draw(st.integers(0, max(len(lines) - 1, 0)))
+        edit = draw(st.sampled_from(["drop", "double", "swap", "indent", "char", "junk", "retype"]))
+        if edit == "drop" and lines:
+            del lines[at]
+        elif edit == "double" and lines:
+            lines.insert(at, lines[at])
+        elif edit == "swap" and len(lines) > at + 1:
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        elif edit == "indent" and lines:
+            lines[at] = draw(st.sampled_from([" ", "  ", "\t", ""])) + lines[at].lstrip(" ")
+        elif edit == "char" and lines and lines[at]:
+            col = draw(st.integers(0, len(lines[at]) - 1))
+            lines[at] = (
+                lines[at][:col] + draw(st.sampled_from(list(":-[]{}&*!|>'\"#% x0"))) + lines[at][col + 1 :]
+            )
+        elif edit == "junk":
+            lines.insert(at, draw(st.text(max_size=30)) + "\n")
+        elif edit == "retype" and lines and ":" in lines[at]:
+            key = lines[at].split(":", 1)[0]
+            lines[at] = (
+                f"{key}: {draw(st.sampled_from(['[]', '{}', '-1', 'true', 'null', 'gaurded', '99999']))}\n"
+            )
+        text = "".join(lines)
+    return text

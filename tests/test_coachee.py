@@ -153,3 +153,18 @@ def test_shutdown_never_raises_openness() -> None:
     coachee.react(Impact(delta=-1.0))
     coachee.react(Impact(shutdown=True))
     assert coachee.openness == 0.0
+
+
+def test_hot_button_that_fires_on_nea_ignores_kind_words() -> None:
+    button = HotButton(id="portfolio", words=("portfolio",), fires_on="nea", reply=Line(text="The portfolio."))
+    touchy = persona().model_copy(update={"hot_buttons": (button,)})
+    reassurance = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
+    assert appraise(reassurance, "Don't worry about the portfolio.", touchy, at(State.GUARDED)).hot_button is None
+    assert appraise(ADVICE, "Do your portfolio tonight.", touchy, at(State.GUARDED)).hot_button is button
+
+
+def test_drift_that_lands_on_a_rung_keeps_the_state() -> None:
+    coachee = Coachee(persona())
+    for _ in range(2):
+        coachee.react(Impact(delta=-0.25))
+    assert coachee.openness == 1.0 and coachee.current is State.GUARDED

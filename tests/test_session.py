@@ -124,3 +124,14 @@ def test_a_hot_button_hit_again_gets_its_next_reply() -> None:
     first = session.say("Let's look at the audit.")
     second = session.say("The audit matters, though.")
     assert (first.coachee, second.coachee) == (audit.reply.text, "The audit again.")
+
+
+def test_story_item_waits_for_the_items_it_comes_after() -> None:
+    items = [
+        item.model_copy(update={"after": ("vision",)}) if item.id == "balance-sheet" else item for item in NURSE.story
+    ]
+    ordered = NURSE.model_copy(update={"story": tuple(items)})
+    session = Session(ordered.model_copy(update={"coachee": ordered.coachee.model_copy(update={"starting_state": State.OPEN})}))
+    session.say("What matters most to you as a nurse?")
+    turn = session.say("Against that picture, what's in place and what's missing?")
+    assert "balance-sheet" not in turn.reveals
