@@ -127,11 +127,10 @@ def test_a_hot_button_hit_again_gets_its_next_reply() -> None:
 
 
 def test_story_item_waits_for_the_items_it_comes_after() -> None:
-    items = [
-        item.model_copy(update={"after": ("vision",)}) if item.id == "balance-sheet" else item for item in NURSE.story
-    ]
-    ordered = NURSE.model_copy(update={"story": tuple(items)})
-    session = Session(ordered.model_copy(update={"coachee": ordered.coachee.model_copy(update={"starting_state": State.OPEN})}))
-    session.say("What matters most to you as a nurse?")
-    turn = session.say("Against that picture, what's in place and what's missing?")
-    assert "balance-sheet" not in turn.reveals
+    open_nurse = NURSE.coachee.model_copy(update={"starting_state": State.OPEN})
+    unordered = NURSE.model_copy(update={"coachee": open_nurse})
+    items = [item.model_copy(update={"after": ("vision",)}) if item.id == "balance-sheet" else item for item in NURSE.story]
+    ordered = unordered.model_copy(update={"story": tuple(items)})
+    real_self_question = "What's already in place for you right now?"
+    assert "balance-sheet" in Session(unordered).say(real_self_question).reveals
+    assert "balance-sheet" not in Session(ordered).say(real_self_question).reveals
