@@ -18,7 +18,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -37,6 +37,8 @@ MAX_NODES = 100_000
 """More YAML nodes than this are refused, whatever the file size."""
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Model = TypeVar("Model", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def _dotted(path: DataPath) -> str:
     return ".".join(str(part) for part in path) or "(top level)"
 
 
-def _schema_problems(error: ValidationError, positions: _Positions) -> list[Problem]:
+def _schema_problems(error: ValidationError, positions: _Positions, model: type[BaseModel]) -> list[Problem]:
     problems = []
     details = [
         # pydantic appends union member tags such as 'constrained-str' to a location; keep data keys.
@@ -187,7 +189,7 @@ def _schema_problems(error: ValidationError, positions: _Positions) -> list[Prob
             line, column = positions.locate(path, at_key=True)
             key = str(path[-1])
             message = f"{_dotted(path)}: unknown key {key!r}"
-            close = difflib.get_close_matches(key, _field_names(Scenario, path[:-1]), n=1)
+            close = difflib.get_close_matches(key, _field_names(model, path[:-1]), n=1)
             if close:
                 message += f"; did you mean {close[0]!r}?"
         elif kind == "missing":
@@ -208,34 +210,48 @@ def _schema_problems(error: ValidationError, positions: _Positions) -> list[Prob
     return problems
 
 
-def scenario_problems(text: str) -> tuple[Scenario | None, list[Problem]]:
-    """Parse and validate scenario text; return the scenario (if usable) and every problem found."""
+def model_problems(
+    text: str, model: type[Model], kind: str = "scenario"
+) -> tuple[Model | None, list[Problem], _Positions]:
+    """Parse YAML text and validate it against `model`: the instance (if valid), every located problem,
+    and the positions of the document's values (for locating later findings).
+
+    Shared by every YAML file the project reads (scenarios, rounds), so all get the same limits and errors.
+    """
+    nowhere = _Positions(values={}, keys={})
     if len(text.encode("utf-8", errors="replace")) > MAX_SCENARIO_BYTES:
-        return None, [Problem(1, 1, f"file is larger than the {MAX_SCENARIO_BYTES:,}-byte limit")]
+        return None, [Problem(1, 1, f"file is larger than the {MAX_SCENARIO_BYTES:,}-byte limit")], nowhere
     if "\x00" in text:
-        return None, [Problem(1, 1, "file holds binary data, not YAML text")]
+        return None, [Problem(1, 1, "file holds binary data, not YAML text")], nowhere
     try:
         root = _compose(text)
         if root is None:
-            return None, [Problem(1, 1, "file is empty; a scenario needs at least an id and a title")]
+            return None, [Problem(1, 1, f"file is empty; a {kind} needs at least an id and a title")], nowhere
         positions = _walk(root)
         data = _construct(text)
     except _Refused as refused:
-        return None, [refused.problem]
+        return None, [refused.problem], nowhere
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem(line, column, f"YAML syntax: {error.problem or error.context}")]
+        return None, [Problem(line, column, f"YAML syntax: {error.problem or error.context}")], nowhere
     except yaml.YAMLError as error:
-        return None, [Problem(1, 1, f"YAML: {error}")]
+        return None, [Problem(1, 1, f"YAML: {error}")], nowhere
     except RecursionError:
-        return None, [Problem(1, 1, f"nesting deeper than {MAX_DEPTH} levels")]
+        return None, [Problem(1, 1, f"nesting deeper than {MAX_DEPTH} levels")], nowhere
     if not isinstance(data, dict):
-        return None, [Problem(1, 1, "a scenario must be a mapping of keys (id:, title:, ...)")]
+        return None, [Problem(1, 1, f"a {kind} must be a mapping of keys (id:, title:, ...)")], positions
     try:
-        scenario = Scenario.model_validate(data)
+        return model.model_validate(data), [], positions
     except ValidationError as error:
-        return None, _schema_problems(error, positions)
+        return None, _schema_problems(error, positions, model), positions
+
+
+def scenario_problems(text: str) -> tuple[Scenario | None, list[Problem]]:
+    """Parse and validate scenario text; return the scenario (if usable) and every problem found."""
+    scenario, problems, positions = model_problems(text, Scenario)
+    if scenario is None:
+        return None, problems
     problems = [
         Problem(*positions.locate(found.path), f"{_dotted(found.path)}: {found.message}", found.severity)
         for found in find_problems(scenario)
