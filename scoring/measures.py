@@ -171,8 +171,8 @@ def complex_reflection_share(facts: ConversationFacts, rubric: Rubric) -> Measur
 
 
 def per_turns(count: int, turns: int, rubric: Rubric) -> float:
-    """A count taken per `rubric.per_turns` trainee turns once a conversation is longer than that."""
-    return count * rubric.per_turns / max(rubric.per_turns, turns)
+    """A count as a rate per `rubric.per_turns` trainee turns, so that length alone earns nothing."""
+    return count * rubric.per_turns / max(turns, 1)
 
 
 def mi_adherent(facts: ConversationFacts, rubric: Rubric) -> Measure:

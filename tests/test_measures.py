@@ -107,12 +107,17 @@ def test_mi_adherent_counts_affirmations_and_autonomy() -> None:
 
 
 def test_any_confront_keeps_non_adherence_from_good() -> None:
-    assert mi_non_adherent(external(ADVICE), R).rating == "good"
-    assert mi_non_adherent(external(CONFRONT), R).rating == "fair"
-    assert mi_non_adherent(external(CONFRONT, ADVICE, ADVICE, CONFRONT), R).rating == "poor"
+    calm = [VISION_Q] * 19
+    assert mi_non_adherent(external(ADVICE, *calm), R).rating == "good"
+    assert mi_non_adherent(external(CONFRONT, *calm), R).rating == "fair"
+    assert mi_non_adherent(external(CONFRONT, ADVICE, ADVICE, CONFRONT, *calm), R).rating == "poor"
 
 
-def test_non_adherence_is_counted_per_twenty_turns_in_long_conversations() -> None:
+def test_non_adherence_is_a_rate_so_a_short_lecture_is_poor() -> None:
+    assert mi_non_adherent(external(ADVICE, ADVICE, VISION_Q), R).rating == "poor"
+
+
+def test_non_adherence_is_counted_per_twenty_turns() -> None:
     long_talk = external(*([VISION_Q] * 38), ADVICE, ADVICE)
     assert mi_non_adherent(long_talk, R).value == 1.0
 
