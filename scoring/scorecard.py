@@ -8,7 +8,7 @@ The band reads `overall` against the rubric's two marks.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from scoring.facts import ConversationFacts, facts_from_session
@@ -52,11 +52,14 @@ class Scorecard:
 
     def as_dict(self) -> dict[str, Any]:
         """The scorecard as JSON-ready data: lists, not tuples; an unbounded ratio (5 PEA to 0 NEA) is "inf"."""
-        plain: dict[str, Any] = _plain(asdict(self))
+        # Built field by field: dataclasses.asdict deep-copies every value and dominated batch scoring.
+        plain: dict[str, Any] = _plain({name: getattr(self, name) for name in self.__dataclass_fields__})
         return plain
 
 
 def _plain(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -27,6 +27,8 @@ _ESCAPE_SEQUENCE = re.compile(
 
 def strip_control(text: str) -> str:
     """`text` without escape sequences and without control or format characters (tabs become spaces)."""
+    if text.isprintable():
+        return text  # the common case: nothing to strip (isprintable is False for any Cc, Cf, Cs or Co)
     text = _ESCAPE_SEQUENCE.sub("", text)
     return "".join(
         " " if char in "\t\n\r\v\f" else char
