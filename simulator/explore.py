@@ -85,9 +85,15 @@ SLIP_KINDS = ("confrontation", "compliance check", "advice")
 
 
 def hot_button_kinds(scenario: Scenario) -> tuple[MoveKind, ...]:
-    """One compliance move per hot button, saying its first word."""
+    """One compliance move per hot button: a compliance check that says its first word."""
     return tuple(
-        MoveKind(f"says {button.words[0]!r}", Form.INFORMATION, Focus.DEFICIT, "compliance", button.words[0])
+        MoveKind(
+            f"asks about {button.words[0]!r}",
+            Form.CLOSED_QUESTION,
+            Focus.DEFICIT,
+            "compliance",
+            button.words[0],
+        )
         for button in scenario.coachee.hot_buttons
     )
 
@@ -127,19 +133,17 @@ class Stepper:
         """The condition before the first move."""
         return _snapshot(Session(self.scenario))
 
-    def is_vision_established(self, probe: Probe) -> bool:
-        """Whether the coachee has told their vision or values (deficit talk is balance sheet from then)."""
-        return any(self._kinds[item] in ("vision", "values") for item in probe.revealed)
-
     def move_of(self, probe: Probe, kind: MoveKind) -> Move:
-        """The move `kind` is read as at this condition."""
-        return kind.move(self.is_vision_established(probe))
+        """The move `kind` is read as at this condition (the session says whether the vision is established)."""
+        session = self._sessions[bool(kind.text)]
+        _load(session, probe, {self._kinds[item] for item in probe.revealed})
+        return kind.move(session.is_vision_established)
 
     def step(self, probe: Probe, kind: MoveKind) -> Probe:
         """The condition after one more move of this kind."""
+        move = self.move_of(probe, kind)
         session = self._sessions[bool(kind.text)]
-        _load(session, probe, {self._kinds[item] for item in probe.revealed})
-        session.play(self.move_of(probe, kind), kind.text)
+        session.play(move, kind.text)
         return _snapshot(session)
 
     def key(self, probe: Probe) -> tuple[State, bool, frozenset[str], int]:

@@ -41,7 +41,9 @@ def find_problems(scenario: Scenario) -> list[Finding]:
     for index, item in enumerate(scenario.story):
         for a_index, earlier in enumerate(item.after):
             if earlier not in known:
-                findings.append(Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids)))
+                findings.append(
+                    Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids))
+                )
     for index, goal in enumerate(scenario.goals):
         if goal.reveal and goal.reveal not in known:
             findings.append(Finding(("goals", index, "reveal"), _unknown_story(goal.reveal, story_ids)))
@@ -126,13 +128,36 @@ def reachable_states(scenario: Scenario) -> Reach:
     return Reach(tuple(order[low : high + 1]), path, reason, floor_reason)
 
 
+def revealable_items(scenario: Scenario, highest: int) -> set[str]:
+    """Ids of the story items the coachee can reveal while at most at rank `highest`.
+
+    An item needs its state and every item it waits for (`after`); items waiting on each
+    other in a circle, or on an item that is never revealed, never are.
+    """
+    known = {item.id for item in scenario.story}
+    found: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for item in scenario.story:
+            if item.id in found or item.needs.rank > highest:
+                continue
+            if all(earlier in found for earlier in item.after if earlier in known):
+                found.add(item.id)
+                changed = True
+    return found
+
+
 def _energised_blocker(scenario: Scenario) -> str:
+    below = revealable_items(scenario, State.OPEN.rank)
     for kind in scenario.coachee.temperament.energised_needs:
         items = [item for item in scenario.story if item.kind == kind]
-        if items and all(item.needs is State.ENERGISED for item in items):
-            return f"every story item of kind {kind!r} needs 'energised', so none is revealed before it"
         if not items:
             return f"no story item is of kind {kind!r}"
+        if all(item.needs is State.ENERGISED for item in items):
+            return f"every story item of kind {kind!r} needs 'energised', so none is revealed before it"
+        if not any(item.id in below for item in items):
+            return f"no story item of kind {kind!r} can be revealed before 'energised' (see their 'after')"
     return ""
 
 
@@ -174,14 +199,21 @@ def _reach_findings(scenario: Scenario) -> list[Finding]:
             path = ("story", index, "needs")
             message = f"story item {item.id!r} needs {item.needs.value!r}, which the coachee can never reach"
             findings.append(Finding(path, message, "warning"))
+    revealable = revealable_items(scenario, max(state.rank for state in reach.states))
     for index, item in enumerate(scenario.story):
-        for a_index, earlier in enumerate(item.after):
-            if earlier not in known:
-                findings.append(Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids)))
+        if item.needs in reach.states and item.id not in revealable and item.after:
+            path = ("story", index, "after")
+            message = f"story item {item.id!r} can never be revealed: it waits for items that never are (or for itself)"
+            findings.append(Finding(path, message, "warning"))
     for index, goal in enumerate(scenario.goals):
         if goal.reach is not None and goal.reach not in reach.states:
             path = ("goals", index, "reach")
             message = f"this goal can never be met: the coachee can never reach {goal.reach.value!r}"
+            findings.append(Finding(path, message))
+        known = {item.id for item in scenario.story}
+        if goal.reveal in known and goal.reveal not in revealable:
+            path = ("goals", index, "reveal")
+            message = f"this goal can never be met: story item {goal.reveal!r} is never revealed"
             findings.append(Finding(path, message))
     return findings
 
@@ -194,7 +226,9 @@ def _shadowed_hot_buttons(scenario: Scenario) -> list[Finding]:
     for later_index, later in enumerate(buttons):
         for word_index, word in enumerate(later.words):
             for earlier in buttons[:later_index]:
-                if earlier.pattern().search(word):
+                # An earlier button that fires only on NEA moves leaves the others to the later one.
+                covers = earlier.fires_on == "any" or later.fires_on == "nea"
+                if covers and earlier.pattern().search(word):
                     path = ("coachee", "hot_buttons", later_index, "words", word_index)
                     message = (
                         f"{word!r} never fires hot button {later.id!r}: the earlier hot button "

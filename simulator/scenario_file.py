@@ -133,12 +133,10 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def _construct(text: str) -> Any:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
+def _construct(root: yaml.Node) -> Any:
+    # Built from the node tree already composed (and walked), not by parsing the text again;
+    # the safe constructor builds only plain data.
+    return yaml.constructor.SafeConstructor().construct_document(root)
 
 
 def _field_names(model: type[BaseModel], path: DataPath) -> list[str]:
@@ -173,13 +171,23 @@ def _dotted(path: DataPath) -> str:
     return ".".join(str(part) for part in path) or "(top level)"
 
 
+def _data_path(detail: Any, positions: _Positions) -> DataPath:
+    # pydantic puts union member tags such as 'constrained-str' into a location: keep only the
+    # parts that stand in the document (a key named '-d' or 'hot-buttons' is a key, not a tag),
+    # and a missing key, which by nature does not.
+    loc = detail["loc"]
+    path: DataPath = ()
+    for index, part in enumerate(loc):
+        candidate = (*path, part)
+        is_missing_key = detail["type"] == "missing" and index == len(loc) - 1
+        if candidate in positions.values or candidate in positions.keys or is_missing_key:
+            path = candidate
+    return path
+
+
 def _schema_problems(error: ValidationError, positions: _Positions, model: type[BaseModel]) -> list[Problem]:
     problems = []
-    details = [
-        # pydantic appends union member tags such as 'constrained-str' to a location; keep data keys.
-        (tuple(p for p in detail["loc"] if isinstance(p, int) or "-" not in str(p)), detail)
-        for detail in error.errors(include_url=False)
-    ]
+    details = [(_data_path(detail, positions), detail) for detail in error.errors(include_url=False)]
     failed_inside = {path[:end] for path, _ in details for end in range(len(path))}
     for path, detail in details:
         kind = detail["type"]
@@ -228,15 +236,21 @@ def model_problems(
         if root is None:
             return None, [Problem(1, 1, f"file is empty; a {kind} needs at least an id and a title")], nowhere
         positions = _walk(root)
-        data = _construct(text)
+        data = _construct(root)
     except _Refused as refused:
         return None, [refused.problem], nowhere
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(line, column, f"YAML syntax: {error.problem or error.context}")], nowhere
+    except yaml.reader.ReaderError as error:
+        # A character YAML forbids (a control character): point at it, on one line.
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+        return None, [Problem(line, column, f"character U+{code:04X} is not allowed in YAML text")], nowhere
     except yaml.YAMLError as error:
-        return None, [Problem(1, 1, f"YAML: {error}")], nowhere
+        return None, [Problem(1, 1, "YAML: " + " ".join(str(error).split()))], nowhere
     except RecursionError:
         return None, [Problem(1, 1, f"nesting deeper than {MAX_DEPTH} levels")], nowhere
     if not isinstance(data, dict):

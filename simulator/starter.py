@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from simulator.errors import CoachError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -25,7 +27,9 @@ def starter_scenario(scenario_id: str) -> str:
             f"{scenario_id!r} is not a scenario id: use lowercase letters, digits, '-' and '_' "
             "(at most 64, starting with a letter or digit), e.g. 'night-shift-handover'"
         )
-    return _TEMPLATE.replace("__ID__", scenario_id)
+    # An id such as '0', 'true' or '1e3' would be read back as a number or a flag unless quoted.
+    as_yaml = scenario_id if yaml.safe_load(scenario_id) == scenario_id else f"'{scenario_id}'"
+    return _TEMPLATE.replace("id: __ID__", f"id: {as_yaml}").replace("__ID__", scenario_id)
 
 
 _TEMPLATE = """\

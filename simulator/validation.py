@@ -59,15 +59,15 @@ def _with_cross_file_problems(reports: list[FileReport], texts: dict[str, str]) 
         extra: list[Problem] = []
         scenario = report.scenario
         if scenario is not None:
-            line, column = locate_in(texts[report.source], ("id",))
+            # Located only when needed: finding the line means composing the file again.
             if scenario.id in first_with_id:
                 message = f"id: scenario id {scenario.id!r} is also used by {first_with_id[scenario.id]}"
-                extra.append(Problem(line, column, message))
+                extra.append(Problem(*locate_in(texts[report.source], ("id",)), message))
             else:
                 first_with_id[scenario.id] = report.source
             stem = PurePath(report.source).stem
             if stem != scenario.id:
                 message = f"id: {scenario.id!r} differs from the file name {stem!r}; bundled scenarios are found by file name"
-                extra.append(Problem(line, column, message, "warning"))
+                extra.append(Problem(*locate_in(texts[report.source], ("id",)), message, "warning"))
         result.append(FileReport(report.source, scenario, report.problems + tuple(extra)))
     return result

@@ -108,7 +108,9 @@ def scenario_data(draw: st.DrawFn) -> dict[str, object]:
         for index in range(draw(st.integers(0, 2)))
     ]
     replies = {state: {"default": draw(st.lists(_spoken, min_size=1, max_size=3))} for state in _STATES}
-    goals = [{"text": draw(_prose), "reveal": item["id"]} for item in story[: draw(st.integers(0, 2))]]
+    # Items needing at most reflective are always revealable (no gate guards them): goals may name them.
+    revealable = [item for item in story if item["needs"] in _STATES[:4]]
+    goals = [{"text": draw(_prose), "reveal": item["id"]} for item in revealable[: draw(st.integers(0, 2))]]
     tests = [
         {
             "name": "anything goes",

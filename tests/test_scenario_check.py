@@ -38,25 +38,35 @@ def test_bundled_coachees_can_reach_every_state() -> None:
 
 def test_open_needs_of_only_none_makes_open_and_energised_unreachable() -> None:
     found = messages(variant(coachee={"temperament": {"open_needs": ("none",)}}))
-    assert "coachee.temperament.open_needs: warning: the coachee can never reach 'open': " \
+    assert (
+        "coachee.temperament.open_needs: warning: the coachee can never reach 'open': "
         "open_needs lists only 'none', a focus no move explores" in found
-    assert any(m.startswith("coachee.temperament.open_needs: warning: the coachee can never reach 'energised'") for m in found)
+    )
+    assert any(
+        m.startswith("coachee.temperament.open_needs: warning: the coachee can never reach 'energised'")
+        for m in found
+    )
     assert "goals.3.reach: error: this goal can never be met: the coachee can never reach 'open'" in found
 
 
 def test_story_items_needing_an_unreachable_state_are_reported() -> None:
     found = messages(variant(coachee={"temperament": {"open_needs": ("none",)}}))
-    assert "story.2.needs: warning: story item 'vision' needs 'open', which the coachee can never reach" in found
+    assert (
+        "story.2.needs: warning: story item 'vision' needs 'open', which the coachee can never reach" in found
+    )
     assert not any(m.startswith("story.1.needs") for m in found)  # values needs reflective: fine
 
 
 def test_energised_is_unreachable_when_every_needed_item_needs_energised() -> None:
     scenario = catalogue.load().scenario
     story = tuple(
-        item.model_copy(update={"needs": State.ENERGISED}) if item.kind == "vision" else item for item in scenario.story
+        item.model_copy(update={"needs": State.ENERGISED}) if item.kind == "vision" else item
+        for item in scenario.story
     )
     found = messages(scenario.model_copy(update={"story": story}))
-    assert any("can never reach 'energised': every story item of kind 'vision' needs 'energised'" in m for m in found)
+    assert any(
+        "can never reach 'energised': every story item of kind 'vision' needs 'energised'" in m for m in found
+    )
 
 
 def test_a_coachee_nothing_lowers_never_falls_below_the_start() -> None:
@@ -68,17 +78,23 @@ def test_a_coachee_nothing_lowers_never_falls_below_the_start() -> None:
     )
     reach = reachable_states(calm)
     assert reach.states[0] is State.GUARDED
-    assert "coachee.starting_state: warning: the coachee can never reach 'defensive': no move lowers openness" in messages(calm)[0]
+    assert (
+        "coachee.starting_state: warning: the coachee can never reach 'defensive': no move lowers openness"
+        in messages(calm)[0]
+    )
 
 
 def test_later_hot_button_word_shadowed_by_an_earlier_one_is_a_warning() -> None:
-    text = GOOD.replace("      words: [audit, audits, compliance]", "      words: [audit, audit trail, compliance]")
+    text = GOOD.replace(
+        "      words: [audit, audits, compliance]", "      words: [audit, audit trail, compliance]"
+    )
     text = text.replace("      words: [written up, write-up,", "      words: [audit, written up, write-up,")
     _, problems = scenario_problems(text)
     shadowed = [p for p in problems if "never fires" in p.message]
     assert [p.severity for p in shadowed] == ["warning", "warning"]
-    assert "'audit trail' never fires hot button 'audit': the earlier hot button 'written-up' matches it first" in (
-        shadowed[1].message
+    assert (
+        "'audit trail' never fires hot button 'audit': the earlier hot button 'written-up' matches it first"
+        in (shadowed[1].message)
     )
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "audit trail" in row)
     assert (shadowed[0].line, shadowed[1].line) == (line, line)
@@ -86,3 +102,39 @@ def test_later_hot_button_word_shadowed_by_an_earlier_one_is_a_warning() -> None
 
 def test_hot_buttons_with_distinct_words_do_not_shadow() -> None:
     assert not any("never fires" in m for m in messages(catalogue.load().scenario))
+
+
+def test_an_earlier_hot_button_firing_only_on_nea_moves_does_not_shadow_one_firing_on_any() -> None:
+    scenario = catalogue.load().scenario
+    first, second = scenario.coachee.hot_buttons
+    narrow = first.model_copy(update={"words": ("audit",), "fires_on": "nea"})
+    broad = second.model_copy(update={"words": ("audit",), "fires_on": "any"})
+    persona = scenario.coachee.model_copy(update={"hot_buttons": (narrow, broad)})
+    assert not any("never fires" in m for m in messages(scenario.model_copy(update={"coachee": persona})))
+    persona = scenario.coachee.model_copy(update={"hot_buttons": (broad, narrow)})
+    assert any("never fires" in m for m in messages(scenario.model_copy(update={"coachee": persona})))
+
+
+def test_story_items_waiting_for_each_other_are_never_revealed() -> None:
+    scenario = catalogue.load().scenario
+    story = tuple(
+        item.model_copy(update={"after": ("next-step",)})
+        if item.id == "balance-sheet"
+        else item.model_copy(update={"after": ("balance-sheet",)})
+        if item.id == "next-step"
+        else item
+        for item in scenario.story
+    )
+    found = messages(scenario.model_copy(update={"story": story}))
+    assert (
+        "story.3.after: warning: story item 'balance-sheet' can never be revealed: it waits for items "
+        "that never are (or for itself)" in found
+    )
+    assert any(
+        m.startswith("story.4.after: warning: story item 'next-step' can never be revealed") for m in found
+    )
+
+
+def test_a_goal_to_reveal_an_item_that_never_is_revealed_is_an_error() -> None:
+    found = messages(variant(coachee={"temperament": {"open_needs": ("none",)}}))
+    assert "goals.0.reveal: error: this goal can never be met: story item 'vision' is never revealed" in found

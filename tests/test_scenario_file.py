@@ -1,17 +1,25 @@
 """Scenario files: valid ones load; every kind of bad one gives one located error, never a traceback."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from simulator import catalogue
 from simulator.scenario_file import (
     MAX_SCENARIO_BYTES,
     ScenarioError,
     load_scenario,
+    locate_in,
     parse_scenario,
     scenario_problems,
 )
+from simulator.session import Session
+from simulator.vocabulary import State
+from tests.strategies import COMPASSION_LINES, mutated_text, scenario_data
 
 GOOD = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO)
 
@@ -144,3 +152,64 @@ def test_oversized_file_is_refused_unread(tmp_path: Path) -> None:
 
 def test_python_tags_are_never_constructed() -> None:
     assert "YAML" in first_problem("id: !!python/object/apply:os.system ['echo hi']\n")
+
+
+# --- trainer tools: suggestions, locations for every error, generated scenarios ---------------
+
+
+def test_misspelt_state_suggests_the_state() -> None:
+    text = GOOD.replace("starting_state: guarded", "starting_state: gaurded")
+    assert first_problem(text).endswith(
+        "coachee.starting_state: 'gaurded' is not one of defensive, guarded, neutral, reflective, "
+        "open, energised; did you mean 'guarded'?"
+    )
+
+
+def test_misspelt_focus_suggests_the_focus_and_is_reported_once() -> None:
+    text = GOOD.replace("unlocked_by: [plan]", "unlocked_by: [plna]")
+    _, problems = scenario_problems(text)
+    assert len(problems) == 1
+    assert problems[0].render("s.yaml") == (
+        f"s.yaml:{line_of(text, 'plna')}:19: error: story.4.unlocked_by.0: 'plna' is not one of vision, "
+        "values, strengths, feelings, real_self, deficit, plan, none; did you mean 'plan'?"
+    )
+
+
+def test_test_conversation_naming_an_unknown_state_is_located_and_suggests() -> None:
+    text = GOOD.replace("final_at_most: guarded", "final_at_most: gaurded")
+    message = first_problem(text)
+    assert message.startswith(
+        f"s.yaml:{line_of(text, 'final_at_most: gaurded')}:22: error: tests.1.expect.final_at_most:"
+    )
+    assert message.endswith("did you mean 'guarded'?")
+
+
+def test_locate_in_finds_a_value_and_falls_back_to_the_start() -> None:
+    assert locate_in(GOOD, ("coachee", "starting_state")) == (line_of(GOOD, "starting_state"), 19)
+    assert locate_in("id: [x\n", ("id",)) == (1, 1)
+
+
+@given(scenario_data())
+def test_generated_valid_scenarios_load_validate_and_run_a_conversation(data: dict[str, Any]) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    scenario, problems = scenario_problems(text)
+    assert scenario is not None
+    assert [p for p in problems if p.severity == "error"] == []
+    session = Session(scenario, seed=1)
+    for line in COMPASSION_LINES[: scenario.turn_limit]:
+        turn = session.say(line)
+        assert turn.state_after in State
+    assert 0 <= session.openness < len(State)
+
+
+@given(st.data())
+def test_every_problem_in_a_mutated_bundled_scenario_carries_a_location(data: st.DataObject) -> None:
+    source = data.draw(st.sampled_from(catalogue.bundled_ids()))
+    original = catalogue.bundled_text(source)
+    text = data.draw(mutated_text(original))
+    _, problems = scenario_problems(text)
+    lines = text.count("\n") + 2
+    for problem in problems:
+        assert 1 <= problem.line <= lines and problem.column >= 1, problem
+        assert problem.message and "\n" not in problem.render("s.yaml")
+        assert problem.severity in ("error", "warning")

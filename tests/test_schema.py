@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from simulator import catalogue
-from simulator.schema import DIALECT, SCHEMA_FILE, scenario_json_schema, schema_text
 from simulator.scenario_file import scenario_problems
+from simulator.schema import DIALECT, SCHEMA_FILE, scenario_json_schema, schema_text
 
 GOOD = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO)
 VALIDATOR = jsonschema.Draft202012Validator(scenario_json_schema())
@@ -20,7 +20,9 @@ BROKEN = {
     "unknown state": GOOD.replace("starting_state: guarded", "starting_state: gaurded"),
     "wrong type": GOOD.replace("turn_limit: 30", "turn_limit: many"),
     "missing required key": GOOD.replace("closing:\n", "closin:\n"),
-    "reply key that is no form or focus": GOOD.replace("    vision:\n      - text: I'm not really", "    visoin:\n      - text: I'm not really"),
+    "reply key that is no form or focus": GOOD.replace(
+        "    vision:\n      - text: I'm not really", "    visoin:\n      - text: I'm not really"
+    ),
     "state without replies": GOOD.replace("  energised:\n    default:", "  energised:\n    plan_b:"),
     "unknown story kind": GOOD.replace("    kind: worries", "    kind: worry"),
     "empty story": GOOD[: GOOD.index("story:\n")] + "story: []\n" + GOOD[GOOD.index("replies:\n") :],
@@ -70,5 +72,6 @@ def test_schema_rejects_what_the_loader_rejects(name: str) -> None:
 
 
 def test_bundled_scenarios_point_an_editor_at_the_schema() -> None:
-    first = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO).splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=./{SCHEMA_FILE}"
+    for scenario_id in catalogue.bundled_ids():
+        first = catalogue.bundled_text(scenario_id).splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=./{SCHEMA_FILE}", scenario_id

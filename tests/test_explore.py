@@ -1,0 +1,119 @@
+"""The explorer: searching move sequences against a coachee, and the difficulty it derives."""
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator import catalogue
+from simulator.explore import (
+    COMPASSION_KINDS,
+    COMPLIANCE_KINDS,
+    Stepper,
+    difficulty,
+    explore,
+    hot_button_kinds,
+    replay,
+    useful_kinds,
+)
+from simulator.scenario import Scenario
+from simulator.scenario_check import reachable_states
+from simulator.scenario_file import parse_scenario
+from simulator.session import Session
+from simulator.vocabulary import Attractor, State
+from tests.strategies import scenario_data
+
+BUNDLED = {loaded.scenario.id: loaded.scenario for loaded in catalogue.load_bundled()}
+DEFAULT = BUNDLED[catalogue.DEFAULT_SCENARIO]
+ALL_KINDS = [*COMPASSION_KINDS, *COMPLIANCE_KINDS, *hot_button_kinds(DEFAULT)]
+
+
+@given(st.lists(st.sampled_from(ALL_KINDS), max_size=30))
+def test_stepping_a_condition_agrees_with_replaying_from_the_start(path: list) -> None:
+    stepper = Stepper(DEFAULT)
+    probe = stepper.start()
+    session = Session(DEFAULT)
+    for kind in path[: DEFAULT.turn_limit]:
+        probe = stepper.step(probe, kind)
+        session.play(kind.move(session.is_vision_established), kind.text)
+        assert (probe.state, probe.peak, probe.revealed) == (session.state, session.peak, session.revealed)
+        assert probe.openness == pytest.approx(session.openness)
+
+
+@pytest.mark.parametrize("scenario_id", sorted(BUNDLED))
+def test_bundled_coachee_is_energised_by_compassion_and_never_opened_by_compliance(scenario_id: str) -> None:
+    found = explore(BUNDLED[scenario_id])
+    assert found.shortest_path is not None and found.shortest_path[-1].state_after is State.ENERGISED
+    assert not found.compliance_reaches_open and found.compliance_peak.rank < State.OPEN.rank
+    assert found.unreached == ()
+    assert found.difficulty in ("easy", "moderate", "hard")
+
+
+def test_shortest_path_uses_no_nea_move_and_replays_to_energised() -> None:
+    found = explore(DEFAULT)
+    assert found.shortest_path is not None
+    by_name = {kind.name: kind for kind in COMPASSION_KINDS}
+    session = Session(DEFAULT)
+    for step in found.shortest_path:
+        move = by_name[step.kind].move(session.is_vision_established)
+        assert move.attractor is not Attractor.NEA
+        session.play(move)
+    assert session.state is State.ENERGISED
+
+
+def test_a_coachee_who_starts_open_is_reached_by_compliance_and_the_explorer_says_so() -> None:
+    opened = DEFAULT.model_copy(
+        update={"coachee": DEFAULT.coachee.model_copy(update={"starting_state": State.OPEN})}
+    )
+    found = explore(opened)
+    assert found.compliance_reaches_open and found.compliance_path == ()
+
+
+def test_a_closed_open_gate_leaves_open_and_energised_unreached_and_unrated() -> None:
+    temperament = DEFAULT.coachee.temperament.model_copy(update={"open_needs": ("none",)})
+    gated = DEFAULT.model_copy(
+        update={"coachee": DEFAULT.coachee.model_copy(update={"temperament": temperament})}
+    )
+    found = explore(gated)
+    assert found.unreached == (State.OPEN, State.ENERGISED)
+    assert found.shortest_path is None and found.difficulty == "unreachable" == difficulty(gated)
+
+
+def test_a_thin_skinned_coachee_is_rated_harder_than_a_forgiving_one() -> None:
+    def with_temperament(**changes: object) -> Scenario:
+        temperament = DEFAULT.coachee.temperament.model_copy(update=changes)
+        return DEFAULT.model_copy(
+            update={"coachee": DEFAULT.coachee.model_copy(update={"temperament": temperament})}
+        )
+
+    order = ["easy", "moderate", "hard"]
+    forgiving = difficulty(with_temperament(warm_up=1.0, sensitivity=0.2, shuts_down_on=()))
+    thin_skinned = difficulty(with_temperament(warm_up=4.0, sensitivity=3.0, recovery=0.2))
+    assert order.index(forgiving) < order.index(thin_skinned)
+
+
+def test_difficulty_is_what_explore_reports() -> None:
+    for scenario in BUNDLED.values():
+        assert difficulty(scenario) == explore(scenario).difficulty
+
+
+def test_useful_kinds_keep_one_kind_per_effect_the_heaviest() -> None:
+    kept = useful_kinds(COMPASSION_KINDS, DEFAULT)
+    names = [kind.name for kind in kept]
+    # A complex reflection on vision (weight 1.2) does all a vision question (1.0) does, and more.
+    assert "vision reflection" in names and "vision question" not in names
+    assert "empathic reflection" in names and "autonomy" in names
+
+
+def test_replay_reports_each_step_as_the_session_played_it() -> None:
+    steps = replay(DEFAULT, [COMPLIANCE_KINDS[5]])
+    assert steps[0].kind == "confrontation" and steps[0].state_after is State.DEFENSIVE
+
+
+@settings(max_examples=25)
+@given(scenario_data())
+def test_explorer_never_reaches_a_state_the_rules_call_unreachable(data: dict) -> None:
+    scenario = parse_scenario(yaml.safe_dump(data), "generated.yaml")
+    found = explore(scenario)
+    certain = set(State) - set(reachable_states(scenario).states)
+    assert certain <= set(found.unreached)
