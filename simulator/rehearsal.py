@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scoring.scorecard import score_session
 from simulator.scenario import Scenario, TestConversation
 from simulator.session import ConversationOver, NothingSaid, Session
 from simulator.vocabulary import State
@@ -64,6 +65,10 @@ def rehearse(scenario: Scenario, test: TestConversation) -> RehearsalResult:
     for item in expect.never_reveals:
         if item in session.revealed:
             misses.append(f"{item!r} was revealed, expected it never to be")
+    if expect.band is not None:
+        card = score_session(session)
+        if card.band != expect.band:
+            misses.append(f"scored {card.overall:.0f} ({card.band}), expected {expect.band}")
     return RehearsalResult(test.name, final, peak, session.revealed, tuple(misses))
 
 

@@ -175,6 +175,9 @@ class Expectation(Strict):
     peak_at_most: State | None = None
     reveals: tuple[Identifier, ...] = ()
     never_reveals: tuple[Identifier, ...] = ()
+    band: Literal["compassion-led", "mixed", "compliance-led"] | None = Field(
+        None, description="The band the scorecard must give the conversation."
+    )
 
 
 class TestConversation(Strict):
