@@ -165,7 +165,11 @@ def report_annomi(path: Path, errors: int) -> None:
 
 
 def subtype_report(
-    turns: list[tuple[dict[str, str], str]], moves: list[Move], column: str, reading: dict[Form, str], title: str
+    turns: list[tuple[dict[str, str], str]],
+    moves: list[Move],
+    column: str,
+    reading: dict[Form, str],
+    title: str,
 ) -> None:
     labelled = [
         (row[column], move)

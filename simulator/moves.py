@@ -1,28 +1,36 @@
 """Reading one trainee line as a move: form, focus and attractor (coaching-model.md §3).
 
-The reader is rule-based and fast. It works in four steps:
+The reader is rule-based, standard library only, and fast (tens of microseconds a line).
+It works in four steps:
 
-1. normalise: cap the length, drop terminal escapes, lower-case, restore dictated
-   contractions ("dont" -> "don't") so typed and speech-to-text lines read alike;
+1. normalise: cap the length, drop terminal escapes and stage directions, lower-case,
+   mend dictation (false starts, "dont" -> "don't") so typed and spoken lines read alike;
 2. split the turn into sentences (for unpunctuated dictation, also before a clause that
    opens a question or a reflection) and strip lead-ins ("okay so", "thanks for coming in");
-3. read each sentence's form, then pick the turn's main act: confront taints a turn, advice
-   beats everything but confront, a question usually dominates pleasantries and reflections;
-4. read the focus from the main sentence (or the whole turn), then derive the attractor
-   with `attractor_of`, the single place where the rule of §3 lives.
+3. read each sentence's form from its opening words and the acts it contains, then pick
+   the turn's main act (see `_main_act`): a confront taints a turn, advice beats all else,
+   a question usually dominates pleasantries and reflections;
+4. read the focus from the main sentence (or the whole turn) and derive the attractor with
+   `attractor_of`, the single place where the rule of §3 lives.
 
-Every decision leaves a short cue string on the Move, so feedback can say why.
+A statement is a reflection when it opens like one, is about "you", restates the
+coachee's previous line (word overlap on content words) or hands back a phrase; it is
+complex when it adds a second side, a reason, a meaning or a feeling the coachee did not
+name, or goes well beyond the coachee's words. The word lists live in
+`simulator.cue_lexicon`; `simulator.phrase_scan` compiles them. Every decision leaves a
+short cue string on the Move, so feedback can say why.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
 from simulator import cue_lexicon as lex
+from simulator.phrase_scan import WORD_END, PhraseScanner, alternation, anywhere, opening
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Context, Focus, Form, Move
 
 __all__ = ["MAX_CHARS", "attractor_of", "classify"]
@@ -31,238 +39,61 @@ __all__ = ["MAX_CHARS", "attractor_of", "classify"]
 # in its first few sentences.
 MAX_CHARS = 2000
 
-_WORD_START = r"(?<![\w'])"
-_WORD_END = r"(?:(?<![\w'])|(?![\w']))"  # satisfied if the match ended on a non-word char
+# --- compiled once at import ------------------------------------------------------------
 
-
-def _alternation(fragments: tuple[str, ...]) -> str:
-    """One alternation of the fragments, grouped by first letter.
-
-    Python's regex engine tries alternatives one by one at each word start; grouping them
-    under their first letter lets it reject most of them with a single comparison, which
-    makes the reader several times faster without changing what matches.
-    """
-    by_letter: dict[str, list[str]] = {}
-    others: list[str] = []
-    for fragment in _distribute_leading_choice(fragments):
-        if _starts_with_plain_letter(fragment):
-            by_letter.setdefault(fragment[0], []).append(fragment[1:])
-        else:
-            others.append(fragment)
-    grouped = [f"{letter}(?:{'|'.join(tails)})" for letter, tails in by_letter.items()]
-    return "(?:" + "|".join(grouped + others) + ")"
-
-
-_LEADING_CHOICE = re.compile(r"\(\?:([^()\\]*)\)(?![?*+{])(.*)", re.DOTALL)
-
-
-def _distribute_leading_choice(fragments: tuple[str, ...]) -> list[str]:
-    """Rewrite "(?:a|b) c" as "a c" and "b c" so that each starts with a plain letter."""
-    spread: list[str] = []
-    pending = list(fragments)
-    while pending:
-        fragment = pending.pop(0)
-        choice = _LEADING_CHOICE.fullmatch(fragment)
-        options = choice.group(1).split("|") if choice else []
-        if choice and all(options):
-            pending[:0] = [option + choice.group(2) for option in options]
-        else:
-            spread.append(fragment)
-    return spread
-
-
-def _starts_with_plain_letter(fragment: str) -> bool:
-    """True if the fragment begins with a literal letter and has no top-level '|'."""
-    if len(fragment) < 2 or not fragment[0].isalpha() or fragment[1] in "?*+{":
-        return False
-    depth, escaped, in_class = 0, False, False
-    for char in fragment:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return False
-    return True
-
-
-def _anywhere(fragments: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern found anywhere in a sentence, on word boundaries."""
-    return re.compile(_WORD_START + _alternation(fragments) + _WORD_END)
-
-
-def _opening(fragments: tuple[str, ...]) -> re.Pattern[str]:
-    """Phrases that must open the sentence (use with .match)."""
-    return re.compile(_alternation(fragments) + _WORD_END)
-
-
-# --- compiled once at import --------------------------------------------------------------
+# Normalising (step 1)
+# Terminal escapes (CSI, OSC, C1), control characters and invisible bidi/zero-width marks.
 _ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b-\x1f\x7f]"
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 _CURLY = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2014": ", "}
 )
-_STUTTER = re.compile(r"\b(\w+)-+\1\b|\b\w{1,3}- (?=\w)|\b(\w{1,2})-(?=\2)")
 _STAGE_DIRECTIONS = re.compile(
     r"\[[^\]]{0,60}\]|\((?:laughs|chuckles|sighs|pause|crosstalk|inaudible)[^)]{0,20}\)"
 )
-_REPAIRS = re.compile(
-    r"(?<![\w'])(" + "|".join(sorted(lex.WORD_REPAIRS, key=len, reverse=True)) + r")(?![\w'])"
+# Transcribed false starts: "so-so", "I- I've", "i-it".
+_STUTTER = re.compile(r"\b(\w+)-+\1\b|\b\w{1,3}- (?=\w)|\b(\w{1,2})-(?=\2)")
+# Dictated false starts: a repeated word ("we we talked") or a cut-off one ("wh what").
+_FALSE_STARTS = re.compile(r"(?<![\w'])(\w+(?: \w+)?) (?=\1\b)|(?<![\w'])(\w{1,3}) (?=\2\w)")
+# Short words that often precede a word they begin ("so some", "to today"): not false starts.
+_SHORT_WORD_TEXT = (
+    "so to in an a i go do no on it is at as be we he me my by or of up us if oh ok the and but for not you all any"
+    " are can get had has her him his how its let may new now old one our out see she too two use was way who why"
+    " yes yet big bit day did end far few got own put say set try top off per"
 )
-_SPACES = re.compile(r"\s+")
+_SHORT_WORDS = frozenset(_SHORT_WORD_TEXT.split())
+_REPAIRS = re.compile(r"(?<![\w'])(" + alternation(tuple(lex.WORD_REPAIRS)) + r")(?![\w'])")
+
+# Sentences and lead-ins (step 2)
 _SENTENCES = re.compile(r"[^.?!;\n]+[.?!;]*")
 _HAS_SENTENCE_PUNCT = re.compile(r"[.?!;]")
 _EDGE_JUNK = " \t,:-\"'()[]*_~`.;!?"
-
-_LEAD_IN = re.compile(r"(?:" + _alternation(lex.LEAD_IN_FILLERS) + r")(?:[\s,]+|$)")
-_STRUCTURE = _opening(lex.STRUCTURE_PHRASES)
-_FILLER_ONLY = re.compile(
-    _alternation(lex.FILLER_ONLY) + r"(?:[\s,]+" + _alternation(lex.FILLER_ONLY) + r")*"
-)
-_SELF_DISCLOSURE = _opening(lex.SELF_DISCLOSURE)
-_GREETING = _anywhere(lex.GREETINGS)
-_ELICIT = re.compile(_alternation(lex.ELICIT_AFTER_INFORMING))
-_RELATIVE_WHICH = re.compile(r"which (?:is|was|means|meant|makes|made|would be|has been)\b")
-_SHORT_SENTENCE_WORDS = 12
-_MY_OWN_VIEW = re.compile(
-    r"i(?:'m| am)? (?:really |just |also )?(?:know|think|understand|hope|guess|agree|appreciate|enjoyed|love|like"
-    r"|mean|believe|sorry|glad|happy|not sure|wonder|remember|don't think|don't know|can see|can hear|get that)\b"
-)
-
-_SARCASM_OPENER = _opening(lex.SARCASM_OPENERS)
-_SARCASM_TAIL = _anywhere(lex.SARCASM_TAILS)
-_BLAMING_WHY_LABEL = _opening(lex.BLAMING_WHY_LABEL)
-_BLAMING_WHY = _opening(lex.BLAMING_WHY_QUESTION)
-
-_ADVICE_QUESTION = _opening(lex.ADVICE_QUESTIONS)
-_IMPERATIVE = _opening(lex.IMPERATIVE_VERBS)
-_AUTONOMY_QUESTION = _opening(lex.AUTONOMY_QUESTIONS)
-_OFF_TOPIC = _opening(lex.OFF_TOPIC)
-
-_OPEN_INVITATION = _opening(lex.OPEN_INVITATIONS)
-_EXCLAMATION = re.compile(
-    r"(?:what an? |how (?:nice|lovely|great|wonderful|awful|terrible|sad|kind|cool|funny"
-    r"|interesting|exciting|brilliant|amazing)\b)"
-)
-_WH = re.compile(lex.WH_OPENERS + _WORD_END)
-# "When I was a nurse...", "what you said was...": a wh-word then a subject opens a clause.
-_WH_CLAUSE = re.compile(
-    lex.WH_OPENERS + r" (?:i|i'm|i've|i'd|you|you're|you've|we|they|he|she|it|it's|that"
-    r"|this|my|your|the|people|someone|everyone|there's)\b"
-)
-_AUX = _opening(lex.AUX_OPENERS)
-_CLOSED_WH = _opening(lex.CLOSED_WH)
-_EITHER_OR = re.compile(r"\bor (?:not|\w+(?: \w+){0,4})$")
-_TAG = re.compile(r",?\s*" + _alternation(lex.TAG_CHECKS) + r"$")
+_LEAD_IN = re.compile(r"(?:" + alternation(lex.LEAD_IN_FILLERS) + r")(?:[\s,]+|$)")
+_STRUCTURE = opening(lex.STRUCTURE_PHRASES)
+_FILLER_ONLY = re.compile(alternation(lex.FILLER_ONLY) + r"(?:[\s,]+" + alternation(lex.FILLER_ONLY) + r")*")
 # Where dictation ran several sentences together, a new clause often opens with these.
 _CLAUSE_BREAK = re.compile(
     r"(?<=\w) (?=(?:what(?:'s| would| do| did| does| is| are| was| else| might| could| can| will| matters| makes"
     r"| helps| has| have)|how (?:would|do|did|does|is|are|was|could|can|might|will|has|have|come|else)"
     r"|why (?:do|did|is|are|was|would|didn't|don't|haven't|not)|which (?:\w+ )?(?:would|do|did|of)"
-    r"|when (?:were|was|did|do|have|would)|who (?:would|could|do|did|else)"
+    r"|when (?:were|was|did|do|have|would)|who (?:would|could|do|did|else)|where (?:do|did|are|is|would|could)"
     r"|(?:do|did|are|have|would|could|can|will|is) you |tell me |(?:it )?sounds like |it seems |so you're "
     r"|it's your (?:call|choice)|you should |take it or leave it))"
 )
-
 # A clause opener right after one of these words belongs to the same sentence.
 _BINDING_WORDS = (
-    "why what how when where who which and or if that so but to of than whether because i wonder know ask"
+    "why what how when where who which or if that to of than whether because i wonder know ask"
     " sure tell curious see think about is are was were do did does can could would will should"
 )
 _BINDS_NEXT_CLAUSE = frozenset(_BINDING_WORDS.split())
-_COMMA_QUESTION = re.compile(
-    r", (?=(?:" + lex.WH_OPENERS + r"|tell me|" + _alternation(lex.AUX_OPENERS) + r")\b)"
-)
+_SHORT_WH_START = 4  # words: a wh-question this short has not reached its verb yet
+_MAX_SENTENCES = 12  # a coaching turn longer than this is a monologue; its act shows early
 
-# "You said you have to...": the coach restates, the "have to" is the coachee's.
-_REPORTED = re.compile(
-    r"(?:(?:and|so|but) )?(?:you(?:'ve)? (?:also |just )?(?:said|mentioned|told me|described|talked about|wrote|were"
-    r" saying|were telling me)|(?:it )?(?:sounds|seems|looks) like|what i(?:'m| am) hearing|i hear|so you're saying)\b"
-)
-_REFLECTIVE_LEAD = re.compile(r"(?:(?:okay|oh|yeah|mm+|right|and)[, ]+)*so\b")
-_CHECK = re.compile(
-    r"(?:is that|am i|have i got that|did i get that|does that sound|was that|is this|would that be|is it)"
-    r" (?:right|correct|fair|close|about right|accurate|true|what (?:you mean|that was about|you're saying|happened))"
-    r"|(?:does|did) (?:that|this) (?:make sense|fit|ring true|sound (?:right|about right|fair))|right|yeah|no|correct"
-)
-_STOCK_REFLECTION = re.compile(
-    r"(?:it |that )?(?:sounds|looks|seems)(?: like| as if| as though| that)?\b|what i(?:'m| am) hearing|i hear"
-    r"|so you're saying|in other words|if i (?:understand|hear)|you mean\b|part of you|on (?:the )?one hand"
-)
-_WOULD = re.compile(r"\b(?:would|might|could)\b")
-_WONDER = re.compile(
-    r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open>what|how|why|where|when|which)"
-    r"|(?:if|whether) (?:(?:we|you|i) (?:could|might|would|can|'d)|something|anything|there(?:'s| is| was)"
-    r"|you(?:'ve| have| had)))\b"
-)
-_REFLECTION_OPENER = _opening(lex.REFLECTION_OPENERS)
-_INFORMATION = _opening(lex.INFORMATION_OPENERS)
-_INFORMATION_FOR_YOU = _opening(lex.INFORMATION_FOR_YOU)
-_LEAD_IN_ALLOWANCE = 12  # "okay, so" and the like: not worth a second topic scan
-_EARLY_CHARS = 40
-_LONGEST_RISING_QUESTION = 8  # words; "You're comfortable with that?" asks, a long restatement reflects  # a reflection is about the coachee from its first words
-_ABOUT_YOU = re.compile(r"(?:you|you're|you've|you'd|you'll|your|yourself)\b")
-_MENTIONS_YOU = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yourself)\b")
-_ABOUT_ME = re.compile(r"(?:i|i'm|i've|i'd|i'll|my|me)\b")
-
-_WORDS = re.compile(r"[a-z][a-z']*")
-
-# Ties between foci break in this order. Questions read deficits before feelings ("how do
-# you feel about the audit?" is still about the audit); reflections read feelings first,
-# because naming the coachee's own feeling is the empathic act.
-_QUESTION_FOCUS_ORDER = (
-    Focus.VISION,
-    Focus.VALUES,
-    Focus.STRENGTHS,
-    Focus.PLAN,
-    Focus.FEELINGS,
-    Focus.DEFICIT,
-    Focus.REAL_SELF,
-)
-_STATEMENT_FOCUS_ORDER = (
-    Focus.VISION,
-    Focus.VALUES,
-    Focus.STRENGTHS,
-    Focus.FEELINGS,
-    Focus.PLAN,
-    Focus.DEFICIT,
-    Focus.REAL_SELF,
-)
-
-
-class _Scanner:
-    """One pass over a sentence for many word lists at once, reporting which list matched.
-
-    Each list becomes a named group of one alternation. One scan costs far less than one
-    search per list, which keeps the reader fast. Where two lists match at the same spot the
-    earlier list wins, so lists come in priority order.
-    """
-
-    def __init__(self, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
-        named = "|".join(f"(?P<{kind}>{_alternation(fragments)})" for kind, fragments in lists)
-        self._pattern = re.compile(_WORD_START + "(?:" + named + ")" + _WORD_END)
-
-    def finditer(self, text: str) -> Iterator[tuple[str, str]]:
-        """Each match as (the list it came from, the words matched)."""
-        for match in self._pattern.finditer(text):
-            yield match.lastgroup or "", match.group()
-
-    def finds(self, text: str, kind: str) -> bool:
-        """Whether a phrase from the named list occurs in the text."""
-        return any(found == kind for found, _ in self.finditer(text))
-
-
-# The acts a sentence may contain, highest priority first.
-_SIGNALS = _Scanner(
+# The acts a sentence may contain (step 3), highest priority first: where two match at the
+# same words, the earlier one is the reading.
+_SIGNALS = PhraseScanner(
     (
         ("sarcasm", lex.SARCASM_PHRASES),
         ("confront", lex.CONFRONT_PHRASES),
@@ -274,13 +105,131 @@ _SIGNALS = _Scanner(
         ("compliance", lex.COMPLIANCE_PHRASES),
         ("summary", lex.SUMMARY_OPENERS),
         ("information", lex.INFORMATION_CUES),
+        ("greeting", lex.GREETINGS),
     )
 )
-_REFLECTION_DEPTH = _Scanner((("complex", lex.COMPLEX_MARKERS), ("feeling", lex.FEELINGS_CUES)))
+_SARCASM_OPENER = opening(lex.SARCASM_OPENERS)
+_SARCASM_TAIL = anywhere(lex.SARCASM_TAILS)
+_BLAMING_WHY_LABEL = opening(lex.BLAMING_WHY_LABEL)
+_BLAMING_WHY = opening(lex.BLAMING_WHY_QUESTION)
+_ADVICE_QUESTION = opening(lex.ADVICE_QUESTIONS)
+_IMPERATIVE = opening(lex.IMPERATIVE_VERBS)
+# Openings that look like bare verbs but invite rather than instruct.
+_NOT_INSTRUCTIONS = (
+    "be honest with me",
+    "do you",
+    "don't you",
+    "do tell",
+    "try me",
+    "take it or leave it",
+    "do go on",
+    "keep going with that",
+    "keep talking",
+)
+# "You said you have to...": the coach restates; the "have to" is the coachee's.
+_REPORTED = re.compile(
+    r"(?:(?:and|so|but) )?(?:you(?:'ve)? (?:also |just )?(?:said|mentioned|told me|described|talked about|wrote|were"
+    r" saying|were telling me)|(?:it )?(?:sounds|seems|looks) like|what i(?:'m| am) hearing|i hear|so you're saying"
+    r"|i (?:can |kind of |sort of )?(?:tell|sense|see)|i(?:'m| am) (?:picking up|sensing))\b"
+)
+_AUTONOMY_QUESTION = opening(lex.AUTONOMY_QUESTIONS)
+_OFF_TOPIC = opening(lex.OFF_TOPIC)
+_SHORT_SENTENCE_WORDS = 12  # a greeting inside a longer sentence does not make it structure
 
-# Phrases that settle the topic on their own ("what kind of nurse do you want to be" is about
-# values even though "want to be" also looks forward).
-_TOPICS = _Scanner(
+# Questions
+_OPEN_INVITATION = opening(lex.OPEN_INVITATIONS)
+_WH = re.compile(lex.WH_OPENERS + WORD_END)
+_EXCLAMATION = re.compile(
+    r"(?:what an? |how (?:nice|lovely|great|wonderful|awful|terrible|sad|kind|cool|funny"
+    r"|interesting|exciting|brilliant|amazing)\b)"
+)
+# "When I was a nurse...", "what you said was...": a wh-word then a subject opens a clause.
+_WH_CLAUSE = re.compile(
+    r"(?:what|how|why|when|where|which|who) (?:i|i'm|i've|i'd|you|you're|you've|we|they|he|she|it|it's|that"
+    r"|this|my|your|the|people|someone|everyone|there's)\b"
+)
+_RELATIVE_WHICH = re.compile(r"which (?:is|was|means|meant|makes|made|would be|has been|you|i|we)\b")
+_AUX = opening(lex.AUX_OPENERS)
+_CLOSED_WH = opening(lex.CLOSED_WH)
+# "Tea or coffee?" offers a choice; "...or anything like that?" only trails off.
+_EITHER_OR = re.compile(
+    r"\bor (?!anything|something|whatever|so\b|what|how|is that|are)(?:not|\w+(?: \w+){0,4})$"
+)
+# Clauses that set a scene for the question after them.
+_FRAME = re.compile(r"(?:if|imagine|suppose|picture|say|looking|thinking|against|compared|when you think)\b")
+_SCALE = re.compile(r"\bon a scale\b|\bfrom (?:zero|0|one|1) to (?:ten|10|a hundred|100)\b")
+# "Do the charting first", "have a look": without a "?", an instruction, not a question.
+_DO_THIS = re.compile(r"(?:do|have) (?:a|an|the|some|this|that|it)\b")
+_WOULD = re.compile(r"\b(?:would|might|could)\b")
+_WONDER = re.compile(
+    r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open>what|how|why|where|when|which)"
+    r"|(?:if|whether) (?:(?:we|you|i)(?: could| might| would| can|'d)|something|anything|there(?:'s| is| was)"
+    r"|it(?:'s| is| would be) (?:okay|all right)|that(?:'s| is| would be) (?:okay|all right)"
+    r"|you(?:'ve| have| had)))\b"
+)
+# "If work went well, what would you do?": a question after a framing clause.
+_COMMA_QUESTION = re.compile(
+    r", (?=(?:" + lex.WH_OPENERS + r"|tell me|" + alternation(lex.AUX_OPENERS) + r")\b)"
+)
+_TAG = re.compile(r",?\s*" + alternation(lex.TAG_CHECKS) + r"$")
+_TAIL_CHARS = 40  # end-anchored patterns ("..., is that right?") need only the last few words
+_CHECK = re.compile(
+    r"(?:is that|am i|have i got that|did i get that|does that sound|was that|is this|would that be|is it)"
+    r" (?:right|correct|fair|close|about right|accurate|true|what (?:you mean|that was about|you're saying|happened))"
+    r"(?: to say)?"
+    r"|(?:does|did) (?:that|this) (?:make sense|fit|ring true|sound (?:right|about right|fair))|right|yeah|no|correct"
+)
+_ELICIT = re.compile(alternation(lex.ELICIT_AFTER_INFORMING))
+_LONGEST_RISING_QUESTION = 8  # words; "You're happy with the rota?" asks, a long restatement reflects
+
+# Statements: reflections, affirmations, information
+_SELF_DISCLOSURE = opening(lex.SELF_DISCLOSURE)
+_REFLECTION_OPENER = opening(lex.REFLECTION_OPENERS)
+_STOCK_REFLECTION = re.compile(
+    r"(?:it |that )(?:sounds|seems)\b|(?:sounds|looks|seems) (?:like|as if|as though|to me)\b|what i(?:'m| am) hearing"
+    r"|what you(?:'re| are) (?:saying|telling me|describing)"
+    r"|i hear|so you're saying|in other words|if i (?:understand|hear)|you mean\b|part of you|on (?:the )?one hand"
+)
+_REPORTED_SPEECH = re.compile(
+    r"(?:(?:and|so|but) )?you(?:'ve)? (?:also |just )?(?:said|mentioned|told me|described|talked about|wrote)\b"
+)
+_REFLECTIVE_LEAD = re.compile(r"(?:(?:okay|oh|yeah|mm+|right|and)[, ]+)*so\b")
+_INFORMATION = opening(lex.INFORMATION_OPENERS)
+_INFORMATION_FOR_YOU = opening(lex.INFORMATION_FOR_YOU)
+_ABOUT_YOU = re.compile(r"(?:you|you're|you've|you'd|you'll|your|yourself)\b")
+_MENTIONS_YOU = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yourself)\b")
+_EARLY_CHARS = 40  # a reflection is about the coachee from its first words
+_ABOUT_ME = re.compile(r"(?:i|i'm|i've|i'd|i'll|my|me)\b")
+_MY_OWN_VIEW = re.compile(
+    r"i(?:'m| am)? (?:really |just |also )?(?:know|think|understand|hope|guess|agree|appreciate|enjoyed|love|like"
+    r"|mean|believe|sorry|glad|happy|not sure|wonder|remember|don't think|don't know|can see|can hear|get that)\b"
+)
+_REFLECTION_DEPTH = PhraseScanner((("complex", lex.COMPLEX_MARKERS), ("feeling", lex.FEELINGS_CUES)))
+# A reflection this long (in content words), or this new (sharing under a third of its
+# content words with the coachee's line), adds meaning rather than repeating.
+_LONG_REFLECTION_WORDS = 12
+_NOVEL_MIN_WORDS = 4
+_NOVEL_OVERLAP = 0.34
+_WORDS = re.compile(r"[a-z][a-z']*")
+
+# A turn with this many times more words of facts than of question informs (MI's
+# elicit-provide-elicit: the closing question checks back, the facts are the act).
+_FACTS_BEFORE_A_QUESTION = 3
+# When several sentences share a turn and none confronts, advises or asks, the rarer and
+# more telling act names the turn.
+_STATEMENT_PRIORITY = (
+    Form.AUTONOMY,
+    Form.AFFIRMATION,
+    Form.COMPLEX_REFLECTION,
+    Form.SIMPLE_REFLECTION,
+    Form.INFORMATION,
+    Form.STRUCTURE,
+    Form.OTHER,
+)
+
+# Topics (step 4). A strong cue settles the topic on its own ("what kind of nurse do you
+# want to be" is about values even though "want to be" also looks forward).
+_TOPICS = PhraseScanner(
     (
         ("strong_values", lex.STRONG_VALUES_CUES),
         ("strong_strengths", lex.STRONG_STRENGTHS_CUES),
@@ -303,22 +252,43 @@ _TOPIC_WEIGHTS: dict[str, tuple[Focus | None, int]] = {
     "gap": (None, 2),  # real self or deficit, depending on the vision (see _topic_of)
     **{focus.value: (focus, 1) for focus in Focus if focus is not Focus.NONE},
 }
-
-# When several sentences share a turn and none confronts, advises or asks, the rarer and
-# more telling act names the turn.
-_STATEMENT_PRIORITY = (
-    Form.AUTONOMY,
-    Form.AFFIRMATION,
-    Form.COMPLEX_REFLECTION,
-    Form.SIMPLE_REFLECTION,
-    Form.INFORMATION,
-    Form.STRUCTURE,
-    Form.OTHER,
+# Ties between foci break in these orders. The hopeful foci come first: a line that names
+# both a vision and a problem is steering toward the vision. A question about a plan beats
+# one about feelings ("what would help you feel ready?"); a reflection that names a feeling
+# is about the feeling, the empathic act.
+_QUESTION_FOCUS_ORDER = (
+    Focus.VISION,
+    Focus.VALUES,
+    Focus.STRENGTHS,
+    Focus.PLAN,
+    Focus.FEELINGS,
+    Focus.DEFICIT,
+    Focus.REAL_SELF,
 )
-
+_STATEMENT_FOCUS_ORDER = (
+    Focus.VISION,
+    Focus.VALUES,
+    Focus.STRENGTHS,
+    Focus.FEELINGS,
+    Focus.PLAN,
+    Focus.DEFICIT,
+    Focus.REAL_SELF,
+)
+# How a focus cue is named in feedback.
+_TOPIC_NAMES = {
+    Focus.VISION: "future frame",
+    Focus.VALUES: "values word",
+    Focus.STRENGTHS: "strength word",
+    Focus.FEELINGS: "feeling word",
+    Focus.PLAN: "next-step word",
+    Focus.DEFICIT: "deficit word",
+    Focus.REAL_SELF: "present-state word",
+}
+_LEAD_IN_ALLOWANCE = 12  # characters: "okay, so" and the like are not worth a second topic scan
 _PEA_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.PLAN, Focus.FEELINGS})
 
-
+# A conversation's first line: nothing said yet, no vision.
+_NO_CONTEXT = Context()
 _NO_SIGNALS: Mapping[str, str] = MappingProxyType({})
 
 
@@ -332,29 +302,14 @@ def _signals_in(text: str) -> Mapping[str, str]:
 
 
 class _Reading(NamedTuple):
+    """One sentence as read: its form, the cues behind it, and what the topic is read from."""
+
     form: Form
     cues: tuple[str, ...]
     text: str
     forced_focus: Focus | None = None
     is_check: bool = False  # "is that right?" after a reflection: the reflection stays the act
     signals: Mapping[str, str] = _NO_SIGNALS
-
-
-# Openings that look like bare verbs but invite rather than instruct.
-_NOT_INSTRUCTIONS = (
-    "be honest with me",
-    "do you",
-    "don't you",
-    "do tell",
-    "try me",
-    "take it or leave it",
-    "do go on",
-    "keep going with that",
-    "keep talking",
-)
-
-# A conversation's first line: nothing said yet, no vision.
-_NO_CONTEXT = Context()
 
 
 # --- public API ---------------------------------------------------------------------------
@@ -399,6 +354,7 @@ def classify(text: str, context: Context = _NO_CONTEXT) -> Move:
     if not readings:
         return Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, ("no words",))
     main, turn_cues = _main_act(readings, clean)
+    main = _with_frame(main, readings)
     focus, focus_cues = _focus_of(main, clean, context)
     cues = _unique(main.cues + turn_cues + focus_cues)
     return Move(main.form, focus, attractor_of(main.form, focus, context), cues)
@@ -419,9 +375,16 @@ def _normalise(text: str) -> str:
     clipped = " ".join(clipped.split())
     if not clipped:
         return ""
-    if "-" in clipped:
+    if "-" in clipped:  # dictation marks false starts with hyphens: "I- I've", "do you- do you"
         clipped = _STUTTER.sub(lambda m: m.group(1) or "", clipped)
+    if "-" in clipped or not _HAS_SENTENCE_PUNCT.search(clipped):  # typed lines rarely stutter
+        clipped = _FALSE_STARTS.sub(_drop_false_start, clipped)
     return _REPAIRS.sub(_repair, clipped)
+
+
+def _drop_false_start(match: re.Match[str]) -> str:
+    cut_off = match.group(2)
+    return match.group() if cut_off and cut_off in _SHORT_WORDS else ""
 
 
 def _repair(match: re.Match[str]) -> str:
@@ -440,7 +403,7 @@ def _sentences(clean: str) -> list[tuple[str, bool]]:
         body = raw.strip(_EDGE_JUNK)
         if body:
             pieces.append((body, "?" in raw))
-    return pieces[:12]  # a coaching turn longer than this is a monologue; its act shows early
+    return pieces[:_MAX_SENTENCES]
 
 
 def _split_dictation(clean: str) -> str:
@@ -448,9 +411,13 @@ def _split_dictation(clean: str) -> str:
     parts = []
     start = 0
     for match in _CLAUSE_BREAK.finditer(clean):
-        before = clean[start : match.start()].rsplit(" ", 2)
+        segment = clean[start : match.start()]
+        before = segment.rsplit(" ", 2)
         if len(before) < 2 or before[-1] in _BINDS_NEXT_CLAUSE:
             continue
+        if _WH.match(segment) and segment.count(" ") < _SHORT_WH_START:
+            continue  # "which of those ideas would you like": still one question
+
         parts.append(clean[start : match.start()])
         start = match.end()
     parts.append(clean[start:])
@@ -490,9 +457,9 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
         form = Form.STRUCTURE if saw_structure else Form.OTHER
         return _Reading(form, (f"{form.value} '{_clip(body)}'",), body)
     if rest.count(" ") < _SHORT_SENTENCE_WORDS and not asks:
-        greeting = _GREETING.search(rest)
+        greeting = signals.get("greeting")
         if greeting:
-            return _Reading(Form.STRUCTURE, (f"greeting '{_clip(greeting.group())}'",), body)
+            return _Reading(Form.STRUCTURE, (f"greeting '{_clip(greeting)}'",), body)
     if _INFORMATION.match(rest) and rest.startswith(("did you know", "just so you know", "as you")):
         return _Reading(Form.INFORMATION, (f"information '{_clip(rest)}'",), rest)
     blame_label = _BLAMING_WHY_LABEL.match(rest)
@@ -504,7 +471,11 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
         return _Reading(
             Form.OPEN_QUESTION, (f"blaming question '{_clip(blame.group())}'",), rest, Focus.DEFICIT
         )
-    opens_a_question = bool(_WH.match(rest) or _AUX.match(rest) or _OPEN_INVITATION.match(rest))
+    opens_a_question = bool(
+        _WH.match(rest)
+        or _OPEN_INVITATION.match(rest)
+        or (_AUX.match(rest) and (asks or not _DO_THIS.match(rest)))
+    )
     advice = None if _REPORTED.match(rest) else _advice_cue(rest, asks, opens_a_question, signals)
     if advice:
         return _Reading(Form.ADVICE, (advice,), rest, signals=signals)
@@ -535,7 +506,7 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
 def _sarcasm_cue(body: str, signals: Mapping[str, str]) -> str | None:
     if "sarcasm" in signals:
         return f"sarcasm '{_clip(signals['sarcasm'])}'"
-    opener = _SARCASM_OPENER.match(body)
+    opener = None if "greeting" in signals else _SARCASM_OPENER.match(body)  # "nice to see you again"
     if opener:
         tail = _SARCASM_TAIL.search(body, opener.end())
         if tail:
@@ -554,7 +525,7 @@ def _advice_cue(rest: str, asks: bool, opens_a_question: bool, signals: Mapping[
     if said:
         kind = "'should' without permission" if "should" in said else "advice"
         return f"{kind} '{_clip(said)}'"
-    imperative = _IMPERATIVE.match(rest)
+    imperative = _IMPERATIVE.match(rest.removeprefix("just ").removeprefix("simply ").removeprefix("please "))
     if imperative and not asks and not rest.startswith(_NOT_INSTRUCTIONS):
         return f"instruction '{_clip(imperative.group())}'"
     return None
@@ -571,31 +542,43 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
         return _Reading(Form.OPEN_QUESTION, (f"invitation '{invitation.group()}'",), rest)
     compliance = signals.get("compliance")
     deficit = Focus.DEFICIT if compliance else None
+    if _STOCK_REFLECTION.match(rest):
+        return None  # "what I'm hearing is...?" restates, whatever its end
+    # "When you picked him up, he seemed happy?": a wh-clause that frames a statement.
     is_clause = _WH_CLAUSE.match(rest) or _RELATIVE_WHICH.match(rest)
-    if _WH.match(rest) and not _EXCLAMATION.match(rest) and (asks or not is_clause):
+    if _WH.match(rest) and not _EXCLAMATION.match(rest) and not (is_clause and (not asks or "," in rest)):
         opener = " ".join(rest.split()[:2])
-        one_fact = _CLOSED_WH.match(rest) or _EITHER_OR.search(rest)
+        one_fact = (
+            _CLOSED_WH.match(rest) or _EITHER_OR.search(rest, len(rest) - _TAIL_CHARS) or _SCALE.search(rest)
+        )
+        if rest.startswith(("why", "how come")):
+            one_fact = None  # a reason is never one fact
         if one_fact or (
             rest.startswith(("when", "where", "who", "whose", "whom")) and not _has_rich_focus(rest)
         ):
             return _Reading(Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, deficit)
         return _Reading(Form.OPEN_QUESTION, (f"opener '{opener}'",), rest, deficit)
-    aux = _AUX.match(rest)
+    aux = _AUX.match(rest) if asks or not _DO_THIS.match(rest) else None
     if aux:
         cue = f"compliance check '{_clip(compliance)}'" if compliance else f"yes/no opener '{aux.group()}'"
         return _Reading(Form.CLOSED_QUESTION, (cue,), rest, deficit)
-    after_comma = _COMMA_QUESTION.split(rest)
+    after_comma = _COMMA_QUESTION.split(rest) if "," in rest else ()
     if len(after_comma) > 1:
         # "If work were going well, what would you be doing?": the question follows a frame.
         question = after_comma[-1]
-        framed = _question_reading(question, asks, question, _signals_in(question))
+        checking = _CHECK.fullmatch(question)  # "..., is that right?" checks a reflection
+        framed = None if checking else _question_reading(question, asks, question, _signals_in(question))
+        if framed and framed.form is Form.OPEN_QUESTION and _SCALE.search(rest):
+            return framed._replace(form=Form.CLOSED_QUESTION, cues=("asks for a number on a scale",))
         if framed:
             return framed  # its text is the question itself; the frame is read only as a fallback
     # A declarative with a rising end asks when it is short; when long, or when it opens like
     # a reflection ("so you...?", "sounds like...?"), it is a reflection.
     rising_question = asks and rest.count(" ") < _LONGEST_RISING_QUESTION
     if rising_question and not (
-        _looks_reflective(rest, signals) or _TAG.search(rest) or _REFLECTIVE_LEAD.match(body)
+        _looks_reflective(rest, signals)
+        or _TAG.search(rest, len(rest) - _TAIL_CHARS)
+        or _REFLECTIVE_LEAD.match(body)
     ):
         return _Reading(Form.CLOSED_QUESTION, ("question mark",), rest, deficit)
     return None
@@ -630,16 +613,16 @@ def _statement_reading(rest: str, body: str, context: Context, signals: Mapping[
         return _reflection(rest, f"reflection opener '{_clip(opener.group())}'", context, overlap)
     if _ABOUT_YOU.match(rest):
         return _reflection(rest, "statement about 'you'", context, overlap)
-    if overlap >= 0.5:
-        return _reflection(rest, f"restates the coachee ({overlap:.0%} overlap)", context, overlap)
     about_me = _ABOUT_ME.match(rest)
-    if _REFLECTIVE_LEAD.match(body) and not about_me:
-        return _reflection(rest, "'so ...' restatement", context, overlap)
     early_you = not about_me and _MENTIONS_YOU.search(rest, 0, _EARLY_CHARS)
-    opening_fact = _INFORMATION.match(rest)
+    opening_fact = None if _REFLECTIVE_LEAD.match(body) else _INFORMATION.match(rest)
     information = opening_fact.group() if opening_fact else signals.get("information")
     if information and not (early_you and _REFLECTION_DEPTH.finds(rest, "complex")):
         return _Reading(Form.INFORMATION, (f"information '{_clip(information)}'",), rest)
+    if overlap >= 0.5:
+        return _reflection(rest, f"restates the coachee ({overlap:.0%} overlap)", context, overlap)
+    if _REFLECTIVE_LEAD.match(body) and not about_me:
+        return _reflection(rest, "'so ...' restatement", context, overlap)
     if overlap >= 0.3 and not about_me:
         return _reflection(rest, f"restates the coachee ({overlap:.0%} overlap)", context, overlap)
     words = rest.count(" ") + 1
@@ -650,7 +633,13 @@ def _statement_reading(rest: str, body: str, context: Context, signals: Mapping[
         # The coach's own stance or feeling, without passing on facts: "other" (MITI has no code).
         return _Reading(Form.OTHER, (f"the coach's own remark '{_clip(rest)}'",), rest)
     if words >= 5:
+        if not about_me and _REFLECTION_DEPTH.finds(rest, "complex"):
+            # "Nurturing that baby is really important to you": a meaning offered, not a fact.
+            return _reflection(rest, "offers a meaning", context, overlap)
         return _Reading(Form.INFORMATION, ("declarative statement",), rest)
+    if not about_me and _content_words(rest):
+        # A word or phrase handed back ("Discouraged." "Three weeks.") echoes the coachee.
+        return _reflection(rest, "echoes a phrase", context, overlap)
     return _Reading(Form.OTHER, (f"short remark '{_clip(rest)}'",), rest)
 
 
@@ -665,7 +654,10 @@ def _reflection(rest: str, why: str, context: Context, overlap: float) -> _Readi
     if feeling and len(content) >= 5 and previous and not _names_a_feeling(previous):
         # Naming a feeling the coachee only implied, inside a fuller restatement, adds meaning.
         return _Reading(Form.COMPLEX_REFLECTION, (why, f"names a feeling '{feeling}'"), rest)
-    if len(content) >= 9 or (context.previous_coachee_line and len(content) >= 4 and overlap < 0.15):
+    if _REPORTED_SPEECH.match(rest):
+        return _Reading(Form.SIMPLE_REFLECTION, (why, "reports what the coachee said"), rest)
+    novel = previous and len(content) >= _NOVEL_MIN_WORDS and overlap < _NOVEL_OVERLAP
+    if len(content) >= _LONG_REFLECTION_WORDS or novel:
         return _Reading(Form.COMPLEX_REFLECTION, (why, "goes beyond the coachee's words"), rest)
     return _Reading(Form.SIMPLE_REFLECTION, (why,), rest)
 
@@ -675,22 +667,28 @@ def _names_a_feeling(line: str) -> bool:
     return _REFLECTION_DEPTH.finds(_normalise(line), "feeling")
 
 
+def _word_count(readings: list[_Reading]) -> int:
+    return sum(r.text.count(" ") + 1 for r in readings)
+
+
 def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str, ...]]:
-    """The act that names the whole turn."""
+    """The act that names the whole turn, and a cue when the choice needed a rule.
+
+    In order: a confront anywhere taints the turn; advice comes next (with permission if
+    the turn offers or softens it anywhere); then an offer made with permission. A turn of
+    facts that ends by checking back ("What do you think?"), or that is mostly facts before
+    a short question, informs. Otherwise a question names the turn (the open one, if there
+    are several: closed ones narrow it down). Among statements, a turn that is mostly facts
+    informs, two or more reflections make a summary, and otherwise the rarer, more telling
+    act wins (see _STATEMENT_PRIORITY).
+    """
     forms = [r.form for r in readings]
-    for tainting in (Form.CONFRONT,):
-        if tainting in forms:
-            return readings[forms.index(tainting)], ()
+    if Form.CONFRONT in forms:
+        return readings[forms.index(Form.CONFRONT)], ()
     if Form.ADVICE in forms:
         advice = readings[forms.index(Form.ADVICE)]
-        permission = next(
-            (
-                r.signals.get("offer") or r.signals.get("softener")
-                for r in readings
-                if "offer" in r.signals or "softener" in r.signals
-            ),
-            None,
-        )
+        offers = (r.signals.get("offer") or r.signals.get("softener") for r in readings)
+        permission = next((offer for offer in offers if offer), None)
         if permission:
             return advice._replace(form=Form.ADVICE_WITH_PERMISSION), (f"permission '{_clip(permission)}'",)
         return advice, ()
@@ -698,22 +696,34 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
         return readings[forms.index(Form.ADVICE_WITH_PERMISSION)], ()
     questions = [r for r in readings if r.form in QUESTION_FORMS and not r.is_check]
     informing = [r for r in readings if r.form is Form.INFORMATION]
-    if informing and questions and all(_ELICIT.fullmatch(q.text) for q in questions):
-        return informing[0], (f"checks back after informing '{_clip(questions[-1].text)}'",)
+    if informing and questions:
+        if all(_ELICIT.fullmatch(q.text) for q in questions):
+            return informing[0], (f"checks back after informing '{_clip(questions[-1].text)}'",)
+        if _word_count(informing) > _FACTS_BEFORE_A_QUESTION * _word_count(questions):
+            return informing[0], ("mostly information before a short question",)
     if questions:
-        return questions[-1], ()
-    if any(r.is_check for r in readings) and len(readings) == 1:
-        return readings[0], ()
+        opened = [q for q in questions if q.form is Form.OPEN_QUESTION]
+        return (opened or questions)[-1], ()
     reflections = [r for r in readings if r.form in REFLECTION_FORMS]
+    if len(readings) > 1 and informing and _word_count(informing) > _word_count(reflections):
+        return informing[0], ("mostly information",)
     if len(reflections) >= 2:
         return reflections[0]._replace(form=Form.COMPLEX_REFLECTION, text=clean), ("several reflections",)
     for form in _STATEMENT_PRIORITY:
         if form in forms:
             return readings[forms.index(form)], ()
-    return readings[0], ()
+    return readings[0], ()  # a lone "is that right?" check
 
 
 # --- step 4: focus ------------------------------------------------------------------------------
+
+
+def _with_frame(main: _Reading, readings: list[_Reading]) -> _Reading:
+    """A question read together with the frame before it ("If work went well. What would...")."""
+    index = next((i for i, reading in enumerate(readings) if reading is main), 0)
+    if index and main.form in QUESTION_FORMS and _FRAME.match(readings[index - 1].text):
+        return main._replace(text=f"{readings[index - 1].text}, {main.text}")
+    return main
 
 
 def _focus_of(main: _Reading, clean: str, context: Context) -> tuple[Focus, tuple[str, ...]]:
@@ -740,6 +750,7 @@ def _focus_of(main: _Reading, clean: str, context: Context) -> tuple[Focus, tupl
 
 
 def _topic_of(text: str, form: Form, context: Context) -> tuple[Focus, tuple[str, ...]]:
+    """The focus with the most cue weight in the text, and the cue that named it."""
     counts: dict[Focus, int] = {}
     first_hit: dict[Focus, str] = {}
     for kind, words in _TOPICS.finditer(text):
@@ -747,13 +758,15 @@ def _topic_of(text: str, form: Form, context: Context) -> tuple[Focus, tuple[str
         if focus is None:
             # A gap measured against a vision is the balance sheet; without one, a deficit.
             focus = Focus.REAL_SELF if context.vision_established else Focus.DEFICIT
+            against = "against the vision" if context.vision_established else "with no vision yet"
+            first_hit.setdefault(focus, f"gap {against} '{words}'")
         counts[focus] = counts.get(focus, 0) + weight
-        first_hit.setdefault(focus, words)
+        first_hit.setdefault(focus, f"{_TOPIC_NAMES[focus]} '{words}'")
     if not counts:
         return Focus.NONE, ()
     order = _QUESTION_FOCUS_ORDER if form in QUESTION_FORMS else _STATEMENT_FOCUS_ORDER
     best = max(order, key=lambda f: (counts.get(f, 0), -order.index(f)))
-    return best, (f"{best.value} cue '{first_hit[best]}'",)
+    return best, (first_hit[best],)
 
 
 # --- small helpers -------------------------------------------------------------------------------

@@ -12,15 +12,17 @@ from hypothesis import strategies as st
 
 from simulator.moves import MAX_CHARS, attractor_of, classify
 from simulator.vocabulary import Attractor, Context, Focus, Form, Move
+from tests.strategies import trainee_text
 
 GOLD_PATH = Path(__file__).with_name("gold_moves.tsv")
 BEFORE_VISION = Context()
 AFTER_VISION = Context(vision_established=True)
 
 # Floors sit a few points under what the reader measured on the gold set when they were set
-# (see the report of benchmarks/agreement.py); a drop below them is a real regression.
-GOLD_FORM_ACCURACY_FLOOR = 0.88
-GOLD_ATTRACTOR_MACRO_F1_FLOOR = 0.88
+# (form accuracy 0.984, attractor macro-F1 0.974 on 500 lines; `python benchmarks/agreement.py`),
+# so a real regression fails the test while a one-line wobble does not.
+GOLD_FORM_ACCURACY_FLOOR = 0.95
+GOLD_ATTRACTOR_MACRO_F1_FLOOR = 0.94
 GOLD_MIN_LINES = 400
 
 
@@ -168,6 +170,11 @@ def test_permission_turns_a_suggestion_into_advice_with_permission() -> None:
     assert move.form is Form.ADVICE_WITH_PERMISSION
 
 
+def test_a_softener_later_in_the_turn_gives_the_advice_permission() -> None:
+    move = read("You could try a short huddle at handover. Only if it fits, of course.")
+    assert (move.form, move.attractor) == (Form.ADVICE_WITH_PERMISSION, Attractor.NEUTRAL)
+
+
 def test_moralising_label_is_confront() -> None:
     move = read("Honestly, that's not how a charge nurse behaves.")
     assert (move.form, move.attractor) == (Form.CONFRONT, Attractor.NEA)
@@ -265,10 +272,101 @@ def test_dictated_missing_apostrophes_are_repaired() -> None:
     assert read("why dont you make a checklist").form is Form.ADVICE
 
 
+# --- multi-sentence turns, checks and the coach's own talk ------------------------------
+
+
+def test_information_followed_by_a_check_back_stays_information() -> None:
+    move = read("The course runs in March and the trust pays the fees. What do you think?")
+    assert move.form is Form.INFORMATION
+
+
+def test_of_several_questions_the_open_one_names_the_turn() -> None:
+    move = read("What would you like your team to say about you? Is that a big change?")
+    assert (move.form, move.focus) == (Form.OPEN_QUESTION, Focus.VISION)
+
+
+def test_a_reflection_that_ends_by_checking_is_still_a_reflection() -> None:
+    context = Context(previous_coachee_line="Handover takes us an hour every morning.")
+    assert read("So handover takes an hour, is that right?", context).form is Form.SIMPLE_REFLECTION
+
+
+def test_a_short_statement_with_a_rising_end_is_a_closed_question() -> None:
+    assert read("You're happy with the new rota?").form is Form.CLOSED_QUESTION
+
+
+def test_wondering_aloud_whether_we_could_is_a_question() -> None:
+    assert read("I wonder if we could look at the rota together.").form is Form.CLOSED_QUESTION
+
+
+def test_wondering_if_part_of_the_coachee_wants_change_is_a_complex_reflection() -> None:
+    context = Context(previous_coachee_line="I don't know, maybe I've been here too long.")
+    assert read("I wonder if part of you is ready for a change.", context).form is Form.COMPLEX_REFLECTION
+
+
+def test_a_greeting_by_name_is_structure() -> None:
+    assert read("Priya, it's good to see you again.").form is Form.STRUCTURE
+
+
+def test_the_coachs_own_opinion_is_other() -> None:
+    assert read("I think I know that feeling.").form is Form.OTHER
+
+
+def test_scaling_question_is_closed() -> None:
+    assert read("On a scale of one to ten, how confident are you?").form is Form.CLOSED_QUESTION
+
+
+def test_why_question_is_open_even_with_an_or() -> None:
+    assert read("Why a seven, rather than a three or a four?").form is Form.OPEN_QUESTION
+
+
+def test_did_you_know_passes_on_information() -> None:
+    assert read("Did you know the trust runs a mentoring scheme?").form is Form.INFORMATION
+
+
+def test_asking_permission_to_raise_a_topic_seeks_collaboration() -> None:
+    move = read("Is it okay if we talk about the rota for a minute?")
+    assert (move.form, move.attractor) == (Form.AUTONOMY, Attractor.PEA)
+
+
+def test_a_softener_alone_emphasises_autonomy() -> None:
+    assert read("Only if it fits for you.").form is Form.AUTONOMY
+
+
+def test_every_move_says_why() -> None:
+    for line in (
+        "What matters most to you?",
+        "You should just work faster.",
+        "Mm-hmm.",
+        "Take it or leave it.",
+    ):
+        assert read(line).cues, line
+
+
+# --- dictation ----------------------------------------------------------------------------
+
+
+def test_dictated_repeats_and_false_starts_are_dropped() -> None:
+    assert read("wh what would help you most").form is Form.OPEN_QUESTION
+    assert read("do you do you want to try that").form is Form.CLOSED_QUESTION
+
+
+def test_dictated_turn_splits_before_a_question() -> None:
+    move = read("a couple of times a week and where do you see yourself in a year")
+    assert (move.form, move.focus) == (Form.OPEN_QUESTION, Focus.VISION)
+
+
+def test_dictated_why_are_you_always_late_is_not_split_after_why() -> None:
+    assert read("why are you always late").form is Form.CONFRONT
+
+
+def test_transcribed_stutter_with_hyphens_is_read_through() -> None:
+    assert read("Do you- do you want to try that?").form is Form.CLOSED_QUESTION
+
+
 # --- robustness --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\n\t ", "\x1b[2J\x1b[H", "\x00\x01"])
+@pytest.mark.parametrize("text", ["", "   ", "\n\t ", "\x1b[2J\x1b[H", "\x00\x01", "\x9b1;1H\u202e\u200b"])
 def test_empty_or_blank_input_is_other_none_neutral(text: str) -> None:
     move = read(text)
     assert (move.form, move.focus, move.attractor) == (Form.OTHER, Focus.NONE, Attractor.NEUTRAL)
@@ -384,7 +482,7 @@ coaching_words = st.lists(st.sampled_from(COACHING_WORDS), max_size=30).map(" ".
 
 
 @settings(max_examples=300)
-@given(text=any_text | coaching_words, context=contexts)
+@given(text=any_text | coaching_words | trainee_text, context=contexts)
 def test_any_text_gives_a_move_in_the_vocabularies(text: str, context: Context) -> None:
     move = classify(text, context)
     assert move.form in Form and move.focus in Focus and move.attractor in Attractor
@@ -393,7 +491,7 @@ def test_any_text_gives_a_move_in_the_vocabularies(text: str, context: Context) 
 
 
 @settings(max_examples=200)
-@given(text=any_text | coaching_words, context=contexts)
+@given(text=any_text | coaching_words | trainee_text, context=contexts)
 def test_classify_is_deterministic(text: str, context: Context) -> None:
     assert classify(text, context) == classify(text, context)
 
@@ -406,6 +504,16 @@ def test_whitespace_only_is_other_none_neutral(text: str) -> None:
 
 
 # --- the gold set ----------------------------------------------------------------------------------
+# tests/gold_moves.tsv: lines written for this project (never taken from a data set) in
+# nursing, clinical, engineering, sales, retail, teaching and new-manager settings, with
+# typed and dictated (lower-case, unpunctuated) variants. Labelling conventions:
+# - the attractor always follows attractor_of(form, focus, vision_established), tested below;
+# - confront is about a deficit; structure, other and information have no focus;
+# - an affirmation is about strengths; advice with no other topic is about the plan;
+# - a reflection with no other topic reflects the present situation (real_self);
+# - a bare feeling label ("You sound exhausted.") is a simple reflection; a complex one adds
+#   a second side, a reason, a meaning, or goes well beyond the coachee's words;
+# - a gap question ("what's missing?") is real_self after the vision and deficit before it.
 
 
 def load_gold() -> list[dict[str, str]]:
