@@ -53,7 +53,9 @@ def write_transcripts(folder: Path, files: int, turns: int) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--turns", type=int, default=50)
     args = parser.parse_args()
@@ -63,7 +65,9 @@ def main() -> None:
         start = time.perf_counter()
         subprocess.run([coach, "score", "--json", *map(str, paths)], check=True, stdout=subprocess.DEVNULL)
         elapsed = time.perf_counter() - start
-    print(f"coach score --json, {args.files} external transcripts of {args.turns} turns: {elapsed:.2f} s (target < 5 s)")
+    print(
+        f"coach score --json, {args.files} external transcripts of {args.turns} turns: {elapsed:.2f} s (target < 5 s)"
+    )
 
     scenario = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
     rng = random.Random(2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from scoring.facts import ConversationFacts
@@ -216,7 +217,7 @@ def coachee_trajectory(facts: ConversationFacts, rubric: Rubric) -> Measure:
     states = [facts.starting_state, *(turn.state_after or facts.starting_state for turn in facts.turns)]
     final, peak = states[-1], max(states, key=lambda state: state.rank)
     defensive = sum(
-        1 for before, after in zip(states, states[1:], strict=False)
+        1 for before, after in pairwise(states)
         if after is State.DEFENSIVE and before is not State.DEFENSIVE
     )  # fmt: skip
     never_defensive = State.DEFENSIVE not in states[1:]

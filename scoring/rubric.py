@@ -77,7 +77,9 @@ class Rubric(BaseModel):
         Threshold(fair=0.5, good=1.0), description="Share of the scenario's goals met (ours)."
     )
     per_turns: int = Field(
-        20, ge=1, description="Counts are taken as rates per this many trainee turns (a practice conversation)."
+        20,
+        ge=1,
+        description="Counts are taken as rates per this many trainee turns (a practice conversation).",
     )
     compassion_led_from: float = Field(
         70, ge=0, le=100, description="`overall` at or above this is compassion-led."

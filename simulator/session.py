@@ -29,7 +29,6 @@ from simulator.vocabulary import (
     State,
 )
 
-
 ELICITING_FORMS = frozenset({*QUESTION_FORMS, *REFLECTION_FORMS, Form.AFFIRMATION, Form.AUTONOMY})
 """The forms of move that can draw a story item out of the coachee."""
 

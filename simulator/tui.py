@@ -152,7 +152,7 @@ def run_interactive(
             continue
         try:
             outcome = conversation.handle(line)
-        except Exception as error:  # noqa: BLE001 - a trainee's line must never end the session
+        except Exception as error:  # a trainee's line must never end the session
             show(
                 FormattedText(
                     [

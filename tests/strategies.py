@@ -33,14 +33,16 @@ COMPASSION_LINES = [
 
 trainee_text = st.one_of(
     st.text(max_size=300),
-    st.lists(st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES, *ESCAPES, "🙂", "日本語の文", "   "])).map(
-        " ".join
-    ),
+    st.lists(
+        st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES, *ESCAPES, "🙂", "日本語の文", "   "])
+    ).map(" ".join),
     st.just("x" * 10_000),
     st.just(""),
 )
 
-moves = st.builds(Move, form=st.sampled_from(Form), focus=st.sampled_from(Focus), attractor=st.sampled_from(Attractor))
+moves = st.builds(
+    Move, form=st.sampled_from(Form), focus=st.sampled_from(Focus), attractor=st.sampled_from(Attractor)
+)
 
 
 def persona(**temperament: object) -> Persona:

@@ -136,7 +136,11 @@ def test_openness_stays_in_bounds_and_matches_the_state(sequence: list[tuple[Mov
         assert int(coachee.openness) == coachee.current.rank
 
 
-@given(st.floats(0.0, 2.99), st.floats(0.0, 2.99), st.sampled_from([AUTONOMY, FEELING_REFLECTION, VISION_QUESTION]))
+@given(
+    st.floats(0.0, 2.99),
+    st.floats(0.0, 2.99),
+    st.sampled_from([AUTONOMY, FEELING_REFLECTION, VISION_QUESTION]),
+)
 def test_a_more_open_coachee_never_ends_a_move_less_open(low: float, high: float, move: Move) -> None:
     low, high = sorted((low, high))
     sam = persona(repair=3.0)
@@ -156,10 +160,15 @@ def test_shutdown_never_raises_openness() -> None:
 
 
 def test_hot_button_that_fires_on_nea_ignores_kind_words() -> None:
-    button = HotButton(id="portfolio", words=("portfolio",), fires_on="nea", reply=Line(text="The portfolio."))
+    button = HotButton(
+        id="portfolio", words=("portfolio",), fires_on="nea", reply=Line(text="The portfolio.")
+    )
     touchy = persona().model_copy(update={"hot_buttons": (button,)})
     reassurance = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
-    assert appraise(reassurance, "Don't worry about the portfolio.", touchy, at(State.GUARDED)).hot_button is None
+    assert (
+        appraise(reassurance, "Don't worry about the portfolio.", touchy, at(State.GUARDED)).hot_button
+        is None
+    )
     assert appraise(ADVICE, "Do your portfolio tonight.", touchy, at(State.GUARDED)).hot_button is button
 
 

@@ -68,7 +68,9 @@ def test_missing_required_key_names_it() -> None:
 
 
 def test_reply_key_that_is_not_a_form_or_focus_is_located() -> None:
-    text = GOOD.replace("    vision:\n      - text: I'm not really", "    visoin:\n      - text: I'm not really")
+    text = GOOD.replace(
+        "    vision:\n      - text: I'm not really", "    visoin:\n      - text: I'm not really"
+    )
     assert "replies.defensive.visoin: unknown key 'visoin'; did you mean 'vision'?" in first_problem(text)
 
 
@@ -80,12 +82,17 @@ def test_state_without_default_replies_is_an_error() -> None:
 
 def test_duplicate_key_is_refused_at_the_second_one() -> None:
     text = GOOD.replace("  starting_state: guarded\n", "  starting_state: guarded\n  starting_state: open\n")
-    assert first_problem(text) == f"s.yaml:{line_of(text, 'starting_state: open')}:3: error: duplicate key 'starting_state'"
+    assert (
+        first_problem(text)
+        == f"s.yaml:{line_of(text, 'starting_state: open')}:3: error: duplicate key 'starting_state'"
+    )
 
 
 def test_goal_naming_an_unknown_story_item_is_located() -> None:
     text = GOOD.replace("    reveal: values", "    reveal: valuez")
-    assert first_problem(text).startswith(f"s.yaml:{line_of(text, 'valuez')}:13: error: goals.1.reveal: unknown story id")
+    assert first_problem(text).startswith(
+        f"s.yaml:{line_of(text, 'valuez')}:13: error: goals.1.reveal: unknown story id"
+    )
 
 
 def test_yaml_syntax_error_is_located() -> None:
@@ -105,7 +112,9 @@ def test_deep_nesting_is_refused() -> None:
 
 
 def test_empty_file_is_refused() -> None:
-    assert first_problem("") == "s.yaml:1:1: error: file is empty; a scenario needs at least an id and a title"
+    assert (
+        first_problem("") == "s.yaml:1:1: error: file is empty; a scenario needs at least an id and a title"
+    )
 
 
 def test_a_list_is_not_a_scenario() -> None:

@@ -51,8 +51,8 @@ def test_coachee_never_repeats_a_line_verbatim(lines: list[str], seed: int) -> N
 
 
 def test_compassion_led_and_compliance_led_conversations_go_different_ways() -> None:
-    warm = play(NURSE, [test.lines for test in NURSE.tests if test.style == "compassion"][0])
-    cold = play(NURSE, [test.lines for test in NURSE.tests if test.style == "compliance"][0])
+    warm = play(NURSE, next(test.lines for test in NURSE.tests if test.style == "compassion"))
+    cold = play(NURSE, next(test.lines for test in NURSE.tests if test.style == "compliance"))
     assert warm.state.rank >= State.OPEN.rank > State.GUARDED.rank >= cold.state.rank
 
 
@@ -80,7 +80,10 @@ def test_undo_restores_the_conversation_exactly() -> None:
     undone = session.undo()
     assert undone is not None and undone.trainee == "Did you finish the notes?"
     assert [turn.as_record() for turn in session.turns] == reference
-    assert session.say("What would a great year look like?") == play(NURSE, [*lines, "What would a great year look like?"], 5).turns[-1]
+    assert (
+        session.say("What would a great year look like?")
+        == play(NURSE, [*lines, "What would a great year look like?"], 5).turns[-1]
+    )
 
 
 def test_undo_with_no_turns_does_nothing() -> None:
@@ -129,7 +132,10 @@ def test_a_hot_button_hit_again_gets_its_next_reply() -> None:
 def test_story_item_waits_for_the_items_it_comes_after() -> None:
     open_nurse = NURSE.coachee.model_copy(update={"starting_state": State.OPEN})
     unordered = NURSE.model_copy(update={"coachee": open_nurse})
-    items = [item.model_copy(update={"after": ("vision",)}) if item.id == "balance-sheet" else item for item in NURSE.story]
+    items = [
+        item.model_copy(update={"after": ("vision",)}) if item.id == "balance-sheet" else item
+        for item in NURSE.story
+    ]
     ordered = unordered.model_copy(update={"story": tuple(items)})
     real_self_question = "What's already in place for you right now?"
     assert "balance-sheet" in Session(unordered).say(real_self_question).reveals

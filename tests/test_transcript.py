@@ -43,7 +43,9 @@ def write(session: Session, lines: list[str], undo_last: bool = False) -> str:
     return stream.getvalue()
 
 
-@given(st.lists(trainee_text.filter(lambda t: not t.strip().startswith("/")), max_size=8), st.integers(0, 1000))
+@given(
+    st.lists(trainee_text.filter(lambda t: not t.strip().startswith("/")), max_size=8), st.integers(0, 1000)
+)
 def test_transcript_round_trip_gives_back_every_turn(lines: list[str], seed: int) -> None:
     session = Session(LOADED.scenario, seed)
     text = write(session, lines)
@@ -72,8 +74,14 @@ def test_undone_turn_is_dropped_when_read_back() -> None:
         ("", "empty transcript"),
         ("not json\n", "t.jsonl:1: not JSON"),
         ('{"type": "turn", "trainee": "x"}\n', "t.jsonl:1: expected a coach-transcript/1 header first"),
-        ('{"type":"header","format":"coach-transcript/1"}\n{"type":"undo","n":3}\n', "t.jsonl:2: undo of a turn"),
-        ('{"type":"header","format":"coach-transcript/1"}\n{"type":"what"}\n', "t.jsonl:2: unknown object type"),
+        (
+            '{"type":"header","format":"coach-transcript/1"}\n{"type":"undo","n":3}\n',
+            "t.jsonl:2: undo of a turn",
+        ),
+        (
+            '{"type":"header","format":"coach-transcript/1"}\n{"type":"what"}\n',
+            "t.jsonl:2: unknown object type",
+        ),
     ],
 )
 def test_bad_transcript_names_the_line(content: str, message: str) -> None:
@@ -89,7 +97,17 @@ def test_read_transcript_reports_a_missing_file(tmp_path: Path) -> None:
 def test_killed_process_keeps_every_completed_turn(tmp_path: Path) -> None:
     path = tmp_path / "killed.jsonl"
     with subprocess.Popen(
-        [sys.executable, "-m", "simulator", "practice", "--seed", "3", "--no-meter", "--transcript", str(path)],
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "practice",
+            "--seed",
+            "3",
+            "--no-meter",
+            "--transcript",
+            str(path),
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

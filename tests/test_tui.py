@@ -39,7 +39,7 @@ def practise(
 
 
 def test_ctrl_d_ends_and_saves_the_conversation(pipe: PipeInput, tmp_path: Path) -> None:
-    conversation, reason = practise(pipe, f"Hello Grace.\rIt sounds like a long shift.\r{CTRL_D}", tmp_path / "t.jsonl")
+    _, reason = practise(pipe, f"Hello Grace.\rIt sounds like a long shift.\r{CTRL_D}", tmp_path / "t.jsonl")
     assert reason == "eof"
     transcript = read_transcript(tmp_path / "t.jsonl")
     assert transcript.trainee_lines == ["Hello Grace.", "It sounds like a long shift."]
@@ -53,7 +53,9 @@ def test_undo_takes_back_the_last_turn(pipe: PipeInput, tmp_path: Path) -> None:
 
 
 def test_ctrl_c_clears_the_line_instead_of_sending_it(pipe: PipeInput, tmp_path: Path) -> None:
-    conversation, _ = practise(pipe, f"You should just try harder{CTRL_C}Hello.\r{CTRL_D}", tmp_path / "t.jsonl")
+    conversation, _ = practise(
+        pipe, f"You should just try harder{CTRL_C}Hello.\r{CTRL_D}", tmp_path / "t.jsonl"
+    )
     assert [turn.trainee for turn in conversation.session.turns] == ["Hello."]
 
 
