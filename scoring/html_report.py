@@ -91,15 +91,18 @@ def measures_table(card: Scorecard) -> str:
     )
 
 
-def turns_table(card: Scorecard) -> str:
-    """One row per trainee line: what it was read as, what it did, why, and a better line if weak."""
+def turns_table(card: Scorecard, anchor: str = "turn") -> str:
+    """One row per trainee line: what it was read as, what it did, why, and a better line if weak.
+
+    Each row's id is `{anchor}-{n}`, so a page holding several conversations can link to any turn.
+    """
     rows = []
     for turn in card.turns:
         better = ""
         if turn.better is not None:
             better = f'<div class="better">Better here ({_text(turn.better.move)}): “{_text(turn.better.example)}”</div>'
         rows.append(
-            f'<tr id="turn-{turn.n}" class="{_text(turn.verdict)}"><td>{turn.n}</td><td>{_text(turn.trainee)}{better}</td>'
+            f'<tr id="{anchor}-{turn.n}" class="{_text(turn.verdict)}"><td>{turn.n}</td><td>{_text(turn.trainee)}{better}</td>'
             f"<td>{_text(turn.form)}<br>{_text(turn.focus)}<br>{_text(turn.attractor)}</td>"
             f"<td>{_text(turn.effect)}</td><td>{_text(turn.rule)}</td></tr>"
         )

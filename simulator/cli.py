@@ -16,11 +16,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from simulator import __version__
+
+if TYPE_CHECKING:
+    from simulator.conversation import Conversation
+    from simulator.scenario import Phrases
+    from simulator.transcript import TranscriptWriter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,6 +65,43 @@ def default_transcript_path(scenario_id: str) -> Path:
     return base / f"{scenario_id}-{stamp}-{secrets.token_hex(3)}.jsonl"
 
 
+def open_transcript(path: Path) -> TranscriptWriter:
+    """A writer on a new transcript file; an existing file is never overwritten."""
+    from simulator.transcript import TranscriptError, TranscriptWriter
+
+    try:
+        return TranscriptWriter.create(path)
+    except FileExistsError:
+        raise TranscriptError(f"{path}: already exists; choose another --transcript path") from None
+    except OSError as error:
+        raise TranscriptError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def run_front_end(conversation: Conversation, show_meter: bool) -> str:
+    """Run the practice app on a terminal, the piped mode otherwise; return why the conversation ended."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from simulator.tui import run_interactive
+
+        return run_interactive(conversation, show_meter=show_meter)
+    from simulator.piped import run_piped
+
+    return run_piped(conversation, sys.stdin, click.echo, show_meter=show_meter)
+
+
+def load_phrases(path: Path) -> Phrases:
+    """A phrases file (the shape of a scenario's `phrases:` key), or `ScenarioError` with located problems."""
+    from simulator.scenario import Phrases
+    from simulator.scenario_file import Problem, ScenarioError, model_problems, read_scenario_text
+
+    text = read_scenario_text(path)
+    if not text.strip():
+        raise ScenarioError(str(path), [Problem(1, 1, "file is empty; list phrases under keys such as nea:")])
+    parsed, problems, _ = model_problems(text, Phrases, "phrases file")
+    if parsed is None:
+        raise ScenarioError(str(path), problems)
+    return parsed
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="coach")
 def main() -> None:
@@ -83,38 +125,58 @@ def main() -> None:
     "or ~/.local/share/compassion-coach/transcripts).",
 )
 @click.option("--no-meter", is_flag=True, help="Hide the openness meter and the coachee's state.")
+@click.option(
+    "--round",
+    "round_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Practise under a round file's rules and record the conversation in the gradebook.",
+)
+@click.option("--trainee", default=None, help="Your name as the round's gradebook records it (with --round).")
+@click.option(
+    "--db",
+    default=None,
+    help="Gradebook database URL (with --round; default: $COACH_DB or "
+    "~/.local/share/compassion-coach/gradebook.sqlite).",
+)
+@click.option(
+    "--resume", is_flag=True, help="Continue your unfinished conversation on this scenario (with --round)."
+)
 @reports_errors
-def practice(scenario: str | None, seed: int | None, transcript: Path | None, no_meter: bool) -> None:
+def practice(
+    scenario: str | None,
+    seed: int | None,
+    transcript: Path | None,
+    no_meter: bool,
+    round_file: Path | None,
+    trainee: str | None,
+    db: str | None,
+    resume: bool,
+) -> None:
     """Hold a coaching conversation with a virtual coachee.
 
     SCENARIO is a bundled scenario id (see `coach scenarios`) or a path to a YAML file;
     without it, the default scenario. On a terminal this opens the interactive app;
     otherwise it reads one trainee line per input line and prints each reply.
+    With --round and --trainee, the round's rules apply and every turn is recorded in the gradebook.
     """
+    if round_file is not None or trainee is not None or db is not None or resume:
+        from simulator.cli_round import practise_in_round
+
+        practise_in_round(scenario, round_file, trainee, db, resume, seed, transcript, no_meter)
+        return
     from simulator import catalogue
     from simulator.conversation import Conversation
     from simulator.session import Session
-    from simulator.transcript import TranscriptError, TranscriptWriter, header_record
+    from simulator.transcript import header_record
 
     loaded = catalogue.load(scenario)
     session = Session(loaded.scenario, seed=secrets.randbelow(1_000_000) if seed is None else seed)
     path = transcript or default_transcript_path(loaded.scenario.id)
-    try:
-        writer = TranscriptWriter.create(path)
-    except FileExistsError:
-        raise TranscriptError(f"{path}: already exists; choose another --transcript path") from None
-    except OSError as error:
-        raise TranscriptError(f"{path}: cannot write ({error.strerror})") from None
+    writer = open_transcript(path)
     writer.write(header_record(session, loaded.text, now(), loaded.source))
     conversation = Conversation(session, writer)
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        from simulator.tui import run_interactive
-
-        reason = run_interactive(conversation, show_meter=not no_meter)
-    else:
-        from simulator.piped import run_piped
-
-        reason = run_piped(conversation, sys.stdin, click.echo, show_meter=not no_meter)
+    reason = run_front_end(conversation, show_meter=not no_meter)
     conversation.finish(reason, now())
     from simulator.render import closing_report
 
@@ -160,7 +222,17 @@ def scenarios(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
 @click.option("--explain", is_flag=True, help="Show the cues that decided each reading.")
 @click.option("--after-vision", is_flag=True, help="Read the lines as coming after the coachee's vision.")
-def classify(texts: tuple[str, ...], as_json: bool, explain: bool, after_vision: bool) -> None:
+@click.option(
+    "--phrases",
+    "phrases_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A YAML file of organisation-specific phrases (the keys of a scenario's `phrases:`).",
+)
+@reports_errors
+def classify(
+    texts: tuple[str, ...], as_json: bool, explain: bool, after_vision: bool, phrases_file: Path | None
+) -> None:
     """Read trainee lines as moves: form, focus and attractor.
 
     TEXTS are read one per argument; without any, one per line from standard input.
@@ -169,7 +241,8 @@ def classify(texts: tuple[str, ...], as_json: bool, explain: bool, after_vision:
     from simulator.text import strip_control
     from simulator.vocabulary import Context
 
-    context = Context(vision_established=after_vision)
+    phrases = load_phrases(phrases_file).as_lists() if phrases_file is not None else None
+    context = Context(vision_established=after_vision, phrases=phrases)
     lines = texts or (line.rstrip("\n") for line in sys.stdin)
     out = sys.stdout
     for text in lines:
@@ -234,4 +307,10 @@ def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail:
 from simulator.cli_trainer import TRAINER_COMMANDS  # noqa: E402
 
 for _command in TRAINER_COMMANDS:
+    main.add_command(_command)
+
+# The round commands (grade, report, feedback) likewise live in their own module.
+from simulator.cli_round import ROUND_COMMANDS  # noqa: E402
+
+for _command in ROUND_COMMANDS:
     main.add_command(_command)

@@ -8,10 +8,10 @@ mode behave alike, and tests can drive a conversation without a terminal.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
-from simulator.errors import CoachError
 from simulator.arc import Suggestion
+from simulator.errors import CoachError
 from simulator.hint import hint_for
 from simulator.session import Session, Turn
 from simulator.text import clean_line
@@ -27,6 +27,19 @@ COMMANDS = {
 OutcomeKind = Literal["turn", "undo", "hint", "help", "message", "quit"]
 
 
+class TurnSink(Protocol):
+    """Somewhere besides the transcript that records a conversation as it goes (the gradebook)."""
+
+    def turn(self, turn: Turn) -> None:
+        """Record a played turn."""
+
+    def undo(self, turn: Turn) -> None:
+        """Record that the trainee took `turn` back."""
+
+    def finish(self, session: Session, reason: str, ended_at: str) -> None:
+        """Record the end of the conversation."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one typed line led to, for a front end to show."""
@@ -38,7 +51,7 @@ class Outcome:
 
 
 class Conversation:
-    """A session with its transcript writer and the round's rules for hints and undo."""
+    """A session with its transcript writer, an optional sink, and the round's rules for hints and undo."""
 
     def __init__(
         self,
@@ -47,11 +60,13 @@ class Conversation:
         *,
         allow_undo: bool = True,
         allow_hints: bool = True,
+        sink: TurnSink | None = None,
     ) -> None:
         self.session = session
         self.writer = writer
         self.allow_undo = allow_undo
         self.allow_hints = allow_hints
+        self.sink = sink
         self.ended = False
 
     def handle(self, line: str) -> Outcome:
@@ -65,6 +80,16 @@ class Conversation:
             return Outcome("message", message=str(error))
         if self.writer is not None:
             self.writer.turn(turn)
+        if self.sink is not None:
+            try:
+                self.sink.turn(turn)
+            except CoachError as error:
+                # The sink is the record a grade is made from: a turn it could not keep is taken
+                # back everywhere, so the coachee the trainee sees never runs ahead of the record.
+                self.session.undo()
+                if self.writer is not None:
+                    self.writer.undo(turn)
+                return Outcome("message", message=f"{error}; that line was not recorded, please say it again")
         return Outcome("turn", turn=turn)
 
     def _command(self, command: str) -> Outcome:
@@ -84,17 +109,21 @@ class Conversation:
                 return Outcome("message", message="nothing to undo yet")
             if self.writer is not None:
                 self.writer.undo(undone)
+            if self.sink is not None:
+                self.sink.undo(undone)
             return Outcome("undo", turn=undone)
         return Outcome("message", message=f"unknown command {command}; /help lists the commands")
 
     def finish(self, reason: str, ended_at: str) -> None:
-        """Write the end of the transcript and close it; later calls do nothing."""
+        """Write the end of the transcript (and to the sink) and close it; later calls do nothing."""
         if self.ended:
             return
         self.ended = True
         if self.writer is not None:
             self.writer.write(end_record(self.session, reason, ended_at))
             self.writer.close()
+        if self.sink is not None:
+            self.sink.finish(self.session, reason, ended_at)
 
 
 def help_text() -> str:

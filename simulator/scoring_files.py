@@ -85,7 +85,11 @@ def score_simulator_transcript(text: str, path: Path) -> ScoredFile:
     seed = transcript.header.get("seed", 0)
     if not isinstance(seed, int):
         raise UnreadableTranscript(f"{path}:1: the header's seed must be an integer")
-    session = play(loaded.scenario, transcript.trainee_lines, seed)
+    scenario = loaded.scenario
+    limit = transcript.header.get("turn_limit")  # a round may have set its own turn limit
+    if isinstance(limit, int) and 1 <= limit <= 200 and limit != scenario.turn_limit:
+        scenario = scenario.model_copy(update={"turn_limit": limit})
+    session = play(scenario, transcript.trainee_lines, seed)
     if len(session.turns) != len(transcript.turns):
         warnings.append(
             f"{len(transcript.turns) - len(session.turns)} line(s) past the turn limit were ignored"

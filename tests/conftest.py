@@ -1,11 +1,30 @@
-"""Shared test set-up: one Hypothesis profile for every property in the suite."""
+"""Shared test set-up: one Hypothesis profile for every property in the suite, and a PostgreSQL server."""
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.backends import postgres_server
 
 # Properties play whole conversations, so individual examples can take a few milliseconds;
 # a deadline would make the suite flaky on a loaded machine without catching anything real.
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=60, derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    """A PostgreSQL server for the gradebook tests (see tests/backends.py): skipped only outside CI."""
+    # Not under pytest's tmp_path: its folders are private to root, and the cluster runs as postgres.
+    folder = Path(tempfile.mkdtemp(prefix="coach-pg-"))
+    try:
+        with postgres_server(folder) as url:
+            yield url
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

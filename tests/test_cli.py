@@ -118,3 +118,10 @@ def test_help_does_not_import_prompt_toolkit_or_the_engine() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().endswith("[]")
+
+
+def test_scenarios_shows_each_difficulty() -> None:
+    rows = json.loads(runner.invoke(main, ["scenarios", "--json"]).output)
+    assert all(row["difficulty"] in ("easy", "moderate", "hard") for row in rows)
+    table = runner.invoke(main, ["scenarios"]).output
+    assert all(row["difficulty"] in table for row in rows)

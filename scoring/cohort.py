@@ -1,0 +1,187 @@
+"""A round's grades across a cohort: one graded conversation per trainee and scenario, and their summary.
+
+Pure: sessions in (already re-simulated from the stored lines by the shell), grades and
+averages out. Nothing here reads the gradebook, so what a grade is made of is only the
+trainee's lines, the scenario, the seed and the rubric.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scoring.rubric import Rubric
+from scoring.scorecard import Band, Scorecard, score_session
+from simulator.session import Session
+from simulator.vocabulary import Attractor, State
+
+
+@dataclass(frozen=True)
+class GradedConversation:
+    """One trainee's conversation on one scenario, graded, with what the trainer's table shows."""
+
+    trainee: str
+    scenario_id: str
+    card: Scorecard
+    turns: int
+    pea: int
+    nea: int
+    reached_open: bool
+    shutdowns: int  # falls into defensive, as the trajectory measure counts them
+    passed: bool
+    finished: bool = True
+    scenario_changed: bool = False
+
+    @property
+    def overall(self) -> float:
+        """The overall score, 0 to 100."""
+        return self.card.overall
+
+    @property
+    def band(self) -> Band:
+        """The band the overall score falls in."""
+        return self.card.band
+
+    @property
+    def pea_to_nea(self) -> str:
+        """PEA and NEA moves as the table shows them, e.g. `7:2`."""
+        return f"{self.pea}:{self.nea}"
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the trainer should know besides the score."""
+        notes = []
+        if not self.finished:
+            notes.append("unfinished")
+        if self.scenario_changed:
+            notes.append("scenario changed since practised")
+        return tuple(notes)
+
+
+def grade_session(
+    trainee: str,
+    session: Session,
+    pass_mark: float,
+    rubric: Rubric | None = None,
+    *,
+    finished: bool = True,
+    scenario_changed: bool = False,
+) -> GradedConversation:
+    """Grade one re-simulated conversation (under the scenario's rubric unless one is given)."""
+    card = score_session(session, rubric)
+    counts = session.attractor_counts()
+    return GradedConversation(
+        trainee=trainee,
+        scenario_id=session.scenario.id,
+        card=card,
+        turns=len(session.turns),
+        pea=counts[Attractor.PEA],
+        nea=counts[Attractor.NEA],
+        reached_open=session.peak.rank >= State.OPEN.rank,
+        shutdowns=sum(
+            turn.state_after is State.DEFENSIVE and turn.state_before is not State.DEFENSIVE
+            for turn in session.turns
+        ),
+        passed=card.overall >= pass_mark,
+        finished=finished,
+        scenario_changed=scenario_changed,
+    )
+
+
+@dataclass(frozen=True)
+class MeasureAverage:
+    """One measure averaged over the conversations it applies to (its score, 0 to 1)."""
+
+    key: str
+    label: str
+    mean_score: float
+    count: int
+
+
+@dataclass(frozen=True)
+class CohortSummary:
+    """The cohort at a glance: how many, how well on average, how many passed, and the weakest measure."""
+
+    conversations: int
+    trainees: int
+    passed: int
+    mean_overall: float
+    averages: tuple[MeasureAverage, ...]
+
+    @property
+    def weakest(self) -> MeasureAverage | None:
+        """The measure with the lowest average score: what the cohort most needs help with."""
+        return min(self.averages, key=lambda average: average.mean_score, default=None)
+
+
+def summarise(graded: Sequence[GradedConversation]) -> CohortSummary:
+    """Averages per measure over the conversations each applies to, and the cohort's totals."""
+    sums: dict[str, tuple[str, float, int]] = {}
+    for conversation in graded:
+        for measure in conversation.card.measures:
+            if measure.score is None:
+                continue  # not applicable here: left out of the average, never counted as zero
+            label, total, count = sums.get(measure.key, (measure.label, 0.0, 0))
+            sums[measure.key] = (label, total + measure.score, count + 1)
+    averages = tuple(
+        MeasureAverage(key, label, round(total / count, 3), count)
+        for key, (label, total, count) in sums.items()
+    )
+    mean = round(sum(c.overall for c in graded) / len(graded), 1) if graded else 0.0
+    return CohortSummary(
+        conversations=len(graded),
+        trainees=len({c.trainee for c in graded}),
+        passed=sum(c.passed for c in graded),
+        mean_overall=mean,
+        averages=averages,
+    )
+
+
+@dataclass(frozen=True)
+class RegradeChange:
+    """How one conversation's grade moves from one rubric to another."""
+
+    before: GradedConversation
+    after: GradedConversation
+
+    @property
+    def trainee(self) -> str:
+        """Whose conversation."""
+        return self.before.trainee
+
+    @property
+    def scenario_id(self) -> str:
+        """On which scenario."""
+        return self.before.scenario_id
+
+    @property
+    def overall_delta(self) -> float:
+        """How far the overall score moved."""
+        return round(self.after.overall - self.before.overall, 1)
+
+    @property
+    def rating_changes(self) -> tuple[tuple[str, str, str], ...]:
+        """(measure label, rating before, rating after) for every measure whose rating changed."""
+        after = {measure.key: measure for measure in self.after.card.measures}
+        return tuple(
+            (measure.label, measure.rating, after[measure.key].rating)
+            for measure in self.before.card.measures
+            if measure.key in after and after[measure.key].rating != measure.rating
+        )
+
+    @property
+    def is_changed(self) -> bool:
+        """Whether anything a trainer would notice moved: score, band, pass or a rating."""
+        return (
+            self.overall_delta != 0
+            or self.before.band != self.after.band
+            or self.before.passed != self.after.passed
+            or bool(self.rating_changes)
+        )
+
+
+def regrade_changes(
+    before: Sequence[GradedConversation], after: Sequence[GradedConversation]
+) -> list[RegradeChange]:
+    """Pair each conversation's two grades (same order, same conversations), trainee by trainee."""
+    return [RegradeChange(old, new) for old, new in zip(before, after, strict=True)]

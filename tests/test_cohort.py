@@ -1,0 +1,67 @@
+"""Cohort grading: one graded conversation per trainee, averages, the weakest measure, regrade diffs."""
+
+from scoring.cohort import grade_session, regrade_changes, summarise
+from scoring.rubric import Rubric, Threshold
+from simulator import catalogue
+from simulator.rehearsal import play
+
+NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
+WARM = [
+    "Thanks for coming in. What would make this conversation useful for you?",
+    "If things were going really well a year from now, what would you be doing?",
+    "It sounds like you really care about the patients.",
+    "What matters most to you about nursing?",
+]
+COLD = ["Did you finish the charting?", "You need to get the notes done by the end of the shift."]
+
+
+def test_a_warm_conversation_grades_above_a_cold_one_and_passes() -> None:
+    warm = grade_session("Ann", play(NURSE, WARM, seed=1), pass_mark=50)
+    cold = grade_session("Bob", play(NURSE, COLD, seed=1), pass_mark=50)
+    assert warm.overall > cold.overall and warm.passed and not cold.passed
+    assert warm.turns == 4 and warm.pea > warm.nea and cold.nea >= 1
+    assert warm.pea_to_nea == f"{warm.pea}:{warm.nea}"
+
+
+def test_falling_into_defensive_counts_as_a_shutdown() -> None:
+    graded = grade_session("Bob", play(NURSE, [*COLD, "Honestly, just do the audit properly."], seed=1), 50)
+    assert graded.shutdowns >= 1 and not graded.reached_open
+
+
+def test_averages_skip_measures_that_do_not_apply_and_name_the_weakest() -> None:
+    graded = [
+        grade_session("Ann", play(NURSE, WARM, seed=1), 50),
+        grade_session("Bob", play(NURSE, COLD, seed=1), 50),
+    ]
+    summary = summarise(graded)
+    keys = {average.key for average in summary.averages}
+    assert "change_talk" not in keys  # external-only: never counted as zero for simulated conversations
+    assert (summary.conversations, summary.trainees, summary.passed) == (2, 2, 1)
+    assert summary.weakest is not None
+    assert summary.weakest.mean_score == min(average.mean_score for average in summary.averages)
+    assert summary.mean_overall == round((graded[0].overall + graded[1].overall) / 2, 1)
+
+
+def test_an_empty_cohort_summarises_to_nothing() -> None:
+    summary = summarise([])
+    assert summary.conversations == 0 and summary.weakest is None
+
+
+def test_a_more_lenient_rubric_shows_what_moved_trainee_by_trainee() -> None:
+    sessions = [("Ann", play(NURSE, WARM, seed=1)), ("Bob", play(NURSE, [*WARM[:2], *COLD], seed=1))]
+    lenient = Rubric(
+        pea_nea_ratio=Threshold(fair=0.1, good=0.2), compassion_led_from=20, compliance_led_below=10
+    )
+    before = [grade_session(name, session, 50) for name, session in sessions]
+    after = [grade_session(name, session, 50, lenient) for name, session in sessions]
+    changes = regrade_changes(before, after)
+    assert [change.trainee for change in changes] == ["Ann", "Bob"]
+    bob = changes[1]
+    assert bob.is_changed and bob.overall_delta > 0
+    assert any(label == "PEA : NEA" for label, _, _ in bob.rating_changes)
+
+
+def test_the_same_rubric_changes_nothing() -> None:
+    session = play(NURSE, WARM, seed=1)
+    changes = regrade_changes([grade_session("Ann", session, 50)], [grade_session("Ann", session, 50)])
+    assert not changes[0].is_changed
