@@ -96,7 +96,7 @@ class Conversation:
         if command in ("/quit", "/exit"):
             return Outcome("quit")
         if command == "/help":
-            return Outcome("help", message=help_text())
+            return Outcome("help", message=help_text(allow_hints=self.allow_hints, allow_undo=self.allow_undo))
         if command == "/hint":
             if not self.allow_hints:
                 return Outcome("message", message="hints are switched off for this round")
@@ -126,8 +126,9 @@ class Conversation:
             self.sink.finish(self.session, reason, ended_at)
 
 
-def help_text() -> str:
-    """The commands a trainee can type, one per line."""
-    rows = [f"{name:<7} {meaning}" for name, meaning in COMMANDS.items()]
+def help_text(*, allow_hints: bool = True, allow_undo: bool = True) -> str:
+    """The commands a trainee can type (those the round allows), one per line."""
+    switched_off = {name for name, allowed in (("/hint", allow_hints), ("/undo", allow_undo)) if not allowed}
+    rows = [f"{name:<7} {meaning}" for name, meaning in COMMANDS.items() if name not in switched_off]
     rows.append("Ctrl-C  clear the line you are typing")
     return "\n".join(rows)

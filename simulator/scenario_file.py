@@ -234,7 +234,8 @@ def model_problems(
     try:
         root = _compose(text)
         if root is None:
-            return None, [Problem(1, 1, f"file is empty; a {kind} needs at least an id and a title")], nowhere
+            needs = "at least an id and a title" if kind in ("scenario", "round") else "its keys"
+            return None, [Problem(1, 1, f"file is empty; a {kind} needs {needs}")], nowhere
         positions = _walk(root)
         data = _construct(root)
     except _Refused as refused:

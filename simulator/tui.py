@@ -19,7 +19,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.output import Output
 from prompt_toolkit.styles import Style
 
-from simulator.conversation import Conversation, Outcome, help_text
+from simulator.conversation import Conversation, Outcome
 from simulator.render import coachee_line, hint_lines, meter, move_label, state_change
 from simulator.session import Session
 from simulator.text import strip_control
@@ -49,13 +49,15 @@ def practice_bindings() -> KeyBindings:
     return bindings
 
 
-def toolbar_text(session: Session, show_meter: bool) -> str:
-    """The bottom toolbar's content: meter, turn count, PEA/NEA tally and the commands."""
+def toolbar_text(conversation: Conversation, show_meter: bool) -> str:
+    """The bottom toolbar's content: meter, turn count, PEA/NEA tally and the commands this round allows."""
+    session = conversation.session
     counts = session.attractor_counts()
+    commands = ["/hint"] * conversation.allow_hints + ["/undo"] * conversation.allow_undo + ["/help", "/quit"]
     parts = [
         f"turn {len(session.turns)}/{session.scenario.turn_limit}",
         f"PEA {counts[Attractor.PEA]} · NEA {counts[Attractor.NEA]}",
-        "/hint /undo /help /quit",
+        " ".join(commands),
     ]
     if show_meter:
         parts.insert(0, f"openness {meter(session.openness, session.state)}")
@@ -67,14 +69,16 @@ def wrapped(text: str, width: int, indent: str = "") -> str:
     return textwrap.fill(strip_control(text), width=max(width, 20), subsequent_indent=indent) + "\n"
 
 
-def opening_panel(session: Session, width: int = 80) -> FormattedText:
+def opening_panel(conversation: Conversation, width: int = 80) -> FormattedText:
     """Who the coachee is, the situation, the goals and the keys, shown before the first line."""
-    scenario = session.scenario
+    scenario = conversation.session.scenario
     person = scenario.coachee
     goals = [("", wrapped(f"  - {goal.text}", width, "    ")) for goal in scenario.goals]
     keys = (
-        "Type what you would say and press Enter. /hint suggests a move, /undo takes back your last line, "
-        "/help lists commands. Ctrl-C clears the line; Ctrl-D or /quit ends and saves."
+        "Type what you would say and press Enter. "
+        + "/hint suggests a move, " * conversation.allow_hints
+        + "/undo takes back your last line, " * conversation.allow_undo
+        + "/help lists commands. Ctrl-C clears the line; Ctrl-D or /quit ends and saves."
     )
     return FormattedText(
         [
@@ -112,7 +116,7 @@ def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: in
     if outcome.kind == "hint" and outcome.hint is not None:
         return FormattedText([("class:hint", "".join(f"  {line}\n" for line in hint_lines(outcome.hint)))])
     if outcome.kind == "help":
-        return FormattedText([("class:note", help_text() + "\n")])
+        return FormattedText([("class:note", outcome.message + "\n")])
     return FormattedText([("class:note", f"  {outcome.message}\n")])
 
 
@@ -131,7 +135,7 @@ def run_interactive(
     prompt: PromptSession[str] = PromptSession(
         message=[("class:label", "You: ")],
         history=InMemoryHistory(),
-        bottom_toolbar=lambda: toolbar_text(session, show_meter),
+        bottom_toolbar=lambda: toolbar_text(conversation, show_meter),
         key_bindings=practice_bindings(),
         style=STYLE,
         input=input,
@@ -139,7 +143,7 @@ def run_interactive(
         enable_history_search=False,
     )
     width = prompt.output.get_size().columns - 1
-    show(opening_panel(session, width))
+    show(opening_panel(conversation, width))
     opening = session.scenario.opening
     first_line = coachee_line(session.scenario.coachee.name, opening.text, opening.cue)
     show(FormattedText([("class:coachee", wrapped(first_line, width, "  ").rstrip("\n"))]))

@@ -60,3 +60,9 @@ def test_a_turn_the_sink_cannot_keep_is_taken_back_everywhere(tmp_path: Path) ->
         == sink.lines
         == ["Hello.", "What matters to you?"]
     )
+
+
+def test_help_lists_only_the_commands_the_round_allows() -> None:
+    graded = Conversation(Session(catalogue.load(catalogue.DEFAULT_SCENARIO).scenario), allow_undo=False)
+    message = graded.handle("/help").message
+    assert "/hint" in message and "/undo" not in message and "/quit" in message

@@ -76,15 +76,21 @@ def test_turn_limit_ends_the_app(pipe: PipeInput, tmp_path: Path) -> None:
 
 
 def test_toolbar_shows_meter_turns_and_tally_and_hides_the_meter_on_request() -> None:
-    session = Session(LOADED.scenario)
-    session.say("Did you finish the notes?")
-    shown = toolbar_text(session, show_meter=True)
-    assert "openness [" in shown and "turn 1/30" in shown and "PEA 0 · NEA 1" in shown
-    assert "openness" not in toolbar_text(session, show_meter=False)
+    conversation = Conversation(Session(LOADED.scenario))
+    conversation.handle("Did you finish the notes?")
+    shown = toolbar_text(conversation, show_meter=True)
+    assert "openness [" in shown and "turn 1/30" in shown and "PEA 0 · NEA 1" in shown and "/undo" in shown
+    assert "openness" not in toolbar_text(conversation, show_meter=False)
+
+
+def test_toolbar_lists_only_the_commands_the_round_allows() -> None:
+    graded = Conversation(Session(LOADED.scenario), allow_undo=False, allow_hints=False)
+    shown = toolbar_text(graded, show_meter=False)
+    assert "/hint" not in shown and "/undo" not in shown and "/quit" in shown
 
 
 def test_opening_panel_names_the_coachee_situation_goals_and_keys() -> None:
-    text = "".join(fragment for _, fragment, *_ in opening_panel(Session(LOADED.scenario)))
+    text = "".join(fragment for _, fragment, *_ in opening_panel(Conversation(Session(LOADED.scenario))))
     for expected in ["Grace Mensah", "Situation:", "Your goals:", "/hint", "Ctrl-D"]:
         assert expected in text
 
