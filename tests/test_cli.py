@@ -125,3 +125,10 @@ def test_scenarios_shows_each_difficulty() -> None:
     assert all(row["difficulty"] in ("easy", "moderate", "hard") for row in rows)
     table = runner.invoke(main, ["scenarios"]).output
     assert all(row["difficulty"] in table for row in rows)
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert isinstance(main, click.Group)
+    missing = [name for name in main.commands if f"coach {name}" not in readme]
+    assert not missing, f"commands without an example in the README: {missing}"
