@@ -8,7 +8,6 @@ is an error naming the line. Parsing is pure: the command line reads the file.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -16,6 +15,7 @@ from typing import Literal
 from scoring.facts import ConversationFacts, TurnFacts
 from simulator.client_talk import read_talk
 from simulator.errors import CoachError
+from simulator.json_lines import json_objects
 from simulator.moves import classify
 from simulator.text import clean_line
 from simulator.vocabulary import Attractor, Context, Focus
@@ -57,15 +57,8 @@ def role_of(speaker: str, where: str) -> Role:
 def parse_jsonl(lines: list[str], source: str) -> list[Utterance]:
     """Utterances from `{"speaker", "text"}` JSON Lines."""
     utterances = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ExternalTranscriptError(f"{where}: not JSON ({error.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("speaker"), str):
+    for where, number, record in json_objects(lines, source, ExternalTranscriptError):
+        if not isinstance(record.get("speaker"), str):
             raise ExternalTranscriptError(f"{where}: expected an object with 'speaker' and 'text'")
         if not isinstance(record.get("text"), str):
             raise ExternalTranscriptError(f"{where}: 'text' must be a string")

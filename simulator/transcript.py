@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from simulator import __version__
 from simulator.errors import CoachError
+from simulator.json_lines import json_objects
 from simulator.session import Session, Turn
 from simulator.vocabulary import Attractor
 
@@ -117,15 +118,8 @@ class Transcript:
 def parse_transcript(lines: list[str], source: str) -> Transcript:
     """Read coach-transcript/1 objects; a wrong line raises `TranscriptError` naming it."""
     transcript: Transcript | None = None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise TranscriptError(f"{where}: not JSON ({error.msg})") from None
-        if not isinstance(record, dict) or "type" not in record:
+    for where, _, record in json_objects(lines, source, TranscriptError):
+        if "type" not in record:
             raise TranscriptError(f"{where}: expected an object with a 'type'")
         kind = record["type"]
         if transcript is None:
