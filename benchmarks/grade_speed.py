@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import create_engine
+from trainee_lines import LINES
 
 from scoring.cohort import summarise
 from scoring.round_report import render_round_html
@@ -28,29 +29,6 @@ from simulator import catalogue
 from simulator.gradebook import Gradebook, conversations, normalised_url, turns
 from simulator.round_grading import grade_round
 from simulator.transcript import scenario_sha256
-
-POOL = [
-    "Thanks for coming in. What would make this half hour useful for you?",
-    "It sounds like the last couple of months have been exhausting.",
-    "What are you proudest of in the way you work?",
-    "You calm people down when they're most frightened.",
-    "What matters most to you about this job?",
-    "If work were going really well two years from now, what would you be doing?",
-    "Your voice lifts when you talk about teaching.",
-    "Against that picture, what's already in place, and what's missing?",
-    "Did you finish the notes yesterday?",
-    "You should just make a checklist.",
-    "Which small step would you most like to try first?",
-    "It's your call which of these, if any, you try.",
-    "Why didn't you ask for help?",
-    "Part of you wants the lead role, and part of you worries about the hours.",
-    "What would your best day at work look like?",
-    "So the audit is what's weighing on you.",
-    "You need to get this sorted by Friday.",
-    "How would you like to use the rest of our time?",
-    "What did you do last time things felt this stuck?",
-    "Tell me more about what drew you to this work.",
-]
 
 ROUND_SPEC = "id: bench\ntitle: Benchmark round\nscenarios: [{scenarios}]\nturns: {turns}\n"
 
@@ -93,7 +71,7 @@ def fill(url: str, count: int, length: int) -> None:
                 {
                     "conversation_id": conversation_id,
                     "n": n,
-                    "trainee_line": rng.choice(POOL),
+                    "trainee_line": rng.choice(LINES),
                     "recorded_state_after": "neutral",
                     "recorded_openness_after": 2.0,
                     "recorded_at": at,

@@ -19,33 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from trainee_lines import LINES
+
 from simulator import catalogue
 from simulator.conversation import Conversation
 from simulator.session import Session
 from simulator.transcript import TranscriptWriter, header_record
-
-LINES = [
-    "Thanks for coming in. What would make this half hour useful for you?",
-    "It sounds like the last couple of months have been exhausting.",
-    "What are you proudest of in the way you work?",
-    "You calm people down when they're most frightened.",
-    "What matters most to you about this job?",
-    "If work were going really well two years from now, what would you be doing?",
-    "Your voice lifts when you talk about teaching.",
-    "Against that picture, what's already in place, and what's missing?",
-    "Did you finish the notes yesterday?",
-    "You should just make a checklist.",
-    "Which small step would you most like to try first?",
-    "It's your call which of these, if any, you try.",
-    "Why didn't you ask for help?",
-    "So far you've told me you love the patients and hate the paperwork.",
-    "Part of you wants to teach, and part of you worries about the time.",
-    "Hello.",
-    "Mm-hmm.",
-    "What would a great week look like for you?",
-    "Let's turn to next steps.",
-    "That's not how a charge nurse behaves.",
-]
 
 
 def per_turn(turns: int) -> list[float]:
@@ -58,7 +37,7 @@ def per_turn(turns: int) -> list[float]:
             writer = TranscriptWriter.create(Path(folder) / f"{conversation_number}.jsonl")
             writer.write(header_record(session, loaded.text, "bench", "bench"))
             conversation = Conversation(session, writer)
-            for line in LINES:
+            for line in LINES[:20]:
                 start = time.perf_counter()
                 conversation.handle(line)
                 timings.append(time.perf_counter() - start)
@@ -97,7 +76,7 @@ def main() -> None:
     describe("python -c pass", whole_process([sys.executable, "-c", "pass"], args.runs))
     describe("coach --help (target median < 150 ms)", whole_process([coach, "--help"], args.runs))
     with tempfile.TemporaryDirectory() as folder:
-        piped = "\n".join(LINES) + "\n"
+        piped = "\n".join(LINES[:20]) + "\n"
         timings = []
         for run in range(args.runs):
             command = [coach, "practice", "--seed", "1", "--transcript", f"{folder}/{run}.jsonl"]

@@ -19,23 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from trainee_lines import COACHEE_LINES, LINES
+
 from scoring.scorecard import score_session
 from simulator import catalogue
 from simulator.rehearsal import play
-
-COACH_LINES = [
-    "What would make this conversation useful for you?",
-    "It sounds like the last few weeks have been exhausting.",
-    "What matters most to you in this work?",
-    "If things went really well a year from now, what would you be doing?",
-    "You kept the whole team going through the winter.",
-    "You should just make a list and stick to it.",
-    "Did you finish the report?",
-    "Part of you wants to change this, and part of you is tired of being told to.",
-    "Which small step would you like to try first?",
-    "It's your call.",
-]
-COACHEE_LINES = ["I don't know.", "I want to get back on track.", "I can't see how.", "Maybe I could try."]
 
 
 def write_transcripts(folder: Path, files: int, turns: int) -> list[Path]:
@@ -45,7 +33,7 @@ def write_transcripts(folder: Path, files: int, turns: int) -> list[Path]:
         path = folder / f"talk-{number}.txt"
         lines = []
         for _ in range(turns):
-            lines.append(f"Coach: {rng.choice(COACH_LINES)}")
+            lines.append(f"Coach: {rng.choice(LINES)}")
             lines.append(f"Client: {rng.choice(COACHEE_LINES)}")
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         paths.append(path)
@@ -73,7 +61,7 @@ def main() -> None:
     rng = random.Random(2)
     timings = []
     for seed in range(50):
-        session = play(scenario, [rng.choice(COACH_LINES) for _ in range(30)], seed)
+        session = play(scenario, [rng.choice(LINES) for _ in range(30)], seed)
         start = time.perf_counter()
         score_session(session)
         timings.append(time.perf_counter() - start)
