@@ -183,6 +183,12 @@ class Coachee:
         """The current state as the project's enum."""
         return State(self.state)
 
+    def place(self, state: State, openness: float, progress: Progress) -> None:
+        """Put the coachee straight into a condition (for searches that branch from it)."""
+        self.state = state.value
+        self.openness = openness
+        self.progress = progress
+
     def is_gate_open(self, event: EventData) -> bool:
         """Whether the rise into the transition's destination may happen now."""
         assert event.transition is not None, "conditions are only asked during a transition"

@@ -25,10 +25,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from simulator.coachee import Progress, nea_kind
+from simulator.coachee import nea_kind
 from simulator.moves import attractor_of
 from simulator.scenario import Scenario
-from simulator.session import Session
+from simulator.session import Condition, Session
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Context, Focus, Form, Move, State
 
 Style = Literal["compassion", "compliance"]
@@ -98,25 +98,17 @@ def hot_button_kinds(scenario: Scenario) -> tuple[MoveKind, ...]:
     )
 
 
-@dataclass(frozen=True)
-class Probe:
-    """The coachee's condition after some moves: everything the rules look at, and the peak."""
-
-    state: State
-    openness: float
-    explored: frozenset[Focus]
-    revealed: tuple[str, ...]
-    turns_since_pea: int
-    peak: State
+Probe = Condition
+"""A node of the search: the coachee's condition after some moves."""
 
 
 class Stepper:
     """Plays abstract moves on a coachee condition with `Session.play` itself.
 
     Building a session and replaying the path to every node of a search would cost a
-    thousand times more, so one scratch session is loaded with a condition, plays one move,
-    and is read back. Loading touches the session's private fields; a property test checks
-    that stepping this way and replaying from the start always agree.
+    thousand times more, so one scratch session enters a condition, plays one move, and is
+    read back; a property test checks that stepping this way and replaying from the start
+    always agree.
     """
 
     def __init__(self, scenario: Scenario) -> None:
@@ -127,16 +119,15 @@ class Stepper:
             update={"coachee": scenario.coachee.model_copy(update={"hot_buttons": ()})}
         )
         self._sessions = {False: Session(wordless), True: Session(scenario)}
-        self._kinds = {item.id: item.kind for item in scenario.story}
 
     def start(self) -> Probe:
         """The condition before the first move."""
-        return _snapshot(Session(self.scenario))
+        return Session(self.scenario).condition()
 
     def move_of(self, probe: Probe, kind: MoveKind) -> Move:
         """The move `kind` is read as at this condition (the session says whether the vision is established)."""
         session = self._sessions[bool(kind.text)]
-        _load(session, probe, {self._kinds[item] for item in probe.revealed})
+        session.enter(probe)
         return kind.move(session.is_vision_established)
 
     def step(self, probe: Probe, kind: MoveKind) -> Probe:
@@ -144,7 +135,7 @@ class Stepper:
         move = self.move_of(probe, kind)
         session = self._sessions[bool(kind.text)]
         session.play(move, kind.text)
-        return _snapshot(session)
+        return session.condition()
 
     def key(self, probe: Probe) -> tuple[State, bool, frozenset[str], int]:
         """What the rules look at besides openness: conditions alike here differ only in openness."""
@@ -152,26 +143,6 @@ class Stepper:
         gate = not needs or any(focus in probe.explored for focus in needs)
         since = min(probe.turns_since_pea, self.scenario.coachee.temperament.drift_after)
         return (probe.state, gate, frozenset(probe.revealed), since)
-
-
-def _load(session: Session, probe: Probe, revealed_kinds: set[str]) -> None:
-    # The session's whole dynamic condition; the lines already said only steer reply choice.
-    coachee = session._coachee
-    coachee.state = probe.state.value
-    coachee.openness = probe.openness
-    coachee.progress = Progress(set(probe.explored), revealed_kinds)
-    session._turns = []
-    session._revealed = list(probe.revealed)
-    session._turns_since_pea = probe.turns_since_pea
-    session._peak = probe.peak
-    session._said = {session.scenario.opening.text}
-
-
-def _snapshot(session: Session) -> Probe:
-    explored = frozenset(session._coachee.progress.explored)
-    return Probe(
-        session.state, session.openness, explored, session.revealed, session._turns_since_pea, session.peak
-    )
 
 
 @dataclass(frozen=True)

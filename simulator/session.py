@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.coachee import Coachee, History, appraise
+from simulator.coachee import Coachee, History, Progress, appraise
 from simulator.errors import CoachError
 from simulator.moves import classify
 from simulator.reply import choose_reply
@@ -76,6 +76,18 @@ class Turn:
         }
 
 
+@dataclass(frozen=True)
+class Condition:
+    """Everything that decides how the coachee reacts next, and the peak so far (not the lines said)."""
+
+    state: State
+    openness: float
+    explored: frozenset[Focus]
+    revealed: tuple[str, ...]
+    turns_since_pea: int
+    peak: State
+
+
 class Session:
     """A conversation in progress. `say` plays one turn; `undo` takes the last one back."""
 
@@ -130,6 +142,32 @@ class Session:
         """Whether the turn limit has been reached."""
         return len(self._turns) >= self.scenario.turn_limit
 
+    def condition(self) -> Condition:
+        """The coachee's condition now, for a search that branches from here."""
+        return Condition(
+            self.state,
+            self.openness,
+            frozenset(self._coachee.progress.explored),
+            self.revealed,
+            self._turns_since_pea,
+            self._peak,
+        )
+
+    def enter(self, condition: Condition) -> None:
+        """Start afresh in `condition`, as if a conversation had just reached it (no turns, no lines said).
+
+        Searches use this to branch from a condition without replaying the path to it.
+        """
+        # The coachee's machine is kept and placed, not rebuilt: searches enter thousands of conditions.
+        self._rng = random.Random(self.seed)
+        self._turns = []
+        self._said = {self.scenario.opening.text}
+        kinds: set[str] = {self.scenario.story_item(item).kind for item in condition.revealed}
+        self._coachee.place(condition.state, condition.openness, Progress(set(condition.explored), kinds))
+        self._revealed = list(condition.revealed)
+        self._turns_since_pea = condition.turns_since_pea
+        self._peak = condition.peak
+
     def attractor_counts(self) -> dict[Attractor, int]:
         """How many of the trainee's moves invoked each attractor."""
         counts = dict.fromkeys(Attractor, 0)
@@ -145,6 +183,7 @@ class Session:
             vision_established=self.is_vision_established,
             turn_number=len(self._turns) + 1,
             covered=frozenset(turn.move.focus for turn in self._turns),
+            phrases=self.scenario.phrases.as_lists(),
         )
 
     # --- what front ends do ---------------------------------------------------------------

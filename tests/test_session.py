@@ -140,3 +140,14 @@ def test_story_item_waits_for_the_items_it_comes_after() -> None:
     real_self_question = "What's already in place for you right now?"
     assert "balance-sheet" in Session(unordered).say(real_self_question).reveals
     assert "balance-sheet" not in Session(ordered).say(real_self_question).reveals
+
+
+def test_entering_a_condition_plays_on_exactly_as_the_conversation_that_reached_it() -> None:
+    lines = ["It sounds like a hard month.", "What matters most to you as a nurse?"]
+    reached = play(NURSE, lines)
+    branch = Session(NURSE)
+    branch.enter(reached.condition())
+    assert branch.condition() == reached.condition()
+    next_line = "If work went really well two years from now, what would you be doing?"
+    assert branch.say(next_line).state_after is reached.say(next_line).state_after
+    assert branch.condition() == reached.condition()
