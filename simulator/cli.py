@@ -278,14 +278,12 @@ def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail:
     from scoring.html_report import render_html
     from scoring.text_report import render_text
     from simulator.errors import CoachError
-    from simulator.scoring_files import json_summary, score_file
+    from simulator.scoring_files import json_summary, score_files
 
     failed = False
-    for path in files:
-        try:
-            scored = score_file(path)
-        except CoachError as error:
-            click.echo(f"coach: error: {error}", err=True)
+    for path, scored in score_files(list(files)):
+        if isinstance(scored, CoachError):
+            click.echo(f"coach: error: {scored}", err=True)
             failed = True
             continue
         for warning in scored.warnings:

@@ -9,6 +9,10 @@ transcript of two people. One file's failure is that file's error, not the batch
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,3 +127,28 @@ def json_summary(scored: ScoredFile) -> dict[str, object]:
         "went_well": data["went_well"],
         "try_next": data["try_next"],
     }
+
+
+PARALLEL_FROM = 16
+"""Batches of at least this many files are scored in worker processes, one per core."""
+
+
+def _score_or_error(path: Path) -> ScoredFile | CoachError:
+    # Runs in a worker: the error travels back as a value so one bad file stops nothing.
+    try:
+        return score_file(path)
+    except CoachError as error:
+        return error
+
+
+def score_files(paths: list[Path]) -> Iterator[tuple[Path, ScoredFile | CoachError]]:
+    """Each file's scorecard or error, in the order given; large batches use every core."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from ((path, _score_or_error(path)) for path in paths)
+        return
+    # Forked workers inherit the readers' compiled patterns instead of compiling them again.
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        chunk = max(1, len(paths) // (workers * 8))
+        yield from zip(paths, pool.map(_score_or_error, paths, chunksize=chunk), strict=True)

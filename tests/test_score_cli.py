@@ -82,3 +82,18 @@ def test_html_output_is_written_per_file(tmp_path: Path) -> None:
     talk.write_text("Coach: Hello.\n")
     assert runner.invoke(main, ["score", str(path), str(talk), "--html", str(folder)]).exit_code == 0
     assert sorted(p.name for p in folder.iterdir()) == ["practice.html", "talk.html"]
+
+
+def test_a_large_batch_is_scored_in_parallel_in_order_and_alike(tmp_path: Path) -> None:
+    from simulator.scoring_files import PARALLEL_FROM, score_file, score_files
+
+    paths = []
+    for number in range(PARALLEL_FROM + 2):
+        path = tmp_path / f"talk-{number:02}.txt"
+        path.write_text(f"Coach: What would a great year look like for you?\nClient: I'd like to run {number} miles.\n")
+        paths.append(path)
+    paths.insert(3, tmp_path / "missing.txt")
+    results = list(score_files(paths))
+    assert [path for path, _ in results] == paths
+    assert "no such file" in str(results[3][1])
+    assert all(scored == score_file(path) for path, scored in results if path.exists())
