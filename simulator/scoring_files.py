@@ -16,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.external import parse_external
 from scoring.scorecard import Scorecard, score_facts, score_session
 from simulator import catalogue
 from simulator.errors import CoachError
@@ -108,6 +107,10 @@ def score_file(path: Path) -> ScoredFile:
         return score_simulator_transcript(text, path)
     if path.suffix not in (".jsonl", ".txt"):
         raise UnreadableTranscript(f"{path}: expected a .jsonl or .txt transcript")
+    # Imported here: the readers of real coachees' language compile many patterns, which
+    # scoring a practice transcript never needs.
+    from scoring.external import parse_external
+
     card = score_facts(parse_external(text, str(path), path.suffix))
     return ScoredFile(str(path), "external", card, path.stem)
 
