@@ -150,7 +150,9 @@ def score_files(paths: list[Path]) -> Iterator[tuple[Path, ScoredFile | CoachErr
     if len(paths) < PARALLEL_FROM or workers < 2:
         yield from ((path, _score_or_error(path)) for path in paths)
         return
-    # Forked workers inherit the readers' compiled patterns instead of compiling them again.
+    # Compiled once here, the readers' patterns are inherited by forked workers, not compiled in each.
+    import scoring.external  # noqa: F401
+
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         chunk = max(1, len(paths) // (workers * 8))
