@@ -46,7 +46,7 @@ LEAD_IN_FILLERS = (
 
 # Greetings, thanks and session management (MITI has no code; the model calls it structure).
 STRUCTURE_PHRASES = (
-    r"hi", r"hello", r"good (?:morning|afternoon|evening)", r"welcome(?: back)?",
+    r"hi", r"hello", r"good (?:morning|afternoon|evening)", r"(?:morning|afternoon|evening)(?: \w+)?(?=[,!]|$)", r"welcome(?: back)?",
     r"(?:it's )?(?:nice|good|great|lovely) to (?:see|meet) you(?: again)?",
     r"we(?:'ve| have) got (?:about |around )?\w+ minutes(?: left)?", r"\w+ minutes left",
     r"thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:coming(?: in)?|being here|your time|making the time"
@@ -104,6 +104,21 @@ ELICIT_AFTER_INFORMING = (
     r"is that (?:okay|all right|clear)", r"any thoughts(?: on (?:that|this))?", r"does that help",
 )
 
+# The coach owning a misstep ("Sorry, that came out wrong"). MITI has no code for it and it
+# hands no choice to the coachee, so it is "other": never a reflection of a deficit, never
+# credit as autonomy. What the coach does next carries the repair.
+APOLOGIES = (
+    r"(?:i'm |i am )?(?:so |really )?sorry,? (?:that (?:came|was (?:a|clumsy|rude|unfair|harsh|out of line|not|too)"
+    r"|wasn't|sounded|didn't|isn't what)|i (?:didn't|shouldn't|meant|interrupted|cut|jumped|got|went|was|put|asked|'m"
+    r" late|am late|keep)|if (?:that|i)|for (?:that|interrupting|being|cutting|jumping|pushing|butting|going|putting"
+    r"|asking|getting|the (?:interruption|delay|wait))|let me|my bad|it came|what i|scratch)",
+    r"(?:i'm |i am )?(?:so |really )?sorry$", r"i apologi[sz]e", r"my apologies", r"apologies", r"my bad",
+    r"(?:that|it) came out (?:wrong|badly|all wrong|harsher|more|the wrong way)", r"scratch that",
+    r"let me (?:try|put|say|phrase|ask) (?:that|it|this)? ?(?:again|another way|differently|better|a different way)",
+    r"let me (?:rephrase|start again|start over|back up|take that back)", r"that's not what i meant",
+    r"i didn't mean (?:it|that|to)", r"i take (?:that|it) back", r"forget i said (?:that|it)",
+)
+
 # Self-disclosure and chit-chat: "other" in the model.
 SELF_DISCLOSURE = (
     r"i used to", r"when i was", r"me too", r"i remember when",
@@ -143,7 +158,8 @@ CONFRONT_PHRASES = (
     r"how many times (?:do|have) i", r"i(?:'ve| have) told you", r"as i (?:keep saying|said before|told you)",
     # warnings and threats
     r"(?:or|otherwise) (?:else|there will be|you'll (?:be|lose|get)|we'll have to)",
-    r"if you don't (?:\w+ ){0,6}(?:you'll|you will|there will|we'll|i'll have to|i will have to)",
+    r"if you (?:don't|do not|can't|won't|keep) (?:\w+,? ){0,8}(?:you'll|you will|you're going to|you are going to"
+    r"|you could end up|you might end up|there will|there'll|we'll|i'll have to|i will have to|it will|it'll)",
     r"you(?:'d| had) better", r"(?:this is|consider this) (?:your|a) (?:final |last |formal )?warning",
     r"(?:disciplinary|formal warning|performance improvement plan|written up|write[- ]up|hr will)",
     r"you(?:'re| are) going to (?:lose|get fired|be fired|get sacked)",
@@ -163,6 +179,12 @@ CONFRONT_PHRASES = (
     r"that\'s (?:the|your) (?:real |whole )?problem", r"act like (?:it|a|an|one)",
     r"is it possible you(?:\'re| are) (?:overreacting|exaggerating|being)",
     r"you(?:\'ve| have) been coasting",
+    # labels: a verdict on the person, however calmly said
+    r"you(?:'re| are|'ve| have)(?: just| basically| simply| still| really)?(?: been| being)? (?:coasting|slacking|cruising"
+    r"|phoning it in|going through the motions|resting on your laurels|dragging your feet|winging it|not engaging"
+    r"|not taking (?:this|it|things|your \w+) seriously|non[- ]?compliant|not compliant|in breach|unmotivated"
+    r"|not motivated|not committed|noncommittal|resistant|a problem|a poor|the weak link|behind on everything)",
+    r"you (?:always|never|constantly|keep|tend to) (?:\w+ ){1,4}(?:to|until|till) the last (?:minute|moment|second)",
 )
 
 # Sarcasm: an approving word at the start, followed by a deficit. "Great, another late shift."
@@ -205,7 +227,8 @@ BLAMING_WHY_QUESTION = (
 
 # --- Advice and advice disguised as questions -------------------------------------------
 ADVICE_PHRASES = (
-    r"you (?:really |just |definitely |absolutely |seriously |honestly )?(?:should|shouldn't|ought to|must(?! (?:be|have|like|feel|think|know|love|hate|get|find|wonder))|mustn't"
+    r"you (?:really |just |definitely |absolutely |seriously |honestly )?(?:should|shouldn't|ought to|must(?! (?:be|have|like|feel|think|know|love|hate|get|find|wonder|miss|wish|dread|worry|sometimes|really|long"
+    r"|enjoy|care|'ve|ve))|mustn't"
     r"|need to|needn't|have to|gotta|got to)(?! be proud)"
     r"(?! feel proud)(?! give yourself credit)", r"you(?:'d| would) (?:do well|be better off|be wise) to",
     r"you (?:could|might|may) (?:want to|wish to|try|just"
@@ -228,6 +251,15 @@ ADVICE_PHRASES = (
     r"you'll (?:feel|be) (?:better|fine) (?:if|once|when) you",
     r"you can (?:talk to|ask|call|go to|speak to|start)",
     r"^you don't want to (?:let|leave|wait|miss|risk|ignore|skip) (?:that|this|it)",
+    # the coach's own requirement or prescription, however politely put
+    r"you (?:really |just |probably |definitely )?need (?:more|less|a bit more|a little more|some more|a (?:better|proper"
+    r"|new|bit of|lot more))", r"we(?: really| definitely| just)? (?:need|have|must|'ve got|'ll need|will need) to"
+    r"(?! (?:talk about (?:what|how|where|whether|why|anything)|talk it|look|think|explore|hear|understand|figure"
+    r"|work (?:out|this|it|together)|find out|get to know|check in))",
+    r"(?:from now on|going forward),? (?:you|we|i(?:'d| want| need| expect))", r"(?:every|each) \w+ from now on",
+    r"i (?:need|want|expect|require) you to(?! (?:imagine|think|picture|tell|describe|consider what|notice|know))",
+    r"we(?:'d| would)? (?:strongly )?(?:suggest|recommend|advise|urge)", r"i (?:can't|cannot|wouldn't) recommend",
+    r"(?:the|your) (?:next|first|only) step (?:is|will be|would be) (?:to|for you to)",
 )
 # Advice dressed as a question: these open the sentence ("Have you tried just staying later?").
 ADVICE_QUESTIONS = (
@@ -304,7 +336,9 @@ AUTONOMY_PHRASES = (
     r"(?:it's|it is|that's|that is) (?:entirely |completely |totally |really |all |ultimately )?(?:your (?:call|choice"
     r"|decision)|up to you)", r"(?:entirely|completely|totally|really|all) up to you", r"up to you",
     r"you(?<!made you)(?<!make you)(?<!did you)(?<!help you) (?:get to |can |will )?(?:decide|choose|pick)"
-    r"(?! (?:to|on) (?:not|miss))", r"your (?:call|choice|decision)",
+    r"(?! (?:to|on) (?:not|miss))", r"your (?:call|choice|decision)(?!s\b|[- ](?:numbers?|targets?|rates?|plans?|lists?|volumes?|quotas?|sheets?"
+    r"|logs?|times?|stats|figures|counts?|cent(?:re|er)s?|records?|notes|reports?|metrics|cycles?|schedules?|activity"
+    r"|blocks?|reviews?|coaching|data|sessions?|backs?|minutes|quality|scripts?|outcomes?|conversions?))",
     r"you(?:'re| are) the (?:expert|best judge|one who knows|one who decides|boss)",
     r"you know (?:yourself|your life|your situation|this|best|(?:your|the) \w+ (?:best|better))",
     r"(?:whatever|whichever) you (?:decide|choose|pick|think is best)",
@@ -317,6 +351,12 @@ AUTONOMY_PHRASES = (
     r"(?:we can|we could) (?:work|figure) (?:this|it) out together",
     r"you(?:'re| are) in (?:charge|control|the driving seat|the driver's seat)",
     r"(?:you can|feel free to) (?:say no|stop me)",
+    # reassurance that takes a demand off the table
+    r"don't (?:worry|stress|panic) (?:about|over) (?:that|it|this|the|your|any)", r"don't worry(?: for now)?$",
+    r"(?:there's )?no need to (?:worry|rush|decide|hurry|have it all)",
+    r"don't (?:feel (?:like )?you (?:have|need) to|rush|hurry)",
+    r"(?:we can|let's) (?:park|leave|put) (?:that|it|this|the \w+)(?: \w+)? (?:aside|for now|for later|to one side|on"
+    r" hold)", r"(?:take|taking) (?:your|all the) time", r"in your own time",
 )
 # Questions that hand the agenda or the choice to the coachee (MITI: seeking collaboration).
 AUTONOMY_QUESTIONS = (
@@ -416,6 +456,12 @@ COMPLIANCE_PHRASES = (
     r"(?:were|was) (?:the|your) \w+(?: \w+)? (?:marked|balanced|done|finished|submitted|signed|completed|filed|sent|updated|cleaned|stocked|checked)",
     r"did you (?:do|have|hold|run|complete) (?:the|your|all|those|these|all the) (?:\w+ )?(?:one-to-ones|appraisals|audit|checks|count|training|reviews|notes|charting|obs|handover|reports?|returns|stock count)",
     r"(?:have|had) you been (?:taking|doing|using|keeping up|going to|practi[sc]ing|attending|logging|charting)",
+    r"(?:is|are|was|were) (?:your|the) (?:\w+ )?(?:rates?|numbers|figures|kpis?|quotas?|stats|conversions?|scores?)"
+    r" (?:up|down|on target|on track|at target|in line|back up|where (?:it|they) (?:should|needs? to|ought to) be)",
+    r"(?:did|have) you (?:make|made|do|done|log|logged|book|booked|complete|completed|stick to|stuck to|keep to|kept to"
+    r"|get through|got through) (?:all )?(?:your|the|those|these|all) (?:\w+ )?(?:calls|visits|rounds|checks|entries"
+    r"|bookings|returns|numbers|lists?"
+    r"|plan|schedule|rota|budget|diet|routine|targets?)", r"(?:are|were) you on top of (?:your|the)",
 )
 
 # --- Focus cues ---------------------------------------------------------------------------
@@ -480,7 +526,8 @@ STRENGTHS_CUES = (
     r"already (?:working|going well|doing well)",
     r"(?:doing|going|went|gone) (?:really |so |very )?(?:well|brilliantly|great)",
     r"a time (?:when )?you (?:helped|solved|handled|made|managed|turned|led|fixed|did something)",
-    r"keep (?:turning up|going|trying|at it)", r"brilliantly", r"proudest",
+    r"keep (?:turning up|going|trying|at it)", r"(?:kept|keeps|keeping) you (?:going|afloat|steady|sane)",
+    r"(?:got|gets|helped) you (?:through|to keep going)", r"brilliantly", r"proudest",
     r"learn(?:t|ing)? from",
 )
 FEELINGS_CUES = (
@@ -494,7 +541,14 @@ FEELINGS_CUES = (
     r"pleased", r"torn", r"feel\w* stuck", r"(?:you're|i'm|you are|i am) stuck", r"confus\w*", r"unsure",
     r"uncertain\w*", r"helpless", r"hopeless", r"discourag\w*", r"heartbr\w*", r"grie\w*", r"resent\w*",
     r"bitter", r"rough", r"frighten\w*", r"panic\w*", r"calm", r"joy\w*", r"delight\w*", r"thrill\w*",
-    r"struggl\w*", r"hard (?:for|on) you", r"tough (?:for|on) you", r"heavy", r"pressure", r"dread\w*",
+    r"struggl\w*", r"hard (?:for|on) you", r"tough (?:for|on) you", r"(?:a lot|so much|too much) to (?:be )?(?:carry"
+    r"|hold|cope with|manage|deal with|take in|juggl)\w*", r"(?:carry|carrying|hold|holding|juggling|managing|doing)"
+    r" (?:it |that |this |everything |all (?:of )?(?:it |that |this )?)?(?:on your own|alone|by yourself)",
+    r"(?:really |so |very |incredibly |such a |a )?(?:hard|tough|difficult|rough|painful|awful|horrible|lonely|scary)"
+    r" (?:year|time|few (?:weeks|months|days|years)|week|month|day|shift|road|journey|period|spell|stretch)",
+    r"(?:sounds|sound|seems|seem|must be|must have been|looks|look|has been|have been) (?:like )?(?:really |so |very |incredibly |pretty |quite )?"
+    r"(?:hard|tough|difficult|painful|rough|awful|horrible|lonely|scary|a lot|exhausting|upsetting)", r"must (?:really |so |still )?miss", r"(?:you|i) (?:really |still |probably |so )?miss (?:those|that|them|him|her|it|the way"
+    r"|having|being|your old|the old|home|seeing|working)", r"losing (?:her|him|them|your)", r"heavy", r"pressure", r"dread\w*",
     r"fed up", r"sick of", r"tired of", r"on edge", r"at the end of your tether", r"run ragged",
     r"ambivalen\w*", r"mixed", r"part of you",
     r"sound(?:s)? (?:tired"
@@ -528,7 +582,8 @@ BALANCE_GAP_CUES = (
     r"areas? (?:for|of|to) (?:improvement|develop\w*|work on)", r"improve\w*", r"weak\w*", r"blind spots?",
 )
 DEFICIT_CUES = (
-    r"late(?:ness)?", r"behind", r"miss(?:ed|ing)", r"mistakes?", r"errors?", r"incidents?", r"complain\w*",
+    r"late(?:ness)?", r"behind", r"miss(?:ed|ing)", r"double[- ]?book\w*", r"over[- ]?book\w*", r"mix(?:ed)? up",
+    r"non[- ]?complian\w*", r"last minute", r"mistakes?", r"errors?", r"incidents?", r"complain\w*",
     r"overdue", r"not (?:done|finished|completed|submitted|good enough|up to)", r"fail\w*", r"wrong",
     r"problems?", r"issues?", r"weakness\w*", r"fix\w*", r"get(?:ting)? in the way", r"stopping you",
     r"stop(?:ped|s) you", r"audit\w*", r"targets?", r"charting", r"deadlines?", r"write[- ]?ups?",
@@ -570,6 +625,8 @@ REFLECTION_OPENERS = (
     r"in other words", r"you mean", r"(?:it's|it is) like", r"almost like", r"on (?:the )?one hand",
     r"part of you", r"a part of you", r"i (?:get|can see|sense|gather|notice) (?:that|how|the)",
     r"i (?:can )?(?:imagine|see|tell) (?:that|how|it's|this|you)", r"i wonder (?:if|whether)",
+    r"i(?:'m| am) (?:sure|guessing) (?:that )?(?:it|that|this|you)", r"i bet (?:that )?(?:it|that|this|you)",
+    r"i (?:guess|suspect) (?:that )?(?:it|that|this|you)",
     r"you(?:'ve| have) (?:been"
     r"|got|had|told me|said|mentioned|described|noticed|realised|decided|tried|found)",
     r"you (?:want|wanted|don't"
@@ -607,11 +664,12 @@ COMPLEX_MARKERS = (
     r"scared that", r"means", r"when you (?:talk|speak|describe|mention)", r"meaning", r"you're someone who",
     r"the kind of person", r"(?:and|but|yet) (?:you )?(?:still|also)", r"not for (?:lack|want) of",
     r"it\'s not (?:that|because|about|for)", r"underneath", r"nobody notices", r"must",
+    r"(?:at|is) the (?:heart|core) of", r"means? (?:a lot|so much|everything|the world) to you", r"who you are",
 )
 
 # --- Affirmations: specific recognition of a strength or an effort ----------------------
 AFFIRMATION_PHRASES = (
-    r"you (?:really |actually |clearly |obviously |have |'ve )?(?:rebuilt|built|turned around|pulled off|managed to"
+    r"you(?:'ve| have)?(?: really| actually| clearly| obviously| also| still)? (?:rebuilt|built|turned around|pulled off|managed to"
     r"|handled|stuck with|persevered|persisted|overcame|came through|got through|stepped up|took the initiative"
     r"|took the lead|put (?:a lot|so much|real|in)|worked (?:so |really |very )?hard|kept going|figured out|solved"
     r"|fought for|stood up for|went (?:the extra mile|above|out of your way)|took on|grew|mentored|supported|made"
@@ -637,7 +695,8 @@ AFFIRMATION_PHRASES = (
     r"look(?:ing)? at (?:how much|what) you(?:'ve| have)",
     r"(?:shows|showed) (?:real|a lot of|how much|great) (?:care|commitment|skill|courage|strength|leadership)",
     r"thank you for (?:being so|your) (?:honest|open|candid|honesty|openness|courage)",
-    r"(?:that's|it's) (?:a |such a |real )?(?:strength|gift|skill)",
+    r"(?:that's|it's|that is|it is) (?:a |such a )?(?:real |great |genuine |big |huge |true |rare )?(?:strength"
+    r"|gift|skill|asset|talent)",
     r"you (?:trained|coached|taught|got (?:that|the|a|him|her|them|every\w*) .{0,30}to|turned .{1,40} (?:around|into))",
     r"took (?:a lot of |real |so much |great )(?:courage|compassion|care|kindness|guts|skill|patience|commitment|strength)",
     r"your (?:patience|care|kindness|commitment|calm|energy|skill|persistence|honesty|courage)(?: \w+){0,4} (?:really )?shows",
@@ -645,6 +704,7 @@ AFFIRMATION_PHRASES = (
     r"thanks? (?:you )?for (?:being so|your) (?:honest|open|candid|honesty|openness|courage)",
     r"you(?:\'re| are) a natural",
     r"you (?:stayed|kept) (?:calm|focused|steady|your head|going|\w+(?: \w+){0,3} (?:calm|steady|focused|on track|going))",
+    r"you(?:'ve| have)? (?:kept|held) (?:\w+ ){1,4}(?:running|going|together|afloat|on track|safe|calm|steady)",
     r"you(?:'ve)? (?:designed|created|launched|organi[sz]ed|led|delivered|won|landed|saved|resolved|negotiated"
     r"|calmed|rescued|turned round|transformed|championed|introduced|set up|started up)",
 )
@@ -685,13 +745,47 @@ INFORMATION_CUES = (
     r"(?:the|our|this) (?:policy|guideline|procedure|protocol|rule|course|programme|program|service|scheme) (?:is|says"
     r"|requires|runs|covers|starts|offers)", r"what (?:we|i) (?:know|recommend) is",
     r"we(?:'ll| will| can| could) (?:set up|book|arrange|recheck|check|send|give you|start you|get you|refer)",
-    r"(?:really|very|bad|harmful|dangerous|good) (?:bad |harmful |dangerous |good )?for (?:you|your|people)", r"causes?", r"side effects?",
+    r"(?:really|very|bad|harmful|dangerous|good) (?:bad |harmful |dangerous |good )?for (?:you|your|people)", r"causes", r"(?:can|could|may|might|will|to|which|that) cause", r"side effects?",
     r"(?:is|are|was|were) (?:linked|related|associated|connected) (?:to|with)", r"we know (?:that|from)",
     r"there(?:'s| is) (?:good |strong |some )?evidence", r"let me (?:just )?show you", r"risks? (?:of|for|to)",
     r"i(?:'m| am) (?:pretty |a bit |a little |really |quite )?(?:concerned|worried) (?:about|that)",
     r"the (?:common|usual|main|typical) (?:ones|effects|symptoms|signs|reasons)", r"recommend\w*", r"guidelines?",
     r"we(?:'ll| will| can| could)(?: definitely| certainly| always)? (?:talk|look|go over|come back|pick)"
     r" (?:about|at|up|to|over|through)",
+)
+
+# Strong signs that a statement is the coach's own input, not a reflection, even when it
+# opens "it sounds like..." or "so you...": the coach's concern, a clinical finding, what is
+# generally true of people, what a habit does, or what the coach will do (MITI: giving
+# information; in AnnoMI's terms, therapist input).
+INPUT_CUES = (
+    # the coach's own concern
+    r"i(?:'m| am) (?:\w+ )?(?:concerned|worried) (?:about|that|by|because)", r"(?:concerning|worrying|a concern|a worry)"
+    r" (?:to|for) me", r"(?:it|that|this) concerns me", r"my (?:main |biggest |real )?(?:concern|worry) (?:is|would be)",
+    # findings
+    r"i(?:'m| am) (?:noticing|seeing) (?:a|some|that|in|on)", r"i (?:see|notice|noticed|can see) (?:on|from|in) (?:the"
+    r"|your|here)", r"your (?:\w+ )?(?:results?|levels?|readings?|blood pressure|a1c|scans?|tests?|bloods|x-rays?"
+    r"|cholesterol|glucose|sugars?) (?:is|are|was|were|have|has|came|show)", r"(?:the|your) (?:results?|scan|tests?|exam"
+    r"|x-rays?|bloods) (?:show|shows|showed|came back|suggest)",
+    # what is generally true of people
+    r"(?:a lot of|lots of|many|most|some) (?:people|kids|patients|teens|teenagers|adults|smokers|drinkers|women"
+    r"|men|folks|parents|students|clients)(?: who(?: \w+){1,5})? (?:find|think|say|tend|get|have|are|do|don't|report"
+    r"|feel|use|start|end up|notice|struggle|experience)", r"(?:people|kids|patients|adults) who (?:\w+ )"
+    r"{1,5}(?:tend|are|have|often|usually|find|get)",
+    r"(?:alcohol|smoking|drinking|nicotine|caffeine|sugar|salt|exercise|stress|sleep|weight|it|this|that)"
+    r" (?:can|could|may|might|will|does|is going to|tends to) (?:\w+ )?(?:cause|lead to|increase|raise|affect|damage"
+    r"|harm|reduce|lower|result in|contribute|interfere|worsen|trigger|become serious)",
+    r"it(?:'s| is) (?:highly |very |quite |more |really )?(?:likely|unlikely|common|normal|recommended|dangerous|harmful"
+    r"|proven|known)(?! (?:for you|that you feel))", r"(?:studies|research|evidence|data) (?:has |have )?(?:shown|show"
+    r"|suggests?|found)", r"the (?:recommended|safe|healthy|daily|weekly) (?:limits?|amount|dose|level|intake)",
+    r"(?:increases?|raises?|reduces?|lowers?|doubles?) (?:your|the) (?:risk|chances?)", r"at (?:higher |greater |more"
+    r" |a higher |an increased )?risk (?:of|for)", r"what we know (?:is|about)", r"we know (?:that|from)",
+    r"(?:is|are) (?:linked|associated|connected|related) (?:to|with)",
+    # the coach's own plan or action
+    r"i(?:'ll| will) be (?:stopping|coming|calling|checking|sending|seeing|writing|referring)",
+    r"we(?:'re| are) (?:gonna|going to) (?:work with you|help you|start you|get you|need to|have to|check|send|refer)",
+    r"we(?:'ll| will| can) (?:work with you|help you|get you|set you up|refer you|book you|arrange|send you)",
+    r"(?:we|i) (?:don't|do not|wouldn't) (?:really )?(?:recommend|advise|suggest)",
 )
 
 # Words too common to show that a reflection restates the coachee.
@@ -727,6 +821,8 @@ STRONG_VALUES_CUES = (
     r"best (?:manager|boss|teacher|nurse|leader|mentor|colleague|coach) you(?:'ve)? (?:ever )?"
     r"(?:had|worked|known)", r"why (?:did|do) you (?:go|get|come) into",
     r"important (?:is (?:it|that|this) )?to you",
+    r"(?:at|is) the (?:heart|core) of", r"heart of (?:it|things|this)", r"close to your heart",
+    r"means? (?:a lot|so much|everything|the world) to you", r"who you are",
 )
 STRONG_STRENGTHS_CUES = (
     r"at (?:your|their) best", r"proudest",

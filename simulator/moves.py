@@ -26,12 +26,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import pairwise
 from types import MappingProxyType
 from typing import NamedTuple
 
 from simulator import cue_lexicon as lex
 from simulator.phrase_scan import WORD_END, PhraseScanner, alternation, anywhere, opening
-from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Context, Focus, Form, Move
+from simulator.vocabulary import (
+    QUESTION_FORMS,
+    REFLECTION_FORMS,
+    Attractor,
+    Context,
+    Focus,
+    Form,
+    Move,
+    PhraseLists,
+)
 
 __all__ = ["MAX_CHARS", "attractor_of", "classify"]
 
@@ -104,6 +114,7 @@ _SIGNALS = PhraseScanner(
         ("autonomy", lex.AUTONOMY_PHRASES),
         ("compliance", lex.COMPLIANCE_PHRASES),
         ("summary", lex.SUMMARY_OPENERS),
+        ("input", lex.INPUT_CUES),
         ("information", lex.INFORMATION_CUES),
         ("greeting", lex.GREETINGS),
     )
@@ -125,6 +136,11 @@ _NOT_INSTRUCTIONS = (
     "do go on",
     "keep going with that",
     "keep talking",
+    "don't worry",
+    "don't stress",
+    "don't panic",
+    "don't feel",
+    "don't rush",
 )
 # "You said you have to...": the coach restates; the "have to" is the coachee's.
 _REPORTED = re.compile(
@@ -134,6 +150,7 @@ _REPORTED = re.compile(
 )
 _AUTONOMY_QUESTION = opening(lex.AUTONOMY_QUESTIONS)
 _OFF_TOPIC = opening(lex.OFF_TOPIC)
+_APOLOGY = opening(lex.APOLOGIES)
 _SHORT_SENTENCE_WORDS = 12  # a greeting inside a longer sentence does not make it structure
 
 # Questions
@@ -193,6 +210,13 @@ _STOCK_REFLECTION = re.compile(
 _REPORTED_SPEECH = re.compile(
     r"(?:(?:and|so|but) )?you(?:'ve)? (?:also |just )?(?:said|mentioned|told me|described|talked about|wrote)\b"
 )
+# Words that put what follows inside the coachee's mind ("you're worried it could cause..."):
+# what comes after them reflects, whatever it says.
+_COACHEE_MIND = re.compile(
+    r"\byou(?:'re| are)? (?:feel|felt|think|thought|believe|worry|worried|know|knew|said|say|mentioned|told me"
+    r"|wonder|fear|afraid|concerned|scared|hope|hoping|heard|read|noticed|realise|realised|suspect|guess|want"
+    r"|wanted|wish|'d like|would like|'re saying|are saying)\b"
+)
 _REFLECTIVE_LEAD = re.compile(r"(?:(?:okay|oh|yeah|mm+|right|and)[, ]+)*so\b")
 _INFORMATION = opening(lex.INFORMATION_OPENERS)
 _INFORMATION_FOR_YOU = opening(lex.INFORMATION_FOR_YOU)
@@ -211,6 +235,7 @@ _LONG_REFLECTION_WORDS = 12
 _NOVEL_MIN_WORDS = 4
 _NOVEL_OVERLAP = 0.34
 _WORDS = re.compile(r"[a-z][a-z']*")
+_ECHO_OVERLAP = 0.6  # share of a label's content words the coachee used first
 
 # A turn with this many times more words of facts than of question informs (MI's
 # elicit-provide-elicit: the closing question checks back, the facts are the act).
@@ -251,6 +276,9 @@ _TOPIC_WEIGHTS: dict[str, tuple[Focus | None, int]] = {
     "strong_feelings": (Focus.FEELINGS, 3),
     "gap": (None, 2),  # real self or deficit, depending on the vision (see _topic_of)
     **{focus.value: (focus, 1) for focus in Focus if focus is not Focus.NONE},
+    # A trainer's own phrases (Context.phrases) weigh as much as the strong cues.
+    **{f"trainer_{focus.value}": (focus, 3) for focus in Focus if focus is not Focus.NONE},
+    "trainer_nea": (Focus.DEFICIT, 3),
 }
 # Ties between foci break in these orders. The hopeful foci come first: a line that names
 # both a vision and a problem is steering toward the vision. A question about a plan beats
@@ -284,6 +312,47 @@ _TOPIC_NAMES = {
     Focus.DEFICIT: "deficit word",
     Focus.REAL_SELF: "present-state word",
 }
+
+
+class _TrainerPhrases:
+    """A trainer's phrase lists, compiled once: focus words and local NEA words."""
+
+    def __init__(self, lists: PhraseLists) -> None:
+        fragments = tuple(
+            (f"trainer_{kind}", tuple(dict.fromkeys(filter(None, map(_phrase_fragment, phrases)))))
+            for kind, phrases in lists
+            if f"trainer_{kind}" in _TOPIC_WEIGHTS
+        )
+        self._scanner = PhraseScanner(tuple((kind, found) for kind, found in fragments if found))
+
+    def scan(self, text: str) -> list[tuple[str, str]]:
+        """Each trainer phrase in the text, as (list, words matched)."""
+        return self._scanner.scan(text)
+
+    def nea_in(self, text: str) -> str | None:
+        """The first local NEA word in the text, if any."""
+        return next((words for kind, words in self._scanner.scan(text) if kind == "trainer_nea"), None)
+
+
+@lru_cache(maxsize=32)
+def _trainer_phrases(lists: PhraseLists) -> _TrainerPhrases:
+    return _TrainerPhrases(lists)
+
+
+def _phrase_fragment(phrase: str) -> str:
+    """A trainer's phrase as a literal fragment, normalised as trainee lines are ("Datix" -> "datix")."""
+    clean = _normalise(phrase).strip(_EDGE_JUNK)
+    if not clean[:1].isalnum():
+        return ""
+    return re.escape(clean).replace("\\ ", " ").replace("\\-", "-").replace("\\'", "'")
+
+
+# A yes/no question about what the coachee did ("did you...", "have you tried...").
+_LOOKS_BACK = re.compile(
+    r"(?:did you|didn't you|had you|were you able to|have you (?:been|tried|done|started|kept|stuck|made|booked|used"
+    r"|practi[sc]ed|followed|managed|set|put|got round|had a (?:go|chance) (?:at|to) (?!think)))"
+    r"(?! (?:think|decide|want|like|enjoy|feel|find|have a think|get any ideas|notice|learn|see|hear|know))\b"
+)
 _LEAD_IN_ALLOWANCE = 12  # characters: "okay, so" and the like are not worth a second topic scan
 _PEA_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.PLAN, Focus.FEELINGS})
 
@@ -292,10 +361,10 @@ _NO_CONTEXT = Context()
 _NO_SIGNALS: Mapping[str, str] = MappingProxyType({})
 
 
-def _signals_in(text: str) -> Mapping[str, str]:
+def _signals_in(text: str) -> dict[str, str]:
     """The first phrase of each kind of act found in the text."""
     found: dict[str, str] = {}
-    for kind, words in _SIGNALS.finditer(text):
+    for kind, words in _SIGNALS.scan(text):
         if kind not in found:
             found[kind] = words
     return found
@@ -369,7 +438,9 @@ def _normalise(text: str) -> str:
     clipped = text[:MAX_CHARS]
     if not clipped.isprintable():  # the cheap test spares most lines the escape pattern
         clipped = _ESCAPES.sub(" ", clipped)
-    clipped = clipped.translate(_CURLY).lower()
+    if not clipped.isascii():  # curly quotes and dashes are the only characters mapped
+        clipped = clipped.translate(_CURLY)
+    clipped = clipped.lower()
     if "[" in clipped or "(" in clipped:
         clipped = _STAGE_DIRECTIONS.sub(" ", clipped)
     clipped = " ".join(clipped.split())
@@ -377,9 +448,20 @@ def _normalise(text: str) -> str:
         return ""
     if "-" in clipped:  # dictation marks false starts with hyphens: "I- I've", "do you- do you"
         clipped = _STUTTER.sub(lambda m: m.group(1) or "", clipped)
-    if "-" in clipped or not _HAS_SENTENCE_PUNCT.search(clipped):  # typed lines rarely stutter
+    if ("-" in clipped or not _HAS_SENTENCE_PUNCT.search(clipped)) and _may_repeat(clipped):
         clipped = _FALSE_STARTS.sub(_drop_false_start, clipped)
+    if "'cause" in clipped:  # spoken "because", not the verb
+        clipped = clipped.replace("'cause", "because")
     return _REPAIRS.sub(_repair, clipped)
+
+
+def _may_repeat(clipped: str) -> bool:
+    """A cheap test that spares most lines the false-start pattern: some word is repeated, or
+    begins the next one, or two words recur ("we talked we talked")."""
+    words = clipped.split(" ")
+    return any(b.startswith(a) for a, b in pairwise(words)) or any(
+        a == c for a, c in zip(words, words[2:], strict=False)
+    )
 
 
 def _drop_false_start(match: re.Match[str]) -> str:
@@ -449,6 +531,10 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
     if _FILLER_ONLY.fullmatch(body):
         return _Reading(Form.OTHER, (f"filler '{_clip(body)}'",), body)
     signals = _signals_in(body)
+    if context.phrases and "compliance" not in signals:
+        local = _trainer_phrases(context.phrases).nea_in(body)
+        if local:
+            signals["compliance"] = local  # a question about a local NEA word is a compliance check
     sarcasm = _sarcasm_cue(body, signals)
     if sarcasm:
         return _Reading(Form.CONFRONT, (sarcasm,), body, Focus.DEFICIT)
@@ -456,6 +542,9 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
     if not rest or _FILLER_ONLY.fullmatch(rest):
         form = Form.STRUCTURE if saw_structure else Form.OTHER
         return _Reading(form, (f"{form.value} '{_clip(body)}'",), body)
+    apology = _APOLOGY.match(rest)
+    if apology:
+        return _Reading(Form.OTHER, (f"apology '{_clip(apology.group())}'",), rest)
     if rest.count(" ") < _SHORT_SENTENCE_WORDS and not asks:
         greeting = signals.get("greeting")
         if greeting:
@@ -464,7 +553,7 @@ def _read_sentence(body: str, asks: bool, context: Context) -> _Reading:
         return _Reading(Form.INFORMATION, (f"information '{_clip(rest)}'",), rest)
     blame_label = _BLAMING_WHY_LABEL.match(rest)
     confront = signals.get("confront") or (blame_label.group() if blame_label else None)
-    if confront:
+    if confront and not _echoes(confront, context.previous_coachee_line):
         return _Reading(Form.CONFRONT, (f"confront '{_clip(confront)}'",), rest, Focus.DEFICIT)
     blame = _BLAMING_WHY.match(rest)
     if blame:
@@ -525,9 +614,16 @@ def _advice_cue(rest: str, asks: bool, opens_a_question: bool, signals: Mapping[
     if said:
         kind = "'should' without permission" if "should" in said else "advice"
         return f"{kind} '{_clip(said)}'"
-    imperative = _IMPERATIVE.match(rest.removeprefix("just ").removeprefix("simply ").removeprefix("please "))
-    if imperative and not asks and not rest.startswith(_NOT_INSTRUCTIONS):
+    bare = rest.removeprefix("just ").removeprefix("simply ").removeprefix("please ")
+    imperative = _IMPERATIVE.match(bare)
+    if imperative and not asks and not bare.startswith(_NOT_INSTRUCTIONS):
         return f"instruction '{_clip(imperative.group())}'"
+    if imperative and not asks and ", " in rest:
+        # "Don't worry about it, just get it done": reassurance that leads into an order.
+        for clause in rest.split(", ")[1:]:
+            order = _IMPERATIVE.match(clause.removeprefix("just ").removeprefix("please "))
+            if order and not clause.startswith(_NOT_INSTRUCTIONS):
+                return f"instruction '{_clip(order.group())}'"
     return None
 
 
@@ -586,9 +682,7 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
 
 def _has_rich_focus(rest: str) -> bool:
     """Whether a when/where/who question reaches beyond one fact."""
-    return bool(_WOULD.search(rest)) or any(
-        kind not in ("deficit", "gap") for kind, _ in _TOPICS.finditer(rest)
-    )
+    return bool(_WOULD.search(rest)) or any(kind not in ("deficit", "gap") for kind, _ in _TOPICS.scan(rest))
 
 
 def _looks_reflective(rest: str, signals: Mapping[str, str]) -> bool:
@@ -607,6 +701,12 @@ def _statement_reading(rest: str, body: str, context: Context, signals: Mapping[
     logistics = _INFORMATION_FOR_YOU.match(rest)
     if logistics:
         return _Reading(Form.INFORMATION, (f"information '{_clip(logistics.group())}'",), rest)
+    own_input = signals.get("input")
+    if own_input and not _COACHEE_MIND.search(rest, 0, max(0, rest.find(own_input))):
+        # The coach's concern, a finding, a general truth: input, even after "it sounds like".
+        return _Reading(
+            Form.INFORMATION, (f"the coach's own input '{_clip(own_input)}'",), rest, signals=signals
+        )
     overlap = _overlap_with(rest, context.previous_coachee_line)
     opener = _REFLECTION_OPENER.match(rest) or _STOCK_REFLECTION.search(rest)
     if opener:
@@ -645,7 +745,7 @@ def _statement_reading(rest: str, body: str, context: Context, signals: Mapping[
 
 def _reflection(rest: str, why: str, context: Context, overlap: float) -> _Reading:
     """Simple unless it adds something: a second side, a reason, a meaning, a new feeling."""
-    depth = dict(reversed(list(_REFLECTION_DEPTH.finditer(rest))))
+    depth = dict(reversed(_REFLECTION_DEPTH.scan(rest)))
     if "complex" in depth:
         return _Reading(Form.COMPLEX_REFLECTION, (why, f"adds meaning '{depth['complex']}'"), rest)
     content = _content_words(rest)
@@ -701,12 +801,21 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
             return informing[0], (f"checks back after informing '{_clip(questions[-1].text)}'",)
         if _word_count(informing) > _FACTS_BEFORE_A_QUESTION * _word_count(questions):
             return informing[0], ("mostly information before a short question",)
+        own_input = next((r for r in informing if "input" in r.signals), None)
+        if own_input and _word_count(informing) > _word_count(questions):
+            # "I'm concerned about your drinking. ... Do you see it that way?": the concern is the act.
+            return own_input, ("the coach's own input before a question",)
     if questions:
         opened = [q for q in questions if q.form is Form.OPEN_QUESTION]
         return (opened or questions)[-1], ()
     reflections = [r for r in readings if r.form in REFLECTION_FORMS]
     if len(readings) > 1 and informing and _word_count(informing) > _word_count(reflections):
         return informing[0], ("mostly information",)
+    own_input = next((r for r in informing if "input" in r.signals), None)
+    if own_input and reflections:
+        # "It sounds like you drink most nights. I'm concerned about your liver.": the coach's
+        # own concern or finding is the substance; the reflection only leads into it.
+        return own_input, ("the coach's own input outweighs a reflective lead-in",)
     if len(reflections) >= 2:
         return reflections[0]._replace(form=Form.COMPLEX_REFLECTION, text=clean), ("several reflections",)
     for form in _STATEMENT_PRIORITY:
@@ -735,11 +844,19 @@ def _focus_of(main: _Reading, clean: str, context: Context) -> tuple[Focus, tupl
     if main.form is Form.AFFIRMATION:
         return Focus.STRENGTHS, ("affirmation names a strength",)
     if main.forced_focus is not None:
-        return main.forced_focus, ()
+        local = _trainer_phrases(context.phrases).nea_in(main.text) if context.phrases else None
+        return main.forced_focus, ((f"local NEA word '{local}'",) if local else ())
     focus, cues = _topic_of(main.text, main.form, context)
     if focus is Focus.NONE and len(clean) - len(main.text) > _LEAD_IN_ALLOWANCE:
         # The rest of the turn (a frame, a previous sentence) may name the topic.
         focus, cues = _topic_of(clean, main.form, context)
+    looks_back = (
+        _LOOKS_BACK.match(main.text) if focus is Focus.PLAN and main.form is Form.CLOSED_QUESTION else None
+    )
+    if looks_back:
+        # "Did you stick to the plan?", "Did you try it on Tuesday?": a plan looked back on
+        # is checked up on, whatever next-step words it names.
+        return Focus.DEFICIT, (f"checks up on a plan '{_clip(looks_back.group())}'",)
     if focus is Focus.NONE:
         if main.form in (Form.ADVICE, Form.ADVICE_WITH_PERMISSION):
             return Focus.PLAN, ("advice is about what to do next",)
@@ -753,7 +870,10 @@ def _topic_of(text: str, form: Form, context: Context) -> tuple[Focus, tuple[str
     """The focus with the most cue weight in the text, and the cue that named it."""
     counts: dict[Focus, int] = {}
     first_hit: dict[Focus, str] = {}
-    for kind, words in _TOPICS.finditer(text):
+    hits = _TOPICS.scan(text)
+    if context.phrases:
+        hits = hits + _trainer_phrases(context.phrases).scan(text)
+    for kind, words in hits:
         focus, weight = _TOPIC_WEIGHTS[kind]
         if focus is None:
             # A gap measured against a vision is the balance sheet; without one, a deficit.
@@ -761,7 +881,8 @@ def _topic_of(text: str, form: Form, context: Context) -> tuple[Focus, tuple[str
             against = "against the vision" if context.vision_established else "with no vision yet"
             first_hit.setdefault(focus, f"gap {against} '{words}'")
         counts[focus] = counts.get(focus, 0) + weight
-        first_hit.setdefault(focus, f"{_TOPIC_NAMES[focus]} '{words}'")
+        local = "local " if kind.startswith("trainer_") else ""
+        first_hit.setdefault(focus, f"{local}{_TOPIC_NAMES[focus]} '{words}'")
     if not counts:
         return Focus.NONE, ()
     order = _QUESTION_FOCUS_ORDER if form in QUESTION_FORMS else _STATEMENT_FOCUS_ORDER
@@ -787,6 +908,11 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def _echoes(phrase: str, previous: str) -> bool:
+    """Whether the coachee said it first ("I've been coasting" -> "You've been coasting"): a reflection, not a label."""
+    return bool(previous) and _overlap_with(phrase, _normalise(previous)) >= _ECHO_OVERLAP
 
 
 def _overlap_with(line: str, previous: str) -> float:

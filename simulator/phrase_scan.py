@@ -122,9 +122,10 @@ def opening(fragments: tuple[str, ...]) -> re.Pattern[str]:
 class PhraseScanner:
     """One pass over a sentence for many word lists at once, reporting which list matched.
 
-    The phrases are indexed by their first two letters. Walking the sentence's word starts,
-    the scanner wakes the regex engine only where some phrase could begin, and then only
-    for the phrases that begin there; that keeps reading a line well under a tenth of a
+    The phrases are indexed by their first two letters. A small "gate" pattern of how every
+    phrase begins finds, in C, the next word start where some phrase could begin; only there
+    does the scanner try the phrases filed under that word's first letters. Most words are
+    skipped without waking Python, which keeps reading a line well under a tenth of a
     millisecond. Where two lists match at the same spot the earlier list wins, so lists come
     in priority order. Phrases anchored with "^" are tried at the first word only; phrases
     must otherwise begin with plain letters, or with a digit class ("\\d+ percent").
@@ -135,14 +136,17 @@ class PhraseScanner:
         keyed: dict[str, list[tuple[str, list[str]]]] = {}
         anywhere: list[tuple[str, list[str]]] = []
         first: list[tuple[str, list[str]]] = []  # phrases anchored to the start of the sentence
+        beginnings: set[str] = set()  # how every phrase begins, as a pattern (see _beginning)
         for kind, fragments in lists:
             by_key: dict[str, list[str]] = {}
             loose: list[str] = []
             anchored = [f[1:] for f in fragments if f.startswith("^")]
             if anchored:
                 first.append((kind, anchored))
+                beginnings.update(_beginning(f) for f in _distribute_leading_choice(tuple(anchored)))
             for fragment in _distribute_leading_choice(tuple(f for f in fragments if not f.startswith("^"))):
                 prefix = _literal_prefix(fragment)
+                beginnings.add(_beginning(fragment))
                 if prefix and not _has_top_level_bar(fragment):
                     # A one-letter beginning ("i(?:'ve| have)") is filed under that letter alone.
                     by_key.setdefault(prefix[:_KEY_LENGTH], []).append(fragment)
@@ -160,6 +164,21 @@ class PhraseScanner:
         # Compiled on first use, per two-letter key and per "first word or not": most keys
         # never occur, and compiling every one at import would slow every program start.
         self._patterns: dict[tuple[str, bool], re.Pattern[str] | None] = {}
+        self._beginnings = tuple(sorted(beginnings))
+        self._gate: re.Pattern[str] | None = None
+
+    def _gate_pattern(self) -> re.Pattern[str]:
+        """Where some phrase could begin: a word start followed by how one of the phrases begins.
+
+        Searching for this in C skips most words without waking Python. It is compiled on
+        first use (a few tens of milliseconds for the reader's largest scanner), not at
+        import, so commands that never read a line do not pay for it.
+        """
+        if self._gate is None:
+            # "\w" rather than WORD_START's "[\w']": a word may follow an opening quote; the
+            # scan checks the few candidates that follow punctuation (see word_starts).
+            self._gate = re.compile(r"(?<!\w)" + alternation(self._beginnings))
+        return self._gate
 
     def _pattern_for(self, key: str, at_start: bool) -> re.Pattern[str] | None:
         entries = list(self._keyed.get(key, []))
@@ -185,26 +204,68 @@ class PhraseScanner:
 
     def finditer(self, text: str) -> Iterator[tuple[str, str]]:
         """Each match as (the list it came from, the words matched), left to right."""
+        return iter(self.scan(text))
+
+    def scan(self, text: str) -> list[tuple[str, str]]:
+        """Every match as (the list it came from, the words matched), left to right.
+
+        The gate finds the next word where some phrase could begin; the phrases filed under
+        that word's first two letters then decide, the earlier list winning. The loop is the
+        reader's hottest code, hence the local names.
+        """
+        found: list[tuple[str, str]] = []
+        search = (self._gate or self._gate_pattern()).search
         patterns, build = self._patterns, self._pattern_for
-        end = 0
-        for start in word_starts(text):
-            if start < end:
+        position = 0
+        while True:
+            candidate = search(text, position)
+            if candidate is None:
+                return found
+            start = candidate.start()
+            if (
+                start
+                and text[start - 1] != " "
+                and text[text.rfind(" ", 0, start) + 1 : start].lstrip(_OPENING_PUNCTUATION)
+            ):
+                position = start + 1  # inside a token ("self-confidence"): not where a word starts
                 continue
             key = (text[start : start + _KEY_LENGTH], not start)
             pattern = patterns[key] if key in patterns else build(*key)
-            if pattern is None:
-                continue
-            match = pattern.match(text, start)
+            match = pattern.match(text, start) if pattern is not None else None
             if match:
-                end = match.end()
-                yield match.lastgroup or "", match.group()
+                found.append((match.lastgroup or "", match.group()))
+                position = match.end()
+            else:
+                position = start + 1
 
     def finds(self, text: str, kind: str) -> bool:
         """Whether a phrase from the named list occurs in the text."""
-        return any(found == kind for found, _ in self.finditer(text))
+        return any(found == kind for found, _ in self.scan(text))
 
 
 _KEY_LENGTH = 2
+
+
+def _beginning(fragment: str) -> str:
+    """How a phrase begins, as a small pattern for the gate: its plain letters and the next few
+    plain groups and letters ("you (?:really )?want (?:more|less) of" -> "you (?:really )?want
+    (?:more|less)"), which keeps the gate from stopping at every "you"."""
+    prefix = _literal_prefix(fragment)
+    if not prefix:
+        return r"\d"
+    end = len(prefix)
+    for _ in range(_GATE_UNITS):
+        unit = _GATE_UNIT.match(fragment, end)
+        if not unit or unit.end() == end:
+            break
+        end = unit.end()
+    return fragment[:end]
+
+
+# The gate takes a phrase up to its third group or so: a group without groups or classes
+# inside (optional or not), or a run of plain letters. Anything else ends the beginning.
+_GATE_UNIT = re.compile(r"\(\?:(?:[^()\[\]\\]|\\.)*\)\??(?![*+{])|[a-z0-9 ',-]+(?![?*+{])")
+_GATE_UNITS = 2
 
 
 @lru_cache(maxsize=64)

@@ -14,10 +14,10 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 
 from scoring.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.vocabulary import Focus, Form, State
+from simulator.vocabulary import Focus, Form, PhraseLists, State
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
@@ -231,6 +231,46 @@ class Replies(Strict):
         return getattr(self, state.value)  # type: ignore[no-any-return]
 
 
+def _plain_phrase(phrase: str) -> str:
+    if not phrase[:1].isalnum() or not phrase.isprintable():
+        raise ValueError("a phrase starts with a letter or digit and stays on one line, e.g. 'RAG status'")
+    return phrase
+
+
+# A trainer's phrase: words, starting with a letter or digit. Matched whole-word and without
+# regard to case; punctuation inside is kept, but dictated lines carry none, so words work best.
+Phrase = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_plain_phrase)]
+PhraseList = Annotated[tuple[Phrase, ...], Field(max_length=200)]
+PHRASE_KINDS = ("vision", "values", "strengths", "feelings", "real_self", "deficit", "plan", "nea")
+"""The lists of `Phrases`, in the order the reader weighs them: a focus name, then `nea`."""
+
+
+class Phrases(Strict):
+    """Organisation-specific words for the reader of trainee lines: local jargon and hot words.
+
+    A phrase in a focus list settles the line's focus as strongly as the built-in cues
+    ("our Magnet journey" -> vision). A phrase in `nea` marks a compliance or deficit move:
+    a question about it is a compliance check (NEA before the vision, the balance sheet
+    after), and elsewhere it counts as a strong deficit cue.
+    """
+
+    vision: PhraseList = Field((), description="Words for where the coachee wants to get to.")
+    values: PhraseList = Field((), description="Words for what matters to them, e.g. the local values.")
+    strengths: PhraseList = Field((), description="Words for what they do well.")
+    feelings: PhraseList = Field((), description="Words for how they feel.")
+    real_self: PhraseList = Field((), description="Words for where things stand now.")
+    deficit: PhraseList = Field((), description="Words for problems, errors and what was not done.")
+    plan: PhraseList = Field((), description="Words for next steps and experiments.")
+    nea: PhraseList = Field(
+        (), description="Local words that make a line a compliance or deficit move, e.g. 'Datix', 'audit'."
+    )
+
+    def as_lists(self) -> PhraseLists | None:
+        """The non-empty lists as (kind, phrases) pairs, the form `Context.phrases` carries; None if all are empty."""
+        lists = tuple((kind, tuple(getattr(self, kind))) for kind in PHRASE_KINDS if getattr(self, kind))
+        return lists or None
+
+
 class Scenario(Strict):
     """A complete practice scenario: the persona, the story, the replies, the goals and tests."""
 
@@ -251,6 +291,9 @@ class Scenario(Strict):
     turn_limit: int = Field(30, ge=1, le=200)
     rubric: Rubric = Field(DEFAULT_RUBRIC, description="Scoring thresholds and weights for this scenario.")
     tests: tuple[TestConversation, ...] = ()
+    phrases: Phrases = Field(
+        Phrases(), description="Organisation-specific words the reader of trainee lines should know."
+    )
 
     def story_item(self, item_id: str) -> StoryItem:
         """The story item with this id."""

@@ -71,6 +71,11 @@ QUESTION_FORMS = frozenset({Form.OPEN_QUESTION, Form.CLOSED_QUESTION})
 REFLECTION_FORMS = frozenset({Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION})
 
 
+PhraseLists = tuple[tuple[str, tuple[str, ...]], ...]
+"""A trainer's own phrases as (kind, phrases) pairs: kind is a focus name or `nea` (see `Phrases`
+in simulator.scenario). Plain tuples, so a Context stays hashable and the reader needs no pydantic."""
+
+
 @dataclass(frozen=True)
 class Context:
     """What the reader of a trainee line may know about the conversation so far."""
@@ -79,6 +84,7 @@ class Context:
     vision_established: bool = False
     turn_number: int = 1
     covered: frozenset[Focus] = frozenset()
+    phrases: PhraseLists | None = None  # the scenario's or trainer's own phrases, if any
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ BEFORE_VISION = Context()
 AFTER_VISION = Context(vision_established=True)
 
 # Floors sit a few points under what the reader measured on the gold set when they were set
-# (form accuracy 0.984, attractor macro-F1 0.974 on 500 lines; `python benchmarks/agreement.py`),
+# (form accuracy 0.987, attractor macro-F1 0.979 on 527 lines; `python benchmarks/agreement.py`),
 # so a real regression fails the test while a one-line wobble does not.
-GOLD_FORM_ACCURACY_FLOOR = 0.95
-GOLD_ATTRACTOR_MACRO_F1_FLOOR = 0.94
+GOLD_FORM_ACCURACY_FLOOR = 0.96
+GOLD_ATTRACTOR_MACRO_F1_FLOOR = 0.95
 GOLD_MIN_LINES = 400
 
 
@@ -363,6 +363,159 @@ def test_transcribed_stutter_with_hyphens_is_read_through() -> None:
     assert read("Do you- do you want to try that?").form is Form.CLOSED_QUESTION
 
 
+# --- lines the team found misread (regressions) -----------------------------------------------
+
+P, N, U = Attractor.PEA, Attractor.NEA, Attractor.NEUTRAL
+
+
+@pytest.mark.parametrize(
+    ("line", "form", "focus", "attractor"),
+    [
+        # A day named in a past-tense question dates what was done; it plans nothing.
+        ("Did you double-book the dock on Tuesday?", Form.CLOSED_QUESTION, Focus.DEFICIT, N),
+        ("Did you stick to the walking plan on Saturday?", Form.CLOSED_QUESTION, Focus.DEFICIT, N),
+        # Labels: a verdict on the person, however calmly said.
+        ("You always leave the pack to the last minute.", Form.CONFRONT, Focus.DEFICIT, N),
+        ("You're coasting on last year.", Form.CONFRONT, Focus.DEFICIT, N),
+        ("You're non-compliant with the walking plan.", Form.CONFRONT, Focus.DEFICIT, N),
+        # Warnings, with or without a comma before the consequence.
+        ("If you don't get your sugars down, you'll end up on insulin.", Form.CONFRONT, Focus.DEFICIT, N),
+        ("if you dont get your sugars down youll end up on insulin", Form.CONFRONT, Focus.DEFICIT, N),
+        # The coach's own prescription.
+        ("We need to do a pipeline review every Friday from now on.", Form.ADVICE, Focus.PLAN, N),
+        ("You need more resilience.", Form.ADVICE, Focus.STRENGTHS, N),
+        # Empathy: "you must" with a feeling is an inference, not a command.
+        ("You must miss those mornings.", Form.COMPLEX_REFLECTION, Focus.FEELINGS, P),
+        ("That sounds like a lot to carry on your own.", Form.SIMPLE_REFLECTION, Focus.FEELINGS, P),
+        ("That sounds really hard, losing her.", Form.SIMPLE_REFLECTION, Focus.FEELINGS, P),
+        (
+            "It sounds like this has been a really hard year for you.",
+            Form.SIMPLE_REFLECTION,
+            Focus.FEELINGS,
+            P,
+        ),
+        # Values reflections.
+        ("Not being a burden on your kids really matters to you.", Form.COMPLEX_REFLECTION, Focus.VALUES, P),
+        (
+            "So being the one who stays is at the heart of it for you.",
+            Form.COMPLEX_REFLECTION,
+            Focus.VALUES,
+            P,
+        ),
+        # Reassurance hands a demand back; it instructs nothing.
+        ("Don't worry about the portfolio for now.", Form.AUTONOMY, Focus.FEELINGS, P),
+        # Affirmations, contracted or not.
+        ("You've kept going through every shift", Form.AFFIRMATION, Focus.STRENGTHS, P),
+        ("You have kept going through every shift.", Form.AFFIRMATION, Focus.STRENGTHS, P),
+        ("That's a real strength.", Form.AFFIRMATION, Focus.STRENGTHS, P),
+        # Questions on the hopeful foci, and a greeting by a first name.
+        (
+            "If the next couple of years went really well, what would you be doing?",
+            Form.OPEN_QUESTION,
+            Focus.VISION,
+            P,
+        ),
+        ("What are you proudest of", Form.OPEN_QUESTION, Focus.STRENGTHS, P),
+        ("What's kept you going through all this?", Form.OPEN_QUESTION, Focus.STRENGTHS, P),
+        ("Morning Des, have a seat.", Form.STRUCTURE, Focus.NONE, U),
+    ],
+)
+def test_lines_the_team_found_misread_are_read_as_agreed(
+    line: str, form: Form, focus: Focus, attractor: Attractor
+) -> None:
+    move = read(line)
+    assert (move.form, move.focus, move.attractor) == (form, focus, attractor), move.cues
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Did you hit your call numbers last week?",
+        "Have you met your call target yet?",
+        "did you hit your call numbers last week",
+        "Did you make your calls this week?",
+        "Is your call rate where it should be?",
+    ],
+)
+def test_sales_call_targets_are_compliance_checks_never_autonomy(line: str) -> None:
+    move = read(line)
+    assert move.form is not Form.AUTONOMY
+    assert (move.focus, move.attractor) == (Focus.DEFICIT, Attractor.NEA), move.cues
+
+
+def test_your_call_numbers_in_a_statement_is_not_autonomy() -> None:
+    assert read("Your call numbers are down this month.").form is not Form.AUTONOMY
+    assert read("It's your call whether we look at that.").form is Form.AUTONOMY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry, that came out wrong…",
+        "Sorry, that came out wrong. Let me put it another way.",
+        "i'm sorry that came out wrong",
+        "My apologies, I cut you off.",
+    ],
+)
+def test_an_apology_is_a_repair_read_as_other_never_a_deficit_reflection(line: str) -> None:
+    # Decided: MITI has no code for an apology and it hands no choice over, so it is
+    # "other" (neutral); what the coach says next carries the repair.
+    move = read(line)
+    assert (move.form, move.focus, move.attractor) == (Form.OTHER, Focus.NONE, Attractor.NEUTRAL), move.cues
+
+
+def test_an_apology_then_a_question_is_read_as_the_question() -> None:
+    move = read("Sorry, that came out wrong. What matters most to you about the job?")
+    assert (move.form, move.focus) == (Form.OPEN_QUESTION, Focus.VALUES)
+
+
+def test_empathy_that_starts_with_sorry_stays_empathy() -> None:
+    assert read("I'm sorry, that sounds really hard.").focus is Focus.FEELINGS
+
+
+def test_a_label_the_coachee_used_first_is_reflected_not_confronted() -> None:
+    context = Context(previous_coachee_line="Honestly? I've been coasting since the restructure.")
+    assert read("You've been coasting.", context).form in (Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION)
+
+
+def test_reassurance_that_leads_into_an_order_is_advice() -> None:
+    assert read("Don't worry about it, just get the charting done by four.").form is Form.ADVICE
+
+
+def test_the_coachs_agenda_about_a_deficit_is_advice_but_an_open_agenda_is_not() -> None:
+    assert read("We need to talk about your lateness.").attractor is Attractor.NEA
+    assert read("We need to talk about what you'd like from today.").attractor is not Attractor.NEA
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It sounds like you're drinking most nights. I'm concerned about what that's doing to your liver.",
+        "So you've been skipping the tablets. Most people who stop suddenly end up feeling worse.",
+        "It sounds like your sugars are running high, and the recommended level is well below that.",
+    ],
+)
+def test_the_coachs_own_concern_or_information_outweighs_a_reflective_lead_in(line: str) -> None:
+    assert read(line).form is Form.INFORMATION, read(line).cues
+
+
+def test_the_coachs_concern_outweighs_a_short_question_after_it() -> None:
+    line = (
+        "I'm concerned about how much you're drinking, and your liver tests back that up. Have you noticed?"
+    )
+    assert read(line).form is Form.INFORMATION
+
+
+def test_a_reflection_of_the_coachees_worry_about_harm_stays_a_reflection() -> None:
+    move = read("You're worried it could cause problems with the baby.")
+    assert move.form in (Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION)
+
+
+def test_a_forward_plan_question_stays_a_plan() -> None:
+    move = read("Did you want to try the new rota next week?")
+    assert (move.focus, move.attractor) == (Focus.PLAN, Attractor.PEA)
+
+
 # --- robustness --------------------------------------------------------------------------------
 
 
@@ -565,3 +718,96 @@ def test_reader_agrees_with_the_gold_set_above_its_floor() -> None:
     attractor_f1 = macro_f1([r["attractor"] for r in rows], [m.attractor.value for m in predicted])
     assert form_accuracy >= GOLD_FORM_ACCURACY_FLOOR
     assert attractor_f1 >= GOLD_ATTRACTOR_MACRO_F1_FLOOR
+
+
+# --- a trainer's own phrases (Context.phrases, a scenario's `phrases:`, `coach classify --phrases`) ---
+# Kept here with the reader they steer; the scenario key and the CLI option only carry them in.
+
+LOCAL = (("nea", ("Datix", "RAG status", "A&E breach")), ("vision", ("Magnet journey",)))
+
+
+def test_a_local_nea_word_makes_a_question_a_compliance_check() -> None:
+    plain = read("Have you closed your Datix yet?", Context())
+    local = read("Have you closed your Datix yet?", Context(phrases=LOCAL))
+    assert (local.focus, local.attractor) == (Focus.DEFICIT, Attractor.NEA)
+    assert any("local" in cue and "datix" in cue for cue in local.cues)
+    assert plain.form is local.form
+    after = read("Where is your RAG status at?", Context(phrases=LOCAL, vision_established=True))
+    assert (after.focus, after.attractor) == (Focus.DEFICIT, Attractor.NEUTRAL)
+
+
+def test_local_words_match_whole_words_in_any_case_and_in_dictation() -> None:
+    context = Context(phrases=LOCAL)
+    assert read("what were the a&e breach numbers", context).focus is Focus.DEFICIT
+    assert read("have you done your datix", context).attractor is Attractor.NEA
+    assert read("Have you met the Datixteam?", context).focus is not Focus.DEFICIT
+
+
+def test_a_local_focus_phrase_settles_the_focus() -> None:
+    assert read("Where are you on the Magnet journey?").focus is not Focus.VISION
+    move = read("Where are you on the Magnet journey?", Context(phrases=LOCAL))
+    assert (move.focus, move.attractor) == (Focus.VISION, Attractor.PEA)
+
+
+def test_a_context_with_phrases_stays_hashable_and_equal_by_value() -> None:
+    assert hash(Context(phrases=LOCAL)) == hash(Context(phrases=tuple(LOCAL)))
+    assert Context(phrases=LOCAL) != Context()
+
+
+def test_the_phrases_model_refuses_unknown_lists_and_odd_phrases() -> None:
+    from pydantic import ValidationError
+
+    from simulator.scenario import Phrases
+
+    assert Phrases(nea=("Datix",), plan=()).as_lists() == (("nea", ("Datix",)),)
+    assert Phrases().as_lists() is None
+    for bad in ({"hot": ["x"]}, {"nea": [" leading space"]}, {"nea": ["two\nlines"]}, {"nea": [""]}):
+        with pytest.raises(ValidationError):
+            Phrases.model_validate(bad)
+
+
+def test_a_scenarios_phrases_reach_the_reader_through_the_session() -> None:
+    from simulator import catalogue
+    from simulator.scenario_file import parse_scenario
+    from simulator.session import Session
+
+    text = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO) + "phrases:\n  nea: [Datix]\n"
+    session = Session(parse_scenario(text, "test"), seed=1)
+    assert session.context().phrases == (("nea", ("Datix",)),)
+    turn = session.say("Have you closed your Datix yet?")
+    assert (turn.move.focus, turn.move.attractor) == (Focus.DEFICIT, Attractor.NEA)
+
+
+def test_coach_classify_reads_a_phrases_file_and_locates_its_mistakes(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from simulator.cli import main
+
+    good = tmp_path / "phrases.yaml"
+    good.write_text("nea: [Datix]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["classify", "--json", "--phrases", str(good), "Done your Datix yet?"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["focus"] == "deficit"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("nea: [Datix]\nvison: [Magnet]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["classify", "--phrases", str(bad), "hello"])
+    assert result.exit_code == 1 and f"{bad}:2:1: error:" in result.output and "vision" in result.output
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    phrases=st.lists(
+        st.text(min_size=1, max_size=20).filter(lambda p: p[:1].isalnum() and p.isprintable()),
+        min_size=1,
+        max_size=4,
+    ),
+    text=trainee_text,
+)
+def test_any_valid_trainer_phrases_give_a_move_and_no_exception(phrases: list[str], text: str) -> None:
+    context = Context(phrases=(("nea", tuple(phrases)), ("vision", tuple(phrases))))
+    move = classify(text, context)
+    assert move.form in Form and move.focus in Focus and move.attractor in Attractor
+    for phrase in phrases:
+        classify(f"Have you done the {phrase} yet?", context)

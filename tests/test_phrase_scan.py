@@ -117,3 +117,47 @@ def test_every_lexicon_list_compiles() -> None:
     assert len(lists) > 20
     for fragments in lists:
         re.compile(alternation(fragments))
+
+
+def reference_scan(scanner: PhraseScanner, text: str) -> list[tuple[str, str]]:
+    """The scanner's contract spelled out slowly: try the phrases at every word start, in order."""
+    found, end = [], 0
+    for start in word_starts(text):
+        if start < end:
+            continue
+        key = (text[start : start + 2], not start)
+        pattern = scanner._pattern_for(*key)
+        match = pattern.match(text, start) if pattern is not None else None
+        if match:
+            end = match.end()
+            found.append((match.lastgroup or "", match.group()))
+    return found
+
+
+PUNCTUATED = st.lists(
+    st.sampled_from((*WORDS, "'you", "self-you", "x-should", "you,should", '"tired"', "-so", "'cause")),
+    max_size=14,
+).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(text=PUNCTUATED)
+def test_the_gated_scan_finds_exactly_what_trying_every_word_start_finds(text: str) -> None:
+    lists = (("advice", FRAGMENTS[:2] + FRAGMENTS[8:9]), ("feeling", FRAGMENTS[2:4]), ("rest", FRAGMENTS[4:]))
+    scanner = PhraseScanner(lists)
+    assert scanner.scan(text) == reference_scan(scanner, text)
+
+
+def test_the_gated_scan_matches_the_word_by_word_scan_on_the_lexicon() -> None:
+    lists = (
+        ("confront", lex.CONFRONT_PHRASES),
+        ("advice", lex.ADVICE_PHRASES),
+        ("feelings", lex.FEELINGS_CUES),
+    )
+    scanner = PhraseScanner(lists)
+    for text in (
+        "'you should' is what they all say, and you're so tired of it",
+        "self-confidence, you need to-- you need to rest",
+        "35-40% of people feel overwhelmed; you always forget the obs",
+    ):
+        assert scanner.scan(text) == reference_scan(scanner, text)
