@@ -91,12 +91,9 @@ def run_front_end(conversation: Conversation, show_meter: bool) -> str:
 def load_phrases(path: Path) -> Phrases:
     """A phrases file (the shape of a scenario's `phrases:` key), or `ScenarioError` with located problems."""
     from simulator.scenario import Phrases
-    from simulator.scenario_file import Problem, ScenarioError, model_problems, read_scenario_text
+    from simulator.scenario_file import ScenarioError, model_problems, read_scenario_text
 
-    text = read_scenario_text(path)
-    if not text.strip():
-        raise ScenarioError(str(path), [Problem(1, 1, "file is empty; list phrases under keys such as nea:")])
-    parsed, problems, _ = model_problems(text, Phrases, "phrases file")
+    parsed, problems, _ = model_problems(read_scenario_text(path), Phrases, "phrases file")
     if parsed is None:
         raise ScenarioError(str(path), problems)
     return parsed

@@ -132,3 +132,14 @@ def test_every_command_is_documented_in_the_readme() -> None:
     assert isinstance(main, click.Group)
     missing = [name for name in main.commands if f"coach {name}" not in readme]
     assert not missing, f"commands without an example in the README: {missing}"
+
+
+def test_empty_or_misspelt_phrases_file_is_a_located_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("\n")
+    result = runner.invoke(main, ["classify", "--phrases", str(empty), "Hello."])
+    assert result.exit_code == 1 and f"{empty}:1:1: error: file is empty" in result.output
+    misspelt = tmp_path / "typo.yaml"
+    misspelt.write_text("nae: [Datix]\n")
+    result = runner.invoke(main, ["classify", "--phrases", str(misspelt), "Hello."])
+    assert result.exit_code == 1 and f"{misspelt}:1:1: error: nae: unknown key 'nae'; did you mean 'nea'?" in result.output
