@@ -44,6 +44,13 @@ class Measure:
         return self.score is not None
 
 
+def ratio(count: int, per: int) -> float:
+    """`count` per `per`: unbounded when `per` is zero and `count` is not, zero when both are."""
+    if per:
+        return count / per
+    return math.inf if count else 0.0
+
+
 def rising(value: float, mark: Threshold) -> float:
     """Score for a measure where more is better."""
     if value >= mark.good:
@@ -82,7 +89,7 @@ def pea_nea_ratio(facts: ConversationFacts, rubric: Rubric) -> Measure:
     """PEA moves per NEA move."""
     attractors = [turn.move.attractor for turn in facts.turns]
     pea, nea = attractors.count(Attractor.PEA), attractors.count(Attractor.NEA)
-    value = pea / nea if nea else (math.inf if pea else 0.0)
+    value = ratio(pea, nea)
     mark = rubric.pea_nea_ratio
     score = rising(value, mark)
     reason = f"{pea} PEA to {nea} NEA moves: " + (
@@ -132,7 +139,7 @@ def reflections_to_questions(facts: ConversationFacts, rubric: Rubric) -> Measur
     forms = [turn.move.form for turn in facts.turns]
     reflections = sum(form in REFLECTION_FORMS for form in forms)
     questions = sum(form in QUESTION_FORMS for form in forms)
-    value = reflections / questions if questions else (math.inf if reflections else 0.0)
+    value = ratio(reflections, questions)
     mark = rubric.reflections_to_questions
     score = rising(value, mark)
     reason = f"{reflections} reflection(s) to {questions} question(s)" + (
