@@ -39,7 +39,7 @@ WORD_REPAIRS: dict[str, str] = {
 LEAD_IN_FILLERS = (
     r"uh[- ]?huh", r"mm+[- ]?hmm+", r"um+", r"uh+", r"erm+", r"er", r"ah+", r"oh", r"hm+",
     r"mm+(?:[- ]?hmm+)?", r"uh[- ]?huh", r"okay", r"all right", r"right", r"so", r"well", r"and", r"but",
-    r"now", r"yeah", r"yes", r"yep", r"sure", r"i see", r"got it", r"gotcha", r"you know", r"i mean", r"like",
+    r"now", r"or", r"yeah", r"yes", r"yep", r"sure", r"i see", r"got it", r"gotcha", r"you know", r"i mean", r"like",
     r"anyway", r"then", r"about(?= (?:how|what|when|where|which))", r"great", r"good", r"cool", r"wow",
     r"fine", r"alright", r"look", r"listen", r"hey",
 )
@@ -375,6 +375,14 @@ AUTONOMY_QUESTIONS = (
 )
 
 # --- Questions ----------------------------------------------------------------------------
+# Open or closed is settled by what the question asks the coachee to do (MI function), not by
+# its grammar alone. Open: it invites an account, a story, a list or a stance ("Can you tell me
+# about...?", "Anything else?", "Any other ideas?", "When was a time you...?", "Where are you
+# with all this?", "Do you have a plan, or...?"). Closed: it asks for yes/no, one fact, a number
+# or a pick from a menu ("Is Tuesday still your day off?", "What time...?", "Which suits you,
+# mornings or evenings?", "What have you tried? Patches or gum?"). An "or" inside a wh-question
+# lists examples and leaves it open ("What made you pick law or journalism?"); a scale with
+# numbers asks for a number and is closed.
 # Invitations that MITI counts as open questions though they end without "?".
 OPEN_INVITATIONS = (
     r"tell me", r"talk me through", r"walk me through", r"take me through", r"describe",
@@ -390,11 +398,24 @@ OPEN_INVITATIONS = (
     r"(?:could|would) you be willing to (?:tell|describe|share|say)",
     r"why don't you (?:tell|talk|walk|say|share|describe|start by telling)",
     r"any (?:thoughts|ideas) (?:about|on)", r"(?:could|can|would) you (?:repeat|remind|run me through|go through)",
-    r"(?:can|could|may) i ask(?: you)?,? (?=what|how|why)",
-    r"(?:is|are) there (?:anything|anyone|any other|other|some other|something|things)",
+    r"(?:can|could|may) i ask(?: you)?,?(?: (?:uh|um|er|erm),?)? (?=what|how|why)",
+    r"(?:is|are) there (?:anything|anyone|any other|other|some other|something|things|any (?:things|ideas|ways|reasons"
+    r"|changes|options))",
+    # "When was a time you felt that way and it went well?" asks for a story, as "tell me about a time" does.
+    r"when (?:was|were|is|has been) (?:the|a|one|some) (?:time|times|moment|occasion)",
     r"do you have any (?:idea|ideas|thoughts|sense|feeling|feelings|views)",
-    r"(?:do|did|can|could) you (?:think|know|remember|imagine|say|tell me|think of) (?:of |about )?(?:what|how|why"
-    r"|where|when|who|which|anything|any|some)", r"anything (?:else|more)",
+    # "Can you think of anything...?" asks for a list; "do you think any of those would work?" asks
+    # an opinion of yes or no, so a bare "think" opens only a wh-clause.
+    r"(?:do|did|can|could) you (?:know|remember|imagine|say|tell me|think of|think about) (?:of |about )?(?:what|how"
+    r"|why|where|when|who|which|anything|any|some)", r"(?:do|did|can|could) you think (?:what|how|why|where|when|who"
+    r"|which)", r"anything (?:else|more)",
+    # "Any other ideas?", "any not-so-good things about it?": asks for more of a kind, as
+    # "anything else?" does (a list to elaborate, not a yes/no); "any other family members?"
+    # asks a fact and stays closed.
+    # "Any concerns?" or "any problems?" on their own still ask yes or no.
+    r"any (?:other |more |further |(?:not[- ]so[- ]|less )?good |bad )(?:things|thoughts|ideas|reasons|concerns"
+    r"|worries|ways|options|benefits|downsides|problems|changes|strategies|examples)",
+    r"any (?:things|thoughts|ideas|reasons|ways|strategies|examples)",
     r"talk to me (?:about|a (?:little |bit )*more|more)", r"i (?:just )?(?:want(?:ed)?|'d like|would like) to (?:simply |just )?ask"
     r" (?:you )?(?:what|how|why|about|a bit about)",
 )
@@ -411,11 +432,14 @@ AUX_OPENERS = (
     r"any (?:thoughts|ideas|questions|concerns|plans)", r"(?:is|are) there",
     # A sentence that opens on these verbs asks, whatever follows ("Is Tuesday still your day off").
     r"(?:is|are|was|were|does|did|has|will|can|could|isn't|aren't|wasn't|doesn't|didn't|won't|can't|couldn't)"
-    r" (?!be\b)\w+",
+    r" (?!be\b|what\b|how\b|why\b|where\b|when\b|which\b|who\b)\w+",
 )
 # Wh-questions that ask for one fact, which MITI codes as closed.
 CLOSED_WH = (
-    r"how (?:many|much|long|often|old|far|soon|late|early|big|tall|frequently)",
+    # "How far are you from making that change?" asks where someone stands, like "where are
+    # you with this?", not a distance: it stays open.
+    r"how (?:many|much|long|often|old|far(?! (?:away )?(?:are you|do you think you are|do you feel you are) from)|soon"
+    r"|late|early|big|tall|frequently)",
     r"what (?:time|day|date|year|month"
     r"|age|number|dose|percentage|grade|band|ward|unit|shift|team|floor|room)\b",
     r"when (?:is|was|are|does|did"

@@ -16,7 +16,8 @@ It works in four steps:
 A statement is a reflection when it opens like one, is about "you", restates the
 coachee's previous line (word overlap on content words) or hands back a phrase; it is
 complex when it adds a second side, a reason, a meaning or a feeling the coachee did not
-name, or goes well beyond the coachee's words. The word lists live in
+name (an emotion word, not the bare verb "feel"), or goes well beyond the coachee's words
+(by length, or by novelty where the coachee said more than "yeah"). The word lists live in
 `simulator.cue_lexicon`; `simulator.phrase_scan` compiles them. Every decision leaves a
 short cue string on the Move, so feedback can say why.
 """
@@ -64,7 +65,7 @@ _STAGE_DIRECTIONS = re.compile(
     r"\[[^\]]{0,60}\]|\((?:laughs|chuckles|sighs|pause|crosstalk|inaudible)[^)]{0,20}\)"
 )
 # Transcribed false starts: "so-so", "I- I've", "i-it".
-_STUTTER = re.compile(r"\b(\w+)-+\1\b|\b\w{1,3}- (?=\w)|\b(\w{1,2})-(?=\2)")
+_STUTTER = re.compile(r"\b(\w+)-+\1\b|\b\w{1,3}- (?=\w)|\b(\w{1,2})-(?=\2)|\b(\w+)-+ (?=\3\b)")
 # Dictated false starts: a repeated word ("we we talked") or a cut-off one ("wh what").
 _FALSE_STARTS = re.compile(r"(?<![\w'])(\w+(?: \w+)?) (?=\1\b)|(?<![\w'])(\w{1,3}) (?=\2\w)")
 # Short words that often precede a word they begin ("so some", "to today"): not false starts.
@@ -166,18 +167,38 @@ _WH_CLAUSE = re.compile(
     r"|this|my|your|the|people|someone|everyone|there's)\b"
 )
 _RELATIVE_WHICH = re.compile(r"which (?:is|was|means|meant|makes|made|would be|has been|you|i|we)\b")
+_RELATIVE_CARRY_ON = re.compile(r"which (?:you|i|we|they|he|she)\b")
+# "Acting out would be what?": the wh-word left at the end still asks for an account.
+# "You know what?", "so what?" are turns of phrase, not questions.
+_WH_LEFT_IN_PLACE = re.compile(r"(?<!\bknow)(?<!\bguess)(?<!\bor)(?<!\bso)(?<!\band) (?:what|how|why)$")
 _AUX = opening(lex.AUX_OPENERS)
 _CLOSED_WH = opening(lex.CLOSED_WH)
-# "Tea or coffee?" offers a choice; "...or anything like that?" only trails off.
+# "Which suits you, mornings or evenings?" offers a choice; "...or anything like that?" only
+# trails off. In other wh-questions the "or" lists examples or rephrases ("what made you pick
+# law or journalism?" still asks for reasons), so only a choice-shaped question is closed by it.
+_CHOICE_WH = re.compile(r"which\b|.*\b(?:would|do) you (?:rather|prefer)\b")
 _EITHER_OR = re.compile(
     r"\bor (?!anything|something|whatever|so\b|what|how|is that|are)(?:not|\w+(?: \w+){0,4})$"
 )
+# A fragment that only lists answers ("patches or gum?", "tomorrow or the day after?"): said
+# after an open question, it turns the question into a pick from a menu.
+_BARE_CHOICE = re.compile(
+    r"(?!(?:" + lex.WH_OPENERS + r"|do|does|did|is|are|was|were|can|could|would|will)\b)"
+    r"(?:[\w']+ ){0,3}[\w']+ or (?:[\w']+ ){0,3}[\w']+"
+)
+_TRAILING_OR = " or"  # a yes/no question trailing off into "or...?" leaves the answer open
 # Clauses that set a scene for the question after them.
 _FRAME = re.compile(r"(?:if|imagine|suppose|picture|say|looking|thinking|against|compared|when you think)\b")
 _SCALE = re.compile(r"\bon a scale\b|\bfrom (?:zero|0|one|1) to (?:ten|10|a hundred|100)\b")
 # "Do the charting first", "have a look": without a "?", an instruction, not a question.
 _DO_THIS = re.compile(r"(?:do|have) (?:a|an|the|some|this|that|it)\b")
 _WOULD = re.compile(r"\b(?:would|might|could)\b")
+# "Where are you with all this?", "where is it taking you?": a stance or a direction to
+# describe, not a place to name.
+_WHERE_STANDS = re.compile(
+    r"where (?:are you (?:with|in|at) (?!home|work|school|the moment\b)|(?:is|will) (?:this|that|it|all this)"
+    r" (?:going to |gonna )?(?:take|taking|lead|leading|leave|leaving) you)"
+)
 _WONDER = re.compile(
     r"i(?:'m| was| am)? (?:just )?wonder(?:ed|ing)? (?:(?P<open>what|how|why|where|when|which)"
     r"|(?:if|whether) (?:(?:we|you|i)(?: could| might| would| can|'d)|something|anything|there(?:'s| is| was)"
@@ -186,7 +207,7 @@ _WONDER = re.compile(
 )
 # "If work went well, what would you do?": a question after a framing clause.
 _COMMA_QUESTION = re.compile(
-    r", (?=(?:" + lex.WH_OPENERS + r"|tell me|" + alternation(lex.AUX_OPENERS) + r")\b)"
+    r", (?:(?:and|so|but) )?(?=(?:" + lex.WH_OPENERS + r"|tell me|" + alternation(lex.AUX_OPENERS) + r")\b)"
 )
 _TAG = re.compile(r",?\s*" + alternation(lex.TAG_CHECKS) + r"$")
 _TAIL_CHARS = 40  # end-anchored patterns ("..., is that right?") need only the last few words
@@ -235,6 +256,7 @@ _LONG_REFLECTION_WORDS = 12
 _NOVEL_MIN_WORDS = 4
 _NOVEL_OVERLAP = 0.34
 _WORDS = re.compile(r"[a-z][a-z']*")
+_BARE_FEEL = frozenset({"feel", "feels"})
 _ECHO_OVERLAP = 0.6  # share of a label's content words the coachee used first
 
 # A turn with this many times more words of facts than of question informs (MI's
@@ -446,9 +468,11 @@ def _normalise(text: str) -> str:
     clipped = " ".join(clipped.split())
     if not clipped:
         return ""
-    if "-" in clipped:  # dictation marks false starts with hyphens: "I- I've", "do you- do you"
+    has_dash = "-" in clipped
+    if has_dash:  # dictation marks false starts with hyphens: "I- I've", "do you- do you"
         clipped = _STUTTER.sub(lambda m: m.group(1) or "", clipped)
-    if ("-" in clipped or not _HAS_SENTENCE_PUNCT.search(clipped)) and _may_repeat(clipped):
+    # "can you- can you" has become "can can you": the repeat left behind is a false start too.
+    if (has_dash or not _HAS_SENTENCE_PUNCT.search(clipped)) and _may_repeat(clipped):
         clipped = _FALSE_STARTS.sub(_drop_false_start, clipped)
     if "'cause" in clipped:  # spoken "because", not the verb
         clipped = clipped.replace("'cause", "because")
@@ -497,7 +521,7 @@ def _split_dictation(clean: str) -> str:
         before = segment.rsplit(" ", 2)
         if len(before) < 2 or before[-1] in _BINDS_NEXT_CLAUSE:
             continue
-        if _WH.match(segment) and segment.count(" ") < _SHORT_WH_START:
+        if _WH.match(_strip_lead_in(segment)[0]) and segment.count(" ") < _SHORT_WH_START:
             continue  # "which of those ideas would you like": still one question
 
         parts.append(clean[start : match.start()])
@@ -642,10 +666,19 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
         return None  # "what I'm hearing is...?" restates, whatever its end
     # "When you picked him up, he seemed happy?": a wh-clause that frames a statement.
     is_clause = _WH_CLAUSE.match(rest) or _RELATIVE_WHICH.match(rest)
-    if _WH.match(rest) and not _EXCLAMATION.match(rest) and not (is_clause and (not asks or "," in rest)):
+    # "Which you weren't aware of?" carries on the coach's own sentence: no inversion, no wh-question.
+    carries_on = _RELATIVE_CARRY_ON.match(rest)
+    if (
+        _WH.match(rest)
+        and not _EXCLAMATION.match(rest)
+        and not carries_on
+        and not (is_clause and (not asks or "," in rest))
+    ):
         opener = " ".join(rest.split()[:2])
         one_fact = (
-            _CLOSED_WH.match(rest) or _EITHER_OR.search(rest, len(rest) - _TAIL_CHARS) or _SCALE.search(rest)
+            _CLOSED_WH.match(rest)
+            or (_CHOICE_WH.match(rest) and _EITHER_OR.search(rest, len(rest) - _TAIL_CHARS))
+            or _SCALE.search(rest)
         )
         if rest.startswith(("why", "how come")):
             one_fact = None  # a reason is never one fact
@@ -655,6 +688,9 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
             return _Reading(Form.CLOSED_QUESTION, (f"one-fact opener '{opener}'",), rest, deficit)
         return _Reading(Form.OPEN_QUESTION, (f"opener '{opener}'",), rest, deficit)
     aux = _AUX.match(rest) if asks or not _DO_THIS.match(rest) else None
+    if aux and rest.endswith(_TRAILING_OR):
+        # "Do you have a plan for that, or...?": left open for the coachee to fill in.
+        return _Reading(Form.OPEN_QUESTION, (f"left open with 'or' '{_clip(rest)}'",), rest, deficit)
     if aux:
         cue = f"compliance check '{_clip(compliance)}'" if compliance else f"yes/no opener '{aux.group()}'"
         return _Reading(Form.CLOSED_QUESTION, (cue,), rest, deficit)
@@ -671,6 +707,8 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
     # A declarative with a rising end asks when it is short; when long, or when it opens like
     # a reflection ("so you...?", "sounds like...?"), it is a reflection.
     rising_question = asks and rest.count(" ") < _LONGEST_RISING_QUESTION
+    if rising_question and _WH_LEFT_IN_PLACE.search(rest):
+        return _Reading(Form.OPEN_QUESTION, (f"wh-word left in place '{_clip(rest)}'",), rest, deficit)
     if rising_question and not (
         _looks_reflective(rest, signals)
         or _TAG.search(rest, len(rest) - _TAIL_CHARS)
@@ -682,7 +720,9 @@ def _question_reading(rest: str, asks: bool, body: str, signals: Mapping[str, st
 
 def _has_rich_focus(rest: str) -> bool:
     """Whether a when/where/who question reaches beyond one fact."""
-    return bool(_WOULD.search(rest)) or any(kind not in ("deficit", "gap") for kind, _ in _TOPICS.scan(rest))
+    return bool(_WOULD.search(rest) or _WHERE_STANDS.match(rest)) or any(
+        kind not in ("deficit", "gap") for kind, _ in _TOPICS.scan(rest)
+    )
 
 
 def _looks_reflective(rest: str, signals: Mapping[str, str]) -> bool:
@@ -745,18 +785,27 @@ def _statement_reading(rest: str, body: str, context: Context, signals: Mapping[
 
 def _reflection(rest: str, why: str, context: Context, overlap: float) -> _Reading:
     """Simple unless it adds something: a second side, a reason, a meaning, a new feeling."""
-    depth = dict(reversed(_REFLECTION_DEPTH.scan(rest)))
-    if "complex" in depth:
-        return _Reading(Form.COMPLEX_REFLECTION, (why, f"adds meaning '{depth['complex']}'"), rest)
+    found = _REFLECTION_DEPTH.scan(rest)
+    marker = next((words for kind, words in found if kind == "complex"), None)
+    if marker:
+        return _Reading(Form.COMPLEX_REFLECTION, (why, f"adds meaning '{marker}'"), rest)
     content = _content_words(rest)
-    feeling = depth.get("feeling")
+    # The bare verb ("you feel...", "that would feel...") only announces a feeling; naming one
+    # takes an emotion word.
+    feeling = next((words for kind, words in found if kind == "feeling" and words not in _BARE_FEEL), None)
     previous = context.previous_coachee_line[:MAX_CHARS]
     if feeling and len(content) >= 5 and previous and not _names_a_feeling(previous):
         # Naming a feeling the coachee only implied, inside a fuller restatement, adds meaning.
         return _Reading(Form.COMPLEX_REFLECTION, (why, f"names a feeling '{feeling}'"), rest)
     if _REPORTED_SPEECH.match(rest):
         return _Reading(Form.SIMPLE_REFLECTION, (why, "reports what the coachee said"), rest)
-    novel = previous and len(content) >= _NOVEL_MIN_WORDS and overlap < _NOVEL_OVERLAP
+    # Novelty is measured against what the coachee said: after a bare "yeah" or "mm-hmm"
+    # there is nothing to go beyond, so only length or a marker can make it complex.
+    novel = (
+        len(content) >= _NOVEL_MIN_WORDS
+        and overlap < _NOVEL_OVERLAP
+        and bool(_content_words_cached(previous))
+    )
     if len(content) >= _LONG_REFLECTION_WORDS or novel:
         return _Reading(Form.COMPLEX_REFLECTION, (why, "goes beyond the coachee's words"), rest)
     return _Reading(Form.SIMPLE_REFLECTION, (why,), rest)
@@ -778,7 +827,8 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
     the turn offers or softens it anywhere); then an offer made with permission. A turn of
     facts that ends by checking back ("What do you think?"), or that is mostly facts before
     a short question, informs. Otherwise a question names the turn (the open one, if there
-    are several: closed ones narrow it down). Among statements, a turn that is mostly facts
+    are several: a closed follow-up only narrows it down, unless it merely lists the answers,
+    "What have you tried? Patches or gum?", which makes the whole a pick from a menu). Among statements, a turn that is mostly facts
     informs, two or more reflections make a summary, and otherwise the rarer, more telling
     act wins (see _STATEMENT_PRIORITY).
     """
@@ -807,6 +857,9 @@ def _main_act(readings: list[_Reading], clean: str) -> tuple[_Reading, tuple[str
             return own_input, ("the coach's own input before a question",)
     if questions:
         opened = [q for q in questions if q.form is Form.OPEN_QUESTION]
+        if opened and questions[-1] is not opened[-1] and _BARE_CHOICE.fullmatch(questions[-1].text):
+            # "What have you tried? Patches or gum?": the options offered close the question.
+            return questions[-1], (f"offers the answers '{_clip(questions[-1].text)}'",)
         return (opened or questions)[-1], ()
     reflections = [r for r in readings if r.form in REFLECTION_FORMS]
     if len(readings) > 1 and informing and _word_count(informing) > _word_count(reflections):
