@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 DB_HELP = "Gradebook database URL (default: $COACH_DB or ~/.local/share/compassion-coach/gradebook.sqlite)."
 
+round_id_option = click.option(
+    "--round", "round_id", required=True, help="The round's id (as in its round file)."
+)
+db_option = click.option("--db", default=None, help=DB_HELP)
+
 
 def write_output(path: Path, text: str) -> None:
     """Write a report file, making its folder; a failure is one clear line."""
@@ -241,8 +246,8 @@ def change_line(change: RegradeChange) -> str:
 
 
 @click.command()
-@click.option("--round", "round_id", required=True, help="The round's id (as in its round file).")
-@click.option("--db", default=None, help=DB_HELP)
+@round_id_option
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for the round.")
 @click.option(
     "--rubric",
@@ -302,8 +307,8 @@ def grade(round_id: str, db: str | None, as_json: bool, rubric_file: Path | None
 
 
 @click.command()
-@click.option("--round", "round_id", required=True, help="The round's id (as in its round file).")
-@click.option("--db", default=None, help=DB_HELP)
+@round_id_option
+@db_option
 @click.option(
     "--html",
     "html_out",
@@ -352,9 +357,9 @@ def report(round_id: str, db: str | None, html_out: Path | None, csv_out: Path |
 
 
 @click.command()
-@click.option("--round", "round_id", required=True, help="The round's id (as in its round file).")
+@round_id_option
 @click.option("--trainee", required=True, help="The trainee's name as recorded.")
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 @click.option(
     "--html",
     "html_out",
