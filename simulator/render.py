@@ -30,10 +30,13 @@ def coachee_line(name: str, text: str, cue: str) -> str:
 
 
 def state_change(turn: Turn) -> str:
-    """How the turn moved the coachee, e.g. 'guarded -> neutral', or the state if it held."""
-    if turn.state_before is turn.state_after:
-        return turn.state_after.value
-    return f"{turn.state_before.value} -> {turn.state_after.value}"
+    """How the turn moved the coachee, e.g. 'guarded -> neutral', and what they revealed, if anything."""
+    moved = (
+        turn.state_after.value
+        if turn.state_before is turn.state_after
+        else f"{turn.state_before.value} -> {turn.state_after.value}"
+    )
+    return moved + "".join(f"  (revealed: {item})" for item in turn.reveals)
 
 
 def move_label(turn: Turn) -> str:

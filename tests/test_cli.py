@@ -143,3 +143,10 @@ def test_empty_or_misspelt_phrases_file_is_a_located_error(tmp_path: Path) -> No
     misspelt.write_text("nae: [Datix]\n")
     result = runner.invoke(main, ["classify", "--phrases", str(misspelt), "Hello."])
     assert result.exit_code == 1 and f"{misspelt}:1:1: error: nae: unknown key 'nae'; did you mean 'nea'?" in result.output
+
+
+def test_piped_practice_marks_what_the_coachee_revealed(tmp_path: Path) -> None:
+    compassion = next(t for t in catalogue.load(catalogue.DEFAULT_SCENARIO).scenario.tests if t.style == "compassion")
+    args = ["practice", "--seed", str(compassion.seed), "--transcript", str(tmp_path / "t.jsonl")]
+    result = runner.invoke(main, args, input="\n".join(compassion.lines) + "\n")
+    assert "(revealed: vision)" in result.output
