@@ -172,7 +172,6 @@ def hold_round_conversation(
     from simulator.conversation import Conversation
     from simulator.gradebook import GradebookRecorder
     from simulator.render import closing_report
-    from simulator.text import strip_control
     from simulator.transcript import header_record
 
     rules = loaded_round.round
@@ -187,12 +186,6 @@ def hold_round_conversation(
         allow_hints=rules.hints,
         sink=GradebookRecorder(book, conversation_id),
     )
-    if session.turns:
-        last = session.turns[-1]
-        click.echo(
-            f"(Resuming after {len(session.turns)} turn(s). Your last line: {strip_control(last.trainee)})\n"
-            f"{session.scenario.coachee.name}: {strip_control(last.coachee)}"
-        )
     reason = "turn_limit" if session.is_over else run_front_end(conversation, rules.meter and not no_meter)
     conversation.finish(reason, now())
     for line in closing_report(session):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from simulator.conversation import Conversation
-from simulator.render import coachee_line, hint_lines, meter, move_label, state_change
+from simulator.render import coachee_line, hint_lines, meter, move_label, resume_lines, state_change
 
 
 def run_piped(
@@ -23,6 +23,8 @@ def run_piped(
     session = conversation.session
     name = session.scenario.coachee.name
     echo(coachee_line(name, session.scenario.opening.text, session.scenario.opening.cue))
+    for line in resume_lines(session):
+        echo(line)
     try:
         for raw in lines:
             if not raw.strip():

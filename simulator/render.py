@@ -39,6 +39,17 @@ def state_change(turn: Turn) -> str:
     return moved + "".join(f"  (revealed: {item})" for item in turn.reveals)
 
 
+def resume_lines(session: Session) -> list[str]:
+    """For a conversation picked up again: how far it had got, and the last exchange."""
+    if not session.turns:
+        return []
+    last = session.turns[-1]
+    return [
+        f"(Resuming after {len(session.turns)} turn(s). Your last line: {strip_control(last.trainee)})",
+        coachee_line(session.scenario.coachee.name, last.coachee, last.cue),
+    ]
+
+
 def move_label(turn: Turn) -> str:
     """How the trainee's line was read, e.g. 'open_question / vision / PEA'."""
     move = turn.move

@@ -20,7 +20,7 @@ from prompt_toolkit.output import Output
 from prompt_toolkit.styles import Style
 
 from simulator.conversation import Conversation, Outcome
-from simulator.render import coachee_line, hint_lines, meter, move_label, state_change
+from simulator.render import coachee_line, hint_lines, meter, move_label, resume_lines, state_change
 from simulator.session import Session
 from simulator.text import strip_control
 from simulator.vocabulary import Attractor
@@ -147,6 +147,8 @@ def run_interactive(
     opening = session.scenario.opening
     first_line = coachee_line(session.scenario.coachee.name, opening.text, opening.cue)
     show(FormattedText([("class:coachee", wrapped(first_line, width, "  ").rstrip("\n"))]))
+    for line in resume_lines(session):
+        show(FormattedText([("class:note", wrapped(line, width, "  ").rstrip("\n"))]))
     while True:
         try:
             line = prompt.prompt()

@@ -1,5 +1,6 @@
 """The interactive app, driven through a pipe with no terminal: keys in, outcomes and transcript out."""
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,3 +109,16 @@ def test_end_record_summarises_the_conversation() -> None:
     session.say("Did you finish the notes?")
     end = end_record(session, "eof", "t1")
     assert end["nea"] == 1 and end["turns"] == 1 and end["final_state"] == session.state.value
+
+
+def test_a_resumed_conversation_shows_where_it_had_got_to(pipe: PipeInput, tmp_path: Path) -> None:
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    session = Session(LOADED.scenario, seed=2)
+    session.say("It sounds like a long shift.")
+    screen = io.StringIO()
+    pipe.send_text(CTRL_D)
+    run_interactive(Conversation(session), input=pipe, output=PlainTextOutput(screen))
+    shown = screen.getvalue()
+    assert "Resuming after 1 turn(s)" in shown and "It sounds like a long shift." in shown
+    assert shown.index("Your goals:") < shown.index("Resuming after")
