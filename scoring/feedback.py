@@ -18,6 +18,7 @@ Verdict = Literal["strong", "fine", "weak"]
 
 RULE_TEXT = {
     "pea.lift": "a PEA move lifts openness",
+    "pea.habituation": "the same kind of move again lifts less each time",
     "pea.vision_boost": "vision and values talk lifts most once the coachee is neutral",
     "pea.repair": "autonomy and empathy repair a closed coachee",
     "recovery.slow": "recovery from defensive is slow",

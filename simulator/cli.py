@@ -24,7 +24,7 @@ from simulator import __version__
 
 if TYPE_CHECKING:
     from simulator.conversation import Conversation
-    from simulator.scenario import Phrases
+    from simulator.scenario import Phrases, Scenario
     from simulator.transcript import TranscriptWriter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -86,6 +86,21 @@ def run_front_end(conversation: Conversation, show_meter: bool) -> str:
     from simulator.piped import run_piped
 
     return run_piped(conversation, sys.stdin, click.echo, show_meter=show_meter)
+
+
+def cached_difficulty(scenario: Scenario, scenario_text: str) -> str:
+    """A scenario's difficulty, remembered on disk for its text and this engine's code (it takes a search)."""
+    import hashlib
+
+    import simulator.coachee
+    import simulator.explore
+    import simulator.moves
+    import simulator.session
+    from simulator.cache import code_fingerprint, remembered
+
+    engine = code_fingerprint((simulator.coachee, simulator.explore, simulator.moves, simulator.session))
+    key = hashlib.sha256(f"{engine}\n{scenario_text}".encode()).hexdigest()
+    return remembered("difficulty", key, lambda: simulator.explore.difficulty(scenario))
 
 
 def load_phrases(path: Path) -> Phrases:
@@ -188,7 +203,6 @@ def practice(
 def scenarios(as_json: bool) -> None:
     """List the bundled scenarios."""
     from simulator import catalogue
-    from simulator.explore import difficulty
 
     rows = [
         {
@@ -196,7 +210,7 @@ def scenarios(as_json: bool) -> None:
             "title": loaded.scenario.title,
             "persona": f"{loaded.scenario.coachee.name}, {loaded.scenario.coachee.role}",
             "starting_state": loaded.scenario.coachee.starting_state.value,
-            "difficulty": difficulty(loaded.scenario),
+            "difficulty": cached_difficulty(loaded.scenario, loaded.text),
             "default": loaded.scenario.id == catalogue.DEFAULT_SCENARIO,
         }
         for loaded in catalogue.load_bundled()

@@ -51,6 +51,7 @@ class History:
     vision_established: bool = False
     turns_since_pea: int = 0
     openness: float | None = None  # None: the middle of the state's rung
+    repeats: int = 0  # how many moves just before this one had its form and focus
 
     @property
     def level(self) -> float:
@@ -117,6 +118,9 @@ def _move_delta(move: Move, temperament: Temperament, history: History) -> tuple
     if move.attractor is not Attractor.PEA:
         return 0.0, []
     rules = ["pea.lift"]
+    if history.repeats:
+        step *= temperament.habituation**history.repeats
+        rules.append("pea.habituation")
     boost = temperament.vision_boost if move.focus in (Focus.VISION, Focus.VALUES) else 1.0
     if boost != 1.0 and history.state.rank >= State.NEUTRAL.rank:
         step *= boost

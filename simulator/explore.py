@@ -137,12 +137,12 @@ class Stepper:
         session.play(move, kind.text)
         return session.condition()
 
-    def key(self, probe: Probe) -> tuple[State, bool, frozenset[str], int]:
+    def key(self, probe: Probe) -> tuple[object, ...]:
         """What the rules look at besides openness: conditions alike here differ only in openness."""
         needs = self.scenario.coachee.temperament.open_needs
         gate = not needs or any(focus in probe.explored for focus in needs)
         since = min(probe.turns_since_pea, self.scenario.coachee.temperament.drift_after)
-        return (probe.state, gate, frozenset(probe.revealed), since)
+        return (probe.state, gate, frozenset(probe.revealed), since, probe.last_kind, probe.run)
 
 
 @dataclass(frozen=True)
@@ -344,3 +344,4 @@ def difficulty(scenario: Scenario) -> str:
     shortest, _ = _shortest(stepper, start, scenario.turn_limit)
     slip_costs = _slip_costs(stepper, start, shortest, scenario.turn_limit)
     return _rate(None if shortest is None else len(shortest), slip_costs)
+

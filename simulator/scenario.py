@@ -87,6 +87,13 @@ class Temperament(Strict):
     )
     drift: float = Field(0.25, ge=0, le=3, description="Openness lost per turn once PEA moves stop.")
     drift_after: int = Field(2, ge=1, le=50, description="Turns without a PEA move before drift starts.")
+    habituation: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="A PEA move of the same form and focus as the one just before lifts this much as far, "
+        "and again for each further repeat: the same question asked over and over wears thin.",
+    )
     shuts_down_on: tuple[NeaKind, ...] = Field(
         (), description="NEA moves that drop this persona straight to defensive."
     )

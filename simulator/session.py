@@ -86,6 +86,8 @@ class Condition:
     revealed: tuple[str, ...]
     turns_since_pea: int
     peak: State
+    last_kind: tuple[Form, Focus] | None = None
+    run: int = 0  # how many moves in a row, up to now, were of `last_kind`
 
 
 class Session:
@@ -104,6 +106,8 @@ class Session:
         self._revealed: list[str] = []
         self._turns_since_pea = 0
         self._peak = self._coachee.current
+        self._last_kind: tuple[Form, Focus] | None = None
+        self._run = 0
 
     # --- what front ends read -------------------------------------------------------------
 
@@ -151,6 +155,8 @@ class Session:
             self.revealed,
             self._turns_since_pea,
             self._peak,
+            self._last_kind,
+            self._run,
         )
 
     def enter(self, condition: Condition) -> None:
@@ -167,6 +173,8 @@ class Session:
         self._revealed = list(condition.revealed)
         self._turns_since_pea = condition.turns_since_pea
         self._peak = condition.peak
+        self._last_kind = condition.last_kind
+        self._run = condition.run
 
     def attractor_counts(self) -> dict[Attractor, int]:
         """How many of the trainee's moves invoked each attractor."""
@@ -206,12 +214,15 @@ class Session:
                 f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
             )
         before_state, before_openness = self.state, self.openness
-        history = History(before_state, self.is_vision_established, self._turns_since_pea, before_openness)
+        kind = (move.form, move.focus)
+        repeats = self._run if kind == self._last_kind else 0
+        history = History(before_state, self.is_vision_established, self._turns_since_pea, before_openness, repeats)
         impact = appraise(move, text, self.scenario.coachee, history)
         if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
             self._coachee.progress.explored.add(move.focus)
         held = self._coachee.react(impact)
         self._turns_since_pea = 0 if move.attractor is Attractor.PEA else self._turns_since_pea + 1
+        self._last_kind, self._run = kind, repeats + 1
         if self.state.rank > self._peak.rank:
             self._peak = self.state
 

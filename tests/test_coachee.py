@@ -177,3 +177,12 @@ def test_drift_that_lands_on_a_rung_keeps_the_state() -> None:
     for _ in range(2):
         coachee.react(Impact(delta=-0.25))
     assert coachee.openness == 1.0 and coachee.current is State.GUARDED
+
+
+def test_the_same_pea_move_repeated_lifts_less_each_time() -> None:
+    sam = persona(habituation=0.5)
+    fresh = appraise(VISION_QUESTION, "", sam, History(State.NEUTRAL, repeats=0))
+    again = appraise(VISION_QUESTION, "", sam, History(State.NEUTRAL, repeats=1))
+    third = appraise(VISION_QUESTION, "", sam, History(State.NEUTRAL, repeats=2))
+    assert again.delta == fresh.delta / 2 and third.delta == fresh.delta / 4
+    assert "pea.habituation" in again.rules and "pea.habituation" not in fresh.rules

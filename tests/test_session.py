@@ -151,3 +151,12 @@ def test_entering_a_condition_plays_on_exactly_as_the_conversation_that_reached_
     next_line = "If work went really well two years from now, what would you be doing?"
     assert branch.say(next_line).state_after is reached.say(next_line).state_after
     assert branch.condition() == reached.condition()
+
+
+def test_asking_the_same_kind_of_question_again_counts_as_a_repeat() -> None:
+    session = Session(NURSE)
+    first = session.say("What matters most to you about nursing?")
+    second = session.say("What matters most to you about your patients?")
+    third = session.say("It sounds like a hard month.")
+    assert "pea.habituation" not in first.rules and "pea.habituation" in second.rules
+    assert "pea.habituation" not in third.rules

@@ -1,0 +1,37 @@
+"""The on-disk cache: remembers by key, recomputes for a new key, survives a broken file."""
+
+from pathlib import Path
+
+import pytest
+
+from simulator.cache import cache_folder, remembered
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return cache_folder()
+
+
+def test_a_remembered_value_is_not_computed_again(folder: Path) -> None:
+    calls: list[str] = []
+    compute = lambda: calls.append("x") or "easy"  # noqa: E731
+    assert remembered("difficulty", "k1", compute) == "easy"
+    assert remembered("difficulty", "k1", compute) == "easy"
+    assert calls == ["x"]
+    assert remembered("difficulty", "k2", lambda: "hard") == "hard"
+    assert (folder / "difficulty.json").is_file()
+
+
+def test_a_broken_cache_file_is_ignored_and_replaced(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    (folder / "difficulty.json").write_text("{not json")
+    assert remembered("difficulty", "k", lambda: "moderate") == "moderate"
+    assert remembered("difficulty", "k", lambda: "changed") == "moderate"
+
+
+def test_an_unwritable_cache_still_gives_the_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert remembered("difficulty", "k", lambda: "easy") == "easy"
