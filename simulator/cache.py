@@ -11,9 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 
 def cache_folder() -> Path:
@@ -22,11 +21,11 @@ def cache_folder() -> Path:
     return Path(base) / "compassion-coach"
 
 
-def code_fingerprint(modules: Iterable[ModuleType]) -> str:
-    """A hash of the source of the modules a result depends on, so a changed engine recomputes."""
+def code_fingerprint() -> str:
+    """A hash of the engine's source (every module of the `simulator` package), so a changed engine recomputes."""
     digest = hashlib.sha256()
-    for module in modules:
-        digest.update(Path(str(module.__file__)).read_bytes())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
 
 

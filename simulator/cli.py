@@ -92,13 +92,10 @@ def cached_difficulty(scenario: Scenario, scenario_text: str) -> str:
     """A scenario's difficulty, remembered on disk for its text and this engine's code (it takes a search)."""
     import hashlib
 
-    import simulator.coachee
     import simulator.explore
-    import simulator.moves
-    import simulator.session
     from simulator.cache import code_fingerprint, remembered
 
-    engine = code_fingerprint((simulator.coachee, simulator.explore, simulator.moves, simulator.session))
+    engine = code_fingerprint()
     key = hashlib.sha256(f"{engine}\n{scenario_text}".encode()).hexdigest()
     return remembered("difficulty", key, lambda: simulator.explore.difficulty(scenario))
 

@@ -101,6 +101,9 @@ def hot_button_kinds(scenario: Scenario) -> tuple[MoveKind, ...]:
 Probe = Condition
 """A node of the search: the coachee's condition after some moves."""
 
+SearchKey = tuple[State, bool, frozenset[str], int, tuple[Form, Focus] | None, int]
+"""What tells search nodes apart besides openness (see `Stepper.key`)."""
+
 
 class Stepper:
     """Plays abstract moves on a coachee condition with `Session.play` itself.
@@ -137,7 +140,7 @@ class Stepper:
         session.play(move, kind.text)
         return session.condition()
 
-    def key(self, probe: Probe) -> tuple[object, ...]:
+    def key(self, probe: Probe) -> SearchKey:
         """What the rules look at besides openness: conditions alike here differ only in openness."""
         needs = self.scenario.coachee.temperament.open_needs
         gate = not needs or any(focus in probe.explored for focus in needs)
@@ -187,7 +190,7 @@ def _search(
     compassion_only: bool = False,
 ) -> tuple[_Path | None, set[State]]:
     """Breadth-first to the first condition meeting `goal`; also every state seen on the way."""
-    best: dict[tuple[State, bool, frozenset[str], int], float] = {stepper.key(start): start.openness}
+    best: dict[SearchKey, float] = {stepper.key(start): start.openness}
     seen = {start.state}
     if goal(start):
         return (), seen
@@ -344,4 +347,3 @@ def difficulty(scenario: Scenario) -> str:
     shortest, _ = _shortest(stepper, start, scenario.turn_limit)
     slip_costs = _slip_costs(stepper, start, shortest, scenario.turn_limit)
     return _rate(None if shortest is None else len(shortest), slip_costs)
-

@@ -1,11 +1,15 @@
-"""Compiling word lists into fast matchers: the machinery under `simulator.moves`.
+"""Compiling word lists into fast matchers: the machinery under both readers of text.
 
 A word list is a tuple of regular-expression fragments written in lower case (see
-`simulator.cue_lexicon`). Python's regex engine tries the alternatives of a pattern one by
-one at every position, which is slow for lists of hundreds of phrases; this module shapes
-each list as a trie over its literal beginnings and, for scanning a sentence for many lists
-at once, wakes the engine only at word starts where some phrase could begin. Nothing here
-knows about coaching.
+`simulator.cue_lexicon` and `simulator.talk_lexicon`). Python's regex engine tries the
+alternatives of a pattern one by one at every position, which is slow for lists of hundreds
+of phrases. For the reader of trainee lines (`simulator.moves`) this module shapes each list
+as a trie over its literal beginnings and, for scanning a sentence for many lists at once,
+wakes the engine only at word starts where some phrase could begin (`PhraseScanner`). For
+the reader of coachee language (`simulator.client_talk`), `GroupScanner` files whole
+patterns under the three characters they must start with, so each word tries only its own
+file and the matches are those of one big alternation, match objects and inner groups
+included. Nothing here knows about coaching.
 """
 
 from __future__ import annotations
@@ -14,7 +18,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = ["WORD_END", "WORD_START", "PhraseScanner", "alternation", "anywhere", "opening", "word_starts"]
+__all__ = [
+    "WORD_END",
+    "WORD_START",
+    "GroupScanner",
+    "PhraseScanner",
+    "alternation",
+    "anywhere",
+    "opening",
+    "word_starts",
+]
 
 WORD_START = r"(?<![\w'])"
 WORD_END = r"(?:(?<![\w'])|(?![\w']))"  # satisfied if the match ended on a non-word char
@@ -283,3 +296,152 @@ def word_starts(text: str) -> tuple[int, ...]:
 
 
 _OPENING_PUNCTUATION = "\"'([{-*_~`,.;:!?"
+
+
+# --- scanning for named pattern groups (the reader of coachee language) ---------------------
+
+
+def _close(pattern: str, start: int) -> int:
+    """The index of the parenthesis closing the one at `start`."""
+    depth, index = 0, start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = pattern.index("]", index + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    raise ValueError(f"unbalanced pattern: {pattern!r}")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern."""
+    parts, depth, index, begin = [], 0, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = pattern.index("]", index + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[begin:index])
+            begin = index + 1
+        index += 1
+    parts.append(pattern[begin:])
+    return parts
+
+
+def _prefixes(pattern: str, need: int = 3) -> set[str] | None:
+    """Every literal start of `need` characters a pattern can match, or None when it is not literal."""
+    found, index = "", 0
+    while len(found) < need:
+        if index >= len(pattern):
+            return None
+        char = pattern[index]
+        if char == "(":
+            end = _close(pattern, index)
+            if pattern.startswith("(?=", index):  # what must follow is what comes next
+                ahead = [
+                    _prefixes(option, need - len(found)) for option in _alternatives(pattern[index + 3 : end])
+                ]
+                if any(rest is None for rest in ahead):
+                    return None
+                return {found + start for rest in ahead for start in rest or ()}
+            if pattern.startswith("(?:", index):
+                inner = index + 3
+            elif pattern.startswith("(?P<", index):
+                inner = pattern.index(">", index) + 1
+            else:
+                return None
+            options, after = _alternatives(pattern[inner:end]), end + 1
+            if after < len(pattern) and pattern[after] == "?":  # an optional group: with it or without
+                options, after = [*options, ""], after + 1
+            if after < len(pattern) and pattern[after] in "?*+{":
+                return None
+            starts: set[str] = set()
+            for option in options:
+                rest = _prefixes(option + pattern[after:], need - len(found))
+                if rest is None:
+                    return None
+                starts |= {found + start for start in rest}
+            return starts
+        if char == "\\":
+            if pattern[index + 1].isalnum():
+                return None
+            char, index = pattern[index + 1], index + 2
+        elif char in "[.^$|)":
+            return None
+        else:
+            index += 1
+        if index < len(pattern) and pattern[index] in "?*+{":
+            return None
+        found += char
+    return {found}
+
+
+class GroupScanner:
+    """Finds named phrase groups at word starts, left to right, without overlaps, like one big alternation.
+
+    Where `PhraseScanner` takes word lists of phrases with plain beginnings and reports
+    (list, words), this takes whole patterns (leading choices such as "(?:it|my \\w+)",
+    lookaheads, inner named groups) and returns the match objects, so the caller can read
+    the inner groups. One alternation of several hundred phrases would try every phrase at
+    every word; instead each alternative is filed under every three-character start it can
+    have, and each word start tries only its own file (plus the alternatives whose start is
+    not literal). Same matches as the one big alternation (tests/test_client_talk.py holds
+    this), in well under half the time. Words start only after a space, so the caller
+    normalises its text to words one space apart. A group with an empty name is taken as
+    written: it names its own groups and ends as it likes; a named group ends at a word end.
+    """
+
+    def __init__(self, groups: list[tuple[str, str]]) -> None:
+        files: dict[str, list[tuple[int, int, str]]] = {}
+        loose: list[tuple[int, int, str]] = []
+        for group, (_, pattern) in enumerate(groups):
+            for order, option in enumerate(_alternatives(pattern)):
+                starts = _prefixes(option)
+                entry = (group, order, option)
+                if starts is None:
+                    loose.append(entry)
+                for start in starts or ():
+                    files.setdefault(start, []).append(entry)
+        self._files = {start: self._compile(groups, entries + loose) for start, entries in files.items()}
+        self._loose = self._compile(groups, loose) if loose else None
+
+    @staticmethod
+    def _compile(groups: list[tuple[str, str]], entries: list[tuple[int, int, str]]) -> re.Pattern[str]:
+        by_group: dict[int, list[str]] = {}
+        for group, _, option in sorted(entries):
+            by_group.setdefault(group, []).append(option)
+        return re.compile(
+            "|".join(
+                f"(?P<{groups[group][0]}>(?:{'|'.join(options)})(?![\\w']))"
+                if groups[group][0]
+                else f"(?:{'|'.join(options)})"
+                for group, options in by_group.items()
+            )
+        )
+
+    def scan(self, line: str) -> list[re.Match[str]]:
+        """The matches in `line`, in order, trying each word that follows a single space."""
+        found: list[re.Match[str]] = []
+        files, loose, free, at = self._files, self._loose, 0, 0
+        for word in line.split(" "):  # the line is normalised: words are one space apart
+            pattern = files.get(line[at : at + 3], loose) if at >= free else None
+            if pattern is not None and (match := pattern.match(line, at)) is not None:
+                found.append(match)
+                free = match.end()
+            at += len(word) + 1
+        return found

@@ -35,3 +35,9 @@ def test_an_unwritable_cache_still_gives_the_value(tmp_path: Path, monkeypatch: 
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert remembered("difficulty", "k", lambda: "easy") == "easy"
+
+
+def test_the_engine_fingerprint_is_a_stable_hash() -> None:
+    from simulator.cache import code_fingerprint
+
+    assert code_fingerprint() == code_fingerprint() and len(code_fingerprint()) == 64

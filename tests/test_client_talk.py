@@ -15,10 +15,10 @@ from simulator.client_talk import (
     _SCAN_GROUPS,
     MAX_CHARS,
     TalkReading,
-    _normalise,
     read_talk,
     talk_cues,
 )
+from simulator.talk_text import normalise as _normalise
 from tests.strategies import trainee_text
 
 GOLD_PATH = Path(__file__).with_name("gold_talk.tsv")
