@@ -96,7 +96,9 @@ class Conversation:
         if command in ("/quit", "/exit"):
             return Outcome("quit")
         if command == "/help":
-            return Outcome("help", message=help_text(allow_hints=self.allow_hints, allow_undo=self.allow_undo))
+            return Outcome(
+                "help", message=help_text(allow_hints=self.allow_hints, allow_undo=self.allow_undo)
+            )
         if command == "/hint":
             if not self.allow_hints:
                 return Outcome("message", message="hints are switched off for this round")

@@ -143,7 +143,9 @@ class StoryItem(Strict):
     kind: StoryKind
     needs: State = Field(State.OPEN, description="The state the coachee must be in, at least.")
     unlocked_by: tuple[Focus, ...] = Field(min_length=1, description="Foci of moves that draw it out.")
-    after: tuple[Identifier, ...] = Field((), description="Story items that must be revealed before this one.")
+    after: tuple[Identifier, ...] = Field(
+        (), description="Story items that must be revealed before this one."
+    )
     text: Text
     cue: str = Field("", max_length=200)
 

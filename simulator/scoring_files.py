@@ -153,7 +153,9 @@ def score_files(paths: list[Path]) -> Iterator[tuple[Path, ScoredFile | CoachErr
     # Compiled once here, the readers' patterns are inherited by forked workers, not compiled in each.
     import scoring.external  # noqa: F401
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         chunk = max(1, len(paths) // (workers * 8))
         yield from zip(paths, pool.map(_score_or_error, paths, chunksize=chunk), strict=True)

@@ -216,7 +216,9 @@ class Session:
         before_state, before_openness = self.state, self.openness
         kind = (move.form, move.focus)
         repeats = self._run if kind == self._last_kind else 0
-        history = History(before_state, self.is_vision_established, self._turns_since_pea, before_openness, repeats)
+        history = History(
+            before_state, self.is_vision_established, self._turns_since_pea, before_openness, repeats
+        )
         impact = appraise(move, text, self.scenario.coachee, history)
         if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
             self._coachee.progress.explored.add(move.focus)

@@ -47,7 +47,10 @@ def test_piped_practice_prints_replies_and_saves_the_transcript(tmp_path: Path) 
     assert result.output.startswith("Grace Mensah: (stands in the doorway, arms folded)")
     assert "Try: " in result.output and "Conversation summary" in result.output
     transcript = read_transcript(path)
-    assert transcript.trainee_lines == ["Hi Grace, thanks for coming in.", "It sounds like it has been a hard month."]
+    assert transcript.trainee_lines == [
+        "Hi Grace, thanks for coming in.",
+        "It sounds like it has been a hard month.",
+    ]
     assert transcript.end is not None and transcript.end["reason"] == "eof"
 
 
@@ -70,7 +73,9 @@ def test_no_meter_hides_the_coachee_state(tmp_path: Path) -> None:
 def test_practice_runs_a_scenario_given_by_path(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(catalogue.bundled_text(catalogue.DEFAULT_SCENARIO).replace("Grace Mensah", "Grace Test"))
-    result = runner.invoke(main, ["practice", str(path), "--transcript", str(tmp_path / "t.jsonl")], input="Hi.\n")
+    result = runner.invoke(
+        main, ["practice", str(path), "--transcript", str(tmp_path / "t.jsonl")], input="Hi.\n"
+    )
     assert result.exit_code == 0 and "Grace Test:" in result.output
 
 
@@ -97,7 +102,9 @@ def test_existing_transcript_is_never_overwritten(tmp_path: Path) -> None:
     assert path.read_text() == "precious\n"
 
 
-def test_default_transcript_goes_under_the_configured_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_transcript_goes_under_the_configured_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COACH_TRANSCRIPTS", str(tmp_path))
     result = runner.invoke(main, ["practice", "--seed", "2"], input="Hello.\n")
     saved = list(tmp_path.glob("ward-nurse-charting-*.jsonl"))
@@ -142,11 +149,16 @@ def test_empty_or_misspelt_phrases_file_is_a_located_error(tmp_path: Path) -> No
     misspelt = tmp_path / "typo.yaml"
     misspelt.write_text("nae: [Datix]\n")
     result = runner.invoke(main, ["classify", "--phrases", str(misspelt), "Hello."])
-    assert result.exit_code == 1 and f"{misspelt}:1:1: error: nae: unknown key 'nae'; did you mean 'nea'?" in result.output
+    assert (
+        result.exit_code == 1
+        and f"{misspelt}:1:1: error: nae: unknown key 'nae'; did you mean 'nea'?" in result.output
+    )
 
 
 def test_piped_practice_marks_what_the_coachee_revealed(tmp_path: Path) -> None:
-    compassion = next(t for t in catalogue.load(catalogue.DEFAULT_SCENARIO).scenario.tests if t.style == "compassion")
+    compassion = next(
+        t for t in catalogue.load(catalogue.DEFAULT_SCENARIO).scenario.tests if t.style == "compassion"
+    )
     args = ["practice", "--seed", str(compassion.seed), "--transcript", str(tmp_path / "t.jsonl")]
     result = runner.invoke(main, args, input="\n".join(compassion.lines) + "\n")
     assert "(revealed: vision)" in result.output

@@ -90,7 +90,9 @@ def test_a_large_batch_is_scored_in_parallel_in_order_and_alike(tmp_path: Path) 
     paths = []
     for number in range(PARALLEL_FROM + 2):
         path = tmp_path / f"talk-{number:02}.txt"
-        path.write_text(f"Coach: What would a great year look like for you?\nClient: I'd like to run {number} miles.\n")
+        path.write_text(
+            f"Coach: What would a great year look like for you?\nClient: I'd like to run {number} miles.\n"
+        )
         paths.append(path)
     paths.insert(3, tmp_path / "missing.txt")
     results = list(score_files(paths))
