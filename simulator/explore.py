@@ -101,8 +101,14 @@ def hot_button_kinds(scenario: Scenario) -> tuple[MoveKind, ...]:
 Probe = Condition
 """A node of the search: the coachee's condition after some moves."""
 
-SearchKey = tuple[State, bool, frozenset[str], int, tuple[Form, Focus] | None, int]
-"""What tells search nodes apart besides openness (see `Stepper.key`)."""
+MAY_BE_PEA = frozenset(
+    form for form in Form for focus in Focus for established in (False, True)
+    if attractor_of(form, focus, Context(vision_established=established)) is Attractor.PEA
+)  # fmt: skip
+"""The forms of move that can invoke the PEA, and so can wear thin when repeated."""
+
+SearchKey = tuple[State, bool, frozenset[str], int, tuple[Form, Focus] | None]
+"""What tells search nodes apart besides openness and the length of the run of the last move kind."""
 
 
 class Stepper:
@@ -145,7 +151,9 @@ class Stepper:
         needs = self.scenario.coachee.temperament.open_needs
         gate = not needs or any(focus in probe.explored for focus in needs)
         since = min(probe.turns_since_pea, self.scenario.coachee.temperament.drift_after)
-        return (probe.state, gate, frozenset(probe.revealed), since, probe.last_kind, probe.run)
+        # Only a PEA move wears thin when repeated, so after any other move the last kind is no matter.
+        last = probe.last_kind if probe.last_kind is not None and probe.last_kind[0] in MAY_BE_PEA else None
+        return (probe.state, gate, frozenset(probe.revealed), since, last)
 
 
 @dataclass(frozen=True)
@@ -190,7 +198,9 @@ def _search(
     compassion_only: bool = False,
 ) -> tuple[_Path | None, set[State]]:
     """Breadth-first to the first condition meeting `goal`; also every state seen on the way."""
-    best: dict[SearchKey, float] = {stepper.key(start): start.openness}
+    # Per key, the (openness, run) pairs kept so far. A node is pruned when a kept one is at least as
+    # far toward the goal with a run no longer (a longer run only dulls the next repeat of its kind).
+    best: dict[SearchKey, list[tuple[float, int]]] = {stepper.key(start): [(start.openness, start.run)]}
     seen = {start.state}
     if goal(start):
         return (), seen
@@ -207,16 +217,22 @@ def _search(
                 seen.add(child.state)
                 if goal(child):
                     return (*path, kind), seen
-                key = stepper.key(child)
-                known = best.get(key)
-                if known is not None and (child.openness <= known if climbing else child.openness >= known):
+                kept = best.setdefault(stepper.key(child), [])
+                if any(_dominates(pair, child, climbing) for pair in kept):
                     continue
-                best[key] = child.openness
+                kept.append((child.openness, child.run))
                 next_frontier.append((child, (*path, kind)))
         frontier = next_frontier
         if not frontier or expansions > MAX_EXPANSIONS:
             break
     return None, seen
+
+
+def _dominates(kept: tuple[float, int], child: Probe, climbing: bool) -> bool:
+    openness, run = kept
+    if climbing:
+        return openness >= child.openness and run <= child.run
+    return openness <= child.openness and run >= child.run
 
 
 def useful_kinds(kinds: Sequence[MoveKind], scenario: Scenario) -> tuple[MoveKind, ...]:
