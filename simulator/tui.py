@@ -114,10 +114,17 @@ def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: in
             [("class:note", f"  (took back turn {outcome.turn.n}: {outcome.turn.trainee})\n")]
         )
     if outcome.kind == "hint" and outcome.hint is not None:
-        return FormattedText([("class:hint", "".join(f"  {line}\n" for line in hint_lines(outcome.hint)))])
+        return FormattedText(
+            [
+                (
+                    "class:hint",
+                    "".join(wrapped(f"  {line}", width, "    ") for line in hint_lines(outcome.hint)),
+                )
+            ]
+        )
     if outcome.kind == "help":
         return FormattedText([("class:note", outcome.message + "\n")])
-    return FormattedText([("class:note", f"  {outcome.message}\n")])
+    return FormattedText([("class:note", wrapped(f"  {outcome.message}", width, "  "))])
 
 
 def run_interactive(
