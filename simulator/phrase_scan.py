@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 __all__ = [
     "WORD_END",
@@ -103,23 +104,43 @@ def _distribute_leading_choice(fragments: tuple[str, ...]) -> list[str]:
 
 def _has_top_level_bar(fragment: str) -> bool:
     """True if the fragment has an alternation bar outside any group or character class."""
-    depth, escaped, in_class = 0, False, False
-    for char in fragment:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
+    return any(char == "|" and depth == 0 for _, char, depth in _syntax(fragment))
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of a pattern outside escapes and character classes, with its group depth.
+
+    Parentheses are given at the depth they open from or close back to, so a group's "(" and
+    its ")" stand at the same depth. Every walk over regex syntax in this module goes through here.
+    """
+    depth, index = 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(pattern, index) + 1
+            continue
+        if char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
+        yield index, char, depth
+        if char == "(":
+            depth += 1
+        index += 1
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index of the "]" closing the character class opened at `start`."""
+    index = start + 1
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            index += 2
+            continue
+        if pattern[index] == "]":
+            return index
+        index += 1
+    raise ValueError(f"unclosed character class: {pattern!r}")
 
 
 def anywhere(fragments: tuple[str, ...]) -> re.Pattern[str]:
@@ -303,44 +324,20 @@ _OPENING_PUNCTUATION = "\"'([{-*_~`,.;:!?"
 
 def _close(pattern: str, start: int) -> int:
     """The index of the parenthesis closing the one at `start`."""
-    depth, index = 0, start
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = pattern.index("]", index + 1)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
+    opened = None
+    for index, char, depth in _syntax(pattern):
+        if index == start:
+            opened = depth
+        elif opened is not None and char == ")" and depth == opened:
+            return index
     raise ValueError(f"unbalanced pattern: {pattern!r}")
 
 
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern."""
-    parts, depth, index, begin = [], 0, 0, 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = pattern.index("]", index + 1)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[begin:index])
-            begin = index + 1
-        index += 1
-    parts.append(pattern[begin:])
-    return parts
+    bars = [index for index, char, depth in _syntax(pattern) if char == "|" and depth == 0]
+    edges = [-1, *bars, len(pattern)]
+    return [pattern[begin + 1 : end] for begin, end in pairwise(edges)]
 
 
 def _prefixes(pattern: str, need: int = 3) -> set[str] | None:
