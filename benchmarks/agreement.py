@@ -22,7 +22,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from simulator.moves import classify  # noqa: E402  (the repository root must be importable first)
+from simulator.reading.moves import classify  # noqa: E402  (the repository root must be importable first)
 from simulator.vocabulary import Context, Form, Move  # noqa: E402
 
 DEFAULT_ANNOMI = REPO_ROOT / ".." / "shared" / "data" / "annomi-dev.csv"

@@ -18,7 +18,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from simulator.moves import classify  # noqa: E402  (the repository root must be importable first)
+from simulator.reading.moves import classify  # noqa: E402  (the repository root must be importable first)
 from simulator.vocabulary import Context  # noqa: E402
 
 DEFAULT_GOLD = REPO_ROOT / "tests" / "gold_moves.tsv"
@@ -40,7 +40,7 @@ def load_lines(path: Path) -> list[tuple[str, Context]]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Utterances per second of simulator.moves.classify.")
+    parser = argparse.ArgumentParser(description="Utterances per second of simulator.reading.moves.classify.")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="lines to read (the gold set)")
     parser.add_argument(
         "--repeat", type=int, default=20, help="how many times to read the whole set per round"

@@ -25,10 +25,10 @@ from trainee_lines import LINES
 
 from scoring.cohort import summarise
 from scoring.round_report import render_round_html
-from simulator import catalogue
-from simulator.gradebook import Gradebook, conversations, normalised_url, turns
-from simulator.round_grading import grade_round
-from simulator.transcript import scenario_sha256
+from simulator.engine.transcript import scenario_sha256
+from simulator.rounds.gradebook import Gradebook, conversations, normalised_url, turns
+from simulator.rounds.grading import grade_round
+from simulator.scenario import catalogue
 
 ROUND_SPEC = "id: bench\ntitle: Benchmark round\nscenarios: [{scenarios}]\nturns: {turns}\n"
 

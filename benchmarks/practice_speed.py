@@ -21,10 +21,10 @@ from pathlib import Path
 
 from trainee_lines import LINES
 
-from simulator import catalogue
-from simulator.conversation import Conversation
-from simulator.session import Session
-from simulator.transcript import TranscriptWriter, header_record
+from simulator.engine.session import Session
+from simulator.engine.transcript import TranscriptWriter, header_record
+from simulator.scenario import catalogue
+from simulator.shell.conversation import Conversation
 
 
 def per_turn(turns: int) -> list[float]:

@@ -7,7 +7,7 @@ coach, client = coachee). Printed: the AUC of `overall` for high vs low quality,
 of transcript length alone, and the AUC within length-matched pairs (each low-quality
 session paired with the high-quality session closest in length), so that a score that
 merely rewards long sessions shows up. Then the reader of coachee language
-(`simulator.client_talk.read_talk`) is compared with the experts' `client_talk_type` on
+(`simulator.talk.client_talk.read_talk`) is compared with the experts' `client_talk_type` on
 every client utterance: accuracy, per-class precision/recall/F1, macro-F1 and the
 confusion matrix. The data is read from the given path only.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from scoring.external import Utterance, facts_from_utterances
 from scoring.scorecard import score_facts
-from simulator.client_talk import read_talk
+from simulator.talk.client_talk import read_talk
 
 DEFAULT_ANNOMI = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "annomi-dev.csv"
 

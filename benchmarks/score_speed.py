@@ -22,8 +22,8 @@ from pathlib import Path
 from trainee_lines import COACHEE_LINES, LINES
 
 from scoring.scorecard import score_session
-from simulator import catalogue
-from simulator.rehearsal import play
+from simulator.scenario import catalogue
+from simulator.trainer.rehearsal import play
 
 
 def write_transcripts(folder: Path, files: int, turns: int) -> list[Path]:

@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from simulator import catalogue
-from simulator.scenario_file import MAX_SCENARIO_BYTES
+from simulator.scenario import catalogue
+from simulator.scenario.loading import MAX_SCENARIO_BYTES
 
 COACH = [sys.executable, "-m", "simulator"]
 FILES = 100

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scoring.rubric import Rubric
 from scoring.scorecard import Band, Scorecard, score_session
-from simulator.session import Session
+from simulator.engine.session import Session
+from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import Attractor, State
 
 

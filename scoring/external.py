@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from scoring.facts import ConversationFacts, TurnFacts
-from simulator.client_talk import read_talk
-from simulator.errors import CoachError
+from simulator.errors import ExternalTranscriptError
 from simulator.json_lines import json_objects
-from simulator.moves import classify
+from simulator.reading.moves import classify
+from simulator.talk.client_talk import read_talk
 from simulator.text import clean_line
 from simulator.vocabulary import Attractor, Context, Focus
 
@@ -28,10 +28,6 @@ COACH_ALIASES = frozenset(
 COACHEE_ALIASES = frozenset({"coachee", "client", "patient", "employee"})
 
 _SPEAKER_LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s?(.*)$")
-
-
-class ExternalTranscriptError(CoachError):
-    """An external transcript that cannot be read, naming the line."""
 
 
 @dataclass(frozen=True)

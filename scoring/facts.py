@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.scenario import Goal
-from simulator.session import Session
+from simulator.engine.session import Session
+from simulator.scenario.model import Goal
 from simulator.vocabulary import Move, State
 
 

@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Literal
 
 from scoring.facts import ConversationFacts
-from scoring.rubric import Rubric, Threshold
+from simulator.scenario.rubric import Rubric, Threshold
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, State
 
 Rating = Literal["good", "fair", "poor", "n/a"]

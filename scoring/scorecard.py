@@ -14,8 +14,8 @@ from typing import Any, Literal
 from scoring.facts import ConversationFacts, facts_from_session
 from scoring.feedback import TurnFeedback, per_turn_feedback
 from scoring.measures import Measure, all_measures
-from scoring.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.session import Session
+from simulator.engine.session import Session
+from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
 
 Band = Literal["compassion-led", "mixed", "compliance-led"]
 

@@ -1,5 +1,5 @@
 """`python -m simulator` runs the `coach` command line."""
 
-from simulator.cli import main
+from simulator.shell.cli import main
 
 main()

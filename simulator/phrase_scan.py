@@ -1,12 +1,12 @@
 """Compiling word lists into fast matchers: the machinery under both readers of text.
 
 A word list is a tuple of regular-expression fragments written in lower case (see
-`simulator.cue_lexicon` and `simulator.talk_lexicon`). Python's regex engine tries the
+`simulator.reading.cue_lexicon` and `simulator.talk.lexicon`). Python's regex engine tries the
 alternatives of a pattern one by one at every position, which is slow for lists of hundreds
-of phrases. For the reader of trainee lines (`simulator.moves`) this module shapes each list
+of phrases. For the reader of trainee lines (`simulator.reading.moves`) this module shapes each list
 as a trie over its literal beginnings and, for scanning a sentence for many lists at once,
 wakes the engine only at word starts where some phrase could begin (`PhraseScanner`). For
-the reader of coachee language (`simulator.client_talk`), `GroupScanner` files whole
+the reader of coachee language (`simulator.talk.client_talk`), `GroupScanner` files whole
 patterns under the three characters they must start with, so each word tries only its own
 file and the matches are those of one big alternation, match objects and inner groups
 included. Nothing here knows about coaching.

@@ -73,7 +73,7 @@ REFLECTION_FORMS = frozenset({Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION})
 
 PhraseLists = tuple[tuple[str, tuple[str, ...]], ...]
 """A trainer's own phrases as (kind, phrases) pairs: kind is a focus name or `nea` (see `Phrases`
-in simulator.scenario). Plain tuples, so a Context stays hashable and the reader needs no pydantic."""
+in simulator.scenario.model). Plain tuples, so a Context stays hashable and the reader needs no pydantic."""
 
 
 @dataclass(frozen=True)

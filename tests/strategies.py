@@ -2,7 +2,7 @@
 
 from hypothesis import strategies as st
 
-from simulator.scenario import Persona
+from simulator.scenario.model import Persona
 from simulator.vocabulary import Attractor, Focus, Form, Move
 
 ESCAPES = ["\x1b[2J", "\x1b[31m", "\x1b]0;title\x07", "\x9b1;1H", "\x00", "\r", "\t", "\u202e", "\x1bc"]

@@ -2,9 +2,9 @@
 
 import pytest
 
-from simulator import catalogue
-from simulator.rehearsal import rehearse
-from simulator.scenario import Scenario, TestConversation
+from simulator.scenario import catalogue
+from simulator.scenario.model import Scenario, TestConversation
+from simulator.trainer.rehearsal import rehearse
 
 BUNDLED = catalogue.bundled_ids()
 TESTS = [

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.cache import cache_folder, remembered
+from simulator.shell.cache import cache_folder, remembered
 
 
 @pytest.fixture
@@ -38,6 +38,21 @@ def test_an_unwritable_cache_still_gives_the_value(tmp_path: Path, monkeypatch: 
 
 
 def test_the_engine_fingerprint_is_a_stable_hash() -> None:
-    from simulator.cache import code_fingerprint
+    from simulator.shell.cache import code_fingerprint
 
     assert code_fingerprint() == code_fingerprint() and len(code_fingerprint()) == 64
+
+
+def test_the_engine_fingerprint_covers_modules_in_every_subpackage(tmp_path, monkeypatch) -> None:
+    from simulator.shell import cache
+
+    (tmp_path / "engine").mkdir()
+    (tmp_path / "engine" / "coachee.py").write_text("x = 1\n")
+    (tmp_path / "reading").mkdir()
+    (tmp_path / "reading" / "weights.json").write_text("{}\n")
+    monkeypatch.setattr(cache, "ENGINE_ROOT", tmp_path)
+    before = cache.code_fingerprint()
+    (tmp_path / "engine" / "coachee.py").write_text("x = 2\n")
+    after_module = cache.code_fingerprint()
+    (tmp_path / "reading" / "weights.json").write_text('{"w": 1}\n')
+    assert len({before, after_module, cache.code_fingerprint()}) == 3

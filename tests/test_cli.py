@@ -9,9 +9,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from simulator import catalogue
-from simulator.cli import main
-from simulator.transcript import read_transcript
+from simulator.engine.transcript import read_transcript
+from simulator.scenario import catalogue
+from simulator.shell.cli import main
 
 runner = CliRunner()
 
@@ -119,7 +119,7 @@ def test_escape_sequences_typed_by_the_trainee_never_reach_the_output(tmp_path: 
 
 def test_help_does_not_import_prompt_toolkit_or_the_engine() -> None:
     code = (
-        "import sys; from simulator.cli import main\n"
+        "import sys; from simulator.shell.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('prompt_toolkit', 'pydantic', 'transitions') if m in sys.modules))"
     )

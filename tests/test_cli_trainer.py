@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from simulator import catalogue
-from simulator.cli import main
-from simulator.scenario_file import MAX_SCENARIO_BYTES
-from simulator.schema import scenario_json_schema
+from simulator.scenario import catalogue
+from simulator.scenario.loading import MAX_SCENARIO_BYTES
+from simulator.scenario.schema import scenario_json_schema
+from simulator.shell.cli import main
 
 runner = CliRunner()
 GOOD = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO)
@@ -91,7 +91,7 @@ def test_validate_reads_the_yaml_files_of_a_directory(tmp_path: Path) -> None:
 
 
 def test_validate_bundled_scenarios_is_clean() -> None:
-    folder = Path(catalogue.__file__).parent.parent / "scenarios"
+    folder = Path(catalogue.__file__).parents[2] / "scenarios"
     result = runner.invoke(main, ["validate", str(folder)])
     assert result.exit_code == 0, result.output
     assert result.output == f"{len(catalogue.bundled_ids())} files valid, 0 warnings\n"

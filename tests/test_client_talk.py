@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.client_talk import (
+from simulator.talk.client_talk import (
     _SCAN,
     _SCAN_GROUPS,
     MAX_CHARS,
@@ -18,7 +18,7 @@ from simulator.client_talk import (
     read_talk,
     talk_cues,
 )
-from simulator.talk_text import normalise as _normalise
+from simulator.talk.wording import normalise as _normalise
 from tests.strategies import trainee_text
 
 GOLD_PATH = Path(__file__).with_name("gold_talk.tsv")

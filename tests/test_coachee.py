@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.coachee import TOP_OPENNESS, Coachee, History, Impact, appraise
-from simulator.scenario import HotButton, Line
+from simulator.engine.coachee import TOP_OPENNESS, Coachee, History, Impact, appraise
+from simulator.scenario.model import HotButton, Line
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 from tests.strategies import moves, persona
 

@@ -1,9 +1,9 @@
 """Cohort grading: one graded conversation per trainee, averages, the weakest measure, regrade diffs."""
 
 from scoring.cohort import grade_session, regrade_changes, summarise
-from scoring.rubric import Rubric, Threshold
-from simulator import catalogue
-from simulator.rehearsal import play
+from simulator.scenario import catalogue
+from simulator.scenario.rubric import Rubric, Threshold
+from simulator.trainer.rehearsal import play
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
 WARM = [

@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from simulator import catalogue
-from simulator.conversation import Conversation
+from simulator.engine.session import Session, Turn
+from simulator.engine.transcript import TranscriptWriter, read_transcript
 from simulator.errors import CoachError
-from simulator.session import Session, Turn
-from simulator.transcript import TranscriptWriter, read_transcript
+from simulator.scenario import catalogue
+from simulator.shell.conversation import Conversation
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
 

@@ -5,8 +5,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator import catalogue
-from simulator.explore import (
+from simulator.engine.session import Session
+from simulator.scenario import catalogue
+from simulator.scenario.check import reachable_states
+from simulator.scenario.loading import parse_scenario
+from simulator.scenario.model import Scenario
+from simulator.trainer.explore import (
     COMPASSION_KINDS,
     COMPLIANCE_KINDS,
     Stepper,
@@ -16,10 +20,6 @@ from simulator.explore import (
     replay,
     useful_kinds,
 )
-from simulator.scenario import Scenario
-from simulator.scenario_check import reachable_states
-from simulator.scenario_file import parse_scenario
-from simulator.session import Session
 from simulator.vocabulary import Attractor, State
 from tests.strategies import scenario_data
 

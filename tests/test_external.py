@@ -2,9 +2,10 @@
 
 import pytest
 
-from scoring.external import ExternalTranscriptError, parse_external
+from scoring.external import parse_external
 from scoring.scorecard import score_facts
-from simulator.client_talk import read_talk
+from simulator.errors import ExternalTranscriptError
+from simulator.talk.client_talk import read_talk
 
 TXT = """Manager: Thanks for coming in. What would make this useful for you?
 Employee: I don't know. I'm fine really.

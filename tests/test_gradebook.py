@@ -6,16 +6,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from simulator import catalogue
-from simulator.gradebook import (
+from simulator.engine.session import Session
+from simulator.rounds.gradebook import (
     SCHEMA_REVISION,
     Gradebook,
     GradebookError,
     GradebookRecorder,
-    default_url,
     normalised_url,
 )
-from simulator.session import Session
+from simulator.scenario import catalogue
 from tests.backends import scratch_database
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
@@ -59,7 +58,7 @@ def test_schema_revision_is_the_newest_shipped_migration() -> None:
     from alembic.script import ScriptDirectory
 
     config = Config()
-    config.set_main_option("script_location", "simulator:migrations")
+    config.set_main_option("script_location", "simulator.rounds:migrations")
     assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION
 
 
@@ -117,16 +116,6 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
     with Gradebook.open(f"sqlite:///{tmp_path / 'g.sqlite'}") as book, book._engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
-
-
-def test_the_default_gradebook_honours_coach_db_then_xdg_data_home(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("COACH_DB", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    assert default_url() == f"sqlite:///{tmp_path}/compassion-coach/gradebook.sqlite"
-    monkeypatch.setenv("COACH_DB", "postgresql://coach@db/grades")
-    assert default_url() == "postgresql://coach@db/grades"
 
 
 def test_plain_postgresql_urls_use_psycopg_and_other_databases_are_refused() -> None:

@@ -5,10 +5,11 @@ import re
 
 import pytest
 
-from simulator import catalogue
-from simulator.graph import TranscriptMismatch, mermaid, transcript_path
-from simulator.session import Session
-from simulator.transcript import header_record
+from simulator.engine.session import Session
+from simulator.engine.transcript import header_record
+from simulator.errors import TranscriptMismatch
+from simulator.scenario import catalogue
+from simulator.trainer.graph import mermaid, transcript_path
 from simulator.vocabulary import State
 
 SCENARIO = catalogue.load().scenario

@@ -16,7 +16,7 @@ from scoring.measures import (
     rising,
     story_revealed,
 )
-from scoring.rubric import DEFAULT_RUBRIC, Threshold
+from simulator.scenario.rubric import DEFAULT_RUBRIC, Threshold
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
 R = DEFAULT_RUBRIC

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.moves import MAX_CHARS, attractor_of, classify
+from simulator.reading.moves import MAX_CHARS, attractor_of, classify
 from simulator.vocabulary import Attractor, Context, Focus, Form, Move
 from tests.strategies import trainee_text
 
@@ -894,7 +894,7 @@ def test_a_context_with_phrases_stays_hashable_and_equal_by_value() -> None:
 def test_the_phrases_model_refuses_unknown_lists_and_odd_phrases() -> None:
     from pydantic import ValidationError
 
-    from simulator.scenario import Phrases
+    from simulator.scenario.model import Phrases
 
     assert Phrases(nea=("Datix",), plan=()).as_lists() == (("nea", ("Datix",)),)
     assert Phrases().as_lists() is None
@@ -904,9 +904,9 @@ def test_the_phrases_model_refuses_unknown_lists_and_odd_phrases() -> None:
 
 
 def test_a_scenarios_phrases_reach_the_reader_through_the_session() -> None:
-    from simulator import catalogue
-    from simulator.scenario_file import parse_scenario
-    from simulator.session import Session
+    from simulator.engine.session import Session
+    from simulator.scenario import catalogue
+    from simulator.scenario.loading import parse_scenario
 
     text = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO) + "phrases:\n  nea: [Datix]\n"
     session = Session(parse_scenario(text, "test"), seed=1)
@@ -920,7 +920,7 @@ def test_coach_classify_reads_a_phrases_file_and_locates_its_mistakes(tmp_path: 
 
     from click.testing import CliRunner
 
-    from simulator.cli import main
+    from simulator.shell.cli import main
 
     good = tmp_path / "phrases.yaml"
     good.write_text("nea: [Datix]\n", encoding="utf-8")

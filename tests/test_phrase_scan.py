@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator import cue_lexicon as lex
 from simulator.phrase_scan import WORD_END, WORD_START, PhraseScanner, alternation, word_starts
+from simulator.reading import cue_lexicon as lex
 
 # Plain fragments in the lexicon's style: shared beginnings, optional groups, leading choices.
 FRAGMENTS = (

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.round import (
+from simulator.rounds.round_file import (
     DEFAULT_PASS_MARK,
     RoundError,
     choose_scenario,
@@ -83,7 +83,7 @@ def test_a_shared_seed_is_everyone_s() -> None:
 
 
 def test_scenario_paths_are_relative_to_the_round_file(tmp_path: Path) -> None:
-    from simulator.catalogue import bundled_text
+    from simulator.scenario.catalogue import bundled_text
 
     (tmp_path / "personas").mkdir()
     (tmp_path / "personas" / "grace.yaml").write_text(bundled_text("ward-nurse-charting"), encoding="utf-8")

@@ -20,12 +20,12 @@ from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
 
 from scoring.scorecard import score_session
-from simulator import catalogue
-from simulator.cli import main
-from simulator.gradebook import Gradebook
-from simulator.rehearsal import play
-from simulator.round import load_round, seed_for
-from simulator.transcript import read_transcript
+from simulator.engine.transcript import read_transcript
+from simulator.rounds.gradebook import Gradebook
+from simulator.rounds.round_file import load_round, seed_for
+from simulator.scenario import catalogue
+from simulator.shell.cli import main
+from simulator.trainer.rehearsal import play
 from tests.backends import chromium_binary, scratch_database
 
 runner = CliRunner()
@@ -448,7 +448,7 @@ def test_the_html_report_renders_in_chromium_without_console_errors(tmp_path: Pa
 
 def test_help_does_not_import_the_database_layer() -> None:
     code = (
-        "import sys; from simulator.cli import main\n"
+        "import sys; from simulator.shell.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('sqlalchemy', 'alembic', 'psycopg') if m in sys.modules))"
     )

@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from simulator import catalogue
-from simulator.scenario import Scenario
-from simulator.scenario_check import find_problems, reachable_states
-from simulator.scenario_file import scenario_problems
+from simulator.scenario import catalogue
+from simulator.scenario.check import find_problems, reachable_states
+from simulator.scenario.loading import scenario_problems
+from simulator.scenario.model import Scenario
 from simulator.vocabulary import State
 
 GOOD = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO)

@@ -8,8 +8,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator import catalogue
-from simulator.scenario_file import (
+from simulator.engine.session import Session
+from simulator.scenario import catalogue
+from simulator.scenario.loading import (
     MAX_SCENARIO_BYTES,
     ScenarioError,
     load_scenario,
@@ -17,7 +18,6 @@ from simulator.scenario_file import (
     parse_scenario,
     scenario_problems,
 )
-from simulator.session import Session
 from simulator.vocabulary import State
 from tests.strategies import COMPASSION_LINES, mutated_text, scenario_data
 

@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 import yaml
 
-from simulator import catalogue
-from simulator.scenario_file import scenario_problems
-from simulator.schema import DIALECT, SCHEMA_FILE, scenario_json_schema, schema_text
+from simulator.scenario import catalogue
+from simulator.scenario.loading import scenario_problems
+from simulator.scenario.schema import DIALECT, SCHEMA_FILE, scenario_json_schema, schema_text
 
 GOOD = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO)
 VALIDATOR = jsonschema.Draft202012Validator(scenario_json_schema())

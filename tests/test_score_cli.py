@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from simulator.cli import main
+from simulator.shell.cli import main
 
 runner = CliRunner()
 LINES = "Thanks for coming in. What would make this useful for you?\nIt sounds like a hard month.\nWhat matters most to you about nursing?\n"
@@ -85,7 +85,7 @@ def test_html_output_is_written_per_file(tmp_path: Path) -> None:
 
 
 def test_a_large_batch_is_scored_in_parallel_in_order_and_alike(tmp_path: Path) -> None:
-    from simulator.scoring_files import PARALLEL_FROM, score_file, score_files
+    from simulator.shell.scoring_files import PARALLEL_FROM, score_file, score_files
 
     paths = []
     for number in range(PARALLEL_FROM + 2):

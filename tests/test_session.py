@@ -4,10 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator import catalogue
-from simulator.coachee import TOP_OPENNESS
-from simulator.rehearsal import play
-from simulator.session import ConversationOver, NothingSaid, Session
+from simulator.engine.coachee import TOP_OPENNESS
+from simulator.engine.session import Session
+from simulator.errors import ConversationOver, NothingSaid
+from simulator.scenario import catalogue
+from simulator.trainer.rehearsal import play
 from simulator.vocabulary import State
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, trainee_text
 
@@ -118,7 +119,7 @@ def test_suggested_next_step_is_not_revealed_as_the_coachees_own() -> None:
 
 
 def test_a_hot_button_hit_again_gets_its_next_reply() -> None:
-    from simulator.scenario import Line
+    from simulator.scenario.model import Line
 
     audit = NURSE.coachee.hot_buttons[1]
     again = audit.model_copy(update={"more_replies": (Line(text="The audit again.", cue="sighs"),)})

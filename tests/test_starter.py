@@ -5,10 +5,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.explore import explore
-from simulator.rehearsal import rehearse_all
-from simulator.scenario_file import scenario_problems
-from simulator.starter import BadScenarioId, starter_scenario
+from simulator.errors import BadScenarioId
+from simulator.scenario.loading import scenario_problems
+from simulator.scenario.starter import starter_scenario
+from simulator.trainer.explore import explore
+from simulator.trainer.rehearsal import rehearse_all
 from simulator.vocabulary import State
 
 

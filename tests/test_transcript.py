@@ -13,11 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator import catalogue
-from simulator.conversation import Conversation
-from simulator.rehearsal import play
-from simulator.session import Session
-from simulator.transcript import (
+from simulator.engine.session import Session
+from simulator.engine.transcript import (
     TranscriptError,
     TranscriptWriter,
     end_record,
@@ -25,6 +22,9 @@ from simulator.transcript import (
     parse_transcript,
     read_transcript,
 )
+from simulator.scenario import catalogue
+from simulator.shell.conversation import Conversation
+from simulator.trainer.rehearsal import play
 from tests.strategies import trainee_text
 
 LOADED = catalogue.load(catalogue.DEFAULT_SCENARIO)

@@ -9,12 +9,12 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from simulator import catalogue
-from simulator.conversation import Conversation
-from simulator.scenario import Scenario
-from simulator.session import Session
-from simulator.transcript import TranscriptWriter, end_record, header_record, read_transcript
-from simulator.tui import opening_panel, run_interactive, toolbar_text
+from simulator.engine.session import Session
+from simulator.engine.transcript import TranscriptWriter, end_record, header_record, read_transcript
+from simulator.scenario import catalogue
+from simulator.scenario.model import Scenario
+from simulator.shell.conversation import Conversation
+from simulator.shell.tui import opening_panel, run_interactive, toolbar_text
 
 LOADED = catalogue.load(catalogue.DEFAULT_SCENARIO)
 CTRL_C, CTRL_D = "\x03", "\x04"

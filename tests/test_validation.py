@@ -1,8 +1,8 @@
 """Validating many files at once: each file's problems, and ids shared across files."""
 
-from simulator import catalogue
-from simulator.scenario_file import Problem
-from simulator.validation import validate
+from simulator.errors import Problem
+from simulator.scenario import catalogue
+from simulator.scenario.validation import validate
 
 GOOD = catalogue.bundled_text(catalogue.DEFAULT_SCENARIO)
 ID = catalogue.DEFAULT_SCENARIO

@@ -1,0 +1,242 @@
+"""The coachee: how one trainee move moves their openness (coaching-model.md §4).
+
+Two parts. `appraise` is a pure function from a move and what the coachee has lived
+through so far to an `Impact`: how far openness moves and which rules said so. The
+`Coachee` applies impacts on a `transitions` state machine over the six ordered states.
+Openness is a number on the same ladder: its whole part is the state's rank (0 for
+defensive, 5 for energised) and its fraction is progress toward the next rung. The
+machine is the authority on the state; its gates decide whether a rise may cross into
+`open` or `energised`, so a coachee who was never asked about their vision stays just
+below `open` however warm the trainee is.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from transitions import EventData, Machine
+
+from simulator.scenario.model import HotButton, Persona, Temperament
+from simulator.vocabulary import REFLECTION_FORMS, Attractor, Focus, Form, Move, State
+
+# With model_override=True the machine binds only the triggers the model declares, and logs a
+# warning for every convenience method it skips, each time a machine is built: that is the intent here.
+logging.getLogger("transitions.core").setLevel(logging.ERROR)
+
+TOP_OPENNESS = len(State) - 1e-6
+"""Openness lives in [0, TOP_OPENNESS]: rank 5 (energised) plus almost one rung of progress."""
+
+GATE_MARGIN = 0.05
+"""How far below a closed gate a rise stops, so the next step can cross it once the gate opens."""
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What one move does to the coachee: a change of openness, or a shutdown, and why."""
+
+    delta: float = 0.0
+    shutdown: bool = False
+    rules: tuple[str, ...] = ()
+    hot_button: HotButton | None = None
+
+
+@dataclass(frozen=True)
+class History:
+    """What the coachee has lived through before this move, as far as its reactions care."""
+
+    state: State
+    vision_established: bool = False
+    turns_since_pea: int = 0
+    openness: float | None = None  # None: the middle of the state's rung
+    repeats: int = 0  # how many moves just before this one had its form and focus
+
+    @property
+    def level(self) -> float:
+        """Openness before the move."""
+        return self.state.rank + 0.5 if self.openness is None else self.openness
+
+
+def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
+    """The first of the persona's hot buttons whose words the line contains (and whose move it fires on)."""
+    for button in persona.hot_buttons:
+        if button.fires_on == "nea" and move.attractor is not Attractor.NEA:
+            continue
+        if button.pattern().search(text):
+            return button
+    return None
+
+
+def nea_kind(move: Move) -> str | None:
+    """Which kind of NEA move this is, in the names personas use for `shuts_down_on`."""
+    if move.form is Form.CONFRONT:
+        return "confront"
+    if move.form is Form.ADVICE:
+        return "advice"
+    if move.is_compliance_check:
+        return "compliance_check"
+    return None
+
+
+def appraise(move: Move, text: str, persona: Persona, history: History) -> Impact:
+    """How far this move moves the coachee's openness, with the ids of the rules that decided it."""
+    temperament = persona.temperament
+    button = hot_button_hit(move, text, persona)
+    if button is not None and button.effect == "shutdown":
+        return Impact(shutdown=True, rules=(f"hot_button.{button.id}",), hot_button=button)
+    kind = nea_kind(move)
+    if kind is not None and kind in temperament.shuts_down_on and move.attractor is Attractor.NEA:
+        return Impact(shutdown=True, rules=(f"shutdown.{kind}",), hot_button=button)
+
+    delta, rules = _move_delta(move, temperament, history)
+    if button is not None:
+        delta -= button.drop * temperament.sensitivity
+        rules.append(f"hot_button.{button.id}")
+    turns_without_pea = 0 if move.attractor is Attractor.PEA else history.turns_since_pea + 1
+    if turns_without_pea >= temperament.drift_after and temperament.drift > 0:
+        delta -= temperament.drift
+        rules.append("drift")
+    return Impact(delta=delta, rules=tuple(rules), hot_button=button)
+
+
+def _move_delta(move: Move, temperament: Temperament, history: History) -> tuple[float, list[str]]:
+    step = temperament.weights.of(move.form) / temperament.warm_up
+    if move.is_compliance_check:
+        # The coachee reacts to a deficit probe by when it comes, whatever the reader called it.
+        if history.vision_established:
+            return -step * temperament.deficit_after_vision * temperament.sensitivity, [
+                "deficit.balance_sheet"
+            ]
+        cost = (
+            step * temperament.negativity_bias * temperament.deficit_before_vision * temperament.sensitivity
+        )
+        return -cost, ["deficit.before_vision"]
+    if move.attractor is Attractor.NEA:
+        return -step * temperament.negativity_bias * temperament.sensitivity, ["nea.drop"]
+    if move.attractor is not Attractor.PEA:
+        return 0.0, []
+    rules = ["pea.lift"]
+    if history.repeats:
+        step *= temperament.habituation**history.repeats
+        rules.append("pea.habituation")
+    boost = temperament.vision_boost if move.focus in (Focus.VISION, Focus.VALUES) else 1.0
+    if boost != 1.0 and history.state.rank >= State.NEUTRAL.rank:
+        step *= boost
+        rules.append("pea.vision_boost")
+    if _is_repair(move) and history.state.rank <= State.GUARDED.rank:
+        # Repair lets a closed coachee catch up, but never past where the same move would take
+        # one who was already neutral: otherwise a warmer conversation could end colder.
+        ceiling = State.NEUTRAL.rank + step * boost - history.level
+        step = max(step, min(step * temperament.repair, ceiling))
+        rules.append("pea.repair")
+    if history.state is State.DEFENSIVE:
+        step *= temperament.recovery
+        rules.append("recovery.slow")
+    return step, rules
+
+
+def _is_repair(move: Move) -> bool:
+    # Autonomy and empathy repair discord (MI): they lift a closed coachee more than other PEA moves.
+    return move.form is Form.AUTONOMY or (move.form in REFLECTION_FORMS and move.focus is Focus.FEELINGS)
+
+
+@dataclass
+class Progress:
+    """What the gates look at: the foci explored with PEA moves and the story kinds revealed."""
+
+    explored: set[Focus] = field(default_factory=set)
+    revealed_kinds: set[str] = field(default_factory=set)
+
+
+class Coachee:
+    """The coachee's openness on a state machine whose gates guard `open` and `energised`."""
+
+    state: str
+
+    # Placeholders: with model_override=True the machine binds exactly these triggers.
+    def open_up(self) -> bool:
+        raise NotImplementedError
+
+    def close_down(self) -> bool:
+        raise NotImplementedError
+
+    def shut_down(self) -> bool:
+        raise NotImplementedError
+
+    def may_open_up(self) -> bool:
+        raise NotImplementedError
+
+    def __init__(self, persona: Persona) -> None:
+        self.temperament = persona.temperament
+        self.progress = Progress()
+        self.openness = persona.starting_state.rank + 0.5
+        Machine(
+            model=self,
+            states=[state.value for state in State],
+            initial=persona.starting_state.value,
+            transitions=machine_transitions(),
+            auto_transitions=False,
+            model_override=True,
+            send_event=True,
+        )
+
+    @property
+    def current(self) -> State:
+        """The current state as the project's enum."""
+        return State(self.state)
+
+    def place(self, state: State, openness: float, progress: Progress) -> None:
+        """Put the coachee straight into a condition (for searches that branch from it)."""
+        self.state = state.value
+        self.openness = openness
+        self.progress = progress
+
+    def is_gate_open(self, event: EventData) -> bool:
+        """Whether the rise into the transition's destination may happen now."""
+        assert event.transition is not None, "conditions are only asked during a transition"
+        destination = State(str(event.transition.dest))
+        if destination is State.OPEN:
+            needs = self.temperament.open_needs
+            return not needs or any(focus in self.progress.explored for focus in needs)
+        if destination is State.ENERGISED:
+            return all(kind in self.progress.revealed_kinds for kind in self.temperament.energised_needs)
+        return True
+
+    def react(self, impact: Impact) -> tuple[str, ...]:
+        """Apply an impact; return the ids of gate rules that held the coachee back, if any."""
+        if impact.shutdown:
+            self.shut_down()
+            self.openness = min(self.openness, State.DEFENSIVE.rank + 0.5)
+            return ()
+        # Rounded so that steps which should land exactly on a rung (1.5 - 0.25 - 0.25) do not fall short of it.
+        target = round(min(max(self.openness + impact.delta, 0.0), TOP_OPENNESS), 9)
+        while int(target) > self.current.rank and self.may_open_up():
+            self.open_up()
+        held: tuple[str, ...] = ()
+        if int(target) > self.current.rank:
+            blocked = State(_next_state(self.current))
+            held = (f"gate.{blocked.value}",)
+            target = self.current.rank + 1 - GATE_MARGIN
+        while int(target) < self.current.rank:
+            self.close_down()
+        self.openness = target
+        return held
+
+
+def _next_state(state: State) -> str:
+    order = list(State)
+    return order[order.index(state) + 1].value
+
+
+def machine_transitions() -> list[dict[str, Any]]:
+    """The coachee's transitions in the shape of the `transitions.Machine` constructor."""
+    order = [state.value for state in State]
+    rises = [
+        {"trigger": "open_up", "source": lower, "dest": higher, "conditions": "is_gate_open"}
+        for lower, higher in pairwise(order)
+    ]
+    falls = [{"trigger": "close_down", "source": higher, "dest": lower} for lower, higher in pairwise(order)]
+    shutdowns = [{"trigger": "shut_down", "source": "*", "dest": State.DEFENSIVE.value}]
+    return rises + falls + shutdowns

@@ -1,0 +1,465 @@
+"""The gradebook: rounds, conversations and trainee lines in a database (the storage shell).
+
+What is stored is what a grade is computed *from*, never a grade: each conversation's
+round, trainee, scenario id and content hash, seed and turn limit, and the trainee's lines
+in order. The coachee's state as the trainee saw it is kept beside each line as a record,
+and is never read back for grading: `coach grade` re-simulates the lines.
+
+    rounds          id, title, spec (the round file's text), spec_sha256, updated_at
+    conversations   id, round_id, trainee, scenario_id, scenario_source, scenario_sha256, seed,
+                    turn_limit, engine, started_at, updated_at, ended_at, end_reason,
+                    recorded_final_state, recorded_peak_state        (one per round, trainee, scenario)
+    turns           conversation_id, n, trainee_line, recorded_state_after,
+                    recorded_openness_after, recorded_at
+
+SQLite (a file, the default) or PostgreSQL, through SQLAlchemy Core; every value goes in
+as a bound parameter. The schema is versioned by Alembic migrations shipped in
+`simulator/rounds/migrations` and applied when a gradebook is opened. SQLite runs in WAL mode
+with a busy timeout, and every transaction takes the write lock up front (BEGIN
+IMMEDIATE), so several trainees practising at once wait their turn instead of failing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    event,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+
+from simulator import __version__
+from simulator.clock import utc_now
+from simulator.engine.session import Session, Turn
+from simulator.errors import GradebookError
+
+"""Environment variable naming the gradebook's database URL (overridden by --db)."""
+
+SCHEMA_REVISION = "0001"
+"""The newest migration in simulator/rounds/migrations/versions; a database at it needs no migrating."""
+
+BUSY_TIMEOUT_SECONDS = 30
+"""How long a SQLite writer waits for another to finish: a turn's write takes milliseconds."""
+
+_MIGRATION_LOCK = 7_130_611_402
+"""The PostgreSQL advisory lock key held while migrating, so two first openers do not both migrate."""
+
+metadata = MetaData()
+
+rounds = Table(
+    "rounds",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("spec", Text, nullable=False),
+    Column("spec_sha256", String(64), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("round_id", String(64), ForeignKey("rounds.id"), nullable=False),
+    Column("trainee", Text, nullable=False),
+    Column("scenario_id", String(64), nullable=False),
+    Column("scenario_source", Text, nullable=False),
+    Column("scenario_sha256", String(64), nullable=False),
+    Column("seed", Integer, nullable=False),
+    Column("turn_limit", Integer, nullable=False),
+    Column("engine", String(40), nullable=False),
+    Column("started_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("ended_at", String(40)),
+    Column("end_reason", String(20)),
+    Column("recorded_final_state", String(20)),
+    Column("recorded_peak_state", String(20)),
+    UniqueConstraint("round_id", "trainee", "scenario_id", name="one_conversation_per_scenario"),
+)
+Index("conversations_by_round", conversations.c.round_id, conversations.c.trainee)
+
+turns = Table(
+    "turns",
+    metadata,
+    Column("conversation_id", Integer, ForeignKey("conversations.id"), primary_key=True),
+    Column("n", Integer, primary_key=True),
+    Column("trainee_line", Text, nullable=False),
+    Column("recorded_state_after", String(20), nullable=False),
+    Column("recorded_openness_after", Float, nullable=False),
+    Column("recorded_at", String(40), nullable=False),
+)
+
+
+def normalised_url(raw: str) -> URL:
+    """The URL to connect with: plain postgresql:// and postgres:// mean psycopg 3, the driver we ship."""
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise GradebookError(
+            f"{raw!r} is not a database URL; use sqlite:///PATH or postgresql://USER@HOST/DB"
+        ) from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise GradebookError(f"unsupported database {url.get_backend_name()!r}; use sqlite or postgresql")
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        url = url.set(database=str(Path(url.database).expanduser()))
+    return url
+
+
+def shown(url: URL) -> str:
+    """A URL safe to print: the password hidden."""
+    return url.render_as_string(hide_password=True)
+
+
+@dataclass(frozen=True)
+class StoredConversation:
+    """One conversation as stored: what is needed to re-simulate it, and its lines."""
+
+    id: int
+    round_id: str
+    trainee: str
+    scenario_id: str
+    scenario_source: str
+    scenario_sha256: str
+    seed: int
+    turn_limit: int
+    started_at: str
+    ended_at: str | None
+    end_reason: str | None
+    lines: tuple[str, ...]
+
+    @property
+    def is_finished(self) -> bool:
+        """Whether the conversation reached its end (quit, end of input or turn limit)."""
+        return self.ended_at is not None
+
+
+@dataclass(frozen=True)
+class StoredRound:
+    """A round as stored: the text of the round file it was last practised under."""
+
+    id: str
+    title: str
+    spec: str
+
+
+def _prepare_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling defers BEGIN and commits before DDL; we emit BEGIN ourselves.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # WAL lets readers go on while one trainee's turn is written; NORMAL sync is durable against
+        # a killed process (the case that matters here), only a power cut can lose the last commit.
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        for attempt in range(50):
+            try:
+                cursor.execute("PRAGMA journal_mode = WAL")
+                break
+            except Exception:
+                time.sleep(0.05 * (attempt + 1))
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Take the write lock at the start: a deferred transaction that reads and then writes
+        # fails at once in WAL mode when another writer got in between; IMMEDIATE waits instead.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _engine_for(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+        _prepare_sqlite(engine)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError:
+        raise GradebookError(
+            "PostgreSQL needs the psycopg driver: pip install 'compassion-coach[postgres]'"
+        ) from None
+
+
+def _current_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema up to SCHEMA_REVISION with the Alembic migrations shipped in the package."""
+    with engine.connect() as connection:
+        if _current_revision(connection) == SCHEMA_REVISION:
+            return
+    from alembic import command
+    from alembic.config import Config
+    from alembic.util import CommandError
+
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+        config = Config()
+        config.set_main_option("script_location", "simulator.rounds:migrations")
+        config.attributes["connection"] = connection
+        try:
+            command.upgrade(config, "head")
+        except CommandError as error:
+            raise GradebookError(
+                f"the gradebook's schema is not one this version of coach knows ({error}); "
+                "upgrade compassion-coach"
+            ) from None
+
+
+class Gradebook:
+    """An open gradebook. Every method is one short transaction."""
+
+    def __init__(self, engine: Engine, url: URL, clock: Callable[[], str] = utc_now) -> None:
+        self._engine = engine
+        self.url = url
+        self.clock = clock
+
+    @classmethod
+    def open(cls, raw_url: str) -> Gradebook:
+        """Open (creating and migrating as needed) the gradebook at `raw_url` (the shell picks the default)."""
+        url = normalised_url(raw_url)
+        engine = _engine_for(url)
+        book = cls(engine, url)
+        with book._errors():
+            _migrate(engine)
+        return book
+
+    def close(self) -> None:
+        """Release every connection."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Gradebook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except GradebookError:
+            raise
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            raise GradebookError(f"gradebook {shown(self.url)}: {reason}") from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        with self._errors(), self._engine.begin() as connection:
+            yield connection
+
+    # --- rounds ---------------------------------------------------------------------------
+
+    def save_round(self, round_id: str, title: str, spec: str) -> None:
+        """Store (or update) the round file a round is practised under.
+
+        One statement (an upsert), because a cohort starting together all save the round at once,
+        and a read-then-insert would let two of them insert it.
+        """
+        digest = hashlib.sha256(spec.encode("utf-8")).hexdigest()
+        values = {"title": title, "spec": spec, "spec_sha256": digest, "updated_at": self.clock()}
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect = postgresql if self._engine.dialect.name == "postgresql" else sqlite
+        upsert = (
+            dialect.insert(rounds)
+            .values(id=round_id, **values)
+            .on_conflict_do_update(
+                index_elements=[rounds.c.id], set_=values, where=rounds.c.spec_sha256 != digest
+            )
+        )
+        with self._transaction() as db:
+            db.execute(upsert)
+
+    def stored_round(self, round_id: str) -> StoredRound:
+        """A stored round, or `GradebookError` naming the rounds there are."""
+        with self._transaction() as db:
+            found = db.execute(select(rounds).where(rounds.c.id == round_id)).first()
+            if found is None:
+                known = sorted(db.execute(select(rounds.c.id)).scalars())
+                listed = ", ".join(known) if known else "none yet"
+                raise GradebookError(f"no round {round_id!r} in the gradebook; rounds: {listed}")
+        return StoredRound(found.id, found.title, found.spec)
+
+    # --- conversations --------------------------------------------------------------------
+
+    def start_conversation(
+        self,
+        *,
+        round_id: str,
+        trainee: str,
+        scenario_id: str,
+        scenario_source: str,
+        scenario_sha256: str,
+        seed: int,
+        turn_limit: int,
+    ) -> int:
+        """Record a new conversation and return its id; a second one for the same scenario is refused."""
+        at = self.clock()
+        with self._errors():
+            try:
+                with self._engine.begin() as db:
+                    result = db.execute(
+                        conversations.insert().values(
+                            round_id=round_id,
+                            trainee=trainee,
+                            scenario_id=scenario_id,
+                            scenario_source=scenario_source,
+                            scenario_sha256=scenario_sha256,
+                            seed=seed,
+                            turn_limit=turn_limit,
+                            engine=__version__,
+                            started_at=at,
+                            updated_at=at,
+                        )
+                    ).inserted_primary_key
+                    assert result is not None  # an insert always has a primary key
+                    return int(result[0])
+            except IntegrityError:
+                raise GradebookError(
+                    f"{trainee} already has a conversation on {scenario_id} in round {round_id}"
+                ) from None
+
+    def find_conversation(self, round_id: str, trainee: str, scenario_id: str) -> StoredConversation | None:
+        """The trainee's conversation on a scenario of a round, if there is one."""
+        found = self.conversations(round_id, trainee=trainee, scenario_id=scenario_id)
+        return found[0] if found else None
+
+    def conversations(
+        self, round_id: str, *, trainee: str | None = None, scenario_id: str | None = None
+    ) -> list[StoredConversation]:
+        """A round's conversations with their lines, by trainee then scenario."""
+        where = [conversations.c.round_id == round_id]
+        if trainee is not None:
+            where.append(conversations.c.trainee == trainee)
+        if scenario_id is not None:
+            where.append(conversations.c.scenario_id == scenario_id)
+        with self._transaction() as db:
+            rows = db.execute(
+                select(conversations)
+                .where(*where)
+                .order_by(conversations.c.trainee, conversations.c.scenario_id)
+            ).all()
+            lines: dict[int, list[str]] = {row.id: [] for row in rows}
+            line_rows = db.execute(
+                select(turns.c.conversation_id, turns.c.trainee_line)
+                .join(conversations, conversations.c.id == turns.c.conversation_id)
+                .where(*where)
+                .order_by(turns.c.conversation_id, turns.c.n)
+            )
+            for conversation_id, line in line_rows:
+                lines[conversation_id].append(line)
+        return [
+            StoredConversation(
+                id=row.id,
+                round_id=row.round_id,
+                trainee=row.trainee,
+                scenario_id=row.scenario_id,
+                scenario_source=row.scenario_source,
+                scenario_sha256=row.scenario_sha256,
+                seed=row.seed,
+                turn_limit=row.turn_limit,
+                started_at=row.started_at,
+                ended_at=row.ended_at,
+                end_reason=row.end_reason,
+                lines=tuple(lines[row.id]),
+            )
+            for row in rows
+        ]
+
+    def record_turn(self, conversation_id: int, turn: Turn) -> None:
+        """Store one played turn: the trainee's line, and the coachee's state as the trainee saw it."""
+        at = self.clock()
+        with self._transaction() as db:
+            db.execute(
+                turns.insert().values(
+                    conversation_id=conversation_id,
+                    n=turn.n,
+                    trainee_line=turn.trainee,
+                    recorded_state_after=turn.state_after.value,
+                    recorded_openness_after=round(turn.openness_after, 3),
+                    recorded_at=at,
+                )
+            )
+            db.execute(
+                update(conversations).where(conversations.c.id == conversation_id).values(updated_at=at)
+            )
+
+    def remove_turn(self, conversation_id: int, n: int) -> None:
+        """Take back turn `n` (an undo)."""
+        with self._transaction() as db:
+            db.execute(delete(turns).where(turns.c.conversation_id == conversation_id, turns.c.n == n))
+            db.execute(
+                update(conversations)
+                .where(conversations.c.id == conversation_id)
+                .values(updated_at=self.clock())
+            )
+
+    def finish_conversation(self, conversation_id: int, session: Session, reason: str, ended_at: str) -> None:
+        """Mark a conversation ended, with where the coachee got to (a record, never read for grading)."""
+        with self._transaction() as db:
+            db.execute(
+                update(conversations)
+                .where(conversations.c.id == conversation_id)
+                .values(
+                    ended_at=ended_at,
+                    updated_at=ended_at,
+                    end_reason=reason,
+                    recorded_final_state=session.state.value,
+                    recorded_peak_state=session.peak.value,
+                )
+            )
+
+
+class GradebookRecorder:
+    """The sink a `Conversation` writes to beside its transcript: each turn goes to the gradebook as played."""
+
+    def __init__(self, book: Gradebook, conversation_id: int) -> None:
+        self.book = book
+        self.conversation_id = conversation_id
+
+    def turn(self, turn: Turn) -> None:
+        """Store a played turn."""
+        self.book.record_turn(self.conversation_id, turn)
+
+    def undo(self, turn: Turn) -> None:
+        """Remove a turn the trainee took back."""
+        self.book.remove_turn(self.conversation_id, turn.n)
+
+    def finish(self, session: Session, reason: str, ended_at: str) -> None:
+        """Mark the conversation ended."""
+        self.book.finish_conversation(self.conversation_id, session, reason, ended_at)

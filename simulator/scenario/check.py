@@ -1,0 +1,239 @@
+"""Checks a scenario's parts against each other, beyond what the schema can say alone.
+
+The schema knows the shape of each record; these checks know that a goal must name a
+story item that exists, that a state above a gate nobody can open is never reached, or
+that a hot button listed after a broader one never fires. Each finding carries the data
+path it is about, so the file loader can point at the line.
+
+Reachability here is reasoned from the rules of coaching-model.md §4, not searched, so it
+costs microseconds on every load; it leaves a state out only when the rules make that
+certain. `simulator.trainer.explore` searches real move sequences and agrees (a test keeps it so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.scenario.model import Scenario, Temperament
+from simulator.vocabulary import Focus, Form, State
+
+DataPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem with a scenario's content, at a data path such as ('goals', 2, 'reveal')."""
+
+    path: DataPath
+    message: str
+    severity: str = "error"
+
+
+def find_problems(scenario: Scenario) -> list[Finding]:
+    """Every cross-reference problem in a scenario, errors and warnings alike."""
+    findings: list[Finding] = []
+    path: DataPath
+    story_ids = [item.id for item in scenario.story]
+    known = set(story_ids)
+    for index, item in enumerate(scenario.story):
+        if story_ids.index(item.id) != index:
+            findings.append(Finding(("story", index, "id"), f"story id {item.id!r} is used twice"))
+    for index, item in enumerate(scenario.story):
+        for a_index, earlier in enumerate(item.after):
+            if earlier not in known:
+                findings.append(
+                    Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids))
+                )
+    for index, goal in enumerate(scenario.goals):
+        if goal.reveal and goal.reveal not in known:
+            findings.append(Finding(("goals", index, "reveal"), _unknown_story(goal.reveal, story_ids)))
+    for t_index, test in enumerate(scenario.tests):
+        for key in ("reveals", "never_reveals"):
+            for r_index, item_id in enumerate(getattr(test.expect, key)):
+                if item_id not in known:
+                    path = ("tests", t_index, "expect", key, r_index)
+                    findings.append(Finding(path, _unknown_story(item_id, story_ids)))
+    button_ids = [button.id for button in scenario.coachee.hot_buttons]
+    for index, button in enumerate(scenario.coachee.hot_buttons):
+        if button_ids.index(button.id) != index:
+            path = ("coachee", "hot_buttons", index, "id")
+            findings.append(Finding(path, f"hot button id {button.id!r} is used twice"))
+    story_kinds = {item.kind for item in scenario.story}
+    for kind in scenario.coachee.temperament.energised_needs:
+        if kind not in story_kinds:
+            path = ("coachee", "temperament", "energised_needs")
+            message = f"no story item is of kind {kind!r}, so the coachee can never become energised"
+            findings.append(Finding(path, message, "warning"))
+    findings.extend(_reach_findings(scenario))
+    findings.extend(_shadowed_hot_buttons(scenario))
+    return findings
+
+
+def _unknown_story(item_id: str, story_ids: list[str]) -> str:
+    return f"unknown story id {item_id!r}; known ids: {', '.join(story_ids)}"
+
+
+# Forms that can carry a PEA move, and so lift openness when their weight is above zero.
+_LIFTING_FORMS = (
+    Form.OPEN_QUESTION,
+    Form.CLOSED_QUESTION,
+    Form.SIMPLE_REFLECTION,
+    Form.COMPLEX_REFLECTION,
+    Form.AFFIRMATION,
+    Form.AUTONOMY,
+)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The states a coachee can reach in some conversation, and why the others are out of reach."""
+
+    states: tuple[State, ...]
+    ceiling_path: DataPath = ()
+    ceiling_reason: str = ""
+    floor_reason: str = ""
+
+
+def reachable_states(scenario: Scenario) -> Reach:
+    """Which states the rules let this coachee reach, ignoring the turn limit.
+
+    A rise needs a PEA move of positive weight; `open` and `energised` need their gates
+    (`open_needs`, `energised_needs` and a story item of each needed kind revealable below
+    `energised`); a fall needs an NEA move that costs something, drift, or a shutdown.
+    """
+    temperament = scenario.coachee.temperament
+    start = scenario.coachee.starting_state
+    order = list(State)
+    high, reason = start.rank, ""
+    path: DataPath = ()
+    if not any(temperament.weights.of(form) > 0 for form in _LIFTING_FORMS):
+        path, reason = ("coachee", "temperament", "weights"), "every PEA form has weight 0, so nothing lifts"
+    else:
+        while high < State.ENERGISED.rank:
+            upper = order[high + 1]
+            if upper is State.OPEN and temperament.open_needs and set(temperament.open_needs) <= {Focus.NONE}:
+                path = ("coachee", "temperament", "open_needs")
+                reason = "open_needs lists only 'none', a focus no move explores"
+                break
+            if upper is State.ENERGISED:
+                blocked = _energised_blocker(scenario)
+                if blocked:
+                    path, reason = ("coachee", "temperament", "energised_needs"), blocked
+                    break
+            high += 1
+    low, floor_reason = 0, ""
+    if not _can_fall(scenario):
+        low = start.rank
+        floor_reason = "no move lowers openness (no NEA cost, no drift, no shutdown)"
+    return Reach(tuple(order[low : high + 1]), path, reason, floor_reason)
+
+
+def revealable_items(scenario: Scenario, highest: int) -> set[str]:
+    """Ids of the story items the coachee can reveal while at most at rank `highest`.
+
+    An item needs its state and every item it waits for (`after`); items waiting on each
+    other in a circle, or on an item that is never revealed, never are.
+    """
+    known = {item.id for item in scenario.story}
+    found: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for item in scenario.story:
+            if item.id in found or item.needs.rank > highest:
+                continue
+            if all(earlier in found for earlier in item.after if earlier in known):
+                found.add(item.id)
+                changed = True
+    return found
+
+
+def _energised_blocker(scenario: Scenario) -> str:
+    below = revealable_items(scenario, State.OPEN.rank)
+    for kind in scenario.coachee.temperament.energised_needs:
+        items = [item for item in scenario.story if item.kind == kind]
+        if not items:
+            return f"no story item is of kind {kind!r}"
+        if all(item.needs is State.ENERGISED for item in items):
+            return f"every story item of kind {kind!r} needs 'energised', so none is revealed before it"
+        if not any(item.id in below for item in items):
+            return f"no story item of kind {kind!r} can be revealed before 'energised' (see their 'after')"
+    return ""
+
+
+def _can_fall(scenario: Scenario) -> bool:
+    temperament: Temperament = scenario.coachee.temperament
+    weights = temperament.weights
+    nea_cost = temperament.negativity_bias * temperament.sensitivity
+    deficit_cost = nea_cost * temperament.deficit_before_vision * weights.of(Form.OPEN_QUESTION)
+    return (
+        bool(temperament.shuts_down_on)
+        or temperament.drift > 0
+        or nea_cost * max(weights.of(Form.CONFRONT), weights.of(Form.ADVICE)) > 0
+        or deficit_cost > 0
+        or any(
+            button.effect == "shutdown" or button.drop * temperament.sensitivity > 0
+            for button in scenario.coachee.hot_buttons
+        )
+    )
+
+
+def _reach_findings(scenario: Scenario) -> list[Finding]:
+    reach = reachable_states(scenario)
+    findings: list[Finding] = []
+    start = scenario.coachee.starting_state
+    energised_reported = any(
+        kind not in {item.kind for item in scenario.story}
+        for kind in scenario.coachee.temperament.energised_needs
+    )
+    for state in State:
+        if state in reach.states or (state is State.ENERGISED and energised_reported):
+            continue
+        if state.rank > start.rank:
+            path, why = reach.ceiling_path, reach.ceiling_reason
+        else:
+            path, why = ("coachee", "starting_state"), reach.floor_reason
+        findings.append(Finding(path, f"the coachee can never reach {state.value!r}: {why}", "warning"))
+    for index, item in enumerate(scenario.story):
+        if item.needs not in reach.states:
+            path = ("story", index, "needs")
+            message = f"story item {item.id!r} needs {item.needs.value!r}, which the coachee can never reach"
+            findings.append(Finding(path, message, "warning"))
+    revealable = revealable_items(scenario, max(state.rank for state in reach.states))
+    for index, item in enumerate(scenario.story):
+        if item.needs in reach.states and item.id not in revealable and item.after:
+            path = ("story", index, "after")
+            message = f"story item {item.id!r} can never be revealed: it waits for items that never are (or for itself)"
+            findings.append(Finding(path, message, "warning"))
+    for index, goal in enumerate(scenario.goals):
+        if goal.reach is not None and goal.reach not in reach.states:
+            path = ("goals", index, "reach")
+            message = f"this goal can never be met: the coachee can never reach {goal.reach.value!r}"
+            findings.append(Finding(path, message))
+        known = {item.id for item in scenario.story}
+        if goal.reveal in known and goal.reveal not in revealable:
+            path = ("goals", index, "reveal")
+            message = f"this goal can never be met: story item {goal.reveal!r} is never revealed"
+            findings.append(Finding(path, message))
+    return findings
+
+
+def _shadowed_hot_buttons(scenario: Scenario) -> list[Finding]:
+    # The first button whose words a line contains is the one that fires; a later button's
+    # word that an earlier button also matches can never fire the later one.
+    findings: list[Finding] = []
+    buttons = scenario.coachee.hot_buttons
+    for later_index, later in enumerate(buttons):
+        for word_index, word in enumerate(later.words):
+            for earlier in buttons[:later_index]:
+                # An earlier button that fires only on NEA moves leaves the others to the later one.
+                covers = earlier.fires_on == "any" or later.fires_on == "nea"
+                if covers and earlier.pattern().search(word):
+                    path = ("coachee", "hot_buttons", later_index, "words", word_index)
+                    message = (
+                        f"{word!r} never fires hot button {later.id!r}: the earlier hot button "
+                        f"{earlier.id!r} matches it first; list {later.id!r} before {earlier.id!r}"
+                    )
+                    findings.append(Finding(path, message, "warning"))
+                    break
+    return findings

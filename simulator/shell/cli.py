@@ -1,0 +1,248 @@
+"""The `coach` command line: a thin shell over the library.
+
+Each command gathers its inputs, makes one call into the core and prints the result.
+Errors from the core arrive as `CoachError` and leave as one line on standard error with
+exit status 1; usage errors exit 2 (click's convention). Heavy modules (pydantic models,
+prompt-toolkit) are imported inside the commands that need them, so `coach --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from simulator import __version__
+from simulator.shell.console import error_line, reports_errors
+from simulator.shell.environment import TRANSCRIPTS_ENV
+from simulator.shell.round_commands import ROUND_COMMANDS, practise_in_round
+from simulator.shell.trainer_commands import TRAINER_COMMANDS
+
+if TYPE_CHECKING:
+    from simulator.scenario.model import Phrases, Scenario
+
+
+def cached_difficulty(scenario: Scenario, scenario_text: str) -> str:
+    """A scenario's difficulty, remembered on disk for its text and this engine's code (it takes a search)."""
+    import hashlib
+
+    import simulator.trainer.explore
+    from simulator.shell.cache import code_fingerprint, remembered
+
+    engine = code_fingerprint()
+    key = hashlib.sha256(f"{engine}\n{scenario_text}".encode()).hexdigest()
+    return remembered("difficulty", key, lambda: simulator.trainer.explore.difficulty(scenario))
+
+
+def load_phrases(path: Path) -> Phrases:
+    """A phrases file (the shape of a scenario's `phrases:` key), or `ScenarioError` with located problems."""
+    from simulator.errors import ScenarioError
+    from simulator.scenario.loading import model_problems, read_scenario_text
+    from simulator.scenario.model import Phrases
+
+    parsed, problems, _ = model_problems(read_scenario_text(path), Phrases, "phrases file")
+    if parsed is None:
+        raise ScenarioError(str(path), problems)
+    return parsed
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="coach")
+def main() -> None:
+    """Practise compassion-led coaching against a scripted virtual coachee.
+
+    Start with `coach practice` for a conversation on the default scenario,
+    or `coach scenarios` to see the others.
+    """
+
+
+@main.command()
+@click.argument("scenario", required=False)
+@click.option(
+    "--seed", type=int, default=None, help="Seed for the coachee's choice of replies (default: random)."
+)
+@click.option(
+    "--transcript",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Where to save the transcript (default: a new file under ${TRANSCRIPTS_ENV} "
+    "or ~/.local/share/compassion-coach/transcripts).",
+)
+@click.option("--no-meter", is_flag=True, help="Hide the openness meter and the coachee's state.")
+@click.option(
+    "--round",
+    "round_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Practise under a round file's rules and record the conversation in the gradebook.",
+)
+@click.option("--trainee", default=None, help="Your name as the round's gradebook records it (with --round).")
+@click.option(
+    "--db",
+    default=None,
+    help="Gradebook database URL (with --round; default: $COACH_DB or "
+    "~/.local/share/compassion-coach/gradebook.sqlite).",
+)
+@click.option(
+    "--resume", is_flag=True, help="Continue your unfinished conversation on this scenario (with --round)."
+)
+@reports_errors
+def practice(
+    scenario: str | None,
+    seed: int | None,
+    transcript: Path | None,
+    no_meter: bool,
+    round_file: Path | None,
+    trainee: str | None,
+    db: str | None,
+    resume: bool,
+) -> None:
+    """Hold a coaching conversation with a virtual coachee.
+
+    SCENARIO is a bundled scenario id (see `coach scenarios`) or a path to a YAML file;
+    without it, the default scenario. On a terminal this opens the interactive app;
+    otherwise it reads one trainee line per input line and prints each reply.
+    With --round and --trainee, the round's rules apply and every turn is recorded in the gradebook.
+    """
+    if round_file is not None or trainee is not None or db is not None or resume:
+        practise_in_round(scenario, round_file, trainee, db, resume, seed, transcript, no_meter)
+        return
+    from simulator.engine.session import Session
+    from simulator.scenario import catalogue
+    from simulator.shell.practice import (
+        default_transcript_path,
+        hold,
+        open_transcript,
+        random_seed,
+        start_practice,
+    )
+
+    loaded = catalogue.load(scenario)
+    session = Session(loaded.scenario, seed=random_seed() if seed is None else seed)
+    path = transcript or default_transcript_path(loaded.scenario.id)
+    run = start_practice(loaded, session, open_transcript(path), transcript_path=path)
+    for line in hold(run, show_meter=not no_meter, echo=click.echo):
+        click.echo(line)
+    click.echo(f"Transcript saved: {path}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects instead of a table.")
+@reports_errors
+def scenarios(as_json: bool) -> None:
+    """List the bundled scenarios."""
+    from simulator.scenario import catalogue
+
+    rows = [
+        {
+            "id": loaded.scenario.id,
+            "title": loaded.scenario.title,
+            "persona": f"{loaded.scenario.coachee.name}, {loaded.scenario.coachee.role}",
+            "starting_state": loaded.scenario.coachee.starting_state.value,
+            "difficulty": cached_difficulty(loaded.scenario, loaded.text),
+            "default": loaded.scenario.id == catalogue.DEFAULT_SCENARIO,
+        }
+        for loaded in catalogue.load_bundled()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max(len(str(row["id"])) for row in rows)
+    rated = max(len(str(row["difficulty"])) for row in rows)
+    for row in rows:
+        marker = " (default)" if row["default"] else ""
+        click.echo(
+            f"{row['id']:<{width}}  {row['difficulty']:<{rated}}  {row['title']}{marker}\n"
+            f"{'':<{width}}  {'':<{rated}}  {row['persona']}"
+        )
+
+
+@main.command()
+@click.argument("texts", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@click.option("--explain", is_flag=True, help="Show the cues that decided each reading.")
+@click.option("--after-vision", is_flag=True, help="Read the lines as coming after the coachee's vision.")
+@click.option(
+    "--phrases",
+    "phrases_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A YAML file of organisation-specific phrases (the keys of a scenario's `phrases:`).",
+)
+@reports_errors
+def classify(
+    texts: tuple[str, ...], as_json: bool, explain: bool, after_vision: bool, phrases_file: Path | None
+) -> None:
+    """Read trainee lines as moves: form, focus and attractor.
+
+    TEXTS are read one per argument; without any, one per line from standard input.
+    """
+    from simulator.reading.moves import classify as read_move
+    from simulator.text import strip_control
+    from simulator.vocabulary import Context
+
+    phrases = load_phrases(phrases_file).as_lists() if phrases_file is not None else None
+    context = Context(vision_established=after_vision, phrases=phrases)
+    lines = texts or (line.rstrip("\n") for line in sys.stdin)
+    out = sys.stdout
+    for text in lines:
+        move = read_move(text, context)
+        if as_json:
+            record = {"text": text, **move.as_dict(), "cues": list(move.cues)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        out.write(f"{move.form.value}\t{move.focus.value}\t{move.attractor.value}\t{strip_control(text)}\n")
+        if explain:
+            for cue in move.cues:
+                out.write(f"    - {strip_control(cue)}\n")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, one per line.")
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the scorecard as a self-contained HTML page (a folder of pages when scoring several files).",
+)
+@click.option("--detail", is_flag=True, help="Show per-turn feedback in the text output.")
+def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail: bool) -> None:
+    """Score transcripts: how compassion-led was each conversation, and why.
+
+    FILES are the simulator's own transcripts (re-simulated from the trainee's lines;
+    stored scores are never trusted) or external transcripts of two people: .jsonl with
+    {"speaker", "text"} per line, or .txt with "Speaker: text" lines.
+    """
+    from scoring.html_report import render_html
+    from scoring.text_report import render_text
+    from simulator.errors import CoachError
+    from simulator.shell.scoring_files import json_summary, score_files
+
+    failed = False
+    for path, scored in score_files(list(files)):
+        if isinstance(scored, CoachError):
+            error_line(scored)
+            failed = True
+            continue
+        for warning in scored.warnings:
+            click.echo(f"coach: warning: {path}: {warning}", err=True)
+        if as_json:
+            click.echo(json.dumps(json_summary(scored), ensure_ascii=False))
+        else:
+            click.echo(f"== {path} ({scored.kind}: {scored.title})")
+            click.echo(render_text(scored.card, detail=detail))
+        if html_out is not None:
+            target = html_out / f"{path.stem}.html" if len(files) > 1 else html_out
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render_html(scored.card, f"Scorecard: {scored.title}"), encoding="utf-8")
+    if failed:
+        sys.exit(1)
+
+
+for _command in (*TRAINER_COMMANDS, *ROUND_COMMANDS):
+    main.add_command(_command)

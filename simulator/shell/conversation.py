@@ -1,0 +1,136 @@
+"""What both front ends drive: a session, its transcript on disk, and the slash commands.
+
+A typed line becomes one `Outcome`: a played turn, an undo, a hint, help, a message,
+or the end. The front ends only render outcomes, so the interactive app and the piped
+mode behave alike, and tests can drive a conversation without a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from simulator.arc import Suggestion
+from simulator.engine.hint import hint_for
+from simulator.engine.session import Session, Turn
+from simulator.engine.transcript import TranscriptWriter, end_record
+from simulator.errors import CoachError
+from simulator.text import clean_line
+
+COMMANDS = {
+    "/hint": "suggest a move that fits this moment, with an example",
+    "/undo": "take back your last line",
+    "/help": "show these commands",
+    "/quit": "end the conversation, save it and show the summary (Ctrl-D does the same)",
+}
+
+OutcomeKind = Literal["turn", "undo", "hint", "help", "message", "quit"]
+
+
+class TurnSink(Protocol):
+    """Somewhere besides the transcript that records a conversation as it goes (the gradebook)."""
+
+    def turn(self, turn: Turn) -> None:
+        """Record a played turn."""
+
+    def undo(self, turn: Turn) -> None:
+        """Record that the trainee took `turn` back."""
+
+    def finish(self, session: Session, reason: str, ended_at: str) -> None:
+        """Record the end of the conversation."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one typed line led to, for a front end to show."""
+
+    kind: OutcomeKind
+    turn: Turn | None = None
+    hint: Suggestion | None = None
+    message: str = ""
+
+
+class Conversation:
+    """A session with its transcript writer, an optional sink, and the round's rules for hints and undo."""
+
+    def __init__(
+        self,
+        session: Session,
+        writer: TranscriptWriter | None = None,
+        *,
+        allow_undo: bool = True,
+        allow_hints: bool = True,
+        sink: TurnSink | None = None,
+    ) -> None:
+        self.session = session
+        self.writer = writer
+        self.allow_undo = allow_undo
+        self.allow_hints = allow_hints
+        self.sink = sink
+        self.ended = False
+
+    def handle(self, line: str) -> Outcome:
+        """Play a trainee line or carry out a slash command; never raises for anything typed."""
+        command = clean_line(line).lower()
+        if command.startswith("/") and command[1:2].isalpha():
+            return self._command(command.split()[0])
+        try:
+            turn = self.session.say(line)
+        except CoachError as error:
+            return Outcome("message", message=str(error))
+        if self.writer is not None:
+            self.writer.turn(turn)
+        if self.sink is not None:
+            try:
+                self.sink.turn(turn)
+            except CoachError as error:
+                # The sink is the record a grade is made from: a turn it could not keep is taken
+                # back everywhere, so the coachee the trainee sees never runs ahead of the record.
+                self.session.undo()
+                if self.writer is not None:
+                    self.writer.undo(turn)
+                return Outcome("message", message=f"{error}; that line was not recorded, please say it again")
+        return Outcome("turn", turn=turn)
+
+    def _command(self, command: str) -> Outcome:
+        if command in ("/quit", "/exit"):
+            return Outcome("quit")
+        if command == "/help":
+            return Outcome(
+                "help", message=help_text(allow_hints=self.allow_hints, allow_undo=self.allow_undo)
+            )
+        if command == "/hint":
+            if not self.allow_hints:
+                return Outcome("message", message="hints are switched off for this round")
+            return Outcome("hint", hint=hint_for(self.session))
+        if command == "/undo":
+            if not self.allow_undo:
+                return Outcome("message", message="undo is switched off for this round")
+            undone = self.session.undo()
+            if undone is None:
+                return Outcome("message", message="nothing to undo yet")
+            if self.writer is not None:
+                self.writer.undo(undone)
+            if self.sink is not None:
+                self.sink.undo(undone)
+            return Outcome("undo", turn=undone)
+        return Outcome("message", message=f"unknown command {command}; /help lists the commands")
+
+    def finish(self, reason: str, ended_at: str) -> None:
+        """Write the end of the transcript (and to the sink) and close it; later calls do nothing."""
+        if self.ended:
+            return
+        self.ended = True
+        if self.writer is not None:
+            self.writer.write(end_record(self.session, reason, ended_at))
+            self.writer.close()
+        if self.sink is not None:
+            self.sink.finish(self.session, reason, ended_at)
+
+
+def help_text(*, allow_hints: bool = True, allow_undo: bool = True) -> str:
+    """The commands a trainee can type (those the round allows), one per line."""
+    switched_off = {name for name, allowed in (("/hint", allow_hints), ("/undo", allow_undo)) if not allowed}
+    rows = [f"{name:<7} {meaning}" for name, meaning in COMMANDS.items() if name not in switched_off]
+    rows.append("Ctrl-C  clear the line you are typing")
+    return "\n".join(rows)

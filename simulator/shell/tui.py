@@ -1,0 +1,185 @@
+"""The interactive practice app (prompt-toolkit): a prompt, the conversation above it, a toolbar below.
+
+Small factories build the pieces (`practice_bindings`, `toolbar`, `opening_panel`); the
+loop only reads a line, hands it to the `Conversation` and prints the outcome. Input
+history lives in memory only, so one trainee's lines never surface for the next on a
+shared machine. This is the only module that imports prompt-toolkit.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from prompt_toolkit import PromptSession, print_formatted_text
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.history import InMemoryHistory
+from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.output import Output
+from prompt_toolkit.styles import Style
+
+from simulator.engine.session import Session
+from simulator.shell.conversation import Conversation, Outcome
+from simulator.shell.render import coachee_line, hint_lines, meter, move_label, resume_lines, state_change
+from simulator.text import strip_control
+from simulator.vocabulary import Attractor
+
+STYLE = Style.from_dict(
+    {
+        "title": "bold",
+        "label": "bold",
+        "coachee": "ansicyan",
+        "cue": "italic ansibrightblack",
+        "note": "ansibrightblack",
+        "hint": "ansigreen",
+        "bottom-toolbar": "noreverse bg:ansiblack ansiwhite",
+    }
+)
+
+
+def practice_bindings() -> KeyBindings:
+    """Ctrl-C clears the line being typed instead of ending the app (Ctrl-D ends it)."""
+    bindings = KeyBindings()
+
+    @bindings.add("c-c")
+    def _clear_line(event: KeyPressEvent) -> None:
+        event.app.current_buffer.reset()
+
+    return bindings
+
+
+def toolbar_text(conversation: Conversation, show_meter: bool) -> str:
+    """The bottom toolbar's content: meter, turn count, PEA/NEA tally and the commands this round allows."""
+    session = conversation.session
+    counts = session.attractor_counts()
+    commands = ["/hint"] * conversation.allow_hints + ["/undo"] * conversation.allow_undo + ["/help", "/quit"]
+    parts = [
+        f"turn {len(session.turns)}/{session.scenario.turn_limit}",
+        f"PEA {counts[Attractor.PEA]} · NEA {counts[Attractor.NEA]}",
+        " ".join(commands),
+    ]
+    if show_meter:
+        parts.insert(0, f"openness {meter(session.openness, session.state)}")
+    return "  " + "  |  ".join(parts)
+
+
+def wrapped(text: str, width: int, indent: str = "") -> str:
+    """Untrusted text made safe and wrapped to the terminal width."""
+    return textwrap.fill(strip_control(text), width=max(width, 20), subsequent_indent=indent) + "\n"
+
+
+def opening_panel(conversation: Conversation, width: int = 80) -> FormattedText:
+    """Who the coachee is, the situation, the goals and the keys, shown before the first line."""
+    scenario = conversation.session.scenario
+    person = scenario.coachee
+    goals = [("", wrapped(f"  - {goal.text}", width, "    ")) for goal in scenario.goals]
+    keys = (
+        "Type what you would say and press Enter. "
+        + "/hint suggests a move, " * conversation.allow_hints
+        + "/undo takes back your last line, " * conversation.allow_undo
+        + "/help lists commands. Ctrl-C clears the line; Ctrl-D or /quit ends and saves."
+    )
+    return FormattedText(
+        [
+            ("class:title", wrapped(scenario.title, width) + "\n"),
+            ("class:label", "Coachee: "),
+            ("", wrapped(f"{person.name}, {person.role}", width - 9)),
+            ("", wrapped(person.background, width) + "\n"),
+            ("class:label", "Situation: "),
+            ("", wrapped(scenario.situation, width - 11) + "\n"),
+            ("class:label", "Your goals:\n"),
+            *goals,
+            ("class:note", "\n" + wrapped(keys, width)),
+        ]
+    )
+
+
+def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: int = 80) -> FormattedText:
+    """What to print for one outcome of a typed line."""
+    name = session.scenario.coachee.name
+    if outcome.kind == "turn" and outcome.turn is not None:
+        turn = outcome.turn
+        pieces = [("class:coachee", wrapped(coachee_line(name, turn.coachee, turn.cue), width, "  "))]
+        if show_meter:
+            pieces.append(("class:note", f"  [{move_label(turn)}] {state_change(turn)}\n"))
+        if session.is_over:
+            closing = session.scenario.closing
+            pieces.append(
+                ("class:coachee", wrapped(coachee_line(name, closing.text, closing.cue), width, "  "))
+            )
+        return FormattedText(pieces)
+    if outcome.kind == "undo" and outcome.turn is not None:
+        return FormattedText(
+            [("class:note", f"  (took back turn {outcome.turn.n}: {outcome.turn.trainee})\n")]
+        )
+    if outcome.kind == "hint" and outcome.hint is not None:
+        return FormattedText(
+            [
+                (
+                    "class:hint",
+                    "".join(wrapped(f"  {line}", width, "    ") for line in hint_lines(outcome.hint)),
+                )
+            ]
+        )
+    if outcome.kind == "help":
+        return FormattedText([("class:note", outcome.message + "\n")])
+    return FormattedText([("class:note", wrapped(f"  {outcome.message}", width, "  "))])
+
+
+def run_interactive(
+    conversation: Conversation,
+    *,
+    show_meter: bool = True,
+    input: Input | None = None,
+    output: Output | None = None,
+) -> str:
+    """Run the app until Ctrl-D, /quit or the turn limit; return which of those ended it."""
+    session = conversation.session
+    show: Callable[[FormattedText], None] = lambda text: print_formatted_text(  # noqa: E731
+        text, style=STYLE, output=output
+    )
+    prompt: PromptSession[str] = PromptSession(
+        message=[("class:label", "You: ")],
+        history=InMemoryHistory(),
+        bottom_toolbar=lambda: toolbar_text(conversation, show_meter),
+        key_bindings=practice_bindings(),
+        style=STYLE,
+        input=input,
+        output=output,
+        enable_history_search=False,
+    )
+    width = prompt.output.get_size().columns - 1
+    show(opening_panel(conversation, width))
+    opening = session.scenario.opening
+    first_line = coachee_line(session.scenario.coachee.name, opening.text, opening.cue)
+    show(FormattedText([("class:coachee", wrapped(first_line, width, "  ").rstrip("\n"))]))
+    for line in resume_lines(session):
+        show(FormattedText([("class:note", wrapped(line, width, "  ").rstrip("\n"))]))
+    while True:
+        try:
+            line = prompt.prompt()
+        except EOFError:
+            return "eof"
+        except KeyboardInterrupt:
+            continue
+        try:
+            outcome = conversation.handle(line)
+        except Exception as error:  # a trainee's line must never end the session
+            show(
+                FormattedText(
+                    [
+                        (
+                            "class:note",
+                            f"  could not handle that line ({type(error).__name__}); "
+                            "the conversation so far is saved, carry on\n",
+                        )
+                    ]
+                )
+            )
+            continue
+        if outcome.kind == "quit":
+            return "quit"
+        show(outcome_text(session, outcome, show_meter, width))
+        if session.is_over:
+            return "turn_limit"

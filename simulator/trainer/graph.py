@@ -1,0 +1,133 @@
+"""The coachee's state machine as a Mermaid diagram, with a transcript's path highlighted.
+
+The edges come from `machine_transitions()`, the same list the coachee's `transitions`
+machine is built from, labelled with this persona's gates and shutdown triggers. The
+diagram is a Mermaid flowchart rather than the `stateDiagram-v2` that the `transitions`
+Mermaid backend draws: that backend can style states but not single edges, and a path
+through the machine is a sequence of edges (flowcharts have `linkStyle`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from simulator.engine.coachee import machine_transitions
+from simulator.errors import TranscriptMismatch
+from simulator.scenario.check import reachable_states
+from simulator.scenario.model import Scenario
+from simulator.vocabulary import State
+
+PATH_STYLE = "stroke:#1e8e3e,stroke-width:4px,color:#1e8e3e"
+
+
+@dataclass(frozen=True)
+class PathEdge:
+    """One transition the coachee took on a turn of a transcript."""
+
+    turn: int
+    source: State
+    dest: State
+    trigger: str
+
+
+def transcript_path(
+    scenario: Scenario, header: dict[str, Any], turns: Sequence[dict[str, Any]]
+) -> list[PathEdge]:
+    """The transitions a transcript's turns took, one rung at a time (a shutdown is one edge)."""
+    if header.get("scenario") != scenario.id:
+        raise TranscriptMismatch(
+            f"the transcript is of scenario {header.get('scenario')!r}, not {scenario.id!r}"
+        )
+    shutdown_buttons = {f"hot_button.{b.id}" for b in scenario.coachee.hot_buttons if b.effect == "shutdown"}
+    order = list(State)
+    edges: list[PathEdge] = []
+    for index, turn in enumerate(turns, start=1):
+        number = int(turn.get("n", index))
+        try:
+            before, after = State(turn["state_before"]), State(turn["state_after"])
+        except (KeyError, ValueError):
+            raise TranscriptMismatch(f"turn {number}: state_before and state_after must be states") from None
+        rules = [str(rule) for rule in turn.get("rules", [])]
+        if any(rule.startswith("shutdown.") or rule in shutdown_buttons for rule in rules):
+            edges.append(PathEdge(number, before, State.DEFENSIVE, "shut_down"))
+            continue
+        step = 1 if after.rank > before.rank else -1
+        trigger = "open_up" if step == 1 else "close_down"
+        rungs = order[before.rank : after.rank + step : step] if after is not before else []
+        edges.extend(PathEdge(number, source, dest, trigger) for source, dest in pairwise(rungs))
+    return edges
+
+
+def _quote(text: str) -> str:
+    # Mermaid labels in double quotes take any text once their own quotes are entity-coded.
+    return '"' + text.replace('"', "#quot;") + '"'
+
+
+def _gate_label(scenario: Scenario, dest: str) -> str:
+    temperament = scenario.coachee.temperament
+    if dest == State.OPEN.value and temperament.open_needs:
+        return f"open_up [explored {' or '.join(temperament.open_needs)}]"
+    if dest == State.ENERGISED.value and temperament.energised_needs:
+        return f"open_up [revealed {' and '.join(temperament.energised_needs)}]"
+    return "open_up"
+
+
+def _shutdown_causes(scenario: Scenario) -> list[str]:
+    persona = scenario.coachee
+    return [
+        *persona.temperament.shuts_down_on,
+        *(f"'{b.words[0]}'" for b in persona.hot_buttons if b.effect == "shutdown"),
+    ]
+
+
+def mermaid(scenario: Scenario, path: Sequence[PathEdge] = ()) -> str:
+    """A Mermaid flowchart of the coachee's machine; states and edges on `path` are highlighted."""
+    reach = reachable_states(scenario).states
+    taken: dict[tuple[str, str], list[int]] = {}
+    for edge in path:
+        taken.setdefault((edge.source.value, edge.dest.value), []).append(edge.turn)
+    lines = [
+        "---",
+        f"title: {_quote(f'{scenario.id} ({scenario.coachee.name})')}",
+        "---",
+        "flowchart LR",
+        f"  start([start]) --> {scenario.coachee.starting_state.value}",
+    ]
+    lines += [f"  {state.value}[{state.value}]" for state in State]
+    highlighted: list[int] = []
+    link = 1  # link 0 is the start arrow
+    causes = _shutdown_causes(scenario)
+    for transition in machine_transitions():
+        trigger, dest = transition["trigger"], transition["dest"]
+        if transition["source"] == "*":
+            if not causes:
+                continue  # the machine has the edge, but nothing in this persona fires it
+            sources = [state.value for state in State if state.value != dest]
+            label, arrow = f"shut_down: {', '.join(causes)}", "-.->"
+        else:
+            sources = [transition["source"]]
+            label = _gate_label(scenario, dest) if trigger == "open_up" else trigger
+            arrow = "-->"
+        for source in sources:
+            turns = taken.get((source, dest))
+            text = f"{label} (turn {', '.join(map(str, turns))})" if turns else label
+            lines.append(f"  {source} {arrow}|{_quote(text)}| {dest}")
+            if turns:
+                highlighted.append(link)
+            link += 1
+    lines += [
+        "  classDef visited fill:#e6f4ea,stroke:#1e8e3e,stroke-width:2px",
+        "  classDef unreachable fill:#f1f3f4,stroke:#9aa0a6,stroke-dasharray:4 3,color:#9aa0a6",
+    ]
+    visited = sorted({s for edge in path for s in (edge.source, edge.dest)}, key=lambda s: s.rank)
+    if visited:
+        lines.append(f"  class {','.join(state.value for state in visited)} visited")
+    unreachable = [state.value for state in State if state not in reach]
+    if unreachable:
+        lines.append(f"  class {','.join(unreachable)} unreachable")
+    if highlighted:
+        lines.append(f"  linkStyle {','.join(map(str, highlighted))} {PATH_STYLE}")
+    return "\n".join(lines) + "\n"
