@@ -21,9 +21,8 @@ from pathlib import Path
 
 from trainee_lines import COACHEE_LINES, LINES
 
-from scoring.scorecard import score_session
 from simulator.scenario import catalogue
-from simulator.trainer.rehearsal import play
+from simulator.trainer.rehearsal import play, score_session
 
 
 def write_transcripts(folder: Path, files: int, turns: int) -> list[Path]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scoring.scorecard import Band, Scorecard, score_session
-from simulator.engine.session import Session
+from scoring.scorecard import Band, Scorecard, score_practice
+from simulator.records import Turn, attractor_tally, peak_state
+from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import Attractor, State
 
@@ -58,9 +59,10 @@ class GradedConversation:
         return tuple(notes)
 
 
-def grade_session(
+def grade_practice(
     trainee: str,
-    session: Session,
+    scenario: Scenario,
+    turns: Sequence[Turn],
     pass_mark: float,
     rubric: Rubric | None = None,
     *,
@@ -68,19 +70,18 @@ def grade_session(
     scenario_changed: bool = False,
 ) -> GradedConversation:
     """Grade one re-simulated conversation (under the scenario's rubric unless one is given)."""
-    card = score_session(session, rubric)
-    counts = session.attractor_counts()
+    card = score_practice(scenario, turns, rubric)
+    counts = attractor_tally(turn.move for turn in turns)
     return GradedConversation(
         trainee=trainee,
-        scenario_id=session.scenario.id,
+        scenario_id=scenario.id,
         card=card,
-        turns=len(session.turns),
+        turns=len(turns),
         pea=counts[Attractor.PEA],
         nea=counts[Attractor.NEA],
-        reached_open=session.peak.rank >= State.OPEN.rank,
+        reached_open=peak_state(scenario.coachee.starting_state, turns).rank >= State.OPEN.rank,
         shutdowns=sum(
-            turn.state_after is State.DEFENSIVE and turn.state_before is not State.DEFENSIVE
-            for turn in session.turns
+            turn.state_after is State.DEFENSIVE and turn.state_before is not State.DEFENSIVE for turn in turns
         ),
         passed=card.overall >= pass_mark,
         finished=finished,

@@ -9,10 +9,11 @@ measures that need the simulated coachee are not applicable to the second kind.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from simulator.engine.session import Session
-from simulator.scenario.model import Goal
+from simulator.records import Turn
+from simulator.scenario.model import Goal, Scenario
 from simulator.vocabulary import Move, State
 
 
@@ -49,9 +50,9 @@ class ConversationFacts:
         return dict(self.story_kinds).get(story_id, story_id)
 
 
-def facts_from_session(session: Session) -> ConversationFacts:
-    """The facts of a practice conversation, from its session."""
-    turns = tuple(
+def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> ConversationFacts:
+    """The facts of a practice conversation, from its scenario and the turns played."""
+    facts = tuple(
         TurnFacts(
             n=turn.n,
             trainee=turn.trainee,
@@ -64,11 +65,10 @@ def facts_from_session(session: Session) -> ConversationFacts:
             reveals=turn.reveals,
             rules=turn.rules,
         )
-        for turn in session.turns
+        for turn in turns
     )
-    scenario = session.scenario
     return ConversationFacts(
-        turns=turns,
+        turns=facts,
         simulated=True,
         starting_state=scenario.coachee.starting_state,
         story_kinds=tuple((item.id, item.kind) for item in scenario.story),

@@ -8,13 +8,15 @@ The band reads `overall` against the rubric's two marks.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from scoring.facts import ConversationFacts, facts_from_session
+from scoring.facts import ConversationFacts, facts_from_practice
 from scoring.feedback import TurnFeedback, per_turn_feedback
 from scoring.measures import Measure, all_measures
-from simulator.engine.session import Session
+from simulator.records import Turn
+from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
 
 Band = Literal["compassion-led", "mixed", "compliance-led"]
@@ -108,6 +110,6 @@ def score_facts(facts: ConversationFacts, rubric: Rubric = DEFAULT_RUBRIC) -> Sc
     )
 
 
-def score_session(session: Session, rubric: Rubric | None = None) -> Scorecard:
-    """The scorecard of a practice conversation, under the scenario's rubric unless one is given."""
-    return score_facts(facts_from_session(session), rubric or session.scenario.rubric)
+def score_practice(scenario: Scenario, turns: Sequence[Turn], rubric: Rubric | None = None) -> Scorecard:
+    """The scorecard of a practice conversation's turns, under the scenario's rubric unless one is given."""
+    return score_facts(facts_from_practice(scenario, turns), rubric or scenario.rubric)

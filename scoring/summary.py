@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from simulator.engine.session import Turn
+from simulator.records import Turn
 from simulator.vocabulary import Attractor, State
 
 

@@ -1,6 +1,7 @@
 """Cohort grading: one graded conversation per trainee, averages, the weakest measure, regrade diffs."""
 
-from scoring.cohort import grade_session, regrade_changes, summarise
+from scoring.cohort import regrade_changes, summarise
+from simulator.rounds.grading import grade_session
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import Rubric, Threshold
 from simulator.trainer.rehearsal import play

@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from simulator.engine.session import Session, Turn
+from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, read_transcript
 from simulator.errors import CoachError
+from simulator.records import Turn
 from simulator.scenario import catalogue
 from simulator.shell.conversation import Conversation
 

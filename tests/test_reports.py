@@ -3,10 +3,9 @@
 import re
 
 from scoring.html_report import render_html
-from scoring.scorecard import score_session
 from scoring.text_report import render_text
 from simulator.scenario import catalogue
-from simulator.trainer.rehearsal import play
+from simulator.trainer.rehearsal import play, score_session
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
 HOSTILE = "<script>alert(1)</script> \x1b[2J & did you finish the notes?"

@@ -19,13 +19,12 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
 
-from scoring.scorecard import score_session
 from simulator.engine.transcript import read_transcript
 from simulator.rounds.gradebook import Gradebook
 from simulator.rounds.round_file import load_round, seed_for
 from simulator.scenario import catalogue
 from simulator.shell.cli import main
-from simulator.trainer.rehearsal import play
+from simulator.trainer.rehearsal import play, score_session
 from tests.backends import chromium_binary, scratch_database
 
 runner = CliRunner()

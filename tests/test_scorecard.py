@@ -8,12 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scoring.facts import ConversationFacts, TurnFacts
-from scoring.scorecard import band_of, score_facts, score_session
+from scoring.scorecard import band_of, score_facts
 from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, header_record, parse_transcript
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.trainer.rehearsal import play
+from simulator.trainer.rehearsal import play, score_session
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES
 
 LOADED = catalogue.load(catalogue.DEFAULT_SCENARIO)

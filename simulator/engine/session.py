@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Any
 
 from simulator.engine.coachee import Coachee, History, Progress, appraise
 from simulator.engine.reply import choose_reply
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.reading.moves import classify
+from simulator.records import Turn, attractor_tally
 from simulator.scenario.model import Line, Scenario, StoryItem
 from simulator.text import clean_line
 from simulator.vocabulary import (
@@ -31,41 +31,6 @@ from simulator.vocabulary import (
 
 ELICITING_FORMS = frozenset({*QUESTION_FORMS, *REFLECTION_FORMS, Form.AFFIRMATION, Form.AUTONOMY})
 """The forms of move that can draw a story item out of the coachee."""
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One exchange: what the trainee said, how it was read, and what it did to the coachee."""
-
-    n: int
-    trainee: str
-    move: Move
-    coachee: str
-    cue: str
-    state_before: State
-    state_after: State
-    openness_before: float
-    openness_after: float
-    reveals: tuple[str, ...]
-    rules: tuple[str, ...]
-
-    def as_record(self) -> dict[str, Any]:
-        """The turn as a transcript object (coach-transcript/1)."""
-        return {
-            "type": "turn",
-            "n": self.n,
-            "trainee": self.trainee,
-            "move": self.move.as_dict(),
-            "cues": list(self.move.cues),
-            "coachee": self.coachee,
-            "cue": self.cue,
-            "state_before": self.state_before.value,
-            "state_after": self.state_after.value,
-            "openness_before": round(self.openness_before, 3),
-            "openness_after": round(self.openness_after, 3),
-            "reveals": list(self.reveals),
-            "rules": list(self.rules),
-        }
 
 
 @dataclass(frozen=True)
@@ -170,10 +135,7 @@ class Session:
 
     def attractor_counts(self) -> dict[Attractor, int]:
         """How many of the trainee's moves invoked each attractor."""
-        counts = dict.fromkeys(Attractor, 0)
-        for turn in self._turns:
-            counts[turn.move.attractor] += 1
-        return counts
+        return attractor_tally(turn.move for turn in self._turns)
 
     def context(self) -> Context:
         """What the reader of the next trainee line knows of the conversation."""

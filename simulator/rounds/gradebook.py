@@ -54,8 +54,9 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from simulator import __version__
 from simulator.clock import utc_now
-from simulator.engine.session import Session, Turn
+from simulator.engine.session import Session
 from simulator.errors import GradebookError
+from simulator.records import Turn
 
 """Environment variable naming the gradebook's database URL (overridden by --db)."""
 

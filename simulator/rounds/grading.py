@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.cohort import GradedConversation, grade_session
+from scoring.cohort import GradedConversation, grade_practice
 from simulator.engine.session import Session
 from simulator.engine.transcript import scenario_sha256
 from simulator.errors import CoachError
@@ -93,14 +93,36 @@ def replay_round(
     return replayed, warnings
 
 
+def grade_session(
+    trainee: str,
+    session: Session,
+    pass_mark: float,
+    rubric: Rubric | None = None,
+    *,
+    finished: bool = True,
+    scenario_changed: bool = False,
+) -> GradedConversation:
+    """Grade one re-simulated session (under its scenario's rubric unless one is given)."""
+    return grade_practice(
+        trainee,
+        session.scenario,
+        session.turns,
+        pass_mark,
+        rubric,
+        finished=finished,
+        scenario_changed=scenario_changed,
+    )
+
+
 def grade_replayed(
     replayed: list[Replayed], pass_mark: float, rubric: Rubric | None = None
 ) -> list[GradedConversation]:
     """Grade re-simulated conversations, under each scenario's rubric unless one is given."""
     return [
-        grade_session(
+        grade_practice(
             item.stored.trainee,
-            item.session,
+            item.session.scenario,
+            item.session.turns,
             pass_mark,
             rubric,
             finished=item.stored.is_finished,

@@ -12,9 +12,10 @@ from typing import Literal, Protocol
 
 from simulator.arc import Suggestion
 from simulator.engine.hint import hint_for
-from simulator.engine.session import Session, Turn
+from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, end_record
 from simulator.errors import CoachError
+from simulator.records import Turn
 from simulator.text import clean_line
 
 COMMANDS = {

@@ -6,12 +6,13 @@ here, so no escape sequence in either ever reaches the terminal raw.
 
 from __future__ import annotations
 
-from scoring.scorecard import score_session
 from scoring.summary import summarise, summary_lines
 from scoring.text_report import advice_lines, glance_lines
 from simulator.arc import Suggestion
-from simulator.engine.session import Session, Turn
+from simulator.engine.session import Session
+from simulator.records import Turn
 from simulator.text import strip_control
+from simulator.trainer.rehearsal import score_session
 from simulator.vocabulary import State
 
 METER_WIDTH = 18

@@ -16,11 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.scorecard import Scorecard, score_facts, score_session
+from scoring.scorecard import Scorecard, score_facts
 from simulator.engine.transcript import FORMAT, Transcript, parse_transcript, scenario_sha256
 from simulator.errors import CoachError, UnreadableTranscript
 from simulator.scenario import catalogue
-from simulator.trainer.rehearsal import play
+from simulator.trainer.rehearsal import play, score_session
 
 MAX_TRANSCRIPT_BYTES = 20_000_000
 """Transcript files above this size are refused unread."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.scorecard import score_session
+from scoring.scorecard import Scorecard, score_practice
 from simulator.engine.session import Session
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.scenario.model import Scenario, TestConversation
+from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import State
 
 
@@ -76,3 +77,8 @@ def rehearse(scenario: Scenario, test: TestConversation) -> RehearsalResult:
 def rehearse_all(scenario: Scenario) -> list[RehearsalResult]:
     """Every test conversation of a scenario, in file order."""
     return [rehearse(scenario, test) for test in scenario.tests]
+
+
+def score_session(session: Session, rubric: Rubric | None = None) -> Scorecard:
+    """The scorecard of a played session, under its scenario's rubric unless one is given."""
+    return score_practice(session.scenario, session.turns, rubric)
