@@ -5,7 +5,7 @@
 AnnoMI (Wu et al. 2022) is read from a path outside the repository and used to measure
 only: nothing from it is copied or learned into the project. Its therapist utterances are
 compared with the reader's forms mapped to AnnoMI's four main behaviours, exactly as
-/work/shared/data/README.md prescribes. The project's own gold set (tests/gold_moves.tsv)
+/work/shared/data/README.md prescribes. The project's own gold set (tests/reading/gold_moves.tsv)
 is scored on form, focus and attractor.
 """
 
@@ -26,7 +26,7 @@ from simulator.reading.moves import classify  # noqa: E402  (the repository root
 from simulator.vocabulary import Context, Form, Move  # noqa: E402
 
 DEFAULT_ANNOMI = REPO_ROOT / ".." / "shared" / "data" / "annomi-dev.csv"
-DEFAULT_GOLD = REPO_ROOT / "tests" / "gold_moves.tsv"
+DEFAULT_GOLD = REPO_ROOT / "tests" / "reading" / "gold_moves.tsv"
 
 ANNOMI_BEHAVIOURS = ("question", "reflection", "therapist_input", "other")
 FORM_TO_BEHAVIOUR = {

@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO_ROOT))
 from simulator.reading.moves import classify  # noqa: E402  (the repository root must be importable first)
 from simulator.vocabulary import Context  # noqa: E402
 
-DEFAULT_GOLD = REPO_ROOT / "tests" / "gold_moves.tsv"
+DEFAULT_GOLD = REPO_ROOT / "tests" / "reading" / "gold_moves.tsv"
 
 
 def load_lines(path: Path) -> list[tuple[str, Context]]:

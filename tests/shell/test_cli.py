@@ -135,7 +135,7 @@ def test_scenarios_shows_each_difficulty() -> None:
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert isinstance(main, click.Group)
     missing = [name for name in main.commands if f"coach {name}" not in readme]
     assert not missing, f"commands without an example in the README: {missing}"
