@@ -1,1 +1,1 @@
-"""Scoring how compassion-led a conversation was (coaching-model.md §5)."""
+"""Scoring how compassion-led a conversation was (COACHING-MODEL.md §5)."""

@@ -1,4 +1,4 @@
-"""The measures of coaching-model.md §5, each with its value, thresholds, rating and reason.
+"""The measures of COACHING-MODEL.md §5, each with its value, thresholds, rating and reason.
 
 Every measure maps to a score from 0 to 1: 1 at or past its good mark, 0.6 at its fair
 mark, rising linearly in between, and falling toward 0 below fair. Each is monotone in

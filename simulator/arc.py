@@ -1,4 +1,4 @@
-"""Where a conversation stands on the coaching arc, and the move that fits there (coaching-model.md §2).
+"""Where a conversation stands on the coaching arc, and the move that fits there (COACHING-MODEL.md §2).
 
 The arc: warm-up, desired future, ideal self and values, expand hope, real self as a
 balance sheet, a learning agenda. `next_step_on_arc` reads the stage from plain facts

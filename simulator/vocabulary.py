@@ -1,6 +1,6 @@
 """The closed vocabularies of the coaching model and the records built from them.
 
-Form, focus and attractor are the two axes and the verdict of coaching-model.md §3;
+Form, focus and attractor are the two axes and the verdict of COACHING-MODEL.md §3;
 State is the coachee's openness ladder of §4. Their values are the exact names that
 appear in scenario files, transcripts and JSON output, so they never change casually.
 """

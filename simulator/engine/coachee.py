@@ -1,4 +1,4 @@
-"""The coachee: how one trainee move moves their openness (coaching-model.md §4).
+"""The coachee: how one trainee move moves their openness (COACHING-MODEL.md §4).
 
 Two parts. `appraise` is a pure function from a move and what the coachee has lived
 through so far to an `Impact`: how far openness moves and which rules said so. The

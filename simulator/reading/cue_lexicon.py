@@ -7,7 +7,7 @@ Fragments are grouped by what they *do* in a coaching conversation, not by part 
 `simulator.reading.moves` compiles each group once, at import.
 
 Nothing here was mined from a data set: the lists come from the coaching model
-(docs/coaching-model.md) and the MI literature, and are checked against measurements only
+(docs/COACHING-MODEL.md) and the MI literature, and are checked against measurements only
 to find kinds of error.
 """
 

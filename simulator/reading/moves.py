@@ -1,4 +1,4 @@
-"""Reading one trainee line as a move: form, focus and attractor (coaching-model.md §3).
+"""Reading one trainee line as a move: form, focus and attractor (COACHING-MODEL.md §3).
 
 The reader is rule-based, standard library only, and fast (tens of microseconds a line).
 It works in four steps:
@@ -45,7 +45,7 @@ _NO_CONTEXT = Context()
 
 
 def attractor_of(form: Form, focus: Focus, context: Context) -> Attractor:
-    """The emotional attractor a move invokes, by the rule of coaching-model.md §3.
+    """The emotional attractor a move invokes, by the rule of COACHING-MODEL.md §3.
 
     - Confront and advice without permission: NEA, whatever the topic.
     - Affirmation and autonomy: PEA, whatever the topic.

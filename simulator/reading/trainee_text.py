@@ -14,18 +14,13 @@ from itertools import pairwise
 
 from simulator.phrase_scan import WORD_END, alternation, opening
 from simulator.reading import cue_lexicon as lex
+from simulator.text import MAX_LINE_CHARS, clean_line
 
 # Long pastes cost time and never change the act: the main act of a coaching turn shows
 # in its first few sentences.
-MAX_CHARS = 2000
+MAX_CHARS = MAX_LINE_CHARS
 
 # Normalising (step 1)
-# Terminal escapes (CSI, OSC, C1), control characters and invisible bidi/zero-width marks.
-_ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-
 _CURLY = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2014": ", "}
 )
@@ -93,9 +88,7 @@ def normalise(text: str) -> str:
     """One trainee line in the form the patterns read: capped, cleaned, lower-cased and mended ("" for no text)."""
     if not isinstance(text, str):  # defensive: callers type-check, but a feedback loop must not crash
         return ""
-    clipped = text[:MAX_CHARS]
-    if not clipped.isprintable():  # the cheap test spares most lines the escape pattern
-        clipped = _ESCAPES.sub(" ", clipped)
+    clipped = clean_line(text)  # the one cleaner every trainee line passes: no escapes, no controls, capped
     if not clipped.isascii():  # curly quotes and dashes are the only characters mapped
         clipped = clipped.translate(_CURLY)
     clipped = clipped.lower()

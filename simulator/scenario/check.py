@@ -5,7 +5,7 @@ story item that exists, that a state above a gate nobody can open is never reach
 that a hot button listed after a broader one never fires. Each finding carries the data
 path it is about, so the file loader can point at the line.
 
-Reachability here is reasoned from the rules of coaching-model.md §4, not searched, so it
+Reachability here is reasoned from the rules of COACHING-MODEL.md §4, not searched, so it
 costs microseconds on every load; it leaves a state out only when the rules make that
 certain. `simulator.trainer.explore` searches real move sequences and agrees (a test keeps it so).
 """

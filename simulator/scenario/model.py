@@ -4,7 +4,7 @@ These pydantic models are the one source of truth for what a scenario file may h
 `simulator.scenario.loading` turns YAML into these models and maps every validation error
 back to a file, line and column; nothing here does I/O.
 
-Every dynamics parameter has a documented default (coaching-model.md §4); the defaults
+Every dynamics parameter has a documented default (COACHING-MODEL.md §4); the defaults
 are design choices, so a persona may override any of them.
 """
 

@@ -1,6 +1,6 @@
 """The rubric: every threshold and weight of the scorecard, named, with its default and source.
 
-The thresholds are those of coaching-model.md §5. MITI calls its own thresholds expert
+The thresholds are those of COACHING-MODEL.md §5. MITI calls its own thresholds expert
 opinion, and no Boyatzis source gives a numeric PEA:NEA ratio, so the scorecard shows
 them as guidance with the reason beside each. A scenario (its `rubric:` key) or a
 round may override any of them; what is not overridden keeps its default.

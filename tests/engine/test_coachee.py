@@ -1,4 +1,4 @@
-"""The coachee's dynamics (coaching-model.md §4), tested on moves built by hand."""
+"""The coachee's dynamics (COACHING-MODEL.md §4), tested on moves built by hand."""
 
 from hypothesis import given
 from hypothesis import strategies as st
