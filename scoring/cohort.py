@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scoring.scorecard import Band, Scorecard, score_practice
+from scoring.measures import Rating
+from scoring.scorecard import Scorecard, score_practice
 from simulator.records import Turn, attractor_tally, peak_state
 from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import Rubric
-from simulator.vocabulary import Attractor, State
+from simulator.vocabulary import Attractor, Band, MeasureKey, State
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def grade_practice(
 class MeasureAverage:
     """One measure averaged over the conversations it applies to (its score, 0 to 1)."""
 
-    key: str
+    key: MeasureKey
     label: str
     mean_score: float
     count: int
@@ -117,7 +118,7 @@ class CohortSummary:
 
 def summarise(graded: Sequence[GradedConversation]) -> CohortSummary:
     """Averages per measure over the conversations each applies to, and the cohort's totals."""
-    sums: dict[str, tuple[str, float, int]] = {}
+    sums: dict[MeasureKey, tuple[str, float, int]] = {}
     for conversation in graded:
         for measure in conversation.card.measures:
             if measure.score is None:
@@ -161,7 +162,7 @@ class RegradeChange:
         return round(self.after.overall - self.before.overall, 1)
 
     @property
-    def rating_changes(self) -> tuple[tuple[str, str, str], ...]:
+    def rating_changes(self) -> tuple[tuple[str, Rating, Rating], ...]:
         """(measure label, rating before, rating after) for every measure whose rating changed."""
         after = {measure.key: measure for measure in self.after.card.measures}
         return tuple(

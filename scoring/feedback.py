@@ -12,34 +12,24 @@ from typing import Literal
 
 from scoring.facts import ConversationFacts, TurnFacts
 from simulator.arc import ArcFacts, Suggestion, next_step_on_arc
-from simulator.vocabulary import Attractor, Focus
+from simulator.rules import Rule, parse_rule_id
+from simulator.vocabulary import Attractor, Focus, Form
 
 Verdict = Literal["strong", "fine", "weak"]
 
-RULE_TEXT = {
-    "pea.lift": "a PEA move lifts openness",
-    "pea.habituation": "the same kind of move again lifts less each time",
-    "pea.vision_boost": "vision and values talk lifts most once the coachee is neutral",
-    "pea.repair": "autonomy and empathy repair a closed coachee",
-    "recovery.slow": "recovery from defensive is slow",
-    "nea.drop": "an NEA move pulls openness down, harder than a PEA move lifts it",
-    "deficit.before_vision": "a deficit probe before a vision exists feels like a charge sheet",
-    "deficit.balance_sheet": "after the vision, looking at the present is the balance sheet",
-    "drift": "several turns without a PEA move let openness drift down",
-    "gate.open": "the coachee opens up only once their vision or values are explored",
-    "gate.energised": "the coachee is energised only once they have told their vision",
-    "shutdown": "this persona shuts down on that kind of move",
-    "hot_button": "that word hits a nerve for this coachee",
-    "reveal": "open enough and asked the right question, the coachee told their story",
-}
-
-
 def explain_rule(rule: str) -> str:
-    """A sentence for a rule id such as 'hot_button.audit' or 'pea.lift'."""
-    if rule in RULE_TEXT:
-        return RULE_TEXT[rule]
-    family = rule.split(".", 1)[0]
-    return RULE_TEXT.get(family, rule)
+    """A sentence for a rule id such as 'hot_button.audit' or 'pea.lift' (an unknown id as it stands)."""
+    try:
+        return parse_rule_id(rule)[0].explanation
+    except ValueError:
+        return rule
+
+
+def _is_reveal(rule: str) -> bool:
+    try:
+        return parse_rule_id(rule)[0] is Rule.REVEAL
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -86,13 +76,13 @@ def effect_of(turn: TurnFacts) -> str:
 def rule_of(turn: TurnFacts) -> str:
     """The rule that decided the turn, in words."""
     if turn.rules:
-        return explain_rule(turn.rules[-1] if turn.rules[-1].startswith("reveal.") else turn.rules[0])
+        return explain_rule(turn.rules[-1] if _is_reveal(turn.rules[-1]) else turn.rules[0])
     if turn.move.attractor is Attractor.NEA:
         return "NEA move: " + (
-            "advice without permission" if turn.move.form.value == "advice" else turn.move.form.value
+            "advice without permission" if turn.move.form is Form.ADVICE else turn.move.form.value
         )
     if turn.move.attractor is Attractor.PEA:
-        return RULE_TEXT["pea.lift"]
+        return Rule.PEA_LIFT.explanation
     return "neutral move: no effect on openness"
 
 

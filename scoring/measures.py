@@ -12,13 +12,22 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
+from enum import StrEnum
 
 from scoring.facts import ConversationFacts
 from simulator.scenario.rubric import Rubric, Threshold
-from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, State
+from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, MeasureKey, State
 
-Rating = Literal["good", "fair", "poor", "n/a"]
+
+
+class Rating(StrEnum):
+    """How a measure rates: at or past its good mark, at or past fair, below fair, or not applicable."""
+
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"
+    NOT_APPLICABLE = "n/a"
+
 
 FAIR_SCORE = 0.6
 """The score a measure earns exactly at its fair mark."""
@@ -28,7 +37,7 @@ FAIR_SCORE = 0.6
 class Measure:
     """One measure of the scorecard: its value, its marks, how it rates, and why."""
 
-    key: str
+    key: MeasureKey
     label: str
     value: float | None
     shown: str
@@ -72,13 +81,13 @@ def falling(value: float, mark: Threshold) -> float:
 def rate(score: float) -> Rating:
     """The rating a score stands for."""
     if score >= 1.0:
-        return "good"
-    return "fair" if score >= FAIR_SCORE else "poor"
+        return Rating.GOOD
+    return Rating.FAIR if score >= FAIR_SCORE else Rating.POOR
 
 
-def not_applicable(key: str, label: str, fair: str, good: str, reason: str) -> Measure:
+def not_applicable(key: MeasureKey, label: str, fair: str, good: str, reason: str) -> Measure:
     """A measure that cannot be computed here; it is left out of `overall`, never counted as zero."""
-    return Measure(key, label, None, "n/a", fair, good, "n/a", None, reason)
+    return Measure(key, label, None, "n/a", fair, good, Rating.NOT_APPLICABLE, None, reason)
 
 
 def _ratio_text(value: float) -> str:
@@ -98,7 +107,7 @@ def pea_nea_ratio(facts: ConversationFacts, rubric: Rubric) -> Measure:
     if not pea and not nea:
         reason = "no move invoked either attractor"
     return Measure(
-        "pea_nea_ratio", "PEA : NEA", value, f"{pea}:{nea}",
+        MeasureKey.PEA_NEA_RATIO, "PEA : NEA", value, f"{pea}:{nea}",
         f">= {mark.fair:g}:1", f">= {mark.good:g}:1", rate(score), score, reason,
     )  # fmt: skip
 
@@ -128,7 +137,7 @@ def ict_order(facts: ConversationFacts, rubric: Rubric) -> Measure:
         score = 0.15 / (1 + nea_first)
         reason = "the coachee's vision and values were never explored"
     return Measure(
-        "ict_order", "ICT order", float(nea_first), "met" if score >= FAIR_SCORE else "not met",
+        MeasureKey.ICT_ORDER, "ICT order", float(nea_first), "met" if score >= FAIR_SCORE else "not met",
         "no NEA before the first vision exchange", f">= {need} vision/values exchanges before the real self",
         rate(score), score, reason,
     )  # fmt: skip
@@ -146,7 +155,7 @@ def reflections_to_questions(facts: ConversationFacts, rubric: Rubric) -> Measur
         "" if score >= FAIR_SCORE else ": reflect back more before asking again"
     )
     return Measure(
-        "reflections_to_questions", "Reflections : questions", value, f"{reflections}:{questions}",
+        MeasureKey.REFLECTIONS_TO_QUESTIONS, "Reflections : questions", value, f"{reflections}:{questions}",
         f">= {mark.fair:g}:1", f">= {mark.good:g}:1", rate(score), score, reason,
     )  # fmt: skip
 
@@ -159,14 +168,14 @@ def complex_reflection_share(facts: ConversationFacts, rubric: Rubric) -> Measur
     fair, good = f">= {mark.fair:.0%}", f">= {mark.good:.0%}"
     if not reflections:
         return not_applicable(
-            "complex_reflection_share", "Complex reflections", fair, good, "no reflections to judge"
+            MeasureKey.COMPLEX_REFLECTION_SHARE, "Complex reflections", fair, good, "no reflections to judge"
         )
     complex_ = forms.count(Form.COMPLEX_REFLECTION)
     value = complex_ / reflections
     score = rising(value, mark)
     reason = f"{complex_} of {reflections} reflection(s) added meaning or feeling"
     return Measure(
-        "complex_reflection_share",
+        MeasureKey.COMPLEX_REFLECTION_SHARE,
         "Complex reflections",
         value,
         f"{value:.0%}",
@@ -194,7 +203,7 @@ def mi_adherent(facts: ConversationFacts, rubric: Rubric) -> Measure:
     )
     per = f" per {rubric.per_turns} turns"
     return Measure(
-        "mi_adherent", "MI-adherent moves", value, f"{count}",
+        MeasureKey.MI_ADHERENT, "MI-adherent moves", value, f"{count}",
         f">= {mark.fair:g}{per}", f">= {mark.good:g}{per}", rate(score), score, reason,
     )  # fmt: skip
 
@@ -211,7 +220,7 @@ def mi_non_adherent(facts: ConversationFacts, rubric: Rubric) -> Measure:
     reason = f"{confronts} confrontation(s), {advice} piece(s) of unsolicited advice"
     per = f" per {rubric.per_turns} turns"
     return Measure(
-        "mi_non_adherent", "MI non-adherent moves", value, f"{confronts + advice}",
+        MeasureKey.MI_NON_ADHERENT, "MI non-adherent moves", value, f"{confronts + advice}",
         f"<= {mark.fair:g}{per}", f"0 confront, <= {mark.good:g} advice{per}", rate(score), score, reason,
     )  # fmt: skip
 
@@ -220,7 +229,7 @@ def coachee_trajectory(facts: ConversationFacts, rubric: Rubric) -> Measure:
     """Where the simulated coachee went: final and peak state, shutdowns, turns to open."""
     fair, good = "ends neutral or above", "reaches open, ends open or energised, never defensive"
     if not facts.simulated or facts.starting_state is None:
-        return not_applicable("coachee_trajectory", "Coachee trajectory", fair, good, "no simulated coachee")
+        return not_applicable(MeasureKey.COACHEE_TRAJECTORY, "Coachee trajectory", fair, good, "no simulated coachee")
     states = [facts.starting_state, *(turn.state_after or facts.starting_state for turn in facts.turns)]
     final, peak = states[-1], max(states, key=lambda state: state.rank)
     defensive = sum(
@@ -239,9 +248,9 @@ def coachee_trajectory(facts: ConversationFacts, rubric: Rubric) -> Measure:
     )
     if defensive:
         reason += f", shut down {defensive} time(s)"
-    rating: Rating = "good" if score >= 1.0 else ("fair" if final.rank >= State.NEUTRAL.rank else "poor")
+    rating = Rating.GOOD if score >= 1.0 else (Rating.FAIR if final.rank >= State.NEUTRAL.rank else Rating.POOR)
     return Measure(
-        "coachee_trajectory",
+        MeasureKey.COACHEE_TRAJECTORY,
         "Coachee trajectory",
         float(final.rank),
         final.value,
@@ -257,13 +266,13 @@ def story_revealed(facts: ConversationFacts, rubric: Rubric) -> Measure:
     """How much of their story the simulated coachee told: vision first, then values and a next step."""
     fair, good = "vision", "vision, values and a next step"
     if not facts.simulated:
-        return not_applicable("story_revealed", "Story revealed", fair, good, "no simulated coachee")
+        return not_applicable(MeasureKey.STORY_REVEALED, "Story revealed", fair, good, "no simulated coachee")
     kinds = {facts.kind_of(item) for turn in facts.turns for item in turn.reveals}
     score = 0.6 * ("vision" in kinds) + 0.2 * ("values" in kinds) + 0.2 * ("next_step" in kinds)
     told = ", ".join(sorted(kinds)) or "nothing"
     reason = f"the coachee told you: {told}"
-    rating: Rating = "good" if score >= 1.0 else ("fair" if "vision" in kinds else "poor")
-    return Measure("story_revealed", "Story revealed", score, told, fair, good, rating, score, reason)
+    rating = Rating.GOOD if score >= 1.0 else (Rating.FAIR if "vision" in kinds else Rating.POOR)
+    return Measure(MeasureKey.STORY_REVEALED, "Story revealed", score, told, fair, good, rating, score, reason)
 
 
 def goals_met(facts: ConversationFacts, rubric: Rubric) -> Measure:
@@ -271,7 +280,7 @@ def goals_met(facts: ConversationFacts, rubric: Rubric) -> Measure:
     mark = rubric.goals_met
     fair, good = f">= {mark.fair:.0%}", f">= {mark.good:.0%}"
     if not facts.simulated or not facts.goals:
-        return not_applicable("goals_met", "Scenario goals", fair, good, "no scenario goals to check")
+        return not_applicable(MeasureKey.GOALS_MET, "Scenario goals", fair, good, "no scenario goals to check")
     revealed = {item for turn in facts.turns for item in turn.reveals}
     reached = [turn.state_after.rank for turn in facts.turns if turn.state_after is not None]
     peak = max([facts.starting_state.rank if facts.starting_state else 0, *reached])
@@ -284,7 +293,7 @@ def goals_met(facts: ConversationFacts, rubric: Rubric) -> Measure:
     missed = [goal.text for goal in facts.goals if goal not in met]
     reason = f"{len(met)} of {len(facts.goals)} goal(s) met" + (f"; missed: {missed[0]}" if missed else "")
     return Measure(
-        "goals_met",
+        MeasureKey.GOALS_MET,
         "Scenario goals",
         value,
         f"{len(met)}/{len(facts.goals)}",
@@ -302,19 +311,19 @@ def change_talk(facts: ConversationFacts, rubric: Rubric) -> Measure:
     fair, good = f">= {mark.fair:.0%}", f">= {mark.good:.0%}"
     if facts.simulated:
         return not_applicable(
-            "change_talk", "Coachee change talk", fair, good, "the simulated coachee's path is used instead"
+            MeasureKey.CHANGE_TALK, "Coachee change talk", fair, good, "the simulated coachee's path is used instead"
         )
     talk = [kind for turn in facts.turns for kind in turn.coachee_talk]
     change, sustain = talk.count("change"), talk.count("sustain")
     if not change + sustain:
         return not_applicable(
-            "change_talk", "Coachee change talk", fair, good, "the coachee said nothing for or against change"
+            MeasureKey.CHANGE_TALK, "Coachee change talk", fair, good, "the coachee said nothing for or against change"
         )
     value = change / (change + sustain)
     score = rising(value, mark)
     reason = f"{change} change and {sustain} sustain statement(s) from the coachee"
     return Measure(
-        "change_talk", "Coachee change talk", value, f"{value:.0%}", fair, good, rate(score), score, reason
+        MeasureKey.CHANGE_TALK, "Coachee change talk", value, f"{value:.0%}", fair, good, rate(score), score, reason
     )
 
 

@@ -10,28 +10,28 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from enum import Enum
+from typing import Any
 
 from scoring.facts import ConversationFacts, facts_from_practice
 from scoring.feedback import TurnFeedback, per_turn_feedback
-from scoring.measures import Measure, all_measures
+from scoring.measures import Measure, Rating, all_measures
 from simulator.records import Turn
 from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
+from simulator.vocabulary import Band, MeasureKey
 
-Band = Literal["compassion-led", "mixed", "compliance-led"]
-
-TIPS = {
-    "pea_nea_ratio": "Lead with the positive attractor: ask about their hopes, strengths and values before problems.",
-    "ict_order": 'Start from the desired future: "If things were going really well a year from now, what would you be doing?"',
-    "reflections_to_questions": "Reflect back what you heard before asking the next question.",
-    "complex_reflection_share": 'Add meaning to your reflections: name the feeling, or both sides ("Part of you..., and part of you...").',
-    "mi_adherent": "Affirm a specific strength, and say out loud that the choice is theirs.",
-    "mi_non_adherent": "Hold back the advice and the correction; ask permission before offering an idea.",
-    "coachee_trajectory": "Repair before you push on: when the coachee closes, reflect the feeling and hand back control.",
-    "story_revealed": "Earn the story: once the coachee is open, ask about their vision, values and a step of their own.",
-    "goals_met": "Check the scenario's goals before you start, and steer the arc toward them.",
-    "change_talk": "Draw out change talk: ask why it matters to them and what they could do, and reflect it back.",
+TIPS: dict[MeasureKey, str] = {
+    MeasureKey.PEA_NEA_RATIO: "Lead with the positive attractor: ask about their hopes, strengths and values before problems.",
+    MeasureKey.ICT_ORDER: 'Start from the desired future: "If things were going really well a year from now, what would you be doing?"',
+    MeasureKey.REFLECTIONS_TO_QUESTIONS: "Reflect back what you heard before asking the next question.",
+    MeasureKey.COMPLEX_REFLECTION_SHARE: 'Add meaning to your reflections: name the feeling, or both sides ("Part of you..., and part of you...").',
+    MeasureKey.MI_ADHERENT: "Affirm a specific strength, and say out loud that the choice is theirs.",
+    MeasureKey.MI_NON_ADHERENT: "Hold back the advice and the correction; ask permission before offering an idea.",
+    MeasureKey.COACHEE_TRAJECTORY: "Repair before you push on: when the coachee closes, reflect the feeling and hand back control.",
+    MeasureKey.STORY_REVEALED: "Earn the story: once the coachee is open, ask about their vision, values and a step of their own.",
+    MeasureKey.GOALS_MET: "Check the scenario's goals before you start, and steer the arc toward them.",
+    MeasureKey.CHANGE_TALK: "Draw out change talk: ask why it matters to them and what they could do, and reflect it back.",
 }
 
 
@@ -48,7 +48,7 @@ class Scorecard:
     simulated: bool
     scenario_id: str | None = None
 
-    def measure(self, key: str) -> Measure:
+    def measure(self, key: MeasureKey) -> Measure:
         """One measure by key."""
         return next(measure for measure in self.measures if measure.key == key)
 
@@ -66,6 +66,8 @@ def _plain(value: Any) -> Any:
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value  # a key, rating or band as the plain string JSON holds
     if isinstance(value, float) and math.isinf(value):
         return "inf"
     return value
@@ -74,14 +76,14 @@ def _plain(value: Any) -> Any:
 def band_of(overall: float, rubric: Rubric) -> Band:
     """Which band an overall score falls in."""
     if overall >= rubric.compassion_led_from:
-        return "compassion-led"
-    return "compliance-led" if overall < rubric.compliance_led_below else "mixed"
+        return Band.COMPASSION_LED
+    return Band.COMPLIANCE_LED if overall < rubric.compliance_led_below else Band.MIXED
 
 
 def overall_of(measures: tuple[Measure, ...], rubric: Rubric) -> float:
     """The weighted mean of the applicable measures' scores, from 0 to 100, to one decimal."""
-    weights: dict[str, float] = rubric.weights.model_dump()
-    applicable = [(weights[m.key], m.score) for m in measures if m.score is not None and weights[m.key] > 0]
+    weights = rubric.weights
+    applicable = [(weights.of(m.key), m.score) for m in measures if m.score is not None and weights.of(m.key) > 0]
     total = sum(weight for weight, _ in applicable)
     if not total:
         return 0.0
@@ -93,11 +95,11 @@ def score_facts(facts: ConversationFacts, rubric: Rubric = DEFAULT_RUBRIC) -> Sc
     measures = all_measures(facts, rubric)
     overall = overall_of(measures, rubric)
     rated = [measure for measure in measures if measure.applies]
-    went_well = [f"{m.label}: {m.reason}" for m in rated if m.rating == "good"]
+    went_well = [f"{m.label}: {m.reason}" for m in rated if m.rating is Rating.GOOD]
     if not went_well and rated and facts.turns:
         best = max(rated, key=lambda m: m.score or 0.0)
         went_well = [f"{best.label}: {best.reason}"]
-    weakest = sorted((m for m in rated if m.rating != "good"), key=lambda m: m.score or 0.0)[:3]
+    weakest = sorted((m for m in rated if m.rating is not Rating.GOOD), key=lambda m: m.score or 0.0)[:3]
     return Scorecard(
         overall=overall,
         band=band_of(overall, rubric),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from scoring.measures import Rating
 from scoring.scorecard import Scorecard
 from simulator.text import strip_control
 
-RATING_MARK = {"good": "+", "fair": "~", "poor": "-", "n/a": " "}
+RATING_MARK = {Rating.GOOD: "+", Rating.FAIR: "~", Rating.POOR: "-", Rating.NOT_APPLICABLE: " "}
 
 
 def glance_lines(card: Scorecard) -> list[str]:

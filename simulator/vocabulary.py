@@ -1,8 +1,9 @@
 """The closed vocabularies of the coaching model and the records built from them.
 
 Form, focus and attractor are the two axes and the verdict of COACHING-MODEL.md §3;
-State is the coachee's openness ladder of §4. Their values are the exact names that
-appear in scenario files, transcripts and JSON output, so they never change casually.
+State is the coachee's openness ladder of §4; MeasureKey and Band name the scorecard's
+measures and bands of §5. Their values are the exact names that appear in scenario
+files, transcripts and JSON output, so they never change casually.
 """
 
 from __future__ import annotations
@@ -69,6 +70,32 @@ STATE_ORDER: tuple[State, ...] = tuple(State)
 
 QUESTION_FORMS = frozenset({Form.OPEN_QUESTION, Form.CLOSED_QUESTION})
 REFLECTION_FORMS = frozenset({Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION})
+
+
+class MeasureKey(StrEnum):
+    """The measures of the scorecard (COACHING-MODEL.md §5), in the order it shows them.
+
+    They key the rubric's weights (a scenario's `rubric: weights:`) and name each measure in JSON output.
+    """
+
+    PEA_NEA_RATIO = "pea_nea_ratio"
+    ICT_ORDER = "ict_order"
+    REFLECTIONS_TO_QUESTIONS = "reflections_to_questions"
+    COMPLEX_REFLECTION_SHARE = "complex_reflection_share"
+    MI_ADHERENT = "mi_adherent"
+    MI_NON_ADHERENT = "mi_non_adherent"
+    COACHEE_TRAJECTORY = "coachee_trajectory"
+    STORY_REVEALED = "story_revealed"
+    GOALS_MET = "goals_met"
+    CHANGE_TALK = "change_talk"
+
+
+class Band(StrEnum):
+    """Where a conversation's overall score falls against the rubric's two marks."""
+
+    COMPASSION_LED = "compassion-led"
+    MIXED = "mixed"
+    COMPLIANCE_LED = "compliance-led"
 
 
 PhraseLists = tuple[tuple[str, tuple[str, ...]], ...]

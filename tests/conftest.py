@@ -40,3 +40,12 @@ def _private_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = previous
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on a real PostgreSQL server are slow by nature: mark them so (browser tests carry the mark)."""
+    for item in items:
+        uses = set(getattr(item, "fixturenames", ()))
+        on_postgres = "postgres_server_url" in uses or "[postgresql]" in item.nodeid
+        if on_postgres:
+            item.add_marker(pytest.mark.slow)

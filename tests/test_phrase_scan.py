@@ -73,6 +73,7 @@ def test_trie_alternation_matches_where_the_plain_alternation_matches(text: str)
     assert [m.start() for m in shaped.finditer(text)] == [m.start() for m in plain.finditer(text)]
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(text=sentences)
 def test_scanner_finds_the_phrases_a_plain_scan_finds(text: str) -> None:
@@ -140,6 +141,7 @@ PUNCTUATED = st.lists(
 ).map(" ".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(text=PUNCTUATED)
 def test_the_gated_scan_finds_exactly_what_trying_every_word_start_finds(text: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from transitions import EventData, Machine
 
+from simulator.rules import GATES, Rule, rule_id
 from simulator.scenario.model import HotButton, Persona, Temperament
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Focus, Form, Move, State
 
@@ -39,7 +40,7 @@ class Impact:
 
     delta: float = 0.0
     shutdown: bool = False
-    rules: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()  # rule ids (simulator.rules), in the order the rules fired
     hot_button: HotButton | None = None
 
 
@@ -85,19 +86,19 @@ def appraise(move: Move, text: str, persona: Persona, history: History) -> Impac
     temperament = persona.temperament
     button = hot_button_hit(move, text, persona)
     if button is not None and button.effect == "shutdown":
-        return Impact(shutdown=True, rules=(f"hot_button.{button.id}",), hot_button=button)
+        return Impact(shutdown=True, rules=(rule_id(Rule.HOT_BUTTON, button.id),), hot_button=button)
     kind = nea_kind(move)
     if kind is not None and kind in temperament.shuts_down_on and move.attractor is Attractor.NEA:
-        return Impact(shutdown=True, rules=(f"shutdown.{kind}",), hot_button=button)
+        return Impact(shutdown=True, rules=(rule_id(Rule.SHUTDOWN, kind),), hot_button=button)
 
     delta, rules = _move_delta(move, temperament, history)
     if button is not None:
         delta -= button.drop * temperament.sensitivity
-        rules.append(f"hot_button.{button.id}")
+        rules.append(rule_id(Rule.HOT_BUTTON, button.id))
     turns_without_pea = 0 if move.attractor is Attractor.PEA else history.turns_since_pea + 1
     if turns_without_pea >= temperament.drift_after and temperament.drift > 0:
         delta -= temperament.drift
-        rules.append("drift")
+        rules.append(rule_id(Rule.DRIFT))
     return Impact(delta=delta, rules=tuple(rules), hot_button=button)
 
 
@@ -107,33 +108,33 @@ def _move_delta(move: Move, temperament: Temperament, history: History) -> tuple
         # The coachee reacts to a deficit probe by when it comes, whatever the reader called it.
         if history.vision_established:
             return -step * temperament.deficit_after_vision * temperament.sensitivity, [
-                "deficit.balance_sheet"
+                rule_id(Rule.DEFICIT_BALANCE_SHEET)
             ]
         cost = (
             step * temperament.negativity_bias * temperament.deficit_before_vision * temperament.sensitivity
         )
-        return -cost, ["deficit.before_vision"]
+        return -cost, [rule_id(Rule.DEFICIT_BEFORE_VISION)]
     if move.attractor is Attractor.NEA:
-        return -step * temperament.negativity_bias * temperament.sensitivity, ["nea.drop"]
+        return -step * temperament.negativity_bias * temperament.sensitivity, [rule_id(Rule.NEA_DROP)]
     if move.attractor is not Attractor.PEA:
         return 0.0, []
-    rules = ["pea.lift"]
+    rules = [rule_id(Rule.PEA_LIFT)]
     if history.repeats:
         step *= temperament.habituation**history.repeats
-        rules.append("pea.habituation")
+        rules.append(rule_id(Rule.PEA_HABITUATION))
     boost = temperament.vision_boost if move.focus in (Focus.VISION, Focus.VALUES) else 1.0
     if boost != 1.0 and history.state.rank >= State.NEUTRAL.rank:
         step *= boost
-        rules.append("pea.vision_boost")
+        rules.append(rule_id(Rule.PEA_VISION_BOOST))
     if _is_repair(move) and history.state.rank <= State.GUARDED.rank:
         # Repair lets a closed coachee catch up, but never past where the same move would take
         # one who was already neutral: otherwise a warmer conversation could end colder.
         ceiling = State.NEUTRAL.rank + step * boost - history.level
         step = max(step, min(step * temperament.repair, ceiling))
-        rules.append("pea.repair")
+        rules.append(rule_id(Rule.PEA_REPAIR))
     if history.state is State.DEFENSIVE:
         step *= temperament.recovery
-        rules.append("recovery.slow")
+        rules.append(rule_id(Rule.RECOVERY_SLOW))
     return step, rules
 
 
@@ -217,7 +218,7 @@ class Coachee:
         held: tuple[str, ...] = ()
         if int(target) > self.current.rank:
             blocked = State(_next_state(self.current))
-            held = (f"gate.{blocked.value}",)
+            held = (rule_id(GATES[blocked]),)
             target = self.current.rank + 1 - GATE_MARGIN
         while int(target) < self.current.rank:
             self.close_down()

@@ -16,6 +16,7 @@ from simulator.engine.reply import choose_reply
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.reading.moves import classify
 from simulator.records import Turn, attractor_tally
+from simulator.rules import Rule, rule_id
 from simulator.scenario.model import Line, Scenario, StoryItem
 from simulator.text import clean_line
 from simulator.vocabulary import (
@@ -188,7 +189,7 @@ class Session:
         if reveal is not None:
             self._revealed.append(reveal.id)
             self._coachee.progress.revealed_kinds.add(reveal.kind)
-            rules.append(f"reveal.{reveal.id}")
+            rules.append(rule_id(Rule.REVEAL, reveal.id))
         turn = Turn(
             n=len(self._turns) + 1,
             trainee=text,

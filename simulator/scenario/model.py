@@ -14,15 +14,17 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, create_model, model_validator
 
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.vocabulary import Focus, Form, PhraseLists, State
+from simulator.vocabulary import Band, Focus, Form, PhraseLists, State
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 StoryKind = Literal["vision", "values", "strengths", "worries", "next_step"]
 NeaKind = Literal["confront", "advice", "compliance_check"]
+BandName = Annotated[Band, WithJsonSchema({"enum": [band.value for band in Band], "type": "string"})]
+"""A band as scenario files name it; the schema lists the names in place, as it always has."""
 
 REPLY_KEYS = ("default", *(f.value for f in Form), *(f.value for f in Focus))
 """A state's replies are keyed by a move form, a focus or `default` (looked up in that order)."""
@@ -184,7 +186,7 @@ class Expectation(Strict):
     peak_at_most: State | None = None
     reveals: tuple[Identifier, ...] = ()
     never_reveals: tuple[Identifier, ...] = ()
-    band: Literal["compassion-led", "mixed", "compliance-led"] | None = Field(
+    band: BandName | None = Field(
         None, description="The band the scorecard must give the conversation."
     )
 

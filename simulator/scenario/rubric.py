@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from simulator.vocabulary import MeasureKey
+
 
 class Threshold(BaseModel):
     """The fair and good marks of one measure; `higher_is_better` says which way they point."""
@@ -29,6 +31,8 @@ class Threshold(BaseModel):
 class Weights(BaseModel):
     """How much each measure counts toward `overall` (renormalised over the measures that apply)."""
 
+    # One field per MeasureKey, named by its value (`of` reads them by key; a test holds them equal).
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     pea_nea_ratio: float = Field(20, ge=0)
@@ -41,6 +45,11 @@ class Weights(BaseModel):
     story_revealed: float = Field(8, ge=0)
     goals_met: float = Field(5, ge=0)
     change_talk: float = Field(12, ge=0)
+
+    def of(self, key: MeasureKey) -> float:
+        """The weight of one measure."""
+        weight: float = getattr(self, key.value)
+        return weight
 
 
 class Rubric(BaseModel):

@@ -16,6 +16,7 @@ from typing import Any
 
 from simulator.engine.coachee import machine_transitions
 from simulator.errors import TranscriptMismatch
+from simulator.rules import Rule, parse_rule_id
 from simulator.scenario.check import reachable_states
 from simulator.scenario.model import Scenario
 from simulator.vocabulary import State
@@ -41,7 +42,7 @@ def transcript_path(
         raise TranscriptMismatch(
             f"the transcript is of scenario {header.get('scenario')!r}, not {scenario.id!r}"
         )
-    shutdown_buttons = {f"hot_button.{b.id}" for b in scenario.coachee.hot_buttons if b.effect == "shutdown"}
+    shutdown_buttons = {b.id for b in scenario.coachee.hot_buttons if b.effect == "shutdown"}
     order = list(State)
     edges: list[PathEdge] = []
     for index, turn in enumerate(turns, start=1):
@@ -51,7 +52,7 @@ def transcript_path(
         except (KeyError, ValueError):
             raise TranscriptMismatch(f"turn {number}: state_before and state_after must be states") from None
         rules = [str(rule) for rule in turn.get("rules", [])]
-        if any(rule.startswith("shutdown.") or rule in shutdown_buttons for rule in rules):
+        if any(_shuts_down(rule, shutdown_buttons) for rule in rules):
             edges.append(PathEdge(number, before, State.DEFENSIVE, "shut_down"))
             continue
         step = 1 if after.rank > before.rank else -1
@@ -59,6 +60,15 @@ def transcript_path(
         rungs = order[before.rank : after.rank + step : step] if after is not before else []
         edges.extend(PathEdge(number, source, dest, trigger) for source, dest in pairwise(rungs))
     return edges
+
+
+def _shuts_down(rule: str, shutdown_buttons: set[str]) -> bool:
+    # A recorded id this engine does not know shuts nothing down: the path is read past it.
+    try:
+        family, detail = parse_rule_id(rule)
+    except ValueError:
+        return False
+    return family is Rule.SHUTDOWN or (family is Rule.HOT_BUTTON and detail in shutdown_buttons)
 
 
 def _quote(text: str) -> str:

@@ -16,6 +16,7 @@ NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
 ALL_BUNDLED = [loaded.scenario for loaded in catalogue.load_bundled()]
 
 
+@pytest.mark.slow
 @given(st.lists(trainee_text, max_size=12))
 def test_any_text_gives_exactly_one_turn_or_a_clear_refusal(lines: list[str]) -> None:
     session = Session(NURSE, seed=1)
@@ -32,6 +33,7 @@ def test_any_text_gives_exactly_one_turn_or_a_clear_refusal(lines: list[str]) ->
         assert "\x1b" not in turn.trainee and "\x00" not in turn.trainee
 
 
+@pytest.mark.slow
 @given(st.lists(trainee_text, min_size=1, max_size=10), st.integers(0, 2**32))
 def test_same_scenario_seed_and_lines_give_identical_turns(lines: list[str], seed: int) -> None:
     first = play(NURSE, lines, seed)
@@ -39,6 +41,7 @@ def test_same_scenario_seed_and_lines_give_identical_turns(lines: list[str], see
     assert [t.as_record() for t in first.turns] == [t.as_record() for t in second.turns]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scenario", ALL_BUNDLED, ids=lambda s: s.id)
 @given(lines=st.lists(st.sampled_from(COMPLIANCE_LINES), min_size=1, max_size=30))
 def test_compliance_only_conversation_never_reaches_open(scenario, lines: list[str]) -> None:  # type: ignore[no-untyped-def]

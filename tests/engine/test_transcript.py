@@ -46,6 +46,7 @@ def write(session: Session, lines: list[str], undo_last: bool = False) -> str:
 @given(
     st.lists(trainee_text.filter(lambda t: not t.strip().startswith("/")), max_size=8), st.integers(0, 1000)
 )
+@pytest.mark.slow
 def test_transcript_round_trip_gives_back_every_turn(lines: list[str], seed: int) -> None:
     session = Session(LOADED.scenario, seed)
     text = write(session, lines)
@@ -94,6 +95,7 @@ def test_read_transcript_reports_a_missing_file(tmp_path: Path) -> None:
         read_transcript(tmp_path / "none.jsonl")
 
 
+@pytest.mark.slow
 def test_killed_process_keeps_every_completed_turn(tmp_path: Path) -> None:
     path = tmp_path / "killed.jsonl"
     with subprocess.Popen(

@@ -771,6 +771,7 @@ COACHING_WORDS = (
 coaching_words = st.lists(st.sampled_from(COACHING_WORDS), max_size=30).map(" ".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(text=any_text | coaching_words | trainee_text, context=contexts)
 def test_any_text_gives_a_move_in_the_vocabularies(text: str, context: Context) -> None:
@@ -942,6 +943,7 @@ def test_coach_classify_reads_a_phrases_file_and_locates_its_mistakes(tmp_path: 
     ),
     text=trainee_text,
 )
+@pytest.mark.slow
 def test_any_valid_trainer_phrases_give_a_move_and_no_exception(phrases: list[str], text: str) -> None:
     context = Context(phrases=(("nea", tuple(phrases)), ("vision", tuple(phrases))))
     move = classify(text, context)

@@ -43,6 +43,7 @@ def start(book: Gradebook, trainee: str = "Ann", scenario_id: str = "ward-nurse-
     )
 
 
+@pytest.mark.slow
 def test_opening_a_new_gradebook_applies_the_migrations(book_url: str) -> None:
     with Gradebook.open(book_url) as book, book._engine.connect() as connection:
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

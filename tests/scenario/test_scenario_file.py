@@ -198,6 +198,7 @@ def test_locate_in_finds_a_value_and_falls_back_to_the_start() -> None:
     assert locate_in("id: [x\n", ("id",)) == (1, 1)
 
 
+@pytest.mark.slow
 @given(scenario_data())
 def test_generated_valid_scenarios_load_validate_and_run_a_conversation(data: dict[str, Any]) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -211,6 +212,7 @@ def test_generated_valid_scenarios_load_validate_and_run_a_conversation(data: di
     assert 0 <= session.openness < len(State)
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_every_problem_in_a_mutated_bundled_scenario_carries_a_location(data: st.DataObject) -> None:
     source = data.draw(st.sampled_from(catalogue.bundled_ids()))

@@ -37,11 +37,13 @@ def test_overall_is_between_0_and_100_and_deterministic(lines: list[str], seed: 
     assert first == score_session(play(NURSE, lines, seed))
 
 
+@pytest.mark.slow
 @given(conversations)
 def test_appending_a_confront_line_never_raises_overall(lines: list[str]) -> None:
     assert overall([*lines, CONFRONT]) <= overall(lines)
 
 
+@pytest.mark.slow
 @given(conversations, st.data())
 def test_replacing_advice_with_a_specific_affirmation_never_lowers_overall(
     lines: list[str], data: st.DataObject
@@ -52,6 +54,7 @@ def test_replacing_advice_with_a_specific_affirmation_never_lowers_overall(
     assert overall(with_affirmation) >= overall(with_advice)
 
 
+@pytest.mark.slow
 @given(conversations, st.integers(0, 20))
 def test_scoring_a_transcript_and_its_json_round_trip_agree(lines: list[str], seed: int) -> None:
     session = play(NURSE, lines, seed)

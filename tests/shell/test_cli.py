@@ -24,6 +24,7 @@ def test_every_command_has_help_text() -> None:
         assert result.exit_code == 0 and "Usage:" in result.output
 
 
+@pytest.mark.slow
 def test_scenarios_lists_every_bundled_scenario() -> None:
     result = runner.invoke(main, ["scenarios"])
     assert result.exit_code == 0

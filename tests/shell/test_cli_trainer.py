@@ -214,6 +214,7 @@ def test_explore_json_is_one_object_with_the_difficulty() -> None:
     assert report["compliance_reaches_open"] is False
 
 
+@pytest.mark.slow
 def test_explore_exits_1_when_compliance_alone_reaches_open(tmp_path: Path) -> None:
     path = write(tmp_path, f"{ID}.yaml", GOOD.replace("starting_state: guarded", "starting_state: open"))
     result = runner.invoke(main, ["explore", str(path)])

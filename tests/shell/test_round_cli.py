@@ -174,6 +174,7 @@ def wait_for(condition: object, timeout: float = 30.0) -> None:
     raise AssertionError("timed out waiting")
 
 
+@pytest.mark.slow
 def test_resume_after_a_killed_process_loses_at_most_the_turn_in_flight(tmp_path: Path, db: str) -> None:
     round_file = write_round(tmp_path, "turns: 10\n")
     args = ["practice", "--round", str(round_file), "--trainee", "Ann", "--db", db]
@@ -259,6 +260,7 @@ def shared_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.mark.slow
 def test_eight_trainees_practising_at_once_lose_no_turn(tmp_path: Path, shared_db: str) -> None:
     round_file = write_round(tmp_path, "turns: 20\nseeds: {shared: 5}\n")
     trainees = run_cohort_at_once(round_file, shared_db, tmp_path)
@@ -437,6 +439,7 @@ def test_the_console_check_catches_a_page_that_errs(tmp_path: Path) -> None:
     assert any("Uncaught ReferenceError" in message for message in messages)
 
 
+@pytest.mark.slow
 def test_the_html_report_renders_in_chromium_without_console_errors(tmp_path: Path, cohort: str) -> None:
     out = tmp_path / "report.html"
     runner.invoke(main, ["report", "--round", "spring-1", "--db", cohort, "--html", str(out)])

@@ -40,6 +40,7 @@ def test_stepping_a_condition_agrees_with_replaying_from_the_start(path: list) -
         assert probe.openness == pytest.approx(session.openness)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scenario_id", sorted(BUNDLED))
 def test_bundled_coachee_is_energised_by_compassion_and_never_opened_by_compliance(scenario_id: str) -> None:
     found = explore(BUNDLED[scenario_id])
@@ -69,6 +70,7 @@ def test_a_coachee_who_starts_open_is_reached_by_compliance_and_the_explorer_say
     assert found.compliance_reaches_open and found.compliance_path == ()
 
 
+@pytest.mark.slow
 def test_a_closed_open_gate_leaves_open_and_energised_unreached_and_unrated() -> None:
     temperament = DEFAULT.coachee.temperament.model_copy(update={"open_needs": ("none",)})
     gated = DEFAULT.model_copy(
@@ -79,6 +81,7 @@ def test_a_closed_open_gate_leaves_open_and_energised_unreached_and_unrated() ->
     assert found.shortest_path is None and found.difficulty == "unreachable" == difficulty(gated)
 
 
+@pytest.mark.slow
 def test_a_thin_skinned_coachee_is_rated_harder_than_a_forgiving_one() -> None:
     def with_temperament(**changes: object) -> Scenario:
         temperament = DEFAULT.coachee.temperament.model_copy(update=changes)
@@ -92,6 +95,7 @@ def test_a_thin_skinned_coachee_is_rated_harder_than_a_forgiving_one() -> None:
     assert order.index(forgiving) < order.index(thin_skinned)
 
 
+@pytest.mark.slow
 def test_difficulty_is_what_explore_reports() -> None:
     for scenario in BUNDLED.values():
         assert difficulty(scenario) == explore(scenario).difficulty
@@ -110,6 +114,7 @@ def test_replay_reports_each_step_as_the_session_played_it() -> None:
     assert steps[0].kind == "confrontation" and steps[0].state_after is State.DEFENSIVE
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(scenario_data())
 def test_explorer_never_reaches_a_state_the_rules_call_unreachable(data: dict) -> None:

@@ -1,0 +1,131 @@
+"""Named sparse features of one trainee line, for the learned reader (`simulator.reading.model`).
+
+Pure Python, deterministic, no vocabulary needed: `line_features` returns every feature a line
+has as a {name: value} dict, and the fitted model keeps the names it learned a weight for. Names
+are readable on purpose, because the reader explains itself with them:
+
+- ``w:have it done``: a word 1-3-gram of the normalised line (``<s>`` marks its start);
+- ``c:atte``: a character 2-5-gram inside one word (`` `` pads the word's edges, as ``c: sha``);
+- ``x:...``: a context feature: ``x:echo`` (share of the line's content words that occur in the
+  coachee's previous line), ``x:echo=none/some/most``, ``x:no_prev``, ``x:ends_q``, ``x:has_q``,
+  ``x:you``, ``x:len=...`` (word-count bucket) and ``x:vision``.
+
+The word and character blocks are each scaled to unit length (binary presence divided by the
+square root of the block's size), so a long line does not outvote a short one by sheer count.
+Text is normalised with `simulator.reading.trainee_text.normalise`, exactly as the rule reader does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from simulator.reading.trainee_text import normalise
+
+__all__ = ["CONTEXT_FEATURES", "content_words", "line_features", "words"]
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_MAX_WORDS = 60  # a coaching turn's act shows early; also bounds the cost of a pasted essay
+
+# Function words that say nothing about whether a line echoes the coachee.
+_STOP = frozenset(
+    """a an the and or but so to of in on at for with from by as is are was were be been being am
+    i me my you your yours we us our it its it's this that these those there here what which who how
+    why when where do does did doing done have has had can could would should will shall may might must
+    not no yes yeah ok okay just really very too also then than if about up out get got i'm you're
+    that's don't didn't isn't wasn't can't won't i've you've we're they they're them their he she his
+    her him all any some more much bit lot one like well right oh um uh mm hmm""".split()
+)
+
+_LENGTH_BUCKETS = ((1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15"), (30, "16-30"))
+
+CONTEXT_FEATURES = (
+    "x:echo",
+    "x:echo=none",
+    "x:echo=some",
+    "x:echo=most",
+    "x:no_prev",
+    "x:ends_q",
+    "x:has_q",
+    "x:you",
+    "x:vision",
+    *(f"x:len={name}" for _, name in _LENGTH_BUCKETS),
+    "x:len=31+",
+    "x:bias",
+)
+
+
+def words(clean: str) -> list[str]:
+    """The words of a normalised line (apostrophes kept inside words), at most the first 60."""
+    return _WORD.findall(clean)[:_MAX_WORDS]
+
+
+def content_words(clean: str) -> set[str]:
+    """The words of a normalised line that carry content (no function words, no single letters)."""
+    return {w for w in _WORD.findall(clean) if w not in _STOP and len(w) > 1}
+
+
+def line_features(text: str, previous_coachee_line: str = "", vision_established: bool = False) -> dict[str, float]:
+    """Every feature of one line as {name: value}; an empty line has only the context features."""
+    clean = normalise(text)
+    tokens = words(clean)
+    features: dict[str, float] = {}
+
+    grams: set[str] = set()
+    padded = ["<s>", *tokens]
+    for n in (1, 2, 3):
+        for i in range(len(padded) - n + 1):
+            if n == 1 and i == 0:
+                continue  # "<s>" alone says nothing
+            grams.add(" ".join(padded[i : i + n]))
+    if grams:
+        scale = 1.0 / math.sqrt(len(grams))
+        for gram in grams:
+            features["w:" + gram] = scale
+
+    chars: set[str] = set()
+    for token in set(tokens):
+        edged = f" {token} "
+        size = len(edged)
+        for n in (2, 3, 4, 5):
+            for i in range(size - n + 1):
+                chars.add(edged[i : i + n])
+    if chars:
+        scale = 1.0 / math.sqrt(len(chars))
+        for gram in chars:
+            features["c:" + gram] = scale
+
+    features.update(context_features(clean, tokens, previous_coachee_line, vision_established))
+    return features
+
+
+def context_features(
+    clean: str, tokens: list[str], previous_coachee_line: str, vision_established: bool
+) -> dict[str, float]:
+    """The handful of context features (names in CONTEXT_FEATURES) of a normalised line."""
+    features = {"x:bias": 1.0}
+    previous = normalise(previous_coachee_line)
+    if not previous:
+        features["x:no_prev"] = 1.0
+    else:
+        own = content_words(clean)
+        share = len(own & content_words(previous)) / len(own) if own else 0.0
+        features["x:echo"] = share
+        features["x:echo=" + ("none" if share == 0 else "some" if share < 0.5 else "most")] = 1.0
+    stripped = clean.rstrip(" .!\"')")
+    if stripped.endswith("?"):
+        features["x:ends_q"] = 1.0
+    if "?" in clean:
+        features["x:has_q"] = 1.0
+    if "you" in tokens or "your" in tokens or "you're" in tokens or "you've" in tokens or "you'll" in tokens:
+        features["x:you"] = 1.0
+    if vision_established:
+        features["x:vision"] = 1.0
+    count = len(tokens)
+    for limit, name in _LENGTH_BUCKETS:
+        if count <= limit:
+            features["x:len=" + name] = 1.0
+            break
+    else:
+        features["x:len=31+"] = 1.0
+    return features

@@ -1,0 +1,426 @@
+"""Fit the learned reader of trainee lines on the project's labelled corpus.
+
+    python -m simulator.reading.fit [--variants] [--grid]
+
+Writes `simulator/reading/reader_weights.npz` (two float32 matrices: `form`, features x 12,
+and `focus`, features x 8) and `simulator/reading/reader_vocabulary.json` (feature names in
+row order, class names, the settings). Running it twice gives byte-identical files: the
+vocabulary is sorted, the optimiser (L-BFGS on the full batch) has no randomness, and the
+.npz is written with fixed timestamps.
+
+The split (fixed; never changed to suit a result):
+
+- testing part: authors `d` and `h`, all their settings (call centre, sales, estate agency,
+  accounting, insurance, bank; police, prison, children's social care, fire station, care home,
+  charity fundraising). Never used here: not for fitting, not for choosing anything. It is
+  read only by `benchmarks/reader.py`, once per final variant.
+- fitting part: authors a, b, c, e, f, g, plus the older team-written set
+  `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
+
+Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
+leave-one-author-out cross-validation inside the fitting part: each of a, b, c, e, f, g is held
+out in turn (the team set always stays in the fitting folds), the vocabulary is rebuilt on the
+fitting folds only, and the pooled held-out predictions are scored on attractor macro-F1 (the
+figure the product acts on), then form and focus accuracy. `--variants` prints the comparison
+of (a) word + character n-grams, (b) (a) plus the rule reader's form and focus as one-hot
+features, (c) (a) plus static word embeddings from the `wordllama` package; `--grid` prints
+the knob search for the kept variant.
+
+Needs numpy and scipy (the optional extra `fit`: `pip install -e '.[fit]'`); inference
+(`simulator.reading.model`) needs numpy only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from simulator.reading.features import CONTEXT_FEATURES, line_features
+from simulator.reading.model import (
+    ATTRACTORS,
+    FOCI,
+    FORMS,
+    VOCABULARY_PATH,
+    WEIGHTS_PATH,
+    decode,
+    save_npz,
+    softmax,
+)
+
+READING_DIR = Path(__file__).resolve().parent
+CORPUS_DIR = READING_DIR / "corpus"
+TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
+
+TEST_AUTHORS = ("d", "h")
+FIT_AUTHORS = ("a", "b", "c", "e", "f", "g")
+TEAM = "team"
+
+Record = dict[str, object]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The knobs of one fit; the defaults are the ones chosen by cross-validation."""
+
+    l2: float = 1e-4  # L2 penalty on the mean cross-entropy (bias not penalised)
+    min_count: int = 2  # a word or character n-gram must occur in this many fitting lines
+    max_word_n: int = 3
+    chars: bool = True
+    prune: float = 1e-3  # drop features whose largest |weight| in both heads is below this
+    rules: bool = False  # variant (b): the rule reader's form and focus as features
+    embeddings: float = 0.0  # variant (c): scale of the wordllama sentence embedding (0 = off)
+
+
+# --- the corpus -------------------------------------------------------------------------------
+
+
+def load_corpus(authors: Iterable[str] | None = None, team: bool = True) -> list[Record]:
+    """The labelled lines of the given authors (all by default), plus the team set if asked."""
+    records: list[Record] = []
+    for path in sorted(CORPUS_DIR.glob("*.jsonl")):
+        if authors is not None and path.stem not in authors:
+            continue
+        with path.open(encoding="utf-8") as handle:
+            records.extend(json.loads(line) for line in handle if line.strip())
+    if team and TEAM_PATH.exists():
+        records.extend(load_team())
+    return records
+
+
+def load_team() -> list[Record]:
+    with TEAM_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [
+        {
+            "text": row["text"],
+            "form": row["form"],
+            "focus": row["focus"],
+            "attractor": row["attractor"],
+            "vision_established": int(row["vision_established"] == "1"),
+            "previous_coachee_line": row["previous_coachee_line"] or "",
+            "setting": "team",
+            "group": "team",
+            "author": TEAM,
+        }
+        for row in rows
+    ]
+
+
+# --- features ---------------------------------------------------------------------------------
+
+
+def record_features(record: Record, settings: Settings) -> dict[str, float]:
+    features = line_features(
+        str(record["text"]), str(record.get("previous_coachee_line") or ""), bool(record["vision_established"])
+    )
+    if settings.max_word_n < 3 or not settings.chars:
+        features = {
+            name: value
+            for name, value in features.items()
+            if not (name.startswith("w:") and len(name[2:].split(" ")) > settings.max_word_n)
+            and not (name.startswith("c:") and not settings.chars)
+        }
+    if settings.rules:
+        features.update(rule_features(record))
+    if settings.embeddings:
+        features.update(embedding_features(record, settings.embeddings))
+    return features
+
+
+def rule_features(record: Record) -> dict[str, float]:
+    """Variant (b): the current rule reader's form and focus, one-hot."""
+    from simulator.reading.moves import classify
+    from simulator.vocabulary import Context
+
+    move = classify(
+        str(record["text"]),
+        Context(
+            previous_coachee_line=str(record.get("previous_coachee_line") or ""),
+            vision_established=bool(record["vision_established"]),
+        ),
+    )
+    return {f"r:form={move.form.value}": 1.0, f"r:focus={move.focus.value}": 1.0}
+
+
+_EMBEDDER: tuple[object, np.ndarray] | None = None
+
+
+def _embedder() -> tuple[object, np.ndarray]:
+    """wordllama's bundled tokenizer and 256-d token embeddings, loaded from the wheel's own files."""
+    global _EMBEDDER
+    if _EMBEDDER is None:
+        import wordllama  # type: ignore[import-not-found]
+        from safetensors.numpy import load_file  # type: ignore[import-not-found]
+        from tokenizers import Tokenizer  # type: ignore[import-not-found]
+
+        root = Path(wordllama.__file__).parent
+        tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
+        table = load_file(str(root / "weights" / "l2_supercat_256.safetensors"))["embedding.weight"]
+        _EMBEDDER = (tokenizer, table.astype(np.float32))
+    return _EMBEDDER
+
+
+def _embed(text: str) -> np.ndarray:
+    from simulator.reading.trainee_text import normalise
+
+    tokenizer, table = _embedder()
+    ids = [i for i in tokenizer.encode(normalise(text)).ids if i > 2]  # type: ignore[attr-defined]
+    if not ids:
+        return np.zeros(table.shape[1], dtype=np.float32)
+    vector = table[ids].mean(axis=0)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+def embedding_features(record: Record, scale: float) -> dict[str, float]:
+    """Variant (c): the line's mean-pooled wordllama embedding and its cosine to the coachee's line."""
+    own = _embed(str(record["text"]))
+    features = {f"e:{i}": float(v) * scale for i, v in enumerate(own)}
+    previous = str(record.get("previous_coachee_line") or "")
+    if previous:
+        features["e:cos_prev"] = float(own @ _embed(previous))
+    return features
+
+
+def build_vocabulary(feature_rows: Sequence[dict[str, float]], min_count: int) -> list[str]:
+    """Sorted feature names: n-grams seen in at least `min_count` lines, plus every other feature seen."""
+    counts: Counter[str] = Counter()
+    for row in feature_rows:
+        counts.update(row.keys())
+    kept = {name for name, n in counts.items() if n >= min_count or name[0] not in "wc"}
+    kept.update(CONTEXT_FEATURES)
+    return sorted(kept)
+
+
+def matrix(feature_rows: Sequence[dict[str, float]], vocabulary: Sequence[str]):  # type: ignore[no-untyped-def]
+    from scipy import sparse
+
+    index = {name: i for i, name in enumerate(vocabulary)}
+    rows, columns, values = [], [], []
+    for r, row in enumerate(feature_rows):
+        for name, value in row.items():
+            column = index.get(name)
+            if column is not None and value != 0:
+                rows.append(r)
+                columns.append(column)
+                values.append(value)
+    return sparse.csr_matrix(
+        (np.array(values, dtype=np.float64), (np.array(rows), np.array(columns))),
+        shape=(len(feature_rows), len(vocabulary)),
+    )
+
+
+# --- the optimiser ----------------------------------------------------------------------------
+
+
+def fit_softmax(x, labels: np.ndarray, classes: int, l2: float, penalised: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """Multinomial logistic regression by L-BFGS: features x classes weights, deterministic."""
+    from scipy.optimize import minimize
+
+    n, d = x.shape
+    target = np.zeros((n, classes))
+    target[np.arange(n), labels] = 1.0
+    xt = x.T.tocsr()
+    mask = penalised[:, None].astype(np.float64)
+
+    def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        w = flat.reshape(d, classes)
+        scores = x @ w
+        scores -= scores.max(axis=1, keepdims=True)
+        log_norm = np.log(np.exp(scores).sum(axis=1, keepdims=True))
+        log_p = scores - log_norm
+        value = -(target * log_p).sum() / n + 0.5 * l2 * float((mask * w * w).sum())
+        gradient = xt @ (np.exp(log_p) - target) / n + l2 * mask * w
+        return value, gradient.ravel()
+
+    result = minimize(
+        loss,
+        np.zeros(d * classes),
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": 500, "gtol": 1e-6, "ftol": 1e-10},
+    )
+    return np.asarray(result.x.reshape(d, classes))
+
+
+@dataclass
+class Fitted:
+    vocabulary: list[str]
+    form: np.ndarray
+    focus: np.ndarray
+
+    def scores(self, rows: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+        x = matrix(rows, self.vocabulary)
+        return softmax(np.asarray(x @ self.form)), softmax(np.asarray(x @ self.focus))
+
+
+def fit(records: Sequence[Record], settings: Settings = Settings(), rows: Sequence[dict[str, float]] | None = None) -> Fitted:
+    """Fit both heads on the given records; pruned, float32 weights."""
+    if rows is None:
+        rows = [record_features(r, settings) for r in records]
+    vocabulary = build_vocabulary(rows, settings.min_count)
+    x = matrix(rows, vocabulary)
+    penalised = np.array([name != "x:bias" for name in vocabulary])
+    form_labels = np.array([FORMS.index(_enum(FORMS, r["form"])) for r in records])
+    focus_labels = np.array([FOCI.index(_enum(FOCI, r["focus"])) for r in records])
+    form = fit_softmax(x, form_labels, len(FORMS), settings.l2, penalised).astype(np.float32)
+    focus = fit_softmax(x, focus_labels, len(FOCI), settings.l2, penalised).astype(np.float32)
+    keep = (np.abs(form).max(axis=1) >= settings.prune) | (np.abs(focus).max(axis=1) >= settings.prune)
+    keep |= np.array([name == "x:bias" for name in vocabulary])
+    kept_names = [name for name, k in zip(vocabulary, keep, strict=True) if k]
+    return Fitted(kept_names, form[keep], focus[keep])
+
+
+def _enum(members: Sequence[object], value: object):  # type: ignore[no-untyped-def]
+    for member in members:
+        if member == value:
+            return member
+    raise ValueError(f"unknown label {value!r}")
+
+
+# --- cross-validation -------------------------------------------------------------------------
+
+
+@dataclass
+class Predictions:
+    """Pooled held-out predictions: gold and read labels, confidence and group per line."""
+
+    records: list[Record]
+    forms: list[str]
+    foci: list[str]
+    attractors: list[str]
+    confidence: list[float]
+
+
+def predict(fitted: Fitted, records: Sequence[Record], rows: Sequence[dict[str, float]]) -> Predictions:
+    form_probs, focus_probs = fitted.scores(rows)
+    forms, foci, attractors, mass = decode(form_probs, focus_probs, [bool(r["vision_established"]) for r in records])
+    return Predictions(
+        list(records),
+        [FORMS[i].value for i in forms],
+        [FOCI[i].value for i in foci],
+        [ATTRACTORS[i].value for i in attractors],
+        [float(m) for m in mass],
+    )
+
+
+def cross_validate(records: Sequence[Record], settings: Settings, held_out: Sequence[str] = FIT_AUTHORS) -> Predictions:
+    """Leave-one-author-out over `held_out` (the other records always fit)."""
+    rows = [record_features(r, settings) for r in records]
+    pooled = Predictions([], [], [], [], [])
+    for author in held_out:
+        inside = [i for i, r in enumerate(records) if r["author"] != author]
+        outside = [i for i, r in enumerate(records) if r["author"] == author]
+        fitted = fit([records[i] for i in inside], settings, [rows[i] for i in inside])
+        part = predict(fitted, [records[i] for i in outside], [rows[i] for i in outside])
+        for name in ("records", "forms", "foci", "attractors", "confidence"):
+            getattr(pooled, name).extend(getattr(part, name))
+    return pooled
+
+
+def scores_of(p: Predictions) -> dict[str, float]:
+    """Attractor macro-F1 and accuracy, form and focus accuracy of pooled predictions."""
+    gold_attractor = [str(r["attractor"]) for r in p.records]
+    labels = [a.value for a in ATTRACTORS]
+    f1s = []
+    for label in labels:
+        hits = sum(g == q == label for g, q in zip(gold_attractor, p.attractors, strict=True))
+        said = sum(q == label for q in p.attractors)
+        truth = sum(g == label for g in gold_attractor)
+        precision = hits / said if said else 0.0
+        recall = hits / truth if truth else 0.0
+        f1s.append(2 * precision * recall / (precision + recall) if hits else 0.0)
+    n = len(p.records)
+    return {
+        "attractor_f1": sum(f1s) / len(f1s),
+        "attractor_acc": sum(g == q for g, q in zip(gold_attractor, p.attractors, strict=True)) / n,
+        "form_acc": sum(str(r["form"]) == q for r, q in zip(p.records, p.forms, strict=True)) / n,
+        "focus_acc": sum(str(r["focus"]) == q for r, q in zip(p.records, p.foci, strict=True)) / n,
+    }
+
+
+def _row(name: str, scores: dict[str, float], seconds: float, size: int | None = None) -> str:
+    extra = f"  {size:>7} feats" if size is not None else ""
+    return (
+        f"  {name:44} attractor F1 {scores['attractor_f1']:.3f}  acc {scores['attractor_acc']:.3f}"
+        f"  form {scores['form_acc']:.3f}  focus {scores['focus_acc']:.3f}  ({seconds:.0f}s){extra}"
+    )
+
+
+def run_cv(records: Sequence[Record], named: Sequence[tuple[str, Settings]], report: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
+    results = {}
+    for name, settings in named:
+        started = time.perf_counter()
+        scores = scores_of(cross_validate(records, settings))
+        results[name] = scores
+        report(_row(name, scores, time.perf_counter() - started))
+    return results
+
+
+VARIANTS = (
+    ("(a) word + char n-grams", Settings()),
+    ("(b) (a) + rule reader's form/focus", Settings(rules=True)),
+    ("(c) (a) + wordllama embeddings", Settings(embeddings=0.3)),
+)
+
+
+def grid() -> list[tuple[str, Settings]]:
+    base = Settings()
+    named = [(f"l2={l2:g}", replace(base, l2=l2)) for l2 in (3e-5, 1e-4, 3e-4, 1e-3)]
+    named += [(f"min_count={m}", replace(base, min_count=m)) for m in (1, 3, 5)]
+    named += [("words 1-2", replace(base, max_word_n=2)), ("no char n-grams", replace(base, chars=False))]
+    named += [(f"prune={p:g}", replace(base, prune=p)) for p in (0.0, 1e-2, 3e-2)]
+    return named
+
+
+# --- writing the weights ----------------------------------------------------------------------
+
+
+def write(fitted: Fitted, settings: Settings, weights_path: Path = WEIGHTS_PATH, vocabulary_path: Path = VOCABULARY_PATH) -> None:
+    save_npz(weights_path, {"form": fitted.form.astype(np.float32), "focus": fitted.focus.astype(np.float32)})
+    vocabulary = {
+        "forms": [f.value for f in FORMS],
+        "foci": [f.value for f in FOCI],
+        "settings": {k: v for k, v in settings.__dict__.items()},
+        "fitted_on": sorted({*FIT_AUTHORS, TEAM}),
+        "features": fitted.vocabulary,
+    }
+    vocabulary_path.write_text(json.dumps(vocabulary, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Fit the learned reader (see the module docstring).")
+    parser.add_argument("--variants", action="store_true", help="compare variants (a), (b), (c) by CV first")
+    parser.add_argument("--grid", action="store_true", help="print the CV knob search for the kept settings")
+    args = parser.parse_args(argv)
+    records = load_corpus(authors=FIT_AUTHORS, team=True)
+    print(f"fitting part: {len(records)} lines from authors {', '.join(FIT_AUTHORS)} + {TEAM}")
+    if args.variants:
+        print("leave-one-author-out CV (held out in turn: a, b, c, e, f, g):")
+        variants = list(VARIANTS)
+        try:
+            _embedder()
+        except Exception as error:  # the package is optional: say so and skip the variant
+            print(f"  (c) skipped: wordllama could not be loaded ({error})")
+            variants = variants[:2]
+        run_cv(records, variants)
+    if args.grid:
+        print("knob search (leave-one-author-out CV):")
+        run_cv(records, grid())
+    settings = Settings()
+    fitted = fit(records, settings)
+    write(fitted, settings)
+    size = WEIGHTS_PATH.stat().st_size
+    print(f"wrote {WEIGHTS_PATH.name} ({len(fitted.vocabulary)} features, {size / 1e6:.2f} MB) and {VOCABULARY_PATH.name}")
+
+
+if __name__ == "__main__":
+    main()
