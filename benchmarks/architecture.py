@@ -3,7 +3,7 @@
     python benchmarks/architecture.py
 
 Static figures come from the import statements of `simulator` and `scoring` (every import,
-including those inside functions). The dynamic figure runs one piped practice line through
+including those inside functions), read as `tests/test_architecture.py` reads them. The dynamic figure runs one piped practice line through
 `coach practice` to the closing scorecard and counts the project files whose functions were
 called (what a newcomer opens to follow one turn) and how often the path went back to a
 file it had already left.
@@ -11,91 +11,16 @@ file it had already left.
 
 from __future__ import annotations
 
-import ast
 import os
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("simulator", "scoring")
+sys.path.insert(0, str(ROOT))
 
-
-def module_files() -> dict[str, Path]:
-    """Every project module by dotted name."""
-    found = {}
-    for package in PACKAGES:
-        for path in (ROOT / package).rglob("*.py"):
-            parts = path.relative_to(ROOT).with_suffix("").parts
-            if "migrations" in parts:
-                continue
-            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-            found[name] = path
-    return found
-
-
-def import_graph() -> dict[str, set[str]]:
-    """Which project modules each project module imports."""
-    modules = module_files()
-    graph: dict[str, set[str]] = defaultdict(set)
-    for name, path in modules.items():
-        is_package = path.name == "__init__.py"
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            targets: list[str] = []
-            if isinstance(node, ast.ImportFrom):
-                if node.level:
-                    base = name.split(".")
-                    base = base[: len(base) - node.level + (1 if is_package else 0)]
-                    stem = ".".join(base + ([node.module] if node.module else []))
-                else:
-                    stem = node.module or ""
-                targets = [stem] + [f"{stem}.{alias.name}" for alias in node.names]
-            elif isinstance(node, ast.Import):
-                targets = [alias.name for alias in node.names]
-            for target in targets:
-                if target in modules and target != name:
-                    graph[name].add(target)
-        graph.setdefault(name, set())
-    return graph
-
-
-def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected groups of more than one module (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-    counter = [0]
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = counter[0]
-        counter[0] += 1
-        stack.append(node)
-        on_stack.add(node)
-        for nxt in graph[node]:
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on_stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            group = []
-            while True:
-                top = stack.pop()
-                on_stack.discard(top)
-                group.append(top)
-                if top == node:
-                    break
-            if len(group) > 1:
-                found.append(sorted(group))
-
-    sys.setrecursionlimit(10_000)
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
-    return found
+# The same import graph the architecture test checks.
+from tests.test_architecture import PACKAGES, cycles, import_graph  # noqa: E402
 
 
 def longest_chain(graph: dict[str, set[str]]) -> list[str]:

@@ -117,7 +117,7 @@ def main() -> None:
     )
     bands = defaultdict(lambda: defaultdict(int))
     for quality, _, _, card in scored:
-        bands[quality][card.band] += 1
+        bands[quality][card.band.value] += 1
     for quality in ("high", "low"):
         print(f"bands for {quality}: {dict(bands[quality])}")
     keys = [m.key for m in scored[0][3].measures]

@@ -17,6 +17,7 @@ from simulator.vocabulary import Attractor, Focus, Form
 
 Verdict = Literal["strong", "fine", "weak"]
 
+
 def explain_rule(rule: str) -> str:
     """A sentence for a rule id such as 'hot_button.audit' or 'pea.lift' (an unknown id as it stands)."""
     try:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 from enum import StrEnum
+from itertools import pairwise
 
 from scoring.facts import ConversationFacts
 from simulator.scenario.rubric import Rubric, Threshold
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, MeasureKey, State
-
 
 
 class Rating(StrEnum):
@@ -229,7 +228,9 @@ def coachee_trajectory(facts: ConversationFacts, rubric: Rubric) -> Measure:
     """Where the simulated coachee went: final and peak state, shutdowns, turns to open."""
     fair, good = "ends neutral or above", "reaches open, ends open or energised, never defensive"
     if not facts.simulated or facts.starting_state is None:
-        return not_applicable(MeasureKey.COACHEE_TRAJECTORY, "Coachee trajectory", fair, good, "no simulated coachee")
+        return not_applicable(
+            MeasureKey.COACHEE_TRAJECTORY, "Coachee trajectory", fair, good, "no simulated coachee"
+        )
     states = [facts.starting_state, *(turn.state_after or facts.starting_state for turn in facts.turns)]
     final, peak = states[-1], max(states, key=lambda state: state.rank)
     defensive = sum(
@@ -248,7 +249,9 @@ def coachee_trajectory(facts: ConversationFacts, rubric: Rubric) -> Measure:
     )
     if defensive:
         reason += f", shut down {defensive} time(s)"
-    rating = Rating.GOOD if score >= 1.0 else (Rating.FAIR if final.rank >= State.NEUTRAL.rank else Rating.POOR)
+    rating = (
+        Rating.GOOD if score >= 1.0 else (Rating.FAIR if final.rank >= State.NEUTRAL.rank else Rating.POOR)
+    )
     return Measure(
         MeasureKey.COACHEE_TRAJECTORY,
         "Coachee trajectory",
@@ -272,7 +275,9 @@ def story_revealed(facts: ConversationFacts, rubric: Rubric) -> Measure:
     told = ", ".join(sorted(kinds)) or "nothing"
     reason = f"the coachee told you: {told}"
     rating = Rating.GOOD if score >= 1.0 else (Rating.FAIR if "vision" in kinds else Rating.POOR)
-    return Measure(MeasureKey.STORY_REVEALED, "Story revealed", score, told, fair, good, rating, score, reason)
+    return Measure(
+        MeasureKey.STORY_REVEALED, "Story revealed", score, told, fair, good, rating, score, reason
+    )
 
 
 def goals_met(facts: ConversationFacts, rubric: Rubric) -> Measure:
@@ -280,7 +285,9 @@ def goals_met(facts: ConversationFacts, rubric: Rubric) -> Measure:
     mark = rubric.goals_met
     fair, good = f">= {mark.fair:.0%}", f">= {mark.good:.0%}"
     if not facts.simulated or not facts.goals:
-        return not_applicable(MeasureKey.GOALS_MET, "Scenario goals", fair, good, "no scenario goals to check")
+        return not_applicable(
+            MeasureKey.GOALS_MET, "Scenario goals", fair, good, "no scenario goals to check"
+        )
     revealed = {item for turn in facts.turns for item in turn.reveals}
     reached = [turn.state_after.rank for turn in facts.turns if turn.state_after is not None]
     peak = max([facts.starting_state.rank if facts.starting_state else 0, *reached])
@@ -307,24 +314,19 @@ def goals_met(facts: ConversationFacts, rubric: Rubric) -> Measure:
 
 def change_talk(facts: ConversationFacts, rubric: Rubric) -> Measure:
     """For two real people: how much of the coachee's talk was about changing rather than staying."""
+    key, label = MeasureKey.CHANGE_TALK, "Coachee change talk"
     mark = rubric.change_talk
     fair, good = f">= {mark.fair:.0%}", f">= {mark.good:.0%}"
     if facts.simulated:
-        return not_applicable(
-            MeasureKey.CHANGE_TALK, "Coachee change talk", fair, good, "the simulated coachee's path is used instead"
-        )
+        return not_applicable(key, label, fair, good, "the simulated coachee's path is used instead")
     talk = [kind for turn in facts.turns for kind in turn.coachee_talk]
     change, sustain = talk.count("change"), talk.count("sustain")
     if not change + sustain:
-        return not_applicable(
-            MeasureKey.CHANGE_TALK, "Coachee change talk", fair, good, "the coachee said nothing for or against change"
-        )
+        return not_applicable(key, label, fair, good, "the coachee said nothing for or against change")
     value = change / (change + sustain)
     score = rising(value, mark)
     reason = f"{change} change and {sustain} sustain statement(s) from the coachee"
-    return Measure(
-        MeasureKey.CHANGE_TALK, "Coachee change talk", value, f"{value:.0%}", fair, good, rate(score), score, reason
-    )
+    return Measure(key, label, value, f"{value:.0%}", fair, good, rate(score), score, reason)
 
 
 MEASURES: tuple[Callable[[ConversationFacts, Rubric], Measure], ...] = (

@@ -83,7 +83,9 @@ def band_of(overall: float, rubric: Rubric) -> Band:
 def overall_of(measures: tuple[Measure, ...], rubric: Rubric) -> float:
     """The weighted mean of the applicable measures' scores, from 0 to 100, to one decimal."""
     weights = rubric.weights
-    applicable = [(weights.of(m.key), m.score) for m in measures if m.score is not None and weights.of(m.key) > 0]
+    applicable = [
+        (weights.of(m.key), m.score) for m in measures if m.score is not None and weights.of(m.key) > 0
+    ]
     total = sum(weight for weight, _ in applicable)
     if not total:
         return 0.0

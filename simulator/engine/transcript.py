@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from simulator import __version__
 from simulator.engine.session import Session
 from simulator.errors import TranscriptError
 from simulator.json_lines import json_objects
 from simulator.records import Turn
+from simulator.version import __version__
 from simulator.vocabulary import Attractor
 
 FORMAT = "coach-transcript/1"

@@ -119,7 +119,9 @@ def load_team() -> list[Record]:
 
 def record_features(record: Record, settings: Settings) -> dict[str, float]:
     features = line_features(
-        str(record["text"]), str(record.get("previous_coachee_line") or ""), bool(record["vision_established"])
+        str(record["text"]),
+        str(record.get("previous_coachee_line") or ""),
+        bool(record["vision_established"]),
     )
     if settings.max_word_n < 3 or not settings.chars:
         features = {
@@ -262,7 +264,9 @@ class Fitted:
         return softmax(np.asarray(x @ self.form)), softmax(np.asarray(x @ self.focus))
 
 
-def fit(records: Sequence[Record], settings: Settings = Settings(), rows: Sequence[dict[str, float]] | None = None) -> Fitted:
+def fit(
+    records: Sequence[Record], settings: Settings = Settings(), rows: Sequence[dict[str, float]] | None = None
+) -> Fitted:
     """Fit both heads on the given records; pruned, float32 weights."""
     if rows is None:
         rows = [record_features(r, settings) for r in records]
@@ -302,7 +306,9 @@ class Predictions:
 
 def predict(fitted: Fitted, records: Sequence[Record], rows: Sequence[dict[str, float]]) -> Predictions:
     form_probs, focus_probs = fitted.scores(rows)
-    forms, foci, attractors, mass = decode(form_probs, focus_probs, [bool(r["vision_established"]) for r in records])
+    forms, foci, attractors, mass = decode(
+        form_probs, focus_probs, [bool(r["vision_established"]) for r in records]
+    )
     return Predictions(
         list(records),
         [FORMS[i].value for i in forms],
@@ -312,7 +318,9 @@ def predict(fitted: Fitted, records: Sequence[Record], rows: Sequence[dict[str, 
     )
 
 
-def cross_validate(records: Sequence[Record], settings: Settings, held_out: Sequence[str] = FIT_AUTHORS) -> Predictions:
+def cross_validate(
+    records: Sequence[Record], settings: Settings, held_out: Sequence[str] = FIT_AUTHORS
+) -> Predictions:
     """Leave-one-author-out over `held_out` (the other records always fit)."""
     rows = [record_features(r, settings) for r in records]
     pooled = Predictions([], [], [], [], [])
@@ -355,7 +363,9 @@ def _row(name: str, scores: dict[str, float], seconds: float, size: int | None =
     )
 
 
-def run_cv(records: Sequence[Record], named: Sequence[tuple[str, Settings]], report: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
+def run_cv(
+    records: Sequence[Record], named: Sequence[tuple[str, Settings]], report: Callable[[str], None] = print
+) -> dict[str, dict[str, float]]:
     results = {}
     for name, settings in named:
         started = time.perf_counter()
@@ -384,7 +394,12 @@ def grid() -> list[tuple[str, Settings]]:
 # --- writing the weights ----------------------------------------------------------------------
 
 
-def write(fitted: Fitted, settings: Settings, weights_path: Path = WEIGHTS_PATH, vocabulary_path: Path = VOCABULARY_PATH) -> None:
+def write(
+    fitted: Fitted,
+    settings: Settings,
+    weights_path: Path = WEIGHTS_PATH,
+    vocabulary_path: Path = VOCABULARY_PATH,
+) -> None:
     save_npz(weights_path, {"form": fitted.form.astype(np.float32), "focus": fitted.focus.astype(np.float32)})
     vocabulary = {
         "forms": [f.value for f in FORMS],
@@ -419,7 +434,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     fitted = fit(records, settings)
     write(fitted, settings)
     size = WEIGHTS_PATH.stat().st_size
-    print(f"wrote {WEIGHTS_PATH.name} ({len(fitted.vocabulary)} features, {size / 1e6:.2f} MB) and {VOCABULARY_PATH.name}")
+    print(
+        f"wrote {WEIGHTS_PATH.name} ({len(fitted.vocabulary)} features, {size / 1e6:.2f} MB) and {VOCABULARY_PATH.name}"
+    )
 
 
 if __name__ == "__main__":

@@ -185,7 +185,9 @@ class _Model:
                 readings[position] = Reading(form, focus, attractor, float(mass[k]), cues)
         return [r if r is not None else _EMPTY for r in readings]
 
-    def cues(self, text: str, vector: tuple[np.ndarray, np.ndarray], form: int, focus: int) -> tuple[str, ...]:
+    def cues(
+        self, text: str, vector: tuple[np.ndarray, np.ndarray], form: int, focus: int
+    ) -> tuple[str, ...]:
         """The features that pushed most towards the chosen form and focus, as short strings."""
         columns, values = vector
         tokens = normalise(text).split()

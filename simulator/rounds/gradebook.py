@@ -52,11 +52,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
-from simulator import __version__
 from simulator.clock import utc_now
 from simulator.engine.session import Session
 from simulator.errors import GradebookError
 from simulator.records import Turn
+from simulator.version import __version__
 
 """Environment variable naming the gradebook's database URL (overridden by --db)."""
 

@@ -14,7 +14,15 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, create_model, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    create_model,
+    model_validator,
+)
 
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
 from simulator.vocabulary import Band, Focus, Form, PhraseLists, State
@@ -187,7 +195,7 @@ class Expectation(Strict):
     reveals: tuple[Identifier, ...] = ()
     never_reveals: tuple[Identifier, ...] = ()
     band: BandName | None = Field(
-        None, description="The band the scorecard must give the conversation."
+        None, title="Band", description="The band the scorecard must give the conversation."
     )
 
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from simulator import __version__
 from simulator.shell.console import error_line, reports_errors
 from simulator.shell.environment import TRANSCRIPTS_ENV
 from simulator.shell.round_commands import ROUND_COMMANDS, practise_in_round
 from simulator.shell.trainer_commands import TRAINER_COMMANDS
+from simulator.version import __version__
 
 if TYPE_CHECKING:
     from simulator.scenario.model import Phrases, Scenario

@@ -8,7 +8,8 @@ mode behave alike, and tests can drive a conversation without a terminal.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from enum import StrEnum
+from typing import Protocol
 
 from simulator.arc import Suggestion
 from simulator.engine.hint import hint_for
@@ -25,7 +26,16 @@ COMMANDS = {
     "/quit": "end the conversation, save it and show the summary (Ctrl-D does the same)",
 }
 
-OutcomeKind = Literal["turn", "undo", "hint", "help", "message", "quit"]
+
+class OutcomeKind(StrEnum):
+    """What a typed line led to: a played turn, an undo, a hint, the help, a message, or the end."""
+
+    TURN = "turn"
+    UNDO = "undo"
+    HINT = "hint"
+    HELP = "help"
+    MESSAGE = "message"
+    QUIT = "quit"
 
 
 class TurnSink(Protocol):
@@ -78,7 +88,7 @@ class Conversation:
         try:
             turn = self.session.say(line)
         except CoachError as error:
-            return Outcome("message", message=str(error))
+            return Outcome(OutcomeKind.MESSAGE, message=str(error))
         if self.writer is not None:
             self.writer.turn(turn)
         if self.sink is not None:
@@ -90,32 +100,34 @@ class Conversation:
                 self.session.undo()
                 if self.writer is not None:
                     self.writer.undo(turn)
-                return Outcome("message", message=f"{error}; that line was not recorded, please say it again")
-        return Outcome("turn", turn=turn)
+                return Outcome(
+                    OutcomeKind.MESSAGE, message=f"{error}; that line was not recorded, please say it again"
+                )
+        return Outcome(OutcomeKind.TURN, turn=turn)
 
     def _command(self, command: str) -> Outcome:
         if command in ("/quit", "/exit"):
-            return Outcome("quit")
+            return Outcome(OutcomeKind.QUIT)
         if command == "/help":
             return Outcome(
-                "help", message=help_text(allow_hints=self.allow_hints, allow_undo=self.allow_undo)
+                OutcomeKind.HELP, message=help_text(allow_hints=self.allow_hints, allow_undo=self.allow_undo)
             )
         if command == "/hint":
             if not self.allow_hints:
-                return Outcome("message", message="hints are switched off for this round")
-            return Outcome("hint", hint=hint_for(self.session))
+                return Outcome(OutcomeKind.MESSAGE, message="hints are switched off for this round")
+            return Outcome(OutcomeKind.HINT, hint=hint_for(self.session))
         if command == "/undo":
             if not self.allow_undo:
-                return Outcome("message", message="undo is switched off for this round")
+                return Outcome(OutcomeKind.MESSAGE, message="undo is switched off for this round")
             undone = self.session.undo()
             if undone is None:
-                return Outcome("message", message="nothing to undo yet")
+                return Outcome(OutcomeKind.MESSAGE, message="nothing to undo yet")
             if self.writer is not None:
                 self.writer.undo(undone)
             if self.sink is not None:
                 self.sink.undo(undone)
-            return Outcome("undo", turn=undone)
-        return Outcome("message", message=f"unknown command {command}; /help lists the commands")
+            return Outcome(OutcomeKind.UNDO, turn=undone)
+        return Outcome(OutcomeKind.MESSAGE, message=f"unknown command {command}; /help lists the commands")
 
     def finish(self, reason: str, ended_at: str) -> None:
         """Write the end of the transcript (and to the sink) and close it; later calls do nothing."""

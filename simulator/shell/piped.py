@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from simulator.shell.conversation import Conversation
+from simulator.shell.conversation import Conversation, OutcomeKind
 from simulator.shell.render import coachee_line, hint_lines, meter, move_label, resume_lines, state_change
 
 
@@ -30,20 +30,20 @@ def run_piped(
             if not raw.strip():
                 continue
             outcome = conversation.handle(raw)
-            if outcome.kind == "quit":
+            if outcome.kind is OutcomeKind.QUIT:
                 return "quit"
-            if outcome.kind == "turn" and outcome.turn is not None:
+            if outcome.kind is OutcomeKind.TURN and outcome.turn is not None:
                 echo(coachee_line(name, outcome.turn.coachee, outcome.turn.cue))
                 if show_meter:
                     echo(f"  [{move_label(outcome.turn)}] {state_change(outcome.turn)}")
                 if session.is_over:
                     echo(coachee_line(name, session.scenario.closing.text, session.scenario.closing.cue))
                     return "turn_limit"
-            elif outcome.kind == "undo" and outcome.turn is not None:
+            elif outcome.kind is OutcomeKind.UNDO and outcome.turn is not None:
                 echo(f"  (took back turn {outcome.turn.n})")
                 if show_meter:
                     echo(f"  {meter(session.openness, session.state)}")
-            elif outcome.kind == "hint" and outcome.hint is not None:
+            elif outcome.kind is OutcomeKind.HINT and outcome.hint is not None:
                 for line in hint_lines(outcome.hint):
                     echo(f"  {line}")
             else:

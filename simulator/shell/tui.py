@@ -20,7 +20,7 @@ from prompt_toolkit.output import Output
 from prompt_toolkit.styles import Style
 
 from simulator.engine.session import Session
-from simulator.shell.conversation import Conversation, Outcome
+from simulator.shell.conversation import Conversation, Outcome, OutcomeKind
 from simulator.shell.render import coachee_line, hint_lines, meter, move_label, resume_lines, state_change
 from simulator.text import strip_control
 from simulator.vocabulary import Attractor
@@ -98,7 +98,7 @@ def opening_panel(conversation: Conversation, width: int = 80) -> FormattedText:
 def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: int = 80) -> FormattedText:
     """What to print for one outcome of a typed line."""
     name = session.scenario.coachee.name
-    if outcome.kind == "turn" and outcome.turn is not None:
+    if outcome.kind is OutcomeKind.TURN and outcome.turn is not None:
         turn = outcome.turn
         pieces = [("class:coachee", wrapped(coachee_line(name, turn.coachee, turn.cue), width, "  "))]
         if show_meter:
@@ -109,11 +109,11 @@ def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: in
                 ("class:coachee", wrapped(coachee_line(name, closing.text, closing.cue), width, "  "))
             )
         return FormattedText(pieces)
-    if outcome.kind == "undo" and outcome.turn is not None:
+    if outcome.kind is OutcomeKind.UNDO and outcome.turn is not None:
         return FormattedText(
             [("class:note", f"  (took back turn {outcome.turn.n}: {outcome.turn.trainee})\n")]
         )
-    if outcome.kind == "hint" and outcome.hint is not None:
+    if outcome.kind is OutcomeKind.HINT and outcome.hint is not None:
         return FormattedText(
             [
                 (
@@ -122,7 +122,7 @@ def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: in
                 )
             ]
         )
-    if outcome.kind == "help":
+    if outcome.kind is OutcomeKind.HELP:
         return FormattedText([("class:note", outcome.message + "\n")])
     return FormattedText([("class:note", wrapped(f"  {outcome.message}", width, "  "))])
 
@@ -178,7 +178,7 @@ def run_interactive(
                 )
             )
             continue
-        if outcome.kind == "quit":
+        if outcome.kind is OutcomeKind.QUIT:
             return "quit"
         show(outcome_text(session, outcome, show_meter, width))
         if session.is_over:

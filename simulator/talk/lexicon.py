@@ -58,6 +58,12 @@ def _kind(value: str) -> Kind:
     return _cast(Kind, value)
 
 
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"lexicon.json: 'negated' must be true or false, not {value!r}")
+    return value
+
+
 def _talk(value: str) -> Talk:
     if value not in _get_args(Talk):
         raise ValueError(f"lexicon.json: {value!r} is not a kind of talk")
@@ -71,7 +77,8 @@ FILLERS: frozenset[str] = frozenset(_items("FILLERS"))
 
 # (verb phrase after "i", kind, negated). The verb phrase is matched right after the subject.
 STANCES: tuple[tuple[str, Kind, bool], ...] = tuple(
-    (_fragment(stance["pattern"]), _kind(stance["kind"]), stance["negated"] is True) for stance in _items("STANCES")
+    (_fragment(stance["pattern"]), _kind(stance["kind"]), _flag(stance["negated"]))
+    for stance in _items("STANCES")
 )
 
 STEP_DONE: frozenset[str] = frozenset(_items("STEP_DONE"))
@@ -79,7 +86,12 @@ SUBJECT = _pattern("SUBJECT")
 
 # (pattern, talk, kind, strength); "{SUBJECT}" in a pattern stands for SUBJECT.
 CUES: tuple[tuple[str, Talk, Kind, float], ...] = tuple(
-    (_fragment(cue["pattern"]).replace("{SUBJECT}", SUBJECT), _talk(cue["talk"]), _kind(cue["kind"]), cue["strength"])
+    (
+        _fragment(cue["pattern"]).replace("{SUBJECT}", SUBJECT),
+        _talk(cue["talk"]),
+        _kind(cue["kind"]),
+        cue["strength"],
+    )
     for cue in _items("CUES")
 )
 

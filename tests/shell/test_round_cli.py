@@ -432,6 +432,7 @@ def chromium_console(page: Path, folder: Path) -> tuple[list[str], Path]:
     return [line for line in result.stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line], shot
 
 
+@pytest.mark.slow
 def test_the_console_check_catches_a_page_that_errs(tmp_path: Path) -> None:
     page = tmp_path / "broken.html"
     page.write_text("<!DOCTYPE html><p>x</p><script>notAFunction()</script>", encoding="utf-8")
