@@ -1,6 +1,6 @@
 """External transcripts: real or role-played conversations between two people, scored without a simulator.
 
-Two formats (design.md): `.jsonl` with one `{"speaker": ..., "text": ...}` object per
+Two formats: `.jsonl` with one `{"speaker": ..., "text": ...}` object per
 line, and `.txt` with one `Speaker: text` line per utterance (a line without a speaker
 continues the one before). Speakers are matched to a role by alias; an unknown speaker
 is an error naming the line. Parsing is pure: the command line reads the file.
@@ -87,7 +87,6 @@ def facts_from_utterances(utterances: list[Utterance], source: str) -> Conversat
     turns: list[TurnFacts] = []
     previous_coachee = ""
     vision_established = False
-    covered: set[Focus] = set()
     for utterance in utterances:
         text = clean_line(utterance.text)
         if utterance.role == "coachee":
@@ -99,9 +98,7 @@ def facts_from_utterances(utterances: list[Utterance], source: str) -> Conversat
                     coachee_talk=(*last.coachee_talk, read_talk(text)),
                 )  # fmt: skip
             continue
-        context = Context(previous_coachee, vision_established, len(turns) + 1, frozenset(covered))
-        move = classify(text, context)
-        covered.add(move.focus)
+        move = classify(text, Context(previous_coachee, vision_established))
         if move.focus in (Focus.VISION, Focus.VALUES) and move.attractor is Attractor.PEA:
             vision_established = True
         turns.append(TurnFacts(n=len(turns) + 1, trainee=text, move=move))

@@ -109,8 +109,6 @@ class Context:
 
     previous_coachee_line: str = ""
     vision_established: bool = False
-    turn_number: int = 1
-    covered: frozenset[Focus] = frozenset()
     phrases: PhraseLists | None = None  # the scenario's or trainer's own phrases, if any
 
 

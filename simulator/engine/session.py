@@ -144,8 +144,6 @@ class Session:
         return Context(
             previous_coachee_line=last,
             vision_established=self.is_vision_established,
-            turn_number=len(self._turns) + 1,
-            covered=frozenset(turn.move.focus for turn in self._turns),
             phrases=self.scenario.phrases.as_lists(),
         )
 

@@ -65,6 +65,9 @@ TEAM = "team"
 
 Record = dict[str, object]
 
+MAX_ITERATIONS = 150  # L-BFGS steps; the loss moves by < 1e-3 after about 100 on the corpus
+WORKERS = 2  # cross-validation folds fitted in parallel (each fold is deterministic)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -248,7 +251,7 @@ def fit_softmax(x, labels: np.ndarray, classes: int, l2: float, penalised: np.nd
         np.zeros(d * classes),
         jac=True,
         method="L-BFGS-B",
-        options={"maxiter": 500, "gtol": 1e-6, "ftol": 1e-10},
+        options={"maxiter": MAX_ITERATIONS, "gtol": 1e-6, "ftol": 1e-10},
     )
     return np.asarray(result.x.reshape(d, classes))
 
@@ -318,20 +321,36 @@ def predict(fitted: Fitted, records: Sequence[Record], rows: Sequence[dict[str, 
     )
 
 
-def cross_validate(
-    records: Sequence[Record], settings: Settings, held_out: Sequence[str] = FIT_AUTHORS
-) -> Predictions:
+def cross_validate(records: Sequence[Record], settings: Settings, held_out: Sequence[str] = FIT_AUTHORS) -> Predictions:
     """Leave-one-author-out over `held_out` (the other records always fit)."""
     rows = [record_features(r, settings) for r in records]
+    jobs = [
+        (
+            [records[i] for i, r in enumerate(records) if r["author"] != author],
+            [rows[i] for i, r in enumerate(records) if r["author"] != author],
+            [records[i] for i, r in enumerate(records) if r["author"] == author],
+            [rows[i] for i, r in enumerate(records) if r["author"] == author],
+            settings,
+        )
+        for author in held_out
+    ]
+    if WORKERS > 1 and len(jobs) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
+            parts = pool.map(_fold, jobs)
+    else:
+        parts = [_fold(job) for job in jobs]
     pooled = Predictions([], [], [], [], [])
-    for author in held_out:
-        inside = [i for i, r in enumerate(records) if r["author"] != author]
-        outside = [i for i, r in enumerate(records) if r["author"] == author]
-        fitted = fit([records[i] for i in inside], settings, [rows[i] for i in inside])
-        part = predict(fitted, [records[i] for i in outside], [rows[i] for i in outside])
+    for part in parts:
         for name in ("records", "forms", "foci", "attractors", "confidence"):
             getattr(pooled, name).extend(getattr(part, name))
     return pooled
+
+
+def _fold(job: tuple[list[Record], list[dict[str, float]], list[Record], list[dict[str, float]], Settings]) -> Predictions:
+    inside, inside_rows, outside, outside_rows, settings = job
+    return predict(fit(inside, settings, inside_rows), outside, outside_rows)
 
 
 def scores_of(p: Predictions) -> dict[str, float]:

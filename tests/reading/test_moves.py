@@ -729,7 +729,6 @@ contexts = st.builds(
     Context,
     previous_coachee_line=st.text(max_size=200),
     vision_established=st.booleans(),
-    turn_number=st.integers(min_value=1, max_value=200),
 )
 COACHING_WORDS = (
     "what",

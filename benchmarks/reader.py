@@ -1,0 +1,261 @@
+"""How well the learned reader (simulator.reading.model) reads, next to the rule reader. Prints, asserts nothing.
+
+    python benchmarks/reader.py [--annomi PATH] [--no-cv]
+
+(i)   the testing part of the corpus (authors d and h, never used to fit or tune): attractor
+      macro-F1, form and focus accuracy, the attractor confusion matrix, accuracy per group,
+      and how many filler/nonsense lines read as reflections; for both readers;
+(ii)  AnnoMI therapist utterances (read from a path outside the repository, measuring only):
+      four-behaviour macro-F1 and Cohen's kappa, open vs closed questions, and the same with
+      the text lower-cased and stripped of punctuation; for both readers;
+(iii) lines per second of `read_many` and `read` (and of the rule reader) over 5,000 lines;
+(iv)  the confidence threshold: attractor accuracy above and below 0.4-0.8 on the
+      leave-one-author-out CV predictions of the fitting part (refits six folds: about
+      three minutes; `--no-cv` skips it), and the recommended threshold.
+
+Metric helpers and the form → AnnoMI behaviour mapping come from benchmarks/agreement.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+
+from agreement import (  # noqa: E402  (the benchmarks folder must be importable first)
+    ANNOMI_BEHAVIOURS,
+    DEFAULT_ANNOMI,
+    FORM_TO_BEHAVIOUR,
+    accuracy,
+    annomi_therapist_turns,
+    cohen_kappa,
+    dictated,
+    macro_f1,
+    per_class,
+    print_confusion,
+)
+
+from simulator.reading.moves import classify  # noqa: E402
+from simulator.vocabulary import Context, Form  # noqa: E402
+
+ATTRACTOR_LABELS = ("PEA", "NEA", "neutral")
+THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
+SPEED_LINES = 5000
+
+# (form, focus, attractor) of one line
+Triple = tuple[str, str, str]
+Reader = Callable[[Sequence[str], Sequence[Context]], list[Triple]]
+
+
+def learned(texts: Sequence[str], contexts: Sequence[Context]) -> list[Triple]:
+    from simulator.reading.model import read_many
+
+    return [(r.form.value, r.focus.value, r.attractor.value) for r in read_many(texts, contexts)]
+
+
+def rules(texts: Sequence[str], contexts: Sequence[Context]) -> list[Triple]:
+    moves = [classify(t, c) for t, c in zip(texts, contexts, strict=True)]
+    return [(m.form.value, m.focus.value, m.attractor.value) for m in moves]
+
+
+READERS: tuple[tuple[str, Reader], ...] = (("learned", learned), ("rules", rules))
+
+
+# --- (i) the testing part ---------------------------------------------------------------------
+
+
+def report_testing() -> list[dict[str, object]]:
+    from simulator.reading.fit import TEST_AUTHORS, load_corpus
+
+    records = load_corpus(authors=TEST_AUTHORS, team=False)
+    texts = [str(r["text"]) for r in records]
+    contexts = [
+        Context(previous_coachee_line=str(r["previous_coachee_line"] or ""), vision_established=bool(r["vision_established"]))
+        for r in records
+    ]
+    gold = [(str(r["form"]), str(r["focus"]), str(r["attractor"])) for r in records]
+    read = {name: reader(texts, contexts) for name, reader in READERS}
+    print(f"(i) testing part: authors {', '.join(TEST_AUTHORS)}, {len(records)} lines (never fitted or tuned on)")
+    print(f"  {'':28}{'learned':>10}{'rules':>10}")
+    rows = (
+        ("attractor macro-F1", lambda g, p: macro_f1([x[2] for x in g], [x[2] for x in p], ATTRACTOR_LABELS)),
+        ("attractor accuracy", lambda g, p: accuracy([x[2] for x in g], [x[2] for x in p])),
+        ("form accuracy", lambda g, p: accuracy([x[0] for x in g], [x[0] for x in p])),
+        ("form macro-F1", lambda g, p: macro_f1([x[0] for x in g], [x[0] for x in p], [f.value for f in Form])),
+        ("focus accuracy", lambda g, p: accuracy([x[1] for x in g], [x[1] for x in p])),
+    )
+    for title, metric in rows:
+        print(f"  {title:28}" + "".join(f"{metric(gold, read[name]):>10.3f}" for name, _ in READERS))
+    for name, _ in READERS:
+        print(f"  attractor per class, {name}:")
+        scores = per_class([g[2] for g in gold], [p[2] for p in read[name]], ATTRACTOR_LABELS)
+        for label, (precision, recall, f1) in scores.items():
+            print(f"    {label:8} precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+    for name, _ in READERS:
+        print(f"  attractor confusion, {name} (rows: gold):")
+        print_confusion([g[2] for g in gold], [p[2] for p in read[name]], ATTRACTOR_LABELS)
+
+    print("  per group: attractor accuracy / form accuracy (learned | rules)")
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for i, record in enumerate(records):
+        by_group[str(record["group"])].append(i)
+    for group in sorted(by_group, key=lambda g: -len(by_group[g])):
+        cells = []
+        for name, _ in READERS:
+            picked = by_group[group]
+            attractor = sum(gold[i][2] == read[name][i][2] for i in picked) / len(picked)
+            form = sum(gold[i][0] == read[name][i][0] for i in picked) / len(picked)
+            cells.append(f"{attractor:.3f} / {form:.3f}")
+        print(f"    {group:20} {len(by_group[group]):>4}   " + "   |   ".join(cells))
+
+    fillers = by_group.get("filler_nonsense", [])
+    for name, _ in READERS:
+        reflections = [i for i in fillers if read[name][i][0] in ("simple_reflection", "complex_reflection")]
+        print(f"  filler_nonsense lines read as reflections, {name}: {len(reflections)} of {len(fillers)}")
+        for i in reflections[:5]:
+            print(f"      {texts[i][:70]!r} → {read[name][i][0]}")
+    return records
+
+
+# --- (ii) AnnoMI ------------------------------------------------------------------------------
+
+
+def report_annomi(path: Path) -> None:
+    turns = annomi_therapist_turns(path)
+    gold = [row["main_therapist_behaviour"] for row, _ in turns]
+    print(f"\n(ii) AnnoMI therapist utterances: {len(turns)} from {path} (measuring only)")
+    variants = (
+        ("as written", [row["utterance_text"] for row, _ in turns], [Context(previous_coachee_line=p) for _, p in turns]),
+        (
+            "lower-case, no punctuation",
+            [dictated(row["utterance_text"]) for row, _ in turns],
+            [Context(previous_coachee_line=dictated(p)) for _, p in turns],
+        ),
+    )
+    question_rows = [i for i, (row, _) in enumerate(turns) if row["question_subtype"] in ("open", "closed")]
+    subtype = {Form.OPEN_QUESTION.value: "open", Form.CLOSED_QUESTION.value: "closed"}
+    for title, texts, contexts in variants:
+        print(f"  {title}:")
+        print(f"    {'':44}{'learned':>10}{'rules':>10}")
+        figures: dict[str, list[float]] = defaultdict(list)
+        for _, reader in READERS:
+            forms = [triple[0] for triple in reader(texts, contexts)]
+            behaviours = [FORM_TO_BEHAVIOUR[Form(f)] for f in forms]
+            figures["four-behaviour macro-F1"].append(macro_f1(gold, behaviours, ANNOMI_BEHAVIOURS))
+            figures["Cohen's kappa"].append(cohen_kappa(gold, behaviours))
+            figures["accuracy"].append(accuracy(gold, behaviours))
+            truth = [turns[i][0]["question_subtype"] for i in question_rows]
+            said = [subtype.get(forms[i], "not a question") for i in question_rows]
+            within = [(t, s) for t, s in zip(truth, said, strict=True) if s != "not a question"]
+            figures["open/closed acc, among lines read as questions"].append(
+                accuracy([t for t, _ in within], [s for _, s in within])
+            )
+            figures["open/closed acc, over all expert questions"].append(accuracy(truth, said))
+            figures["share of expert questions read as questions"].append(len(within) / len(truth))
+            for label, (_, _, f1) in per_class(gold, behaviours, ANNOMI_BEHAVIOURS).items():
+                figures[f"F1 {label}"].append(f1)
+        for name, values in figures.items():
+            print(f"    {name:44}" + "".join(f"{v:>10.3f}" for v in values))
+    print(f"  ({len(question_rows)} expert-labelled questions)")
+
+
+# --- (iii) speed ------------------------------------------------------------------------------
+
+
+def report_speed(records: Sequence[dict[str, object]]) -> None:
+    from simulator.reading.model import read, read_many
+
+    lines = [records[i % len(records)] for i in range(SPEED_LINES)]
+    texts = [str(r["text"]) for r in lines]
+    contexts = [
+        Context(previous_coachee_line=str(r["previous_coachee_line"] or ""), vision_established=bool(r["vision_established"]))
+        for r in lines
+    ]
+    started = time.perf_counter()
+    read("warm-up: loads the weights", Context())
+    load = time.perf_counter() - started
+    print(f"\n(iii) speed over {SPEED_LINES} lines, one process (weights loaded on first use in {load * 1000:.0f} ms)")
+    started = time.perf_counter()
+    read_many(texts, contexts)
+    batch = time.perf_counter() - started
+    started = time.perf_counter()
+    for text, context in zip(texts, contexts, strict=True):
+        read(text, context)
+    single = time.perf_counter() - started
+    started = time.perf_counter()
+    for text, context in zip(texts, contexts, strict=True):
+        classify(text, context)
+    rule = time.perf_counter() - started
+    print(f"  read_many: {SPEED_LINES / batch:>9,.0f} lines/s")
+    print(f"  read:      {SPEED_LINES / single:>9,.0f} lines/s  ({single / SPEED_LINES * 1e6:.0f} µs a line)")
+    print(f"  classify:  {SPEED_LINES / rule:>9,.0f} lines/s  (rule reader, for comparison)")
+
+
+# --- (iv) the confidence threshold ------------------------------------------------------------
+
+
+def report_threshold() -> None:
+    from simulator.reading.fit import FIT_AUTHORS, Settings, cross_validate, load_corpus
+
+    records = load_corpus(authors=FIT_AUTHORS, team=True)
+    print(f"\n(iv) confidence threshold, on leave-one-author-out CV predictions of the fitting part ({len(records)} lines)")
+    started = time.perf_counter()
+    predictions = cross_validate(records, Settings())
+    correct = [str(r["attractor"]) == a for r, a in zip(predictions.records, predictions.attractors, strict=True)]
+    confidence = predictions.confidence
+    total = len(correct)
+    print(f"  (six folds refitted in {time.perf_counter() - started:.0f} s; overall attractor accuracy {sum(correct) / total:.3f})")
+    print(f"  {'threshold':>9}  {'share above':>11}  {'acc above':>9}  {'acc below':>9}  {'lines below':>11}")
+    table = []
+    for threshold in THRESHOLDS:
+        above = [c for c, p in zip(correct, confidence, strict=True) if p >= threshold]
+        below = [c for c, p in zip(correct, confidence, strict=True) if p < threshold]
+        acc_above = sum(above) / len(above) if above else float("nan")
+        acc_below = sum(below) / len(below) if below else float("nan")
+        table.append((threshold, len(above) / total, acc_above, acc_below, len(below)))
+        print(f"  {threshold:>9.1f}  {len(above) / total:>11.3f}  {acc_above:>9.3f}  {acc_below:>9.3f}  {len(below):>11}")
+    bins = Counter(min(int(p * 10), 9) for p in confidence)
+    print("  calibration (confidence bin: lines, accuracy):")
+    for b in sorted(bins):
+        picked = [c for c, p in zip(correct, confidence, strict=True) if min(int(p * 10), 9) == b]
+        print(f"    {b / 10:.1f}-{(b + 1) / 10:.1f}: {len(picked):>5}  {sum(picked) / len(picked):.3f}")
+    recommended = recommend(table)
+    print(
+        f"  recommended threshold: {recommended:.1f} (the highest threshold whose lines below it are read right"
+        " at most two times in three, while at least 90% of lines stay above it)"
+    )
+
+
+def recommend(table: Sequence[tuple[float, float, float, float, int]]) -> float:
+    """The highest threshold where the lines below are mostly unreliable (<= 2/3 right) and >= 90% stay above."""
+    chosen = THRESHOLDS[0]
+    for threshold, share_above, _, acc_below, _ in table:
+        if share_above >= 0.9 and acc_below <= 2 / 3:
+            chosen = threshold
+    return chosen
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--annomi", type=Path, default=DEFAULT_ANNOMI, help="AnnoMI CSV (read, never copied)")
+    parser.add_argument("--no-cv", action="store_true", help="skip (iv), which refits six folds")
+    args = parser.parse_args(argv)
+    records = report_testing()
+    if args.annomi.exists():
+        report_annomi(args.annomi)
+    else:
+        print(f"\nAnnoMI not found at {args.annomi}: skipping it (pass --annomi PATH)")
+    report_speed(records)
+    if not args.no_cv:
+        report_threshold()
+
+
+if __name__ == "__main__":
+    main()
