@@ -112,14 +112,26 @@ class Context:
     phrases: PhraseLists | None = None  # the scenario's or trainer's own phrases, if any
 
 
+UNCLEAR_BELOW = 0.5
+"""Readings less sure than this are unclear: the coachee asks what was meant, the scorecard neither
+credits nor penalises the line. Set from the reader's measured accuracy by confidence
+(benchmarks/reader.py); a reading's confidence is the probability of its attractor."""
+
+
 @dataclass(frozen=True)
 class Move:
-    """One trainee line as read: its form, focus, attractor and the cues that decided them."""
+    """One trainee line as read: its form, focus, attractor, how sure the reader is, and the cues that decided it."""
 
     form: Form
     focus: Focus
     attractor: Attractor
     cues: tuple[str, ...] = field(default=())
+    confidence: float = 1.0
+
+    @property
+    def is_unclear(self) -> bool:
+        """Whether the reader is too unsure of this line for it to count either way."""
+        return self.confidence < UNCLEAR_BELOW
 
     @property
     def is_compliance_check(self) -> bool:
