@@ -1,0 +1,139 @@
+"""Does a reflection reflect? How a trainee's line sits against what the coachee actually said.
+
+A reflection earns its name only when it captures the content, the feeling or the meaning of
+the coachee's recent words (COACHING-MODEL.md §5). This reads one trainee line against the
+coachee's last lines and says which of these it is:
+
+- `restates`: most of the line's content words are the coachee's own;
+- `extends`: it takes some of the coachee's words and adds meaning of its own;
+- `names_feeling`: it names a feeling that agrees with the feeling in what was said;
+- `misses`: it names a feeling the coachee's words contradict ("that sounds hard" after a
+  cheerful answer), or shares nothing with them;
+- `stock`: a generic phrase ("that sounds hard") with nothing of the coachee's in it and no
+  feeling in the coachee's words to agree with.
+
+The engine uses it to confirm or correct a reflection; the scorecard to credit only reflections
+that reflect. Pure and cheap: word sets, no model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from simulator.reading import cue_lexicon as lex
+
+_WORDS = re.compile(r"[a-z][a-z']+")
+
+_LEAD_INS = re.compile(
+    r"^(?:so|and|right|okay|ok|yeah|mm+|hmm+)?[ ,]*"
+    r"(?:it |that |this )?(?:sounds|seems|looks|feels)(?: like| as if| as though)?|"
+    r"^(?:so |and )?(?:you(?:'re| are)|you(?:'ve| have) been|you feel|you felt|you sound|you seem|i hear|i'm hearing|what i'm hearing is)"
+)
+
+_GENERIC = frozenset(
+    {"sound", "sounds", "seem", "seems", "look", "looks", "feel", "feels", "felt", "really", "quite", "bit", "lot",
+     "must", "been", "hear", "hearing", "sense", "guess", "imagine", "kind", "sort", "pretty", "very", "things", "thing",
+     "time", "lately", "recently", "now", "right", "yeah", "okay", "well", "just", "actually", "honestly", "totally"}
+)  # fmt: skip
+
+RECENT_LINES = 2
+"""How many of the coachee's last lines a reflection may draw on."""
+
+
+class Echo(StrEnum):
+    """How a trainee line sits against the coachee's recent words."""
+
+    RESTATES = "restates"
+    EXTENDS = "extends"
+    NAMES_FEELING = "names_feeling"
+    MISSES = "misses"
+    STOCK = "stock"
+
+    @property
+    def reflects(self) -> bool:
+        """Whether the line captures something the coachee said, felt or meant."""
+        return self in (Echo.RESTATES, Echo.EXTENDS, Echo.NAMES_FEELING)
+
+
+@dataclass(frozen=True)
+class ReflectionFit:
+    """A line's fit to the coachee's words: the verdict, the share of its words that were theirs, and which."""
+
+    echo: Echo
+    overlap: float
+    shared: tuple[str, ...]
+    feeling: str  # "negative", "positive" or "" for the feeling the line names
+
+
+@cache
+def _valence_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = json.loads(
+        resources.files("simulator.reading").joinpath("valence.json").read_text(encoding="utf-8")
+    )
+    return tuple(data["negative"]), tuple(data["positive"])
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed content words of a text: no stopwords, no filler, none under three letters."""
+    return frozenset(
+        _stem(word)
+        for word in _WORDS.findall(text.lower().replace("\u2019", "'"))
+        if len(word) > 2 and word not in lex.STOPWORDS and word not in _GENERIC
+    )
+
+
+def feeling_of(text: str) -> str:
+    """Which way the feeling words of a text lean: "negative", "positive", or "" for none or a tie."""
+    lowered = " " + " ".join(_WORDS.findall(text.lower().replace("\u2019", "'"))) + " "
+    negative_words, positive_words = _valence_words()
+    negative = sum(lowered.count(" " + word) for word in negative_words)
+    positive = sum(lowered.count(" " + word) for word in positive_words)
+    negated = len(
+        re.findall(
+            r" (?:not|never|isn't|wasn't|aren't|don't|didn't|no) (?:\w+ )?(?:so |that |too |very )?", lowered
+        )
+    )
+    if negated and positive > negative:
+        return "negative" if negated >= positive else ""
+    if negative > positive:
+        return "negative"
+    if positive > negative:
+        return "positive"
+    return ""
+
+
+def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
+    """How `line` sits against the coachee's recent lines `said` (oldest first; the last RECENT_LINES count)."""
+    recent = " ".join(said[-RECENT_LINES:])
+    body = _LEAD_INS.sub("", line.lower().strip())
+    ours = content_words(body)
+    theirs = content_words(recent)
+    shared = tuple(sorted(ours & theirs))
+    overlap = len(shared) / len(ours) if ours else 0.0
+    named, heard = feeling_of(line), feeling_of(recent)
+    if named and heard and named != heard:
+        echo = Echo.MISSES
+    elif ours and overlap >= 0.5:
+        echo = Echo.RESTATES
+    elif shared:
+        echo = Echo.EXTENDS
+    elif named and heard == named:
+        echo = Echo.NAMES_FEELING
+    elif not recent.strip() or not ours or (named and not heard):
+        echo = Echo.STOCK
+    else:
+        echo = Echo.MISSES
+    return ReflectionFit(echo, round(overlap, 3), shared, named)

@@ -1,0 +1,49 @@
+"""A reflection reflects only what the coachee said: content, feeling or meaning, never a stock phrase."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from simulator.reading.reflection import Echo, feeling_of, reflection_fit
+
+TIRED = ["I'm exhausted, three nights on my own this week."]
+CHEERFUL = ["Honestly? Best month I've had in ages, the students were brilliant."]
+
+
+def test_restating_the_coachees_words_restates() -> None:
+    assert reflection_fit("Three nights on your own.", TIRED).echo is Echo.RESTATES
+
+
+def test_naming_the_feeling_they_described_names_it() -> None:
+    assert reflection_fit("You've been running on empty.", TIRED).echo is Echo.NAMES_FEELING
+
+
+def test_a_stock_hard_after_a_cheerful_answer_misses() -> None:
+    fit = reflection_fit("That sounds really hard.", CHEERFUL)
+    assert fit.echo is Echo.MISSES and not fit.echo.reflects
+
+
+def test_taking_their_words_further_extends() -> None:
+    said = ["I stay late because the students need someone to check their charts."]
+    assert reflection_fit("You care a lot about the students getting it right.", said).echo is Echo.EXTENDS
+
+
+def test_a_generic_phrase_with_nothing_said_before_is_stock() -> None:
+    assert reflection_fit("That sounds hard.", []).echo is Echo.STOCK
+
+
+def test_only_the_last_two_coachee_lines_count() -> None:
+    said = ["Bay three has been chaos since March.", "Anyway.", "Fine, I suppose."]
+    assert reflection_fit("Bay three has been chaos.", said).echo is not Echo.RESTATES
+
+
+def test_feelings_lean_by_their_words_and_negation_turns_them() -> None:
+    assert feeling_of("I'm shattered and fed up") == "negative"
+    assert feeling_of("I'm really happy with it") == "positive"
+    assert feeling_of("I'm not happy about it") == "negative"
+    assert feeling_of("The rota is on the wall") == ""
+
+
+@given(st.text(max_size=300), st.lists(st.text(max_size=300), max_size=4))
+def test_any_text_gets_a_verdict_and_an_overlap_between_0_and_1(line: str, said: list[str]) -> None:
+    fit = reflection_fit(line, said)
+    assert fit.echo in Echo and 0.0 <= fit.overlap <= 1.0
