@@ -44,10 +44,21 @@ class ConversationFacts:
     story_kinds: tuple[tuple[str, str], ...] = ()  # (story id, kind) for the scenario's story
     goals: tuple[Goal, ...] = ()
     scenario_id: str | None = None
+    opening: str = ""  # what the coachee said before the first trainee line
+    coachee_name: str = ""
+    topics: tuple[str, ...] = ()  # what the coachee's life is about, in words a better line may use
 
     def kind_of(self, story_id: str) -> str:
         """The kind (vision, values, ...) of a story item by id."""
         return dict(self.story_kinds).get(story_id, story_id)
+
+    def answered(self, index: int) -> str:
+        """The coachee's words that the trainee line at `index` answered: the opening before the first."""
+        return self.turns[index - 1].coachee if index else self.opening
+
+    def coachee_lines_before(self, index: int) -> tuple[str, ...]:
+        """Everything the coachee had said before the trainee line at `index`, oldest first."""
+        return (self.opening, *(turn.coachee for turn in self.turns[:index]))
 
 
 def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> ConversationFacts:
@@ -74,4 +85,18 @@ def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> Conversati
         story_kinds=tuple((item.id, item.kind) for item in scenario.story),
         goals=scenario.goals,
         scenario_id=scenario.id,
+        opening=scenario.opening.text,
+        coachee_name=scenario.coachee.name,
+        topics=scenario_topics(scenario),
     )
+
+
+def scenario_topics(scenario: Scenario) -> tuple[str, ...]:
+    """The subjects a coachee talks about, as names a suggested line may use (none when the scenario lists none)."""
+    topics = getattr(scenario, "topics", ()) or ()
+    names = []
+    for topic in topics:
+        name = getattr(topic, "name", None) or getattr(topic, "id", None) or topic
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip().replace("_", " ").replace("-", " "))
+    return tuple(names)

@@ -7,6 +7,7 @@ with their marks and reasons, and the per-turn table with better lines for weak 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from scoring.scorecard import Scorecard
@@ -91,8 +92,11 @@ def measures_table(card: Scorecard) -> str:
     )
 
 
-def turns_table(card: Scorecard, anchor: str = "turn") -> str:
-    """One row per trainee line: what it was read as, what it did, why, and a better line if weak.
+def turns_table(
+    card: Scorecard, anchor: str = "turn", comments: Mapping[int, Sequence[str]] | None = None
+) -> str:
+    """One row per trainee line: what it was read as, what it did, why, a better line if weak, and
+    any trainer's comments pinned to it.
 
     Each row's id is `{anchor}-{n}`, so a page holding several conversations can link to any turn.
     """
@@ -101,6 +105,9 @@ def turns_table(card: Scorecard, anchor: str = "turn") -> str:
         better = ""
         if turn.better is not None:
             better = f'<div class="better">Better here ({_text(turn.better.move)}): “{_text(turn.better.example)}”</div>'
+        better += "".join(
+            f'<div class="comment">Trainer: {_text(text)}</div>' for text in (comments or {}).get(turn.n, ())
+        )
         rows.append(
             f'<tr id="{anchor}-{turn.n}" class="{_text(turn.verdict)}"><td>{turn.n}</td><td>{_text(turn.trainee)}{better}</td>'
             f"<td>{_text(turn.form)}<br>{_text(turn.focus)}<br>{_text(turn.attractor)}</td>"

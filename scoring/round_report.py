@@ -15,6 +15,7 @@ from html import escape
 
 from scoring.cohort import CohortSummary, GradedConversation
 from scoring.html_report import STYLE, chart_svg, measures_table, turns_table
+from scoring.review import NO_REVIEW, Review, Reviews, comments_by_turn
 from scoring.text_report import render_text
 from simulator.text import strip_control
 
@@ -24,7 +25,11 @@ EXTRA_STYLE = """
 .pass{color:#1c7c4a;font-weight:600} .fail{color:#b3261e;font-weight:600} .note{color:#6b7487;font-size:.85rem}
 section{border-top:2px solid #dde1e8;margin-top:2rem;padding-top:.5rem} .weakest{background:#fff4f2}
 nav a{margin-right:1rem}
+.comment{border-left:3px solid #2f5fb3;padding-left:.5rem;margin-top:.3rem;color:#1d2330}
+.review{background:#f4f6f9;padding:.2rem 1rem;margin:1rem 0} .held{color:#9a6a00;font-weight:600}
 """
+
+AWAITING_REVIEW = "awaiting review: your trainer releases the grade once they have reviewed the conversation"
 
 
 def _text(value: object) -> str:
@@ -82,17 +87,56 @@ def render_summary(summary: CohortSummary, pass_mark: float) -> str:
     return "\n".join(lines)
 
 
-def render_feedback_text(graded: Sequence[GradedConversation]) -> str:
-    """A trainee's own scorecards, with per-turn feedback, one per scenario."""
+def review_of(reviews: Reviews | None, conversation: GradedConversation) -> Review:
+    """The trainer's review of one conversation (none when the round has no reviews)."""
+    return (reviews or {}).get((conversation.trainee, conversation.scenario_id), NO_REVIEW)
+
+
+def overall_comment_lines(review: Review) -> list[str]:
+    """The trainer's comments on the conversation as a whole, as text."""
+    if not review.overall_comments:
+        return []
+    return ["Trainer's comments:", *(f"  - {strip_control(c.text)}" for c in review.overall_comments)]
+
+
+def render_feedback_text(graded: Sequence[GradedConversation], reviews: Reviews | None = None) -> str:
+    """A trainee's own scorecards, with per-turn feedback and the trainer's comments, one per scenario.
+
+    A grade the round holds for review shows only that it awaits review.
+    """
     parts = []
     for conversation in graded:
+        review = review_of(reviews, conversation)
+        head = f"== {strip_control(conversation.trainee)} on {conversation.scenario_id}: "
+        if review.held:
+            parts.append(head + AWAITING_REVIEW)
+            continue
         notes = "".join(f"; {note}" for note in conversation.notes)
-        parts.append(
-            f"== {strip_control(conversation.trainee)} on {conversation.scenario_id}: "
-            f"{result_of(conversation)}{notes}"
-        )
-        parts.append(render_text(conversation.card, detail=True))
+        parts.append(head + f"{result_of(conversation)}{notes}")
+        comments = overall_comment_lines(review)
+        if comments:
+            parts.append("\n".join(comments))
+        parts.append(render_text(conversation.card, detail=True, comments=comments_by_turn(review)))
     return "\n\n".join(parts)
+
+
+def render_review_text(graded: Sequence[GradedConversation], reviews: Reviews) -> str:
+    """The trainer's view of the review: each conversation's status and comments (empty if there are none)."""
+    lines = []
+    for conversation in graded:
+        review = review_of(reviews, conversation)
+        if not review.comments and not review.status:
+            continue
+        status = review.status or "not held for review"
+        lines.append(
+            f"  {strip_control(conversation.trainee)} on {conversation.scenario_id}: {status}; "
+            f"{len(review.comments)} comment(s)"
+        )
+        lines += [
+            f"    {'overall' if c.turn is None else f'turn {c.turn}'}: {strip_control(c.text)}"
+            for c in review.comments
+        ]
+    return "\n".join(["Trainer's review:", *lines]) if lines else ""
 
 
 def _csv_safe(value: str) -> str:
@@ -153,8 +197,19 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def conversation_section(anchor: str, conversation: GradedConversation, *, back_link: bool) -> str:
-    """One conversation: score, band and result, the openness chart, advice, measures and every turn."""
+def _review_block(review: Review) -> str:
+    status = f'<p class="note">Review: {_text(review.status)}</p>' if review.status else ""
+    if not review.overall_comments:
+        return f'<div class="review">{status}</div>' if status else ""
+    items = "".join(f"<li>{_text(comment.text)}</li>" for comment in review.overall_comments)
+    return f'<div class="review"><h3>Trainer\'s comments</h3><ul>{items}</ul>{status}</div>'
+
+
+def conversation_section(
+    anchor: str, conversation: GradedConversation, *, back_link: bool, review: Review = NO_REVIEW
+) -> str:
+    """One conversation: score, band and result, the openness chart, the trainer's comments, advice,
+    measures and every turn (with the comments pinned to it)."""
     card = conversation.card
     notes = "".join(f' <span class="note">({_text(note)})</span>' for note in conversation.notes)
     went_well = "".join(f"<li>{_text(item)}</li>" for item in card.went_well) or "<li>Nothing yet.</li>"
@@ -165,10 +220,19 @@ def conversation_section(anchor: str, conversation: GradedConversation, *, back_
         f'<p class="band {_text(card.band)}">{card.overall:.0f}/100 · {_text(card.band)} · '
         f'<span class="{result_of(conversation)}">{result_of(conversation)}</span>{notes}</p>'
         f'<nav><a href="#{anchor}-turn-1">Turn-by-turn feedback</a><a href="#{anchor}-measures">Measures</a></nav>'
-        f"{chart_svg(card)}"
+        f"{chart_svg(card)}{_review_block(review)}"
         f"<h3>What went well</h3><ul>{went_well}</ul><h3>Try next time</h3><ol>{try_next}</ol>"
         f'<h3 id="{anchor}-measures">Measures</h3>{measures_table(card)}'
-        f"<h3>Turn by turn</h3>{turns_table(card, anchor=f'{anchor}-turn')}{back}</section>"
+        f"<h3>Turn by turn</h3>{turns_table(card, anchor=f'{anchor}-turn', comments=comments_by_turn(review))}"
+        f"{back}</section>"
+    )
+
+
+def held_section(anchor: str, conversation: GradedConversation) -> str:
+    """A conversation whose grade the round holds for review: what the trainee sees until it is released."""
+    return (
+        f'<section id="{anchor}"><h2>{_text(conversation.trainee)} · {_text(conversation.scenario_id)}</h2>'
+        f'<p class="held">{_text(AWAITING_REVIEW[:1].upper() + AWAITING_REVIEW[1:])}.</p></section>'
     )
 
 
@@ -189,7 +253,11 @@ def _averages_table(summary: CohortSummary) -> str:
 
 
 def render_round_html(
-    title: str, graded: Sequence[GradedConversation], summary: CohortSummary, pass_mark: float
+    title: str,
+    graded: Sequence[GradedConversation],
+    summary: CohortSummary,
+    pass_mark: float,
+    reviews: Reviews | None = None,
 ) -> str:
     """The round's page: summary, the table linking to each conversation, averages, then every conversation."""
     rows = []
@@ -213,17 +281,26 @@ def render_round_html(
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"<h2>Cohort averages</h2>{weakest}{_averages_table(summary)}"
         + "".join(
-            conversation_section(f"c{index}", conversation, back_link=True)
+            conversation_section(
+                f"c{index}", conversation, back_link=True, review=review_of(reviews, conversation)
+            )
             for index, conversation in enumerate(graded, start=1)
         )
     )
     return _page(f"Round report: {title}", body)
 
 
-def render_feedback_html(title: str, trainee: str, graded: Sequence[GradedConversation]) -> str:
-    """A trainee's own page: each of their conversations with its chart and per-turn feedback."""
+def render_feedback_html(
+    title: str, trainee: str, graded: Sequence[GradedConversation], reviews: Reviews | None = None
+) -> str:
+    """A trainee's own page: each of their conversations with its chart, per-turn feedback and the
+    trainer's comments; a grade held for review shows only that it awaits review."""
     body = "".join(
-        conversation_section(f"c{index}", conversation, back_link=False)
+        held_section(f"c{index}", conversation)
+        if review_of(reviews, conversation).held
+        else conversation_section(
+            f"c{index}", conversation, back_link=False, review=review_of(reviews, conversation)
+        )
         for index, conversation in enumerate(graded, start=1)
     )
     return _page(f"Feedback for {trainee}: {title}", body)

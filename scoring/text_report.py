@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from scoring.measures import Rating
 from scoring.scorecard import Scorecard
 from simulator.text import strip_control
@@ -32,8 +34,8 @@ def advice_lines(card: Scorecard) -> list[str]:
     return lines
 
 
-def turn_lines(card: Scorecard) -> list[str]:
-    """Per-turn feedback, one block per trainee line; weak lines carry a better one."""
+def turn_lines(card: Scorecard, comments: Mapping[int, Sequence[str]] | None = None) -> list[str]:
+    """Per-turn feedback, one block per trainee line; weak lines carry a better one, and a trainer's comments."""
     lines = []
     for turn in card.turns:
         lines.append(f"{turn.n:>3}. [{turn.verdict}] {strip_control(turn.trainee)}")
@@ -41,12 +43,16 @@ def turn_lines(card: Scorecard) -> list[str]:
         lines.append(f"     why: {turn.rule}")
         if turn.better is not None:
             lines.append(f'     better here ({turn.better.move}): "{turn.better.example}"')
+        lines += [f"     trainer: {strip_control(text)}" for text in (comments or {}).get(turn.n, ())]
     return lines
 
 
-def render_text(card: Scorecard, *, detail: bool = False) -> str:
-    """The scorecard as text: at a glance plus advice, and per-turn feedback when `detail` is set."""
+def render_text(
+    card: Scorecard, *, detail: bool = False, comments: Mapping[int, Sequence[str]] | None = None
+) -> str:
+    """The scorecard as text: at a glance plus advice, and per-turn feedback (with any trainer's
+    comments, by turn) when `detail` is set."""
     parts = [*glance_lines(card), "", *advice_lines(card)]
     if detail:
-        parts += ["", "Turn by turn:", *turn_lines(card)]
+        parts += ["", "Turn by turn:", *turn_lines(card, comments)]
     return "\n".join(parts)

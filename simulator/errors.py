@@ -13,8 +13,11 @@
     ├── ExternalTranscriptError  a two-person transcript with a wrong line (scoring.external)
     ├── RoundError             a round or rubric file that cannot be used, a trainee with nothing to resume
     │                                                                 (simulator.rounds.round_file)
-    └── GradebookError         a gradebook that cannot be opened or written, an unknown round
-                                                                      (simulator.rounds.gradebook)
+    ├── GradebookError         a gradebook that cannot be opened or written, an unknown round
+    │                                                                 (simulator.rounds.gradebook)
+    ├── UnreadableFile         a file a user named that is not a regular, readable, small enough
+    │                          UTF-8 file                              (simulator.files)
+    └── UnwritableFile         an output file that could not be written whole (simulator.files)
 
 The core raises these with the context a user needs (file, line, field, how to fix);
 only the command line turns them into messages, and never prints a traceback.
@@ -94,3 +97,22 @@ class RoundError(CoachError):
 
 class GradebookError(CoachError):
     """The gradebook cannot be opened or written, or holds no such round or conversation."""
+
+
+class UnreadableFile(CoachError):
+    """A file a user named that cannot be read: missing, not a regular file, too large, or not UTF-8.
+
+    `line` and `column` locate a decoding error; the other reasons concern the whole file.
+    """
+
+    def __init__(self, source: str, reason: str, line: int | None = None, column: int | None = None) -> None:
+        self.source = source
+        self.reason = reason
+        self.line = line
+        self.column = column
+        where = source if line is None else f"{source}:{line}:{column}"
+        super().__init__(f"{where}: {reason}")
+
+
+class UnwritableFile(CoachError):
+    """An output file that could not be written whole (a full disk, a file-size limit, no permission)."""

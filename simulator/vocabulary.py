@@ -75,19 +75,24 @@ REFLECTION_FORMS = frozenset({Form.SIMPLE_REFLECTION, Form.COMPLEX_REFLECTION})
 class MeasureKey(StrEnum):
     """The measures of the scorecard (COACHING-MODEL.md §5), in the order it shows them.
 
-    They key the rubric's weights (a scenario's `rubric: weights:`) and name each measure in JSON output.
+    What the conversation did for the coachee comes first, then the two global ratings, then the
+    counts of moves. They key the rubric's weights (a scenario's `rubric: weights:`) and name each
+    measure in JSON output.
     """
 
+    COACHEE_TRAJECTORY = "coachee_trajectory"
+    STORY_REVEALED = "story_revealed"
+    GOAL_OWNERSHIP = "goal_ownership"
+    GOALS_MET = "goals_met"
+    CHANGE_TALK = "change_talk"
+    PARTNERSHIP = "partnership"
+    EMPATHY = "empathy"
     PEA_NEA_RATIO = "pea_nea_ratio"
     ICT_ORDER = "ict_order"
     REFLECTIONS_TO_QUESTIONS = "reflections_to_questions"
     COMPLEX_REFLECTION_SHARE = "complex_reflection_share"
     MI_ADHERENT = "mi_adherent"
     MI_NON_ADHERENT = "mi_non_adherent"
-    COACHEE_TRAJECTORY = "coachee_trajectory"
-    STORY_REVEALED = "story_revealed"
-    GOALS_MET = "goals_met"
-    CHANGE_TALK = "change_talk"
 
 
 class Band(StrEnum):

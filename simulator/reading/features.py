@@ -6,6 +6,7 @@ are readable on purpose, because the reader explains itself with them:
 
 - ``w:have it done``: a word 1-3-gram of the normalised line (``<s>`` marks its start);
 - ``c:atte``: a character 2-5-gram inside one word (`` `` pads the word's edges, as ``c: sha``);
+- ``p:knackered``: a content word of the coachee's previous line (only if asked for);
 - ``x:...``: a context feature: ``x:echo`` (share of the line's content words that occur in the
   coachee's previous line), ``x:echo=none/some/most``, ``x:no_prev``, ``x:ends_q``, ``x:has_q``,
   ``x:you``, ``x:len=...`` (word-count bucket) and ``x:vision``.
@@ -215,6 +216,13 @@ def line_features(
         scale = 1.0 / math.sqrt(len(chars))
         for gram in chars:
             features["c:" + gram] = scale
+
+    if previous_words and previous_coachee_line:
+        said = sorted(content_words(normalise(previous_coachee_line)))[: _MAX_WORDS]
+        if said:
+            scale = 1.0 / math.sqrt(len(said))
+            for word in said:
+                features["p:" + word] = scale
 
     features.update(context_features(clean, tokens, previous_coachee_line, vision_established))
     return features

@@ -80,6 +80,7 @@ class Settings:
     prune: float = 1e-3  # drop features whose largest |weight| in both heads is below this
     rules: bool = False  # variant (b): the rule reader's form and focus as features
     embeddings: float = 0.0  # variant (c): scale of the wordllama sentence embedding (0 = off)
+    previous_words: bool = False  # the coachee's previous line's content words as features
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -200,7 +201,7 @@ def build_vocabulary(feature_rows: Sequence[dict[str, float]], min_count: int) -
     counts: Counter[str] = Counter()
     for row in feature_rows:
         counts.update(row.keys())
-    kept = {name for name, n in counts.items() if n >= min_count or name[0] not in "wc"}
+    kept = {name for name, n in counts.items() if n >= min_count or name[0] not in "wcp"}
     kept.update(CONTEXT_FEATURES)
     return sorted(kept)
 

@@ -11,6 +11,10 @@ and is never read back for grading: `coach grade` re-simulates the lines.
                     recorded_final_state, recorded_peak_state        (one per round, trainee, scenario)
     turns           conversation_id, n, trainee_line, recorded_state_after,
                     recorded_openness_after, recorded_at
+    comments        id, conversation_id, turn, text, written_at      (a trainer's review, turn NULL: overall)
+    settings        key, value                                        (the pseudonym secret)
+
+A conversation's `released_at` is set when the trainer releases its grade (`coach grade --release`).
 
 SQLite (a file, the default) or PostgreSQL, through SQLAlchemy Core; every value goes in
 as a bound parameter. The schema is versioned by Alembic migrations shipped in
@@ -22,6 +26,7 @@ IMMEDIATE), so several trainees practising at once wait their turn instead of fa
 from __future__ import annotations
 
 import hashlib
+import secrets
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -60,7 +65,7 @@ from simulator.version import __version__
 
 """Environment variable naming the gradebook's database URL (overridden by --db)."""
 
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 """The newest migration in simulator/rounds/migrations/versions; a database at it needs no migrating."""
 
 BUSY_TIMEOUT_SECONDS = 30
@@ -99,6 +104,7 @@ conversations = Table(
     Column("end_reason", String(20)),
     Column("recorded_final_state", String(20)),
     Column("recorded_peak_state", String(20)),
+    Column("released_at", String(40)),
     UniqueConstraint("round_id", "trainee", "scenario_id", name="one_conversation_per_scenario"),
 )
 Index("conversations_by_round", conversations.c.round_id, conversations.c.trainee)
@@ -113,6 +119,54 @@ turns = Table(
     Column("recorded_openness_after", Float, nullable=False),
     Column("recorded_at", String(40), nullable=False),
 )
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", Integer, ForeignKey("conversations.id"), nullable=False),
+    Column("turn", Integer),
+    Column("text", Text, nullable=False),
+    Column("written_at", String(40), nullable=False),
+)
+Index("comments_by_conversation", comments.c.conversation_id, comments.c.turn)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+PSEUDONYM_SECRET = "pseudonym_secret"
+"""The settings key of the gradebook's secret: trainee pseudonyms are keyed with it (simulator.rounds.pseudonyms)."""
+
+
+@dataclass(frozen=True)
+class StoredComment:
+    """A trainer's comment: on one turn, or on the whole conversation when `turn` is None."""
+
+    turn: int | None
+    text: str
+    written_at: str
+
+
+@dataclass(frozen=True)
+class StoredReview:
+    """What a trainer has said about one conversation, and whether its grade is released."""
+
+    comments: tuple[StoredComment, ...] = ()
+    released_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Erased:
+    """What `Gradebook.forget` removed."""
+
+    conversations: int
+    turns: int
+    comments: int
+    scenarios: tuple[str, ...]
 
 
 def normalised_url(raw: str) -> URL:
@@ -444,6 +498,122 @@ class Gradebook:
                     recorded_peak_state=session.peak.value,
                 )
             )
+
+    # --- a trainer's review, pseudonyms and erasure -----------------------------------------
+
+    def turn_times(self, round_id: str, trainee: str | None = None) -> dict[int, tuple[str, ...]]:
+        """When each standing turn was recorded, in turn order, by conversation id (for exports)."""
+        where = [conversations.c.round_id == round_id]
+        if trainee is not None:
+            where.append(conversations.c.trainee == trainee)
+        times: dict[int, list[str]] = {}
+        with self._transaction() as db:
+            rows = db.execute(
+                select(turns.c.conversation_id, turns.c.recorded_at)
+                .join(conversations, conversations.c.id == turns.c.conversation_id)
+                .where(*where)
+                .order_by(turns.c.conversation_id, turns.c.n)
+            )
+            for conversation_id, at in rows:
+                times.setdefault(conversation_id, []).append(at)
+        return {conversation_id: tuple(found) for conversation_id, found in times.items()}
+
+    def pseudonym_secret(self) -> str:
+        """The gradebook's own secret that trainee pseudonyms are keyed with.
+
+        Migration 0002 makes it; should its row ever be deleted, a new one is made here, and
+        every pseudonym changes with it (which is also how a trainer unlinks old exports).
+        """
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        query = select(settings.c.value).where(settings.c.key == PSEUDONYM_SECRET)
+        with self._transaction() as db:
+            secret = db.execute(query).scalar()
+            if secret is None:
+                dialect = postgresql if self._engine.dialect.name == "postgresql" else sqlite
+                db.execute(
+                    dialect.insert(settings)
+                    .values(key=PSEUDONYM_SECRET, value=secrets.token_hex(32))
+                    .on_conflict_do_nothing(index_elements=[settings.c.key])
+                )
+                secret = db.execute(query).scalar_one()
+        return str(secret)
+
+    def add_comment(self, conversation_id: int, turn: int | None, text: str) -> None:
+        """Pin a trainer's comment to a turn of a conversation (`turn` None: to the whole conversation)."""
+        with self._transaction() as db:
+            db.execute(
+                comments.insert().values(
+                    conversation_id=conversation_id, turn=turn, text=text, written_at=self.clock()
+                )
+            )
+
+    def reviews(self, round_id: str, trainee: str | None = None) -> dict[int, StoredReview]:
+        """Every conversation's comments (in the order written) and release time, by conversation id."""
+        where = [conversations.c.round_id == round_id]
+        if trainee is not None:
+            where.append(conversations.c.trainee == trainee)
+        with self._transaction() as db:
+            released = dict(
+                db.execute(select(conversations.c.id, conversations.c.released_at).where(*where)).all()
+            )
+            found: dict[int, list[StoredComment]] = {conversation_id: [] for conversation_id in released}
+            rows = db.execute(
+                select(comments.c.conversation_id, comments.c.turn, comments.c.text, comments.c.written_at)
+                .join(conversations, conversations.c.id == comments.c.conversation_id)
+                .where(*where)
+                .order_by(comments.c.conversation_id, comments.c.id)
+            )
+            for conversation_id, turn, text, written_at in rows:
+                found[conversation_id].append(StoredComment(turn, text, written_at))
+        return {
+            conversation_id: StoredReview(tuple(found[conversation_id]), released[conversation_id])
+            for conversation_id in released
+        }
+
+    def release(self, conversation_ids: list[int]) -> str:
+        """Release the grades of these conversations (those already released keep their time); returns the time."""
+        at = self.clock()
+        if conversation_ids:
+            with self._transaction() as db:
+                db.execute(
+                    update(conversations)
+                    .where(conversations.c.id.in_(conversation_ids), conversations.c.released_at.is_(None))
+                    .values(released_at=at)
+                )
+        return at
+
+    def forget(self, round_id: str, trainee: str) -> Erased:
+        """Erase a trainee's conversations in a round: their turns, the trainer's comments, the conversations.
+
+        On SQLite the freed pages are overwritten (secure_delete) and the write-ahead log is
+        emptied afterwards, so the erased lines do not linger in the file; PostgreSQL keeps dead
+        rows in its files until it reuses the space, as it does for every deleted row.
+        """
+        where = (conversations.c.round_id == round_id, conversations.c.trainee == trainee)
+        on_sqlite = self._engine.dialect.name == "sqlite"
+        with self._transaction() as db:
+            if on_sqlite:
+                db.exec_driver_sql("PRAGMA secure_delete = ON")
+            found = db.execute(select(conversations.c.id, conversations.c.scenario_id).where(*where)).all()
+            ids = [row.id for row in found]
+            erased_comments = db.execute(delete(comments).where(comments.c.conversation_id.in_(ids))).rowcount
+            erased_turns = db.execute(delete(turns).where(turns.c.conversation_id.in_(ids))).rowcount
+            db.execute(delete(conversations).where(conversations.c.id.in_(ids)))
+        if on_sqlite and ids:
+            self._empty_sqlite_log()
+        return Erased(
+            len(ids), erased_turns, erased_comments, tuple(sorted(row.scenario_id for row in found))
+        )
+
+    def _empty_sqlite_log(self) -> None:
+        # Outside any transaction (a checkpoint cannot run inside one): copy the log into the file and truncate it.
+        with self._errors():
+            raw = self._engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+            finally:
+                raw.close()
 
 
 class GradebookRecorder:

@@ -9,6 +9,7 @@
     undo: false                      # allow /undo (default false)
     pass_mark: 60                    # overall score (0-100) needed to pass (default 60)
     seeds: {per_trainee: true}       # or {shared: 7}; default per_trainee
+    review: false                    # hold each grade until a trainer has reviewed and released it
 
 A round file is parsed by the same `model_problems` as scenarios, so it gets the same
 limits (size, depth, no aliases, no duplicate keys) and `PATH:LINE:COL: error:` messages.
@@ -74,6 +75,11 @@ class Round(BaseModel):
     undo: bool = Field(False, description="Allow /undo.")
     pass_mark: float = Field(DEFAULT_PASS_MARK, ge=0, le=100, description="Overall score that passes.")
     seeds: Seeds = Field(Seeds(per_trainee=True), description="How each conversation's seed is chosen.")
+    review: bool = Field(
+        False,
+        description="Hold each grade from the trainee until a trainer has commented on the conversation "
+        "and released it (coach review, coach grade --release).",
+    )
 
 
 @dataclass(frozen=True)

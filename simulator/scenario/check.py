@@ -12,12 +12,15 @@ certain. `simulator.trainer.explore` searches real move sequences and agrees (a 
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from simulator.scenario.model import Scenario, Temperament
+from simulator.scenario.paths import DataPath
 from simulator.vocabulary import Focus, Form, State
 
-DataPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -30,34 +33,88 @@ class Finding:
 
 
 def find_problems(scenario: Scenario) -> list[Finding]:
-    """Every cross-reference problem in a scenario, errors and warnings alike."""
+    """Every cross-reference and content problem in a valid scenario, errors and warnings alike."""
+    return reference_problems(_reference_data(scenario)) + content_problems(scenario)
+
+
+def _reference_data(scenario: Scenario) -> dict[str, Any]:
+    """The ids of a scenario, shaped as its file holds them, for `reference_problems`."""
+    return {
+        "story": [{"id": item.id, "after": item.after} for item in scenario.story],
+        "goals": [{"reveal": goal.reveal} for goal in scenario.goals],
+        "tests": [
+            {"expect": {"reveals": test.expect.reveals, "never_reveals": test.expect.never_reveals}}
+            for test in scenario.tests
+        ],
+        "coachee": {"hot_buttons": [{"id": button.id} for button in scenario.coachee.hot_buttons]},
+    }
+
+
+def reference_problems(data: Any) -> list[Finding]:
+    """Ids that name nothing or are used twice, checked on the raw data of a scenario file.
+
+    Run on the data as read, before or without the schema, so a misspelt `after:` or goal
+    comes out in the same run as a misspelt state; parts the schema refused (not a list,
+    not a mapping) are passed over here, as the schema reports them.
+    """
+    if not isinstance(data, Mapping):
+        return []
     findings: list[Finding] = []
-    path: DataPath
-    story_ids = [item.id for item in scenario.story]
+    story = _records(data.get("story"))
+    story_ids = [item_id for _, item in story if isinstance(item_id := item.get("id"), str)]
     known = set(story_ids)
-    for index, item in enumerate(scenario.story):
-        if story_ids.index(item.id) != index:
-            findings.append(Finding(("story", index, "id"), f"story id {item.id!r} is used twice"))
-    for index, item in enumerate(scenario.story):
-        for a_index, earlier in enumerate(item.after):
+    seen: set[str] = set()
+    for index, item in story:
+        item_id = item.get("id")
+        if isinstance(item_id, str):
+            if item_id in seen:
+                findings.append(Finding(("story", index, "id"), f"story id {item_id!r} is used twice"))
+            seen.add(item_id)
+    for index, item in story:
+        for a_index, earlier in _words(item.get("after")):
             if earlier not in known:
-                findings.append(
-                    Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids))
-                )
-    for index, goal in enumerate(scenario.goals):
-        if goal.reveal and goal.reveal not in known:
-            findings.append(Finding(("goals", index, "reveal"), _unknown_story(goal.reveal, story_ids)))
-    for t_index, test in enumerate(scenario.tests):
+                findings.append(Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids)))
+    for index, goal in _records(data.get("goals")):
+        reveal = goal.get("reveal")
+        if isinstance(reveal, str) and reveal not in known:
+            findings.append(Finding(("goals", index, "reveal"), _unknown_story(reveal, story_ids)))
+    for t_index, test in _records(data.get("tests")):
+        expect = test.get("expect")
         for key in ("reveals", "never_reveals"):
-            for r_index, item_id in enumerate(getattr(test.expect, key)):
+            for r_index, item_id in _words(expect.get(key) if isinstance(expect, Mapping) else None):
                 if item_id not in known:
                     path = ("tests", t_index, "expect", key, r_index)
                     findings.append(Finding(path, _unknown_story(item_id, story_ids)))
-    button_ids = [button.id for button in scenario.coachee.hot_buttons]
-    for index, button in enumerate(scenario.coachee.hot_buttons):
-        if button_ids.index(button.id) != index:
-            path = ("coachee", "hot_buttons", index, "id")
-            findings.append(Finding(path, f"hot button id {button.id!r} is used twice"))
+    coachee = data.get("coachee")
+    buttons = _records(coachee.get("hot_buttons") if isinstance(coachee, Mapping) else None)
+    seen = set()
+    for index, button in buttons:
+        button_id = button.get("id")
+        if isinstance(button_id, str):
+            if button_id in seen:
+                path = ("coachee", "hot_buttons", index, "id")
+                findings.append(Finding(path, f"hot button id {button_id!r} is used twice"))
+            seen.add(button_id)
+    return findings
+
+
+def _records(value: Any) -> list[tuple[int, Mapping[str, Any]]]:
+    """The mappings of a list, with their indices; nothing when `value` is not a list."""
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, Mapping)]
+
+
+def _words(value: Any) -> list[tuple[int, str]]:
+    """The strings of a list, with their indices; nothing when `value` is not a list."""
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, str)]
+
+
+def content_problems(scenario: Scenario) -> list[Finding]:
+    """What a valid scenario's parts say about each other: gates, reach, shadowed hot buttons."""
+    findings: list[Finding] = []
     story_kinds = {item.kind for item in scenario.story}
     for kind in scenario.coachee.temperament.energised_needs:
         if kind not in story_kinds:
@@ -70,7 +127,9 @@ def find_problems(scenario: Scenario) -> list[Finding]:
 
 
 def _unknown_story(item_id: str, story_ids: list[str]) -> str:
-    return f"unknown story id {item_id!r}; known ids: {', '.join(story_ids)}"
+    close = difflib.get_close_matches(item_id, story_ids, n=1)
+    guess = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown story id {item_id!r}{guess} (known ids: {', '.join(story_ids)})"
 
 
 # Forms that can carry a PEA move, and so lift openness when their weight is above zero.

@@ -4,7 +4,11 @@ Only what `yaml.safe_load` can build is ever built. Before construction the comp
 node tree is walked once: that walk records where every key and value stands, and
 refuses duplicate keys, anchors and aliases (which also rules out "billion laughs"
 expansion), documents that are too deep, and files that are too large. pydantic then
-validates the plain data, and each of its errors is mapped back to the YAML position.
+validates the plain data, and each of its errors is mapped back to the YAML position. The
+cross-reference checks (`check.reference_problems`) read the same plain data, so a file
+with a schema error still has its misspelt ids reported in the same run. Places are named
+for a trainer (`paths.describe_path`), and YAML syntax errors are explained by their likely
+cause (`yaml_hints`).
 
 `parse_scenario` is pure (text in, scenario or `ScenarioError` out); `load_scenario`
 adds the reading of a file.
@@ -23,9 +27,12 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from simulator.errors import Problem, ScenarioError
-from simulator.scenario.check import DataPath, find_problems
-from simulator.scenario.model import Scenario
+from simulator.errors import Problem, ScenarioError, UnreadableFile
+from simulator.files import read_text
+from simulator.scenario.check import content_problems, reference_problems
+from simulator.scenario.model import Identifier, Scenario
+from simulator.scenario.paths import DataPath, describe_path
+from simulator.scenario.yaml_hints import syntax_problem
 
 MAX_SCENARIO_BYTES = 1_000_000
 """Scenario files above this size are refused unread: a real persona is a few kilobytes."""
@@ -144,10 +151,6 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def _dotted(path: DataPath) -> str:
-    return ".".join(str(part) for part in path) or "(top level)"
-
-
 def _data_path(detail: Any, positions: _Positions) -> DataPath:
     # pydantic puts union member tags such as 'constrained-str' into a location: keep only the
     # parts that stand in the document (a key named '-d' or 'hot-buttons' is a key, not a tag),
@@ -162,7 +165,10 @@ def _data_path(detail: Any, positions: _Positions) -> DataPath:
     return path
 
 
-def _schema_problems(error: ValidationError, positions: _Positions, model: type[BaseModel]) -> list[Problem]:
+def _schema_problems(
+    error: ValidationError, positions: _Positions, model: type[BaseModel], data: Any
+) -> list[tuple[DataPath, Problem]]:
+    """Each validation error located and worded, with the data path it is about."""
     problems = []
     details = [(_data_path(detail, positions), detail) for detail in error.errors(include_url=False)]
     failed_inside = {path[:end] for path, _ in details for end in range(len(path))}
@@ -173,26 +179,43 @@ def _schema_problems(error: ValidationError, positions: _Positions, model: type[
         if kind == "extra_forbidden":
             line, column = positions.locate(path, at_key=True)
             key = str(path[-1])
-            message = f"{_dotted(path)}: unknown key {key!r}"
+            message = f"{describe_path(path, data)}: unknown key {key!r}"
             close = difflib.get_close_matches(key, _field_names(model, path[:-1]), n=1)
             if close:
                 message += f"; did you mean {close[0]!r}?"
         elif kind == "missing":
             line, column = positions.locate(path[:-1])
-            message = f"{_dotted(path[:-1])}: missing required key {str(path[-1])!r}"
+            message = f"{describe_path(path[:-1], data)}: missing required key {str(path[-1])!r}"
         elif kind in ("enum", "literal_error") and isinstance(detail.get("input"), str):
             # A misspelt state, focus, kind or style: name the choices and the likeliest one.
             line, column = positions.locate(path)
             choices = re.findall(r"'([^']*)'", str(detail.get("ctx", {}).get("expected", "")))
-            message = f"{_dotted(path)}: {detail['input']!r} is not one of {', '.join(choices)}"
+            message = f"{describe_path(path, data)}: {detail['input']!r} is not one of {', '.join(choices)}"
             close = difflib.get_close_matches(detail["input"], choices, n=1)
             if close:
                 message += f"; did you mean {close[0]!r}?"
         else:
             line, column = positions.locate(path)
-            message = f"{_dotted(path)}: {detail['msg']}"
-        problems.append(Problem(line, column, message))
+            message = f"{describe_path(path, data)}: {_plain_words(detail)}"
+        problems.append((path, Problem(line, column, message)))
     return problems
+
+
+ID_PATTERN = next(
+    str(pattern) for part in typing.get_args(Identifier)[1:] for meta in getattr(part, "metadata", ())
+    if (pattern := getattr(meta, "pattern", None))
+)  # fmt: skip
+"""The pattern every id matches, as the schema states it: a mismatch is explained in words."""
+
+
+def _plain_words(detail: Any) -> str:
+    """pydantic's message, in a trainer's words where it speaks of patterns or validators."""
+    if detail["type"] == "string_pattern_mismatch" and detail.get("ctx", {}).get("pattern") == ID_PATTERN:
+        return (
+            f"{detail['input']!r} is not an id: use lowercase letters, digits, '-' and '_', "
+            "starting with a letter or digit (e.g. 'next-step')"
+        )
+    return str(detail["msg"]).removeprefix("Value error, ")
 
 
 def model_problems(
@@ -203,52 +226,76 @@ def model_problems(
 
     Shared by every YAML file the project reads (scenarios, rounds), so all get the same limits and errors.
     """
+    data, positions, problems = _read_data(text, kind)
+    if problems:
+        return None, problems, positions
+    instance, located = _validated(data, model, positions)
+    return instance, [problem for _, problem in located], positions
+
+
+def _read_data(text: str, kind: str) -> tuple[Any, _Positions, list[Problem]]:
+    """The plain data of a YAML mapping, with the positions of its values; or why there is none."""
     nowhere = _Positions(values={}, keys={})
     if len(text.encode("utf-8", errors="replace")) > MAX_SCENARIO_BYTES:
-        return None, [Problem(1, 1, f"file is larger than the {MAX_SCENARIO_BYTES:,}-byte limit")], nowhere
+        return None, nowhere, [Problem(1, 1, f"file is larger than the {MAX_SCENARIO_BYTES:,}-byte limit")]
     if "\x00" in text:
-        return None, [Problem(1, 1, "file holds binary data, not YAML text")], nowhere
+        return None, nowhere, [Problem(1, 1, "file holds binary data, not YAML text")]
     try:
         root = _compose(text)
         if root is None:
             needs = "at least an id and a title" if kind in ("scenario", "round") else "its keys"
-            return None, [Problem(1, 1, f"file is empty; a {kind} needs {needs}")], nowhere
+            return None, nowhere, [Problem(1, 1, f"file is empty; a {kind} needs {needs}")]
         positions = _walk(root)
         data = _construct(root)
     except _Refused as refused:
-        return None, [refused.problem], nowhere
+        return None, nowhere, [refused.problem]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem(line, column, f"YAML syntax: {error.problem or error.context}")], nowhere
+        return None, nowhere, [syntax_problem(text, error)]
     except yaml.reader.ReaderError as error:
         # A character YAML forbids (a control character): point at it, on one line.
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
-        return None, [Problem(line, column, f"character U+{code:04X} is not allowed in YAML text")], nowhere
+        return None, nowhere, [Problem(line, column, f"character U+{code:04X} is not allowed in YAML text")]
     except yaml.YAMLError as error:
-        return None, [Problem(1, 1, "YAML: " + " ".join(str(error).split()))], nowhere
+        return None, nowhere, [Problem(1, 1, "YAML: " + " ".join(str(error).split()))]
     except RecursionError:
-        return None, [Problem(1, 1, f"nesting deeper than {MAX_DEPTH} levels")], nowhere
+        return None, nowhere, [Problem(1, 1, f"nesting deeper than {MAX_DEPTH} levels")]
     if not isinstance(data, dict):
-        return None, [Problem(1, 1, f"a {kind} must be a mapping of keys (id:, title:, ...)")], positions
+        return None, positions, [Problem(1, 1, f"a {kind} must be a mapping of keys (id:, title:, ...)")]
+    return data, positions, []
+
+
+def _validated(
+    data: Any, model: type[Model], positions: _Positions
+) -> tuple[Model | None, list[tuple[DataPath, Problem]]]:
     try:
-        return model.model_validate(data), [], positions
+        return model.model_validate(data), []
     except ValidationError as error:
-        return None, _schema_problems(error, positions, model), positions
+        return None, _schema_problems(error, positions, model, data)
 
 
 def scenario_problems(text: str) -> tuple[Scenario | None, list[Problem]]:
-    """Parse and validate scenario text; return the scenario (if usable) and every problem found."""
-    scenario, problems, positions = model_problems(text, Scenario)
-    if scenario is None:
+    """Parse and validate scenario text; return the scenario (if usable) and every problem found.
+
+    Schema errors and cross-reference errors come out together: the ids are checked on the
+    data as read, whether or not the schema accepted it. A finding at a place the schema
+    already reported is left out, so no problem is told twice.
+    """
+    data, positions, problems = _read_data(text, "scenario")
+    if problems:
         return None, problems
-    problems = [
-        Problem(*positions.locate(found.path), f"{_dotted(found.path)}: {found.message}", found.severity)
-        for found in find_problems(scenario)
-    ]
-    return scenario, problems
+    scenario, located = _validated(data, Scenario, positions)
+    refused = [path for path, _ in located]
+    findings = reference_problems(data) + (content_problems(scenario) if scenario is not None else [])
+    problems = [problem for _, problem in located]
+    for found in findings:
+        if any(found.path[: len(path)] == path for path in refused):
+            continue
+        located_at = positions.locate(found.path)
+        problems.append(Problem(*located_at, f"{describe_path(found.path, data)}: {found.message}", found.severity))
+    unique = list(dict.fromkeys(problems))
+    return scenario, unique
 
 
 def parse_scenario(text: str, source: str) -> Scenario:
@@ -262,25 +309,11 @@ def parse_scenario(text: str, source: str) -> Scenario:
 
 def read_scenario_text(path: Path) -> str:
     """The text of a scenario file, refusing what cannot be a scenario before parsing it."""
-    source = str(path)
     try:
-        if path.is_dir():
-            raise ScenarioError(source, [Problem(1, 1, "is a directory, not a scenario file")])
-        if path.stat().st_size > MAX_SCENARIO_BYTES:
-            raise ScenarioError(
-                source, [Problem(1, 1, f"file is larger than the {MAX_SCENARIO_BYTES:,}-byte limit")]
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError(source, [Problem(1, 1, "no such file")]) from None
-    except OSError as error:
-        raise ScenarioError(source, [Problem(1, 1, f"cannot read: {error.strerror}")]) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise ScenarioError(source, [Problem(line, column, "not UTF-8 text")]) from None
+        return read_text(path, MAX_SCENARIO_BYTES, "scenario file")
+    except UnreadableFile as error:
+        problem = Problem(error.line or 1, error.column or 1, error.reason)
+        raise ScenarioError(str(path), [problem]) from None
 
 
 def load_scenario(path: Path) -> Scenario:

@@ -29,22 +29,30 @@ class Threshold(BaseModel):
 
 
 class Weights(BaseModel):
-    """How much each measure counts toward `overall` (renormalised over the measures that apply)."""
+    """How much each measure counts toward `overall` (renormalised over the measures that apply).
+
+    What the conversation did for the coachee and the two global ratings carry most of the
+    weight; the counts of move labels less, so a rota of well-labelled stock lines earns little
+    (COACHING-MODEL.md §5.2).
+    """
 
     # One field per MeasureKey, named by its value (`of` reads them by key; a test holds them equal).
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    pea_nea_ratio: float = Field(20, ge=0)
-    ict_order: float = Field(10, ge=0)
-    reflections_to_questions: float = Field(15, ge=0)
-    complex_reflection_share: float = Field(8, ge=0)
-    mi_adherent: float = Field(8, ge=0)
-    mi_non_adherent: float = Field(17, ge=0)
     coachee_trajectory: float = Field(12, ge=0)
-    story_revealed: float = Field(8, ge=0)
-    goals_met: float = Field(5, ge=0)
+    story_revealed: float = Field(10, ge=0)
+    goal_ownership: float = Field(10, ge=0)
+    goals_met: float = Field(4, ge=0)
     change_talk: float = Field(12, ge=0)
+    partnership: float = Field(15, ge=0)
+    empathy: float = Field(15, ge=0)
+    pea_nea_ratio: float = Field(8, ge=0)
+    ict_order: float = Field(8, ge=0)
+    reflections_to_questions: float = Field(6, ge=0)
+    complex_reflection_share: float = Field(3, ge=0)
+    mi_adherent: float = Field(4, ge=0)
+    mi_non_adherent: float = Field(10, ge=0)
 
     def of(self, key: MeasureKey) -> float:
         """The weight of one measure."""
@@ -84,6 +92,19 @@ class Rubric(BaseModel):
     )
     goals_met: Threshold = Field(
         Threshold(fair=0.5, good=1.0), description="Share of the scenario's goals met (ours)."
+    )
+    partnership: Threshold = Field(
+        Threshold(fair=3, good=4),
+        description="MITI 4.2.1 Partnership global rating, 1 to 5 (the marks follow MITI's fair and good competency).",
+    )
+    empathy: Threshold = Field(
+        Threshold(fair=3, good=4),
+        description="MITI 4.2.1 Empathy global rating, 1 to 5 (the marks follow MITI's fair and good competency).",
+    )
+    min_turns: int = Field(
+        8,
+        ge=1,
+        description="A conversation with fewer trainee turns is incomplete, whatever it scores (ours).",
     )
     per_turns: int = Field(
         20,

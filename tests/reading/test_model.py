@@ -1,0 +1,152 @@
+"""Tests for the learned reader of trainee lines (simulator/reading/model.py) and its fitting."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator.reading import model
+from simulator.reading.model import Reading, read, read_many
+from simulator.reading.moves import attractor_of
+from simulator.vocabulary import Attractor, Context, Focus, Form
+
+BEFORE_VISION = Context()
+AFTER_VISION = Context(vision_established=True)
+
+LINES = [
+    ("What would make this hour worthwhile for you?", BEFORE_VISION),
+    ("Did you finish the audit?", BEFORE_VISION),
+    ("Did you finish the audit?", AFTER_VISION),
+    ("So it's been non-stop.", Context(previous_coachee_line="It's been non-stop since Monday, honestly.")),
+    ("It's your call.", BEFORE_VISION),
+    ("Payroll closes on the 20th.", BEFORE_VISION),
+    ("Morning, grab a seat.", BEFORE_VISION),
+    ("you kept that client when everyone else had given up", BEFORE_VISION),
+    ("Oh great, another excuse.", BEFORE_VISION),
+    ("mm", BEFORE_VISION),
+]
+
+
+def test_the_weights_load_and_match_the_vocabulary() -> None:
+    loaded = model._model()
+    assert loaded.form_weights.shape == (len(loaded.names), len(Form))
+    assert loaded.focus_weights.shape == (len(loaded.names), len(Focus))
+    assert len(loaded.names) > 1000
+    assert "x:bias" in loaded.index
+
+
+def test_same_input_same_reading() -> None:
+    for text, context in LINES:
+        assert read(text, context) == read(text, context)
+    assert read_many([t for t, _ in LINES], [c for _, c in LINES]) == [read(t, c) for t, c in LINES]
+
+
+def test_every_reading_is_valid_and_keeps_the_attractor_rule() -> None:
+    for text, context in LINES:
+        reading = read(text, context)
+        assert isinstance(reading, Reading)
+        assert reading.form in Form and reading.focus in Focus and reading.attractor in Attractor
+        assert reading.attractor is attractor_of(reading.form, reading.focus, context)
+        assert 0.0 < reading.confidence <= 1.0
+
+
+def test_cues_are_present_and_short() -> None:
+    for text, context in LINES:
+        cues = read(text, context).cues
+        assert 1 <= len(cues) <= 3, (text, cues)
+        assert all(0 < len(cue) <= 40 for cue in cues), cues
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "\x1b[2J"])
+def test_empty_text_is_other_none_neutral_and_certain(text: str) -> None:
+    reading = read(text, BEFORE_VISION)
+    assert (reading.form, reading.focus, reading.attractor, reading.confidence) == (
+        Form.OTHER,
+        Focus.NONE,
+        Attractor.NEUTRAL,
+        1.0,
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.text(max_size=40), st.booleans())
+def test_any_text_gives_a_reading(text: str, previous: str, vision: bool) -> None:
+    context = Context(previous_coachee_line=previous, vision_established=vision)
+    reading = read(text, context)
+    assert reading.attractor is attractor_of(reading.form, reading.focus, context)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "form", "focus", "attractor"),
+    [
+        ("I know you must be shattered.", BEFORE_VISION, Form.SIMPLE_REFLECTION, Focus.FEELINGS, Attractor.PEA),
+        ("Good. Have it done by Friday.", BEFORE_VISION, None, None, Attractor.NEA),
+        ("If this carries on I'll have to put you on a performance plan.", BEFORE_VISION, None, None, Attractor.NEA),
+        ("What would make this hour worthwhile for you?", BEFORE_VISION, Form.OPEN_QUESTION, None, None),
+        ("It's entirely your call.", BEFORE_VISION, Form.AUTONOMY, None, Attractor.PEA),
+    ],
+)
+def test_plain_speech_examples(
+    text: str, context: Context, form: Form | None, focus: Focus | None, attractor: Attractor | None
+) -> None:
+    reading = read(text, context)
+    if form is not None:
+        assert reading.form is form, reading
+    if focus is not None:
+        assert reading.focus is focus, reading
+    if attractor is not None:
+        assert reading.attractor is attractor, reading
+
+
+@pytest.mark.parametrize("text", ["asdf", "lol", "mm", "ok cool"])
+def test_fillers_are_other_and_never_reflections(text: str) -> None:
+    for context in (BEFORE_VISION, Context(previous_coachee_line="It's been a long week.")):
+        reading = read(text, context)
+        assert reading.form is Form.OTHER, reading
+        assert reading.attractor is Attractor.NEUTRAL
+
+
+def test_loading_is_lazy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, simulator.reading.model as m; print(m._MODEL is None, 'scipy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
+
+
+def test_fitting_a_tiny_corpus_is_deterministic(tmp_path: object) -> None:
+    pytest.importorskip("scipy")
+    import numpy as np
+
+    from simulator.reading import fit
+
+    lines = [
+        ("what matters most to you about this job", "open_question", "values"),
+        ("did you finish the audit", "closed_question", "deficit"),
+        ("have it done by friday", "advice", "plan"),
+        ("or it goes formal", "confront", "deficit"),
+        ("you must be exhausted", "simple_reflection", "feelings"),
+        ("morning grab a seat", "structure", "none"),
+        ("lol", "other", "none"),
+        ("it's your call", "autonomy", "none"),
+    ]
+    records = [
+        {
+            "text": text,
+            "form": form,
+            "focus": focus,
+            "vision_established": 0,
+            "previous_coachee_line": "",
+            "author": "t",
+        }
+        for text, form, focus in lines * 2
+    ]
+    tiny = fit.Settings(min_count=1, prune=0.0)
+    first, second = fit.fit(records, tiny), fit.fit(records, tiny)
+    assert first.vocabulary == second.vocabulary
+    assert np.array_equal(first.form, second.form) and np.array_equal(first.focus, second.focus)
+    assert first.form.dtype == np.float32
+    form_probs, _ = first.scores([fit.record_features(r, tiny) for r in records])
+    assert [model.FORMS[i].value for i in form_probs.argmax(axis=1)] == [f for _, f, _ in lines * 2]
