@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from scoring.measures import Rating
 from scoring.scorecard import Scorecard, score_practice
@@ -16,6 +17,14 @@ from simulator.records import Turn, attractor_tally, peak_state
 from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import Attractor, Band, MeasureKey, State
+
+
+class Outcome(StrEnum):
+    """A graded conversation's result against the round: what the trainer's table shows."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    INCOMPLETE = "incomplete"
 
 
 @dataclass(frozen=True)
@@ -30,9 +39,16 @@ class GradedConversation:
     nea: int
     reached_open: bool
     shutdowns: int  # falls into defensive, as the trajectory measure counts them
-    passed: bool
+    passed: bool  # never True for an incomplete conversation, whatever it scored
     finished: bool = True
     scenario_changed: bool = False
+
+    @property
+    def outcome(self) -> Outcome:
+        """Pass, fail, or incomplete (too short, or never reached the real self or a plan)."""
+        if not self.card.complete:
+            return Outcome.INCOMPLETE
+        return Outcome.PASS if self.passed else Outcome.FAIL
 
     @property
     def overall(self) -> float:
@@ -53,6 +69,8 @@ class GradedConversation:
     def notes(self) -> tuple[str, ...]:
         """What the trainer should know besides the score."""
         notes = []
+        if not self.card.complete:
+            notes.append(self.card.completeness.reason)
         if not self.finished:
             notes.append("unfinished")
         if self.scenario_changed:
@@ -69,9 +87,14 @@ def grade_practice(
     *,
     finished: bool = True,
     scenario_changed: bool = False,
+    min_turns: int | None = None,
 ) -> GradedConversation:
-    """Grade one re-simulated conversation (under the scenario's rubric unless one is given)."""
-    card = score_practice(scenario, turns, rubric)
+    """Grade one re-simulated conversation (under the scenario's rubric unless one is given).
+
+    An incomplete conversation (shorter than `min_turns`, the rubric's unless given, or never
+    reaching the real self or a plan) never passes.
+    """
+    card = score_practice(scenario, turns, rubric, min_turns=min_turns)
     counts = attractor_tally(turn.move for turn in turns)
     return GradedConversation(
         trainee=trainee,
@@ -84,7 +107,7 @@ def grade_practice(
         shutdowns=sum(
             turn.state_after is State.DEFENSIVE and turn.state_before is not State.DEFENSIVE for turn in turns
         ),
-        passed=card.overall >= pass_mark,
+        passed=card.complete and card.overall >= pass_mark,
         finished=finished,
         scenario_changed=scenario_changed,
     )

@@ -15,7 +15,7 @@ own earlier lines does not depend on how any reader labels it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,7 +32,9 @@ SPECIFIC_WORDS = 2
 ELICITING_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.FEELINGS, Focus.PLAN})
 """What an open question can invite the coachee to tell about themselves."""
 
-_PRAISE = frozenset({"good", "great", "brilliant", "amazing", "fantastic", "excellent", "wonderful", "awesome", "nice"})
+_PRAISE = frozenset(
+    {"good", "great", "brilliant", "amazing", "fantastic", "excellent", "wonderful", "awesome", "nice"}
+)
 
 
 @lru_cache(maxsize=8192)
@@ -83,12 +85,18 @@ class TurnEvidence:
     @property
     def reflects(self) -> bool:
         """A reflection that earns reflection credit: it captures what the coachee said, felt or meant."""
-        return self.earns and self.move.form in REFLECTION_FORMS and self.echo is not None and self.echo.reflects
+        return (
+            self.earns and self.move.form in REFLECTION_FORMS and self.echo is not None and self.echo.reflects
+        )
 
     @property
     def stock_reflection(self) -> bool:
         """A line offered as a reflection that reflects nothing the coachee said."""
-        return self.counts and self.move.form in REFLECTION_FORMS and not (self.echo is not None and self.echo.reflects)
+        return (
+            self.counts
+            and self.move.form in REFLECTION_FORMS
+            and not (self.echo is not None and self.echo.reflects)
+        )
 
     @property
     def is_question(self) -> bool:
@@ -161,39 +169,116 @@ def _is_specific(line: str, heard: frozenset[str]) -> bool:
     return len(own) >= SPECIFIC_WORDS or bool(own & heard)
 
 
-def _find_repeat(line: str, earlier: Sequence[tuple[int, str]]) -> int | None:
-    for n, said in earlier:
-        if is_near_repeat(line, said):
-            return n
-    return None
+class SaidBefore:
+    """What the trainee has said so far, indexed by content word so a repeat is found without rereading it all."""
+
+    def __init__(self) -> None:
+        self._by_words: dict[frozenset[str], int] = {}
+        self._by_text: dict[str, int] = {}
+        self._by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+
+    def add(self, n: int, text: str) -> None:
+        """Remember that turn `n` said `text`."""
+        words = words_of(text)
+        self._by_words.setdefault(words, n)
+        if not words:
+            self._by_text.setdefault(_normal(text), n)
+        for word in words:
+            self._by_word.setdefault(word, []).append((n, words))
+
+    def find(self, text: str) -> int | None:
+        """The first earlier turn that `text` nearly repeats (see `is_near_repeat`), or None."""
+        words = words_of(text)
+        if not words:
+            return self._by_text.get(_normal(text))
+        if len(words) < 2:
+            return self._by_words.get(words)
+        found = None
+        for word in words:
+            for n, theirs in self._by_word.get(word, ()):
+                if len(theirs) >= 2 and len(words & theirs) / len(words | theirs) >= REPEAT_OVERLAP:
+                    found = n if found is None else min(found, n)
+                    break
+        return found
+
+
+_CLAUSE = re.compile(r"[.!?;,]+\s*|\s+(?:and|so|but)\s+")
+
+
+def clauses(line: str) -> tuple[str, ...]:
+    """The parts of a line that say something: sentences and clauses with a content word."""
+    return tuple(part for part in _CLAUSE.split(line) if part.strip() and words_of(part))
+
+
+def repeated_from(line: str, earlier_clauses: SaidBefore, earlier_lines: SaidBefore) -> int | None:
+    """The earlier turn this line repeats: the whole line, or most of its clauses said before."""
+    whole = earlier_lines.find(line)
+    if whole is not None:
+        return whole
+    parts = clauses(line)
+    if len(parts) < 2:
+        return None
+    repeated = [n for n in (earlier_clauses.find(part) for part in parts) if n is not None]
+    return min(repeated) if len(repeated) * 3 >= len(parts) * 2 else None
 
 
 def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     """Every trainee line's evidence, in order."""
     evidence = []
-    earlier: list[tuple[int, str]] = []
-    heard: set[str] = set()
+    earlier, earlier_clauses = SaidBefore(), SaidBefore()
     coachee = [facts.opening] if facts.opening else []
-    for index, turn in enumerate(facts.turns):
+    heard: frozenset[str] = words_of(facts.opening)
+    for turn in facts.turns:
         move = turn.move
-        recent = coachee[-RECENT_LINES:]
-        heard.update(words_of(coachee[-1]) if coachee else ())
-        recent_words = frozenset().union(*(words_of(line) for line in recent)) if recent else frozenset()
+        recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
         echo = reflection_fit(turn.trainee, coachee).echo if move.form in REFLECTION_FORMS else None
         evidence.append(
             TurnEvidence(
                 n=turn.n,
                 move=move,
                 unclear=move.is_unclear,
-                repeat_of=_find_repeat(turn.trainee, earlier),
+                repeat_of=repeated_from(turn.trainee, earlier_clauses, earlier),
                 echo=echo,
                 takes_up=bool(words_of(turn.trainee) & recent_words),
-                specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, frozenset(heard)),
+                specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),
             )
         )
         if not move.is_unclear:
-            earlier.append((turn.n, turn.trainee))
+            earlier.add(turn.n, turn.trainee)
+            for part in clauses(turn.trainee):
+                earlier_clauses.add(turn.n, part)
         if turn.coachee:
             coachee.append(turn.coachee)
-        del index
+            heard = heard | words_of(turn.coachee)
     return tuple(evidence)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A conversation's facts with every line's evidence beside them: what the measures read."""
+
+    facts: ConversationFacts
+    turns: tuple[TurnEvidence, ...]
+
+    @property
+    def counted(self) -> int:
+        """How many lines count at all (unclear lines do not)."""
+        return sum(turn.counts for turn in self.turns)
+
+    def count(self, attribute: str) -> int:
+        """How many lines have a true `attribute` (a TurnEvidence property name)."""
+        return sum(bool(getattr(turn, attribute)) for turn in self.turns)
+
+    def reveals(self, *, credited: bool) -> list[str]:
+        """The kinds of story item told, drawn out by lines that earned PEA credit (or not)."""
+        return [
+            self.facts.kind_of(item)
+            for fact, turn in zip(self.facts.turns, self.turns, strict=True)
+            for item in fact.reveals
+            if (turn.attractor is Attractor.PEA) == credited
+        ]
+
+
+def evidence_of(facts: ConversationFacts) -> Evidence:
+    """The evidence of a whole conversation."""
+    return Evidence(facts, conversation_evidence(facts))

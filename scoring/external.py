@@ -86,12 +86,15 @@ def facts_from_utterances(utterances: list[Utterance], source: str) -> Conversat
         raise ExternalTranscriptError(f"{source}: no coach lines to score")
     turns: list[TurnFacts] = []
     previous_coachee = ""
+    opening: list[str] = []  # what the coachee said before the coach's first line
     vision_established = False
     for utterance in utterances:
         text = clean_line(utterance.text)
         if utterance.role == "coachee":
             previous_coachee = text
-            if turns:
+            if not turns:
+                opening.append(text)
+            else:
                 last = turns[-1]
                 turns[-1] = TurnFacts(
                     last.n, last.trainee, last.move, coachee=f"{last.coachee} {text}".strip(),
@@ -103,7 +106,7 @@ def facts_from_utterances(utterances: list[Utterance], source: str) -> Conversat
             vision_established = True
         turns.append(TurnFacts(n=len(turns) + 1, trainee=text, move=move))
         previous_coachee = ""
-    return ConversationFacts(turns=tuple(turns), simulated=False)
+    return ConversationFacts(turns=tuple(turns), simulated=False, opening=" ".join(opening))
 
 
 def parse_external(text: str, source: str, suffix: str) -> ConversationFacts:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from simulator.arc import topic_words
 from simulator.records import Turn
 from simulator.scenario.model import Goal, Scenario
 from simulator.vocabulary import Move, State
@@ -46,11 +47,16 @@ class ConversationFacts:
     scenario_id: str | None = None
     opening: str = ""  # what the coachee said before the first trainee line
     coachee_name: str = ""
-    topics: tuple[str, ...] = ()  # what the coachee's life is about, in words a better line may use
+    topics: tuple[str, ...] = ()  # words naming what the coachee's life is about, which a better line may use
+    story_texts: tuple[tuple[str, str], ...] = ()  # (story id, what the coachee says when telling it)
 
     def kind_of(self, story_id: str) -> str:
         """The kind (vision, values, ...) of a story item by id."""
         return dict(self.story_kinds).get(story_id, story_id)
+
+    def story_text(self, story_id: str) -> str:
+        """What the coachee says when telling a story item ("" when not known)."""
+        return dict(self.story_texts).get(story_id, "")
 
     def answered(self, index: int) -> str:
         """The coachee's words that the trainee line at `index` answered: the opening before the first."""
@@ -88,15 +94,10 @@ def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> Conversati
         opening=scenario.opening.text,
         coachee_name=scenario.coachee.name,
         topics=scenario_topics(scenario),
+        story_texts=tuple((item.id, item.text) for item in scenario.story),
     )
 
 
 def scenario_topics(scenario: Scenario) -> tuple[str, ...]:
-    """The subjects a coachee talks about, as names a suggested line may use (none when the scenario lists none)."""
-    topics = getattr(scenario, "topics", ()) or ()
-    names = []
-    for topic in topics:
-        name = getattr(topic, "name", None) or getattr(topic, "id", None) or topic
-        if isinstance(name, str) and name.strip():
-            names.append(name.strip().replace("_", " ").replace("-", " "))
-    return tuple(names)
+    """The words that name the subjects a coachee talks about (their scenario `topics:`), for a suggested line."""
+    return topic_words(topic.words for topic in getattr(scenario, "topics", ()))

@@ -1,8 +1,10 @@
-"""Per-turn feedback: what each line was read as, what it did, the rule behind it, and a better line.
+"""Per-turn feedback: what the coachee had said, how the line was read, what it did and earned, and a better line.
 
-A weak turn (one that invoked the negative attractor or lowered the coachee's openness)
-gets one better line for that moment of the arc, chosen from what the conversation had
-reached *before* the turn, so the suggestion is what would have fitted there.
+A weak turn (one that invoked the negative attractor, lowered the coachee's openness, or
+earned nothing: a repeat, a stock reflection) gets one better line for that moment of the arc,
+read from what the conversation had reached *before* the turn and voiced from the coachee's own
+last words (`simulator.arc`). No better line is offered twice in one conversation, and none is
+one of the trainee's own lines.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from scoring.evidence import TurnEvidence, conversation_evidence
 from scoring.facts import ConversationFacts, TurnFacts
-from simulator.arc import ArcFacts, Suggestion, next_step_on_arc
+from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc
 from simulator.rules import Rule, parse_rule_id
-from simulator.vocabulary import Attractor, Focus, Form
+from simulator.vocabulary import Attractor, Form
 
 Verdict = Literal["strong", "fine", "weak"]
 
@@ -35,7 +38,7 @@ def _is_reveal(rule: str) -> bool:
 
 @dataclass(frozen=True)
 class TurnFeedback:
-    """Feedback on one trainee line."""
+    """Feedback on one trainee line, with the coachee's words it answered."""
 
     n: int
     trainee: str
@@ -48,18 +51,25 @@ class TurnFeedback:
     better: Suggestion | None
     cues: tuple[str, ...]
     openness_after: float | None
+    answered: str = ""  # what the coachee had just said
+    credit: str = ""  # what the line earned, when that differs from its label
 
 
-def verdict_of(turn: TurnFacts) -> Verdict:
-    """Strong if it invoked the PEA without costing openness, weak if NEA or it cost openness."""
+def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict:
+    """Weak if NEA, if it cost openness, or if it earned nothing (a repeat, a stock reflection); strong if it earned PEA."""
     dropped = (
         turn.openness_before is not None
         and turn.openness_after is not None
         and turn.openness_after < turn.openness_before
     )
+    if evidence is not None and evidence.unclear:
+        return "fine"
     if turn.move.attractor is Attractor.NEA or dropped:
         return "weak"
-    return "strong" if turn.move.attractor is Attractor.PEA else "fine"
+    if evidence is not None and (evidence.repeat_of is not None or evidence.stock_reflection):
+        return "weak"
+    earned = turn.move.attractor if evidence is None else evidence.attractor
+    return "strong" if earned is Attractor.PEA else "fine"
 
 
 def effect_of(turn: TurnFacts) -> str:
@@ -74,8 +84,8 @@ def effect_of(turn: TurnFacts) -> str:
     return change
 
 
-def rule_of(turn: TurnFacts) -> str:
-    """The rule that decided the turn, in words."""
+def rule_of(turn: TurnFacts, simulated: bool = True) -> str:
+    """The rule that decided the turn, in words (with no simulated coachee, only what the move invites)."""
     if turn.rules:
         return explain_rule(turn.rules[-1] if _is_reveal(turn.rules[-1]) else turn.rules[0])
     if turn.move.attractor is Attractor.NEA:
@@ -83,22 +93,49 @@ def rule_of(turn: TurnFacts) -> str:
             "advice without permission" if turn.move.form is Form.ADVICE else turn.move.form.value
         )
     if turn.move.attractor is Attractor.PEA:
-        return Rule.PEA_LIFT.explanation
-    return "neutral move: no effect on openness"
+        return Rule.PEA_LIFT.explanation if simulated else "PEA move: it invites hope, strengths or values"
+    return "neutral move: no effect on openness" if simulated else "neutral move"
 
 
-def per_turn_feedback(facts: ConversationFacts) -> tuple[TurnFeedback, ...]:
-    """Feedback on every trainee line, with a better line for each weak one."""
-    explored: set[Focus] = set()
-    revealed: set[str] = set()
-    last_nea = False
+def credit_of(evidence: TurnEvidence) -> str:
+    """What the line earned, said only when it differs from what its label promises."""
+    if evidence.unclear:
+        return "unclear: the reader was unsure of this line, so it counts neither way"
+    if evidence.repeat_of is not None:
+        return f"repeats your line at turn {evidence.repeat_of}: it earns nothing the second time"
+    if evidence.stock_reflection:
+        return "a stock phrase: it reflects nothing the coachee had just said, so it earns no credit"
+    if evidence.move.form is Form.AFFIRMATION and not evidence.specific:
+        return "generic praise: an affirmation names something particular they did"
+    return ""
+
+
+def per_turn_feedback(
+    facts: ConversationFacts, evidence: tuple[TurnEvidence, ...] | None = None
+) -> tuple[TurnFeedback, ...]:
+    """Feedback on every trainee line, with a better line, built for that moment, for each weak one."""
+    evidence = evidence if evidence is not None else conversation_evidence(facts)
+    exchanges: list[Exchange] = []
+    told: list[tuple[str, str]] = []
+    used: set[str] = set()
+    trainee_lines = tuple(turn.trainee for turn in facts.turns)
     feedback = []
-    for index, turn in enumerate(facts.turns):
-        verdict = verdict_of(turn)
+    for index, (turn, seen) in enumerate(zip(facts.turns, evidence, strict=True)):
+        verdict = verdict_of(turn, seen)
         better = None
         if verdict == "weak":
-            moment = ArcFacts(index, frozenset(explored), frozenset(revealed), turn.state_before, last_nea)
-            better = next_step_on_arc(moment)
+            here = moment(
+                exchanges,
+                facts.opening,
+                turn.state_before,
+                tuple(told),
+                facts.topics,
+                frozenset(used),
+                trainee_lines,
+            )
+            better = next_step_on_arc(here)
+            if better.example:
+                used.add(better.example)
         feedback.append(
             TurnFeedback(
                 n=turn.n,
@@ -107,15 +144,15 @@ def per_turn_feedback(facts: ConversationFacts) -> tuple[TurnFeedback, ...]:
                 focus=turn.move.focus.value,
                 attractor=turn.move.attractor.value,
                 effect=effect_of(turn),
-                rule=rule_of(turn),
+                rule=rule_of(turn, facts.simulated),
                 verdict=verdict,
                 better=better,
                 cues=turn.move.cues,
                 openness_after=turn.openness_after,
+                answered=facts.answered(index),
+                credit=credit_of(seen),
             )
         )
-        if turn.move.attractor is not Attractor.NEA:
-            explored.add(turn.move.focus)
-        revealed.update(facts.kind_of(item) for item in turn.reveals)
-        last_nea = turn.move.attractor is Attractor.NEA
+        exchanges.append(Exchange(turn.trainee, turn.move.focus, seen.is_nea, turn.coachee, seen.counts))
+        told.extend((facts.kind_of(item), facts.story_text(item)) for item in turn.reveals)
     return tuple(feedback)

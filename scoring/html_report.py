@@ -23,7 +23,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem} .band{font-size:1.1rem;font-weight:600}
 table{border-collapse:collapse;width:100%;margin:1rem 0} th,td{border-bottom:1px solid #dde1e8;padding:.35rem .5rem;
 text-align:left;vertical-align:top;font-size:.92rem} th{background:#f4f6f9}
 .good{color:#1c7c4a} .fair{color:#9a6a00} .poor{color:#b3261e} .weak{background:#fff4f2} .strong{background:#f2fbf5}
-.better{color:#3b4a66;font-style:italic} svg{background:#fafbfc;border:1px solid #dde1e8}
+.better{color:#3b4a66;font-style:italic} .said{color:#6b7487;font-size:.85rem;margin-bottom:.2rem} .credit{color:#9a6a00;font-size:.85rem} .note{color:#6b7487} svg{background:#fafbfc;border:1px solid #dde1e8}
 """
 
 
@@ -102,14 +102,16 @@ def turns_table(
     """
     rows = []
     for turn in card.turns:
-        better = ""
+        said = f'<div class="said">Coachee: {_text(turn.answered)}</div>' if turn.answered else ""
+        better = f'<div class="credit">{_text(turn.credit)}</div>' if turn.credit else ""
         if turn.better is not None:
-            better = f'<div class="better">Better here ({_text(turn.better.move)}): “{_text(turn.better.example)}”</div>'
+            example = f"“{_text(turn.better.example)}”" if turn.better.example else _text(turn.better.why)
+            better += f'<div class="better">Better here ({_text(turn.better.move)}): {example}</div>'
         better += "".join(
             f'<div class="comment">Trainer: {_text(text)}</div>' for text in (comments or {}).get(turn.n, ())
         )
         rows.append(
-            f'<tr id="{anchor}-{turn.n}" class="{_text(turn.verdict)}"><td>{turn.n}</td><td>{_text(turn.trainee)}{better}</td>'
+            f'<tr id="{anchor}-{turn.n}" class="{_text(turn.verdict)}"><td>{turn.n}</td><td>{said}{_text(turn.trainee)}{better}</td>'
             f"<td>{_text(turn.form)}<br>{_text(turn.focus)}<br>{_text(turn.attractor)}</td>"
             f"<td>{_text(turn.effect)}</td><td>{_text(turn.rule)}</td></tr>"
         )
@@ -117,6 +119,12 @@ def turns_table(
         "<table><thead><tr><th>#</th><th>trainee line</th><th>read as</th><th>effect</th><th>rule</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def status_html(card: Scorecard) -> str:
+    """Whether the conversation is incomplete, and how the coachee ended it, when either applies."""
+    lines = ([f"Incomplete: {card.completeness.reason}"] if not card.complete else []) + list(card.notes)
+    return "".join(f'<p class="note">{_text(line)}</p>' for line in lines)
 
 
 def render_html(card: Scorecard, title: str) -> str:
@@ -129,6 +137,7 @@ def render_html(card: Scorecard, title: str) -> str:
         f"<title>{_text(title)}</title><style>{STYLE}</style></head><body>"
         f"<h1>{_text(title)}</h1>"
         f'<p class="band {_text(card.band)}">{card.overall:.0f}/100 · {_text(card.band)}</p>'
+        f"{status_html(card)}"
         f"{chart_svg(card)}"
         f"<h2>What went well</h2><ul>{went_well}</ul>"
         f"<h2>Try next time</h2><ol>{try_next}</ol>"

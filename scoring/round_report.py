@@ -22,7 +22,7 @@ from simulator.text import strip_control
 TABLE_COLUMNS = ("trainee", "scenario", "overall", "band", "PEA:NEA", "open", "shutdowns", "turns", "result")
 
 EXTRA_STYLE = """
-.pass{color:#1c7c4a;font-weight:600} .fail{color:#b3261e;font-weight:600} .note{color:#6b7487;font-size:.85rem}
+.pass{color:#1c7c4a;font-weight:600} .fail{color:#b3261e;font-weight:600} .incomplete{color:#9a6a00;font-weight:600} .note{color:#6b7487;font-size:.85rem}
 section{border-top:2px solid #dde1e8;margin-top:2rem;padding-top:.5rem} .weakest{background:#fff4f2}
 nav a{margin-right:1rem}
 .comment{border-left:3px solid #2f5fb3;padding-left:.5rem;margin-top:.3rem;color:#1d2330}
@@ -42,8 +42,8 @@ def _cell(value: object, width: int) -> str:
 
 
 def result_of(conversation: GradedConversation) -> str:
-    """`pass` or `fail` against the round's pass mark."""
-    return "pass" if conversation.passed else "fail"
+    """`pass` or `fail` against the round's pass mark, or `incomplete` (which never passes)."""
+    return conversation.outcome.value
 
 
 def table_row(conversation: GradedConversation) -> tuple[str, ...]:

@@ -1,38 +1,43 @@
-"""The scorecard: measures, an overall score from 0 to 100, a band, per-turn feedback and next steps.
+"""The scorecard: measures, an overall score from 0 to 100, a band, completeness, per-turn feedback and next steps.
 
 `overall` is the weighted mean of the measures that apply to the conversation (a
 measure that cannot be computed is left out, never counted as zero), scaled to 0..100.
-The band reads `overall` against the rubric's two marks.
+The band reads `overall` against the rubric's two marks. A conversation shorter than the
+rubric's `min_turns`, or that never reached the real self or a plan, is incomplete whatever
+it scores. The card is consistent with itself: "what went well" lists only measures rated
+good or fair, "try next time" never asks for what the conversation already did
+(`scoring.advice`), and every number is finite.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from scoring.advice import tips_for
+from scoring.counts import is_balance_sheet
+from scoring.evidence import Evidence, evidence_of
 from scoring.facts import ConversationFacts, facts_from_practice
-from scoring.feedback import TurnFeedback, per_turn_feedback
-from scoring.measures import Measure, Rating, all_measures
+from scoring.feedback import TurnFeedback, explain_rule, per_turn_feedback
+from scoring.marks import Measure, Rating
+from scoring.measures import all_measures
 from simulator.records import Turn
 from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.vocabulary import Band, MeasureKey
+from simulator.vocabulary import Band, Focus, MeasureKey
 
-TIPS: dict[MeasureKey, str] = {
-    MeasureKey.PEA_NEA_RATIO: "Lead with the positive attractor: ask about their hopes, strengths and values before problems.",
-    MeasureKey.ICT_ORDER: 'Start from the desired future: "If things were going really well a year from now, what would you be doing?"',
-    MeasureKey.REFLECTIONS_TO_QUESTIONS: "Reflect back what you heard before asking the next question.",
-    MeasureKey.COMPLEX_REFLECTION_SHARE: 'Add meaning to your reflections: name the feeling, or both sides ("Part of you..., and part of you...").',
-    MeasureKey.MI_ADHERENT: "Affirm a specific strength, and say out loud that the choice is theirs.",
-    MeasureKey.MI_NON_ADHERENT: "Hold back the advice and the correction; ask permission before offering an idea.",
-    MeasureKey.COACHEE_TRAJECTORY: "Repair before you push on: when the coachee closes, reflect the feeling and hand back control.",
-    MeasureKey.STORY_REVEALED: "Earn the story: once the coachee is open, ask about their vision, values and a step of their own.",
-    MeasureKey.GOALS_MET: "Check the scenario's goals before you start, and steer the arc toward them.",
-    MeasureKey.CHANGE_TALK: "Draw out change talk: ask why it matters to them and what they could do, and reflect it back.",
-}
+WENT_WELL = 3
+"""How many measures "what went well" names at most."""
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Whether the conversation went far enough to be judged as a whole, and if not, why."""
+
+    complete: bool
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -47,13 +52,20 @@ class Scorecard:
     try_next: tuple[str, ...]
     simulated: bool
     scenario_id: str | None = None
+    completeness: Completeness = Completeness(True, "")
+    notes: tuple[str, ...] = ()  # what the trainer should know besides the measures (how it ended)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the conversation is long enough and reached the real self or a plan."""
+        return self.completeness.complete
 
     def measure(self, key: MeasureKey) -> Measure:
         """One measure by key."""
         return next(measure for measure in self.measures if measure.key == key)
 
     def as_dict(self) -> dict[str, Any]:
-        """The scorecard as JSON-ready data: lists, not tuples; an unbounded ratio (5 PEA to 0 NEA) is "inf"."""
+        """The scorecard as JSON-ready data: lists, not tuples; enums by value; every number finite."""
         # Built field by field: dataclasses.asdict deep-copies every value and dominated batch scoring.
         plain: dict[str, Any] = _plain({name: getattr(self, name) for name in self.__dataclass_fields__})
         return plain
@@ -68,8 +80,6 @@ def _plain(value: Any) -> Any:
         return [_plain(item) for item in value]
     if isinstance(value, Enum):
         return value.value  # a key, rating or band as the plain string JSON holds
-    if isinstance(value, float) and math.isinf(value):
-        return "inf"
     return value
 
 
@@ -92,28 +102,80 @@ def overall_of(measures: tuple[Measure, ...], rubric: Rubric) -> float:
     return round(100 * sum(weight * score for weight, score in applicable) / total, 1)
 
 
-def score_facts(facts: ConversationFacts, rubric: Rubric = DEFAULT_RUBRIC) -> Scorecard:
-    """The scorecard of a conversation."""
-    measures = all_measures(facts, rubric)
-    overall = overall_of(measures, rubric)
-    rated = [measure for measure in measures if measure.applies]
-    went_well = [f"{m.label}: {m.reason}" for m in rated if m.rating is Rating.GOOD]
-    if not went_well and rated and facts.turns:
-        best = max(rated, key=lambda m: m.score or 0.0)
-        went_well = [f"{best.label}: {best.reason}"]
-    weakest = sorted((m for m in rated if m.rating is not Rating.GOOD), key=lambda m: m.score or 0.0)[:3]
+RELATIONAL = (MeasureKey.EMPATHY, MeasureKey.PARTNERSHIP)
+
+
+def relational_ceiling(overall: float, measures: tuple[Measure, ...], rubric: Rubric) -> float:
+    """`overall`, held just below compassion-led when Empathy or Partnership rates poor.
+
+    A conversation in which the coachee was not understood, or was not a partner, is not
+    compassion-led however well its lines were labelled (MITI's relational globals; our design choice).
+    """
+    poor = any(m.key in RELATIONAL and m.rating is Rating.POOR for m in measures)
+    if poor and overall >= rubric.compassion_led_from:
+        return round(max(rubric.compassion_led_from - 0.1, 0.0), 1)
+    return overall
+
+
+def completeness_of(evidence: Evidence, min_turns: int) -> Completeness:
+    """Incomplete when shorter than `min_turns` trainee turns, or when it never reached the real self or a plan."""
+    facts = evidence.facts
+    if len(facts.turns) < min_turns:
+        return Completeness(
+            False, f"{len(facts.turns)} turn(s): a whole conversation takes at least {min_turns}"
+        )
+    kinds = {facts.kind_of(item) for turn in facts.turns for item in turn.reveals}
+    real_self = "worries" in kinds or any(
+        turn.counts and is_balance_sheet(index, turn.move.focus) for index, turn in enumerate(evidence.turns)
+    )
+    plan = "next_step" in kinds or any(
+        turn.counts and turn.move.focus is Focus.PLAN for turn in evidence.turns
+    )
+    if not real_self and not plan:
+        return Completeness(False, "it never reached the real self or a plan")
+    return Completeness(True, "")
+
+
+def ending_notes(facts: ConversationFacts) -> tuple[str, ...]:
+    """How the coachee ended the conversation, when a turn's rules say they did."""
+    notes = []
+    for turn in facts.turns:
+        for rule in turn.rules:
+            if rule == "end" or rule.startswith("end."):
+                notes.append(f"The coachee ended the conversation at turn {turn.n}: {explain_rule(rule)}")
+    return tuple(notes)
+
+
+def went_well_of(measures: tuple[Measure, ...]) -> tuple[str, ...]:
+    """The best measures rated good or fair, good first: never one rated poor."""
+    rated = [m for m in measures if m.rating in (Rating.GOOD, Rating.FAIR)]
+    rated.sort(key=lambda m: (m.rating is not Rating.GOOD, -(m.score or 0.0)))
+    return tuple(f"{m.label}: {m.reason}" for m in rated[:WENT_WELL])
+
+
+def score_facts(
+    facts: ConversationFacts, rubric: Rubric = DEFAULT_RUBRIC, *, min_turns: int | None = None
+) -> Scorecard:
+    """The scorecard of a conversation (`min_turns` overrides the rubric's, as a round may)."""
+    evidence = evidence_of(facts)
+    measures = all_measures(evidence, rubric)
+    overall = relational_ceiling(overall_of(measures, rubric), measures, rubric)
     return Scorecard(
         overall=overall,
         band=band_of(overall, rubric),
         measures=measures,
-        turns=per_turn_feedback(facts),
-        went_well=tuple(went_well),
-        try_next=tuple(f"{m.label}: {TIPS[m.key]}" for m in weakest),
+        turns=per_turn_feedback(facts, evidence.turns),
+        went_well=went_well_of(measures),
+        try_next=tuple(str(tip) for tip in tips_for(measures, evidence)),
         simulated=facts.simulated,
         scenario_id=facts.scenario_id,
+        completeness=completeness_of(evidence, rubric.min_turns if min_turns is None else min_turns),
+        notes=ending_notes(facts),
     )
 
 
-def score_practice(scenario: Scenario, turns: Sequence[Turn], rubric: Rubric | None = None) -> Scorecard:
+def score_practice(
+    scenario: Scenario, turns: Sequence[Turn], rubric: Rubric | None = None, *, min_turns: int | None = None
+) -> Scorecard:
     """The scorecard of a practice conversation's turns, under the scenario's rubric unless one is given."""
-    return score_facts(facts_from_practice(scenario, turns), rubric or scenario.rubric)
+    return score_facts(facts_from_practice(scenario, turns), rubric or scenario.rubric, min_turns=min_turns)

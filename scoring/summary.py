@@ -46,12 +46,19 @@ def summarise(turns: Sequence[Turn], starting_state: State, revealed: Sequence[s
     )
 
 
-def summary_lines(summary: Summary) -> list[str]:
-    """The summary as short lines of plain text."""
+def summary_lines(summary: Summary, credited: str | None = None) -> list[str]:
+    """The summary as short lines of plain text.
+
+    `credited` is the scorecard's PEA:NEA tally, counting only lines that earned credit; given,
+    the summary shows it beside the tally as read, so the two never seem to disagree.
+    """
     revealed = ", ".join(summary.revealed) or "nothing yet"
+    tally = f"PEA:NEA moves: {summary.ratio} ({summary.neutral} neutral)"
+    if credited is not None and credited != summary.ratio:
+        tally = f"PEA:NEA moves: {summary.ratio} as read, {credited} credited (repeated, stock or unclear lines earn nothing)"
     return [
         f"Turns: {summary.turns}",
         f"Coachee ended: {summary.final_state.value} (peak: {summary.peak_state.value})",
         f"Revealed: {revealed}",
-        f"PEA:NEA moves: {summary.ratio} ({summary.neutral} neutral)",
+        tally,
     ]

@@ -14,6 +14,9 @@ RATING_MARK = {Rating.GOOD: "+", Rating.FAIR: "~", Rating.POOR: "-", Rating.NOT_
 def glance_lines(card: Scorecard) -> list[str]:
     """The overall score, the band and each applicable measure on one line."""
     lines = [f"Overall: {card.overall:.0f}/100 ({card.band})"]
+    if not card.complete:
+        lines.append(f"Incomplete: {card.completeness.reason}")
+    lines += [f"Note: {strip_control(note)}" for note in card.notes]
     for measure in card.measures:
         if not measure.applies:
             continue
@@ -38,11 +41,16 @@ def turn_lines(card: Scorecard, comments: Mapping[int, Sequence[str]] | None = N
     """Per-turn feedback, one block per trainee line; weak lines carry a better one, and a trainer's comments."""
     lines = []
     for turn in card.turns:
+        if turn.answered:
+            lines.append(f"     coachee: {strip_control(turn.answered)}")
         lines.append(f"{turn.n:>3}. [{turn.verdict}] {strip_control(turn.trainee)}")
         lines.append(f"     read as {turn.form} / {turn.focus} / {turn.attractor}; {turn.effect}")
         lines.append(f"     why: {turn.rule}")
+        if turn.credit:
+            lines.append(f"     earned: {turn.credit}")
         if turn.better is not None:
-            lines.append(f'     better here ({turn.better.move}): "{turn.better.example}"')
+            example = f': "{turn.better.example}"' if turn.better.example else f": {turn.better.why}"
+            lines.append(f"     better here ({turn.better.move}){example}")
         lines += [f"     trainer: {strip_control(text)}" for text in (comments or {}).get(turn.n, ())]
     return lines
 

@@ -3,110 +3,342 @@
 The arc: warm-up, desired future, ideal self and values, expand hope, real self as a
 balance sheet, a learning agenda. `next_step_on_arc` reads the stage from plain facts
 (what has been explored and revealed, how open the coachee is, whether the last move
-hurt), so `/hint` during practice and the scorecard's "better line" after it agree.
+hurt) and voices the move for that moment: it hands back the coachee's own last words
+(`mirror`), names what they have told or the subjects of their life, and never offers a
+line the trainee has already said, nor one already offered in the same conversation.
+`/hint` during practice and the scorecard's "better line" after it both call it, so they agree.
+
+The stages' moves, reasons and line templates are data, in `arc.json` beside this module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set
-from dataclasses import dataclass
+import json
+import re
+from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
 
 from simulator.vocabulary import Focus, State
 
 
 @dataclass(frozen=True)
 class ArcFacts:
-    """What the arc stage is read from, at one moment of a conversation."""
+    """What the arc stage is read from, and what a line for it may use, at one moment of a conversation."""
 
     turns_so_far: int
     explored: Set[Focus]
     revealed_kinds: Set[str]
     state: State | None = None
     last_move_was_nea: bool = False
+    coachee_said: str = ""  # the coachee's last words: what the next line answers
+    coachee_before: str = ""  # everything else the coachee had said (names are told by their capitals)
+    trainee_lines: tuple[str, ...] = ()  # what the trainee said: never offered back to them
+    used: frozenset[str] = field(default_factory=frozenset)  # lines already offered in this conversation
+    told: tuple[tuple[str, str], ...] = ()  # (kind, text) of each story item the coachee has told
+    topics: tuple[
+        str, ...
+    ] = ()  # words for the subjects of the coachee's life; only those they mentioned are used
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One played exchange as the arc reads it: the trainee's line, its focus, whether it was NEA, the reply."""
+
+    trainee: str
+    focus: Focus
+    nea: bool
+    coachee: str
+    counts: bool = True  # False for a line too unclear to count
+
+
+def topic_words(topics: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    """The words of a scenario's topics, as a suggested line may use them ("teach*" -> "teach")."""
+    words = (word.rstrip("*") for topic in topics for word in topic)
+    return tuple(dict.fromkeys(word for word in words if len(word) > 2))
+
+
+def moment(
+    exchanges: Sequence[Exchange],
+    opening: str,
+    state: State | None,
+    told: tuple[tuple[str, str], ...] = (),
+    topics: tuple[str, ...] = (),
+    used: frozenset[str] = frozenset(),
+    trainee_lines: tuple[str, ...] | None = None,
+) -> ArcFacts:
+    """The arc's facts after `exchanges`: what `/hint` and the scorecard's better line are both built from."""
+    said = [opening, *(exchange.coachee for exchange in exchanges)]
+    return ArcFacts(
+        turns_so_far=len(exchanges),
+        explored=frozenset(e.focus for e in exchanges if e.counts and not e.nea),
+        revealed_kinds=frozenset(kind for kind, _ in told),
+        state=state,
+        last_move_was_nea=bool(exchanges) and exchanges[-1].nea,
+        coachee_said=said[-1],
+        coachee_before=" ".join(said[:-1]),
+        trainee_lines=tuple(e.trainee for e in exchanges) if trainee_lines is None else trainee_lines,
+        used=used,
+        told=told,
+        topics=topics,
+    )
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A move that fits a moment: what to do, why now, and a line to say it with."""
+    """A move that fits a moment: what to do, why now, and a line to say it with ("" when none is fresh)."""
 
     move: str
     why: str
     example: str
 
 
-REPAIR = Suggestion(
-    "repair: autonomy and empathy",
-    "The coachee has shut down; pushing on will not help. Reflect the feeling and hand back control.",
-    "This has clearly been a hard few weeks, and it's your call what we talk about today.",
-)
-ACKNOWLEDGE = Suggestion(
-    "reflect the feeling",
-    "The last line invoked the negative attractor; acknowledge its effect before moving on.",
-    "That landed hard. It sounds like you're already carrying a lot.",
-)
-WARM_UP = Suggestion(
-    "warm-up: agree the agenda",
-    "Start with rapport and let the coachee shape the conversation.",
-    "Thanks for making the time. What would make this conversation worthwhile for you?",
-)
-BUILD_SAFETY = Suggestion(
-    "empathic reflection",
-    "The coachee is guarded. A reflection of what they said, with the feeling in it, builds safety.",
-    "It sounds like you've been stretched thin for a while.",
-)
-STRENGTHS = Suggestion(
-    "ask about strengths",
-    "Recalling a time at their best lifts the coachee toward the positive attractor.",
-    "Tell me about a time at work when you felt at your best.",
-)
-VISION = Suggestion(
-    "ask about the desired future",
-    "The vision comes first: it is the ground the rest of the conversation stands on.",
-    "If work were going really well two years from now, what would you be doing?",
-)
-VALUES = Suggestion(
-    "explore values and the ideal self",
-    "Deepen the vision: what matters to them is what will carry the change.",
-    "What matters most to you about the work you do?",
-)
-BALANCE_SHEET = Suggestion(
-    "balance sheet: the real self against the vision",
-    "With the vision in place, looking at the present is expected, strengths first.",
-    "Against that picture, what's already in place? And what's missing?",
-)
-LEARNING_AGENDA = Suggestion(
-    "learning agenda: one experiment they choose",
-    "Let the coachee pick a small step tied to their own vision.",
-    "Which small step toward that would be most fun to try first?",
-)
-AFFIRM_AND_CLOSE = Suggestion(
-    "affirm and close",
-    "The coachee has a vision and a step of their own. Affirm it and offer support.",
-    "You've found a step that fits who you want to be. How can I support you with it?",
-)
+@dataclass(frozen=True)
+class Stage:
+    """One move of the arc, with the lines that can voice it."""
+
+    name: str
+    move: str
+    why: str
+    templates: tuple[str, ...]
+
+    def suggestion(self, example: str = "") -> Suggestion:
+        """This stage's move with one line to say it."""
+        return Suggestion(self.move, self.why, example)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("simulator").joinpath("arc.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+@cache
+def stage(name: str) -> Stage:
+    """A stage of the arc by name (see `arc.json`)."""
+    entry = _data()["stages"][name]
+    return Stage(name, entry["move"], entry["why"], tuple(entry["templates"]))
+
+
+def stage_names() -> tuple[str, ...]:
+    """Every stage of the arc, in the order `arc.json` lists them."""
+    return tuple(_data()["stages"])
+
+
+TOO_CLOSE = 0.3
+"""A suggested line sharing this share of its own words (not the coachee's) with a line already said is a rewording."""
+
+_WORD = re.compile(r"[a-z][a-z']*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_BREAK = re.compile(r"[;:,]|\s[-\u2013\u2014]\s|\bbut\b|\bthough\b")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return frozenset(_data()["mirror"]["stop"])
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    stop = _stop()
+    return frozenset(
+        _stem(word)
+        for word in _WORD.findall(text.lower().replace("\u2019", "'"))
+        if len(word) > 2 and word not in stop
+    )
+
+
+def _strip_fillers(words: list[str]) -> list[str]:
+    fillers = sorted((filler.split() for filler in _data()["mirror"]["fillers"]), key=len, reverse=True)
+    changed = True
+    while changed and words:
+        changed = False
+        for filler in fillers:
+            if [w.lower().strip(",") for w in words[: len(filler)]] == filler and len(words) > len(filler):
+                words = words[len(filler) :]
+                changed = True
+                break
+    return words
+
+
+def _swap_person(words: list[str]) -> list[str]:
+    mirror = _data()["mirror"]
+    swaps, after_i = mirror["swaps"], mirror["after_i"]
+    out = []
+    for index, word in enumerate(words):
+        lowered = word.lower().replace("\u2019", "'")
+        previous = words[index - 1].lower() if index else ""
+        if lowered in swaps:
+            out.append(swaps[lowered])
+        elif previous == "i" and lowered in after_i:
+            out.append(after_i[lowered])
+        else:
+            out.append(word)
+    return out
+
+
+def _trim(words: list[str], limit: int) -> list[str]:
+    if len(words) <= limit:
+        return words
+    words = words[:limit]
+    dangling = frozenset(_data()["mirror"]["dangling"])
+    while words and words[-1].lower() in dangling:
+        words = words[:-1]
+    return words
+
+
+def _first_word_case(first: str, said: str) -> str:
+    # A name keeps its capital (it is capitalised mid-sentence somewhere in what was said); other words lose it.
+    if first == "I" or first.isupper() or re.search(r"\w[,;:]?\s+" + re.escape(first) + r"\b", said):
+        return first
+    return first[:1].lower() + first[1:]
+
+
+def mirror(said: str, elsewhere: str = "") -> str:
+    """The coachee's last words handed back from the trainee's side ("I've tried lists" -> "you've tried lists"), or "".
+
+    The statement with the most content words is taken (the later one on a tie), cut to a short
+    phrase; its first word keeps a capital only when it is a name (capitalised mid-sentence in
+    `said` or in `elsewhere`, the rest of what the coachee said). Questions and clauses about the trainee ("you know that") are never handed back:
+    with nothing else said, there is nothing to mirror.
+    """
+    mirror_data = _data()["mirror"]
+    second = frozenset(mirror_data["second_person"])
+    text = said.replace("\u2019", "'")
+    best, best_key = "", (-1, -1, -1)
+    order = 0
+    for sentence in _SENTENCE_END.split(text):
+        if sentence.strip().endswith("?"):
+            continue
+        for piece in _CLAUSE_BREAK.split(sentence.strip().rstrip(".!")):
+            order += 1
+            words = _strip_fillers(piece.split())
+            content = len(_words(" ".join(words)))
+            if len(words) < 3 or not content or any(word.lower().strip(",") in second for word in words):
+                continue
+            key = (int(len(words) <= mirror_data["max_words"]), min(content, 3), order)
+            if key >= best_key:
+                best, best_key = " ".join(_swap_person(_trim(words, mirror_data["max_words"]))), key
+    if not best:
+        return ""
+    first, _, rest = best.partition(" ")
+    return f"{_first_word_case(first, text + ' ' + elsewhere)} {rest}".strip().rstrip(",")
+
+
+def _topic_taken_up(facts: ArcFacts) -> str:
+    # A subject of the coachee's life, as they named it: the latest they mentioned, never one they did not.
+    for said in (facts.coachee_said, facts.coachee_before):
+        lowered = said.lower()
+        found = [
+            (lowered.rfind(word.lower()), word)
+            for word in facts.topics
+            if re.search(rf"\b{re.escape(word.lower())}", lowered)
+        ]
+        if found:
+            at, word = max(found)
+            match = re.match(r"[\w'-]+", said[at:])
+            return (match.group(0) if match else word).lower()
+    return ""
+
+
+def _told_phrase(told: tuple[tuple[str, str], ...]) -> str:
+    # The latest of the vision, values or strengths they told, as a short phrase of their own words.
+    for kind in ("vision", "values", "strengths"):
+        for told_kind, text in reversed(told):
+            if told_kind == kind:
+                return mirror(text, text)
+    return ""
+
+
+def _fill(template: str, values: dict[str, str]) -> str | None:
+    needed = set(re.findall(r"\{(\w+)\}", template))
+    lowered = {name.lower() for name in needed}
+    if any(not values.get(name) for name in lowered if name != "topic_part"):
+        return None
+    filled = template
+    for name in needed:
+        value = values.get(name.lower(), "")
+        if name[:1].isupper() and value:
+            value = value[:1].upper() + value[1:]
+        filled = filled.replace("{" + name + "}", value)
+    return re.sub(r"\s+", " ", filled).strip()
+
+
+def _too_close(line: str, others: tuple[str, ...] | frozenset[str], own: frozenset[str]) -> bool:
+    # A line is too close to another when, leaving aside the coachee's own words, most of its words are shared.
+    ours = _words(line) - own
+    for other in others:
+        if line.strip().lower() == other.strip().lower():
+            return True
+        theirs = _words(other) - own
+        if ours and theirs and len(ours & theirs) / len(ours | theirs) >= TOO_CLOSE:
+            return True
+    return False
+
+
+def stage_of(facts: ArcFacts) -> str:
+    """The name of the arc stage whose move fits this moment."""
+    if facts.state is State.DEFENSIVE:
+        return "repair"
+    if facts.last_move_was_nea:
+        return "acknowledge"
+    if facts.turns_so_far == 0:
+        return "warm_up"
+    if facts.state is not None and facts.state.rank <= State.GUARDED.rank:
+        return "build_safety"
+    not_yet_open = facts.state is not None and facts.state.rank < State.OPEN.rank
+    if not _reached(facts, "vision", Focus.VISION):
+        if Focus.STRENGTHS not in facts.explored and facts.state in (State.NEUTRAL, None):
+            return "strengths"
+        if Focus.VISION in facts.explored and not_yet_open:
+            return (
+                "values"
+                if not _reached(facts, "values", Focus.VALUES) and Focus.VALUES not in facts.explored
+                else "deepen"
+            )
+        return "vision"
+    if not _reached(facts, "values", Focus.VALUES):
+        return "values"
+    if Focus.REAL_SELF not in facts.explored and not {"worries", "strengths"} & facts.revealed_kinds:
+        return "balance_sheet"
+    if not _reached(facts, "next_step", Focus.PLAN):
+        return "deepen" if Focus.PLAN in facts.explored and not_yet_open else "learning_agenda"
+    return "affirm_and_close"
 
 
 def next_step_on_arc(facts: ArcFacts) -> Suggestion:
-    """The move that fits this moment of the conversation."""
-    if facts.state is State.DEFENSIVE:
-        return REPAIR
-    if facts.last_move_was_nea:
-        return ACKNOWLEDGE
-    if facts.turns_so_far == 0:
-        return WARM_UP
-    if facts.state is not None and facts.state.rank <= State.GUARDED.rank:
-        return BUILD_SAFETY
-    if not _reached(facts, "vision", Focus.VISION):
-        if Focus.STRENGTHS not in facts.explored and facts.state in (State.NEUTRAL, None):
-            return STRENGTHS
-        return VISION
-    if not _reached(facts, "values", Focus.VALUES):
-        return VALUES
-    if Focus.REAL_SELF not in facts.explored and not {"worries", "strengths"} & facts.revealed_kinds:
-        return BALANCE_SHEET
-    if not _reached(facts, "next_step", Focus.PLAN):
-        return LEARNING_AGENDA
-    return AFFIRM_AND_CLOSE
+    """The move that fits this moment of the conversation, voiced from the coachee's own words where it can be."""
+    current = stage(stage_of(facts))
+    said = mirror(facts.coachee_said, facts.coachee_before)
+    topic = _topic_taken_up(facts)
+    values = {
+        "mirror": said,
+        "told": _told_phrase(facts.told),
+        "topic": topic,
+        "topic_part": f" with {topic}" if topic else "",
+    }
+    own = _words(facts.coachee_said)
+    for template in current.templates:
+        line = _fill(template, values)
+        if (
+            line is None
+            or _too_close(line, facts.trainee_lines, own)
+            or _too_close(line, facts.used, frozenset())
+        ):
+            continue
+        return current.suggestion(line)
+    return current.suggestion()
 
 
 def _reached(facts: ArcFacts, kind: str, focus: Focus) -> bool:

@@ -16,6 +16,7 @@ These are the only file operations below the shell; they take paths and return t
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
@@ -191,18 +192,17 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = True) -> None:
             os.close(descriptor)
         put_in_place(temporary, path, overwrite=overwrite)
     except FileExistsError:
-        _remove(temporary)
+        remove_quietly(temporary)
         raise
     except OSError as error:
-        _remove(temporary)
+        remove_quietly(temporary)
         raise _write_error(path, error) from None
 
 
-def _remove(path: Path) -> None:
-    try:
+def remove_quietly(path: Path) -> None:
+    """Remove a file of ours if it is there (a temporary file being cleared up); never raises."""
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def _write_error(path: Path, error: OSError | ValueError) -> UnwritableFile:

@@ -21,6 +21,10 @@ def json_objects(
             record = json.loads(line)
         except json.JSONDecodeError as problem:
             raise error(f"{where}: not JSON ({problem.msg})") from None
+        except ValueError:  # a number of more than 4,300 digits
+            raise error(f"{where}: not JSON this reader accepts (a number too long)") from None
+        except RecursionError:
+            raise error(f"{where}: not JSON this reader accepts (nested too deeply)") from None
         if not isinstance(record, dict):
             raise error(f"{where}: expected a JSON object")
         yield where, number, record

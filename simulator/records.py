@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from simulator.vocabulary import Attractor, Move, State
+
+
+class EndReason(StrEnum):
+    """Why a conversation ended on the coachee's side (the front ends add quit, eof and interrupted)."""
+
+    TURN_LIMIT = "turn_limit"
+    COACHEE_LEFT = "coachee_left"
 
 
 @dataclass(frozen=True)

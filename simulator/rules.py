@@ -4,10 +4,11 @@ A rule is one of the dynamics of COACHING-MODEL.md §4 that decided how a traine
 the coachee. The engine records the ids of the rules that fired on each turn, the transcript
 stores them, and the scorer explains them to the trainee in the words kept here.
 
-Most ids are a `Rule` value as it stands (`pea.lift`, `drift`, `gate.open`). Three rules
-carry a detail after a dot, naming what fired them: `shutdown.<kind>` (the kind of NEA move
-the persona shuts down on), `hot_button.<id>` (the hot button hit) and `reveal.<id>` (the
-story item told). `rule_id` writes an id and `parse_rule_id` reads one back. The values are
+Most ids are a `Rule` value as it stands (`pea.lift`, `drift`, `gate.open`, `repeat`). Four
+rules carry a detail after a dot, naming what fired them: `shutdown.<kind>` (the kind of NEA
+move the persona shuts down on), `hot_button.<id>` (the hot button hit), `reveal.<id>` (the
+story item told) and `end.<why>` (the coachee ended the meeting: `end.defensive` after a run
+of turns left defensive, `end.hot_button` on a hot button that ends it). `rule_id` writes an id and `parse_rule_id` reads one back. The values are
 the exact strings transcripts hold, so they never change casually.
 """
 
@@ -35,6 +36,10 @@ class Rule(StrEnum):
     SHUTDOWN = "shutdown"
     HOT_BUTTON = "hot_button"
     REVEAL = "reveal"
+    REPEAT = "repeat"
+    UNCLEAR = "unclear"
+    REFLECTION_MISSED = "reflection.missed"
+    END = "end"
 
     @property
     def explanation(self) -> str:
@@ -62,11 +67,21 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.SHUTDOWN: "this persona shuts down on that kind of move",
     Rule.HOT_BUTTON: "that word hits a nerve for this coachee",
     Rule.REVEAL: "open enough and asked the right question, the coachee told their story",
+    Rule.REPEAT: "the coachee had heard that line before: said again, it earns nothing",
+    Rule.UNCLEAR: "the coachee could not tell what was meant, so the line counted neither way",
+    Rule.REFLECTION_MISSED: "the reflection named the opposite of what the coachee had said, so it did not land",
+    Rule.END: "the coachee ended the meeting: left defensive for too long, or hit where it hurts most",
 }
 """Every rule's explanation, next to the rules themselves."""
 
-WITH_DETAIL = frozenset({Rule.SHUTDOWN, Rule.HOT_BUTTON, Rule.REVEAL})
-"""The rules whose ids name what fired them: the NEA kind, the hot button, the story item."""
+WITH_DETAIL = frozenset({Rule.SHUTDOWN, Rule.HOT_BUTTON, Rule.REVEAL, Rule.END})
+"""The rules whose ids name what fired them: the NEA kind, the hot button, the story item, why it ended."""
+
+END_DEFENSIVE = "defensive"
+"""The detail of `end.defensive`: the coachee was left defensive for `leaves_after` turns."""
+
+END_HOT_BUTTON = "hot_button"
+"""The detail of `end.hot_button`: a hot button marked `ends` was hit."""
 
 GATES: dict[State, Rule] = {State.OPEN: Rule.GATE_OPEN, State.ENERGISED: Rule.GATE_ENERGISED}
 """The gate rule that holds a rise into each gated state."""

@@ -7,6 +7,7 @@ ten thousand characters pasted by accident. Everything shown or stored passes he
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -40,3 +41,28 @@ def strip_control(text: str) -> str:
 def clean_line(text: str) -> str:
     """A trainee line ready for a turn: no controls, single spaces, at most MAX_LINE_CHARS characters."""
     return " ".join(strip_control(text[: MAX_LINE_CHARS * 4]).split())[:MAX_LINE_CHARS]
+
+
+def terminal_text(text: str) -> str:
+    """Text safe to print as it stands: escape sequences and control characters removed, line breaks and tabs kept.
+
+    For the blocks a command prints (tables, reports, diagrams), which quote scenario files,
+    transcripts and paths; a single line that must stay one line goes through `strip_control`.
+    """
+    if text.isprintable():
+        return text
+    return "\n".join("\t".join(strip_control(cell) for cell in line.split("\t")) for line in text.split("\n"))
+
+
+def terminal_json(value: object, *, indent: int | None = None) -> str:
+    """JSON with every character a terminal could act on escaped (C1 controls, bidi overrides, ...).
+
+    `json.dumps` escapes only what JSON requires; the rest of what is not printable is written
+    as a `\\u` escape, which any JSON reader reads back as the same character.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == "\n" else json.dumps(char)[1:-1] for char in text
+    )

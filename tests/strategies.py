@@ -40,9 +40,60 @@ trainee_text = st.one_of(
     st.just(""),
 )
 
+trainee_names = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), min_size=3, max_size=40)
+    .map(lambda name: " ".join(name.split()))
+    .filter(lambda name: len(name) >= 3)
+)
+"""Names as a trainee might give them once cleaned (`round_file.trainee_name`): any script, single spaces."""
+
+coaching_lines = st.lists(st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES]), min_size=1, max_size=8)
+"""A short conversation's trainee lines, warm and cold mixed."""
+
 moves = st.builds(
     Move, form=st.sampled_from(Form), focus=st.sampled_from(Focus), attractor=st.sampled_from(Attractor)
 )
+
+# --- conversations to score (the scorecard's consistency) ----------------------------------
+
+STOCK_LINES = [
+    "What's your vision for the future?",
+    "That sounds really hard.",
+    "What matters most to you?",
+    "You're really good at what you do.",
+    "It's your choice.",
+    "What's your next step?",
+    "How are you doing?",
+]
+"""Lines a trainee can say without listening: the ones a rota of stock phrases is made of."""
+
+COACHEE_WORDS = [
+    "I'm fine. It's just been busy.",
+    "We're two nurses down most nights, and I'm tired of it.",
+    "I love teaching the students, honestly. That's the best bit.",
+    "I could try charting at the bedside next week.",
+    "I don't see why I should change anything.",
+    "Maybe. I don't know.",
+    "",
+]
+"""What a real coachee might say between two coach lines ("" for nothing)."""
+
+practice_conversations = st.lists(
+    st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES, *STOCK_LINES]), max_size=16
+)
+"""A practice conversation's trainee lines: warm, cold and stock lines in any order, repeats included."""
+
+
+@st.composite
+def external_conversations(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """A conversation of two real people as (speaker, text) pairs: coach lines of any kind, coachee replies between."""
+    pairs: list[tuple[str, str]] = []
+    for _ in range(draw(st.integers(1, 14))):
+        pairs.append(("coach", draw(st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES, *STOCK_LINES]))))
+        reply = draw(st.sampled_from(COACHEE_WORDS))
+        if reply:
+            pairs.append(("client", reply))
+    return pairs
 
 
 def persona(**temperament: object) -> Persona:

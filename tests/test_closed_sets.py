@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from scoring.advice import candidates
+from scoring.evidence import evidence_of
 from scoring.facts import facts_from_practice
 from scoring.measures import Rating, all_measures
-from scoring.scorecard import TIPS, band_of, score_practice
+from scoring.scorecard import band_of, score_practice
 from simulator.engine.session import Session
 from simulator.scenario.catalogue import load
 from simulator.scenario.model import Expectation
@@ -20,10 +22,10 @@ LINES = ("What would a really good year look like for you?", "You need to get th
 
 
 def test_measure_keys_are_the_measures_in_order_and_key_the_weights_and_tips() -> None:
-    facts = facts_from_practice(SCENARIO, play(SCENARIO, LINES).turns)
-    assert [measure.key for measure in all_measures(facts, DEFAULT_RUBRIC)] == list(MeasureKey)
+    evidence = evidence_of(facts_from_practice(SCENARIO, play(SCENARIO, LINES).turns))
+    assert [measure.key for measure in all_measures(evidence, DEFAULT_RUBRIC)] == list(MeasureKey)
     assert list(Weights.model_fields) == [key.value for key in MeasureKey]
-    assert set(TIPS) == set(MeasureKey)
+    assert all(candidates(key, evidence) for key in MeasureKey)
     weights = DEFAULT_RUBRIC.weights.model_dump()
     assert {key.value: DEFAULT_RUBRIC.weights.of(key) for key in MeasureKey} == weights
 

@@ -42,7 +42,7 @@ def test_every_rule_is_explained() -> None:
 
 
 def test_plain_ids_are_the_values_and_detailed_ids_carry_a_detail() -> None:
-    assert {Rule.SHUTDOWN, Rule.HOT_BUTTON, Rule.REVEAL} == WITH_DETAIL
+    assert {Rule.SHUTDOWN, Rule.HOT_BUTTON, Rule.REVEAL, Rule.END} == WITH_DETAIL
     for rule in Rule:
         if rule.takes_detail:
             assert rule_id(rule, "audit") == f"{rule.value}.audit"
@@ -161,7 +161,26 @@ def test_the_engine_fires_every_rule_in_the_registry() -> None:
             session = Session(scenario)
             session.play(CONFRONT, f"about the {button.words[0]}")
             sessions.append(session)
+        sessions.append(heard_session(scenario))
         fired.update(
             parse_rule_id(rule)[0] for session in sessions for turn in session.turns for rule in turn.rules
         )
     assert fired == set(Rule)
+
+
+UNSURE = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=0.2)
+
+
+def heard_session(scenario: Scenario) -> Session:
+    """A conversation that fires the listening rules: an unclear line, a repeat, a reflection that
+    names strain after a cheerful line, and confrontations until the coachee leaves (if ever)."""
+    session = Session(scenario)
+    session.play(UNSURE, "asdf jkl")
+    session.play(VISION, "What would a really good year look like for you?")
+    session.play(VISION, "What would a really good year look like for you?")
+    for move in SCRIPTS[0]:
+        session.play(move)
+    session.play(FEELING, "It sounds like it has all been really hard and exhausting.")
+    while not session.is_over:
+        session.play(CONFRONT, "That is simply not good enough.")
+    return session

@@ -20,7 +20,7 @@ from typing import Any
 from transitions import EventData, Machine
 
 from simulator.rules import GATES, Rule, rule_id
-from simulator.scenario.model import HotButton, Persona, Temperament
+from simulator.scenario.model import HotButton, Persona, Personality
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Focus, Form, Move, State
 
 # With model_override=True the machine binds only the triggers the model declares, and logs a
@@ -53,6 +53,7 @@ class History:
     turns_since_pea: int = 0
     openness: float | None = None  # None: the middle of the state's rung
     repeats: int = 0  # how many moves just before this one had its form and focus
+    nea_so_far: bool = False  # whether the trainee has made an NEA move before this one
 
     @property
     def level(self) -> float:
@@ -81,9 +82,18 @@ def nea_kind(move: Move) -> str | None:
     return None
 
 
-def appraise(move: Move, text: str, persona: Persona, history: History) -> Impact:
-    """How far this move moves the coachee's openness, with the ids of the rules that decided it."""
-    temperament = persona.temperament
+DRIFT_FLOOR = float(State.GUARDED.rank)
+"""Drift alone never takes a coachee below guarded: coolness without any NEA move is not discord."""
+
+
+def appraise(
+    move: Move, text: str, persona: Persona, history: History, personality: Personality | None = None
+) -> Impact:
+    """How far this move moves the coachee's openness, with the ids of the rules that decided it.
+
+    `personality` is this conversation's drawn temperament; without one, the persona's typical self.
+    """
+    temperament = personality or persona.temperament.draw()
     button = hot_button_hit(move, text, persona)
     if button is not None and button.effect == "shutdown":
         return Impact(shutdown=True, rules=(rule_id(Rule.HOT_BUTTON, button.id),), hot_button=button)
@@ -97,13 +107,18 @@ def appraise(move: Move, text: str, persona: Persona, history: History) -> Impac
         rules.append(rule_id(Rule.HOT_BUTTON, button.id))
     turns_without_pea = 0 if move.attractor is Attractor.PEA else history.turns_since_pea + 1
     if turns_without_pea >= temperament.drift_after and temperament.drift > 0:
-        delta -= temperament.drift
-        rules.append(rule_id(Rule.DRIFT))
+        drift = temperament.drift
+        if not history.nea_so_far and move.attractor is not Attractor.NEA:
+            # No NEA move yet: drift cools a coachee, down to guarded at most (or not at all below it).
+            drift = min(drift, max(0.0, history.level + delta - DRIFT_FLOOR))
+        if drift > 0:
+            delta -= drift
+            rules.append(rule_id(Rule.DRIFT))
     return Impact(delta=delta, rules=tuple(rules), hot_button=button)
 
 
-def _move_delta(move: Move, temperament: Temperament, history: History) -> tuple[float, list[str]]:
-    step = temperament.weights.of(move.form) / temperament.warm_up
+def _move_delta(move: Move, temperament: Personality, history: History) -> tuple[float, list[str]]:
+    step = temperament.weight(move.form) / temperament.warm_up
     if move.is_compliance_check:
         # The coachee reacts to a deficit probe by when it comes, whatever the reader called it.
         if history.vision_established:
@@ -169,8 +184,8 @@ class Coachee:
     def may_open_up(self) -> bool:
         raise NotImplementedError
 
-    def __init__(self, persona: Persona) -> None:
-        self.temperament = persona.temperament
+    def __init__(self, persona: Persona, personality: Personality | None = None) -> None:
+        self.temperament = personality or persona.temperament.draw()
         self.progress = Progress()
         self.openness = persona.starting_state.rank + 0.5
         Machine(

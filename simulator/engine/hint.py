@@ -1,20 +1,31 @@
-"""`/hint`: the move that fits this moment of a practice conversation, with an example line."""
+"""`/hint`: the move that fits this moment of a practice conversation, with a line built from it.
+
+The same logic as the scorecard's better line (`simulator.arc`): the stage of the arc read
+from the conversation so far, voiced from what the coachee has just said.
+"""
 
 from __future__ import annotations
 
-from simulator.arc import ArcFacts, Suggestion, next_step_on_arc
+from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc, topic_words
 from simulator.engine.session import Session
 from simulator.vocabulary import Attractor
 
 
 def hint_for(session: Session) -> Suggestion:
-    """The move that fits where this conversation stands, read from the session."""
-    turns = session.turns
-    facts = ArcFacts(
-        turns_so_far=len(turns),
-        explored={turn.move.focus for turn in turns if turn.move.attractor is not Attractor.NEA},
-        revealed_kinds={session.scenario.story_item(item).kind for item in session.revealed},
-        state=session.state,
-        last_move_was_nea=bool(turns) and turns[-1].move.attractor is Attractor.NEA,
+    """The move that fits where this conversation stands, taking up what the coachee just offered."""
+    scenario = session.scenario
+    exchanges = tuple(
+        Exchange(
+            turn.trainee,
+            turn.move.focus,
+            turn.move.attractor is Attractor.NEA,
+            turn.coachee,
+            not turn.move.is_unclear,
+        )
+        for turn in session.turns
     )
-    return next_step_on_arc(facts)
+    told = tuple(
+        (scenario.story_item(item).kind, scenario.story_item(item).text) for item in session.revealed
+    )
+    topics = topic_words(topic.words for topic in getattr(scenario, "topics", ()))
+    return next_step_on_arc(moment(exchanges, scenario.opening.text, session.state, told, topics))

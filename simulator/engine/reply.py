@@ -1,35 +1,175 @@
-"""Choosing what the coachee says: pure, seeded, and never the same line twice in a conversation.
+"""Choosing what the coachee says: the reply that best fits the line, never the same line twice.
 
-A state's replies are filed under a move form, a focus, or `default`; the most specific
-key with a line not yet said wins. When every fitting line has been said, an earlier
-one comes back behind one of the scenario's repeat openers ("Like I said, "), so the
-coachee still never repeats verbatim.
+Candidates come from every list that may answer the line at the coachee's state: the
+replies of the topics the line raised (or the topic the trainee is following), the
+`confirm` pool after a reflection that landed, and the state's replies filed under the
+move's form, its focus and `default`. Only replies whose conditions hold and that have not
+been said yet are candidates. Each gets a score for how well it fits (`SCORES`): what it
+is about, what act it answers, the words it shares with the line, whether it builds on
+something said before. The best wins; the seeded rng only breaks ties, so the same
+conversation always gets the same replies.
+
+When every fitting reply has been said, an earlier one comes back behind one of the
+scenario's repeat openers ("Like I said, "), so the coachee still never repeats verbatim.
+Pools for particular moments (`unclear`, `repeat`, `correct`, `leaving`) are chosen from
+by `choose_from_pool` when the session says it is that moment.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Set
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+from functools import lru_cache
 
-from simulator.scenario.model import Line, Scenario, replies_for
-from simulator.vocabulary import Move, State
+from simulator.engine.listening import Heard, Verdict
+from simulator.reading.reflection import content_words
+from simulator.scenario.model import BandReplies, Line, PoolName, Reply, Scenario, replies_for
+from simulator.vocabulary import Form, Move, State
 
 
-def reply_keys(move: Move) -> tuple[str, ...]:
-    """The keys a reply is looked up by, most specific first."""
-    return (move.form.value, move.focus.value, "default")
+@dataclass(frozen=True)
+class Scores:
+    """How much each kind of fit counts. Design choices, tuned on the practice conversations."""
+
+    topic: float = 6.0  # a reply on a topic the line raised (or the trainee is following)
+    topic_per_extra_word: float = 0.5  # each further word of the topic in the line, up to two
+    confirm: float = 5.5  # the confirm pool, after a reflection that landed
+    form: float = 5.0  # filed under the move's form
+    salient_form: float = 1.5  # ...when the form is an act the coachee reacts to in itself
+    focus: float = 4.0  # filed under the move's focus
+    default: float = 1.0  # the state's default replies
+    any_band: float = -0.5  # a pool or topic reply written for every band, not this one
+    shared_word: float = 0.5  # each content word the reply shares with the line, up to four
+    callback: float = 1.0  # a reply that requires something said before: it builds on it
 
 
-def choose_reply(scenario: Scenario, state: State, move: Move, said: Set[str], rng: random.Random) -> Line:
-    """A line for the coachee in `state` answering `move`, not among the lines already `said`."""
+SCORES = Scores()
+
+SALIENT_FORMS = frozenset({Form.CONFRONT, Form.ADVICE, Form.AFFIRMATION, Form.AUTONOMY})
+"""Acts a coachee answers as acts: a confrontation, advice, praise, being handed the choice."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the coachee says and where it came from."""
+
+    line: Line
+    reply: Reply | None = None  # the reply chosen; None for a story item, a hot button line or the closing
+    source: str = ""  # "topic:<id>", "pool:<name>", "state:<key>", "story:<id>", "hot_button:<id>", "closing"
+    repeated: bool = False  # an earlier reply again, behind an opener: no fitting reply was left unsaid
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    reply: Reply
+    source: str
+    score: float
+
+
+@lru_cache(maxsize=16_384)
+def _reply_words(text: str) -> frozenset[str]:
+    # Each reply's content words are read once per process, the first time it is a candidate.
+    return content_words(text)
+
+
+def _fit(reply: Reply, base: float, heard: Heard) -> float:
+    shared = len(_reply_words(reply.text) & heard.words) if heard.words else 0
+    score = base + SCORES.shared_word * min(shared, 4)
+    return score + SCORES.callback if reply.requires else score
+
+
+def _from_band(
+    band: BandReplies, state: State, base: float, source: str, heard: Heard, events: Set[str], said: Set[str]
+) -> Iterable[_Candidate]:
+    specific = band.for_state(state)
+    count = len(specific) - len(band.any)
+    for index, reply in enumerate(specific):
+        if reply.text in said or not reply.allowed(events):
+            continue
+        score = base + (SCORES.any_band if index >= count else 0.0)
+        yield _Candidate(reply, source, _fit(reply, score, heard))
+
+
+def candidates(
+    scenario: Scenario, state: State, move: Move, heard: Heard, events: Set[str], said: Set[str]
+) -> list[_Candidate]:
+    """Every reply that may answer this line now, with how well it fits."""
+    found: list[_Candidate] = []
+    topics = list(heard.topics)
+    if heard.follows is not None and all(topic.id != heard.follows for topic, _ in topics):
+        topics.append((scenario.topic(heard.follows), 1))
+    for topic, hits in topics:
+        base = SCORES.topic + SCORES.topic_per_extra_word * min(hits - 1, 2)
+        found.extend(_from_band(topic.replies, state, base, f"topic:{topic.id}", heard, events, said))
+    if heard.verdict is Verdict.LANDED:
+        found.extend(
+            _from_band(scenario.pools.confirm, state, SCORES.confirm, "pool:confirm", heard, events, said)
+        )
     state_replies = scenario.replies.of(state)
-    fitting = [replies_for(state_replies, key) for key in reply_keys(move)]
-    for lines in fitting:
-        fresh = [line for line in lines if line.text not in said]
-        if fresh:
-            return rng.choice(fresh)
-    most_specific = next(lines for lines in fitting if lines)
-    return say_again(most_specific, scenario.repeat_openers, said, rng)
+    form_score = SCORES.form + (SCORES.salient_form if move.form in SALIENT_FORMS else 0.0)
+    for key, base in (
+        (move.form.value, form_score),
+        (move.focus.value, SCORES.focus),
+        ("default", SCORES.default),
+    ):
+        for reply in replies_for(state_replies, key):
+            if reply.text not in said and reply.allowed(events):
+                found.append(_Candidate(reply, f"state:{key}", _fit(reply, base, heard)))
+    return found
+
+
+def choose_reply(
+    scenario: Scenario,
+    state: State,
+    move: Move,
+    heard: Heard,
+    events: Set[str],
+    said: Set[str],
+    rng: random.Random,
+) -> Choice:
+    """The reply that best fits the line, among those not yet said whose conditions hold."""
+    found = candidates(scenario, state, move, heard, events, said)
+    if found:
+        best = max(candidate.score for candidate in found)
+        tied = [candidate for candidate in found if candidate.score == best]
+        chosen = tied[0] if len(tied) == 1 else rng.choice(tied)
+        return Choice(chosen.reply, chosen.reply, chosen.source)
+    # Every fitting reply has been said: the most specific list that has any comes back again.
+    state_replies = scenario.replies.of(state)
+    for key in (move.form.value, move.focus.value, "default"):
+        lines = tuple(reply for reply in replies_for(state_replies, key) if reply.allowed(events))
+        if lines:
+            return Choice(say_again(lines, scenario.repeat_openers, said, rng), None, f"state:{key}", True)
+    lines = replies_for(state_replies, "default")
+    return Choice(say_again(lines, scenario.repeat_openers, said, rng), None, "state:default", True)
+
+
+def choose_from_pool(
+    scenario: Scenario,
+    pool: PoolName,
+    state: State,
+    heard: Heard,
+    events: Set[str],
+    said: Set[str],
+    rng: random.Random,
+) -> Choice | None:
+    """A reply from one of the scenario's pools for this moment; None when the pool has none for this state.
+
+    When all of the pool's fitting replies have been said, one comes back behind an opener.
+    """
+    band = scenario.pools.named(pool)
+    source = f"pool:{pool.value}"
+    found = list(_from_band(band, state, 0.0, source, heard, events, said))
+    if found:
+        best = max(candidate.score for candidate in found)
+        tied = [candidate for candidate in found if candidate.score == best]
+        chosen = tied[0] if len(tied) == 1 else rng.choice(tied)
+        return Choice(chosen.reply, chosen.reply, source)
+    lines = tuple(reply for reply in band.for_state(state) if reply.allowed(events))
+    if not lines:
+        return None
+    return Choice(say_again(lines, scenario.repeat_openers, said, rng), None, source, True)
 
 
 def say_again(lines: tuple[Line, ...], openers: tuple[str, ...], said: Set[str], rng: random.Random) -> Line:

@@ -1,9 +1,17 @@
 """One conversation between a trainee and a scenario's coachee, as a deterministic core.
 
 The same scenario, seed and trainee lines give the same turns, every time: randomness
-comes only from a `random.Random(seed)` owned by the session, and nothing here reads a
-clock, a file or the terminal. Front ends (the prompt-toolkit app, the piped mode, the
-scorer) all drive this class, and the transcript writer records what it returns.
+comes only from `random.Random` objects the session seeds itself (one draws the coachee's
+personality within the persona's ranges, the other breaks ties between replies), and
+nothing here reads a clock, a file or the terminal. Front ends (the prompt-toolkit app,
+the piped mode, the scorer) all drive this class, and the transcript writer records what
+it returns.
+
+A turn, in order: the line is heard (topics, a repeat, whether a reflection landed); the
+coachee reacts (a line heard before, an unclear line or a reflection that missed earns
+nothing; anything else goes through `appraise`); the memory takes in what the line raised;
+the coachee may end the meeting; then comes the reply: a leaving line, a story item, a hot
+button's line, a pool for the moment, or the best-fitting reply (`engine.reply`).
 """
 
 from __future__ import annotations
@@ -11,13 +19,15 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from simulator.engine.coachee import Coachee, History, Progress, appraise
-from simulator.engine.reply import choose_reply
+from simulator.engine.coachee import Coachee, History, Impact, Progress, appraise
+from simulator.engine.listening import Heard, Verdict, hear
+from simulator.engine.memory import Memory
+from simulator.engine.reply import Choice, choose_from_pool, choose_reply
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.reading.moves import classify
-from simulator.records import Turn, attractor_tally
-from simulator.rules import Rule, rule_id
-from simulator.scenario.model import Line, Scenario, StoryItem
+from simulator.records import EndReason, Turn, attractor_tally
+from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule, rule_id
+from simulator.scenario.model import Event, HotButton, Line, Personality, PoolName, Scenario, StoryItem
 from simulator.text import clean_line
 from simulator.vocabulary import (
     QUESTION_FORMS,
@@ -33,6 +43,21 @@ from simulator.vocabulary import (
 ELICITING_FORMS = frozenset({*QUESTION_FORMS, *REFLECTION_FORMS, Form.AFFIRMATION, Form.AUTONOMY})
 """The forms of move that can draw a story item out of the coachee."""
 
+VISION_FOCI = frozenset({Focus.VISION, Focus.VALUES})
+"""The foci of the trainee's moves that explore the coachee's vision with them."""
+
+TYPICAL_SEED = 0
+"""The seed that meets the persona's typical self: the middle of every temperament range."""
+
+
+def personality_for(scenario: Scenario, seed: int) -> Personality:
+    """The coachee this seed meets: each temperament range drawn from the seed (the middle for seed 0)."""
+    temperament = scenario.coachee.temperament
+    if seed == TYPICAL_SEED or not temperament.is_ranged():
+        return temperament.draw()
+    # Its own stream, so the personality never shifts which replies the tie-breaking rng picks.
+    return temperament.draw(random.Random(f"personality {seed}"))
+
 
 @dataclass(frozen=True)
 class Condition:
@@ -46,26 +71,36 @@ class Condition:
     peak: State
     last_kind: tuple[Form, Focus] | None = None
     run: int = 0  # how many moves in a row, up to now, were of `last_kind`
+    heard: frozenset[str] = frozenset()  # events of the trainee's lines: topics raised, hot buttons hit, ...
+    exchanges: int = 0  # vision and values exchanges answered at neutral or above
+    defensive_run: int = 0  # turns in a row left defensive without a PEA move
+    ended: EndReason | None = None
 
 
 class Session:
     """A conversation in progress. `say` plays one turn; `undo` takes the last one back."""
 
-    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
+    def __init__(self, scenario: Scenario, seed: int = 0, personality: Personality | None = None) -> None:
         self.scenario = scenario
         self.seed = seed
+        self.personality = personality or personality_for(scenario, seed)
+        self._kind_of = {item.id: item.kind for item in scenario.story}
         self._restart()
 
     def _restart(self) -> None:
         self._rng = random.Random(self.seed)
-        self._coachee = Coachee(self.scenario.coachee)
+        self._coachee = Coachee(self.scenario.coachee, self.personality)
         self._turns: list[Turn] = []
-        self._said: set[str] = {self.scenario.opening.text}
+        self._choices: list[Choice] = []
+        self._memory = Memory.fresh(self.scenario, self._coachee.current)
         self._revealed: list[str] = []
         self._turns_since_pea = 0
         self._peak = self._coachee.current
         self._last_kind: tuple[Form, Focus] | None = None
         self._run = 0
+        self._exchanges = 0
+        self._defensive_run = 0
+        self._left = False
 
     # --- what front ends read -------------------------------------------------------------
 
@@ -73,6 +108,11 @@ class Session:
     def turns(self) -> tuple[Turn, ...]:
         """The turns played so far, oldest first."""
         return tuple(self._turns)
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        """Where each turn's reply came from, in turn order (for checks and benchmarks, not transcripts)."""
+        return tuple(self._choices)
 
     @property
     def state(self) -> State:
@@ -96,13 +136,33 @@ class Session:
 
     @property
     def is_vision_established(self) -> bool:
-        """Whether the coachee has told their vision: deficit talk is the balance sheet from then on."""
-        return any(self.scenario.story_item(i).kind == "vision" for i in self._revealed)
+        """Whether the vision is in place, so deficit talk is the balance sheet from then on.
+
+        Either the coachee has told it (a story item of kind `vision`), or the trainee has
+        explored it with them: `vision_exchanges` vision or values questions and reflections
+        answered at neutral or above.
+        """
+        told = any(self._kind_of[item] == "vision" for item in self._revealed)
+        return told or self._exchanges >= self.personality.vision_exchanges
+
+    @property
+    def events(self) -> frozenset[str]:
+        """Every event that has happened: the names `requires:` and `unless:` conditions test."""
+        return self._memory.events(self._built_in_events())
+
+    @property
+    def end_reason(self) -> EndReason | None:
+        """Why the conversation is over (the coachee left, or the turn limit), or None while it goes on."""
+        if self._left:
+            return EndReason.COACHEE_LEFT
+        if len(self._turns) >= self.scenario.turn_limit:
+            return EndReason.TURN_LIMIT
+        return None
 
     @property
     def is_over(self) -> bool:
-        """Whether the turn limit has been reached."""
-        return len(self._turns) >= self.scenario.turn_limit
+        """Whether the conversation has ended: the turn limit is reached or the coachee has left."""
+        return self.end_reason is not None
 
     def condition(self) -> Condition:
         """The coachee's condition now, for a search that branches from here."""
@@ -115,6 +175,10 @@ class Session:
             self._peak,
             self._last_kind,
             self._run,
+            frozenset(self._memory.heard),
+            self._exchanges,
+            self._defensive_run,
+            EndReason.COACHEE_LEFT if self._left else None,
         )
 
     def enter(self, condition: Condition) -> None:
@@ -125,14 +189,18 @@ class Session:
         # The coachee's machine is kept and placed, not rebuilt: searches enter thousands of conditions.
         self._rng = random.Random(self.seed)
         self._turns = []
-        self._said = {self.scenario.opening.text}
-        kinds: set[str] = {self.scenario.story_item(item).kind for item in condition.revealed}
+        self._choices = []
+        kinds: set[str] = {self._kind_of[item] for item in condition.revealed}
         self._coachee.place(condition.state, condition.openness, Progress(set(condition.explored), kinds))
+        self._memory = Memory.fresh(self.scenario, condition.state, condition.heard)
         self._revealed = list(condition.revealed)
         self._turns_since_pea = condition.turns_since_pea
         self._peak = condition.peak
         self._last_kind = condition.last_kind
         self._run = condition.run
+        self._exchanges = condition.exchanges
+        self._defensive_run = condition.defensive_run
+        self._left = condition.ended is EndReason.COACHEE_LEFT
 
     def attractor_counts(self) -> dict[Attractor, int]:
         """How many of the trainee's moves invoked each attractor."""
@@ -150,11 +218,8 @@ class Session:
     # --- what front ends do ---------------------------------------------------------------
 
     def say(self, raw_text: str) -> Turn:
-        """Play one trainee line; raise `NothingSaid` for a blank line, `ConversationOver` past the limit."""
-        if self.is_over:
-            raise ConversationOver(
-                f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
-            )
+        """Play one trainee line; raise `NothingSaid` for a blank line, `ConversationOver` once it has ended."""
+        self._refuse_if_over()
         text = clean_line(raw_text)
         if not text:
             raise NothingSaid("nothing to say: type a line for the coachee, or /help")
@@ -162,38 +227,54 @@ class Session:
 
     def play(self, move: Move, text: str = "") -> Turn:
         """Play a move already read (as `say` does after reading `text`); explorers call this directly."""
-        if self.is_over:
-            raise ConversationOver(
-                f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
-            )
+        self._refuse_if_over()
         before_state, before_openness = self.state, self.openness
-        kind = (move.form, move.focus)
-        repeats = self._run if kind == self._last_kind else 0
-        history = History(
-            before_state, self.is_vision_established, self._turns_since_pea, before_openness, repeats
+        heard = hear(
+            self.scenario,
+            move,
+            text,
+            self._memory.recent,
+            self._memory.last_topic,
+            self._memory.lines,
+            self.events,
+            before_state,
         )
-        impact = appraise(move, text, self.scenario.coachee, history)
-        if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
-            self._coachee.progress.explored.add(move.focus)
+        impact, moment = self._react_to(move, text, heard)
         held = self._coachee.react(impact)
-        self._turns_since_pea = 0 if move.attractor is Attractor.PEA else self._turns_since_pea + 1
-        self._last_kind, self._run = kind, repeats + 1
+        counts = moment is None
+        if counts:
+            if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
+                self._coachee.progress.explored.add(move.focus)
+            kind = (move.form, move.focus)
+            self._run = (self._run if kind == self._last_kind else 0) + 1
+            self._last_kind = kind
+        self._turns_since_pea = 0 if counts and move.attractor is Attractor.PEA else self._turns_since_pea + 1
         if self.state.rank > self._peak.rank:
             self._peak = self.state
+        if counts and self._is_vision_exchange(move):
+            self._exchanges += 1
+        self._memory.hear(move, heard, impact.hot_button, self.state, counts=counts)
 
-        reveal = None if impact.hot_button else self._story_to_reveal(move)
-        line = self._reply(move, impact.hot_button.replies if impact.hot_button else (), reveal)
+        end_rule = self._update_end(move, impact)
+        hot_button = impact.hot_button
+        events = self.events  # with what this line raised: a reply may build on it at once
+        reveal = None if (moment or hot_button or end_rule) else self._story_to_reveal(move, events)
+        choice = self._reply(move, heard, events, moment, hot_button, reveal, ending=end_rule is not None)
         rules = [*impact.rules, *held]
         if reveal is not None:
             self._revealed.append(reveal.id)
             self._coachee.progress.revealed_kinds.add(reveal.kind)
             rules.append(rule_id(Rule.REVEAL, reveal.id))
+        if end_rule is not None:
+            self._left = True
+            rules.append(end_rule)
+        self._memory.said_line(choice, reveal)
         turn = Turn(
             n=len(self._turns) + 1,
             trainee=text,
             move=move,
-            coachee=line.text,
-            cue=line.cue,
+            coachee=choice.line.text,
+            cue=choice.line.cue,
             state_before=before_state,
             state_after=self.state,
             openness_before=before_openness,
@@ -202,6 +283,7 @@ class Session:
             rules=tuple(rules),
         )
         self._turns.append(turn)
+        self._choices.append(choice)
         return turn
 
     def undo(self) -> Turn | None:
@@ -219,7 +301,68 @@ class Session:
             self.play(turn.move, turn.trainee)
         return undone
 
-    def _story_to_reveal(self, move: Move) -> StoryItem | None:
+    # --- one turn, step by step -------------------------------------------------------------
+
+    def _refuse_if_over(self) -> None:
+        if self._left:
+            raise ConversationOver(
+                f"{self.scenario.coachee.name} has left the meeting; the conversation is over"
+            )
+        if self.is_over:
+            raise ConversationOver(
+                f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
+            )
+
+    def _react_to(self, move: Move, text: str, heard: Heard) -> tuple[Impact, PoolName | None]:
+        """The move's impact, and the moment it makes when it earns nothing (a repeat, unclear, a missed reflection)."""
+        if heard.repeat:
+            return Impact(rules=(rule_id(Rule.REPEAT),)), PoolName.REPEAT
+        if move.is_unclear:
+            return Impact(rules=(rule_id(Rule.UNCLEAR),)), PoolName.UNCLEAR
+        if heard.verdict is Verdict.MISSED:
+            return Impact(rules=(rule_id(Rule.REFLECTION_MISSED),)), PoolName.CORRECT
+        history = History(
+            self.state,
+            self.is_vision_established,
+            self._turns_since_pea,
+            self.openness,
+            self._run if (move.form, move.focus) == self._last_kind else 0,
+            Event.NEA_HEARD.value in self._memory.heard,
+        )
+        return appraise(move, text, self.scenario.coachee, history, self.personality), None
+
+    def _is_vision_exchange(self, move: Move) -> bool:
+        # The trainee asks about or reflects the vision or values, and the coachee answers from neutral up.
+        return (
+            move.attractor is Attractor.PEA
+            and move.focus in VISION_FOCI
+            and (move.form in QUESTION_FORMS or move.form in REFLECTION_FORMS)
+            and self.state.rank >= State.NEUTRAL.rank
+        )
+
+    def _update_end(self, move: Move, impact: Impact) -> str | None:
+        """Count the run of turns left defensive; the `end.*` rule id if this turn ends the meeting."""
+        if impact.hot_button is not None and impact.hot_button.ends and impact.shutdown:
+            return rule_id(Rule.END, END_HOT_BUTTON)
+        if self.state is not State.DEFENSIVE:
+            self._defensive_run = 0
+        elif move.attractor is not Attractor.PEA:
+            # A PEA move while defensive (an apology, handing back the choice) gives a reason to stay.
+            self._defensive_run += 1
+        leaves_after = self.personality.leaves_after
+        if leaves_after is not None and self._defensive_run >= leaves_after:
+            return rule_id(Rule.END, END_DEFENSIVE)
+        return None
+
+    def _built_in_events(self) -> set[str]:
+        events: set[str] = set(self._revealed)
+        if self.is_vision_established:
+            events.add(Event.VISION_ESTABLISHED.value)
+        if any(self._kind_of[item] == "next_step" for item in self._revealed):
+            events.add(Event.PLAN_AGREED.value)
+        return events
+
+    def _story_to_reveal(self, move: Move, events: frozenset[str]) -> StoryItem | None:
         # The coachee tells their story when drawn out, not when told what to do: a next step
         # the trainee suggested, even with permission, is not one the coachee chose.
         if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
@@ -227,19 +370,41 @@ class Session:
         for item in self.scenario.story:
             if item.id in self._revealed or move.focus not in item.unlocked_by:
                 continue
-            if any(earlier not in self._revealed for earlier in item.after):
+            if not item.allowed(events):
                 continue
             if self.state.rank >= item.needs.rank:
                 return item
         return None
 
-    def _reply(self, move: Move, hot_replies: tuple[Line, ...], reveal: StoryItem | None) -> Line:
-        fresh_hot = [line for line in hot_replies if line.text not in self._said]
+    def _reply(
+        self,
+        move: Move,
+        heard: Heard,
+        events: frozenset[str],
+        moment: PoolName | None,
+        hot_button: HotButton | None,
+        reveal: StoryItem | None,
+        *,
+        ending: bool,
+    ) -> Choice:
+        said, state = self._memory.said, self.state
+        pool_choice = None
+        if ending:
+            pool_choice = choose_from_pool(
+                self.scenario, PoolName.LEAVING, state, heard, events, said, self._rng
+            )
+            if pool_choice is None:  # a scenario without leaving lines still ends with its closing line
+                closing = self.scenario.closing
+                return Choice(Line(text=closing.text, cue=closing.cue), None, "closing")
+            return pool_choice
         if reveal is not None:
-            line = Line(text=reveal.text, cue=reveal.cue)
-        elif fresh_hot:
-            line = fresh_hot[0]
-        else:
-            line = choose_reply(self.scenario, self.state, move, self._said, self._rng)
-        self._said.add(line.text)
-        return line
+            return Choice(Line(text=reveal.text, cue=reveal.cue), None, f"story:{reveal.id}")
+        if hot_button is not None:
+            fresh = [line for line in hot_button.replies if line.text not in said]
+            if fresh:
+                return Choice(fresh[0], None, f"hot_button:{hot_button.id}")
+        if moment is not None:
+            pool_choice = choose_from_pool(self.scenario, moment, state, heard, events, said, self._rng)
+            if pool_choice is not None:
+                return pool_choice
+        return choose_reply(self.scenario, state, move, heard, events, said, self._rng)

@@ -5,6 +5,7 @@ has as a {name: value} dict, and the fitted model keeps the names it learned a w
 are readable on purpose, because the reader explains itself with them:
 
 - ``w:have it done``: a word 1-3-gram of the normalised line (``<s>`` marks its start);
+- ``v:i know``: a word n-gram before a yes-but turn (only if asked for, see `line_features`);
 - ``c:atte``: a character 2-5-gram inside one word (`` `` pads the word's edges, as ``c: sha``);
 - ``p:knackered``: a content word of the coachee's previous line (only if asked for);
 - ``x:...``: a context feature: ``x:echo`` (share of the line's content words that occur in the
@@ -157,6 +158,8 @@ _STOP = frozenset(
     ]
 )
 
+_TURN_WORDS = frozenset({"but", "however", "though", "although"})
+
 _LENGTH_BUCKETS = ((1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15"), (30, "16-30"))
 
 CONTEXT_FEATURES = (
@@ -171,6 +174,7 @@ CONTEXT_FEATURES = (
     "x:vision",
     *(f"x:len={name}" for _, name in _LENGTH_BUCKETS),
     "x:len=31+",
+    "x:turn",
     "x:bias",
 )
 
@@ -186,24 +190,40 @@ def content_words(clean: str) -> set[str]:
 
 
 def line_features(
-    text: str, previous_coachee_line: str = "", vision_established: bool = False
+    text: str,
+    previous_coachee_line: str = "",
+    vision_established: bool = False,
+    previous_words: bool = False,
+    turn_scope: bool = False,
 ) -> dict[str, float]:
-    """Every feature of one line as {name: value}; an empty line has only the context features."""
+    """Every feature of one line as {name: value}; an empty line has only the context features.
+
+    With `previous_words`, the content words of the coachee's previous line are features too
+    (``p:knackered``): what a reflection is about often shows only in what it answers.
+    With `turn_scope`, the word n-grams before a turn ("but", "however", "though", "although"
+    after the second word) are named ``v:`` instead of ``w:``, and ``x:turn`` is set: "I know
+    you're tired" then reads on its own, apart from "I know you're tired, but ...", the yes-but
+    turn that takes the empathy back.
+    """
     clean = normalise(text)
     tokens = words(clean)
     features: dict[str, float] = {}
 
     grams: set[str] = set()
     padded = ["<s>", *tokens]
+    turn = _turn_at(padded) if turn_scope else len(padded)
     for n in (1, 2, 3):
         for i in range(len(padded) - n + 1):
             if n == 1 and i == 0:
                 continue  # "<s>" alone says nothing
-            grams.add(" ".join(padded[i : i + n]))
+            prefix = "v:" if i + n <= turn else "w:"
+            grams.add(prefix + " ".join(padded[i : i + n]))
     if grams:
         scale = 1.0 / math.sqrt(len(grams))
         for gram in grams:
-            features["w:" + gram] = scale
+            features[gram] = scale
+    if turn < len(padded):
+        features["x:turn"] = 1.0
 
     chars: set[str] = set()
     for token in set(tokens):
@@ -226,6 +246,14 @@ def line_features(
 
     features.update(context_features(clean, tokens, previous_coachee_line, vision_established))
     return features
+
+
+def _turn_at(padded: list[str]) -> int:
+    """Index in `padded` ("<s>" first) of the first turn word after the second word, else its length."""
+    for index in range(3, len(padded) - 1):
+        if padded[index] in _TURN_WORDS:
+            return index
+    return len(padded)
 
 
 def context_features(

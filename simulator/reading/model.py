@@ -46,15 +46,16 @@ _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)  # features named for the form, then for the focus
 
 _CONTEXT_NAMES = {
-    "x:echo": "echoes the coachee's words",
-    "x:echo=none": "no words from the coachee's line",
-    "x:echo=some": "some of the coachee's words",
-    "x:echo=most": "mostly the coachee's words",
-    "x:no_prev": "no previous coachee line",
+    "x:echo": "echoes coachee",
+    "x:echo=none": "no coachee words",
+    "x:echo=some": "some coachee words",
+    "x:echo=most": "mostly coachee words",
+    "x:no_prev": "no coachee line",
     "x:ends_q": "ends with '?'",
     "x:has_q": "has a '?'",
     "x:you": "says 'you'",
     "x:vision": "after the vision",
+    "x:turn": "a 'but' turn",
     "x:len=1": "one word",
     "x:len=2-3": "two or three words",
     "x:len=4-7": "short line",
@@ -114,7 +115,7 @@ def decode(
 
 def softmax(scores: np.ndarray) -> np.ndarray:
     shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)
+    return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
 
 
 def load_npz(path: Path) -> dict[str, np.ndarray]:
@@ -147,11 +148,17 @@ class _Model:
         # Per-class contributions relative to the mean class: what a feature pushes towards.
         self.form_push = self.form_weights - self.form_weights.mean(axis=1, keepdims=True)
         self.focus_push = self.focus_weights - self.focus_weights.mean(axis=1, keepdims=True)
+        chosen = vocabulary.get("settings", {})
+        self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
+        self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
         assert [f.value for f in FORMS] == vocabulary["forms"]
         assert [f.value for f in FOCI] == vocabulary["foci"]
 
     def vectorise(self, text: str, context: Context) -> tuple[np.ndarray, np.ndarray]:
-        features = line_features(text, context.previous_coachee_line, context.vision_established)
+        features = line_features(
+            text, context.previous_coachee_line, context.vision_established, previous_words=self.previous_words,
+            turn_scope=self.turn_scope,
+        )
         index = self.index
         found = [(index[name], value) for name, value in features.items() if name in index]
         found.sort()
@@ -222,6 +229,8 @@ def _shown(name: str, tokens: list[str]) -> str:
         if body.startswith("<s> "):
             return f"'{body[4:]}…' (opening)"
         return f"'{body}'"
+    if kind == "v":
+        return f"'{body}' + 'but'"
     if kind == "c":
         core = body.strip()
         for token in tokens:
@@ -230,12 +239,16 @@ def _shown(name: str, tokens: list[str]) -> str:
             if body in edged:
                 return f"'{word}'"
         return f"'{core}'"
+    if kind == "p":
+        return f"coachee said '{body}'"
     return _CONTEXT_NAMES.get(name, name)
 
 
 def _clip(shown: str, label_length: int) -> str:
     room = max(8, _CUE_CHARS - label_length - 3)
-    return shown if len(shown) <= room else shown[: room - 2] + "…'"
+    if len(shown) <= room:
+        return shown
+    return shown[: room - 2] + "…'" if shown.startswith("'") else shown[: room - 1] + "…"
 
 
 _MODEL: _Model | None = None

@@ -17,7 +17,10 @@ and is never read back for grading: `coach grade` re-simulates the lines.
 A conversation's `released_at` is set when the trainer releases its grade (`coach grade --release`).
 
 SQLite (a file, the default) or PostgreSQL, through SQLAlchemy Core; every value goes in
-as a bound parameter. The schema is versioned by Alembic migrations shipped in
+as a bound parameter. Commands that only read open the gradebook read-only (SQLite's
+`mode=ro`, a read-only session on PostgreSQL): an archived or write-protected gradebook can
+still be graded and reported, and a mistyped path is an error, never a new empty gradebook.
+A PostgreSQL server that never answers is given up on after CONNECT_TIMEOUT_SECONDS. The schema is versioned by Alembic migrations shipped in
 `simulator/rounds/migrations` and applied when a gradebook is opened. SQLite runs in WAL mode
 with a busy timeout, and every transaction takes the write lock up front (BEGIN
 IMMEDIATE), so several trainees practising at once wait their turn instead of failing.
@@ -26,13 +29,16 @@ IMMEDIATE), so several trainees practising at once wait their turn instead of fa
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import (
     Column,
@@ -70,6 +76,12 @@ SCHEMA_REVISION = "0002"
 
 BUSY_TIMEOUT_SECONDS = 30
 """How long a SQLite writer waits for another to finish: a turn's write takes milliseconds."""
+
+CONNECT_TIMEOUT_SECONDS = 10
+"""How long to wait for a PostgreSQL server to answer (a URL's own `connect_timeout` wins)."""
+
+WAL_SWITCH_SECONDS = 5
+"""How long opening a SQLite gradebook retries switching it to WAL while another process holds it."""
 
 _MIGRATION_LOCK = 7_130_611_402
 """The PostgreSQL advisory lock key held while migrating, so two first openers do not both migrate."""
@@ -223,7 +235,23 @@ class StoredRound:
     spec: str
 
 
-def _prepare_sqlite(engine: Engine) -> None:
+def _switch_to_wal(cursor: Any) -> None:
+    # WAL lets readers go on while one trainee's turn is written. Another process switching the
+    # same new file at the same moment makes this fail as busy, worth a few retries; any other
+    # failure (a full disk, a read-only file) is reported at once.
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _prepare_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # pysqlite's own transaction handling defers BEGIN and commits before DDL; we emit BEGIN ourselves.
@@ -231,33 +259,71 @@ def _prepare_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        # WAL lets readers go on while one trainee's turn is written; NORMAL sync is durable against
-        # a killed process (the case that matters here), only a power cut can lose the last commit.
-        cursor.execute("PRAGMA synchronous = NORMAL")
-        for attempt in range(50):
-            try:
-                cursor.execute("PRAGMA journal_mode = WAL")
-                break
-            except Exception:
-                time.sleep(0.05 * (attempt + 1))
+        if not read_only:
+            # NORMAL sync is durable against a killed process (the case that matters here);
+            # only a power cut can lose the last commit.
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            _switch_to_wal(cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         # Take the write lock at the start: a deferred transaction that reads and then writes
         # fails at once in WAL mode when another writer got in between; IMMEDIATE waits instead.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader takes no write lock (and a read-only file could not give one).
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def _engine_for(url: URL) -> Engine:
+def _read_only_sqlite(url: URL) -> Engine:
+    """An engine that can only read an existing SQLite gradebook, even one on write-protected media."""
+    path = url.database
+    if not path or path == ":memory:":
+        raise GradebookError("an in-memory gradebook holds nothing to read; give --db sqlite:///PATH")
+    if not os.path.isfile(path):
+        raise GradebookError(
+            f"no gradebook at {path}; check the path (a command that only reads never creates one)"
+        )
+    uri = f"file:{quote(os.path.abspath(path))}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            # A WAL gradebook in a folder we cannot write (archived, on read-only media) cannot
+            # get the shared-memory file a reader needs: nothing can be writing it, so read it as is.
+            connection.close()
+            return sqlite3.connect(
+                uri + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+            )
+
+    engine = create_engine(url, creator=connect)
+    _prepare_sqlite(engine, read_only=True)
+    return engine
+
+
+def _engine_for(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
+        if read_only:
+            return _read_only_sqlite(url)
         if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise GradebookError(
+                    f"gradebook {shown(url)}: cannot make its folder ({error.strerror})"
+                ) from None
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
         _prepare_sqlite(engine)
         return engine
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
+    if read_only:
+        connect_args["options"] = "-c default_transaction_read_only=on"
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError:
         raise GradebookError(
             "PostgreSQL needs the psycopg driver: pip install 'compassion-coach[postgres]'"
@@ -268,6 +334,19 @@ def _current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _check_schema(engine: Engine, url: URL) -> None:
+    """A gradebook opened read-only cannot be migrated: it must already be at SCHEMA_REVISION."""
+    with engine.connect() as connection:
+        revision = _current_revision(connection)
+    if revision is None:
+        raise GradebookError(f"{shown(url)} is not a gradebook (it has no gradebook schema)")
+    if revision != SCHEMA_REVISION:
+        raise GradebookError(
+            f"gradebook {shown(url)} is at schema {revision} and this coach reads {SCHEMA_REVISION}; "
+            "bringing it up to date needs write access (any command that records, once)"
+        )
 
 
 def _migrate(engine: Engine) -> None:
@@ -294,6 +373,20 @@ def _migrate(engine: Engine) -> None:
             ) from None
 
 
+@contextmanager
+def _reported(url: URL) -> Iterator[None]:
+    """Database failures as one `GradebookError` line naming the gradebook (its password hidden)."""
+    try:
+        yield
+    except GradebookError:
+        raise
+    except (SQLAlchemyError, sqlite3.Error, OverflowError) as error:
+        # A driver's own error can escape SQLAlchemy from a connect hook; an integer too large for
+        # a column is the driver's OverflowError.
+        reason = (str(getattr(error, "orig", None) or error).splitlines() or ["unknown error"])[0]
+        raise GradebookError(f"gradebook {shown(url)}: {reason}") from None
+
+
 class Gradebook:
     """An open gradebook. Every method is one short transaction."""
 
@@ -303,14 +396,20 @@ class Gradebook:
         self.clock = clock
 
     @classmethod
-    def open(cls, raw_url: str) -> Gradebook:
-        """Open (creating and migrating as needed) the gradebook at `raw_url` (the shell picks the default)."""
+    def open(cls, raw_url: str, *, read_only: bool = False) -> Gradebook:
+        """Open the gradebook at `raw_url` (the shell picks the default).
+
+        To write, it is created and migrated as needed. `read_only` opens an existing gradebook
+        for reading only: nothing is created, migrated or locked, and any write fails.
+        """
         url = normalised_url(raw_url)
-        engine = _engine_for(url)
-        book = cls(engine, url)
-        with book._errors():
-            _migrate(engine)
-        return book
+        with _reported(url):
+            engine = _engine_for(url, read_only=read_only)
+            if read_only:
+                _check_schema(engine, url)
+            else:
+                _migrate(engine)
+        return cls(engine, url)
 
     def close(self) -> None:
         """Release every connection."""
@@ -324,13 +423,8 @@ class Gradebook:
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
-        try:
+        with _reported(self.url):
             yield
-        except GradebookError:
-            raise
-        except SQLAlchemyError as error:
-            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-            raise GradebookError(f"gradebook {shown(self.url)}: {reason}") from None
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
@@ -340,11 +434,34 @@ class Gradebook:
     # --- rounds ---------------------------------------------------------------------------
 
     def save_round(self, round_id: str, title: str, spec: str) -> None:
-        """Store (or update) the round file a round is practised under.
+        """Store the round file a round is practised under the first time; refuse another under its id.
 
-        One statement (an upsert), because a cohort starting together all save the round at once,
-        and a read-then-insert would let two of them insert it.
+        The first round file stored under an id is the trainer's: a trainee's own copy with other
+        rules (a lower pass mark, hints switched on) must not replace it, so a different text is
+        refused and only `replace_round` changes a round. One statement stores it (an insert that
+        does nothing when the id is there), because a cohort starting together all save the round at once.
         """
+        digest = hashlib.sha256(spec.encode("utf-8")).hexdigest()
+        values = {"title": title, "spec": spec, "spec_sha256": digest, "updated_at": self.clock()}
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect = postgresql if self._engine.dialect.name == "postgresql" else sqlite
+        insert = (
+            dialect.insert(rounds)
+            .values(id=round_id, **values)
+            .on_conflict_do_nothing(index_elements=[rounds.c.id])
+        )
+        with self._transaction() as db:
+            db.execute(insert)
+            stored = db.execute(select(rounds.c.spec_sha256).where(rounds.c.id == round_id)).scalar_one()
+        if stored != digest:
+            raise GradebookError(
+                f"round {round_id!r} is already in the gradebook with a different round file; practise "
+                "with the round file your trainer gave you (a trainer changes a round with: coach round update FILE)"
+            )
+
+    def replace_round(self, round_id: str, title: str, spec: str) -> bool:
+        """Store a round file under its id, replacing any other (a trainer's change); whether anything changed."""
         digest = hashlib.sha256(spec.encode("utf-8")).hexdigest()
         values = {"title": title, "spec": spec, "spec_sha256": digest, "updated_at": self.clock()}
         from sqlalchemy.dialects import postgresql, sqlite
@@ -358,7 +475,7 @@ class Gradebook:
             )
         )
         with self._transaction() as db:
-            db.execute(upsert)
+            return bool(db.execute(upsert).rowcount)
 
     def stored_round(self, round_id: str) -> StoredRound:
         """A stored round, or `GradebookError` naming the rounds there are."""

@@ -51,8 +51,13 @@ class ScenarioCache:
     def load(self, source: str) -> catalogue.LoadedScenario:
         """The scenario a conversation names: `bundled:ID` by id, anything else as a file path."""
         if source not in self._loaded:
-            name = source.removeprefix("bundled:")
-            self._loaded[source] = catalogue.load(name)
+            bundled = source.startswith("bundled:")
+            # A bundled id never resolves to a file that happens to share its name in this folder.
+            self._loaded[source] = (
+                catalogue.load_bundled_id(source.removeprefix("bundled:"))
+                if bundled
+                else catalogue.load(source)
+            )
         return self._loaded[source]
 
     def with_limit(self, source: str, turn_limit: int) -> Scenario:
@@ -101,6 +106,7 @@ def grade_session(
     *,
     finished: bool = True,
     scenario_changed: bool = False,
+    min_turns: int | None = None,
 ) -> GradedConversation:
     """Grade one re-simulated session (under its scenario's rubric unless one is given)."""
     return grade_practice(
@@ -111,11 +117,12 @@ def grade_session(
         rubric,
         finished=finished,
         scenario_changed=scenario_changed,
+        min_turns=min_turns,
     )
 
 
 def grade_replayed(
-    replayed: list[Replayed], pass_mark: float, rubric: Rubric | None = None
+    replayed: list[Replayed], pass_mark: float, rubric: Rubric | None = None, min_turns: int | None = None
 ) -> list[GradedConversation]:
     """Grade re-simulated conversations, under each scenario's rubric unless one is given."""
     return [
@@ -127,6 +134,7 @@ def grade_replayed(
             rubric,
             finished=item.stored.is_finished,
             scenario_changed=item.scenario_changed,
+            min_turns=min_turns,
         )
         for item in replayed
     ]
@@ -138,5 +146,5 @@ def grade_round(
     """Recompute every grade of a round from the stored lines."""
     round_, title = stored_round(book, round_id)
     replayed, warnings = replay_round(book, round_id, trainee)
-    graded = grade_replayed(replayed, round_.pass_mark, rubric)
+    graded = grade_replayed(replayed, round_.pass_mark, rubric, round_.min_turns)
     return RoundGrades(round_, title, tuple(graded), tuple(warnings))

@@ -8,6 +8,7 @@
     hints: false                     # allow /hint (default false)
     undo: false                      # allow /undo (default false)
     pass_mark: 60                    # overall score (0-100) needed to pass (default 60)
+    min_turns: 8                     # fewer trainee turns is incomplete, never a pass (default: the rubric's, 8)
     seeds: {per_trainee: true}       # or {shared: 7}; default per_trainee
     review: false                    # hold each grade until a trainer has reviewed and released it
 
@@ -19,6 +20,8 @@ Everything here is pure except `load_round`, which reads the file.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -26,6 +29,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from simulator.errors import CoachError, RoundError
+from simulator.files import is_regular_file
 from simulator.scenario.catalogue import LoadedScenario, is_path_like, load
 from simulator.scenario.loading import model_problems, read_scenario_text
 from simulator.scenario.rubric import Rubric
@@ -39,13 +43,19 @@ MAX_TRAINEE_NAME = 100
 
 RoundId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 
+MAX_ROUND_SCENARIOS = 100
+"""A round names at most this many scenarios: a cohort's afternoon is a handful."""
+
+MAX_SEED = 2**31 - 1
+"""The largest seed a gradebook column holds on every database we support."""
+
 
 class Seeds(BaseModel):
     """How the coachee's seed is chosen: one `shared` value for everyone, or one `per_trainee`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    shared: int | None = Field(None, ge=0, description="The same seed for every trainee.")
+    shared: int | None = Field(None, ge=0, le=MAX_SEED, description="The same seed for every trainee.")
     per_trainee: bool = Field(
         False, description="A seed derived from the round id, trainee name and scenario id."
     )
@@ -65,7 +75,9 @@ class Round(BaseModel):
     id: RoundId
     title: Annotated[str, Field(min_length=1, max_length=120)]
     scenarios: tuple[Annotated[str, Field(min_length=1, max_length=400)], ...] = Field(
-        min_length=1, description="Bundled scenario ids, or paths relative to the round file."
+        min_length=1,
+        max_length=MAX_ROUND_SCENARIOS,
+        description="Bundled scenario ids, or paths relative to the round file.",
     )
     turns: int | None = Field(
         None, ge=1, le=200, description="Turn limit for every scenario (default: each scenario's own)."
@@ -74,6 +86,13 @@ class Round(BaseModel):
     hints: bool = Field(False, description="Allow /hint.")
     undo: bool = Field(False, description="Allow /undo.")
     pass_mark: float = Field(DEFAULT_PASS_MARK, ge=0, le=100, description="Overall score that passes.")
+    min_turns: int | None = Field(
+        None,
+        ge=1,
+        le=200,
+        description="A conversation with fewer trainee turns, or that never reached the real self or a plan, "
+        "is incomplete and never passes (default: the rubric's min_turns, 8).",
+    )
     seeds: Seeds = Field(Seeds(per_trainee=True), description="How each conversation's seed is chosen.")
     review: bool = Field(
         False,
@@ -111,14 +130,31 @@ def load_round(path: Path) -> LoadedRound:
 
 def scenario_reference(entry: str, folder: Path) -> str:
     """What `catalogue.load` takes for one `scenarios:` entry: an id as is, a path made absolute."""
-    if is_path_like(entry) or (folder / entry).is_file():
-        return str((folder / entry).resolve())
+    if is_path_like(entry) or is_regular_file(folder / entry):
+        try:
+            return str((folder / entry).resolve())
+        except (
+            OSError,
+            RuntimeError,
+            ValueError,
+        ):  # a symlink loop, a NUL: the reader will say what is wrong
+            return os.path.abspath(folder / entry)
     return entry
 
 
 def round_scenarios(loaded: LoadedRound) -> list[LoadedScenario]:
-    """Every scenario of the round, loaded and validated (a broken one raises its located error)."""
-    return [load(scenario_reference(entry, loaded.folder)) for entry in loaded.round.scenarios]
+    """Every scenario of the round, loaded and validated (a broken one raises its located error).
+
+    Each distinct scenario is read once, however often the round names it.
+    """
+    loaded_by_reference: dict[str, LoadedScenario] = {}
+    found = []
+    for entry in loaded.round.scenarios:
+        reference = scenario_reference(entry, loaded.folder)
+        if reference not in loaded_by_reference:
+            loaded_by_reference[reference] = load(reference)
+        found.append(loaded_by_reference[reference])
+    return found
 
 
 def choose_scenario(loaded: LoadedRound, name: str | None) -> LoadedScenario:
@@ -138,12 +174,20 @@ def choose_scenario(loaded: LoadedRound, name: str | None) -> LoadedScenario:
     raise RoundError(f"round {loaded.round.id!r} has no scenario {name!r}; it has: {choices}")
 
 
-def trainee_name(raw: str) -> str:
-    """A trainee name made safe to store and show: no control characters, single spaces, not empty."""
-    name = clean_line(raw)[:MAX_TRAINEE_NAME].strip()
+def trainee_key(name: str) -> str:
+    """What two trainee names are compared by: case-insensitive, trimmed, single spaces ("ann  lee " is Ann Lee)."""
+    return " ".join(name.split()).casefold()
+
+
+def trainee_name(raw: str, known: Iterable[str] = ()) -> str:
+    """A trainee name made safe to store and show: no control characters, single spaces, not empty.
+
+    A name that matches one already `known` (compared by `trainee_key`) is that name, as first written.
+    """
+    name = " ".join(clean_line(raw)[:MAX_TRAINEE_NAME].split())
     if not name:
         raise RoundError("a trainee name cannot be empty; pass --trainee NAME")
-    return name
+    return next((other for other in known if trainee_key(other) == trainee_key(name)), name)
 
 
 def seed_for(round_: Round, trainee: str, scenario_id: str) -> int:
@@ -155,7 +199,9 @@ def seed_for(round_: Round, trainee: str, scenario_id: str) -> int:
     """
     if round_.seeds.shared is not None:
         return round_.seeds.shared
-    digest = hashlib.sha256("\x1f".join((round_.id, trainee, scenario_id)).encode("utf-8")).digest()
+    digest = hashlib.sha256(
+        "\x1f".join((round_.id, trainee_key(trainee), scenario_id)).encode("utf-8")
+    ).digest()
     return int.from_bytes(digest[:4], "big") % 1_000_000
 
 

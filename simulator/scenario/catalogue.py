@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from simulator.errors import ScenarioNotFound
+from simulator.files import is_regular_file
 from simulator.scenario.loading import parse_scenario, read_scenario_text
 from simulator.scenario.model import Scenario
 
@@ -49,17 +50,24 @@ def is_path_like(name: str) -> bool:
 def load(name: str | None = None) -> LoadedScenario:
     """A bundled scenario by id, or a scenario file by path; the default scenario when `name` is None."""
     name = name or DEFAULT_SCENARIO
-    if is_path_like(name) or Path(name).is_file():
+    if is_path_like(name) or is_regular_file(Path(name)):
         path = Path(name)
         text = read_scenario_text(path)
         return LoadedScenario(parse_scenario(text, str(path)), text, str(path))
+    return load_bundled_id(name)
+
+
+def load_bundled_id(scenario_id: str) -> LoadedScenario:
+    """A bundled scenario by its id only: never a file, whatever the current folder holds."""
     ids = bundled_ids()
-    if name not in ids:
+    if scenario_id not in ids:
         raise ScenarioNotFound(
-            f"no bundled scenario {name!r} and no file by that name; bundled: {', '.join(ids)}"
+            f"no bundled scenario {scenario_id!r} and no file by that name; bundled: {', '.join(ids)}"
         )
-    text = bundled_text(name)
-    return LoadedScenario(parse_scenario(text, f"scenarios/{name}.yaml"), text, f"bundled:{name}")
+    text = bundled_text(scenario_id)
+    return LoadedScenario(
+        parse_scenario(text, f"scenarios/{scenario_id}.yaml"), text, f"bundled:{scenario_id}"
+    )
 
 
 def load_bundled() -> list[LoadedScenario]:

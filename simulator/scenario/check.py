@@ -17,10 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.scenario.model import Scenario, Temperament
+from simulator.scenario.check_replies import reply_problems
+from simulator.scenario.model import Personality, Scenario
 from simulator.scenario.paths import DataPath
 from simulator.vocabulary import Focus, Form, State
-
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,9 @@ def reference_problems(data: Any) -> list[Finding]:
     for index, item in story:
         for a_index, earlier in _words(item.get("after")):
             if earlier not in known:
-                findings.append(Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids)))
+                findings.append(
+                    Finding(("story", index, "after", a_index), _unknown_story(earlier, story_ids))
+                )
     for index, goal in _records(data.get("goals")):
         reveal = goal.get("reveal")
         if isinstance(reveal, str) and reveal not in known:
@@ -83,8 +85,8 @@ def reference_problems(data: Any) -> list[Finding]:
         for key in ("reveals", "never_reveals"):
             for r_index, item_id in _words(expect.get(key) if isinstance(expect, Mapping) else None):
                 if item_id not in known:
-                    path = ("tests", t_index, "expect", key, r_index)
-                    findings.append(Finding(path, _unknown_story(item_id, story_ids)))
+                    at: DataPath = ("tests", t_index, "expect", key, r_index)
+                    findings.append(Finding(at, _unknown_story(item_id, story_ids)))
     coachee = data.get("coachee")
     buttons = _records(coachee.get("hot_buttons") if isinstance(coachee, Mapping) else None)
     seen = set()
@@ -92,8 +94,11 @@ def reference_problems(data: Any) -> list[Finding]:
         button_id = button.get("id")
         if isinstance(button_id, str):
             if button_id in seen:
-                path = ("coachee", "hot_buttons", index, "id")
-                findings.append(Finding(path, f"hot button id {button_id!r} is used twice"))
+                findings.append(
+                    Finding(
+                        ("coachee", "hot_buttons", index, "id"), f"hot button id {button_id!r} is used twice"
+                    )
+                )
             seen.add(button_id)
     return findings
 
@@ -123,6 +128,10 @@ def content_problems(scenario: Scenario) -> list[Finding]:
             findings.append(Finding(path, message, "warning"))
     findings.extend(_reach_findings(scenario))
     findings.extend(_shadowed_hot_buttons(scenario))
+    states = reachable_states(scenario).states
+    revealable = revealable_items(scenario, max(state.rank for state in states))
+    for found in reply_problems(scenario, states, revealable):  # topics, pools, conditions
+        findings.append(Finding(found.path, found.message, found.severity))
     return findings
 
 
@@ -160,12 +169,12 @@ def reachable_states(scenario: Scenario) -> Reach:
     (`open_needs`, `energised_needs` and a story item of each needed kind revealable below
     `energised`); a fall needs an NEA move that costs something, drift, or a shutdown.
     """
-    temperament = scenario.coachee.temperament
+    temperament = scenario.coachee.temperament.highest()  # some seed may draw the top of each range
     start = scenario.coachee.starting_state
     order = list(State)
     high, reason = start.rank, ""
     path: DataPath = ()
-    if not any(temperament.weights.of(form) > 0 for form in _LIFTING_FORMS):
+    if not any(temperament.weight(form) > 0 for form in _LIFTING_FORMS):
         path, reason = ("coachee", "temperament", "weights"), "every PEA form has weight 0, so nothing lifts"
     else:
         while high < State.ENERGISED.rank:
@@ -221,14 +230,13 @@ def _energised_blocker(scenario: Scenario) -> str:
 
 
 def _can_fall(scenario: Scenario) -> bool:
-    temperament: Temperament = scenario.coachee.temperament
-    weights = temperament.weights
+    temperament: Personality = scenario.coachee.temperament.highest()
     nea_cost = temperament.negativity_bias * temperament.sensitivity
-    deficit_cost = nea_cost * temperament.deficit_before_vision * weights.of(Form.OPEN_QUESTION)
+    deficit_cost = nea_cost * temperament.deficit_before_vision * temperament.weight(Form.OPEN_QUESTION)
     return (
         bool(temperament.shuts_down_on)
         or temperament.drift > 0
-        or nea_cost * max(weights.of(Form.CONFRONT), weights.of(Form.ADVICE)) > 0
+        or nea_cost * max(temperament.weight(Form.CONFRONT), temperament.weight(Form.ADVICE)) > 0
         or deficit_cost > 0
         or any(
             button.effect == "shutdown" or button.drop * temperament.sensitivity > 0

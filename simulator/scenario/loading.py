@@ -43,6 +43,16 @@ MAX_DEPTH = 40
 MAX_NODES = 100_000
 """More YAML nodes than this are refused, whatever the file size."""
 
+MAX_LIST_ITEMS = 1000
+"""Longer lists are refused, in any file: no part of a scenario or round needs more, and the checks
+that compare items with each other stay fast."""
+
+MAX_NUMBER_CHARS = 100
+"""Whole numbers written longer than this are refused: no setting needs one, and Python refuses to
+convert a decimal of more than 4,300 digits."""
+
+_INT_TAG = "tag:yaml.org,2002:int"
+
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -90,6 +100,8 @@ def _walk(root: yaml.Node) -> _Positions:
         if depth > MAX_DEPTH:
             raise _Refused(*_position(node), f"nesting deeper than {MAX_DEPTH} levels")
         positions.values[path] = _position(node)
+        if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG and len(node.value) > MAX_NUMBER_CHARS:
+            raise _Refused(*_position(node), f"a number longer than {MAX_NUMBER_CHARS} characters")
         if isinstance(node, yaml.MappingNode):
             names: set[str] = set()
             for key_node, value_node in node.value:
@@ -104,17 +116,33 @@ def _walk(root: yaml.Node) -> _Positions:
                 positions.keys[(*path, key)] = _position(key_node)
                 stack.append((value_node, (*path, key), depth + 1))
         elif isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST_ITEMS:
+                raise _Refused(*_position(node), f"a list of more than {MAX_LIST_ITEMS} items")
             for index, item in enumerate(node.value):
                 stack.append((item, (*path, index), depth + 1))
     return positions
 
 
 def _compose(text: str) -> yaml.Node | None:
+    _refuse_anchors(text)
     loader = _Loader(text)
     try:
         return loader.get_single_node()  # type: ignore[no-any-return]
     finally:
         loader.dispose()
+
+
+def _refuse_anchors(text: str) -> None:
+    # The node tree forgets its anchors, so an anchor no alias uses would pass the walk: the
+    # events still carry them. Parsed again only when an '&' could be one.
+    if "&" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if getattr(event, "anchor", None) is not None:
+            mark = event.start_mark
+            raise _Refused(
+                mark.line + 1, mark.column + 1, "anchors and aliases are not allowed in scenario files"
+            )
 
 
 def _construct(root: yaml.Node) -> Any:
@@ -286,14 +314,16 @@ def scenario_problems(text: str) -> tuple[Scenario | None, list[Problem]]:
     if problems:
         return None, problems
     scenario, located = _validated(data, Scenario, positions)
-    refused = [path for path, _ in located]
+    refused = {path for path, _ in located}
     findings = reference_problems(data) + (content_problems(scenario) if scenario is not None else [])
     problems = [problem for _, problem in located]
     for found in findings:
-        if any(found.path[: len(path)] == path for path in refused):
+        if any(found.path[:end] in refused for end in range(len(found.path) + 1)):
             continue
         located_at = positions.locate(found.path)
-        problems.append(Problem(*located_at, f"{describe_path(found.path, data)}: {found.message}", found.severity))
+        problems.append(
+            Problem(*located_at, f"{describe_path(found.path, data)}: {found.message}", found.severity)
+        )
     unique = list(dict.fromkeys(problems))
     return scenario, unique
 

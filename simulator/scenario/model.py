@@ -12,113 +12,81 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-    create_model,
-    model_validator,
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
+
+from simulator.scenario.base import Identifier, Line, NeaKind, StoryKind, Strict, Text
+from simulator.scenario.replies import (
+    BAND_OF_STATE,
+    REPLY_KEYS,
+    BandReplies,
+    Event,
+    PoolName,
+    Pools,
+    Replies,
+    Reply,
+    ReplyBand,
+    StateReplies,
+    Topic,
+    conditions_hold,
+    replies_for,
 )
-
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.vocabulary import Band, Focus, Form, PhraseLists, State
+from simulator.scenario.temperament import MoveWeights, Personality, Ranged, Temperament
+from simulator.vocabulary import Band, Focus, PhraseLists, State
 
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
-StoryKind = Literal["vision", "values", "strengths", "worries", "next_step"]
-NeaKind = Literal["confront", "advice", "compliance_check"]
+MAX_HOT_BUTTONS = 40
+"""Hot buttons a persona may have: a real one has a handful, and every turn and check weighs them all."""
+
+MAX_HOT_BUTTON_WORDS = 50
+"""Words one hot button may list."""
+
+MAX_STORY_ITEMS = 100
+"""Story items a scenario may hold: the checks of what can be revealed compare them with each other."""
+
+__all__ = [
+    "BAND_OF_STATE",
+    "PHRASE_KINDS",
+    "REPLY_KEYS",
+    "BandReplies",
+    "Event",
+    "Expectation",
+    "Goal",
+    "HotButton",
+    "Identifier",
+    "Line",
+    "MoveWeights",
+    "NeaKind",
+    "Persona",
+    "Personality",
+    "Phrases",
+    "PoolName",
+    "Pools",
+    "Ranged",
+    "Replies",
+    "Reply",
+    "ReplyBand",
+    "Scenario",
+    "StateReplies",
+    "StoryItem",
+    "StoryKind",
+    "Strict",
+    "Temperament",
+    "TestConversation",
+    "Text",
+    "Topic",
+    "conditions_hold",
+    "replies_for",
+]
+
 BandName = Annotated[Band, WithJsonSchema({"enum": [band.value for band in Band], "type": "string"})]
 """A band as scenario files name it; the schema lists the names in place, as it always has."""
-
-REPLY_KEYS = ("default", *(f.value for f in Form), *(f.value for f in Focus))
-"""A state's replies are keyed by a move form, a focus or `default` (looked up in that order)."""
-
-
-class Strict(BaseModel):
-    """Base for every scenario record: unknown keys are errors, records are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
-
-
-class Line(Strict):
-    """One thing the coachee says, with the nonverbal cue the trainee sees beside it."""
-
-    text: Text
-    cue: str = Field("", max_length=200, description="Short nonverbal cue, e.g. 'arms folded'.")
-
-
-class MoveWeights(Strict):
-    """How large a step each form of move is, before the persona's temperament scales it."""
-
-    open_question: float = Field(1.0, ge=0, le=5)
-    closed_question: float = Field(0.5, ge=0, le=5)
-    simple_reflection: float = Field(0.7, ge=0, le=5)
-    complex_reflection: float = Field(1.2, ge=0, le=5)
-    affirmation: float = Field(1.0, ge=0, le=5)
-    autonomy: float = Field(0.9, ge=0, le=5)
-    information: float = Field(0.3, ge=0, le=5)
-    advice_with_permission: float = Field(0.5, ge=0, le=5)
-    advice: float = Field(1.0, ge=0, le=5)
-    confront: float = Field(1.5, ge=0, le=5)
-    structure: float = Field(0.3, ge=0, le=5)
-    other: float = Field(0.2, ge=0, le=5)
-
-    def of(self, form: Form) -> float:
-        """The weight of one form."""
-        return float(getattr(self, form.value))
-
-
-class Temperament(Strict):
-    """How this coachee's openness moves. Openness is measured in states: 1.0 is one rung."""
-
-    warm_up: float = Field(2.0, gt=0, le=20, description="PEA moves of weight 1 it takes to climb one state.")
-    negativity_bias: float = Field(
-        2.0, ge=0, le=10, description="How much harder an NEA move pulls down than a PEA move lifts."
-    )
-    sensitivity: float = Field(1.0, ge=0, le=5, description="Multiplies every NEA loss for this persona.")
-    recovery: float = Field(
-        0.5, gt=0, le=1, description="Multiplies gains while defensive: recovery is slower than the fall."
-    )
-    repair: float = Field(
-        1.5, ge=0, le=5, description="Extra gain for autonomy and empathy while defensive or guarded."
-    )
-    vision_boost: float = Field(
-        1.5, ge=0, le=5, description="Extra gain for vision and values moves at neutral or above."
-    )
-    deficit_before_vision: float = Field(
-        1.5, ge=0, le=10, description="Multiplies the cost of deficit probes before a vision is established."
-    )
-    deficit_after_vision: float = Field(
-        0.0, ge=0, le=10, description="Multiplies the cost of deficit probes after it (the balance sheet)."
-    )
-    drift: float = Field(0.25, ge=0, le=3, description="Openness lost per turn once PEA moves stop.")
-    drift_after: int = Field(2, ge=1, le=50, description="Turns without a PEA move before drift starts.")
-    habituation: float = Field(
-        0.6,
-        ge=0,
-        le=1,
-        description="A PEA move of the same form and focus as the one just before lifts this much as far, "
-        "and again for each further repeat: the same question asked over and over wears thin.",
-    )
-    shuts_down_on: tuple[NeaKind, ...] = Field(
-        (), description="NEA moves that drop this persona straight to defensive."
-    )
-    open_needs: tuple[Focus, ...] = Field(
-        (Focus.VISION, Focus.VALUES),
-        description="Reaching open needs at least one PEA move on one of these foci.",
-    )
-    energised_needs: tuple[StoryKind, ...] = Field(
-        ("vision",), description="Reaching energised needs story items of these kinds revealed."
-    )
-    weights: MoveWeights = MoveWeights()
 
 
 @lru_cache(maxsize=512)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Hot button words are literal: unlike topic words, a '*' in them is just a character.
     alternatives = "|".join(re.escape(word.lower()) for word in words)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
@@ -127,14 +95,26 @@ class HotButton(Strict):
     """Words that hit a nerve, whatever move carries them."""
 
     id: Identifier
-    words: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(min_length=1)
+    words: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(
+        min_length=1, max_length=MAX_HOT_BUTTON_WORDS
+    )
     effect: Literal["drop", "shutdown"] = "drop"
     fires_on: Literal["any", "nea"] = Field(
         "any", description="'nea': only when the move carrying the words invokes the negative attractor."
     )
     drop: float = Field(1.0, ge=0, le=6, description="States lost when the effect is drop.")
+    ends: bool = Field(
+        False,
+        description="A shutdown that ends the meeting: the coachee leaves with a line from `pools.leaving`.",
+    )
     reply: Line = Field(description="What the coachee says the first time the button is hit.")
     more_replies: tuple[Line, ...] = Field((), description="Said, in order, when it is hit again.")
+
+    @model_validator(mode="after")
+    def _only_a_shutdown_ends(self) -> HotButton:
+        if self.ends and self.effect != "shutdown":
+            raise ValueError("only a hot button with 'effect: shutdown' can end the meeting ('ends: true')")
+        return self
 
     @property
     def replies(self) -> tuple[Line, ...]:
@@ -156,8 +136,18 @@ class StoryItem(Strict):
     after: tuple[Identifier, ...] = Field(
         (), description="Story items that must be revealed before this one."
     )
+    requires: tuple[Identifier, ...] = Field(
+        (), description="Events that must have happened first (see the condition vocabulary)."
+    )
+    unless: tuple[Identifier, ...] = Field((), description="Events that keep it untold.")
     text: Text
     cue: str = Field("", max_length=200)
+
+    def allowed(self, events: set[str] | frozenset[str]) -> bool:
+        """Whether its `after`, `requires` and `unless` let it be told, given what has happened."""
+        return all(item in events for item in self.after) and conditions_hold(
+            self.requires, self.unless, events
+        )
 
 
 class Persona(Strict):
@@ -168,7 +158,7 @@ class Persona(Strict):
     background: Text
     starting_state: State = State.GUARDED
     temperament: Temperament = Temperament()
-    hot_buttons: tuple[HotButton, ...] = ()
+    hot_buttons: tuple[HotButton, ...] = Field((), max_length=MAX_HOT_BUTTONS)
 
 
 class Goal(Strict):
@@ -209,45 +199,6 @@ class TestConversation(Strict):
     seed: int = 0
     lines: tuple[Annotated[str, Field(max_length=4000)], ...] = Field(min_length=1)
     expect: Expectation
-
-
-Lines = tuple[Line, ...]
-
-
-def _replies_model() -> type[BaseModel]:
-    # One optional field per form and focus, so an unknown key is reported where it stands
-    # and an editor can complete the keys from the JSON Schema.
-    optional: dict[str, Any] = {key: (Lines, ()) for key in REPLY_KEYS if key != "default"}
-    return create_model(
-        "StateReplies",
-        __base__=Strict,
-        __doc__="A state's replies, keyed by a move form or focus; `default` when none fits.",
-        default=(Annotated[Lines, Field(min_length=1)], ...),
-        **optional,
-    )
-
-
-StateReplies = _replies_model()
-
-
-def replies_for(state_replies: BaseModel, key: str) -> Lines:
-    """The replies filed under a form, focus or `default` key; empty when there are none."""
-    return tuple(getattr(state_replies, key, ()))
-
-
-class Replies(Strict):
-    """Replies for each of the six states; every state needs at least its defaults."""
-
-    defensive: StateReplies  # type: ignore[valid-type]
-    guarded: StateReplies  # type: ignore[valid-type]
-    neutral: StateReplies  # type: ignore[valid-type]
-    reflective: StateReplies  # type: ignore[valid-type]
-    open: StateReplies  # type: ignore[valid-type]
-    energised: StateReplies  # type: ignore[valid-type]
-
-    def of(self, state: State) -> BaseModel:
-        """The replies for one state."""
-        return getattr(self, state.value)  # type: ignore[no-any-return]
 
 
 def _plain_phrase(phrase: str) -> str:
@@ -299,8 +250,14 @@ class Scenario(Strict):
     situation: Text = Field(description="What the trainee is told before the conversation starts.")
     opening: Line = Field(description="What the coachee says or does as the conversation opens.")
     coachee: Persona
-    story: tuple[StoryItem, ...] = Field(min_length=1)
+    story: tuple[StoryItem, ...] = Field(min_length=1, max_length=MAX_STORY_ITEMS)
     replies: Replies
+    topics: tuple[Topic, ...] = Field(
+        (), description="Subjects the coachee knows and cares about, raised by the trainee's words."
+    )
+    pools: Pools = Field(
+        Pools(), description="Replies for moments: confirm, correct, unclear, repeat, leaving."
+    )
     repeat_openers: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(
         ("Like I said, ", "As I say, ", "I mean, ", "Honestly, ", "Look, ", "Well, "),
         description="Put before a reply when every fitting reply has been used, so no line repeats.",
@@ -317,3 +274,7 @@ class Scenario(Strict):
     def story_item(self, item_id: str) -> StoryItem:
         """The story item with this id."""
         return next(item for item in self.story if item.id == item_id)
+
+    def topic(self, topic_id: str) -> Topic:
+        """The topic with this id."""
+        return next(topic for topic in self.topics if topic.id == topic_id)

@@ -24,6 +24,7 @@ ITEM_NOUNS = {
     "tests": "test conversation",
     "hot_buttons": "hot button",
     "more_replies": "reply",
+    "topics": "topic",
 }
 """What one item of each list of records is called; replies under `replies:` are each a 'reply'."""
 
@@ -36,11 +37,8 @@ TITLE_CHARS = 32
 
 def ordinal(number: int) -> str:
     """1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st."""
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+    teens = 10 <= number % 100 <= 20
+    return f"{number}{'th' if teens else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
 def short_title(text: str) -> str:

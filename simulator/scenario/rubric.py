@@ -12,14 +12,23 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from simulator.vocabulary import MeasureKey
 
+MAX_MARK = 1000.0
+"""No mark is above this (ratios, shares, rates and ratings are all far below): every number is finite."""
+
+MAX_WEIGHT = 1000.0
+"""No weight is above this: weights are renormalised, so only their proportions matter."""
+
+MAX_TURNS = 200
+"""The longest conversation a scenario or round allows: turn counts in a rubric stay within it."""
+
 
 class Threshold(BaseModel):
     """The fair and good marks of one measure; `higher_is_better` says which way they point."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    fair: float
-    good: float
+    fair: float = Field(ge=0, le=MAX_MARK)
+    good: float = Field(ge=0, le=MAX_MARK)
 
     @model_validator(mode="after")
     def _fair_and_good_are_distinct(self) -> Threshold:
@@ -38,21 +47,21 @@ class Weights(BaseModel):
 
     # One field per MeasureKey, named by its value (`of` reads them by key; a test holds them equal).
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    coachee_trajectory: float = Field(12, ge=0)
-    story_revealed: float = Field(10, ge=0)
-    goal_ownership: float = Field(10, ge=0)
-    goals_met: float = Field(4, ge=0)
-    change_talk: float = Field(12, ge=0)
-    partnership: float = Field(15, ge=0)
-    empathy: float = Field(15, ge=0)
-    pea_nea_ratio: float = Field(8, ge=0)
-    ict_order: float = Field(8, ge=0)
-    reflections_to_questions: float = Field(6, ge=0)
-    complex_reflection_share: float = Field(3, ge=0)
-    mi_adherent: float = Field(4, ge=0)
-    mi_non_adherent: float = Field(10, ge=0)
+    coachee_trajectory: float = Field(12, ge=0, le=MAX_WEIGHT)
+    story_revealed: float = Field(10, ge=0, le=MAX_WEIGHT)
+    goal_ownership: float = Field(10, ge=0, le=MAX_WEIGHT)
+    goals_met: float = Field(4, ge=0, le=MAX_WEIGHT)
+    change_talk: float = Field(12, ge=0, le=MAX_WEIGHT)
+    partnership: float = Field(15, ge=0, le=MAX_WEIGHT)
+    empathy: float = Field(15, ge=0, le=MAX_WEIGHT)
+    pea_nea_ratio: float = Field(8, ge=0, le=MAX_WEIGHT)
+    ict_order: float = Field(8, ge=0, le=MAX_WEIGHT)
+    reflections_to_questions: float = Field(6, ge=0, le=MAX_WEIGHT)
+    complex_reflection_share: float = Field(3, ge=0, le=MAX_WEIGHT)
+    mi_adherent: float = Field(4, ge=0, le=MAX_WEIGHT)
+    mi_non_adherent: float = Field(10, ge=0, le=MAX_WEIGHT)
 
     def of(self, key: MeasureKey) -> float:
         """The weight of one measure."""
@@ -63,14 +72,17 @@ class Weights(BaseModel):
 class Rubric(BaseModel):
     """Thresholds, weights and bands. Defaults and their sources are documented field by field."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     pea_nea_ratio: Threshold = Field(
         Threshold(fair=2.0, good=3.0),
         description="PEA moves per NEA move. A design choice: no Boyatzis source gives a ratio (§1).",
     )
     vision_exchanges_before_real_self: int = Field(
-        2, ge=1, description="ICT order, good: vision/values exchanges before any real-self move (ICT)."
+        2,
+        ge=1,
+        le=MAX_TURNS,
+        description="ICT order, good: vision/values exchanges before any real-self move (ICT).",
     )
     reflections_to_questions: Threshold = Field(
         Threshold(fair=1.0, good=2.0), description="Reflections per question (MITI 4.2.1)."
@@ -104,11 +116,13 @@ class Rubric(BaseModel):
     min_turns: int = Field(
         8,
         ge=1,
+        le=MAX_TURNS,
         description="A conversation with fewer trainee turns is incomplete, whatever it scores (ours).",
     )
     per_turns: int = Field(
         20,
         ge=1,
+        le=MAX_TURNS,
         description="Counts are taken as rates per this many trainee turns (a practice conversation).",
     )
     compassion_led_from: float = Field(

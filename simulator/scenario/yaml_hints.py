@@ -144,13 +144,13 @@ def _quote_closed_early(where: _Where) -> _Hint | None:
                 word = _word_around(line, closed)
                 if quote == "'":
                     message = (
-                        f"this text starts with ' so the apostrophe in \"{word}\" ends it early: "
-                        "put the whole text in double quotes (\"...\") instead, "
+                        f'this text starts with \' so the apostrophe in "{word}" ends it early: '
+                        'put the whole text in double quotes ("...") instead, '
                         "or write the apostrophe twice ('')"
                     )
                 else:
                     message = (
-                        f"this text starts with \" so the \" before '{_word_around(line, closed + 1)}' ends it early: "
+                        f"this text starts with \" so the \" before '{_next_word(line, closed)}' ends it early: "
                         "put the whole text in single quotes ('...') instead, "
                         'or write each " inside it as \\"'
                     )
@@ -175,7 +175,7 @@ def _closing_quote(line: str, opened: int, quote: str) -> int | None:
 
 
 def _word_around(line: str, position: int) -> str:
-    """The word a quote at `position` stands in (or, for a quote between words, the word after it)."""
+    """The word the quote at `position` stands in, without the quotes around it."""
     start = position
     while start > 0 and not line[start - 1].isspace():
         start -= 1
@@ -183,6 +183,11 @@ def _word_around(line: str, position: int) -> str:
     while end < len(line) and not line[end].isspace():
         end += 1
     return line[start:end].strip(",[]{}'\"")
+
+
+def _next_word(line: str, position: int) -> str:
+    found = re.search(r"\w[\w'-]*", line[position + 1 :])
+    return found.group(0) if found else line[position + 1 :].strip()
 
 
 def _shortened(text: str, limit: int = 30) -> str:
@@ -201,7 +206,9 @@ def _unclosed(where: _Where) -> _Hint | None:
     elif "flow sequence" in where.context and opener == "[":
         message = "the [ here is never closed: end the list with ] on the same line, e.g. [vision, values]"
     elif "flow mapping" in where.context and opener == "{":
-        message = "the { here is never closed: end it with } on the same line, e.g. {text: Hello, cue: smiles}"
+        message = (
+            "the { here is never closed: end it with } on the same line, e.g. {text: Hello, cue: smiles}"
+        )
     else:
         return None
     return _Hint(where.context_line, where.context_column, message)
@@ -324,8 +331,10 @@ def _missing_colon(where: _Where) -> _Hint | None:
     if before is None:
         return None
     found = _WORD_WITHOUT_COLON.match(where.lines[before])
-    if found is None or ":" in where.lines[before] or _indent(where.lines[before]) != _indent(
-        _line(where, where.line)
+    if (
+        found is None
+        or ":" in where.lines[before]
+        or _indent(where.lines[before]) != _indent(_line(where, where.line))
     ):
         return None
     key, value = found.group(2), _shortened(found.group(3).rstrip())

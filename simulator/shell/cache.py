@@ -14,7 +14,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from simulator.errors import CoachError
+from simulator.files import read_text
 from simulator.shell.environment import cache_folder
+
+MAX_CACHE_BYTES = 10_000_000
+"""A cache file larger than this is not read (and is written afresh): a result is a few bytes."""
 
 ENGINE_ROOT = Path(__file__).resolve().parents[1]
 """The `simulator` package: every module and data file in it, subpackages included, can change a result."""
@@ -40,8 +45,8 @@ def remembered(name: str, key: str, compute: Callable[[], str]) -> str:
     """`compute()`, or what it gave before for the same `key`, from the cache file `name`.json."""
     path = cache_folder() / f"{name}.json"
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        stored = json.loads(read_text(path, MAX_CACHE_BYTES))
+    except (CoachError, ValueError, RecursionError):
         stored = {}
     if not isinstance(stored, dict):
         stored = {}

@@ -8,21 +8,22 @@ prompt-toolkit) are imported inside the commands that need them, so `coach --hel
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from simulator.shell.console import error_line, reports_errors
+from simulator.shell.console import error_line, lenient, reports_errors, say, say_json, warn
 from simulator.shell.environment import TRANSCRIPTS_ENV
+from simulator.shell.record_commands import RECORD_COMMANDS
 from simulator.shell.round_commands import ROUND_COMMANDS, practise_in_round
 from simulator.shell.trainer_commands import TRAINER_COMMANDS
 from simulator.version import __version__
 
 if TYPE_CHECKING:
     from simulator.scenario.model import Phrases, Scenario
+    from simulator.shell.practice import PracticeRun
 
 
 def cached_difficulty(scenario: Scenario, scenario_text: str) -> str:
@@ -57,6 +58,8 @@ def main() -> None:
     Start with `coach practice` for a conversation on the default scenario,
     or `coach scenarios` to see the others.
     """
+    for stream in (sys.stdout, sys.stderr):
+        lenient(stream)
 
 
 @main.command()
@@ -75,7 +78,7 @@ def main() -> None:
 @click.option(
     "--round",
     "round_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=None,
     help="Practise under a round file's rules and record the conversation in the gradebook.",
 )
@@ -126,7 +129,16 @@ def practice(
     run = start_practice(loaded, session, open_transcript(path), transcript_path=path)
     for line in hold(run, show_meter=not no_meter, echo=click.echo):
         click.echo(line)
-    click.echo(f"Transcript saved: {path}")
+    finish_practice(run, path)
+
+
+def finish_practice(run: PracticeRun, path: Path) -> None:
+    """Say where the transcript is; when a line could not be saved, say so as an error (exit status 1)."""
+    from simulator.shell.practice import check_saved
+    from simulator.text import strip_control
+
+    click.echo(f"Transcript saved: {strip_control(str(path))}")
+    check_saved(run)
 
 
 @main.command()
@@ -148,13 +160,13 @@ def scenarios(as_json: bool) -> None:
         for loaded in catalogue.load_bundled()
     ]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        say_json(rows, indent=2)
         return
     width = max(len(str(row["id"])) for row in rows)
     rated = max(len(str(row["difficulty"])) for row in rows)
     for row in rows:
         marker = " (default)" if row["default"] else ""
-        click.echo(
+        say(
             f"{row['id']:<{width}}  {row['difficulty']:<{rated}}  {row['title']}{marker}\n"
             f"{'':<{width}}  {'':<{rated}}  {row['persona']}"
         )
@@ -168,7 +180,7 @@ def scenarios(as_json: bool) -> None:
 @click.option(
     "--phrases",
     "phrases_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=None,
     help="A YAML file of organisation-specific phrases (the keys of a scenario's `phrases:`).",
 )
@@ -181,18 +193,18 @@ def classify(
     TEXTS are read one per argument; without any, one per line from standard input.
     """
     from simulator.reading.moves import classify as read_move
-    from simulator.text import strip_control
+    from simulator.text import strip_control, terminal_json
     from simulator.vocabulary import Context
 
     phrases = load_phrases(phrases_file).as_lists() if phrases_file is not None else None
     context = Context(vision_established=after_vision, phrases=phrases)
-    lines = texts or (line.rstrip("\n") for line in sys.stdin)
+    lines = texts or (line.rstrip("\n") for line in lenient(sys.stdin))
     out = sys.stdout
     for text in lines:
         move = read_move(text, context)
         if as_json:
             record = {"text": text, **move.as_dict(), "cues": list(move.cues)}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(terminal_json(record) + "\n")
             continue
         out.write(f"{move.form.value}\t{move.focus.value}\t{move.attractor.value}\t{strip_control(text)}\n")
         if explain:
@@ -201,7 +213,7 @@ def classify(
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, one per line.")
 @click.option(
     "--html",
@@ -211,6 +223,7 @@ def classify(
     help="Write the scorecard as a self-contained HTML page (a folder of pages when scoring several files).",
 )
 @click.option("--detail", is_flag=True, help="Show per-turn feedback in the text output.")
+@reports_errors
 def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail: bool) -> None:
     """Score transcripts: how compassion-led was each conversation, and why.
 
@@ -221,7 +234,9 @@ def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail:
     from scoring.html_report import render_html
     from scoring.text_report import render_text
     from simulator.errors import CoachError
+    from simulator.shell.outputs import write_output
     from simulator.shell.scoring_files import json_summary, score_files
+    from simulator.text import strip_control
 
     failed = False
     for path, scored in score_files(list(files)):
@@ -230,19 +245,22 @@ def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail:
             failed = True
             continue
         for warning in scored.warnings:
-            click.echo(f"coach: warning: {path}: {warning}", err=True)
+            warn(f"{path}: {warning}")
         if as_json:
-            click.echo(json.dumps(json_summary(scored), ensure_ascii=False))
+            say_json(json_summary(scored))
         else:
-            click.echo(f"== {path} ({scored.kind}: {scored.title})")
-            click.echo(render_text(scored.card, detail=detail))
+            click.echo(f"== {strip_control(str(path))} ({scored.kind}: {strip_control(scored.title)})")
+            say(render_text(scored.card, detail=detail))
         if html_out is not None:
             target = html_out / f"{path.stem}.html" if len(files) > 1 else html_out
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(render_html(scored.card, f"Scorecard: {scored.title}"), encoding="utf-8")
+            try:
+                write_output(target, render_html(scored.card, f"Scorecard: {scored.title}"))
+            except CoachError as error:
+                error_line(error)
+                failed = True
     if failed:
         sys.exit(1)
 
 
-for _command in (*TRAINER_COMMANDS, *ROUND_COMMANDS):
+for _command in (*TRAINER_COMMANDS, *ROUND_COMMANDS, *RECORD_COMMANDS):
     main.add_command(_command)

@@ -7,14 +7,16 @@ and trainee text, none of which may reach the terminal with escape sequences in 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, NoReturn, TypeVar
+from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
-from simulator.text import strip_control
+from simulator.text import strip_control, terminal_json, terminal_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,6 +29,31 @@ def error_line(message: object) -> None:
 def warn(message: str) -> None:
     """One warning line on standard error."""
     click.echo(f"coach: warning: {strip_control(message)}", err=True)
+
+
+def say(text: str = "", *, nl: bool = True, err: bool = False) -> None:
+    """Print what a command found or made: it may quote scenario files, transcripts and paths, so
+    escape sequences and control characters are removed (line breaks and tabs are kept)."""
+    click.echo(terminal_text(text), nl=nl, err=err)
+
+
+def say_json(value: object, *, indent: int | None = None) -> None:
+    """Print JSON with every character a terminal could act on escaped."""
+    click.echo(terminal_json(value, indent=indent))
+
+
+def lenient(stream: IO[str]) -> IO[str]:
+    """A text stream on which undecodable bytes become U+FFFD instead of an exception.
+
+    Standard input under a UTF-8 locale refuses invalid UTF-8 by default, which would end a
+    piped conversation and lose the lines after it; a replaced byte loses only itself. Output
+    streams get escapes for what their encoding cannot hold, so no reply ever ends a run.
+    """
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+            reconfigure(errors="replace" if stream.readable() else "backslashreplace")
+    return stream
 
 
 def fail(message: object) -> NoReturn:

@@ -35,6 +35,7 @@ class OutcomeKind(StrEnum):
     HINT = "hint"
     HELP = "help"
     MESSAGE = "message"
+    UNSAVED = "unsaved"
     QUIT = "quit"
 
 
@@ -79,6 +80,8 @@ class Conversation:
         self.allow_hints = allow_hints
         self.sink = sink
         self.ended = False
+        self.unsaved: str | None = None
+        """Why the transcript last failed to take a write (a full disk), until a later write succeeds."""
 
     def handle(self, line: str) -> Outcome:
         """Play a trainee line or carry out a slash command; never raises for anything typed."""
@@ -89,17 +92,25 @@ class Conversation:
             turn = self.session.say(line)
         except CoachError as error:
             return Outcome(OutcomeKind.MESSAGE, message=str(error))
+        # A turn the transcript or the sink (the record a grade is made from) could not keep is
+        # taken back everywhere, so the coachee the trainee sees never runs ahead of the record.
         if self.writer is not None:
-            self.writer.turn(turn)
+            try:
+                self.writer.turn(turn)
+            except CoachError as error:
+                self.session.undo()
+                self.unsaved = f"a line could not be saved ({error})"
+                return Outcome(
+                    OutcomeKind.UNSAVED, message=f"{error}; that line was not saved, please say it again"
+                )
+            self.unsaved = None
         if self.sink is not None:
             try:
                 self.sink.turn(turn)
             except CoachError as error:
-                # The sink is the record a grade is made from: a turn it could not keep is taken
-                # back everywhere, so the coachee the trainee sees never runs ahead of the record.
                 self.session.undo()
                 if self.writer is not None:
-                    self.writer.undo(turn)
+                    self.writer.retract(turn)
                 return Outcome(
                     OutcomeKind.MESSAGE, message=f"{error}; that line was not recorded, please say it again"
                 )
@@ -122,10 +133,20 @@ class Conversation:
             undone = self.session.undo()
             if undone is None:
                 return Outcome(OutcomeKind.MESSAGE, message="nothing to undo yet")
-            if self.writer is not None:
-                self.writer.undo(undone)
-            if self.sink is not None:
-                self.sink.undo(undone)
+            try:
+                if self.writer is not None:
+                    self.writer.undo(undone)
+            except CoachError as error:
+                self.session.play(undone.move, undone.trainee)  # the turn stands, as the transcript says
+                return Outcome(OutcomeKind.MESSAGE, message=f"{error}; your last line still stands")
+            try:
+                if self.sink is not None:
+                    self.sink.undo(undone)
+            except CoachError as error:
+                self.session.play(undone.move, undone.trainee)
+                if self.writer is not None:
+                    self.writer.turn(undone)  # after its undo, the turn read back stands again
+                return Outcome(OutcomeKind.MESSAGE, message=f"{error}; your last line still stands")
             return Outcome(OutcomeKind.UNDO, turn=undone)
         return Outcome(OutcomeKind.MESSAGE, message=f"unknown command {command}; /help lists the commands")
 
@@ -135,8 +156,13 @@ class Conversation:
             return
         self.ended = True
         if self.writer is not None:
-            self.writer.write(end_record(self.session, reason, ended_at))
-            self.writer.close()
+            try:
+                self.writer.write(end_record(self.session, reason, ended_at))
+            except CoachError as error:
+                # Every turn is already on disk; a transcript without its end reads as cut off.
+                self.unsaved = self.unsaved or f"the transcript's end could not be saved ({error})"
+            finally:
+                self.writer.close()
         if self.sink is not None:
             self.sink.finish(self.session, reason, ended_at)
 

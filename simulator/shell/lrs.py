@@ -97,16 +97,13 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None  # urllib then raises the 3xx as an HTTPError, reported like any refusal
 
 
-class _Transient(Exception):
-    """A failure worth trying again: the store or the way to it may recover."""
+@dataclass(frozen=True)
+class _Failure:
+    """Why one try of a batch failed, and whether trying again could help."""
 
-    def __init__(self, reason: str, wait: float | None = None) -> None:
-        super().__init__(reason)
-        self.wait = wait
-
-
-class _Refused(Exception):
-    """The store answered and said no: trying again would change nothing."""
+    reason: str
+    transient: bool  # a server error or a lost connection: the store or the way to it may recover
+    wait: float | None = None  # how long the store asked us to wait (Retry-After), if it did
 
 
 def _first_line(body: bytes) -> str:
@@ -131,7 +128,7 @@ class RecordStore:
         self.timeout = timeout
         self._opener = urllib.request.build_opener(_NoRedirects())
 
-    def _post_once(self, batch: Sequence[dict[str, Any]]) -> None:
+    def _post_once(self, batch: Sequence[dict[str, Any]]) -> _Failure | None:
         request = urllib.request.Request(
             self.url,
             data=json.dumps(list(batch)).encode("utf-8"),
@@ -150,10 +147,11 @@ class RecordStore:
             detail = _first_line(error.read())
             reason += f": {detail}" if detail else ""
             if error.code >= 500 or error.code == 429:
-                raise _Transient(reason, _retry_after(error)) from None
-            raise _Refused(reason) from None
+                return _Failure(reason, transient=True, wait=_retry_after(error))
+            return _Failure(reason, transient=False)  # the store said no: the same batch would be refused again
         except (urllib.error.URLError, OSError, HTTPException) as error:
-            raise _Transient(f"cannot reach {self.url}: {getattr(error, 'reason', error)}") from None
+            return _Failure(f"cannot reach {self.url}: {getattr(error, 'reason', error)}", transient=True)
+        return None
 
     def post(
         self,
@@ -176,23 +174,22 @@ class RecordStore:
             first, last = start + 1, start + len(batch)
             for attempt in range(retries + 1):
                 requests += 1
-                try:
-                    self._post_once(batch)
-                except _Refused as refused:
-                    failures.append(BatchFailure(first, last, str(refused)))
-                    break
-                except _Transient as transient:
-                    if attempt == retries:
-                        failures.append(BatchFailure(first, last, f"{transient} (after {retries + 1} tries)"))
-                        if position + 1 < len(starts):
-                            failures.append(
-                                BatchFailure(last + 1, len(statements), "not sent: the record store was failing")
-                            )
-                        return PostReport(sent, requests, retried, tuple(failures))
-                    retried += 1
-                    pause = FIRST_PAUSE_SECONDS * 2**attempt
-                    sleep(min(transient.wait if transient.wait is not None else pause, LONGEST_PAUSE_SECONDS))
-                else:
+                failure = self._post_once(batch)
+                if failure is None:
                     sent += len(batch)
                     break
+                if not failure.transient:
+                    failures.append(BatchFailure(first, last, failure.reason))
+                    break
+                if attempt == retries:
+                    failures.append(BatchFailure(first, last, f"{failure.reason} (after {retries + 1} tries)"))
+                    if position + 1 < len(starts):
+                        failures.append(
+                            BatchFailure(last + 1, len(statements), "not sent: the record store was failing")
+                        )
+                    return PostReport(sent, requests, retried, tuple(failures))
+                retried += 1
+                pause = FIRST_PAUSE_SECONDS * 2**attempt
+                sleep(min(failure.wait if failure.wait is not None else pause, LONGEST_PAUSE_SECONDS))
         return PostReport(sent, requests, retried, tuple(failures))
+                    retried += 1

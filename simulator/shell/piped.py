@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from simulator.shell.conversation import Conversation, OutcomeKind
-from simulator.shell.render import coachee_line, hint_lines, meter, move_label, resume_lines, state_change
+from simulator.shell.render import (
+    coachee_line,
+    ending_lines,
+    hint_lines,
+    meter,
+    move_label,
+    resume_lines,
+    state_change,
+)
+from simulator.text import strip_control
 
 
 def run_piped(
@@ -19,7 +28,7 @@ def run_piped(
     *,
     show_meter: bool = True,
 ) -> str:
-    """Play every input line; return why the conversation ended (eof, quit, turn_limit, interrupted)."""
+    """Play every input line; return why the conversation ended (eof, quit, turn_limit, coachee_left, interrupted)."""
     session = conversation.session
     name = session.scenario.coachee.name
     echo(coachee_line(name, session.scenario.opening.text, session.scenario.opening.cue))
@@ -32,13 +41,18 @@ def run_piped(
             outcome = conversation.handle(raw)
             if outcome.kind is OutcomeKind.QUIT:
                 return "quit"
+            if outcome.kind is OutcomeKind.UNSAVED:
+                # Nobody is there to say the line again, and the lines after it were written for a
+                # coachee who heard it: stop here, with every turn before it saved.
+                return "interrupted"
             if outcome.kind is OutcomeKind.TURN and outcome.turn is not None:
                 echo(coachee_line(name, outcome.turn.coachee, outcome.turn.cue))
                 if show_meter:
                     echo(f"  [{move_label(outcome.turn)}] {state_change(outcome.turn)}")
-                if session.is_over:
-                    echo(coachee_line(name, session.scenario.closing.text, session.scenario.closing.cue))
-                    return "turn_limit"
+                if session.end_reason is not None:
+                    for _, text in ending_lines(session):
+                        echo(text)
+                    return session.end_reason.value
             elif outcome.kind is OutcomeKind.UNDO and outcome.turn is not None:
                 echo(f"  (took back turn {outcome.turn.n})")
                 if show_meter:
@@ -47,7 +61,7 @@ def run_piped(
                 for line in hint_lines(outcome.hint):
                     echo(f"  {line}")
             else:
-                echo(f"  {outcome.message}")
+                echo(f"  {strip_control(outcome.message)}")
     except KeyboardInterrupt:
         return "interrupted"
     return "eof"

@@ -9,6 +9,7 @@ terminal, closes the transcript and returns the closing report's lines.
 from __future__ import annotations
 
 import secrets
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -70,11 +71,15 @@ def start_practice(
 ) -> PracticeRun:
     """Head the transcript (with any turns the session already holds) and build the conversation."""
     if writer is not None:
-        writer.write(
-            {**header_record(session, loaded.text, utc_now(), loaded.source), **(header_extra or {})}
-        )
-        for turn in session.turns:  # a resumed conversation's transcript holds it all
-            writer.turn(turn)
+        try:
+            writer.write(
+                {**header_record(session, loaded.text, utc_now(), loaded.source), **(header_extra or {})}
+            )
+            for turn in session.turns:  # a resumed conversation's transcript holds it all
+                writer.turn(turn)
+        except TranscriptError:
+            writer.close()  # a transcript that never got its header leaves nothing behind
+            raise
     conversation = Conversation(session, writer, allow_undo=allow_undo, allow_hints=allow_hints, sink=sink)
     return PracticeRun(conversation, transcript_path)
 
@@ -85,9 +90,10 @@ def run_front_end(conversation: Conversation, show_meter: bool, echo: Callable[[
         from simulator.shell.tui import run_interactive
 
         return run_interactive(conversation, show_meter=show_meter)
+    from simulator.shell.console import lenient
     from simulator.shell.piped import run_piped
 
-    return run_piped(conversation, sys.stdin, echo, show_meter=show_meter)
+    return run_piped(conversation, lenient(sys.stdin), echo, show_meter=show_meter)
 
 
 def hold(run: PracticeRun, show_meter: bool, echo: Callable[[str], None]) -> Iterable[str]:
@@ -95,6 +101,24 @@ def hold(run: PracticeRun, show_meter: bool, echo: Callable[[str], None]) -> Ite
     from simulator.shell.render import closing_report
 
     session = run.session
-    reason = "turn_limit" if session.is_over else run_front_end(run.conversation, show_meter, echo)
+    ended = session.end_reason
+    reason = ended.value if ended is not None else run_front_end(run.conversation, show_meter, echo)
     run.conversation.finish(reason, utc_now())
-    return closing_report(session)
+    return closing_report(session, terminal_width())
+
+
+def terminal_width() -> int | None:
+    """The columns to wrap the closing report to on a terminal (None when output is a file or pipe)."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns - 1
+
+
+def check_saved(run: PracticeRun) -> None:
+    """`TranscriptError` when a line or the transcript's end could not be saved (a full disk)."""
+    unsaved = run.conversation.unsaved
+    if unsaved is not None:
+        where = f"{run.transcript_path}: " if run.transcript_path is not None else ""
+        raise TranscriptError(
+            f"{where}{unsaved}; the transcript holds every turn before it and can be scored"
+        )

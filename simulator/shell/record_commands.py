@@ -17,7 +17,8 @@ import click
 
 from simulator.shell.console import reports_errors, warn
 from simulator.shell.environment import gradebook_url
-from simulator.shell.round_commands import db_option, exit_if_ungraded, round_id_option, write_output
+from simulator.shell.outputs import write_output
+from simulator.shell.round_commands import db_option, exit_if_ungraded, round_id_option
 
 if TYPE_CHECKING:
     from simulator.rounds.export import RoundExport
@@ -122,9 +123,11 @@ def export(
     store = None
     if lrs_endpoint is not None:  # checked before the round is re-simulated: a wrong setting fails fast
         store = lrs.RecordStore(lrs_endpoint, lrs.lrs_authorization(os.environ))
-    options = XapiOptions(home_page=_checked_home_page(home_page or DEFAULT_HOME_PAGE), include_lines=include_lines)
+    options = XapiOptions(
+        home_page=_checked_home_page(home_page or DEFAULT_HOME_PAGE), include_lines=include_lines
+    )
     name = trainee_name(trainee) if trainee is not None else None
-    with Gradebook.open(gradebook_url(db)) as book:
+    with Gradebook.open(gradebook_url(db), read_only=True) as book:
         gathered = gather_export(book, round_id, name)
     for message in gathered.warnings:
         warn(message)
@@ -135,7 +138,9 @@ def export(
         click.echo(message, err=to_stdout)
 
     if json_out is not None:
-        _write_json(json_out, record_document(gathered, include_lines=include_lines, pseudonymise=pseudonymise))
+        _write_json(
+            json_out, record_document(gathered, include_lines=include_lines, pseudonymise=pseudonymise)
+        )
         if str(json_out) != "-":
             say(f"Record of round {round_id} ({len(gathered.items)} conversation(s)): {json_out}")
     failed = False
@@ -201,8 +206,10 @@ def forget(round_id: str, trainee: str, db: str | None, yes: bool) -> None:
         if not found:
             raise RoundError(f"no conversations by {name} in round {round_id}; nothing to erase")
         if not yes:
-            if not click.get_text_stream("stdin").isatty():
-                raise click.UsageError("coach forget erases for good; add --yes to confirm (no terminal to ask on)")
+            if not sys.stdin.isatty():
+                raise click.UsageError(
+                    "coach forget erases for good; add --yes to confirm (no terminal to ask on)"
+                )
             scenarios = ", ".join(c.scenario_id for c in found)
             click.confirm(
                 f"Erase {name}'s {len(found)} conversation(s) in round {round_id} ({scenarios}) for good?",
@@ -222,7 +229,9 @@ def forget(round_id: str, trainee: str, db: str | None, yes: bool) -> None:
 @click.command()
 @round_id_option
 @trainee_option
-@click.option("--scenario", default=None, help="Which conversation, when the trainee has several in the round.")
+@click.option(
+    "--scenario", default=None, help="Which conversation, when the trainee has several in the round."
+)
 @click.option(
     "--turn",
     type=click.IntRange(min=1),
@@ -248,11 +257,13 @@ def review(
     name, text = trainee_name(trainee), comment_text(comment)
     with Gradebook.open(gradebook_url(db)) as book:
         round_, _ = stored_round(book, round_id)
-        conversation = conversation_to_review(book.conversations(round_id, trainee=name), name, round_id, scenario)
+        conversation = conversation_to_review(
+            book.conversations(round_id, trainee=name), name, round_id, scenario
+        )
         pinned = checked_turn(conversation, turn)
         book.add_comment(conversation.id, pinned, text)
-    where = "the whole conversation" if pinned is None else f"turn {pinned}"
-    click.echo(f"Comment pinned to {where} of {name}'s conversation on {conversation.scenario_id}.")
+    where = "as a whole" if pinned is None else f"at turn {pinned}"
+    click.echo(f"Comment pinned to {name}'s conversation on {conversation.scenario_id} {where}.")
     if round_.review:
         click.echo(f"Release the grade when the review is done: coach grade --round {round_id} --release")
 

@@ -18,14 +18,17 @@ import click
 
 from simulator.shell.console import reports_errors, warn
 from simulator.shell.environment import gradebook_url
+from simulator.shell.outputs import write_output
 
 if TYPE_CHECKING:
     from scoring.cohort import GradedConversation, RegradeChange
+    from scoring.review import Review, ReviewKey
     from simulator.engine.session import Session
     from simulator.engine.transcript import TranscriptWriter
     from simulator.rounds.gradebook import Gradebook
     from simulator.rounds.round_file import LoadedRound
     from simulator.scenario.catalogue import LoadedScenario
+    from simulator.shell.practice import PracticeRun
 
 DB_HELP = "Gradebook database URL (default: $COACH_DB or ~/.local/share/compassion-coach/gradebook.sqlite)."
 
@@ -33,17 +36,32 @@ round_id_option = click.option(
     "--round", "round_id", required=True, help="The round's id (as in its round file)."
 )
 db_option = click.option("--db", default=None, help=DB_HELP)
+pseudonymise_option = click.option(
+    "--pseudonymise",
+    is_flag=True,
+    help="Name trainees by their pseudonym (a keyed hash, stable within this gradebook), not by name.",
+)
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write a report file, making its folder; a failure is one clear line."""
-    from simulator.errors import CoachError
+def gather_reviews(
+    book: Gradebook, round_id: str, gated: bool, pseudonymise: bool, trainee: str | None = None
+) -> tuple[dict[ReviewKey, Review], str | None]:
+    """The round's reviews, and the gradebook's pseudonym secret when names are to be replaced."""
+    from simulator.rounds.review import round_reviews
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise CoachError(f"{path}: cannot write ({error.strerror})") from None
+    reviews = round_reviews(book, round_id, gated, trainee)
+    return reviews, book.pseudonym_secret() if pseudonymise else None
+
+
+def shown_grades(
+    graded: Sequence[GradedConversation], reviews: dict[ReviewKey, Review], secret: str | None
+) -> tuple[list[GradedConversation], dict[ReviewKey, Review]]:
+    """The grades and reviews as they are shown: with pseudonyms for names when a secret is given."""
+    from simulator.rounds.pseudonyms import pseudonymised_grades
+
+    if secret is None:
+        return list(graded), reviews
+    return pseudonymised_grades(graded, reviews, secret)
 
 
 def practise_in_round(
@@ -69,7 +87,8 @@ def practise_in_round(
     loaded_round = load_round(round_file)
     name = trainee_name(trainee)
     loaded = practised_scenario(choose_scenario(loaded_round, scenario), loaded_round.round)
-    from simulator.shell.practice import default_transcript_path, open_transcript
+    from simulator.shell.practice import check_saved, default_transcript_path, open_transcript
+    from simulator.text import strip_control
 
     with Gradebook.open(gradebook_url(db)) as book:
         book.save_round(loaded_round.round.id, loaded_round.round.title, loaded_round.text)
@@ -84,12 +103,14 @@ def practise_in_round(
                 else new_session(book, loaded_round, name, loaded)
             )
         except BaseException:
-            writer.close()
-            path.unlink(missing_ok=True)
+            writer.close()  # before its header, a transcript leaves nothing behind
             raise
-        hold_round_conversation(book, loaded_round, name, loaded, session, conversation_id, writer, no_meter)
-        click.echo(f"Transcript saved: {path}")
-        click.echo(f"Recorded in the gradebook: round {loaded_round.round.id}, trainee {name}")
+        run = hold_round_conversation(
+            book, loaded_round, name, loaded, session, conversation_id, writer, no_meter
+        )
+        click.echo(f"Transcript saved: {strip_control(str(path))}")
+        click.echo(f"Recorded in the gradebook: round {loaded_round.round.id}, trainee {strip_control(name)}")
+        check_saved(run)
 
 
 def new_session(
@@ -164,7 +185,7 @@ def hold_round_conversation(
     conversation_id: int,
     writer: TranscriptWriter,
     no_meter: bool,
-) -> None:
+) -> PracticeRun:
     """Run the conversation under the round's rules, writing the transcript and the gradebook turn by turn."""
     from simulator.rounds.gradebook import GradebookRecorder
     from simulator.shell.practice import hold, start_practice
@@ -181,6 +202,7 @@ def hold_round_conversation(
     )
     for line in hold(run, show_meter=rules.meter and not no_meter, echo=click.echo):
         click.echo(line)
+    return run
 
 
 def exit_if_ungraded(warnings: Sequence[str]) -> None:
@@ -212,6 +234,41 @@ def graded_record(conversation: GradedConversation) -> dict[str, Any]:
     }
 
 
+def review_record(reviews: dict[ReviewKey, Review], conversation: GradedConversation) -> dict[str, Any]:
+    """A conversation's review as `coach grade --json` prints it: comments written, released, held back."""
+    from scoring.review import NO_REVIEW
+
+    review = reviews.get((conversation.trainee, conversation.scenario_id), NO_REVIEW)
+    return {"comments": len(review.comments), "released": review.released, "held": review.held}
+
+
+def release_reviewed(book: Gradebook, round_id: str, gated: bool, *, to_stderr: bool) -> str:
+    """Release every finished conversation the trainer has commented on; what happened, as text."""
+    from simulator.rounds.review import plan_release
+    from simulator.text import strip_control
+
+    plan = plan_release(book.conversations(round_id), book.reviews(round_id))
+    book.release([conversation.id for conversation in plan.ready])
+
+    def named(conversations: Sequence[Any]) -> str:
+        return ", ".join(f"{strip_control(c.trainee)} on {c.scenario_id}" for c in conversations)
+
+    lines = [f"Released {len(plan.ready)} grade(s)" + (f": {named(plan.ready)}" if plan.ready else "")]
+    if plan.not_reviewed:
+        lines.append(f"Not reviewed yet (no comment): {named(plan.not_reviewed)}")
+    if plan.unfinished:
+        lines.append(f"Unfinished, not released: {named(plan.unfinished)}")
+    if plan.already_released:
+        lines.append(f"Released before: {len(plan.already_released)}")
+    if not gated:
+        lines.append("This round does not hold grades for review (review: false): trainees see them already")
+    text = "\n".join(lines)
+    if to_stderr:  # standard output carries the JSON
+        click.echo(text, err=True)
+        return ""
+    return text + "\n"
+
+
 def change_line(change: RegradeChange) -> str:
     """One trainee's regrade as a line of text."""
     from simulator.text import strip_control
@@ -240,12 +297,21 @@ def change_line(change: RegradeChange) -> str:
     default=None,
     help="Also grade under this rubric file and show what changes, trainee by trainee.",
 )
+@click.option(
+    "--release",
+    is_flag=True,
+    help="Release the grades of finished conversations you have commented on (coach review) to their trainees.",
+)
+@pseudonymise_option
 @reports_errors
-def grade(round_id: str, db: str | None, as_json: bool, rubric_file: Path | None) -> None:
+def grade(
+    round_id: str, db: str | None, as_json: bool, rubric_file: Path | None, release: bool, pseudonymise: bool
+) -> None:
     """Recompute every grade of a round by re-simulating the stored trainee lines.
 
     Stored states and scores are never trusted. Conversations whose scenario has changed
-    since they were practised are flagged.
+    since they were practised are flagged. With --release, reviewed conversations' grades
+    are released: in a round with `review: true`, coach feedback shows a grade only then.
     """
     from scoring.cohort import regrade_changes
     from scoring.round_report import render_table
@@ -255,18 +321,26 @@ def grade(round_id: str, db: str | None, as_json: bool, rubric_file: Path | None
     from simulator.text import strip_control
 
     rubric = load_rubric(rubric_file) if rubric_file is not None else None
-    with Gradebook.open(gradebook_url(db)) as book:
+    with Gradebook.open(gradebook_url(db), read_only=not release) as book:
         round_, title = stored_round(book, round_id)
+        released = release_reviewed(book, round_id, round_.review, to_stderr=as_json) if release else ""
         replayed, warnings = replay_round(book, round_id)
-    graded = grade_replayed(replayed, round_.pass_mark)
+        reviews, secret = gather_reviews(book, round_id, round_.review, pseudonymise)
+    graded, reviews = shown_grades(grade_replayed(replayed, round_.pass_mark), reviews, secret)
     for message in warnings:
         warn(message)
     for conversation in graded:
         if conversation.scenario_changed:
             warn(f"{conversation.trainee} on {conversation.scenario_id}: scenario changed since practised")
-    changes = regrade_changes(graded, grade_replayed(replayed, round_.pass_mark, rubric)) if rubric else None
+    changes = None
+    if rubric is not None:
+        regraded, _ = shown_grades(grade_replayed(replayed, round_.pass_mark, rubric), {}, secret)
+        changes = regrade_changes(graded, regraded)
     if as_json:
-        records = [graded_record(conversation) for conversation in graded]
+        records = [
+            {**graded_record(conversation), "review": review_record(reviews, conversation)}
+            for conversation in graded
+        ]
         if changes is not None:
             for record, change in zip(records, changes, strict=True):
                 after = graded_record(change.after)
@@ -282,6 +356,8 @@ def grade(round_id: str, db: str | None, as_json: bool, rubric_file: Path | None
     )
     if graded:
         click.echo(render_table(graded))
+    if released:
+        click.echo(released, nl=False)
     if changes is not None:
         moved = [change for change in changes if change.is_changed]
         click.echo(f"\nUnder {rubric_file}: {len(moved)} of {len(changes)} grade(s) change")
@@ -307,8 +383,11 @@ def grade(round_id: str, db: str | None, as_json: bool, rubric_file: Path | None
     default=None,
     help="Write a CSV here.",
 )
+@pseudonymise_option
 @reports_errors
-def report(round_id: str, db: str | None, html_out: Path | None, csv_out: Path | None) -> None:
+def report(
+    round_id: str, db: str | None, html_out: Path | None, csv_out: Path | None, pseudonymise: bool
+) -> None:
     """The round's report: who stayed compassion-led, the cohort's averages and its weakest measure.
 
     Prints a table (trainee, overall, band, PEA:NEA, reached open, shutdowns, turns,
@@ -316,26 +395,37 @@ def report(round_id: str, db: str | None, html_out: Path | None, csv_out: Path |
     and per-turn feedback, --csv one row per conversation.
     """
     from scoring.cohort import summarise
-    from scoring.round_report import render_csv, render_round_html, render_summary, render_table
+    from scoring.round_report import (
+        render_csv,
+        render_review_text,
+        render_round_html,
+        render_summary,
+        render_table,
+    )
     from simulator.rounds.gradebook import Gradebook
     from simulator.rounds.grading import grade_round
     from simulator.text import strip_control
 
-    with Gradebook.open(gradebook_url(db)) as book:
+    with Gradebook.open(gradebook_url(db), read_only=True) as book:
         grades = grade_round(book, round_id)
+        reviews, secret = gather_reviews(book, round_id, grades.round.review, pseudonymise)
+    graded, reviews = shown_grades(grades.graded, reviews, secret)
     for message in grades.warnings:
         warn(message)
-    summary = summarise(grades.graded)
+    summary = summarise(graded)
     pass_mark = grades.round.pass_mark
     click.echo(f"Round {grades.round.id}: {strip_control(grades.title)}")
-    if grades.graded:
-        click.echo(render_table(grades.graded) + "\n")
+    if graded:
+        click.echo(render_table(graded) + "\n")
     click.echo(render_summary(summary, pass_mark))
+    review_text = render_review_text(graded, reviews)
+    if review_text:
+        click.echo("\n" + review_text)
     if html_out is not None:
-        write_output(html_out, render_round_html(grades.title, grades.graded, summary, pass_mark))
+        write_output(html_out, render_round_html(grades.title, graded, summary, pass_mark, reviews))
         click.echo(f"HTML report: {html_out}")
     if csv_out is not None:
-        write_output(csv_out, render_csv(grades.graded))
+        write_output(csv_out, render_csv(graded))
         click.echo(f"CSV: {csv_out}")
     exit_if_ungraded(grades.warnings)
 
@@ -351,9 +441,14 @@ def report(round_id: str, db: str | None, html_out: Path | None, csv_out: Path |
     default=None,
     help="Write the feedback as a self-contained HTML page.",
 )
+@pseudonymise_option
 @reports_errors
-def feedback(round_id: str, trainee: str, db: str | None, html_out: Path | None) -> None:
-    """A trainee's scorecard and per-turn feedback for a round, to hand to them."""
+def feedback(round_id: str, trainee: str, db: str | None, html_out: Path | None, pseudonymise: bool) -> None:
+    """A trainee's scorecard and per-turn feedback for a round, with the trainer's comments, to hand to them.
+
+    In a round with `review: true`, a conversation's grade shows only once the trainer has
+    released it (coach grade --release); until then the feedback says it awaits review.
+    """
     from scoring.round_report import render_feedback_html, render_feedback_text
     from simulator.errors import RoundError
     from simulator.rounds.gradebook import Gradebook
@@ -361,18 +456,49 @@ def feedback(round_id: str, trainee: str, db: str | None, html_out: Path | None)
     from simulator.rounds.round_file import trainee_name
 
     name = trainee_name(trainee)
-    with Gradebook.open(gradebook_url(db)) as book:
+    with Gradebook.open(gradebook_url(db), read_only=True) as book:
         grades = grade_round(book, round_id, trainee=name)
+        reviews, secret = gather_reviews(book, round_id, grades.round.review, pseudonymise, name)
     for message in grades.warnings:
         warn(message)
     if not grades.graded:
         raise RoundError(f"no conversations by {name} in round {round_id}")
-    click.echo(render_feedback_text(grades.graded))
+    graded, reviews = shown_grades(grades.graded, reviews, secret)
+    click.echo(render_feedback_text(graded, reviews))
     if html_out is not None:
-        write_output(html_out, render_feedback_html(grades.title, name, grades.graded))
+        shown_name = graded[0].trainee
+        write_output(html_out, render_feedback_html(grades.title, shown_name, graded, reviews))
         click.echo(f"HTML feedback: {html_out}")
     exit_if_ungraded(grades.warnings)
 
 
-ROUND_COMMANDS = [grade, report, feedback]
+@click.group(name="round")
+def round_group() -> None:
+    """A trainer's hold on a round's rules: the round file the gradebook keeps under its id."""
+
+
+@round_group.command(name="update")
+@click.argument("round_file", type=click.Path(path_type=Path, readable=False))
+@db_option
+@reports_errors
+def update_round(round_file: Path, db: str | None) -> None:
+    """Store ROUND_FILE in the gradebook under its id, replacing the round file kept there.
+
+    The first round file practised under an id is kept, and a trainee's copy with other rules
+    (a lower pass mark, hints on) is refused: this is how a trainer stores a round before the
+    cohort starts, or changes its rules later. Conversations already recorded keep their seed
+    and turn limit; grading uses the new pass mark.
+    """
+    from simulator.rounds.gradebook import Gradebook
+    from simulator.rounds.round_file import load_round, round_scenarios
+
+    loaded = load_round(round_file)
+    round_scenarios(loaded)  # every scenario must load before the cohort is sent to it
+    with Gradebook.open(gradebook_url(db)) as book:
+        changed = book.replace_round(loaded.round.id, loaded.round.title, loaded.text)
+    state = "stored" if changed else "unchanged: the gradebook already holds this round file"
+    click.echo(f"Round {loaded.round.id}: {state}")
+
+
+ROUND_COMMANDS = [grade, report, feedback, round_group]
 """The commands `simulator.shell.cli` registers from this module."""

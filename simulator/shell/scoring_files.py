@@ -1,9 +1,13 @@
 """Scoring transcript files: the shell around the pure `scoring` package.
 
 A simulator transcript is never trusted: its trainee lines are re-simulated against
-the scenario (found from its header) with its seed, and a scenario whose content hash
-differs from the one practised on is reported. Anything else is read as an external
-transcript of two people. One file's failure is that file's error, not the batch's.
+the scenario with its seed, and a scenario whose content hash differs from the one
+practised on is reported. Nor does the transcript choose what it is measured against: a
+bundled scenario is found by its id only (never from a file the header or the folder
+offers), a scenario that is not bundled is read from its file with a warning naming that
+file, and a turn limit in the header counts only for a round's transcript and never
+lifts the scenario's own. Anything else is read as an external transcript of two people.
+One file's failure is that file's error, not the batch's.
 """
 
 from __future__ import annotations
@@ -15,15 +19,22 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from scoring.scorecard import Scorecard, score_facts
-from simulator.engine.transcript import FORMAT, Transcript, parse_transcript, scenario_sha256
-from simulator.errors import CoachError, UnreadableTranscript
+from simulator.engine.transcript import (
+    FORMAT,
+    MAX_TRANSCRIPT_BYTES,
+    Transcript,
+    parse_transcript_text,
+    scenario_sha256,
+)
+from simulator.errors import CoachError, ScenarioNotFound, UnreadableFile, UnreadableTranscript
+from simulator.files import is_regular_file
+from simulator.files import read_text as read_bounded
 from simulator.scenario import catalogue
+from simulator.scenario.model import Scenario
 from simulator.trainer.rehearsal import play, score_session
-
-MAX_TRANSCRIPT_BYTES = 20_000_000
-"""Transcript files above this size are refused unread."""
 
 
 @dataclass(frozen=True)
@@ -38,19 +49,11 @@ class ScoredFile:
 
 
 def read_text(path: Path) -> str:
-    """A transcript file's text, refusing directories, huge files and non-UTF-8 content with a clear line."""
+    """A transcript file's text, refusing directories, devices, pipes, huge files and non-UTF-8 content."""
     try:
-        if path.is_dir():
-            raise UnreadableTranscript(f"{path}: is a directory, not a transcript")
-        if path.stat().st_size > MAX_TRANSCRIPT_BYTES:
-            raise UnreadableTranscript(f"{path}: larger than the {MAX_TRANSCRIPT_BYTES:,}-byte limit")
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UnreadableTranscript(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise UnreadableTranscript(f"{path}: not UTF-8 text") from None
-    except OSError as error:
-        raise UnreadableTranscript(f"{path}: cannot read ({error.strerror})") from None
+        return read_bounded(path, MAX_TRANSCRIPT_BYTES, "transcript")
+    except UnreadableFile as error:
+        raise UnreadableTranscript(str(error)) from None
 
 
 def is_simulator_transcript(text: str) -> bool:
@@ -63,31 +66,74 @@ def is_simulator_transcript(text: str) -> bool:
     return isinstance(record, dict) and record.get("type") == "header" and record.get("format") == FORMAT
 
 
-def scenario_for(transcript: Transcript, transcript_path: Path) -> catalogue.LoadedScenario:
-    """The scenario a transcript was practised on: bundled by id, or the file it names."""
-    source = str(transcript.header.get("scenario_source", ""))
-    if source and not source.startswith("bundled:"):
+def scenario_for(transcript: Transcript, transcript_path: Path) -> tuple[catalogue.LoadedScenario, list[str]]:
+    """The scenario to re-simulate a transcript against, and what the trainer should be told about it.
+
+    A bundled id means the bundled scenario, whatever file the header names. Any other scenario
+    is read from the file the header names (or one of that name beside the transcript), with a
+    warning that names it: a transcript can point at any file, an easier persona included.
+    """
+    header = transcript.header
+    scenario_id = str(header.get("scenario", ""))
+    source = str(header.get("scenario_source", ""))
+    named_file = source and not source.startswith("bundled:")
+    if scenario_id in catalogue.bundled_ids():
+        warnings = []
+        if named_file:
+            warnings.append(
+                f"the header names the file {source}; scored against the bundled scenario {scenario_id!r}, "
+                "as a file never stands in for a bundled scenario"
+            )
+        return catalogue.load_bundled_id(scenario_id), warnings
+    if named_file:
         for candidate in (Path(source), transcript_path.parent / Path(source).name):
-            if candidate.is_file():
-                return catalogue.load(str(candidate))
-    scenario_id = str(transcript.header.get("scenario", ""))
-    return catalogue.load(scenario_id)
+            if is_regular_file(candidate):
+                loaded = catalogue.load(str(candidate))
+                warnings = [
+                    f"scored against the scenario file {candidate}, which is not a bundled scenario: "
+                    "check it is the file this conversation was practised on"
+                ]
+                if loaded.scenario.id != scenario_id:
+                    warnings.append(f"{candidate} is scenario {loaded.scenario.id!r}, not {scenario_id!r}")
+                return loaded, warnings
+    raise ScenarioNotFound(
+        f"{transcript_path}: scenario {scenario_id!r} is not bundled"
+        + (f" and its file {source} is not found" if named_file else "")
+    )
+
+
+def turn_limited(scenario: Scenario, header: dict[str, Any]) -> tuple[Scenario, list[str]]:
+    """The scenario with a round's turn limit from the header, which may lower the scenario's but never lift it."""
+    limit = header.get("turn_limit")
+    if limit is None:
+        return scenario, []
+    if "round" not in header or not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        return scenario, [f"the header's turn limit {limit!r} is ignored: only a round's transcript sets one"]
+    if limit > scenario.turn_limit:
+        return scenario, [
+            f"the header's turn limit {limit} is above the scenario's {scenario.turn_limit}; scored to "
+            "the scenario's (coach grade scores a round from the gradebook)"
+        ]
+    if limit < scenario.turn_limit:
+        return scenario.model_copy(update={"turn_limit": limit}), []
+    return scenario, []
 
 
 def score_simulator_transcript(text: str, path: Path) -> ScoredFile:
     """Re-simulate a practice transcript's trainee lines and score the result."""
-    transcript = parse_transcript(text.splitlines(), str(path))
-    loaded = scenario_for(transcript, path)
-    warnings = []
+    transcript = parse_transcript_text(text, str(path))
+    loaded, warnings = scenario_for(transcript, path)
+    if transcript.cut_short:
+        warnings.append(
+            "the last line was cut off part-way (the writing process stopped); read up to the last whole turn"
+        )
     if transcript.header.get("scenario_sha256") != scenario_sha256(loaded.text):
         warnings.append(f"scenario {loaded.scenario.id!r} has changed since this conversation was practised")
     seed = transcript.header.get("seed", 0)
-    if not isinstance(seed, int):
+    if not isinstance(seed, int) or isinstance(seed, bool):
         raise UnreadableTranscript(f"{path}:1: the header's seed must be an integer")
-    scenario = loaded.scenario
-    limit = transcript.header.get("turn_limit")  # a round may have set its own turn limit
-    if isinstance(limit, int) and 1 <= limit <= 200 and limit != scenario.turn_limit:
-        scenario = scenario.model_copy(update={"turn_limit": limit})
+    scenario, limit_warnings = turn_limited(loaded.scenario, transcript.header)
+    warnings += limit_warnings
     session = play(scenario, transcript.trainee_lines, seed)
     if len(session.turns) != len(transcript.turns):
         warnings.append(

@@ -11,7 +11,7 @@ directly inside it (not in sub-folders); a directory with none is one located er
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from simulator.errors import ScenarioNotFound
-from simulator.shell.console import error_line, reports_errors
+from simulator.shell.console import error_line, reports_errors, say, say_json
+from simulator.text import strip_control
 
 if TYPE_CHECKING:
     from simulator.errors import Problem
@@ -31,12 +32,19 @@ SCENARIO_SUFFIXES = (".yaml", ".yml")
 def scenario_files(paths: Iterable[Path]) -> list[tuple[str, str | tuple[Problem, ...]]]:
     """Each scenario file named, or found directly in a named directory, with its text or why not."""
     from simulator.errors import Problem, ScenarioError
+    from simulator.files import is_directory, is_regular_file
     from simulator.scenario.loading import read_scenario_text
 
     found: list[tuple[str, str | tuple[Problem, ...]]] = []
     for path in paths:
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix in SCENARIO_SUFFIXES and p.is_file())
+        if is_directory(path):
+            try:
+                inside = sorted(
+                    p for p in path.iterdir() if p.suffix in SCENARIO_SUFFIXES and is_regular_file(p)
+                )
+            except OSError as error:
+                found.append((str(path), (Problem(1, 1, f"cannot list the directory: {error.strerror}"),)))
+                continue
             if not inside:
                 found.append((str(path), (Problem(1, 1, "directory holds no .yaml or .yml files"),)))
             targets = inside
@@ -51,7 +59,7 @@ def scenario_files(paths: Iterable[Path]) -> list[tuple[str, str | tuple[Problem
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @reports_errors
 def validate(paths: tuple[Path, ...]) -> None:
     """Check scenario files and report every problem at once.
@@ -68,7 +76,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     warnings = 0
     for report in reports:
         for line in report.lines():
-            click.echo(line)
+            click.echo(strip_control(line))  # one line each, whatever the path or the file holds
         warnings += sum(problem.severity == "warning" for problem in report.problems)
     if any(report.has_errors for report in reports):
         sys.exit(1)
@@ -104,22 +112,17 @@ def new(scenario_id: str, output: Path | None) -> None:
 
     SCENARIO_ID is the new scenario's id: lowercase letters, digits, '-' and '_'.
     """
-    from simulator.errors import CoachError
     from simulator.scenario.starter import starter_scenario
+    from simulator.shell.outputs import write_new
 
     text = starter_scenario(scenario_id)
     if output is not None and str(output) == "-":
         click.echo(text, nl=False)
         return
     path = output or Path(f"{scenario_id}.yaml")
-    try:
-        with path.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-    except FileExistsError:
-        raise CoachError(f"{path}: already exists; choose another --output path") from None
-    except OSError as error:
-        raise CoachError(f"{path}: cannot write ({error.strerror})") from None
-    click.echo(f"Wrote {path}. Next: coach validate {path} && coach test {path}")
+    write_new(path, text)
+    shown = strip_control(str(path))
+    click.echo(f"Wrote {shown}. Next: coach validate {shown} && coach test {shown}")
 
 
 @click.command(name="test")
@@ -140,7 +143,7 @@ def test_command(targets: tuple[str, ...]) -> None:
 
     loaded: list[Scenario] = []
     failed = 0
-    paths = [Path(t) for t in targets if catalogue.is_path_like(t) or Path(t).exists()]
+    paths = [Path(t) for t in targets if catalogue.is_path_like(t) or os.path.lexists(t)]
     for source, content in scenario_files(paths):
         try:
             if not isinstance(content, str):
@@ -148,7 +151,7 @@ def test_command(targets: tuple[str, ...]) -> None:
             loaded.append(parse_scenario(content, source))
         except ScenarioError as error:
             for problem in error.problems:
-                click.echo(problem.render(source))
+                click.echo(strip_control(problem.render(source)))
             failed += 1
     for name in targets if targets else catalogue.bundled_ids():
         if Path(name) not in paths:
@@ -163,12 +166,13 @@ def test_command(targets: tuple[str, ...]) -> None:
         if not results:
             click.echo(f"NONE  {scenario.id}: no test conversations")
         for result in results:
+            # A test's name and what it missed come from the scenario file: printed one line each.
             if result.passed:
                 passed += 1
-                click.echo(f"PASS  {scenario.id}: {result.name}")
+                click.echo(strip_control(f"PASS  {scenario.id}: {result.name}"))
             else:
                 failed += 1
-                click.echo(f"FAIL  {scenario.id}: {result.name}: {result.misses[0]}")
+                click.echo(strip_control(f"FAIL  {scenario.id}: {result.name}: {result.misses[0]}"))
     click.echo(f"{passed} passed, {failed} failed")
     if failed:
         sys.exit(1)
@@ -178,28 +182,55 @@ def test_command(targets: tuple[str, ...]) -> None:
 @click.argument("scenario")
 @click.option(
     "--transcript",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=None,
     help="A coach-transcript/1 file practised on this scenario: its path is highlighted.",
 )
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write a self-contained page with the picture (opens offline in any browser).",
+)
+@click.option(
+    "--svg",
+    "svg_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the picture alone as an SVG file.",
+)
 @reports_errors
-def graph(scenario: str, transcript: Path | None) -> None:
-    """Print the coachee's state machine as a Mermaid diagram.
+def graph(scenario: str, transcript: Path | None, html_out: Path | None, svg_out: Path | None) -> None:
+    """Draw the coachee's states: a Mermaid diagram, or a picture with --html or --svg.
 
-    SCENARIO is a bundled id or a YAML path. Paste the output into any Mermaid viewer
-    (or a ```mermaid block on GitHub). With --transcript, the states the coachee passed
-    through and the transitions taken are highlighted, labelled with their turn numbers.
+    SCENARIO is a bundled id or a YAML path. Without --html or --svg, prints Mermaid source
+    for any Mermaid viewer (or a ```mermaid block on GitHub). --html and --svg write a
+    picture that needs no viewer: the states in their order, how the coachee opens up,
+    closes down and shuts down, and every hot button. With --transcript, the states the
+    coachee passed through and the transitions taken are highlighted, labelled with their
+    turn numbers, and the picture charts the conversation turn by turn.
     """
     from simulator.engine.transcript import read_transcript
     from simulator.scenario import catalogue
-    from simulator.trainer.graph import mermaid, transcript_path
+    from simulator.shell.outputs import write_output
+    from simulator.trainer import picture
+    from simulator.trainer.graph import mermaid, path_edges, transcript_turns
 
     loaded = catalogue.load(scenario).scenario
-    path = []
+    turns = []
     if transcript is not None:
         read = read_transcript(transcript)
-        path = transcript_path(loaded, read.header, read.turns)
-    click.echo(mermaid(loaded, path), nl=False)
+        turns = transcript_turns(loaded, read.header, read.turns)
+    if html_out is None and svg_out is None:
+        say(mermaid(loaded, path_edges(turns)), nl=False)
+        return
+    if html_out is not None:
+        write_output(html_out, picture.html(loaded, turns))
+        say(f"Picture page: {html_out}")
+    if svg_out is not None:
+        write_output(svg_out, picture.svg(loaded, turns))
+        say(f"Picture: {svg_out}")
 
 
 @click.command()
@@ -217,19 +248,21 @@ def explore(scenario: str, as_json: bool) -> None:
     from simulator.scenario import catalogue
     from simulator.trainer.explore import explore as search
 
-    found = search(catalogue.load(scenario).scenario)
-    report = exploration_record(found)
+    loaded = catalogue.load(scenario).scenario
+    found = search(loaded)
+    report = exploration_record(found, loaded)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        say_json(report, indent=2)
     else:
         for line in exploration_lines(report):
-            click.echo(line)
+            say(line)
     if found.shortest_path is None or found.compliance_reaches_open:
         sys.exit(1)
 
 
-def exploration_record(found: Any) -> dict[str, Any]:
-    """An `Exploration` as plain JSON-ready data."""
+def exploration_record(found: Any, scenario: Any) -> dict[str, Any]:
+    """An `Exploration` as plain JSON-ready data, each step also in the coaching model's words."""
+    from simulator.trainer.path_words import describe_path
 
     def steps(path: Any) -> list[dict[str, Any]] | None:
         if path is None:
@@ -240,8 +273,12 @@ def exploration_record(found: Any) -> dict[str, Any]:
                 "before": s.state_before.value,
                 "after": s.state_after.value,
                 "reveals": list(s.reveals),
+                "says": words.move,
+                "model": words.model,
+                "example": words.example,
+                "tells": list(words.told),
             }
-            for s in path
+            for s, words in zip(path, describe_path(scenario, path), strict=True)
         ]
 
     return {
@@ -265,13 +302,15 @@ def exploration_lines(report: dict[str, Any]) -> list[str]:
     else:
         lines.append(f"Shortest compassion-led path to energised: {len(path)} turns")
         for number, step in enumerate(path, start=1):
-            reveals = f"  reveals {', '.join(step['reveals'])}" if step["reveals"] else ""
-            lines.append(f"  {number:>2}. {step['move']:<24} {step['before']} -> {step['after']}{reveals}")
+            lines.extend(_step_lines(number, step))
     unreached = report["unreached_states"]
     lines.append(f"States no sequence reaches: {', '.join(unreached) if unreached else 'none'}")
     if report["compliance_reaches_open"]:
-        moves = ", ".join(step["move"] for step in report["compliance_path"])
-        lines.append(f"Compliance-only moves reach open (they must not): {moves}")
+        lines.append(
+            f"Compliance-only moves reach open (they must not) in {len(report['compliance_path'])} turns:"
+        )
+        for number, step in enumerate(report["compliance_path"], start=1):
+            lines.extend(_step_lines(number, step))
     else:
         lines.append(f"Compliance-only moves never reach open (highest: {report['compliance_peak']})")
     if report["slip_costs"]:
@@ -280,6 +319,20 @@ def exploration_lines(report: dict[str, Any]) -> list[str]:
             for name, cost in report["slip_costs"].items()
         )
         lines.append(f"One NEA slip half-way costs (extra turns): {costs}")
+    return lines
+
+
+def _step_lines(number: int, step: dict[str, Any]) -> list[str]:
+    """One step of a path: the move in words, what it did to the coachee, and an example line."""
+    moved = (
+        f"stays {step['after']}"
+        if step["before"] == step["after"]
+        else f"{step['before']} -> {step['after']}"
+    )
+    tells = f"; they tell you {' and '.join(step['tells'])}" if step["tells"] else ""
+    lines = [f"  {number:>2}. {step['says']} ({step['model']}): {moved}{tells}"]
+    if step["example"]:
+        lines.append(f'      e.g. "{step["example"]}"')
     return lines
 
 

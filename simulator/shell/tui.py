@@ -1,14 +1,18 @@
 """The interactive practice app (prompt-toolkit): a prompt, the conversation above it, a toolbar below.
 
-Small factories build the pieces (`practice_bindings`, `toolbar`, `opening_panel`); the
+Small factories build the pieces (`practice_bindings`, `toolbar_text`, `opening_panel`); the
 loop only reads a line, hands it to the `Conversation` and prints the outcome. Input
 history lives in memory only, so one trainee's lines never surface for the next on a
 shared machine. This is the only module that imports prompt-toolkit.
+
+Everything is wrapped at spaces to the terminal's width at the moment it is shown, so a
+resized terminal gets replies that fit it from the next line on, and no word is split. The
+typed line is erased when sent and shown again wrapped the same way (a prompt wraps what is
+typed at the edge of the screen, mid-word). The toolbar is laid out again on every redraw.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 
 from prompt_toolkit import PromptSession, print_formatted_text
@@ -21,9 +25,19 @@ from prompt_toolkit.styles import Style
 
 from simulator.engine.session import Session
 from simulator.shell.conversation import Conversation, Outcome, OutcomeKind
-from simulator.shell.render import coachee_line, hint_lines, meter, move_label, resume_lines, state_change
-from simulator.text import strip_control
+from simulator.shell.render import (
+    coachee_line,
+    ending_lines,
+    fit,
+    hint_lines,
+    meter,
+    move_label,
+    resume_lines,
+    state_change,
+)
 from simulator.vocabulary import Attractor
+
+TOOLBAR_SEPARATOR = "  |  "
 
 STYLE = Style.from_dict(
     {
@@ -49,24 +63,40 @@ def practice_bindings() -> KeyBindings:
     return bindings
 
 
-def toolbar_text(conversation: Conversation, show_meter: bool) -> str:
-    """The bottom toolbar's content: meter, turn count, PEA/NEA tally and the commands this round allows."""
+def toolbar_text(conversation: Conversation, show_meter: bool, width: int | None = None) -> str:
+    """The bottom toolbar: meter, turn count, PEA/NEA tally and the commands this round allows.
+
+    With the meter hidden the tally goes too: it would tell the trainee how each line was
+    read. Given a `width`, the parts are laid out on as many lines as they need, breaking
+    only between parts (or, for a part wider than the screen, between its words).
+    """
     session = conversation.session
     counts = session.attractor_counts()
     commands = ["/hint"] * conversation.allow_hints + ["/undo"] * conversation.allow_undo + ["/help", "/quit"]
-    parts = [
-        f"turn {len(session.turns)}/{session.scenario.turn_limit}",
-        f"PEA {counts[Attractor.PEA]} · NEA {counts[Attractor.NEA]}",
-        " ".join(commands),
-    ]
+    parts = [f"turn {len(session.turns)}/{session.scenario.turn_limit}", " ".join(commands)]
     if show_meter:
+        parts[1:1] = [f"PEA {counts[Attractor.PEA]} · NEA {counts[Attractor.NEA]}"]
         parts.insert(0, f"openness {meter(session.openness, session.state)}")
-    return "  " + "  |  ".join(parts)
+    if width is None:
+        return "  " + TOOLBAR_SEPARATOR.join(parts)
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{TOOLBAR_SEPARATOR}{part}" if lines else ""
+        if lines and len(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.extend(fit("  " + part, width, "    "))
+    return "\n".join(lines)
 
 
 def wrapped(text: str, width: int, indent: str = "") -> str:
-    """Untrusted text made safe and wrapped to the terminal width."""
-    return textwrap.fill(strip_control(text), width=max(width, 20), subsequent_indent=indent) + "\n"
+    """Untrusted text made safe and wrapped at spaces to the terminal width, ending in a newline."""
+    return "\n".join(fit(text, width, indent)) + "\n"
+
+
+def screen_width(output: Output) -> int:
+    """The columns to wrap to now: one less than the terminal's, so no line lands on its last column."""
+    return output.get_size().columns - 1
 
 
 def opening_panel(conversation: Conversation, width: int = 80) -> FormattedText:
@@ -83,11 +113,10 @@ def opening_panel(conversation: Conversation, width: int = 80) -> FormattedText:
     return FormattedText(
         [
             ("class:title", wrapped(scenario.title, width) + "\n"),
-            ("class:label", "Coachee: "),
-            ("", wrapped(f"{person.name}, {person.role}", width - 9)),
+            *labelled("Coachee: ", f"{person.name}, {person.role}", width),
             ("", wrapped(person.background, width) + "\n"),
-            ("class:label", "Situation: "),
-            ("", wrapped(scenario.situation, width - 11) + "\n"),
+            *labelled("Situation: ", scenario.situation, width),
+            ("", "\n"),
             ("class:label", "Your goals:\n"),
             *goals,
             ("class:note", "\n" + wrapped(keys, width)),
@@ -102,16 +131,20 @@ def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: in
         turn = outcome.turn
         pieces = [("class:coachee", wrapped(coachee_line(name, turn.coachee, turn.cue), width, "  "))]
         if show_meter:
-            pieces.append(("class:note", f"  [{move_label(turn)}] {state_change(turn)}\n"))
-        if session.is_over:
-            closing = session.scenario.closing
             pieces.append(
-                ("class:coachee", wrapped(coachee_line(name, closing.text, closing.cue), width, "  "))
+                ("class:note", wrapped(f"  [{move_label(turn)}] {state_change(turn)}", width, "    "))
             )
+        for kind, text in ending_lines(session):
+            pieces.append((f"class:{kind}", wrapped(text, width, "  ")))
         return FormattedText(pieces)
     if outcome.kind is OutcomeKind.UNDO and outcome.turn is not None:
         return FormattedText(
-            [("class:note", f"  (took back turn {outcome.turn.n}: {outcome.turn.trainee})\n")]
+            [
+                (
+                    "class:note",
+                    wrapped(f"  (took back turn {outcome.turn.n}: {outcome.turn.trainee})", width, "    "),
+                )
+            ]
         )
     if outcome.kind is OutcomeKind.HINT and outcome.hint is not None:
         return FormattedText(
@@ -123,8 +156,23 @@ def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: in
             ]
         )
     if outcome.kind is OutcomeKind.HELP:
-        return FormattedText([("class:note", outcome.message + "\n")])
+        return FormattedText(
+            [("class:note", "".join(wrapped(row, width) for row in outcome.message.splitlines()))]
+        )
     return FormattedText([("class:note", wrapped(f"  {outcome.message}", width, "  "))])
+
+
+def labelled(label: str, text: str, width: int, indent: str = "") -> list[tuple[str, str]]:
+    """A bold label and its text, wrapped together at spaces as one paragraph."""
+    joined = "\n".join(fit(label + text, width, indent))
+    # The label's own space may have become the line break when the first word did not fit.
+    rest = joined[len(label) :] if joined.startswith(label) else joined[len(label.rstrip()) :]
+    return [("class:label", label), ("", rest + "\n")]
+
+
+def echo_text(line: str, width: int) -> FormattedText:
+    """The line the trainee sent, shown again after its prompt, wrapped at spaces."""
+    return FormattedText(labelled("You: ", line, width, "  "))
 
 
 def run_interactive(
@@ -142,14 +190,15 @@ def run_interactive(
     prompt: PromptSession[str] = PromptSession(
         message=[("class:label", "You: ")],
         history=InMemoryHistory(),
-        bottom_toolbar=lambda: toolbar_text(conversation, show_meter),
+        bottom_toolbar=lambda: toolbar_text(conversation, show_meter, screen_width(prompt.output)),
         key_bindings=practice_bindings(),
         style=STYLE,
         input=input,
         output=output,
         enable_history_search=False,
+        erase_when_done=True,  # the sent line is shown again below, wrapped at spaces
     )
-    width = prompt.output.get_size().columns - 1
+    width = screen_width(prompt.output)
     show(opening_panel(conversation, width))
     opening = session.scenario.opening
     first_line = coachee_line(session.scenario.coachee.name, opening.text, opening.cue)
@@ -163,6 +212,9 @@ def run_interactive(
             return "eof"
         except KeyboardInterrupt:
             continue
+        width = screen_width(prompt.output)  # the terminal may have been resized while the trainee typed
+        if line.strip():
+            show(echo_text(line, width))
         try:
             outcome = conversation.handle(line)
         except Exception as error:  # a trainee's line must never end the session
@@ -181,5 +233,5 @@ def run_interactive(
         if outcome.kind is OutcomeKind.QUIT:
             return "quit"
         show(outcome_text(session, outcome, show_meter, width))
-        if session.is_over:
-            return "turn_limit"
+        if session.end_reason is not None:
+            return session.end_reason.value

@@ -28,7 +28,7 @@ from typing import Literal
 from simulator.engine.coachee import nea_kind
 from simulator.engine.session import Condition, Session
 from simulator.reading.moves import attractor_of
-from simulator.scenario.model import Scenario
+from simulator.scenario.model import BAND_OF_STATE, Event, ReplyBand, Scenario
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Context, Focus, Form, Move, State
 
 Style = Literal["compassion", "compliance"]
@@ -84,11 +84,15 @@ SLIP_KINDS = ("confrontation", "compliance check", "advice")
 """The NEA slips whose cost the difficulty weighs."""
 
 
+HOT_BUTTON_PREFIX = "asks about "
+"""How a hot-button move's name begins: `asks about 'audit'`."""
+
+
 def hot_button_kinds(scenario: Scenario) -> tuple[MoveKind, ...]:
     """One compliance move per hot button: a compliance check that says its first word."""
     return tuple(
         MoveKind(
-            f"asks about {button.words[0]!r}",
+            f"{HOT_BUTTON_PREFIX}{button.words[0]!r}",
             Form.CLOSED_QUESTION,
             Focus.DEFICIT,
             "compliance",
@@ -107,7 +111,7 @@ MAY_BE_PEA = frozenset(
 )  # fmt: skip
 """The forms of move that can invoke the PEA, and so can wear thin when repeated."""
 
-SearchKey = tuple[State, bool, frozenset[str], int, tuple[Form, Focus] | None]
+SearchKey = tuple[State, bool, frozenset[str], int, tuple[Form, Focus] | None, tuple[object, ...]]
 """What tells search nodes apart besides openness and the length of the run of the last move kind."""
 
 
@@ -128,6 +132,9 @@ class Stepper:
             update={"coachee": scenario.coachee.model_copy(update={"hot_buttons": ()})}
         )
         self._sessions = {False: Session(wordless), True: Session(scenario)}
+        self._story_events = frozenset(
+            name for item in scenario.story for name in (*item.requires, *item.unless)
+        )
 
     def start(self) -> Probe:
         """The condition before the first move."""
@@ -148,12 +155,21 @@ class Stepper:
 
     def key(self, probe: Probe) -> SearchKey:
         """What the rules look at besides openness: conditions alike here differ only in openness."""
-        needs = self.scenario.coachee.temperament.open_needs
+        personality = self._sessions[True].personality
+        needs = personality.open_needs
         gate = not needs or any(focus in probe.explored for focus in needs)
-        since = min(probe.turns_since_pea, self.scenario.coachee.temperament.drift_after)
+        since = min(probe.turns_since_pea, personality.drift_after)
         # Only a PEA move wears thin when repeated, so after any other move the last kind is no matter.
         last = probe.last_kind if probe.last_kind is not None and probe.last_kind[0] in MAY_BE_PEA else None
-        return (probe.state, gate, frozenset(probe.revealed), since, last)
+        # The balance sheet, the drift floor, walking out and story conditions read these too.
+        memory = (
+            min(probe.exchanges, personality.vision_exchanges),
+            Event.NEA_HEARD.value in probe.heard,
+            min(probe.defensive_run, personality.leaves_after or 0),
+            probe.heard & self._story_events,
+            probe.ended,
+        )
+        return (probe.state, gate, frozenset(probe.revealed), since, last, memory)
 
 
 @dataclass(frozen=True)
@@ -177,6 +193,13 @@ class Exploration:
     compliance_peak: State
     slip_costs: dict[str, int | None] = field(default_factory=dict)
     difficulty: str = "unreachable"
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each topic, and the bands of openness at which raising it on the paths found got a reply of its own."""
+
+    @property
+    def topics_never_heard(self) -> tuple[str, ...]:
+        """Topics no path found lets the coachee answer: their conditions or bands are never met."""
+        return tuple(topic for topic, bands in self.topics.items() if not bands)
 
     @property
     def compliance_reaches_open(self) -> bool:
@@ -213,17 +236,19 @@ def _search(
                 if compassion_only and stepper.move_of(probe, kind).attractor is Attractor.NEA:
                     continue
                 expansions += 1
+                if expansions > MAX_EXPANSIONS:
+                    return None, seen  # checked at every move: one level can hold more than the budget
                 child = stepper.step(probe, kind)
                 seen.add(child.state)
                 if goal(child):
                     return (*path, kind), seen
                 kept = best.setdefault(stepper.key(child), [])
-                if any(_dominates(pair, child, climbing) for pair in kept):
-                    continue
+                if child.ended is not None or any(_dominates(pair, child, climbing) for pair in kept):
+                    continue  # a coachee who has left hears nothing more
                 kept.append((child.openness, child.run))
                 next_frontier.append((child, (*path, kind)))
         frontier = next_frontier
-        if not frontier or expansions > MAX_EXPANSIONS:
+        if not frontier:
             break
     return None, seen
 
@@ -242,7 +267,7 @@ def useful_kinds(kinds: Sequence[MoveKind], scenario: Scenario) -> tuple[MoveKin
     attractor before and after the vision, whether they repair discord, whether they are a
     compliance check or a named NEA kind, and their words; of such kinds the heaviest is kept.
     """
-    weights = scenario.coachee.temperament.weights
+    personality = scenario.coachee.temperament.draw()  # the typical self, as the search meets it
     kept: dict[tuple[object, ...], MoveKind] = {}
     for kind in kinds:
         before, after = kind.move(False), kind.move(True)
@@ -258,7 +283,7 @@ def useful_kinds(kinds: Sequence[MoveKind], scenario: Scenario) -> tuple[MoveKin
             nea_kind(before),
             kind.text,
         )
-        if group not in kept or weights.of(kind.form) > weights.of(kept[group].form):
+        if group not in kept or personality.weight(kind.form) > personality.weight(kept[group].form):
             kept[group] = kind
     return tuple(kind for kind in kinds if kind in kept.values())
 
@@ -293,7 +318,9 @@ def explore(scenario: Scenario) -> Exploration:
     compliance = useful_kinds((*COMPLIANCE_KINDS, *buttons), scenario)
 
     shortest, seen = _shortest(stepper, start, limit)
-    _, down = _search(stepper, start, everything, limit, lambda p: p.state is State.DEFENSIVE, climbing=False)
+    down_path, down = _search(
+        stepper, start, everything, limit, lambda p: p.state is State.DEFENSIVE, climbing=False
+    )
     seen |= down
     if len(seen) < len(State):  # only a persona with a closed gate or no way down gets here
         _, up = _search(stepper, start, everything, limit, _energised)
@@ -312,7 +339,35 @@ def explore(scenario: Scenario) -> Exploration:
         compliance_peak=compliance_peak,
         slip_costs=slip_costs,
         difficulty=_rate(None if shortest is None else len(shortest), slip_costs),
+        topics=topics_heard(stepper, start, (shortest, down_path, compliance_path)),
     )
+
+
+TOPIC_PROBE = Move(Form.OPEN_QUESTION, Focus.REAL_SELF, Attractor.NEUTRAL, ("topic probe",))
+"""How the explorer raises a topic: a plain open question that names it ("Tell me about ...")."""
+
+
+def topics_heard(stepper: Stepper, start: Probe, paths: Iterable[_Path | None]) -> dict[str, tuple[str, ...]]:
+    """For each topic, the bands at which raising it, at any condition along `paths`, got one of its replies."""
+    scenario = stepper.scenario
+    probes = [start]
+    for path in paths:
+        probe = start
+        for kind in path or ():
+            probe = stepper.step(probe, kind)
+            probes.append(probe)
+    heard: dict[str, set[ReplyBand]] = {topic.id: set() for topic in scenario.topics}
+    session = Session(scenario)
+    for probe in probes:
+        if probe.ended is not None:
+            continue
+        for topic in scenario.topics:
+            session.enter(probe)
+            session.play(TOPIC_PROBE, f"Tell me about {topic.words[0].rstrip('*')}.")
+            if session.choices[-1].source == f"topic:{topic.id}":
+                heard[topic.id].add(BAND_OF_STATE[session.state])
+    order = list(ReplyBand)
+    return {topic: tuple(band.value for band in order if band in bands) for topic, bands in heard.items()}
 
 
 def _shortest(stepper: Stepper, start: Probe, limit: int) -> tuple[_Path | None, set[State]]:
@@ -330,6 +385,9 @@ def _slip_costs(stepper: Stepper, start: Probe, shortest: _Path | None, limit: i
         probe = start
         for kind in (*shortest[:half], slip):
             probe = stepper.step(probe, kind)
+        if probe.ended is not None:
+            costs[slip.name] = None  # the slip ended the meeting
+            continue
         rest, _ = _shortest(stepper, probe, limit - half - 1)
         costs[slip.name] = None if rest is None else half + 1 + len(rest) - len(shortest)
     return costs

@@ -1,5 +1,8 @@
 """The coachee's state machine as a Mermaid diagram, with a transcript's path highlighted.
 
+`simulator.trainer.picture` draws the same machine as a picture that needs no viewer (SVG,
+or a page around it); both read a transcript through `transcript_turns`.
+
 The edges come from `machine_transitions()`, the same list the coachee's `transitions`
 machine is built from, labelled with this persona's gates and shutdown triggers. The
 diagram is a Mermaid flowchart rather than the `stateDiagram-v2` that the `transitions`
@@ -34,41 +37,76 @@ class PathEdge:
     trigger: str
 
 
-def transcript_path(
+@dataclass(frozen=True)
+class PathTurn:
+    """One turn of a transcript as a picture needs it: the states either side and what hit a nerve."""
+
+    turn: int
+    before: State
+    after: State
+    shut_down: bool = False
+    hot_buttons: tuple[str, ...] = ()
+
+
+def transcript_turns(
     scenario: Scenario, header: dict[str, Any], turns: Sequence[dict[str, Any]]
-) -> list[PathEdge]:
-    """The transitions a transcript's turns took, one rung at a time (a shutdown is one edge)."""
+) -> list[PathTurn]:
+    """Each turn of a transcript of `scenario`: states before and after, shutdown, hot buttons hit."""
     if header.get("scenario") != scenario.id:
         raise TranscriptMismatch(
             f"the transcript is of scenario {header.get('scenario')!r}, not {scenario.id!r}"
         )
     shutdown_buttons = {b.id for b in scenario.coachee.hot_buttons if b.effect == "shutdown"}
-    order = list(State)
-    edges: list[PathEdge] = []
+    known_buttons = {b.id for b in scenario.coachee.hot_buttons}
+    read: list[PathTurn] = []
     for index, turn in enumerate(turns, start=1):
         number = int(turn.get("n", index))
         try:
             before, after = State(turn["state_before"]), State(turn["state_after"])
         except (KeyError, ValueError):
             raise TranscriptMismatch(f"turn {number}: state_before and state_after must be states") from None
-        rules = [str(rule) for rule in turn.get("rules", [])]
-        if any(_shuts_down(rule, shutdown_buttons) for rule in rules):
-            edges.append(PathEdge(number, before, State.DEFENSIVE, "shut_down"))
+        rules = [_parsed(str(rule)) for rule in turn.get("rules", [])]
+        buttons = tuple(
+            detail for family, detail in rules if family is Rule.HOT_BUTTON and detail in known_buttons
+        )
+        shut = any(
+            family is Rule.SHUTDOWN or (family is Rule.HOT_BUTTON and detail in shutdown_buttons)
+            for family, detail in rules
+        )
+        read.append(PathTurn(number, before, after, shut, buttons))
+    return read
+
+
+def transcript_path(
+    scenario: Scenario, header: dict[str, Any], turns: Sequence[dict[str, Any]]
+) -> list[PathEdge]:
+    """The transitions a transcript's turns took, one rung at a time (a shutdown is one edge)."""
+    return path_edges(transcript_turns(scenario, header, turns))
+
+
+def path_edges(turns: Sequence[PathTurn]) -> list[PathEdge]:
+    """The transitions the turns took, one rung at a time (a shutdown is one edge)."""
+    order = list(State)
+    edges: list[PathEdge] = []
+    for turn in turns:
+        before, after = turn.before, turn.after
+        if turn.shut_down:
+            edges.append(PathEdge(turn.turn, before, State.DEFENSIVE, "shut_down"))
             continue
         step = 1 if after.rank > before.rank else -1
         trigger = "open_up" if step == 1 else "close_down"
         rungs = order[before.rank : after.rank + step : step] if after is not before else []
-        edges.extend(PathEdge(number, source, dest, trigger) for source, dest in pairwise(rungs))
+        edges.extend(PathEdge(turn.turn, source, dest, trigger) for source, dest in pairwise(rungs))
     return edges
 
 
-def _shuts_down(rule: str, shutdown_buttons: set[str]) -> bool:
-    # A recorded id this engine does not know shuts nothing down: the path is read past it.
+def _parsed(rule: str) -> tuple[Rule | None, str]:
+    # A recorded id this engine does not know moves nothing: the path is read past it.
     try:
         family, detail = parse_rule_id(rule)
     except ValueError:
-        return False
-    return family is Rule.SHUTDOWN or (family is Rule.HOT_BUTTON and detail in shutdown_buttons)
+        return None, ""
+    return family, detail or ""
 
 
 def _quote(text: str) -> str:

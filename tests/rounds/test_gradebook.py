@@ -79,10 +79,21 @@ def test_turns_undos_and_the_end_are_recorded_in_order(book_url: str) -> None:
     assert stored.is_finished and stored.end_reason == "quit" and stored.seed == 3
 
 
-def test_saving_a_round_again_keeps_the_newest_round_file(book_url: str) -> None:
+def test_the_first_round_file_stored_under_an_id_is_kept_and_another_is_refused(book_url: str) -> None:
     with Gradebook.open(book_url) as book:
         book.save_round("r1", "Round one", "id: r1\ntitle: Round one\n")
+        book.save_round("r1", "Round one", "id: r1\ntitle: Round one\n")  # the same file again is fine
+        with pytest.raises(GradebookError, match="different round file.*coach round update"):
+            book.save_round("r1", "Round one", "id: r1\ntitle: Round one\npass_mark: 0\nhints: true\n")
+        stored = book.stored_round("r1")
+    assert (stored.title, stored.spec) == ("Round one", "id: r1\ntitle: Round one\n")
+
+
+def test_a_trainer_replaces_a_round_file_explicitly(book_url: str) -> None:
+    with Gradebook.open(book_url) as book:
         book.save_round("r1", "Round one", "id: r1\ntitle: Round one\n")
+        assert book.replace_round("r1", "Round 1", "id: r1\ntitle: Round 1\npass_mark: 70\n")
+        assert not book.replace_round("r1", "Round 1", "id: r1\ntitle: Round 1\npass_mark: 70\n")
         book.save_round("r1", "Round 1", "id: r1\ntitle: Round 1\npass_mark: 70\n")
         stored = book.stored_round("r1")
     assert (stored.title, stored.spec) == ("Round 1", "id: r1\ntitle: Round 1\npass_mark: 70\n")

@@ -16,6 +16,7 @@ from simulator.rounds.round_file import (
     parse_rubric,
     practised_scenario,
     seed_for,
+    trainee_key,
     trainee_name,
 )
 
@@ -126,3 +127,19 @@ def test_any_trainee_name_is_refused_or_made_clean_and_stable(raw: str) -> None:
         return
     assert name and len(name) <= 100 and name == trainee_name(name)
     assert not any(unicodedata.category(char) in ("Cc", "Cf") for char in name)
+
+
+def test_a_round_may_set_the_minimum_turns_of_a_complete_conversation() -> None:
+    assert parse_round(MINIMAL, "round.yaml").round.min_turns is None  # the rubric's, 8
+    assert parse_round(MINIMAL + "min_turns: 12\n", "round.yaml").round.min_turns == 12
+    assert any("min_turns" in problem for problem in problems_of(MINIMAL + "min_turns: 0\n"))
+
+
+def test_trainee_names_compare_case_insensitively_after_trimming() -> None:
+    assert trainee_key("  ann   lee ") == trainee_key("Ann Lee")
+    assert trainee_name(" ann  lee ", known=["Bob", "Ann Lee"]) == "Ann Lee"
+    assert trainee_name("Ann Leigh", known=["Ann Lee"]) == "Ann Leigh"
+    rules = parse_round(MINIMAL, "round.yaml").round
+    assert seed_for(rules, "ann lee", "ward-nurse-charting") == seed_for(
+        rules, "Ann Lee", "ward-nurse-charting"
+    )

@@ -91,12 +91,13 @@ def test_duplicate_key_is_refused_at_the_second_one() -> None:
 def test_goal_naming_an_unknown_story_item_is_located() -> None:
     text = GOOD.replace("    reveal: values", "    reveal: valuez")
     assert first_problem(text).startswith(
-        f"s.yaml:{line_of(text, 'valuez')}:13: error: goals.1.reveal: unknown story id"
+        f"s.yaml:{line_of(text, 'valuez')}:13: error: goal 2 'Learn what matters most to her...', reveal: "
+        "unknown story id 'valuez'; did you mean 'values'?"
     )
 
 
 def test_yaml_syntax_error_is_located() -> None:
-    assert first_problem("id: [unclosed\ntitle: x\n").startswith("s.yaml:2:")
+    assert first_problem("id: [unclosed\ntitle: x\n").startswith("s.yaml:1:5: error: YAML syntax: the [ here")
 
 
 def test_alias_bomb_is_refused_before_expansion() -> None:
@@ -179,7 +180,8 @@ def test_misspelt_focus_suggests_the_focus_and_is_reported_once() -> None:
     _, problems = scenario_problems(text)
     assert len(problems) == 1
     assert problems[0].render("s.yaml") == (
-        f"s.yaml:{line_of(text, 'plna')}:19: error: story.4.unlocked_by.0: 'plna' is not one of vision, "
+        f"s.yaml:{line_of(text, 'plna')}:19: error: story item 'next-step' (5th), unlocked_by (1st): "
+        "'plna' is not one of vision, "
         "values, strengths, feelings, real_self, deficit, plan, none; did you mean 'plan'?"
     )
 
@@ -188,7 +190,8 @@ def test_test_conversation_naming_an_unknown_state_is_located_and_suggests() -> 
     text = GOOD.replace("final_at_most: guarded", "final_at_most: gaurded")
     message = first_problem(text)
     assert message.startswith(
-        f"s.yaml:{line_of(text, 'final_at_most: gaurded')}:22: error: tests.1.expect.final_at_most:"
+        f"s.yaml:{line_of(text, 'final_at_most: gaurded')}:22: error: "
+        "test conversation 2 'compliance-led conversation...', expect.final_at_most:"
     )
     assert message.endswith("did you mean 'guarded'?")
 

@@ -9,9 +9,13 @@ from simulator.trainer.rehearsal import play
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
 WARM = [
     "Thanks for coming in. What would make this conversation useful for you?",
-    "If things were going really well a year from now, what would you be doing?",
-    "It sounds like you really care about the patients.",
-    "What matters most to you about nursing?",
+    "It sounds like the last couple of months have been exhausting.",
+    "What are you proudest of in the way you nurse?",
+    "You calm people down when they're most frightened. That's a real gift.",
+    "What matters most to you about being a nurse?",
+    "If work were going really well two years from now, what would you be doing?",
+    "Against that picture, what's already in place, and what's missing?",
+    "Which small step would you most like to try first?",
 ]
 COLD = ["Did you finish the charting?", "You need to get the notes done by the end of the shift."]
 
@@ -20,7 +24,8 @@ def test_a_warm_conversation_grades_above_a_cold_one_and_passes() -> None:
     warm = grade_session("Ann", play(NURSE, WARM, seed=1), pass_mark=50)
     cold = grade_session("Bob", play(NURSE, COLD, seed=1), pass_mark=50)
     assert warm.overall > cold.overall and warm.passed and not cold.passed
-    assert warm.turns == 4 and warm.pea > warm.nea and cold.nea >= 1
+    assert warm.turns == 8 and warm.pea > warm.nea and cold.nea >= 1
+    assert warm.outcome == "pass" and cold.outcome == "incomplete"
     assert warm.pea_to_nea == f"{warm.pea}:{warm.nea}"
 
 
@@ -49,7 +54,7 @@ def test_an_empty_cohort_summarises_to_nothing() -> None:
 
 
 def test_a_more_lenient_rubric_shows_what_moved_trainee_by_trainee() -> None:
-    sessions = [("Ann", play(NURSE, WARM, seed=1)), ("Bob", play(NURSE, [*WARM[:2], *COLD], seed=1))]
+    sessions = [("Ann", play(NURSE, WARM, seed=1)), ("Bob", play(NURSE, [*WARM[4:6], *COLD], seed=1))]
     lenient = Rubric(
         pea_nea_ratio=Threshold(fair=0.1, good=0.2), compassion_led_from=20, compliance_led_below=10
     )
@@ -66,3 +71,14 @@ def test_the_same_rubric_changes_nothing() -> None:
     session = play(NURSE, WARM, seed=1)
     changes = regrade_changes([grade_session("Ann", session, 50)], [grade_session("Ann", session, 50)])
     assert not changes[0].is_changed
+
+
+def test_a_short_conversation_is_incomplete_and_never_passes_however_it_scores() -> None:
+    short = grade_session("Ann", play(NURSE, WARM[:3], seed=1), pass_mark=0)
+    assert short.outcome == "incomplete" and not short.passed
+    assert "a whole conversation takes at least 8" in short.notes[0]
+
+
+def test_a_round_may_set_its_own_minimum_of_turns() -> None:
+    graded = grade_session("Ann", play(NURSE, WARM[:3], seed=1), pass_mark=0, min_turns=2)
+    assert graded.card.complete or "real self or a plan" in graded.card.completeness.reason

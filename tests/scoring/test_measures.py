@@ -1,19 +1,20 @@
 """Each measure of the scorecard on hand-built conversations: value, rating and reason."""
 
-import math
-
+from scoring.evidence import Evidence, evidence_of
 from scoring.facts import ConversationFacts, TurnFacts
+from scoring.marks import falling, rising
 from scoring.measures import (
     change_talk,
     coachee_trajectory,
     complex_reflection_share,
-    falling,
+    empathy,
+    goal_ownership,
     ict_order,
     mi_adherent,
     mi_non_adherent,
+    partnership,
     pea_nea_ratio,
     reflections_to_questions,
-    rising,
     story_revealed,
 )
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Threshold
@@ -22,37 +23,85 @@ from simulator.vocabulary import Attractor, Focus, Form, Move, State
 R = DEFAULT_RUBRIC
 VISION_Q = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
 VALUES_Q = Move(Form.OPEN_QUESTION, Focus.VALUES, Attractor.PEA)
+PLAN_Q = Move(Form.OPEN_QUESTION, Focus.PLAN, Attractor.PEA)
 REAL_SELF_Q = Move(Form.OPEN_QUESTION, Focus.REAL_SELF, Attractor.NEUTRAL)
 COMPLEX = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA)
 SIMPLE = Move(Form.SIMPLE_REFLECTION, Focus.FEELINGS, Attractor.PEA)
 AFFIRM = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA)
+AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
 ADVICE = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA)
 CONFRONT = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
 CHECK = Move(Form.CLOSED_QUESTION, Focus.DEFICIT, Attractor.NEA)
 
+COACHEE = "I keep thinking about the students on the ward and how much I love teaching them."
+LINES = {
+    VISION_Q: "If things went really well in two years, what would you be doing?",
+    VALUES_Q: "What matters most to you about the work?",
+    PLAN_Q: "Which small step would you like to try first?",
+    REAL_SELF_Q: "How do things stand at the moment, week by week?",
+    COMPLEX: "You love teaching the students, and it lights you up.",
+    SIMPLE: "Teaching the students on the ward.",
+    AFFIRM: "You stayed with that frightened family all night and calmed them.",
+    AUTONOMY: "It's your call what we look at.",
+    ADVICE: "You should make a checklist and stick to it.",
+    CONFRONT: "That simply isn't good enough for someone at your level.",
+    CHECK: "Did you finish the charting yesterday?",
+}
 
-def external(*moves: Move, talk: tuple[str, ...] = ()) -> ConversationFacts:
-    turns = tuple(TurnFacts(n=i, trainee="line", move=m) for i, m in enumerate(moves, start=1))
+
+def external(*moves: Move, talk: tuple[str, ...] = (), lines: tuple[str, ...] = ()) -> Evidence:
+    """A conversation of two real people: each move said with its own line (or `lines`), the coachee replying `COACHEE`."""
+    said = lines or tuple(
+        f"{LINES[move]} ({index})" if LINES[move] in [LINES[m] for m in moves[:index]] else LINES[move]
+        for index, move in enumerate(moves)
+    )
+    turns = tuple(
+        TurnFacts(n=i, trainee=text, move=move, coachee=COACHEE)
+        for i, (move, text) in enumerate(zip(moves, said, strict=True), start=1)
+    )
     if talk and turns:
-        turns = (*turns[:-1], TurnFacts(n=len(turns), trainee="line", move=moves[-1], coachee_talk=talk))
-    return ConversationFacts(turns=turns, simulated=False)
+        last = turns[-1]
+        turns = (*turns[:-1], TurnFacts(last.n, last.trainee, last.move, coachee=COACHEE, coachee_talk=talk))
+    return evidence_of(ConversationFacts(turns=turns, simulated=False, opening=COACHEE))
 
 
-def simulated(states: list[State], reveals: list[tuple[str, ...]] | None = None) -> ConversationFacts:
+def distinct(move: Move, count: int) -> tuple[str, ...]:
+    """`count` different lines for one move, so none repeats another."""
+    topics = ["the ward", "the students", "nights", "the family", "teaching", "the rota", "home", "the team"]
+    return tuple(f"{LINES[move]} About {topics[i % len(topics)]} number {i}." for i in range(count))
+
+
+REFLECTIONS = (
+    "You love teaching the students.",
+    "Teaching lights you up, and the ward matters to you.",
+    "The students and teaching them keep coming up for you.",
+    "Being with the students on the ward is where you feel most yourself.",
+)
+
+
+def simulated(
+    states: list[State], reveals: list[tuple[str, ...]] | None = None, move: Move = COMPLEX
+) -> Evidence:
     reveals = reveals or [()] * (len(states) - 1)
     turns = tuple(
         TurnFacts(
             n=i,
-            trainee="line",
-            move=COMPLEX,
+            trainee=REFLECTIONS[(i - 1) % len(REFLECTIONS)],
+            move=move,
+            coachee=COACHEE,
             state_before=states[i - 1],
             state_after=states[i],
+            openness_before=float(states[i - 1].rank),
+            openness_after=float(states[i].rank),
             reveals=reveals[i - 1],
         )
         for i in range(1, len(states))
     )
     kinds = (("v", "vision"), ("val", "values"), ("step", "next_step"))
-    return ConversationFacts(turns=turns, simulated=True, starting_state=states[0], story_kinds=kinds)
+    facts = ConversationFacts(
+        turns=turns, simulated=True, starting_state=states[0], story_kinds=kinds, opening=COACHEE
+    )
+    return evidence_of(facts)
 
 
 def test_score_is_one_at_good_point_six_at_fair_and_less_below() -> None:
@@ -70,14 +119,37 @@ def test_pea_nea_ratio_of_three_to_one_is_good_and_one_to_one_is_poor() -> None:
     assert even.rating == "poor" and even.shown == "1:1"
 
 
-def test_pea_without_any_nea_is_good_and_shown_as_a_tally() -> None:
-    measure = pea_nea_ratio(external(VISION_Q), R)
-    assert math.isinf(measure.value or 0) and measure.shown == "1:0" and measure.rating == "good"
+def test_pea_without_any_nea_is_a_finite_number_shown_as_a_tally() -> None:
+    measure = pea_nea_ratio(external(VISION_Q, VALUES_Q, COMPLEX), R)
+    assert measure.value == 3.0 and measure.shown == "3:0" and measure.rating == "good"
+
+
+def test_a_stock_reflection_earns_no_pea_and_no_reflection_credit() -> None:
+    stock = external(SIMPLE, lines=("That sounds really hard.",))
+    assert pea_nea_ratio(stock, R).shown == "0:0"
+    assert reflections_to_questions(stock, R).shown == "0:0"
+    assert "stock reflection" in pea_nea_ratio(stock, R).reason or "no move" in pea_nea_ratio(stock, R).reason
+
+
+def test_a_repeated_line_earns_nothing_after_the_first() -> None:
+    again = external(VISION_Q, VISION_Q, lines=(LINES[VISION_Q], LINES[VISION_Q]))
+    assert pea_nea_ratio(again, R).shown == "1:0"
+    assert again.turns[1].repeat_of == 1 and not again.turns[1].earns
+
+
+def test_an_unclear_line_counts_neither_way() -> None:
+    unsure = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.2)
+    evidence = external(VISION_Q, unsure, lines=(LINES[VISION_Q], "mumble the notes mumble"))
+    assert pea_nea_ratio(evidence, R).shown == "1:0" and mi_non_adherent(evidence, R).shown == "0"
 
 
 def test_ict_order_is_good_with_two_vision_exchanges_before_the_real_self() -> None:
-    assert ict_order(external(VISION_Q, VALUES_Q, REAL_SELF_Q), R).rating == "good"
-    assert ict_order(external(VISION_Q, REAL_SELF_Q), R).rating == "fair"
+    assert ict_order(external(VISION_Q, VALUES_Q, CHECK, REAL_SELF_Q), R).rating == "good"
+    assert ict_order(external(VISION_Q, CHECK), R).rating == "fair"
+
+
+def test_a_check_in_in_the_first_turns_is_not_the_real_self() -> None:
+    assert ict_order(external(REAL_SELF_Q, VISION_Q, VALUES_Q), R).rating == "good"
 
 
 def test_ict_order_is_not_met_when_nea_comes_before_the_vision() -> None:
@@ -89,37 +161,48 @@ def test_ict_order_without_any_vision_is_poor() -> None:
     assert "never explored" in ict_order(external(COMPLEX, REAL_SELF_Q), R).reason
 
 
-def test_reflections_to_questions_two_to_one_is_good() -> None:
-    assert reflections_to_questions(external(COMPLEX, SIMPLE, VISION_Q), R).rating == "good"
+def test_reflections_to_questions_counts_only_reflections_that_reflect() -> None:
+    lines = ("You love teaching the students.", "Teaching the students lights you up.", LINES[VISION_Q])
+    assert reflections_to_questions(external(COMPLEX, SIMPLE, VISION_Q, lines=lines), R).rating == "good"
     assert reflections_to_questions(external(VISION_Q, VALUES_Q, COMPLEX), R).rating == "poor"
 
 
-def test_complex_share_is_not_applicable_without_reflections() -> None:
+def test_complex_share_is_not_applicable_without_reflections_that_reflect() -> None:
     measure = complex_reflection_share(external(VISION_Q), R)
     assert measure.rating == "n/a" and measure.score is None
-    assert complex_reflection_share(external(COMPLEX, SIMPLE), R).rating == "good"
+    lines = ("You love teaching the students.", "Teaching the students on the ward.")
+    assert complex_reflection_share(external(COMPLEX, SIMPLE, lines=lines), R).rating == "good"
 
 
-def test_mi_adherent_counts_affirmations_and_autonomy() -> None:
-    autonomy = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
-    assert mi_adherent(external(AFFIRM, autonomy, AFFIRM), R).rating == "good"
+def test_mi_adherent_counts_specific_affirmations_and_autonomy() -> None:
+    lines = (
+        LINES[AFFIRM],
+        LINES[AUTONOMY],
+        "You kept the whole bay calm through a night with two nurses short.",
+    )
+    assert mi_adherent(external(AFFIRM, AUTONOMY, AFFIRM, lines=lines), R).rating == "good"
     assert mi_adherent(external(VISION_Q), R).rating == "poor"
 
 
+def test_generic_praise_is_not_an_affirmation() -> None:
+    measure = mi_adherent(external(AFFIRM, lines=("You're really good.",)), R)
+    assert measure.shown == "0" and "generic praise" in measure.reason
+
+
 def test_any_confront_keeps_non_adherence_from_good() -> None:
-    calm = [VISION_Q] * 19
-    assert mi_non_adherent(external(ADVICE, *calm), R).rating == "good"
-    assert mi_non_adherent(external(CONFRONT, *calm), R).rating == "fair"
-    assert mi_non_adherent(external(CONFRONT, ADVICE, ADVICE, CONFRONT, *calm), R).rating == "poor"
+    calm = distinct(VISION_Q, 19)
+    assert (
+        mi_non_adherent(external(ADVICE, *[VISION_Q] * 19, lines=(LINES[ADVICE], *calm)), R).rating == "good"
+    )
+    assert (
+        mi_non_adherent(external(CONFRONT, *[VISION_Q] * 19, lines=(LINES[CONFRONT], *calm)), R).rating
+        == "fair"
+    )
 
 
 def test_non_adherence_is_a_rate_so_a_short_lecture_is_poor() -> None:
-    assert mi_non_adherent(external(ADVICE, ADVICE, VISION_Q), R).rating == "poor"
-
-
-def test_non_adherence_is_counted_per_twenty_turns() -> None:
-    long_talk = external(*([VISION_Q] * 38), ADVICE, ADVICE)
-    assert mi_non_adherent(long_talk, R).value == 1.0
+    lines = (LINES[ADVICE], "Write the notes at the bedside as you go.", LINES[VISION_Q])
+    assert mi_non_adherent(external(ADVICE, ADVICE, VISION_Q, lines=lines), R).rating == "poor"
 
 
 def test_trajectory_good_needs_open_at_the_end_and_never_defensive() -> None:
@@ -127,6 +210,32 @@ def test_trajectory_good_needs_open_at_the_end_and_never_defensive() -> None:
     shut = coachee_trajectory(simulated([State.GUARDED, State.DEFENSIVE, State.NEUTRAL]), R)
     assert shut.rating == "fair" and "shut down 1 time(s)" in shut.reason
     assert coachee_trajectory(simulated([State.GUARDED, State.DEFENSIVE]), R).rating == "poor"
+
+
+def test_a_rise_brought_about_by_stock_lines_is_not_credited() -> None:
+    stock = Move(Form.SIMPLE_REFLECTION, Focus.FEELINGS, Attractor.PEA)
+    earned = coachee_trajectory(simulated([State.GUARDED, State.NEUTRAL, State.OPEN]), R)
+    facts = simulated([State.GUARDED, State.NEUTRAL, State.OPEN], move=stock).facts
+    stock_facts = ConversationFacts(
+        turns=tuple(
+            TurnFacts(
+                t.n,
+                "That sounds really hard.",
+                t.move,
+                t.coachee,
+                t.state_before,
+                t.state_after,
+                t.openness_before,
+                t.openness_after,
+            )
+            for t in facts.turns
+        ),
+        simulated=True,
+        starting_state=State.GUARDED,
+        opening=COACHEE,
+    )
+    unearned = coachee_trajectory(evidence_of(stock_facts), R)
+    assert (unearned.score or 0) < (earned.score or 0) and "not credited" in unearned.reason
 
 
 def test_trajectory_and_story_do_not_apply_without_a_simulated_coachee() -> None:
@@ -141,7 +250,34 @@ def test_story_good_needs_vision_values_and_a_next_step() -> None:
     assert story_revealed(simulated(states, [("val",), (), ()]), R).rating == "poor"
 
 
+def test_a_step_the_coachee_proposed_counts_for_the_trainee_and_an_imposed_one_against() -> None:
+    states = [State.NEUTRAL, State.OPEN, State.OPEN, State.OPEN]
+    owned = goal_ownership(simulated(states, [("v",), ("val",), ("step",)]), R)
+    assert owned.rating == "good" and "proposed their goal and their step" in owned.reason
+    imposed = goal_ownership(external(VISION_Q, ADVICE), R)
+    assert imposed.rating == "poor" and "1 solution(s) of your own" in imposed.reason
+
+
 def test_change_talk_reads_the_real_coachee_and_skips_the_simulated_one() -> None:
     assert change_talk(external(VISION_Q, talk=("change", "change", "sustain")), R).shown == "67%"
     assert change_talk(simulated([State.GUARDED, State.NEUTRAL]), R).rating == "n/a"
     assert change_talk(external(VISION_Q, talk=("neutral",)), R).rating == "n/a"
+
+
+def test_empathy_rises_with_reflections_that_capture_the_coachee_and_falls_with_stock_ones() -> None:
+    heard = ("You love teaching the students.", "Teaching the students lights you up, and you miss it.")
+    attentive = empathy(external(COMPLEX, COMPLEX, lines=heard), R)
+    stock = empathy(
+        external(SIMPLE, SIMPLE, lines=("That sounds hard.", "I hear you, that must be tough.")), R
+    )
+    assert (attentive.value or 0) > (stock.value or 0) and stock.rating == "poor"
+    assert attentive.shown.endswith("/5") and attentive.reason.count(":") >= 1
+
+
+def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
+    telling = partnership(
+        external(ADVICE, CONFRONT, CHECK, lines=(LINES[ADVICE], LINES[CONFRONT], LINES[CHECK])), R
+    )
+    assert telling.value == 1.0 and "expert role" in telling.reason
+    sharing = partnership(external(VISION_Q, COMPLEX, AUTONOMY, PLAN_Q, talk=("change",)), R)
+    assert (sharing.value or 0) > 1.0

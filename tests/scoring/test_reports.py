@@ -33,3 +33,30 @@ def test_html_chart_plots_one_point_per_turn() -> None:
         score_session(play(NURSE, ["Hello.", "It sounds like a long month.", "What matters to you?"])), "t"
     )
     assert page.count("<circle") == 3
+
+
+def test_per_turn_feedback_shows_the_coachees_line_it_answered_in_text_and_html() -> None:
+    card = score_session(play(NURSE, ["Did you finish the notes?", "It sounds like a hard month."]))
+    text = render_text(card, detail=True)
+    assert f"coachee: {NURSE.opening.text}" in text and f"coachee: {card.turns[1].answered}" in text
+    page = render_html(card, "t")
+    assert 'class="said">Coachee: ' in page
+
+
+def test_an_incomplete_conversation_says_so_at_a_glance() -> None:
+    card = score_session(play(NURSE, ["What matters most to you about nursing?"]))
+    assert not card.complete
+    assert "Incomplete: 1 turn(s)" in render_text(card) and "Incomplete: 1 turn(s)" in render_html(card, "t")
+
+
+def test_the_scorecard_says_when_the_coachee_ended_the_conversation() -> None:
+    from dataclasses import replace
+
+    from scoring.facts import facts_from_practice
+    from scoring.scorecard import score_facts
+
+    facts = facts_from_practice(NURSE, play(NURSE, ["Did you finish the notes?"]).turns)
+    ended = replace(facts, turns=(replace(facts.turns[0], rules=(*facts.turns[0].rules, "end.defensive")),))
+    card = score_facts(ended)
+    assert card.notes and card.notes[0].startswith("The coachee ended the conversation at turn 1")
+    assert "Note: The coachee ended" in render_text(card)

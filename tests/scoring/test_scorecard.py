@@ -120,3 +120,23 @@ def test_measures_that_do_not_apply_are_left_out_of_overall() -> None:
     card = score_facts(facts)
     assert card.measure("coachee_trajectory").score is None
     assert card.overall > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_the_same_lines_with_another_seed_keep_their_band_and_stay_within_five_points(scenario) -> None:  # type: ignore[no-untyped-def]
+    for test in scenario.tests:
+        cards = [score_session(play(scenario, test.lines, seed)) for seed in range(5)]
+        assert len({card.band for card in cards}) == 1, test.name
+        overalls = [card.overall for card in cards]
+        assert max(overalls) - min(overalls) <= 5, (test.name, overalls)
+
+
+def test_stock_phrases_on_a_loop_are_never_compassion_led_on_any_bundled_persona() -> None:
+    rota = [
+        "What's your vision for the future?", "That sounds really hard.", "What matters most to you?",
+        "You're really good at what you do.", "It's your choice.", "What's your next step?",
+    ]  # fmt: skip
+    for scenario in ALL:
+        card = score_session(play(scenario, (rota * 4)[:20]))
+        assert card.band != "compassion-led", (scenario.id, card.overall)

@@ -54,7 +54,7 @@ BAD_INPUTS: dict[str, tuple[str | bytes, str]] = {
     "misspelt focus": (GOOD.replace("unlocked_by: [plan]", "unlocked_by: [plna]"), "did you mean 'plan'?"),
     "test naming an unknown state": (
         GOOD.replace("final_at_most: guarded", "final_at_most: gaurded"),
-        "tests.1.expect.final_at_most: 'gaurded' is not one of",
+        "test conversation 2 'compliance-led conversation...', expect.final_at_most: 'gaurded' is not one of",
     ),
 }
 
@@ -87,7 +87,7 @@ def test_validate_reads_the_yaml_files_of_a_directory(tmp_path: Path) -> None:
     result = runner.invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"{tmp_path / 'broken.yml'}:2:1: error: YAML syntax")
+    assert len(lines) == 1 and lines[0].startswith(f"{tmp_path / 'broken.yml'}:1:5: error: YAML syntax")
 
 
 def test_validate_bundled_scenarios_is_clean() -> None:
@@ -173,7 +173,7 @@ def test_test_reports_a_scenario_that_does_not_load_and_an_unknown_id(tmp_path: 
     result = runner.invoke(main, ["test", str(path), "no-such-id"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].startswith(f"{path}:2:1: error: YAML syntax")
+    assert lines[0].startswith(f"{path}:1:5: error: YAML syntax")
     assert lines[1].startswith("coach: error: no bundled scenario 'no-such-id'")
     assert lines[-1] == "0 passed, 2 failed"
 
@@ -204,6 +204,11 @@ def test_explore_reports_the_path_the_unreached_states_and_compliance() -> None:
     assert "Shortest compassion-led path to energised: " in result.output
     assert "States no sequence reaches: none" in result.output
     assert "Compliance-only moves never reach open" in result.output
+    # each step in the coaching model's words, with an example line, never the search's own names
+    steps = [line for line in result.output.splitlines() if line[:5].strip().rstrip(".").isdigit()]
+    examples = [line for line in result.output.splitlines() if line.startswith('      e.g. "')]
+    assert steps and len(examples) == len(steps)
+    assert "vision reflection" not in result.output and "reflect their vision" not in steps[0]
 
 
 def test_explore_json_is_one_object_with_the_difficulty() -> None:
@@ -212,6 +217,8 @@ def test_explore_json_is_one_object_with_the_difficulty() -> None:
     assert report["scenario"] == ID and report["difficulty"] in ("easy", "moderate", "hard")
     assert report["shortest_compassion_path"][-1]["after"] == "energised"
     assert report["compliance_reaches_open"] is False
+    for step in report["shortest_compassion_path"]:
+        assert {"says", "model", "example", "tells"} <= set(step) and step["example"]
 
 
 @pytest.mark.slow
@@ -219,3 +226,47 @@ def test_explore_exits_1_when_compliance_alone_reaches_open(tmp_path: Path) -> N
     path = write(tmp_path, f"{ID}.yaml", GOOD.replace("starting_state: guarded", "starting_state: open"))
     result = runner.invoke(main, ["explore", str(path)])
     assert result.exit_code == 1 and "Compliance-only moves reach open (they must not)" in result.output
+
+
+def practised_transcript(folder: Path) -> Path:
+    transcript = folder / "t.jsonl"
+    lines = (
+        "Thanks for coming in, Grace.\nIt sounds like the last couple of months have been exhausting.\n"
+        "Has the audit been done?\n"
+    )
+    result = runner.invoke(main, ["practice", "--seed", "1", "--transcript", str(transcript)], input=lines)
+    assert result.exit_code == 0, result.output
+    return transcript
+
+
+def test_graph_writes_a_picture_page_and_an_svg_that_need_no_viewer(tmp_path: Path) -> None:
+    transcript = practised_transcript(tmp_path)
+    page, drawing = tmp_path / "grace.html", tmp_path / "grace.svg"
+    args = ["graph", ID, "--transcript", str(transcript), "--html", str(page), "--svg", str(drawing)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Picture page: {page}\nPicture: {drawing}\n"
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "<svg" in text and "<script" not in text
+    assert "opens up" in text and "hot button audit" in text and "(turn " in text
+    assert drawing.read_text(encoding="utf-8").startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+
+
+def test_graph_still_prints_mermaid_by_default_with_plain_edges_only_in_pictures(tmp_path: Path) -> None:
+    result = runner.invoke(main, ["graph", ID])
+    assert result.exit_code == 0 and result.output.startswith("---\ntitle:") and "open_up" in result.output
+
+
+@pytest.mark.slow
+def test_the_graph_page_renders_in_chromium_without_console_errors(tmp_path: Path) -> None:
+    from tests.shell.test_round_cli import chromium_console
+
+    page = tmp_path / "graph.html"
+    transcript = practised_transcript(tmp_path)
+    assert (
+        runner.invoke(main, ["graph", ID, "--transcript", str(transcript), "--html", str(page)]).exit_code
+        == 0
+    )
+    messages, shot = chromium_console(page, tmp_path)
+    assert messages == []
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000

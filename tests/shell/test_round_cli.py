@@ -497,12 +497,21 @@ def test_a_conversation_whose_scenario_is_gone_is_named_and_the_rest_still_grade
 
 
 def test_coach_score_on_a_round_transcript_agrees_with_coach_grade(tmp_path: Path, db: str) -> None:
-    round_file = write_round(tmp_path, "turns: 40\n")  # longer than the scenario's own limit
-    many = [*TWENTY, *(f"{line} (third time, {n})" for n, line in enumerate(TWENTY))][:36]
-    assert practise(round_file, "Ann", db, many).exit_code == 0
+    round_file = write_round(tmp_path, "turns: 12\n")  # shorter than the scenario's own limit
+    assert practise(round_file, "Ann", db, TWENTY).exit_code == 0
     (transcript,) = tmp_path.glob("t-*.jsonl")
     scored = runner.invoke(main, ["score", str(transcript), "--json"])
     conversations = graded_json(db)["conversations"]
-    assert isinstance(conversations, list) and conversations[0]["turns"] == 36
+    assert isinstance(conversations, list) and conversations[0]["turns"] == 12
     assert json.loads(scored.stdout)["overall"] == conversations[0]["overall"]
     assert json.loads(scored.stdout)["warnings"] == []
+
+
+def test_coach_score_never_lets_a_round_header_lift_the_scenarios_turn_limit(tmp_path: Path, db: str) -> None:
+    round_file = write_round(tmp_path, "turns: 40\n")  # longer than the scenario's own limit of 30
+    many = [*TWENTY, *(f"{line} (third time, {n})" for n, line in enumerate(TWENTY))][:36]
+    assert practise(round_file, "Ann", db, many).exit_code == 0
+    (transcript,) = tmp_path.glob("t-*.jsonl")
+    scored = json.loads(runner.invoke(main, ["score", str(transcript), "--json"]).stdout)
+    assert len(scored["turns"]) == 30
+    assert any("above the scenario's 30" in warning for warning in scored["warnings"])

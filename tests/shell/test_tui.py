@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -13,7 +15,9 @@ from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, end_record, header_record, read_transcript
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
+from simulator.shell import tui
 from simulator.shell.conversation import Conversation
+from simulator.shell.render import closing_report, move_label, state_change
 from simulator.shell.tui import opening_panel, run_interactive, toolbar_text
 
 LOADED = catalogue.load(catalogue.DEFAULT_SCENARIO)
@@ -122,3 +126,130 @@ def test_a_resumed_conversation_shows_where_it_had_got_to(pipe: PipeInput, tmp_p
     shown = screen.getvalue()
     assert "Resuming after 1 turn(s)" in shown and "It sounds like a long shift." in shown
     assert shown.index("Your goals:") < shown.index("Resuming after")
+
+
+# --- widths: nothing is cut mid-word at 60, 80 or 120 columns, and a resize re-wraps what follows ----
+
+LONG_LINES = [
+    "Thanks for coming in, Grace; before anything else, what would make the next half hour genuinely "
+    "useful for you, given everything that has been happening on the ward these last couple of months?",
+    "It sounds like the last couple of months have been exhausting, and that you have been holding the "
+    "bay together while the paperwork quietly piled up behind you.",
+    "/help",
+]
+
+
+class SizedOutput(DummyOutput):
+    """A screen of a given width that the test can resize."""
+
+    def __init__(self, columns: int) -> None:
+        super().__init__()
+        self.columns = columns
+
+    def get_size(self) -> Size:
+        return Size(rows=40, columns=self.columns)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shown_while_practising(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch, output: SizedOutput, on_show: object = None
+) -> tuple[Conversation, list[str]]:
+    """Everything the app printed (its data, not a screen), one string per print."""
+    printed: list[str] = []
+
+    def record(text: FormattedText, **_: object) -> None:
+        printed.append("".join(fragment for _, fragment, *_ in text))
+        if callable(on_show):
+            on_show(printed)
+
+    monkeypatch.setattr(tui, "print_formatted_text", record)
+    conversation = Conversation(Session(LOADED.scenario, seed=2))
+    pipe.send_text("".join(line + "\r" for line in LONG_LINES) + CTRL_D)
+    run_interactive(conversation, input=pipe, output=output)
+    return conversation, printed
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_every_printed_line_fits_the_width_and_no_word_is_split(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    conversation, printed = shown_while_practising(pipe, monkeypatch, SizedOutput(columns))
+    rows = [row for chunk in printed for row in chunk.splitlines()]
+    assert rows and all(len(row) < columns for row in rows), max(rows, key=len)
+    everything = words("\n".join(printed))
+    turns = conversation.session.turns
+    assert len(turns) == 2
+    for turn in turns:
+        assert words(f"You: {turn.trainee}") in everything  # the echoed line, whole
+        assert words(turn.coachee) in everything
+        assert words(f"[{move_label(turn)}] {state_change(turn)}") in everything
+    scenario = LOADED.scenario
+    for text in (scenario.situation, scenario.coachee.background, scenario.opening.text):
+        assert words(text) in everything
+
+
+def test_a_resized_terminal_gets_replies_wrapped_to_its_new_width(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = SizedOutput(120)
+    resized_after: list[int] = []
+
+    def shrink_after_the_first_reply(printed: list[str]) -> None:
+        if not resized_after and sum("Grace Mensah:" in chunk for chunk in printed) == 2:
+            output.columns = 60
+            resized_after.append(len(printed))
+
+    conversation, printed = shown_while_practising(pipe, monkeypatch, output, shrink_after_the_first_reply)
+    before = [row for chunk in printed[: resized_after[0]] for row in chunk.splitlines()]
+    after = [row for chunk in printed[resized_after[0] :] for row in chunk.splitlines()]
+    assert max(len(row) for row in before) > 60  # wide while the terminal was wide
+    assert after and all(len(row) < 60 for row in after)
+    assert words(conversation.session.turns[1].coachee) in words("\n".join(printed))
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_the_toolbar_fits_the_width_without_cutting_a_word(columns: int) -> None:
+    conversation = Conversation(Session(LOADED.scenario))
+    conversation.handle("Did you finish the notes?")
+    for show_meter in (True, False):
+        laid_out = toolbar_text(conversation, show_meter, columns - 1)
+        assert all(len(row) < columns for row in laid_out.splitlines())
+        one_line = toolbar_text(conversation, show_meter)
+        assert [w for w in laid_out.split() if w != "|"] == [w for w in one_line.split() if w != "|"]
+    assert len(toolbar_text(conversation, True, 59).splitlines()) > 1
+
+
+def test_with_the_meter_hidden_the_toolbar_shows_no_tally() -> None:
+    conversation = Conversation(Session(LOADED.scenario))
+    conversation.handle("Did you finish the notes?")
+    for width in (None, 59, 119):
+        hidden = toolbar_text(conversation, show_meter=False, width=width)
+        assert "PEA" not in hidden and "NEA" not in hidden and "turn 1/30" in hidden
+
+
+@pytest.mark.parametrize("show_meter", [True, False])
+def test_the_app_draws_the_tally_only_with_the_meter(pipe: PipeInput, show_meter: bool) -> None:
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    screen = io.StringIO()
+    pipe.send_text(f"Did you finish the notes?\r{CTRL_D}")
+    conversation = Conversation(Session(LOADED.scenario, seed=2))
+    run_interactive(conversation, show_meter=show_meter, input=pipe, output=PlainTextOutput(screen))
+    shown = screen.getvalue()
+    assert "turn 0/30" in shown
+    assert ("PEA 0 · NEA 0" in shown) is show_meter and ("openness [" in shown) is show_meter
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_the_closing_summary_is_wrapped_at_spaces(columns: int) -> None:
+    session = Session(LOADED.scenario, seed=2)
+    for line in LONG_LINES[:2]:
+        session.say(line)
+    unwrapped = closing_report(session)
+    wrapped = closing_report(session, columns - 1)
+    assert all(len(row) < columns for row in wrapped)
+    assert words("\n".join(wrapped)) == words("\n".join(unwrapped))
+    assert any(len(row) >= columns for row in unwrapped)  # there was something to wrap

@@ -34,10 +34,14 @@ def test_stepping_a_condition_agrees_with_replaying_from_the_start(path: list) -
     probe = stepper.start()
     session = Session(DEFAULT)
     for kind in path[: DEFAULT.turn_limit]:
+        if session.is_over:  # the coachee left: neither takes another line
+            assert probe.ended is not None
+            break
         probe = stepper.step(probe, kind)
         session.play(kind.move(session.is_vision_established), kind.text)
         assert (probe.state, probe.peak, probe.revealed) == (session.state, session.peak, session.revealed)
         assert probe.openness == pytest.approx(session.openness)
+        assert probe.ended == session.end_reason
 
 
 @pytest.mark.slow

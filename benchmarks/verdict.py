@@ -1,0 +1,249 @@
+"""Does the verdict rank conversations as a coach educator would, and hold still across seeds? Prints figures; run by hand.
+
+    python benchmarks/verdict.py                          # the tuning conversations, seeds 0-4
+    python benchmarks/verdict.py --set held_out           # conversations kept aside for testing
+    python benchmarks/verdict.py --annomi ../shared/data/annomi-dev.csv
+    python benchmarks/verdict.py --speed                  # coach score over 1,000 transcripts of 50 turns
+
+Conversations live in `benchmarks/conversations/<set>/*.yaml`: a `scenario` id and
+`conversations: [{style, title, lines}]`, in five styles: textbook, warm_deficit, blunt, repair
+and gaming. For every persona it prints each conversation's overall, band and completeness over
+the seeds, then checks what a coach educator expects:
+
+- every textbook conversation is compassion-led; every warm-deficit and blunt one compliance-led;
+- the order textbook > repair > warm-deficit and blunt holds (the lowest of one style above the
+  highest of the next);
+- no gaming conversation is compassion-led or scores above the lowest textbook one;
+- the same lines with another seed give the same band and an overall within 5 points.
+
+With `--annomi`, every AnnoMI session is scored as an external transcript (therapist = coach,
+client = coachee): the AUC of `overall` for high vs low quality, of length alone, and within
+length-matched pairs; then again with every line lower-cased and stripped of punctuation, as a
+speech-to-text transcript would be. The data is read from the given path only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from scoring.external import Utterance, facts_from_utterances
+from scoring.scorecard import Scorecard, score_facts
+from simulator.engine.transcript import TranscriptWriter, header_record
+from simulator.scenario import catalogue
+from simulator.trainer.rehearsal import play, score_session
+
+HERE = Path(__file__).resolve().parent
+STYLES = ("textbook", "repair", "warm_deficit", "blunt", "gaming")
+STABLE_WITHIN = 5.0
+
+
+def load_set(name: str) -> list[tuple[str, list[dict[str, object]]]]:
+    """Every (scenario id, conversations) of a conversation set."""
+    found = []
+    for path in sorted((HERE / "conversations" / name).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found.append((data["scenario"], data["conversations"]))
+    return found
+
+
+def score_lines(scenario_id: str, lines: list[str], seed: int) -> Scorecard:
+    scenario = catalogue.load(scenario_id).scenario
+    if len(lines) > scenario.turn_limit:
+        scenario = scenario.model_copy(update={"turn_limit": len(lines)})
+    return score_session(play(scenario, lines, seed))
+
+
+def report_set(name: str, seeds: int) -> None:
+    failures: list[str] = []
+    unstable = 0
+    total = 0
+    for scenario_id, conversations in load_set(name):
+        print(f"\n== {scenario_id}")
+        by_style: dict[str, list[tuple[str, list[float]]]] = defaultdict(list)
+        for conversation in conversations:
+            style, title = str(conversation["style"]), str(conversation["title"])
+            lines = [str(line) for line in conversation["lines"]]  # type: ignore[attr-defined]
+            cards = [score_lines(scenario_id, lines, seed) for seed in range(seeds)]
+            overalls = [card.overall for card in cards]
+            bands = {card.band.value for card in cards}
+            spread = max(overalls) - min(overalls)
+            total += 1
+            stable = len(bands) == 1 and spread <= STABLE_WITHIN
+            unstable += not stable
+            first = cards[0]
+            print(
+                f"  {style:<12} {first.overall:5.1f} {first.band.value:<15} "
+                f"{'complete' if first.complete else 'incomplete':<10} "
+                f"seeds {min(overalls):5.1f}-{max(overalls):5.1f}{'' if stable else '  UNSTABLE'}  {title}"
+            )
+            by_style[style].append((title, overalls))
+            if style == "textbook" and bands != {"compassion-led"}:
+                failures.append(f"{scenario_id}: textbook '{title}' is {sorted(bands)}")
+            if style in ("warm_deficit", "blunt") and bands != {"compliance-led"}:
+                failures.append(f"{scenario_id}: {style} '{title}' is {sorted(bands)}")
+            if style == "gaming" and "compassion-led" in bands:
+                failures.append(f"{scenario_id}: gaming '{title}' is compassion-led")
+        lowest = {style: min((min(o) for _, o in by_style[style]), default=None) for style in STYLES}
+        highest = {style: max((max(o) for _, o in by_style[style]), default=None) for style in STYLES}
+        worst = max((v for v in (highest["warm_deficit"], highest["blunt"]) if v is not None), default=None)
+        if (
+            lowest["textbook"] is not None
+            and highest["repair"] is not None
+            and lowest["textbook"] <= highest["repair"]
+        ):
+            failures.append(
+                f"{scenario_id}: textbook {lowest['textbook']} not above repair {highest['repair']}"
+            )
+        if lowest["repair"] is not None and worst is not None and lowest["repair"] <= worst:
+            failures.append(f"{scenario_id}: repair {lowest['repair']} not above warm-deficit/blunt {worst}")
+        if (
+            highest["gaming"] is not None
+            and lowest["textbook"] is not None
+            and highest["gaming"] >= lowest["textbook"]
+        ):
+            failures.append(
+                f"{scenario_id}: gaming {highest['gaming']} not below textbook {lowest['textbook']}"
+            )
+    print(
+        f"\n{name}: {total} conversations over {seeds} seeds; unstable (band changes or spread > {STABLE_WITHIN:g}): {unstable}"
+    )
+    print(f"expectations missed: {len(failures)}")
+    for failure in failures:
+        print(f"  - {failure}")
+
+
+def auc(positives: list[float], negatives: list[float]) -> float:
+    """The probability that a random positive outranks a random negative (ties count half)."""
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def _spoken(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9' ]+", " ", text.lower())).strip()
+
+
+def report_annomi(path: Path) -> None:
+    grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            grouped[row["transcript_id"]].append(row)
+    for label, transform in (("as written", lambda text: text), ("lower-case, no punctuation", _spoken)):
+        scored = []
+        started = time.perf_counter()
+        for transcript_id, rows in grouped.items():
+            rows.sort(key=lambda row: int(row["utterance_id"]))
+            utterances = [
+                Utterance(
+                    "coach" if row["interlocutor"] == "therapist" else "coachee",
+                    transform(row["utterance_text"]),
+                    i,
+                )
+                for i, row in enumerate(rows, start=1)
+            ]
+            if not any(u.role == "coach" for u in utterances):
+                continue
+            card = score_facts(facts_from_utterances(utterances, transcript_id))
+            scored.append((rows[0]["mi_quality"], card.overall, len(utterances), card))
+        elapsed = time.perf_counter() - started
+        high = [s for s in scored if s[0] == "high"]
+        low = [s for s in scored if s[0] == "low"]
+        pairs, unused = [], list(high)
+        for low_session in sorted(low, key=lambda s: s[2]):
+            match = min(unused, key=lambda s: abs(s[2] - low_session[2]))
+            unused.remove(match)
+            pairs.append((match, low_session))
+        within = sum((h[1] > lo[1]) + 0.5 * (h[1] == lo[1]) for h, lo in pairs) / len(pairs)
+        length_within = sum((h[2] > lo[2]) + 0.5 * (h[2] == lo[2]) for h, lo in pairs) / len(pairs)
+        print(f"\nAnnoMI, {label}: {len(high)} high and {len(low)} low sessions in {elapsed:.2f} s")
+        print(f"  AUC overall, high vs low: {auc([s[1] for s in high], [s[1] for s in low]):.3f}")
+        print(f"  AUC length alone:         {auc([s[2] for s in high], [s[2] for s in low]):.3f}")
+        print(
+            f"  {len(pairs)} length-matched pairs, high ranked first: overall {within:.3f}, length alone {length_within:.3f}"
+        )
+        for key in [m.key for m in scored[0][3].measures]:
+            hs = [
+                c.measure(key).score
+                for q, _, _, c in scored
+                if q == "high" and c.measure(key).score is not None
+            ]
+            ls = [
+                c.measure(key).score
+                for q, _, _, c in scored
+                if q == "low" and c.measure(key).score is not None
+            ]
+            if hs and ls:
+                print(f"    {key:<28} AUC {auc(hs, ls):.3f}")  # type: ignore[arg-type]
+
+
+def report_speed(files: int, turns: int) -> None:
+    loaded = catalogue.load(catalogue.DEFAULT_SCENARIO)
+    scenario = loaded.scenario.model_copy(update={"turn_limit": turns})
+    lines = [
+        str(line) for _, conversations in load_set("tuning") for c in conversations for line in c["lines"]
+    ]  # type: ignore[attr-defined]
+    coach = shutil.which("coach") or str(Path(sys.executable).with_name("coach"))
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for number in range(files):
+            chosen = [lines[(number * 7 + i * 13) % len(lines)] for i in range(turns)]
+            session = play(scenario, chosen, number)
+            path = Path(folder) / f"practice-{number}.jsonl"
+            with path.open("w", encoding="utf-8") as handle:
+                writer = TranscriptWriter(handle)
+                writer.write(
+                    {
+                        **header_record(session, loaded.text, "2026-01-01T00:00:00Z", loaded.source),
+                        "turn_limit": turns,
+                    }
+                )
+                for turn in session.turns:
+                    writer.turn(turn)
+            paths.append(str(path))
+        start = time.perf_counter()
+        done = subprocess.run([coach, "score", "--json", *paths], capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        scored = sum(
+            1 for line in done.stdout.splitlines() if line.startswith("{") and "overall" in json.loads(line)
+        )
+    print(
+        f"\ncoach score --json, {files} practice transcripts of {turns} turns: {elapsed:.2f} s (whole process; {scored} scored)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--set", default="tuning", help="the conversation set under benchmarks/conversations/"
+    )
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--annomi", type=Path, help="an AnnoMI CSV to measure session-level quality on")
+    parser.add_argument(
+        "--speed", action="store_true", help="time coach score over many practice transcripts"
+    )
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--turns", type=int, default=50)
+    args = parser.parse_args()
+    if args.annomi:
+        report_annomi(args.annomi)
+    elif args.speed:
+        report_speed(args.files, args.turns)
+    else:
+        report_set(args.set, args.seeds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,304 @@
+""" "Try next time": one tip per weak measure, fitted to what the conversation did and did not do.
+
+A tip never asks for something the conversation already did. Each tip names the behaviour it
+asks for (`Behaviour`); a one-off behaviour the trainee showed ("start from the desired future"
+after vision questions came first) is never asked for, and the tip says instead what was missing
+around it. Tips about how often ("reflect more") carry the counts they are based on. With no
+simulated coachee no tip speaks of the coachee's openness.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from scoring.counts import is_balance_sheet
+from scoring.evidence import Evidence
+from scoring.experience import imposed_count
+from scoring.marks import Measure
+from simulator.vocabulary import Attractor, Focus, Form, MeasureKey
+
+
+class Behaviour(StrEnum):
+    """A thing a tip can ask the trainee to do, that the conversation either did or did not do."""
+
+    START_WITH_VISION = "start_with_vision"
+    ASK_VISION = "ask_vision"
+    ASK_VALUES = "ask_values"
+    ASK_STEP = "ask_step"
+    AFFIRM = "affirm"
+    STRESS_AUTONOMY = "stress_autonomy"
+    REFLECT = "reflect"
+    REFLECT_MORE = "reflect_more"
+    DEEPEN_REFLECTIONS = "deepen_reflections"
+    HOLD_BACK = "hold_back"
+    REPAIR = "repair"
+    VARY_LINES = "vary_lines"
+    TAKE_UP_WORDS = "take_up_words"
+    LEAD_WITH_PEA = "lead_with_pea"
+    STEER_TO_GOALS = "steer_to_goals"
+    DRAW_OUT_CHANGE = "draw_out_change"
+
+
+ONE_OFF = frozenset(
+    {
+        Behaviour.START_WITH_VISION,
+        Behaviour.ASK_VISION,
+        Behaviour.ASK_VALUES,
+        Behaviour.ASK_STEP,
+        Behaviour.AFFIRM,
+        Behaviour.STRESS_AUTONOMY,
+        Behaviour.REFLECT,
+    }
+)
+"""Behaviours that, once done, are done: a tip never asks for them again."""
+
+
+@dataclass(frozen=True)
+class Tip:
+    """One thing to try next time, and the behaviour it asks for."""
+
+    key: MeasureKey
+    label: str
+    asks_for: Behaviour
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.text}"
+
+
+def _asked(evidence: Evidence, focus: Focus) -> bool:
+    return any(
+        turn.attractor is Attractor.PEA
+        and turn.move.focus is focus
+        and turn.move.form in (Form.OPEN_QUESTION, Form.CLOSED_QUESTION)
+        for turn in evidence.turns
+    )
+
+
+def started_with_vision(evidence: Evidence) -> bool:
+    """Whether a vision or values exchange came before any NEA move and any look at the real self."""
+    for index, turn in enumerate(evidence.turns):
+        if not turn.counts:
+            continue
+        if turn.attractor is Attractor.PEA and turn.move.focus in (Focus.VISION, Focus.VALUES):
+            return True
+        if turn.is_nea or is_balance_sheet(index, turn.move.focus):
+            return False
+    return False
+
+
+def did(evidence: Evidence, behaviour: Behaviour) -> bool:
+    """Whether the conversation already shows a one-off behaviour (always False for the others)."""
+    checks = {
+        Behaviour.START_WITH_VISION: lambda: started_with_vision(evidence),
+        Behaviour.ASK_VISION: lambda: _asked(evidence, Focus.VISION),
+        Behaviour.ASK_VALUES: lambda: _asked(evidence, Focus.VALUES),
+        Behaviour.ASK_STEP: lambda: any(
+            turn.eliciting and turn.move.focus is Focus.PLAN for turn in evidence.turns
+        ),
+        Behaviour.AFFIRM: lambda: evidence.count("affirms") > 0,
+        Behaviour.STRESS_AUTONOMY: lambda: evidence.count("autonomy") > 0,
+        Behaviour.REFLECT: lambda: evidence.count("reflects") > 0,
+    }
+    check = checks.get(behaviour)
+    return bool(check and check())
+
+
+def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str]]:
+    """Every tip that could answer a weak measure, best first (the first not already done is the one given)."""
+    simulated = evidence.facts.simulated
+    reflected, questions = evidence.count("reflects"), evidence.count("is_question")
+    stock = evidence.count("stock_reflection")
+    repeated = sum(turn.counts and turn.repeat_of is not None for turn in evidence.turns)
+    imposed, nea = imposed_count(evidence), evidence.count("is_nea")
+    shutdowns = any(
+        fact.state_after is not None and fact.state_after.rank == 0 for fact in evidence.facts.turns
+    )
+    tips: dict[MeasureKey, list[tuple[Behaviour, str]]] = {
+        MeasureKey.COACHEE_TRAJECTORY: [
+            *(
+                [
+                    (
+                        Behaviour.REPAIR,
+                        "Repair before you push on: when the coachee closes, reflect the feeling and hand back control.",
+                    )
+                ]
+                if shutdowns
+                else []
+            ),
+            (
+                Behaviour.ASK_VALUES,
+                "Ask what matters most to them: the coachee opens up once their vision or values are explored.",
+            ),
+            (
+                Behaviour.REFLECT,
+                "Reflect what they tell you in their own words: being heard is what opens a guarded coachee.",
+            ),
+            (
+                Behaviour.TAKE_UP_WORDS,
+                "Stay with what the coachee offers: reflect and affirm it before asking for more.",
+            ),
+        ],
+        MeasureKey.STORY_REVEALED: [
+            (
+                Behaviour.ASK_VISION,
+                'Ask about their desired future once they are open: "If things were going really well two years from now, what would you be doing?"',
+            ),
+            (Behaviour.ASK_VALUES, "Ask what matters most to them: their values carry the vision."),
+            (
+                Behaviour.ASK_STEP,
+                "Once the vision is told, ask which small step they would like to try first.",
+            ),
+            (
+                Behaviour.TAKE_UP_WORDS,
+                "Earn the story: reflect and affirm what they tell you until they are open enough to say more.",
+            ),
+        ],
+        MeasureKey.GOAL_OWNERSHIP: [
+            *(
+                [
+                    (
+                        Behaviour.HOLD_BACK,
+                        f"Hold back your own solutions ({imposed} this time): ask which step they would choose.",
+                    )
+                ]
+                if imposed
+                else []
+            ),
+            (
+                Behaviour.ASK_STEP,
+                "Ask which small step they would like to try first, and let them choose it.",
+            ),
+            (
+                Behaviour.TAKE_UP_WORDS,
+                "Let the step come from them: reflect their vision back before you ask for it.",
+            ),
+        ],
+        MeasureKey.GOALS_MET: [
+            (
+                Behaviour.STEER_TO_GOALS,
+                "Check the scenario's goals before you start, and steer the arc toward them.",
+            ),
+        ],
+        MeasureKey.CHANGE_TALK: [
+            (
+                Behaviour.DRAW_OUT_CHANGE,
+                "Draw out change talk: ask why it matters to them and what they could do, and reflect it back.",
+            ),
+        ],
+        MeasureKey.PARTNERSHIP: [
+            *(
+                [
+                    (
+                        Behaviour.HOLD_BACK,
+                        f"Share the lead: {nea} NEA move(s) put you in the expert's chair; ask permission before offering an idea.",
+                    )
+                ]
+                if nea
+                else []
+            ),
+            *(
+                [
+                    (
+                        Behaviour.VARY_LINES,
+                        f"Answer what the coachee just said rather than a prepared line ({repeated} line(s) repeated).",
+                    )
+                ]
+                if repeated
+                else []
+            ),
+            (Behaviour.STRESS_AUTONOMY, "Say out loud that the choice is theirs."),
+            (Behaviour.ASK_STEP, "Ask for their own ideas and their own step, and build on them."),
+            (Behaviour.TAKE_UP_WORDS, "Take up their words: ask about what they have just told you."),
+        ],
+        MeasureKey.EMPATHY: [
+            *(
+                [
+                    (
+                        Behaviour.TAKE_UP_WORDS,
+                        f'Reflect their own words: {stock} stock line(s) such as "that sounds hard" reflected nothing they had said.',
+                    )
+                ]
+                if stock
+                else []
+            ),
+            (Behaviour.REFLECT, "Reflect back what you heard, in their words, before the next question."),
+            (
+                Behaviour.DEEPEN_REFLECTIONS,
+                "Add the feeling or the meaning behind what they said, not only the words.",
+            ),
+        ],
+        MeasureKey.PEA_NEA_RATIO: [
+            (
+                Behaviour.LEAD_WITH_PEA,
+                "Lead with the positive attractor: ask about their hopes, strengths and values before problems.",
+            ),
+        ],
+        MeasureKey.ICT_ORDER: [
+            (
+                Behaviour.START_WITH_VISION,
+                'Start from the desired future: "If things were going really well a year from now, what would you be doing?"',
+            ),
+            (
+                Behaviour.LEAD_WITH_PEA,
+                "Hold the problems until the vision is on the table, then look at the present against it.",
+            ),
+        ],
+        MeasureKey.REFLECTIONS_TO_QUESTIONS: [
+            (Behaviour.REFLECT, "Reflect back what you heard before asking the next question."),
+            (
+                Behaviour.REFLECT_MORE,
+                f"Reflect more, ask less: {reflected} reflection(s) to {questions} question(s) this time.",
+            ),
+        ],
+        MeasureKey.COMPLEX_REFLECTION_SHARE: [
+            (
+                Behaviour.DEEPEN_REFLECTIONS,
+                'Add meaning to your reflections: name the feeling, or both sides ("Part of you..., and part of you...").',
+            ),
+        ],
+        MeasureKey.MI_ADHERENT: [
+            (Behaviour.AFFIRM, "Affirm a specific strength: name what they did and what it shows."),
+            (Behaviour.STRESS_AUTONOMY, "Say out loud that the choice is theirs."),
+            (
+                Behaviour.TAKE_UP_WORDS,
+                "Recognise strengths and choices more often, in the coachee's own words.",
+            ),
+        ],
+        MeasureKey.MI_NON_ADHERENT: [
+            (
+                Behaviour.HOLD_BACK,
+                "Hold back the advice and the correction; ask permission before offering an idea.",
+            ),
+        ],
+    }
+    found = tips[key]
+    if not simulated:
+        found = [(behaviour, text) for behaviour, text in found if not re.search(r"\bopen", text)]
+    return found
+
+
+def tip_for(measure: Measure, evidence: Evidence) -> Tip | None:
+    """The tip for one measure: the first that asks for something not already done, or None."""
+    for behaviour, text in candidates(measure.key, evidence):
+        if behaviour in ONE_OFF and did(evidence, behaviour):
+            continue
+        return Tip(measure.key, measure.label, behaviour, text)
+    return None
+
+
+def tips_for(measures: tuple[Measure, ...], evidence: Evidence, limit: int = 3) -> tuple[Tip, ...]:
+    """Up to `limit` tips for the weakest measures that are not rated good, weakest first, none repeated."""
+    weak = sorted(
+        (m for m in measures if m.applies and m.rating.value != "good"), key=lambda m: m.score or 0.0
+    )
+    tips: list[Tip] = []
+    for measure in weak:
+        tip = tip_for(measure, evidence)
+        if tip is not None and all(tip.text != other.text for other in tips):
+            tips.append(tip)
+        if len(tips) == limit:
+            break
+    return tuple(tips)

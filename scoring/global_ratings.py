@@ -1,0 +1,157 @@
+"""MITI-style global ratings: Partnership and Empathy, 1 to 5, from evidence across the conversation.
+
+MITI 4.2.1 (Moyers, Manuel & Ernst 2015) rates each from 1 to 5 against behavioural anchors
+for the whole session, not from a tally of labels. The scorecard reads the anchors from the
+evidence every line left (`scoring.evidence`): reflections that reflected, questions that
+took up the coachee's words, the coachee's own contributions shaping the conversation, and
+the coach's impositions. The rates that move a rating from one anchor to the next are our
+design choices; the anchors are MITI's, paraphrased.
+
+Empathy: 1 no interest in the coachee's view; 2 sporadic efforts to understand, often
+inaccurate; 3 actively trying to understand, with modest success; 4 accurate understanding of
+what the coachee says, with effort to grasp deeper meaning; 5 deep understanding, beyond what
+was said, shown in complex reflections.
+
+Partnership: 1 the coach takes the expert role and the coachee's contributions play no part;
+2 superficial collaboration; 3 the coachee's contributions are taken up, unevenly; 4 power is
+shared and the coachee's contributions shape the conversation; 5 the coachee's contributions
+substantially decide where it goes (their own goal and step, their choice stressed).
+"""
+
+from __future__ import annotations
+
+from scoring.evidence import Evidence
+from scoring.experience import external_proposals, imposed_count
+from scoring.marks import Measure, measure, rising
+from simulator.reading.reflection import Echo
+from simulator.scenario.rubric import Rubric
+from simulator.vocabulary import Form, MeasureKey
+
+EMPATHY_ANCHORS = {
+    1: "no sign of interest in the coachee's view",
+    2: "sporadic efforts to understand",
+    3: "actively trying to understand",
+    4: "accurate understanding of what the coachee said",
+    5: "deep understanding, beyond what was said",
+}
+PARTNERSHIP_ANCHORS = {
+    1: "the coach took the expert role",
+    2: "collaboration stayed superficial",
+    3: "the coachee's contributions were taken up, unevenly",
+    4: "power was shared and the coachee's contributions shaped the conversation",
+    5: "the coachee's contributions decided where it went",
+}
+
+
+def _capped(rating: float, cap: float) -> float:
+    return min(rating, cap)
+
+
+BELOW = 0.01
+"""How far under an anchor a capped rating sits: 3.99 rates as 3, never as 4."""
+
+
+def empathy_rating(evidence: Evidence) -> tuple[float, str]:
+    """The Empathy rating (1 to 5, fractional between anchors) and the evidence behind it.
+
+    Each reflection that captured the coachee's words counts one, each question that took them
+    up and each reflection adding meaning a half, each stock or missed reflection minus a half:
+    one in ten lines rises an anchor. The anchors' conditions cap it: no accurate reflection
+    stays below 3, none adding meaning below 5, a confrontation below 4.
+    """
+    lines = max(evidence.counted, 1)
+    accurate = evidence.count("reflects")
+    deep = sum(turn.reflects and turn.move.form is Form.COMPLEX_REFLECTION for turn in evidence.turns)
+    follow_ups = evidence.count("follow_up")
+    stock = evidence.count("stock_reflection")
+    missed = sum(turn.stock_reflection and turn.echo is Echo.MISSES for turn in evidence.turns)
+    confronts = sum(turn.counts and turn.move.form is Form.CONFRONT for turn in evidence.turns)
+    understanding = accurate + 0.5 * follow_ups + 0.5 * deep - 0.5 * stock
+    rating = max(min(1 + 10 * understanding / lines, 5.0), 1.0)
+    if not accurate:
+        rating = _capped(rating, 3 - BELOW)
+    if not deep:
+        rating = _capped(rating, 5 - BELOW)
+    if confronts:
+        rating = _capped(rating, 4 - BELOW)
+    seen = (
+        f"{accurate} reflection(s) that captured what the coachee said ({deep} adding meaning), "
+        f"{follow_ups} question(s) that took up their words"
+    )
+    if stock:
+        seen += f", {stock} stock or missed reflection(s)" + (f" ({missed} missed)" if missed else "")
+    if confronts:
+        seen += f", {confronts} confrontation(s)"
+    return rating, seen
+
+
+def partnership_rating(evidence: Evidence) -> tuple[float, str]:
+    """The Partnership rating (1 to 5, fractional between anchors) and the evidence behind it.
+
+    Questions inviting the coachee's own view, autonomy moves and lines taking up their words
+    count one each, the coachee's own story and own step two each: three in twenty lines rise
+    an anchor. NEA moves pull it down. The anchors' conditions cap it: nothing taken up stays
+    below 3; below 5 unless their own step came out, their choice was stressed and nothing was
+    imposed. Many NEA moves or repeated lines keep it below 3; NEA in two lines of five is 1.
+    """
+    lines = max(evidence.counted, 1)
+    responsive = evidence.count("follow_up") + evidence.count("reflects")
+    eliciting, autonomy = evidence.count("eliciting"), evidence.count("autonomy")
+    collaborative = eliciting + autonomy + responsive
+    nea, imposed = evidence.count("is_nea"), imposed_count(evidence)
+    repeated = sum(turn.counts and turn.repeat_of is not None for turn in evidence.turns)
+    if evidence.facts.simulated:
+        told = evidence.reveals(credited=True)
+        shaped, own_step = len(told) >= 2, "next_step" in told
+    else:
+        shaped, own_step = external_proposals(evidence)
+    contributions = 2 * shaped + 2 * own_step  # the coachee's own story and step shaping the conversation
+    rating = min(1 + (collaborative + contributions) / (0.15 * lines), 5.0) - 5 * nea / lines
+    if not responsive:
+        rating = _capped(rating, 3 - BELOW)
+    if not own_step or not autonomy or nea or imposed:
+        rating = _capped(rating, 5 - BELOW)
+    if nea / lines > 0.2 or repeated / lines > 0.25:
+        rating = _capped(rating, 3 - BELOW)
+    if nea / lines >= 0.4:
+        rating = 1.0
+    rating = max(rating, 1.0)
+    seen = (
+        f"{eliciting} question(s) inviting their own view, {autonomy} autonomy move(s), "
+        f"{responsive} line(s) taking up their words"
+    )
+    if shaped or own_step:
+        seen += (
+            ", their own "
+            + ("goal and step" if own_step and shaped else "step" if own_step else "story")
+            + " came out"
+        )
+    if nea:
+        seen += f", {nea} NEA move(s)"
+    if repeated:
+        seen += f", {repeated} repeated line(s)"
+    return rating, seen
+
+
+def _global(
+    key: MeasureKey, label: str, rating: float, seen: str, anchors: dict[int, str], rubric: Rubric
+) -> Measure:
+    # The rating shown is the anchor reached; the score keeps the progress toward the next one,
+    # so one more accurate reflection always counts. Both rate the same against the marks.
+    mark = rubric.partnership if key is MeasureKey.PARTNERSHIP else rubric.empathy
+    level = int(rating)
+    score = rising(rating, mark)
+    marks = (f">= {mark.fair:g} of 5", f">= {mark.good:g} of 5")
+    return measure(key, label, float(level), f"{level}/5", marks, score, f"{seen}: {anchors[level]}")
+
+
+def empathy(evidence: Evidence, rubric: Rubric) -> Measure:
+    """MITI Empathy, 1 to 5: how well the trainee understood the coachee's view."""
+    rating, seen = empathy_rating(evidence)
+    return _global(MeasureKey.EMPATHY, "Empathy (global)", rating, seen, EMPATHY_ANCHORS, rubric)
+
+
+def partnership(evidence: Evidence, rubric: Rubric) -> Measure:
+    """MITI Partnership, 1 to 5: how far the conversation was shared, not led by the coach."""
+    rating, seen = partnership_rating(evidence)
+    return _global(MeasureKey.PARTNERSHIP, "Partnership (global)", rating, seen, PARTNERSHIP_ANCHORS, rubric)

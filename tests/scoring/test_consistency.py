@@ -1,0 +1,157 @@
+"""The scorecard never contradicts itself: properties over generated conversations, practice and external."""
+
+import json
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scoring.advice import ONE_OFF, Behaviour, did
+from scoring.cohort import Outcome, grade_practice
+from scoring.evidence import evidence_of, is_near_repeat
+from scoring.external import Utterance, facts_from_utterances
+from scoring.facts import facts_from_practice
+from scoring.marks import Rating, rate
+from scoring.scorecard import Scorecard, score_facts
+from simulator.arc import mirror
+from simulator.reading.reflection import reflection_fit
+from simulator.scenario import catalogue
+from simulator.trainer.rehearsal import play, score_session
+from tests.strategies import external_conversations, practice_conversations
+
+NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
+PRAISE = re.compile(
+    r"clearly led|held back the righting|opened up and stayed|accurate understanding|deep understanding|whole story|theirs, so it is more likely|power was shared|decided where it went"
+)
+CRITICISM = re.compile(
+    r"more NEA than|too few|too much|never explored|closed\b|stayed untold|reflect back more|imposed goals|expert role|superficial|sporadic|no sign of"
+)
+REFLECTING_MOVES = ("empathic reflection", "reflect the feeling", "reflect and deepen")
+
+
+def practice_card(lines: list[str], seed: int) -> Scorecard:
+    return score_session(play(NURSE, lines, seed))
+
+
+def external_card(pairs: list[tuple[str, str]]) -> Scorecard:
+    utterances = [
+        Utterance("coach" if who == "coach" else "coachee", text, i) for i, (who, text) in enumerate(pairs, 1)
+    ]
+    return score_facts(facts_from_utterances(utterances, "generated"))
+
+
+def strings(value: object) -> list[str]:
+    """Every string inside JSON-ready data."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in strings(item)]
+    return []
+
+
+def check_self_consistency(card: Scorecard) -> None:
+    for item in card.went_well:
+        named = [measure for measure in card.measures if item.startswith(f"{measure.label}: ")]
+        assert named and named[0].rating in (Rating.GOOD, Rating.FAIR), item
+    for measure in card.measures:
+        if measure.score is None:
+            assert measure.rating is Rating.NOT_APPLICABLE
+            continue
+        assert measure.rating is rate(measure.score), measure
+        if measure.rating is Rating.POOR:
+            assert not PRAISE.search(measure.reason), measure
+        if measure.rating is Rating.GOOD:
+            assert not CRITICISM.search(measure.reason), measure
+    json.dumps(card.as_dict(), allow_nan=False)  # every number finite: no "inf", no NaN
+
+
+@settings(max_examples=60, deadline=None)
+@given(practice_conversations, st.integers(0, 20))
+def test_a_practice_scorecard_agrees_with_itself(lines: list[str], seed: int) -> None:
+    check_self_consistency(practice_card(lines, seed))
+
+
+@settings(max_examples=60, deadline=None)
+@given(external_conversations())
+def test_an_external_scorecard_agrees_with_itself(pairs: list[tuple[str, str]]) -> None:
+    check_self_consistency(external_card(pairs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(external_conversations())
+def test_with_no_simulated_coachee_no_line_claims_an_effect_on_openness(pairs: list[tuple[str, str]]) -> None:
+    data = external_card(pairs).as_dict()
+    data["measures"] = [
+        measure for measure in data["measures"] if measure["rating"] != "n/a"
+    ]  # marks of what does not apply
+    for text in strings(data):
+        assert not re.search(r"openness|opened up|\blifts?\b|lowered|\bopen\b", text), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(practice_conversations, st.integers(0, 20))
+def test_try_next_time_never_asks_for_what_the_conversation_already_did(lines: list[str], seed: int) -> None:
+    session = play(NURSE, lines, seed)
+    card = score_session(session)
+    evidence = evidence_of(facts_from_practice(NURSE, session.turns))
+    asked = " ".join(card.try_next)
+    for behaviour in ONE_OFF:
+        if did(evidence, behaviour):
+            # The oracle: the words each one-off tip would use never appear once it is done.
+            phrase = {
+                Behaviour.START_WITH_VISION: "Start from the desired future",
+                Behaviour.AFFIRM: "Affirm a specific strength",
+                Behaviour.STRESS_AUTONOMY: "Say out loud that the choice is theirs",
+                Behaviour.REFLECT: "Reflect back what you heard",
+                Behaviour.ASK_STEP: "which small step they would like to try first",
+            }.get(behaviour)
+            assert phrase is None or phrase not in asked, (behaviour, asked)
+
+
+@settings(max_examples=40, deadline=None)
+@given(practice_conversations, st.integers(0, 20))
+def test_better_lines_are_never_repeated_nor_the_trainees_own(lines: list[str], seed: int) -> None:
+    card = practice_card(lines, seed)
+    offered = [turn.better.example for turn in card.turns if turn.better is not None and turn.better.example]
+    assert len(offered) == len(set(offered))
+    for example in offered:
+        assert not any(example == line or is_near_repeat(example, line) for line in lines), example
+
+
+@settings(max_examples=40, deadline=None)
+@given(practice_conversations, st.integers(0, 20))
+def test_a_better_reflection_reflects_what_the_coachee_had_just_said(lines: list[str], seed: int) -> None:
+    for turn in practice_card(lines, seed).turns:
+        better = turn.better
+        if better is None or not better.example or better.move not in REFLECTING_MOVES:
+            continue
+        if mirror(turn.answered) and mirror(turn.answered).lower() in better.example.lower():
+            assert reflection_fit(better.example, [turn.answered]).echo.reflects, (
+                turn.answered,
+                better.example,
+            )
+
+
+@settings(max_examples=40, deadline=None)
+@given(practice_conversations, st.integers(0, 20), st.floats(0, 100))
+def test_an_incomplete_conversation_never_passes(lines: list[str], seed: int, pass_mark: float) -> None:
+    graded = grade_practice("Ann", NURSE, play(NURSE, lines, seed).turns, pass_mark)
+    if not graded.card.complete:
+        assert graded.outcome is Outcome.INCOMPLETE and not graded.passed
+    if len(lines) < NURSE.rubric.min_turns:
+        assert graded.outcome is Outcome.INCOMPLETE
+
+
+@settings(max_examples=30, deadline=None)
+@given(practice_conversations, st.integers(0, 20), st.data())
+def test_repeating_a_line_already_said_never_earns_credit(
+    lines: list[str], seed: int, data: st.DataObject
+) -> None:
+    if not lines:
+        return
+    again = data.draw(st.sampled_from(lines))
+    evidence = evidence_of(facts_from_practice(NURSE, play(NURSE, [*lines, again], seed).turns))
+    last = evidence.turns[-1]
+    assert last.unclear or not last.earns

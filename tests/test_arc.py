@@ -1,0 +1,79 @@
+"""The coaching arc: the stage read from the conversation, and a line voiced from the coachee's own words."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator.arc import ArcFacts, Exchange, mirror, moment, next_step_on_arc, stage_of
+from simulator.reading.reflection import reflection_fit
+from simulator.vocabulary import Focus, State
+from tests.strategies import COACHEE_WORDS, COMPASSION_LINES, STOCK_LINES
+
+
+def test_mirror_hands_back_the_coachees_words_from_the_trainees_side() -> None:
+    assert mirror("I'm fine. It's just been busy.") == "it's just been busy"
+    assert mirror("I've tried lists. They last about an hour.") == "you've tried lists"
+    assert mirror("Last week I was on nights again.") == "last week you were on nights again"
+
+
+def test_mirror_never_hands_back_a_question_or_a_line_about_the_trainee() -> None:
+    assert mirror("You wanted to see me. Is this about the notes?") == ""
+    assert mirror("That's not fair and you know it.") == ""
+    assert mirror("Okay.") == ""
+
+
+def test_mirror_keeps_a_name_capitalised_and_lowers_an_ordinary_first_word() -> None:
+    assert mirror("Jean saw the letter and went quiet.", "I told Jean about it.").startswith("Jean")
+    assert mirror("Nobody notices the nights I stay late.").startswith("nobody")
+
+
+def test_the_arc_repairs_before_anything_else_and_warms_up_first() -> None:
+    assert stage_of(ArcFacts(4, set(), set(), State.DEFENSIVE)) == "repair"
+    assert stage_of(ArcFacts(0, set(), set(), State.GUARDED)) == "warm_up"
+    assert stage_of(ArcFacts(3, set(), set(), State.GUARDED, last_move_was_nea=True)) == "acknowledge"
+
+
+def test_a_vision_asked_for_but_not_yet_told_is_deepened_not_asked_again() -> None:
+    asked = ArcFacts(5, {Focus.VISION, Focus.VALUES, Focus.STRENGTHS}, set(), State.REFLECTIVE)
+    assert stage_of(asked) == "deepen"
+
+
+def test_a_better_reflection_is_built_from_what_the_coachee_just_said() -> None:
+    said = "We're two nurses down most nights, and I'm tired of it."
+    facts = ArcFacts(3, {Focus.FEELINGS}, set(), State.GUARDED, coachee_said=said)
+    line = next_step_on_arc(facts).example
+    assert "two nurses down" in line and reflection_fit(line, [said]).echo.reflects
+
+
+def test_the_better_line_never_rewords_the_trainees_own_line_nor_repeats_an_offered_one() -> None:
+    said = "It's the same for everyone at the moment."
+    first = next_step_on_arc(ArcFacts(3, set(), set(), State.GUARDED, coachee_said=said))
+    again = next_step_on_arc(
+        ArcFacts(3, set(), set(), State.GUARDED, coachee_said=said, used=frozenset({first.example}))
+    )
+    assert again.example != first.example
+    own = next_step_on_arc(
+        ArcFacts(3, set(), set(), State.GUARDED, coachee_said=said, trainee_lines=(first.example,))
+    )
+    assert own.example != first.example
+
+
+def test_a_topic_is_named_only_once_the_coachee_has_mentioned_it() -> None:
+    unsaid = ArcFacts(2, {Focus.STRENGTHS}, set(), State.NEUTRAL, coachee_said="Maybe.", topics=("students",))
+    assert "students" not in next_step_on_arc(unsaid).example
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*COMPASSION_LINES, *STOCK_LINES]), st.sampled_from(COACHEE_WORDS)),
+        max_size=8,
+    ),
+    st.sampled_from([None, *State]),
+)
+def test_a_moment_always_has_a_move_and_its_line_is_fresh(
+    pairs: list[tuple[str, str]], state: State | None
+) -> None:
+    exchanges = [Exchange(line, Focus.VISION, False, reply) for line, reply in pairs]
+    suggestion = next_step_on_arc(moment(exchanges, "Hello.", state))
+    assert suggestion.move and suggestion.why
+    assert suggestion.example not in [line for line, _ in pairs]
