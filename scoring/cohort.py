@@ -69,8 +69,6 @@ class GradedConversation:
     def notes(self) -> tuple[str, ...]:
         """What the trainer should know besides the score."""
         notes = []
-        if not self.card.complete:
-            notes.append(self.card.completeness.reason)
         if not self.finished:
             notes.append("unfinished")
         if self.scenario_changed:

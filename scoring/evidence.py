@@ -266,8 +266,11 @@ class Evidence:
         return sum(turn.counts for turn in self.turns)
 
     def count(self, attribute: str) -> int:
-        """How many lines have a true `attribute` (a TurnEvidence property name)."""
-        return sum(bool(getattr(turn, attribute)) for turn in self.turns)
+        """How many lines have a true `attribute` (a TurnEvidence property name); counted once, then kept."""
+        counts: dict[str, int] = self.__dict__.setdefault("_counts", {})
+        if attribute not in counts:
+            counts[attribute] = sum(bool(getattr(turn, attribute)) for turn in self.turns)
+        return counts[attribute]
 
     def reveals(self, *, credited: bool) -> list[str]:
         """The kinds of story item told, drawn out by lines that earned PEA credit (or not)."""

@@ -63,7 +63,7 @@ def table_row(conversation: GradedConversation) -> tuple[str, ...]:
 
 def render_table(graded: Sequence[GradedConversation]) -> str:
     """The trainer's terminal table, one row per trainee and scenario, columns sized to fit."""
-    rows = [TABLE_COLUMNS, *(tuple(_cell(value, 40) for value in table_row(c)) for c in graded)]
+    rows = [TABLE_COLUMNS, *(tuple(_cell(value, 48) for value in table_row(c)) for c in graded)]
     widths = [max(len(row[index]) for row in rows) for index in range(len(TABLE_COLUMNS))]
     return "\n".join(
         "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip()

@@ -105,16 +105,15 @@ def overall_of(measures: tuple[Measure, ...], rubric: Rubric) -> float:
 RELATIONAL = (MeasureKey.EMPATHY, MeasureKey.PARTNERSHIP)
 
 
-def relational_ceiling(overall: float, measures: tuple[Measure, ...], rubric: Rubric) -> float:
-    """`overall`, held just below compassion-led when Empathy or Partnership rates poor.
+def relational_fair(measures: tuple[Measure, ...], rubric: Rubric) -> bool:
+    """Whether neither Empathy nor Partnership rates poor (always, when the rubric does not ask for it).
 
     A conversation in which the coachee was not understood, or was not a partner, is not
     compassion-led however well its lines were labelled (MITI's relational globals; our design choice).
     """
-    poor = any(m.key in RELATIONAL and m.rating is Rating.POOR for m in measures)
-    if poor and overall >= rubric.compassion_led_from:
-        return round(max(rubric.compassion_led_from - 0.1, 0.0), 1)
-    return overall
+    if not rubric.compassion_led_needs_relational:
+        return True
+    return not any(m.key in RELATIONAL and m.rating is Rating.POOR for m in measures)
 
 
 def completeness_of(evidence: Evidence, min_turns: int) -> Completeness:
@@ -159,10 +158,15 @@ def score_facts(
     """The scorecard of a conversation (`min_turns` overrides the rubric's, as a round may)."""
     evidence = evidence_of(facts)
     measures = all_measures(evidence, rubric)
-    overall = relational_ceiling(overall_of(measures, rubric), measures, rubric)
+    overall = overall_of(measures, rubric)
+    band = band_of(overall, rubric)
+    notes = ending_notes(facts)
+    if band is Band.COMPASSION_LED and not relational_fair(measures, rubric):
+        band = Band.MIXED
+        notes = (*notes, "Not compassion-led while Empathy or Partnership rates poor, whatever the score")
     return Scorecard(
         overall=overall,
-        band=band_of(overall, rubric),
+        band=band,
         measures=measures,
         turns=per_turn_feedback(facts, evidence.turns),
         went_well=went_well_of(measures),
@@ -170,7 +174,7 @@ def score_facts(
         simulated=facts.simulated,
         scenario_id=facts.scenario_id,
         completeness=completeness_of(evidence, rubric.min_turns if min_turns is None else min_turns),
-        notes=ending_notes(facts),
+        notes=notes,
     )
 
 

@@ -159,8 +159,13 @@ def _words(text: str) -> frozenset[str]:
     )
 
 
+@cache
+def _fillers() -> tuple[list[str], ...]:
+    return tuple(sorted((filler.split() for filler in _data()["mirror"]["fillers"]), key=len, reverse=True))
+
+
 def _strip_fillers(words: list[str]) -> list[str]:
-    fillers = sorted((filler.split() for filler in _data()["mirror"]["fillers"]), key=len, reverse=True)
+    fillers = _fillers()
     changed = True
     while changed and words:
         changed = False
@@ -205,6 +210,7 @@ def _first_word_case(first: str, said: str) -> str:
     return first[:1].lower() + first[1:]
 
 
+@lru_cache(maxsize=4096)
 def mirror(said: str, elsewhere: str = "") -> str:
     """The coachee's last words handed back from the trainee's side ("I've tried lists" -> "you've tried lists"), or "".
 
@@ -275,16 +281,23 @@ def _fill(template: str, values: dict[str, str]) -> str | None:
     return re.sub(r"\s+", " ", filled).strip()
 
 
-def _too_close(line: str, others: tuple[str, ...] | frozenset[str], own: frozenset[str]) -> bool:
-    # A line is too close to another when, leaving aside the coachee's own words, most of its words are shared.
-    ours = _words(line) - own
-    for other in others:
-        if line.strip().lower() == other.strip().lower():
-            return True
-        theirs = _words(other) - own
-        if ours and theirs and len(ours & theirs) / len(ours | theirs) >= TOO_CLOSE:
-            return True
+def _too_close(line: str, others: list[tuple[str, frozenset[str]]], own: frozenset[str]) -> bool:
+    # A line is too close to another when, leaving aside the coachee's own words, it or one of its
+    # sentences shares many of its words with it.
+    parts = [line, *(part for part in _SENTENCE_END.split(line) if part != line)]
+    for part in parts:
+        ours = _words(part) - own
+        plain = part.strip().lower()
+        for other_plain, theirs in others:
+            if plain == other_plain or (
+                ours and theirs and len(ours & theirs) / len(ours | theirs) >= TOO_CLOSE
+            ):
+                return True
     return False
+
+
+def _said(lines: Iterable[str], own: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
+    return [(line.strip().lower(), _words(line) - own) for line in lines]
 
 
 def stage_of(facts: ArcFacts) -> str:
@@ -329,13 +342,10 @@ def next_step_on_arc(facts: ArcFacts) -> Suggestion:
         "topic_part": f" with {topic}" if topic else "",
     }
     own = _words(facts.coachee_said)
+    trainee, offered = _said(facts.trainee_lines, own), _said(facts.used, frozenset())
     for template in current.templates:
         line = _fill(template, values)
-        if (
-            line is None
-            or _too_close(line, facts.trainee_lines, own)
-            or _too_close(line, facts.used, frozenset())
-        ):
+        if line is None or _too_close(line, trainee, own) or _too_close(line, offered, frozenset()):
             continue
         return current.suggestion(line)
     return current.suggestion()

@@ -108,6 +108,7 @@ def persona(**temperament: object) -> Persona:
 _STATES = ["defensive", "guarded", "neutral", "reflective", "open", "energised"]
 _FOCI = ["vision", "values", "strengths", "feelings", "real_self", "deficit", "plan", "none"]
 _KINDS = ["vision", "values", "strengths", "worries", "next_step"]
+_BANDS = ["closed", "middle", "open", "any"]
 
 _prose = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(str.strip)
 _words = st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=10)
@@ -118,12 +119,17 @@ def _subset(values: list[str], min_size: int = 0) -> st.SearchStrategy[list[str]
     return st.lists(st.sampled_from(values), min_size=min_size, max_size=len(values), unique=True)
 
 
+def _number_or_range(low: float, high: float) -> st.SearchStrategy[object]:
+    """A temperament value: a number, or a range [low, high] that each seed draws from."""
+    return st.one_of(st.floats(low, high), st.tuples(st.floats(low, high), st.floats(low, high)).map(sorted))
+
+
 _temperament = st.fixed_dictionaries(
     {},
     optional={
-        "warm_up": st.floats(0.5, 5),
+        "warm_up": _number_or_range(0.5, 5),
         "negativity_bias": st.floats(0, 4),
-        "sensitivity": st.floats(0, 3),
+        "sensitivity": _number_or_range(0, 3),
         "recovery": st.floats(0.1, 1),
         "repair": st.floats(0, 3),
         "vision_boost": st.floats(0, 3),
@@ -161,6 +167,20 @@ def scenario_data(draw: st.DrawFn) -> dict[str, object]:
         for index in range(draw(st.integers(0, 2)))
     ]
     replies = {state: {"default": draw(st.lists(_spoken, min_size=1, max_size=3))} for state in _STATES}
+    bands = st.fixed_dictionaries({}, optional={band: st.lists(_spoken, max_size=2) for band in _BANDS})
+    topics = [
+        {
+            "id": f"topic-{index}",
+            "words": draw(st.lists(_words, min_size=1, max_size=3)),
+            "replies": draw(bands),
+        }
+        for index in range(draw(st.integers(0, 3)))
+    ]
+    pools = draw(
+        st.fixed_dictionaries(
+            {}, optional={pool: bands for pool in ("confirm", "correct", "unclear", "repeat")}
+        )
+    )
     # Items needing at most reflective are always revealable (no gate guards them): goals may name them.
     revealable = [item for item in story if item["needs"] in _STATES[:4]]
     goals = [{"text": draw(_prose), "reveal": item["id"]} for item in revealable[: draw(st.integers(0, 2))]]
@@ -191,6 +211,8 @@ def scenario_data(draw: st.DrawFn) -> dict[str, object]:
         },
         "story": story,
         "replies": replies,
+        "topics": topics,
+        "pools": pools,
         "closing": draw(_spoken),
         "goals": goals,
         "turn_limit": draw(st.integers(1, 40)),

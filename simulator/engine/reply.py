@@ -32,7 +32,10 @@ from simulator.vocabulary import Form, Move, State
 class Scores:
     """How much each kind of fit counts. Design choices, tuned on the practice conversations."""
 
-    topic: float = 6.0  # a reply on a topic the line raised (or the trainee is following)
+    topic: float = 6.0  # a reply on a topic the line raised, or followed by a reflection that landed
+    followed: float = (
+        3.5  # the topic of the coachee's last line, followed up by a plain question ("say more?")
+    )
     topic_per_extra_word: float = 0.5  # each further word of the topic in the line, up to two
     confirm: float = 5.5  # the confirm pool, after a reflection that landed
     form: float = 5.0  # filed under the move's form
@@ -96,11 +99,13 @@ def candidates(
 ) -> list[_Candidate]:
     """Every reply that may answer this line now, with how well it fits."""
     found: list[_Candidate] = []
-    topics = list(heard.topics)
-    if heard.follows is not None and all(topic.id != heard.follows for topic, _ in topics):
-        topics.append((scenario.topic(heard.follows), 1))
-    for topic, hits in topics:
-        base = SCORES.topic + SCORES.topic_per_extra_word * min(hits - 1, 2)
+    raised = [
+        (topic, SCORES.topic + SCORES.topic_per_extra_word * min(hits - 1, 2)) for topic, hits in heard.topics
+    ]
+    if heard.follows is not None and all(topic.id != heard.follows for topic, _ in raised):
+        followed = SCORES.topic if heard.verdict is Verdict.LANDED else SCORES.followed
+        raised.append((scenario.topic(heard.follows), followed))
+    for topic, base in raised:
         found.extend(_from_band(topic.replies, state, base, f"topic:{topic.id}", heard, events, said))
     if heard.verdict is Verdict.LANDED:
         found.extend(

@@ -73,7 +73,7 @@ class Condition:
     run: int = 0  # how many moves in a row, up to now, were of `last_kind`
     heard: frozenset[str] = frozenset()  # events of the trainee's lines: topics raised, hot buttons hit, ...
     exchanges: int = 0  # vision and values exchanges answered at neutral or above
-    defensive_run: int = 0  # turns in a row left defensive without a PEA move
+    defensive_run: int = 0  # NEA moves in a row that left the coachee defensive
     ended: EndReason | None = None
 
 
@@ -346,8 +346,8 @@ class Session:
             return rule_id(Rule.END, END_HOT_BUTTON)
         if self.state is not State.DEFENSIVE:
             self._defensive_run = 0
-        elif move.attractor is not Attractor.PEA:
-            # A PEA move while defensive (an apology, handing back the choice) gives a reason to stay.
+        elif move.attractor is Attractor.NEA and not move.is_unclear:
+            # Only being pushed counts: a pause, an apology or a warm move gives a reason to stay.
             self._defensive_run += 1
         leaves_after = self.personality.leaves_after
         if leaves_after is not None and self._defensive_run >= leaves_after:
@@ -405,6 +405,9 @@ class Session:
                 return Choice(fresh[0], None, f"hot_button:{hot_button.id}")
         if moment is not None:
             pool_choice = choose_from_pool(self.scenario, moment, state, heard, events, said, self._rng)
-            if pool_choice is not None:
+            if pool_choice is not None and not pool_choice.repeated:
                 return pool_choice
+            # The moment's lines are all said: a fresh ordinary reply beats saying one of them again.
+            ordinary = choose_reply(self.scenario, state, move, heard, events, said, self._rng)
+            return pool_choice if pool_choice is not None and ordinary.repeated else ordinary
         return choose_reply(self.scenario, state, move, heard, events, said, self._rng)

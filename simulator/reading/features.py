@@ -12,8 +12,9 @@ are readable on purpose, because the reader explains itself with them:
   coachee's previous line), ``x:echo=none/some/most``, ``x:no_prev``, ``x:ends_q``, ``x:has_q``,
   ``x:you``, ``x:len=...`` (word-count bucket) and ``x:vision``.
 
-The word and character blocks are each scaled to unit length (binary presence divided by the
-square root of the block's size), so a long line does not outvote a short one by sheer count.
+The word and character blocks are each scaled to unit length (word n-grams: binary presence;
+character n-grams: the number of distinct words holding the gram), so a long line does not
+outvote a short one by sheer count.
 Text is normalised with `simulator.reading.trainee_text.normalise`, exactly as the rule reader does.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from simulator.reading.trainee_text import normalise
 
@@ -211,7 +213,7 @@ def line_features(
 
     grams: set[str] = set()
     padded = ["<s>", *tokens]
-    turn = _turn_at(padded) if turn_scope else len(padded)
+    turn = _turn_at(padded) if turn_scope else 0  # grams ending at or before `turn` are named v:
     for n in (1, 2, 3):
         for i in range(len(padded) - n + 1):
             if n == 1 and i == 0:
@@ -222,23 +224,20 @@ def line_features(
         scale = 1.0 / math.sqrt(len(grams))
         for gram in grams:
             features[gram] = scale
-    if turn < len(padded):
+    if turn:
         features["x:turn"] = 1.0
 
-    chars: set[str] = set()
+    chars: dict[str, float] = {}
     for token in set(tokens):
-        edged = f" {token} "
-        size = len(edged)
-        for n in (2, 3, 4, 5):
-            for i in range(size - n + 1):
-                chars.add(edged[i : i + n])
+        for gram in _char_grams(token):
+            chars[gram] = chars.get(gram, 0.0) + 1.0
     if chars:
-        scale = 1.0 / math.sqrt(len(chars))
-        for gram in chars:
-            features["c:" + gram] = scale
+        scale = 1.0 / math.sqrt(sum(value * value for value in chars.values()))
+        for gram, count in chars.items():
+            features[gram] = count * scale
 
     if previous_words and previous_coachee_line:
-        said = sorted(content_words(normalise(previous_coachee_line)))[: _MAX_WORDS]
+        said = sorted(content_words(normalise(previous_coachee_line)))[:_MAX_WORDS]
         if said:
             scale = 1.0 / math.sqrt(len(said))
             for word in said:
@@ -248,12 +247,20 @@ def line_features(
     return features
 
 
+@lru_cache(maxsize=1 << 16)
+def _char_grams(token: str) -> tuple[str, ...]:
+    """The distinct character 2-5-grams of one word, edges padded with a space, named ``c:``."""
+    edged = f" {token} "
+    size = len(edged)
+    return tuple(sorted({"c:" + edged[i : i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)}))
+
+
 def _turn_at(padded: list[str]) -> int:
-    """Index in `padded` ("<s>" first) of the first turn word after the second word, else its length."""
+    """Index in `padded` ("<s>" first) of the first turn word after the second word, else 0."""
     for index in range(3, len(padded) - 1):
         if padded[index] in _TURN_WORDS:
             return index
-    return len(padded)
+    return 0
 
 
 def context_features(

@@ -84,6 +84,7 @@ class Settings:
     embeddings: float = 0.0  # variant (c): scale of the wordllama sentence embedding (0 = off)
     previous_words: bool = False  # the coachee's previous line's content words as features
     turn_scope: bool = False  # word n-grams before a "but" turn get their own names
+    borrow_previous: bool = True  # lines without a coachee line borrow one from the same author
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -122,6 +123,32 @@ def load_team() -> list[Record]:
 
 
 # --- features ---------------------------------------------------------------------------------
+
+
+BORROW_SEED = 20240601
+
+
+def borrow_previous(records: Sequence[Record], seed: int = BORROW_SEED) -> list[Record]:
+    """The records, where a line has no previous coachee line, given one borrowed from the same author.
+
+    The corpus guide made the coachee's line REQUIRED for reflections and optional elsewhere, so
+    in the corpus "a previous line is present" all but says "reflection"; in a conversation
+    nearly every line has one. Borrowing (deterministic: a seeded generator over the records in
+    order) makes presence carry no label, so the echo features learn what echoing is worth.
+    """
+    pools: dict[str, list[str]] = {}
+    for record in records:
+        previous = str(record.get("previous_coachee_line") or "")
+        if previous:
+            pools.setdefault(str(record["author"]), []).append(previous)
+    generator = np.random.default_rng(seed)
+    borrowed = []
+    for record in records:
+        pool = pools.get(str(record["author"]), [])
+        if not record.get("previous_coachee_line") and pool:
+            record = {**record, "previous_coachee_line": pool[int(generator.integers(len(pool)))]}
+        borrowed.append(record)
+    return borrowed
 
 
 def record_features(record: Record, settings: Settings) -> dict[str, float]:
@@ -172,8 +199,12 @@ def _embedder() -> tuple[Any, np.ndarray]:
         tokenizers: Any = importlib.import_module("tokenizers")
 
         root = Path(wordllama.__file__).parent
-        tokenizer = tokenizers.Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
-        table = safetensors.load_file(str(root / "weights" / "l2_supercat_256.safetensors"))["embedding.weight"]
+        tokenizer = tokenizers.Tokenizer.from_file(
+            str(root / "tokenizers" / "l2_supercat_tokenizer_config.json")
+        )
+        table = safetensors.load_file(str(root / "weights" / "l2_supercat_256.safetensors"))[
+            "embedding.weight"
+        ]
         _EMBEDDER = (tokenizer, np.asarray(table, dtype=np.float32))
     return _EMBEDDER
 
@@ -277,7 +308,8 @@ def fit(
 ) -> Fitted:
     """Fit both heads on the given records; pruned, float32 weights."""
     if rows is None:
-        rows = [record_features(r, settings) for r in records]
+        fitting = borrow_previous(records) if settings.borrow_previous else list(records)
+        rows = [record_features(r, settings) for r in fitting]
     vocabulary = build_vocabulary(rows, settings.min_count)
     x = matrix(rows, vocabulary)
     penalised = np.array([name != "x:bias" for name in vocabulary])
@@ -326,13 +358,19 @@ def predict(fitted: Fitted, records: Sequence[Record], rows: Sequence[dict[str, 
     )
 
 
-def cross_validate(records: Sequence[Record], settings: Settings, held_out: Sequence[str] = FIT_AUTHORS) -> Predictions:
+def cross_validate(
+    records: Sequence[Record], settings: Settings, held_out: Sequence[str] = FIT_AUTHORS
+) -> Predictions:
     """Leave-one-author-out over `held_out` (the other records always fit)."""
     rows = [record_features(r, settings) for r in records]
+    if settings.borrow_previous:  # only the fitting folds borrow; held-out lines are read as written
+        fit_rows = [record_features(r, settings) for r in borrow_previous(records)]
+    else:
+        fit_rows = rows
     jobs = [
         (
             [records[i] for i, r in enumerate(records) if r["author"] != author],
-            [rows[i] for i, r in enumerate(records) if r["author"] != author],
+            [fit_rows[i] for i, r in enumerate(records) if r["author"] != author],
             [records[i] for i, r in enumerate(records) if r["author"] == author],
             [rows[i] for i, r in enumerate(records) if r["author"] == author],
             settings,
@@ -353,7 +391,9 @@ def cross_validate(records: Sequence[Record], settings: Settings, held_out: Sequ
     return pooled
 
 
-def _fold(job: tuple[list[Record], list[dict[str, float]], list[Record], list[dict[str, float]], Settings]) -> Predictions:
+def _fold(
+    job: tuple[list[Record], list[dict[str, float]], list[Record], list[dict[str, float]], Settings],
+) -> Predictions:
     inside, inside_rows, outside, outside_rows, settings = job
     return predict(fit(inside, settings, inside_rows), outside, outside_rows)
 
@@ -401,6 +441,7 @@ def run_cv(
 
 VARIANTS = (
     ("(a) word + char n-grams", Settings()),
+    ("(a) without borrowed coachee lines", Settings(borrow_previous=False)),
     ("(b) (a) + rule reader's form/focus", Settings(rules=True)),
     ("(c) (a) + wordllama embeddings", Settings(embeddings=0.3)),
 )

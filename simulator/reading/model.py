@@ -43,7 +43,8 @@ FOCI: tuple[Focus, ...] = tuple(Focus)
 ATTRACTORS: tuple[Attractor, ...] = tuple(Attractor)
 
 _CUE_CHARS = 40
-_CUES_PER_HEAD = (2, 1)  # features named for the form, then for the focus
+_CUES_PER_HEAD = (2, 1)
+_CUE_CANDIDATES = 12  # features named for the form, then for the focus
 
 _CONTEXT_NAMES = {
     "x:echo": "echoes coachee",
@@ -143,6 +144,7 @@ class _Model:
         assert isinstance(names, list)
         self.names: list[str] = names
         self.index = {name: i for i, name in enumerate(names)}
+        self.bias = self.index["x:bias"]
         self.form_weights = weights["form"].astype(np.float32)
         self.focus_weights = weights["focus"].astype(np.float32)
         # Per-class contributions relative to the mean class: what a feature pushes towards.
@@ -156,25 +158,34 @@ class _Model:
 
     def vectorise(self, text: str, context: Context) -> tuple[np.ndarray, np.ndarray]:
         features = line_features(
-            text, context.previous_coachee_line, context.vision_established, previous_words=self.previous_words,
+            text,
+            context.previous_coachee_line,
+            context.vision_established,
+            previous_words=self.previous_words,
             turn_scope=self.turn_scope,
         )
-        index = self.index
-        found = [(index[name], value) for name, value in features.items() if name in index]
-        found.sort()
-        columns = np.fromiter((i for i, _ in found), dtype=np.intp, count=len(found))
-        values = np.fromiter((v for _, v in found), dtype=np.float32, count=len(found))
-        return columns, values
+        get = self.index.get
+        columns: list[int] = []
+        values: list[float] = []
+        for name, value in features.items():
+            column = get(name)
+            if column is not None:
+                columns.append(column)
+                values.append(value)
+        return np.array(columns, dtype=np.intp), np.array(values, dtype=np.float32)
 
     def read_many(self, texts: Sequence[str], contexts: Sequence[Context]) -> list[Reading]:
         readings: list[Reading | None] = [None] * len(texts)
         rows: list[int] = []
         vectors: list[tuple[np.ndarray, np.ndarray]] = []
+        cleaned: list[str] = []
         for position, (text, context) in enumerate(zip(texts, contexts, strict=True)):
-            if not normalise(text).strip():
+            clean = normalise(text)
+            if not clean.strip():
                 readings[position] = _EMPTY
                 continue
             rows.append(position)
+            cleaned.append(clean)
             vectors.append(self.vectorise(text, context))
         if rows:
             columns = np.concatenate([c for c, _ in vectors])
@@ -188,28 +199,32 @@ class _Model:
                 form, focus = FORMS[forms[k]], FOCI[foci[k]]
                 attractor = ATTRACTORS[attractors[k]]
                 assert attractor is attractor_of(form, focus, contexts[position])
-                cues = self.cues(texts[position], vectors[k], int(forms[k]), int(foci[k]))
+                cues = self.cues(cleaned[k], vectors[k], int(forms[k]), int(foci[k]))
                 readings[position] = Reading(form, focus, attractor, float(mass[k]), cues)
         return [r if r is not None else _EMPTY for r in readings]
 
     def cues(
-        self, text: str, vector: tuple[np.ndarray, np.ndarray], form: int, focus: int
+        self, clean: str, vector: tuple[np.ndarray, np.ndarray], form: int, focus: int
     ) -> tuple[str, ...]:
         """The features that pushed most towards the chosen form and focus, as short strings."""
         columns, values = vector
-        tokens = normalise(text).split()
+        tokens = clean.split()
         cues: list[str] = []
         for push, label, wanted in (
             (self.form_push[columns, form], FORMS[form].value, _CUES_PER_HEAD[0]),
             (self.focus_push[columns, focus], FOCI[focus].value, _CUES_PER_HEAD[1]),
         ):
+            contribution = push * values
+            contribution[columns == self.bias] = 0.0
+            # Only the strongest few features are named (naming costs more than the arithmetic);
+            # character grams of one word add up under that word.
+            top = np.argsort(-contribution, kind="stable")[:_CUE_CANDIDATES]
             totals: dict[str, float] = {}
-            for column, value, weight in zip(columns, values, push * values, strict=True):
-                name = self.names[column]
-                if name == "x:bias" or value == 0:
-                    continue
-                shown = _shown(name, tokens)
-                totals[shown] = totals.get(shown, 0.0) + float(weight)
+            for k in top:
+                if contribution[k] <= 0:
+                    break
+                shown = _shown(self.names[columns[k]], tokens)
+                totals[shown] = totals.get(shown, 0.0) + float(contribution[k])
             ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
             taken = 0
             for shown, weight in ranked:

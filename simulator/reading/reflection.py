@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from simulator.reading import cue_lexicon as lex
@@ -86,6 +86,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)  # pure: a coachee's lines come round again and again
 def content_words(text: str) -> frozenset[str]:
     """The stemmed content words of a text: no stopwords, no filler, none under three letters."""
     return frozenset(
@@ -95,6 +96,7 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)  # pure: a coachee's lines come round again and again
 def feeling_of(text: str) -> str:
     """Which way the feeling words of a text lean: "negative", "positive", or "" for none or a tie."""
     lowered = " " + " ".join(_WORDS.findall(text.lower().replace("\u2019", "'"))) + " "

@@ -9,6 +9,7 @@ fresh `Session` with its stored seed and turn limit; hand the sessions to the pu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from scoring.cohort import GradedConversation, grade_practice
 from simulator.engine.session import Session
@@ -56,7 +57,7 @@ class ScenarioCache:
             self._loaded[source] = (
                 catalogue.load_bundled_id(source.removeprefix("bundled:"))
                 if bundled
-                else catalogue.load(source)
+                else catalogue.load_file(Path(source))
             )
         return self._loaded[source]
 

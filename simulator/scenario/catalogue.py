@@ -51,10 +51,14 @@ def load(name: str | None = None) -> LoadedScenario:
     """A bundled scenario by id, or a scenario file by path; the default scenario when `name` is None."""
     name = name or DEFAULT_SCENARIO
     if is_path_like(name) or is_regular_file(Path(name)):
-        path = Path(name)
-        text = read_scenario_text(path)
-        return LoadedScenario(parse_scenario(text, str(path)), text, str(path))
+        return load_file(Path(name))
     return load_bundled_id(name)
+
+
+def load_file(path: Path) -> LoadedScenario:
+    """A scenario file by its path, whatever its name looks like."""
+    text = read_scenario_text(path)
+    return LoadedScenario(parse_scenario(text, str(path)), text, str(path))
 
 
 def load_bundled_id(scenario_id: str) -> LoadedScenario:

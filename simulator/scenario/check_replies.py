@@ -200,9 +200,10 @@ def _topic_gaps(scenario: Scenario, states: tuple[State, ...]) -> list[Finding]:
             continue
         for band in ReplyBand:
             if not getattr(topic.replies, band.value) and reach & set(_states_of(band)):
+                named = " or ".join(state.value for state in _states_of(band))
                 message = (
-                    f"topic {topic.id!r} has no {band.value!r} replies: raised then, the coachee "
-                    "answers from the state's replies as if the topic were not there"
+                    f"no {band.value!r} replies: raised while the coachee is {named}, the topic "
+                    "gets an answer from the state's replies as if it were not there"
                 )
                 findings.append(Finding(("topics", index, "replies"), message, "warning"))
     return findings
@@ -215,8 +216,8 @@ def _never_said(scenario: Scenario, reach: tuple[State, ...], revealable: set[st
         never.add(Event.PLAN_AGREED.value)
     if State.DEFENSIVE not in reach:
         never.add(Event.WAS_DEFENSIVE.value)
-    topic_conditions = {
-        (*("topics", index), "replies"): (topic.requires, topic.unless)
+    topic_conditions: dict[DataPath, tuple[tuple[str, ...], tuple[str, ...]]] = {
+        ("topics", index, "replies"): (topic.requires, topic.unless)
         for index, topic in enumerate(scenario.topics)
     }
     for said in _all_replies(scenario):

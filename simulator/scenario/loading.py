@@ -318,7 +318,9 @@ def scenario_problems(text: str) -> tuple[Scenario | None, list[Problem]]:
     findings = reference_problems(data) + (content_problems(scenario) if scenario is not None else [])
     problems = [problem for _, problem in located]
     for found in findings:
-        if any(found.path[:end] in refused for end in range(len(found.path) + 1)):
+        # A value the schema refused is not judged again, nor what lies inside it; a whole record
+        # refused (a goal with both `reveal` and `reach`) still has its ids checked.
+        if any(_covers(path, found.path) for path in refused):
             continue
         located_at = positions.locate(found.path)
         problems.append(
@@ -326,6 +328,12 @@ def scenario_problems(text: str) -> tuple[Scenario | None, list[Problem]]:
         )
     unique = list(dict.fromkeys(problems))
     return scenario, unique
+
+
+def _covers(refused: DataPath, path: DataPath) -> bool:
+    """Whether a schema error at `refused` already speaks for a finding at `path`."""
+    inside = path[: len(refused)] == refused
+    return inside and (refused == path or (bool(refused) and isinstance(refused[-1], str)))
 
 
 def parse_scenario(text: str, source: str) -> Scenario:

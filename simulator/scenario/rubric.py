@@ -113,6 +113,10 @@ class Rubric(BaseModel):
         Threshold(fair=3, good=4),
         description="MITI 4.2.1 Empathy global rating, 1 to 5 (the marks follow MITI's fair and good competency).",
     )
+    compassion_led_needs_relational: bool = Field(
+        True,
+        description="No compassion-led band while Empathy or Partnership rates poor, whatever `overall` (ours).",
+    )
     min_turns: int = Field(
         8,
         ge=1,

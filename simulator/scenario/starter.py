@@ -155,8 +155,47 @@ replies:
     default:
       - text: I'm going to try it this week and tell you how it went.
         cue: grinning
+        # Said only once Alex has chosen a step (see AUTHORING.md for every event name).
+        requires: [plan_agreed]
       - text: I feel lighter than when I came in.
         cue: shoulders down
+
+# Subjects Alex knows and cares about. A line with one of the `words` (whole words; 'report*'
+# for any ending) raises the topic, and Alex answers from it at their openness now: `closed`
+# (defensive, guarded), `middle` (neutral, reflective) or `open` (open, energised).
+topics:
+  - id: new-starter
+    words: [new starter, starter, pair*, mentor*]
+    replies:
+      closed:
+        - text: The new starter's fine. They're not the problem.
+          cue: shrugs
+      middle:
+        - text: They ask good questions. I'd like more time to answer them properly.
+          cue: relaxes a little
+      open:
+        - text: Teaching them is the best part of my week, honestly.
+          cue: smiles
+
+# Replies for moments: an accurate reflection (`confirm`), one that missed (`correct`), a
+# line Alex cannot make out (`unclear`), a line heard before (`repeat`). `any` fits every band.
+pools:
+  confirm:
+    any:
+      - text: Yes. That's it, really.
+        cue: nods
+  correct:
+    any:
+      - text: It's not that, exactly. It's more that there's no time to do it well.
+        cue: shakes their head
+  unclear:
+    any:
+      - text: Sorry, I'm not with you. What do you mean?
+        cue: tilts their head
+  repeat:
+    any:
+      - text: I think you asked me that already.
+        cue: a small shrug
 
 closing:
   text: I should get back. Thanks for this.

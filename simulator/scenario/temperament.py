@@ -57,7 +57,7 @@ class Ranged:
             low, high = self.check(value[0]), self.check(value[1])
             if low > high:
                 raise ValueError(f"a range goes [low, high]: {low:g} is above {high:g}")
-            return (low, high)  # type: ignore[return-value]
+            return (low, high)
         return self.check(value)
 
     def __get_pydantic_core_schema__(
@@ -89,7 +89,8 @@ def _drawn(value: Any, rng: random.Random | None) -> Any:
     low, high = value
     if isinstance(low, int) and isinstance(high, int):
         return (low + high) // 2 if rng is None else rng.randint(low, high)
-    return round((low + high) / 2, 3) if rng is None else round(rng.uniform(low, high), 3)
+    value = (low + high) / 2 if rng is None else rng.uniform(low, high)
+    return min(max(round(value, 3), low), high)  # rounding never takes a value out of its range
 
 
 def _highest(value: Any) -> Any:
@@ -197,8 +198,8 @@ class Temperament(Strict):
     )
     leaves_after: Annotated[Count | None, Ranged(1, 50, integer=True, optional=True)] = Field(
         None,
-        description="Turns in a row left defensive (without a PEA move) after which the coachee ends the "
-        "meeting, saying a line from `pools.leaving`. Unset: the coachee never walks out.",
+        description="NEA moves in a row that leave the coachee defensive, after which they end the meeting "
+        "with a line from `pools.leaving` (any other move is a pause that does not count). Unset: never.",
     )
     vision_exchanges: Annotated[Count, Ranged(1, 20, integer=True)] = Field(
         2,

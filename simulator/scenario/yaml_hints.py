@@ -12,7 +12,8 @@ causes, each with a tell-tale in the text around where the reader stopped:
 - ": " inside a plain text, which YAML takes for a new key;
 - a `-` list item not lined up with the items above it;
 - a line one space (or a few) off the indentation of the lines it belongs with;
-- a key without its colon on the line before.
+- a key without its colon on the line before;
+- lists or mappings nested far too deep (brackets repeated or left open).
 
 `syntax_problem` tries each in turn on the lines around the reader's position and names
 the line the mistake is on, falling back to the reader's own words when none fits.
@@ -345,7 +346,19 @@ def _missing_colon(where: _Where) -> _Hint | None:
     )
 
 
+def _too_deep(where: _Where) -> _Hint | None:
+    if "nesting depth" not in where.problem:
+        return None
+    return _Hint(
+        where.line,
+        where.column,
+        "nesting depth far beyond what any scenario needs (lists and mappings inside each other): "
+        "look for [ or { repeated, or opened and never closed",
+    )
+
+
 _DETECTORS: tuple[Callable[[_Where], _Hint | None], ...] = (
+    _too_deep,
     _tab,
     _quote_closed_early,
     _unclosed,

@@ -81,7 +81,7 @@ class Conversation:
         self.sink = sink
         self.ended = False
         self.unsaved: str | None = None
-        """Why the transcript last failed to take a write (a full disk), until a later write succeeds."""
+        """Why the transcript last refused a write (a full disk), until a later write succeeds."""
 
     def handle(self, line: str) -> Outcome:
         """Play a trainee line or carry out a slash command; never raises for anything typed."""
@@ -99,7 +99,7 @@ class Conversation:
                 self.writer.turn(turn)
             except CoachError as error:
                 self.session.undo()
-                self.unsaved = f"a line could not be saved ({error})"
+                self.unsaved = str(error)
                 return Outcome(
                     OutcomeKind.UNSAVED, message=f"{error}; that line was not saved, please say it again"
                 )
@@ -160,7 +160,7 @@ class Conversation:
                 self.writer.write(end_record(self.session, reason, ended_at))
             except CoachError as error:
                 # Every turn is already on disk; a transcript without its end reads as cut off.
-                self.unsaved = self.unsaved or f"the transcript's end could not be saved ({error})"
+                self.unsaved = self.unsaved or str(error)
             finally:
                 self.writer.close()
         if self.sink is not None:

@@ -148,7 +148,9 @@ class RecordStore:
             reason += f": {detail}" if detail else ""
             if error.code >= 500 or error.code == 429:
                 return _Failure(reason, transient=True, wait=_retry_after(error))
-            return _Failure(reason, transient=False)  # the store said no: the same batch would be refused again
+            return _Failure(
+                reason, transient=False
+            )  # the store said no: the same batch would be refused again
         except (urllib.error.URLError, OSError, HTTPException) as error:
             return _Failure(f"cannot reach {self.url}: {getattr(error, 'reason', error)}", transient=True)
         return None
@@ -182,7 +184,9 @@ class RecordStore:
                     failures.append(BatchFailure(first, last, failure.reason))
                     break
                 if attempt == retries:
-                    failures.append(BatchFailure(first, last, f"{failure.reason} (after {retries + 1} tries)"))
+                    failures.append(
+                        BatchFailure(first, last, f"{failure.reason} (after {retries + 1} tries)")
+                    )
                     if position + 1 < len(starts):
                         failures.append(
                             BatchFailure(last + 1, len(statements), "not sent: the record store was failing")
@@ -192,4 +196,3 @@ class RecordStore:
                 pause = FIRST_PAUSE_SECONDS * 2**attempt
                 sleep(min(failure.wait if failure.wait is not None else pause, LONGEST_PAUSE_SECONDS))
         return PostReport(sent, requests, retried, tuple(failures))
-                    retried += 1

@@ -118,7 +118,6 @@ def check_saved(run: PracticeRun) -> None:
     """`TranscriptError` when a line or the transcript's end could not be saved (a full disk)."""
     unsaved = run.conversation.unsaved
     if unsaved is not None:
-        where = f"{run.transcript_path}: " if run.transcript_path is not None else ""
         raise TranscriptError(
-            f"{where}{unsaved}; the transcript holds every turn before it and can be scored"
+            f"{unsaved}; the transcript holds every whole turn before that and can be scored"
         )

@@ -182,6 +182,19 @@ def _checked_home_page(home_page: str) -> str:
     return home_page
 
 
+def existing_gradebook(db: str | None) -> str:
+    """The gradebook's URL, refusing a SQLite file that is not there: a review or an erasure never makes one."""
+    from simulator.errors import GradebookError
+    from simulator.rounds.gradebook import normalised_url
+
+    raw = gradebook_url(db)
+    url = normalised_url(raw)
+    on_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+    if on_file and not Path(str(url.database)).is_file():
+        raise GradebookError(f"no gradebook at {url.database}; check --db or $COACH_DB")
+    return raw
+
+
 @click.command()
 @round_id_option
 @trainee_option
@@ -200,7 +213,7 @@ def forget(round_id: str, trainee: str, db: str | None, yes: bool) -> None:
     from simulator.rounds.round_file import trainee_name
 
     name = trainee_name(trainee)
-    with Gradebook.open(gradebook_url(db)) as book:
+    with Gradebook.open(existing_gradebook(db)) as book:
         stored_round(book, round_id)  # an unknown round is named, with the rounds there are
         found = book.conversations(round_id, trainee=name)
         if not found:
@@ -255,7 +268,7 @@ def review(
     from simulator.rounds.round_file import trainee_name
 
     name, text = trainee_name(trainee), comment_text(comment)
-    with Gradebook.open(gradebook_url(db)) as book:
+    with Gradebook.open(existing_gradebook(db)) as book:
         round_, _ = stored_round(book, round_id)
         conversation = conversation_to_review(
             book.conversations(round_id, trainee=name), name, round_id, scenario

@@ -293,7 +293,7 @@ def change_line(change: RegradeChange) -> str:
 @click.option(
     "--rubric",
     "rubric_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=None,
     help="Also grade under this rubric file and show what changes, trainee by trainee.",
 )

@@ -30,7 +30,6 @@ from simulator.engine.transcript import (
     scenario_sha256,
 )
 from simulator.errors import CoachError, ScenarioNotFound, UnreadableFile, UnreadableTranscript
-from simulator.files import is_regular_file
 from simulator.files import read_text as read_bounded
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
@@ -87,8 +86,8 @@ def scenario_for(transcript: Transcript, transcript_path: Path) -> tuple[catalog
         return catalogue.load_bundled_id(scenario_id), warnings
     if named_file:
         for candidate in (Path(source), transcript_path.parent / Path(source).name):
-            if is_regular_file(candidate):
-                loaded = catalogue.load(str(candidate))
+            if os.path.lexists(candidate):  # whatever it is, the reader says if it cannot be a scenario
+                loaded = catalogue.load_file(candidate)
                 warnings = [
                     f"scored against the scenario file {candidate}, which is not a bundled scenario: "
                     "check it is the file this conversation was practised on"

@@ -290,6 +290,7 @@ def exploration_record(found: Any, scenario: Any) -> dict[str, Any]:
         "compliance_path": steps(found.compliance_path),
         "compliance_peak": found.compliance_peak.value,
         "slip_costs": dict(found.slip_costs),
+        "topics": {topic: list(bands) for topic, bands in found.topics.items()},
     }
 
 
@@ -319,6 +320,19 @@ def exploration_lines(report: dict[str, Any]) -> list[str]:
             for name, cost in report["slip_costs"].items()
         )
         lines.append(f"One NEA slip half-way costs (extra turns): {costs}")
+    lines.extend(_topic_lines(report.get("topics", {})))
+    return lines
+
+
+def _topic_lines(topics: dict[str, list[str]]) -> list[str]:
+    """Which topics, raised along the paths found, got a reply of their own, and at which bands."""
+    if not topics:
+        return []
+    heard = [f"{topic} ({', '.join(bands)})" for topic, bands in topics.items() if bands]
+    never = [topic for topic, bands in topics.items() if not bands]
+    lines = [f"Topics answered when raised along these paths: {', '.join(heard) if heard else 'none'}"]
+    if never:
+        lines.append(f"Topics never answered (their conditions or bands are never met): {', '.join(never)}")
     return lines
 
 

@@ -218,17 +218,8 @@ def run_interactive(
         try:
             outcome = conversation.handle(line)
         except Exception as error:  # a trainee's line must never end the session
-            show(
-                FormattedText(
-                    [
-                        (
-                            "class:note",
-                            f"  could not handle that line ({type(error).__name__}); "
-                            "the conversation so far is saved, carry on\n",
-                        )
-                    ]
-                )
-            )
+            problem = f"  could not handle that line ({type(error).__name__}); the conversation so far is saved, carry on"
+            show(FormattedText([("class:note", wrapped(problem, width, "  "))]))
             continue
         if outcome.kind is OutcomeKind.QUIT:
             return "quit"

@@ -343,8 +343,9 @@ def explore(scenario: Scenario) -> Exploration:
     )
 
 
-TOPIC_PROBE = Move(Form.OPEN_QUESTION, Focus.REAL_SELF, Attractor.NEUTRAL, ("topic probe",))
-"""How the explorer raises a topic: a plain open question that names it ("Tell me about ...")."""
+TOPIC_PROBE = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, ("topic probe",))
+"""How the explorer raises a topic: a line that names it and asks for nothing else, so no story item
+answers in the topic's place ("Tell me about ...")."""
 
 
 def topics_heard(stepper: Stepper, start: Probe, paths: Iterable[_Path | None]) -> dict[str, tuple[str, ...]]:

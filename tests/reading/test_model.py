@@ -80,9 +80,21 @@ def test_any_text_gives_a_reading(text: str, previous: str, vision: bool) -> Non
 @pytest.mark.parametrize(
     ("text", "context", "form", "focus", "attractor"),
     [
-        ("I know you must be shattered.", BEFORE_VISION, Form.SIMPLE_REFLECTION, Focus.FEELINGS, Attractor.PEA),
+        (
+            "I know you must be shattered.",
+            BEFORE_VISION,
+            Form.SIMPLE_REFLECTION,
+            Focus.FEELINGS,
+            Attractor.PEA,
+        ),
         ("Good. Have it done by Friday.", BEFORE_VISION, None, None, Attractor.NEA),
-        ("If this carries on I'll have to put you on a performance plan.", BEFORE_VISION, None, None, Attractor.NEA),
+        (
+            "If this carries on I'll have to put you on a performance plan.",
+            BEFORE_VISION,
+            None,
+            None,
+            Attractor.NEA,
+        ),
         ("What would make this hour worthwhile for you?", BEFORE_VISION, Form.OPEN_QUESTION, None, None),
         ("It's entirely your call.", BEFORE_VISION, Form.AUTONOMY, None, Attractor.PEA),
     ],

@@ -12,6 +12,7 @@ from simulator.rounds.review import (
     plan_release,
     review_of,
 )
+from simulator.rounds.round_file import parse_round
 
 
 def stored(
@@ -80,3 +81,11 @@ def test_a_comment_is_cleaned_cut_and_never_empty() -> None:
     assert len(comment_text("x" * 10_000)) == MAX_COMMENT_CHARS
     with pytest.raises(RoundError, match="a comment cannot be empty"):
         comment_text(" \x07 ")
+
+
+def test_a_round_holds_grades_for_review_only_when_its_file_says_so() -> None:
+    spec = "id: r1\ntitle: Round\nscenarios: [ward-nurse-charting]\n"
+    assert parse_round(spec, "round.yaml").round.review is False
+    assert parse_round(spec + "review: true\n", "round.yaml").round.review is True
+    with pytest.raises(RoundError, match=r"round.yaml:4:9: error: review"):
+        parse_round(spec + "review: later\n", "round.yaml")

@@ -63,6 +63,7 @@ def verbs(statements: list[dict[str, Any]]) -> list[str]:
     return [statement["verb"]["id"] for statement in statements]
 
 
+@pytest.mark.slow
 @given(coaching_lines, trainee_names, st.booleans(), st.booleans())
 def test_every_statement_meets_the_specification(
     lines: list[str], trainee: str, include_lines: bool, finished: bool
@@ -72,6 +73,7 @@ def test_every_statement_meets_the_specification(
         assert statement_problems(statement) == []
 
 
+@pytest.mark.slow
 @given(coaching_lines, trainee_names)
 def test_no_statement_carries_the_trainee_s_name_or_words_unless_asked(lines: list[str], name: str) -> None:
     trainee = f"{name} Wyxbourne"  # long enough that finding it anywhere in the JSON means it leaked
@@ -94,6 +96,7 @@ def test_one_responded_per_turn_then_completed_and_the_verdict() -> None:
     statements = conversation_statements(conversation, XapiOptions())
     verdict = Verb.PASSED if conversation.graded.passed else Verb.FAILED
     assert verbs(statements) == [Verb.RESPONDED] * 5 + [Verb.COMPLETED, verdict]
+    assert [problem for statement in statements for problem in statement_problems(statement)] == []
     assert [s["object"]["id"].rsplit("/", 1)[1] for s in statements[:5]] == ["1", "2", "3", "4", "5"]
 
 

@@ -55,9 +55,7 @@ def test_an_empty_cohort_summarises_to_nothing() -> None:
 
 def test_a_more_lenient_rubric_shows_what_moved_trainee_by_trainee() -> None:
     sessions = [("Ann", play(NURSE, WARM, seed=1)), ("Bob", play(NURSE, [*WARM[4:6], *COLD], seed=1))]
-    lenient = Rubric(
-        pea_nea_ratio=Threshold(fair=0.1, good=0.2), compassion_led_from=20, compliance_led_below=10
-    )
+    lenient = Rubric(pea_nea_ratio=Threshold(fair=0.1, good=0.2))
     before = [grade_session(name, session, 50) for name, session in sessions]
     after = [grade_session(name, session, 50, lenient) for name, session in sessions]
     changes = regrade_changes(before, after)
@@ -76,7 +74,7 @@ def test_the_same_rubric_changes_nothing() -> None:
 def test_a_short_conversation_is_incomplete_and_never_passes_however_it_scores() -> None:
     short = grade_session("Ann", play(NURSE, WARM[:3], seed=1), pass_mark=0)
     assert short.outcome == "incomplete" and not short.passed
-    assert "a whole conversation takes at least 8" in short.notes[0]
+    assert "a whole conversation takes at least 8" in short.card.completeness.reason
 
 
 def test_a_round_may_set_its_own_minimum_of_turns() -> None:

@@ -3,6 +3,7 @@
 import json
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,18 +68,21 @@ def check_self_consistency(card: Scorecard) -> None:
     json.dumps(card.as_dict(), allow_nan=False)  # every number finite: no "inf", no NaN
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(practice_conversations, st.integers(0, 20))
 def test_a_practice_scorecard_agrees_with_itself(lines: list[str], seed: int) -> None:
     check_self_consistency(practice_card(lines, seed))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(external_conversations())
 def test_an_external_scorecard_agrees_with_itself(pairs: list[tuple[str, str]]) -> None:
     check_self_consistency(external_card(pairs))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(external_conversations())
 def test_with_no_simulated_coachee_no_line_claims_an_effect_on_openness(pairs: list[tuple[str, str]]) -> None:
@@ -90,6 +94,7 @@ def test_with_no_simulated_coachee_no_line_claims_an_effect_on_openness(pairs: l
         assert not re.search(r"openness|opened up|\blifts?\b|lowered|\bopen\b", text), text
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(practice_conversations, st.integers(0, 20))
 def test_try_next_time_never_asks_for_what_the_conversation_already_did(lines: list[str], seed: int) -> None:
@@ -116,10 +121,14 @@ def test_better_lines_are_never_repeated_nor_the_trainees_own(lines: list[str], 
     card = practice_card(lines, seed)
     offered = [turn.better.example for turn in card.turns if turn.better is not None and turn.better.example]
     assert len(offered) == len(set(offered))
+    said = [
+        turn.trainee for turn in card.turns
+    ]  # the coachee may have ended the meeting before the last lines
     for example in offered:
-        assert not any(example == line or is_near_repeat(example, line) for line in lines), example
+        assert not any(example == line or is_near_repeat(example, line) for line in said), example
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(practice_conversations, st.integers(0, 20))
 def test_a_better_reflection_reflects_what_the_coachee_had_just_said(lines: list[str], seed: int) -> None:
@@ -152,6 +161,8 @@ def test_repeating_a_line_already_said_never_earns_credit(
     if not lines:
         return
     again = data.draw(st.sampled_from(lines))
-    evidence = evidence_of(facts_from_practice(NURSE, play(NURSE, [*lines, again], seed).turns))
-    last = evidence.turns[-1]
+    turns = play(NURSE, [*lines, again], seed).turns
+    if len(turns) <= len(lines):
+        return  # the coachee ended the meeting before the line was said
+    last = evidence_of(facts_from_practice(NURSE, turns)).turns[-1]
     assert last.unclear or not last.earns

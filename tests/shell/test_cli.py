@@ -91,7 +91,7 @@ def test_malformed_scenario_gives_a_located_error_and_exit_1(tmp_path: Path) -> 
     path.write_text("id: broken\ntitle: [oops\n")
     result = runner.invoke(main, ["practice", str(path), "--transcript", str(tmp_path / "t.jsonl")])
     assert result.exit_code == 1
-    assert result.output.startswith(f"coach: error: {path}:3:1: error: YAML syntax")
+    assert result.output.startswith(f"coach: error: {path}:2:8: error: YAML syntax: the [ here is never closed")
     assert "Traceback" not in result.output
 
 

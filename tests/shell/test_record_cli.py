@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -68,22 +69,42 @@ def db(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'gradebook.sqlite'}"
 
 
+def practised_round(folder: Path, extra: str) -> Path:
+    """A gradebook where Ann practised warmly and Bob coldly, in a round with `extra` settings."""
+    db = f"sqlite:///{folder / 'gradebook.sqlite'}"
+    round_file = write_round(folder, "pass_mark: 50\n" + extra)
+    practise(round_file, "Ann Lee", db, LINES[:6])
+    practise(round_file, "Bob Stone", db, COLD)
+    return folder
+
+
+def copied(template: Path, folder: Path) -> str:
+    """A test's own copy of a gradebook made once per module (practising takes most of a test's time)."""
+    for path in template.glob("gradebook.sqlite*"):
+        shutil.copy(path, folder / path.name)
+    return f"sqlite:///{folder / 'gradebook.sqlite'}"
+
+
+@pytest.fixture(scope="module")
+def cohort_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return practised_round(tmp_path_factory.mktemp("cohort"), "")
+
+
+@pytest.fixture(scope="module")
+def gated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return practised_round(tmp_path_factory.mktemp("gated"), "review: true\n")
+
+
 @pytest.fixture
-def cohort(tmp_path: Path, db: str) -> str:
+def cohort(tmp_path: Path, cohort_template: Path) -> str:
     """A round without the review gate: Ann warm, Bob cold."""
-    round_file = write_round(tmp_path, "pass_mark: 50\n")
-    practise(round_file, "Ann Lee", db, LINES[:6])
-    practise(round_file, "Bob Stone", db, COLD)
-    return db
+    return copied(cohort_template, tmp_path)
 
 
 @pytest.fixture
-def gated(tmp_path: Path, db: str) -> str:
+def gated(tmp_path: Path, gated_template: Path) -> str:
     """The same cohort in a round whose grades wait for the trainer's review."""
-    round_file = write_round(tmp_path, "pass_mark: 50\nreview: true\n")
-    practise(round_file, "Ann Lee", db, LINES[:6])
-    practise(round_file, "Bob Stone", db, COLD)
-    return db
+    return copied(gated_template, tmp_path)
 
 
 @pytest.fixture
@@ -267,6 +288,7 @@ def test_without_the_review_gate_feedback_shows_the_grade_at_once(cohort: str) -
     assert "Overall:" in feedback.output and "awaiting review" not in feedback.output
 
 
+@pytest.mark.slow
 def test_with_the_gate_a_grade_waits_for_review_and_release(tmp_path: Path, gated: str) -> None:
     def feedback(trainee: str) -> str:
         out = tmp_path / "f.html"
@@ -393,3 +415,11 @@ def test_every_record_command_and_option_is_in_the_readme(name: str) -> None:
         for option in parameter.opts:
             if option.startswith("--") and option != "--help":
                 assert option in readme, f"coach {name} {option} is not in the README"
+
+
+def test_review_and_forget_never_make_a_gradebook(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'typo.sqlite'}"
+    for args in (["review", "--trainee", "Ann", "--comment", "Hm."], ["forget", "--trainee", "Ann", "--yes"]):
+        result = coach(*args, "--round", "spring-1", db=db)
+        assert result.exit_code == 1 and f"no gradebook at {tmp_path / 'typo.sqlite'}" in result.output
+    assert not (tmp_path / "typo.sqlite").exists()

@@ -126,3 +126,19 @@ def test_explorer_never_reaches_a_state_the_rules_call_unreachable(data: dict) -
     found = explore(scenario)
     certain = set(State) - set(reachable_states(scenario).states)
     assert certain <= set(found.unreached)
+
+
+@pytest.mark.slow
+def test_explore_reports_at_which_bands_each_topic_is_answered() -> None:
+    found = explore(DEFAULT)
+    assert set(found.topics) == {topic.id for topic in DEFAULT.topics}
+    assert all(bands == ("closed", "middle", "open") for bands in found.topics.values())
+    assert found.topics_never_heard == ()
+
+
+@pytest.mark.slow
+def test_explore_names_a_topic_whose_conditions_are_never_met() -> None:
+    topics = list(DEFAULT.topics)
+    topics[0] = topics[0].model_copy(update={"requires": ("plan_agreed",), "unless": ("plan_agreed",)})
+    found = explore(DEFAULT.model_copy(update={"topics": tuple(topics)}))
+    assert found.topics_never_heard == (topics[0].id,)

@@ -1,0 +1,317 @@
+"""A coachee who listens: topics, memory, reflections that land or miss, repeats, unclear lines, endings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator.engine.listening import Verdict, is_near_repeat, line_key, reflection_verdict
+from simulator.engine.session import Session, personality_for
+from simulator.errors import ConversationOver
+from simulator.records import EndReason
+from simulator.scenario import catalogue
+from simulator.scenario.model import Scenario
+from simulator.trainer.rehearsal import play
+from simulator.vocabulary import Attractor, Focus, Form, Move, State
+
+NURSE = catalogue.load("ward-nurse-charting").scenario
+DES = catalogue.load("diabetes-walking").scenario
+KASIA = catalogue.load("overwhelmed-team-lead").scenario
+
+STRUCTURE = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
+CONFRONT = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
+VISION = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
+FEELING = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA)
+AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
+
+
+def starting(scenario: Scenario, state: State) -> Scenario:
+    return scenario.model_copy(
+        update={"coachee": scenario.coachee.model_copy(update={"starting_state": state})}
+    )
+
+
+def texts(replies: tuple) -> set[str]:  # type: ignore[type-arg]
+    return {reply.text for reply in replies}
+
+
+# --- topics and the choice of reply ----------------------------------------------------------
+
+
+def test_a_line_that_raises_a_topic_gets_that_topics_reply_at_the_coachees_openness() -> None:
+    guarded = Session(NURSE).say("Tell me about the students you've had this month.")
+    assert guarded.coachee in texts(NURSE.topic("students").replies.closed)
+    open_nurse = Session(starting(NURSE, State.OPEN)).say("How are the students getting on?")
+    assert open_nurse.coachee in texts(NURSE.topic("students").replies.open)
+
+
+def test_a_topic_word_with_a_star_matches_any_ending() -> None:
+    students = NURSE.topic("students")
+    assert students.hits("Do you enjoy teaching?") == 1
+    assert students.hits("the teacher and her students") == 2
+    assert students.hits("nothing relevant here") == 0
+
+
+def test_a_question_without_a_topic_falls_back_to_the_states_replies_for_its_focus() -> None:
+    turn = Session(NURSE).say("If work went really well two years from now, what would you be doing?")
+    assert turn.coachee in texts(NURSE.replies.of(turn.state_after).vision)  # type: ignore[attr-defined]
+
+
+def test_the_same_conversation_always_gets_the_same_replies_and_seeds_vary_only_ties() -> None:
+    lines = ["Thanks for coming in.", "How are the students?", "What matters most to you?"]
+    first, again = play(NURSE, lines, seed=3), play(NURSE, lines, seed=3)
+    assert [turn.as_record() for turn in first.turns] == [turn.as_record() for turn in again.turns]
+
+
+def test_a_callback_waits_for_what_it_calls_back_to() -> None:
+    # "Like I said, it was the nurse who sat with Mum" requires the values story item.
+    callback = next(reply for reply in NURSE.topic("mum").replies.open if reply.requires)
+    fresh = Session(starting(NURSE, State.OPEN))
+    told = [
+        fresh.say(line).coachee for line in ("How is your mum these days?", "And your mum?", "Your mother?")
+    ]
+    assert callback.text not in told
+    compassion = next(test for test in NURSE.tests if test.style == "compassion")
+    warm = play(NURSE, compassion.lines)
+    said = [turn.coachee for turn in warm.turns]
+    assert said.index(callback.text) > said.index(NURSE.story_item("values").text)
+
+
+def test_i_already_said_so_comes_only_after_the_coachee_has_said_so() -> None:
+    already = "I've already said I know. Do you want me to say it again?"
+    session = Session(starting(NURSE, State.DEFENSIVE))
+    deficit = Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEUTRAL)
+    for _ in range(3):
+        session.play(deficit, "")
+    said = [turn.coachee for turn in session.turns]
+    admitted = [
+        index for index, choice in enumerate(session.choices) if choice.reply and choice.reply.reveals
+    ]
+    assert already in said and admitted and admitted[0] < said.index(already)
+
+
+def test_what_the_trainee_raised_and_what_the_coachee_told_are_remembered_as_events() -> None:
+    session = Session(NURSE)
+    session.say("How are the students getting on?")
+    session.say("Is it the staffing on nights?")
+    assert {"students", "staffing"} <= session.events
+    assert "nea_heard" not in session.events
+    session.play(CONFRONT, "That's simply not good enough.")
+    assert {"nea_heard", "was_defensive"} <= session.events
+
+
+def test_a_plan_the_coachee_has_not_chosen_is_never_spoken_of_as_chosen() -> None:
+    lets_try = "Let me try it for a week and I'll tell you how it went."
+    before = Session(starting(NURSE, State.ENERGISED))
+    said = {before.play(Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL), "").coachee for _ in range(8)}
+    assert lets_try not in said
+
+
+# --- repeats and unclear lines -----------------------------------------------------------------
+
+
+def test_a_line_said_again_is_noticed_and_earns_nothing() -> None:
+    session = Session(NURSE)
+    first = session.say("What matters most to you about nursing?")
+    second = session.say("So what matters most to you about nursing?")
+    assert "pea.lift" in first.rules
+    assert second.rules == ("repeat",)
+    assert second.openness_after == second.openness_before
+    assert second.coachee in texts(NURSE.pools.repeat.for_state(second.state_after))
+
+
+def test_near_repeats_are_told_apart_from_new_questions() -> None:
+    earlier = [line_key("What matters most to you about nursing?")]
+    assert is_near_repeat(line_key("what matters most to you about nursing"), earlier)
+    assert is_near_repeat(line_key("Okay so what matters most to you about nursing, then?"), earlier)
+    assert not is_near_repeat(line_key("What matters most to you about your patients?"), earlier)
+    assert not is_near_repeat(line_key("ok"), [line_key("ok")])  # a filler said twice is not a repeat
+
+
+def test_an_unclear_line_earns_nothing_and_the_coachee_asks_what_was_meant() -> None:
+    session = Session(NURSE)
+    turn = session.play(
+        Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=0.2), "vishun futur?"
+    )
+    assert turn.rules == ("unclear",) and turn.openness_after == turn.openness_before
+    assert turn.coachee in texts(NURSE.pools.unclear.for_state(State.GUARDED))
+    assert turn.reveals == ()
+
+
+# --- reflections ---------------------------------------------------------------------------------
+
+
+def test_an_accurate_reflection_is_confirmed_and_taken_further() -> None:
+    session = Session(starting(NURSE, State.NEUTRAL))
+    last = session.say("What's a normal shift like at the moment?").coachee
+    turn = session.say("So " + last[:1].lower() + last[1:])
+    choice = session.choices[-1]
+    assert choice.source == "pool:confirm" or choice.source.startswith("topic:"), (choice, turn.move)
+    assert "felt_heard" in session.events
+
+
+def test_that_sounds_hard_after_a_cheerful_line_is_corrected_and_earns_nothing() -> None:
+    recent = ["Happy, love. Daft as that sounds in a diabetes clinic."]
+    move = FEELING
+    assert (
+        reflection_verdict(move, "That sounds really hard for you.", recent, State.ENERGISED)
+        is Verdict.MISSED
+    )
+    # A guarded coachee's "I'm fine" is a front: naming the strain under it is no miss.
+    assert (
+        reflection_verdict(move, "That sounds exhausting.", ["I'm fine. It's just been busy."], State.GUARDED)
+        is not Verdict.MISSED
+    )
+
+
+def test_a_missed_reflection_gets_a_correction_from_the_correct_pool() -> None:
+    session = Session(starting(DES, State.ENERGISED))
+    session.play(Move(Form.OPEN_QUESTION, Focus.FEELINGS, Attractor.PEA), "How are you feeling now?")
+    assert "Happy" in session.turns[-1].coachee
+    turn = session.say("That sounds really hard and exhausting for you.")
+    assert turn.rules == ("reflection.missed",) and turn.openness_after == turn.openness_before
+    assert turn.coachee in texts(DES.pools.correct.for_state(State.ENERGISED))
+
+
+# --- endings -------------------------------------------------------------------------------------
+
+
+def test_a_coachee_left_defensive_for_their_run_of_turns_ends_the_meeting() -> None:
+    leaves_after = personality_for(NURSE, 0).leaves_after
+    assert leaves_after is not None
+    session = Session(NURSE)
+    for _ in range(10):
+        turn = session.play(CONFRONT, "")
+        if session.is_over:
+            break
+    assert session.end_reason is EndReason.COACHEE_LEFT
+    assert turn.rules[-1] == "end.defensive" and turn.state_after is State.DEFENSIVE
+    assert turn.coachee in texts(NURSE.pools.leaving.for_state(State.DEFENSIVE))
+    assert len(session.turns) == leaves_after
+    with pytest.raises(ConversationOver, match="left the meeting"):
+        session.say("Wait, come back.")
+
+
+def test_a_warm_move_while_defensive_gives_the_coachee_a_reason_to_stay() -> None:
+    session = Session(NURSE)
+    for move in (CONFRONT, CONFRONT, AUTONOMY, AUTONOMY, AUTONOMY):
+        session.play(move, "")
+    assert not session.is_over
+
+
+def test_a_hot_button_that_ends_the_meeting_ends_it_with_its_own_leaving_line() -> None:
+    session = Session(NURSE)
+    turn = session.say("If this carries on you'll be written up.")
+    assert session.end_reason is EndReason.COACHEE_LEFT
+    assert turn.rules[-1] == "end.hot_button"
+    assert turn.coachee == next(
+        reply.text for reply in NURSE.pools.leaving.closed if reply.requires == ("written-up",)
+    )
+
+
+def test_a_coachee_without_leaves_after_never_walks_out() -> None:
+    assert KASIA.coachee.temperament.leaves_after is None
+    session = play(KASIA, ["That's simply not good enough."] * 12)
+    assert session.end_reason is None and len(session.turns) == 12
+
+
+def test_undo_brings_back_a_coachee_who_left() -> None:
+    session = play(NURSE, ["If this carries on you'll be written up."])
+    assert session.is_over
+    session.undo()
+    assert not session.is_over and session.turns == ()
+
+
+# --- a person, not a slot machine ----------------------------------------------------------------
+
+
+def test_seed_zero_meets_the_middle_of_every_range_and_other_seeds_draw_within_it() -> None:
+    temperament = NURSE.coachee.temperament
+    low, high = temperament.sensitivity  # type: ignore[misc]
+    assert personality_for(NURSE, 0).sensitivity == pytest.approx((low + high) / 2)
+    drawn = {personality_for(NURSE, seed).sensitivity for seed in range(1, 40)}
+    assert len(drawn) > 10 and all(low <= value <= high for value in drawn)
+    assert personality_for(NURSE, 7) == personality_for(NURSE, 7)
+
+
+def test_seeds_change_the_dynamics_within_bounds() -> None:
+    lines = ["Did you finish your charting yesterday?"]
+    openness = {round(play(NURSE, lines, seed).openness, 3) for seed in range(1, 15)}
+    assert len(openness) > 1
+
+
+def test_drift_alone_never_takes_a_coachee_below_guarded() -> None:
+    session = Session(starting(KASIA, State.NEUTRAL))
+    for _ in range(20):
+        session.play(STRUCTURE, "")
+    assert session.state is State.GUARDED and session.openness >= 1.0
+    session.play(Move(Form.ADVICE, Focus.PLAN, Attractor.NEA), "")
+    for _ in range(6):
+        session.play(STRUCTURE, "")
+    assert session.state is State.DEFENSIVE  # after an NEA move, drift may go on down
+
+
+def test_exploring_the_vision_together_establishes_it_before_the_vision_is_told() -> None:
+    session = Session(starting(NURSE, State.NEUTRAL))
+    assert not session.is_vision_established
+    session.play(VISION, "What would a really good year look like?")
+    session.play(Move(Form.OPEN_QUESTION, Focus.VALUES, Attractor.PEA), "What matters most to you?")
+    assert session.is_vision_established and "vision" not in session.revealed
+    balance = session.play(Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEUTRAL), "")
+    assert "deficit.balance_sheet" in balance.rules and balance.state_after is not State.DEFENSIVE
+
+
+def test_vision_talk_with_a_closed_coachee_does_not_count_as_exploring_it() -> None:
+    session = Session(starting(NURSE, State.DEFENSIVE))
+    for _ in range(3):
+        session.play(VISION, "")
+    assert session.state.rank < State.NEUTRAL.rank and not session.is_vision_established
+
+
+# --- scenarios written before topics and pools ---------------------------------------------------
+
+
+def test_a_scenario_without_topics_or_pools_plays_as_before_with_ordinary_replies() -> None:
+    from simulator.scenario.model import Pools
+
+    plain = NURSE.model_copy(update={"topics": (), "pools": Pools()})
+    session = Session(plain)
+    first = session.say("What matters most to you about nursing?")
+    again = session.say("What matters most to you about nursing?")
+    unsure = session.play(Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=0.1), "hmm?")
+    assert "pea.lift" in first.rules and again.rules == ("repeat",) and unsure.rules == ("unclear",)
+    state_texts = {
+        reply.text
+        for key in ("default", "values", "open_question", "vision")
+        for reply in getattr(plain.replies.of(again.state_after), key)
+    }
+    assert again.coachee in state_texts and len({first.coachee, again.coachee, unsure.coachee}) == 3
+
+
+@given(
+    st.floats(0.1, 2.0),
+    st.floats(0.0, 2.0),
+    st.integers(1, 4),
+    st.integers(0, 3),
+    st.integers(0, 10_000),
+)
+@settings(max_examples=40, deadline=None)
+def test_every_drawn_personality_lies_within_its_ranges_and_replays_the_same(
+    low: float, width: float, leaves_low: int, leaves_width: int, seed: int
+) -> None:
+    temperament = NURSE.coachee.temperament.model_copy(
+        update={
+            "sensitivity": (low, min(low + width, 5.0)),
+            "leaves_after": (leaves_low, leaves_low + leaves_width),
+        }
+    )
+    scenario = NURSE.model_copy(
+        update={"coachee": NURSE.coachee.model_copy(update={"temperament": temperament})}
+    )
+    drawn = personality_for(scenario, seed)
+    assert low <= drawn.sensitivity <= min(low + width, 5.0)
+    assert drawn.leaves_after is not None and leaves_low <= drawn.leaves_after <= leaves_low + leaves_width
+    lines = ["Did you finish the notes?", "That's not good enough.", "How are the students?"]
+    first, second = play(scenario, lines, seed), play(scenario, lines, seed)
+    assert [turn.as_record() for turn in first.turns] == [turn.as_record() for turn in second.turns]
