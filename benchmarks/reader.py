@@ -256,16 +256,16 @@ def report_threshold() -> None:
         print(f"    {b / 10:.1f}-{(b + 1) / 10:.1f}: {len(picked):>5}  {sum(picked) / len(picked):.3f}")
     recommended = recommend(table)
     print(
-        f"  recommended threshold: {recommended:.1f} (the highest threshold whose lines below it are read right"
-        " at most two times in three, while at least 90% of lines stay above it)"
+        f"  recommended threshold: {recommended:.1f} (the highest threshold below which a reading is more"
+        " often wrong than right: those lines are better treated as unclear)"
     )
 
 
 def recommend(table: Sequence[tuple[float, float, float, float, int]]) -> float:
-    """The highest threshold where the lines below are mostly unreliable (<= 2/3 right) and >= 90% stay above."""
+    """The highest threshold whose lines below it are read right less than half the time."""
     chosen = THRESHOLDS[0]
-    for threshold, share_above, _, acc_below, _ in table:
-        if share_above >= 0.9 and acc_below <= 2 / 3:
+    for threshold, _, _, acc_below, _ in table:
+        if acc_below < 0.5:
             chosen = threshold
     return chosen
 

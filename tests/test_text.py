@@ -1,9 +1,11 @@
 """Untrusted text is made safe to store and to show in a terminal."""
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.text import MAX_LINE_CHARS, clean_line, strip_control
+from simulator.text import MAX_LINE_CHARS, clean_line, strip_control, terminal_json, terminal_text
 
 
 def test_escape_sequences_and_controls_are_removed() -> None:
@@ -24,3 +26,16 @@ def test_cleaned_lines_hold_no_control_characters_and_respect_the_limit(text: st
     assert len(cleaned) <= MAX_LINE_CHARS
     assert not any(ord(char) < 32 or 0x7F <= ord(char) < 0xA0 for char in cleaned)
     assert cleaned == cleaned.strip()
+
+
+def test_text_for_the_terminal_keeps_its_lines_and_tabs_and_loses_its_escapes() -> None:
+    assert terminal_text("a\tb\x1b]52;c;aGk=\x07\nc\x1b[2J\u202e") == "a\tb\nc"
+
+
+@given(st.recursive(st.text(), lambda inner: st.lists(inner, max_size=3), max_leaves=8))
+def test_json_for_the_terminal_reads_back_the_same_and_holds_nothing_a_terminal_acts_on(
+    value: object,
+) -> None:
+    text = terminal_json({"value": value})
+    assert json.loads(text) == {"value": value}
+    assert all(char.isprintable() for char in text)

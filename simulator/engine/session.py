@@ -240,11 +240,11 @@ class Session:
             before_state,
         )
         impact, moment = self._react_to(move, text, heard)
+        counts = moment is None  # a repeat, an unclear line or a missed reflection counts neither way
+        if counts and move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
+            self._coachee.progress.explored.add(move.focus)  # before the rise: this move may open the gate
         held = self._coachee.react(impact)
-        counts = moment is None
         if counts:
-            if move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
-                self._coachee.progress.explored.add(move.focus)
             kind = (move.form, move.focus)
             self._run = (self._run if kind == self._last_kind else 0) + 1
             self._last_kind = kind

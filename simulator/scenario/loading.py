@@ -140,9 +140,8 @@ def _refuse_anchors(text: str) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if getattr(event, "anchor", None) is not None:
             mark = event.start_mark
-            raise _Refused(
-                mark.line + 1, mark.column + 1, "anchors and aliases are not allowed in scenario files"
-            )
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            raise _Refused(line, column, "anchors and aliases are not allowed in scenario files")
 
 
 def _construct(root: yaml.Node) -> Any:

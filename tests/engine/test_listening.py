@@ -315,3 +315,9 @@ def test_every_drawn_personality_lies_within_its_ranges_and_replays_the_same(
     lines = ["Did you finish the notes?", "That's not good enough.", "How are the students?"]
     first, second = play(scenario, lines, seed), play(scenario, lines, seed)
     assert [turn.as_record() for turn in first.turns] == [turn.as_record() for turn in second.turns]
+
+
+def test_the_vision_question_that_explores_the_vision_may_itself_open_the_gate() -> None:
+    session = Session(starting(NURSE, State.REFLECTIVE))
+    turn = session.play(VISION, "")  # half a rung below open, and a vision question lifts 0.75
+    assert turn.state_after is State.OPEN and "gate.open" not in turn.rules

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from simulator.engine import transcript as transcript_module
 from simulator.engine.session import Session
 from simulator.engine.transcript import (
     TranscriptError,
@@ -20,6 +21,7 @@ from simulator.engine.transcript import (
     end_record,
     header_record,
     parse_transcript,
+    parse_transcript_text,
     read_transcript,
 )
 from simulator.scenario import catalogue
@@ -130,3 +132,102 @@ def test_killed_process_keeps_every_completed_turn(tmp_path: Path) -> None:
     assert transcript.trainee_lines == ["Hello Grace, thanks for coming.", "It sounds like a hard month."]
     assert transcript.end is None
     assert all(json.loads(line) for line in path.read_text().splitlines())
+
+
+def header(session: Session) -> dict[str, object]:
+    return header_record(session, LOADED.text, "t0", "bundled:ward-nurse-charting")
+
+
+def test_a_transcript_file_appears_only_once_its_header_is_on_disk(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    writer = TranscriptWriter.create(path)
+    assert not path.exists()
+    writer.write(header(Session(LOADED.scenario, 1)))
+    assert path.exists() and len(os.listdir(tmp_path)) == 1
+    writer.close()
+
+
+def test_a_transcript_closed_before_its_header_leaves_nothing(tmp_path: Path) -> None:
+    TranscriptWriter.create(tmp_path / "t.jsonl").close()
+    assert os.listdir(tmp_path) == []
+
+
+def test_an_existing_transcript_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_text("mine\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        TranscriptWriter.create(path)
+    assert path.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_write_cut_short_by_a_full_disk_is_taken_off_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.jsonl"
+    session = Session(LOADED.scenario, 1)
+    writer = TranscriptWriter.create(path)
+    writer.write(header(session))
+    writer.turn(session.say("Hello Grace."))
+    whole = path.read_bytes()
+
+    def disk_full(descriptor: int, data: bytes) -> None:
+        os.write(descriptor, bytes(data)[:25])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(transcript_module, "write_all", disk_full)
+    with pytest.raises(TranscriptError, match=r"t.jsonl: cannot write \(No space left on device\)"):
+        writer.turn(session.say("It sounds like a hard month."))
+    assert path.read_bytes() == whole
+    monkeypatch.undo()
+    writer.turn(session.turns[-1])  # space again: the next write lands where the failed one began
+    writer.close()
+    assert read_transcript(path).trainee_lines == ["Hello Grace.", "It sounds like a hard month."]
+
+
+def test_retracting_a_turn_cuts_the_file_back_without_writing(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    session = Session(LOADED.scenario, 1)
+    writer = TranscriptWriter.create(path)
+    writer.write(header(session))
+    writer.turn(session.say("Hello Grace."))
+    before = path.read_bytes()
+    writer.turn(turn := session.say("What matters to you?"))
+    writer.retract(turn)
+    writer.close()
+    assert path.read_bytes() == before
+
+
+def test_a_last_line_cut_off_part_way_is_dropped_and_said_so() -> None:
+    text = write(Session(LOADED.scenario, 1), ["Hello Grace.", "What matters to you?"])
+    body = text[: text.rindex('{"type":"end"')]  # no end record, as after a kill
+    cut = body[: body.rindex('{"type":"turn"') + 30]
+    transcript = parse_transcript_text(cut, "t.jsonl")
+    assert transcript.trainee_lines == ["Hello Grace."] and transcript.cut_short
+    whole = parse_transcript_text(body.rstrip("\n"), "t.jsonl")  # a whole last line without its newline
+    assert whole.trainee_lines == ["Hello Grace.", "What matters to you?"] and not whole.cut_short
+
+
+def test_a_broken_line_before_the_last_is_still_an_error_naming_it() -> None:
+    text = write(Session(LOADED.scenario, 1), ["Hello Grace.", "What matters to you?"])
+    lines = text.splitlines()
+    lines[1] = lines[1][:30]
+    with pytest.raises(TranscriptError, match=r"t.jsonl:2: not JSON"):
+        parse_transcript_text("\n".join(lines) + "\n", "t.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("9" * 5000, "a number too long"), ("[" * 100_000 + "]" * 100_000, "nested too deeply")],
+)
+def test_json_no_reader_accepts_is_one_located_line(line: str, message: str) -> None:
+    text = '{"type":"header","format":"coach-transcript/1"}\n' + line + "\n{}\n"
+    with pytest.raises(TranscriptError, match=f"t.jsonl:2: .*{message}"):
+        parse_transcript_text(text, "t.jsonl")
+
+
+def test_a_transcript_that_is_a_device_or_a_pipe_is_refused_unread(tmp_path: Path) -> None:
+    fifo = tmp_path / "t.jsonl"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(TranscriptError, match="not a regular file"):
+            read_transcript(path)

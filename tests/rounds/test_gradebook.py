@@ -1,5 +1,7 @@
 """The gradebook against real databases: SQLite files and a PostgreSQL server."""
 
+import socket
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -7,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from simulator.engine.session import Session
+from simulator.rounds import gradebook
 from simulator.rounds.gradebook import (
     SCHEMA_REVISION,
     Gradebook,
@@ -83,7 +86,7 @@ def test_the_first_round_file_stored_under_an_id_is_kept_and_another_is_refused(
     with Gradebook.open(book_url) as book:
         book.save_round("r1", "Round one", "id: r1\ntitle: Round one\n")
         book.save_round("r1", "Round one", "id: r1\ntitle: Round one\n")  # the same file again is fine
-        with pytest.raises(GradebookError, match="different round file.*coach round update"):
+        with pytest.raises(GradebookError, match=r"different round file.*coach round update"):
             book.save_round("r1", "Round one", "id: r1\ntitle: Round one\npass_mark: 0\nhints: true\n")
         stored = book.stored_round("r1")
     assert (stored.title, stored.spec) == ("Round one", "id: r1\ntitle: Round one\n")
@@ -150,3 +153,56 @@ def test_a_sqlite_path_under_home_is_expanded(tmp_path: Path, monkeypatch: pytes
     with Gradebook.open("sqlite:///~/grades/g.sqlite"):
         pass
     assert (tmp_path / "grades" / "g.sqlite").is_file()
+
+
+def test_a_read_only_gradebook_reads_and_refuses_every_write(book_url: str) -> None:
+    with Gradebook.open(book_url) as book:
+        start(book)
+    with Gradebook.open(book_url, read_only=True) as book:
+        assert [c.trainee for c in book.conversations("r1")] == ["Ann"]
+        with pytest.raises(GradebookError, match="read"):
+            book.save_round("r2", "Round two", "id: r2\ntitle: Round two\n")
+        with pytest.raises(GradebookError, match="read"):
+            start(book, trainee="Bo")
+    with Gradebook.open(book_url) as book:
+        assert [c.trainee for c in book.conversations("r1")] == ["Ann"]
+
+
+def test_reading_a_gradebook_that_is_not_there_is_an_error_and_makes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(GradebookError, match=r"no gradebook at .*mistyped"):
+        Gradebook.open(f"sqlite:///{tmp_path / 'mistyped' / 'gradebook.sqlite'}", read_only=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_reading_a_file_that_is_no_gradebook_says_so(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).close()
+    with pytest.raises(GradebookError, match="is not a gradebook"):
+        Gradebook.open(f"sqlite:///{other}", read_only=True)
+
+
+@pytest.mark.slow
+def test_a_postgresql_server_that_never_answers_is_given_up_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gradebook, "CONNECT_TIMEOUT_SECONDS", 1)
+    with socket.socket() as silent:  # the kernel accepts the connection; nothing ever answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        url = f"postgresql://coach:secret@127.0.0.1:{silent.getsockname()[1]}/gradebook"
+        with pytest.raises(GradebookError, match="timeout") as caught:
+            Gradebook.open(url, read_only=True)
+    assert "secret" not in str(caught.value)
+
+
+def test_a_seed_too_large_for_the_database_is_one_error(tmp_path: Path) -> None:
+    with Gradebook.open(f"sqlite:///{tmp_path / 'g.sqlite'}") as book:
+        book.save_round("r1", "Round one", "id: r1\ntitle: Round one\n")
+        with pytest.raises(GradebookError, match="too large"):
+            book.start_conversation(
+                round_id="r1",
+                trainee="Ann",
+                scenario_id="ward-nurse-charting",
+                scenario_source="bundled:ward-nurse-charting",
+                scenario_sha256="0" * 64,
+                seed=2**63,
+                turn_limit=20,
+            )

@@ -143,3 +143,27 @@ def test_trainee_names_compare_case_insensitively_after_trimming() -> None:
     assert seed_for(rules, "ann lee", "ward-nurse-charting") == seed_for(
         rules, "Ann Lee", "ward-nurse-charting"
     )
+
+
+def test_a_shared_seed_past_what_a_database_column_holds_is_located() -> None:
+    problems = problems_of(MINIMAL + "seeds: {shared: 9223372036854775808}\n")
+    assert problems[0].startswith("round.yaml:4:17: error: seeds") and "2147483647" in problems[0]
+    assert parse_round(MINIMAL + "seeds: {shared: 2147483647}\n", "round.yaml").round.seeds.shared == 2**31 - 1
+
+
+def test_a_round_names_at_most_a_hundred_scenarios() -> None:
+    many = "id: spring-1\ntitle: Spring round\nscenarios: [" + ", ".join(["ward-nurse-charting"] * 101) + "]\n"
+    assert problems_of(many)[0].startswith("round.yaml:3:12: error: scenarios")
+
+
+def test_a_rubric_refuses_infinities_nan_and_numbers_past_their_bounds() -> None:
+    for text, where in (
+        ("weights: {empathy: .inf}\n", "rubric.yaml:1:20: error: "),
+        ("pea_nea_ratio: {fair: .nan, good: 3}\n", "rubric.yaml:1:23: error: "),
+        ("per_turns: 99999999999\n", "rubric.yaml:1:12: error: "),
+        ("per_turns: " + "7" * 400 + "\n", "rubric.yaml:1:12: error: a number longer than 100 characters"),
+        ("compassion_led_from: 1e999\n", "rubric.yaml:1:22: error: "),
+    ):
+        with pytest.raises(RoundError) as raised:
+            parse_rubric(text, "rubric.yaml")
+        assert raised.value.problems[0].startswith(where), raised.value.problems

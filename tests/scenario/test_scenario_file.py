@@ -1,5 +1,6 @@
 """Scenario files: valid ones load; every kind of bad one gives one located error, never a traceback."""
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -227,3 +228,47 @@ def test_every_problem_in_a_mutated_bundled_scenario_carries_a_location(data: st
         assert 1 <= problem.line <= lines and problem.column >= 1, problem
         assert problem.message and "\n" not in problem.render("s.yaml")
         assert problem.severity in ("error", "warning")
+
+
+def test_an_anchor_is_refused_even_when_no_alias_uses_it() -> None:
+    text = GOOD.replace("id: ward-nurse-charting", "id: &mine ward-nurse-charting", 1)
+    assert (
+        first_problem(text)
+        == f"s.yaml:{line_of(text, '&mine')}:5: error: anchors and aliases are not allowed in scenario files"
+    )
+
+
+def test_a_number_of_thousands_of_digits_is_one_located_error() -> None:
+    text = GOOD.replace("turn_limit: ", "turn_limit: " + "9" * 5000 + " #", 1)
+    line = line_of(text, "9" * 5000)
+    assert first_problem(text) == f"s.yaml:{line}:13: error: a number longer than 100 characters"
+
+
+def test_a_list_of_more_than_a_thousand_items_is_refused_where_it_starts() -> None:
+    text = GOOD + "x_list: [" + ", ".join(["a"] * 1001) + "]\n"
+    assert first_problem(text).startswith(
+        f"s.yaml:{line_of(text, 'x_list')}:9: error: a list of more than 1000 items"
+    )
+
+
+def with_extra_items(key: str, template: dict[str, Any], count: int) -> str:
+    data = yaml.safe_load(GOOD)
+    target = data["coachee"] if key == "hot_buttons" else data
+    target[key] = [*target[key], *({**copy.deepcopy(template), "id": f"extra-{n}"} for n in range(count))]
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+@pytest.mark.parametrize(
+    ("key", "template", "most"),
+    [
+        ("hot_buttons", {"words": ["rota"], "reply": {"text": "Not the rota.", "cue": "sighs"}}, 40),
+        ("story", {"kind": "worries", "unlocked_by": ["feelings"], "text": "It worries me."}, 100),
+    ],
+)
+def test_a_persona_has_at_most_forty_hot_buttons_and_a_hundred_story_items(
+    key: str, template: dict[str, Any], most: int
+) -> None:
+    data = yaml.safe_load(GOOD)
+    present = len((data["coachee"] if key == "hot_buttons" else data)[key])
+    assert scenario_problems(with_extra_items(key, template, most - present))[0] is not None
+    assert f"at most {most} items" in first_problem(with_extra_items(key, template, most + 1 - present))

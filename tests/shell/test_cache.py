@@ -1,5 +1,7 @@
 """The on-disk cache: remembers by key, recomputes for a new key, survives a broken file."""
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,14 @@ def test_the_engine_fingerprint_covers_modules_in_every_subpackage(tmp_path, mon
     after_module = cache.code_fingerprint()
     (tmp_path / "reading" / "weights.json").write_text('{"w": 1}\n')
     assert len({before, after_module, cache.code_fingerprint()}) == 3
+
+
+def test_a_cache_file_that_is_a_pipe_is_not_waited_on_but_written_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "compassion-coach"
+    folder.mkdir()
+    os.mkfifo(folder / "difficulty.json")
+    assert remembered("difficulty", "key", lambda: "easy") == "easy"
+    assert json.loads((folder / "difficulty.json").read_text(encoding="utf-8")) == {"key": "easy"}

@@ -517,3 +517,58 @@ def test_coach_score_never_lets_a_round_header_lift_the_scenarios_turn_limit(tmp
     scored = json.loads(runner.invoke(main, ["score", str(transcript), "--json"]).stdout)
     assert len(scored["turns"]) == 30
     assert any("above the scenario's 30" in warning for warning in scored["warnings"])
+
+
+def test_a_trainees_own_copy_of_the_round_file_cannot_rewrite_the_cohorts_rules(
+    tmp_path: Path, db: str
+) -> None:
+    trainer = write_round(tmp_path, "pass_mark: 60\n")
+    assert practise(trainer, "Ann", db, LINES[:2]).exit_code == 0
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    copy = write_round(mine, "pass_mark: 0\nhints: true\nundo: true\n")
+    result = practise(copy, "Bob", db, [*LINES[:2], "/hint"])
+    assert result.exit_code == 1
+    assert "round 'spring-1' is already in the gradebook with a different round file" in result.output
+    assert "coach round update FILE" in result.output and "Try: " not in result.output
+    assert graded_json(db)["pass_mark"] == 60
+    assert [c["trainee"] for c in graded_json(db)["conversations"]] == ["Ann"]  # type: ignore[index]
+
+
+def test_a_trainer_changes_a_rounds_rules_with_round_update(tmp_path: Path, db: str) -> None:
+    assert practise(write_round(tmp_path, "pass_mark: 60\n"), "Ann", db, LINES[:2]).exit_code == 0
+    changed = write_round(tmp_path, "pass_mark: 40\n")
+    result = runner.invoke(main, ["round", "update", str(changed), "--db", db])
+    assert result.exit_code == 0 and "Round spring-1: stored" in result.output
+    again = runner.invoke(main, ["round", "update", str(changed), "--db", db])
+    assert again.exit_code == 0 and "unchanged" in again.output
+    assert graded_json(db)["pass_mark"] == 40
+    assert practise(changed, "Bob", db, LINES[:2]).exit_code == 0
+
+
+def test_round_update_refuses_a_round_whose_scenario_does_not_load(tmp_path: Path, db: str) -> None:
+    broken = write_round(tmp_path, scenarios="[missing.yaml]")
+    result = runner.invoke(main, ["round", "update", str(broken), "--db", db])
+    assert result.exit_code == 1 and "missing.yaml:1:1: error: no such file" in result.output
+
+
+def test_commands_that_only_read_never_create_a_gradebook(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'typo' / 'gradebook.sqlite'}"
+    for args in (["grade"], ["report"], ["feedback", "--trainee", "Ann"]):
+        result = runner.invoke(main, [*args, "--round", "spring-1", "--db", url])
+        assert result.exit_code == 1 and "no gradebook at" in result.output, result.output
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_round_naming_one_scenario_many_times_reads_it_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.rounds import round_file
+
+    reads: list[str] = []
+    real_load = round_file.load
+    monkeypatch.setattr(round_file, "load", lambda name: reads.append(name) or real_load(name))
+    loaded = round_file.load_round(
+        write_round(tmp_path, scenarios="[" + ", ".join(["ward-nurse-charting"] * 90) + "]")
+    )
+    assert len(round_file.round_scenarios(loaded)) == 90 and reads == ["ward-nurse-charting"]

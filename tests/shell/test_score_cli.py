@@ -5,6 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from simulator.scenario import catalogue
 from simulator.shell.cli import main
 
 runner = CliRunner()
@@ -99,3 +100,67 @@ def test_a_large_batch_is_scored_in_parallel_in_order_and_alike(tmp_path: Path) 
     assert [path for path, _ in results] == paths
     assert "no such file" in str(results[3][1])
     assert all(scored == score_file(path) for path, scored in results if path.exists())
+
+
+def rewrite_header(path: Path, **changes: object) -> None:
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    records[0].update(changes)
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+
+
+def test_a_header_naming_a_file_never_replaces_the_bundled_scenario(tmp_path: Path) -> None:
+    path = practise(tmp_path)
+    [genuine] = score_json(path)
+    forged = tmp_path / "ward-nurse-charting.yaml"  # an "easier" copy, offered by the header and the folder
+    text = catalogue.bundled_text("ward-nurse-charting").replace("title: ", "title: FORGED ", 1)
+    forged.write_text(text, encoding="utf-8")
+    rewrite_header(path, scenario_source=str(forged))
+    result = runner.invoke(main, ["score", "--json", str(path)])
+    [scored] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert scored["overall"] == genuine["overall"]
+    assert any(str(forged) in warning and "bundled scenario" in warning for warning in scored["warnings"])
+    text_result = runner.invoke(main, ["score", str(path)])
+    assert (
+        "FORGED" not in text_result.stdout
+        and f"coach: warning: {path}: the header names the file" in text_result.stderr
+    )
+
+
+def test_a_scenario_that_is_not_bundled_is_scored_from_its_file_with_a_warning_naming_it(
+    tmp_path: Path,
+) -> None:
+    own = tmp_path / "our-own.yaml"
+    own.write_text(
+        catalogue.bundled_text("ward-nurse-charting").replace("id: ward-nurse-charting", "id: our-own", 1)
+    )
+    path = tmp_path / "t.jsonl"
+    result = runner.invoke(
+        main, ["practice", str(own), "--seed", "3", "--transcript", str(path)], input=LINES
+    )
+    assert result.exit_code == 0, result.output
+    [scored] = score_json(path)
+    assert scored["scenario"] == "our-own"
+    assert any(f"scored against the scenario file {own}" in warning for warning in scored["warnings"])
+
+
+def test_a_turn_limit_in_the_header_of_a_transcript_outside_a_round_is_ignored(tmp_path: Path) -> None:
+    path = practise(tmp_path)
+    rewrite_header(path, turn_limit=1)
+    [scored] = score_json(path)
+    assert len(scored["turns"]) == 3
+    assert any("turn limit 1 is ignored" in warning for warning in scored["warnings"])
+
+
+def test_a_round_header_may_lower_the_turn_limit_but_never_lift_it(tmp_path: Path) -> None:
+    path = practise(tmp_path)
+    rewrite_header(path, round="spring", turn_limit=2)
+    [lowered] = score_json(path)
+    assert len(lowered["turns"]) == 2
+    many = "".join(f"Tell me more about that, part {n}?\n" for n in range(35))
+    longer = tmp_path / "longer"
+    longer.mkdir()
+    path = practise(longer, many)
+    rewrite_header(path, round="spring", turn_limit=50)
+    [capped] = score_json(path)
+    assert len(capped["turns"]) == 30
+    assert any("above the scenario's 30" in warning for warning in capped["warnings"])

@@ -5,6 +5,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import simulator.trainer.explore as explore_module
 from simulator.engine.session import Session
 from simulator.scenario import catalogue
 from simulator.scenario.check import reachable_states
@@ -142,3 +143,24 @@ def test_explore_names_a_topic_whose_conditions_are_never_met() -> None:
     topics[0] = topics[0].model_copy(update={"requires": ("plan_agreed",), "unless": ("plan_agreed",)})
     found = explore(DEFAULT.model_copy(update={"topics": tuple(topics)}))
     assert found.topics_never_heard == (topics[0].id,)
+
+
+def test_the_search_budget_is_checked_at_every_move_not_once_a_level(monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
+    stepper = explore_module.Stepper(scenario)
+    steps = 0
+    real_step = stepper.step
+
+    def counted(probe: explore_module.Probe, kind: explore_module.MoveKind) -> explore_module.Probe:
+        nonlocal steps
+        steps += 1
+        return real_step(probe, kind)
+
+    monkeypatch.setattr(stepper, "step", counted)
+    monkeypatch.setattr(explore_module, "MAX_EXPANSIONS", 25)
+    kinds = (
+        *explore_module.COMPASSION_KINDS,
+        *explore_module.COMPLIANCE_KINDS,
+    )  # far more than 25 a level by level two
+    path, _ = explore_module._search(stepper, stepper.start(), kinds, 200, lambda probe: False)
+    assert path is None and steps == 25
