@@ -54,6 +54,10 @@ class ScenarioError(CoachError):
         self.problems = problems
         super().__init__(problems[0].render(source) if problems else f"{source}: invalid scenario")
 
+    def __reduce__(self) -> tuple[type[ScenarioError], tuple[str, list[Problem]]]:
+        # Rebuilt from its parts, so it crosses from a worker process (`coach score` on many files).
+        return (type(self), (self.source, self.problems))
+
 
 class ScenarioNotFound(CoachError):
     """No bundled scenario has that id and no file has that path."""
@@ -112,6 +116,9 @@ class UnreadableFile(CoachError):
         self.column = column
         where = source if line is None else f"{source}:{line}:{column}"
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self) -> tuple[type[UnreadableFile], tuple[str, str, int | None, int | None]]:
+        return (type(self), (self.source, self.reason, self.line, self.column))
 
 
 class UnwritableFile(CoachError):

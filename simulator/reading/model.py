@@ -28,8 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from simulator.reading.attractor import attractor_of
 from simulator.reading.features import line_features
-from simulator.reading.moves import attractor_of
 from simulator.reading.trainee_text import normalise
 from simulator.vocabulary import Attractor, Context, Focus, Form
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from simulator.shell.console import reports_errors, warn
+from simulator.shell.console import reports_errors, say, warn
 from simulator.shell.environment import gradebook_url
 from simulator.shell.outputs import write_output
 
@@ -355,7 +355,7 @@ def grade(
         f"Round {round_.id}: {strip_control(title)} (pass mark {round_.pass_mark:g}), {len(graded)} conversation(s)"
     )
     if graded:
-        click.echo(render_table(graded))
+        say(render_table(graded))
     if released:
         click.echo(released, nl=False)
     if changes is not None:
@@ -416,11 +416,11 @@ def report(
     pass_mark = grades.round.pass_mark
     click.echo(f"Round {grades.round.id}: {strip_control(grades.title)}")
     if graded:
-        click.echo(render_table(graded) + "\n")
-    click.echo(render_summary(summary, pass_mark))
+        say(render_table(graded) + "\n")
+    say(render_summary(summary, pass_mark))
     review_text = render_review_text(graded, reviews)
     if review_text:
-        click.echo("\n" + review_text)
+        say("\n" + review_text)
     if html_out is not None:
         write_output(html_out, render_round_html(grades.title, graded, summary, pass_mark, reviews))
         click.echo(f"HTML report: {html_out}")
@@ -464,7 +464,7 @@ def feedback(round_id: str, trainee: str, db: str | None, html_out: Path | None,
     if not grades.graded:
         raise RoundError(f"no conversations by {name} in round {round_id}")
     graded, reviews = shown_grades(grades.graded, reviews, secret)
-    click.echo(render_feedback_text(graded, reviews))
+    say(render_feedback_text(graded, reviews))
     if html_out is not None:
         shown_name = graded[0].trainee
         write_output(html_out, render_feedback_html(grades.title, shown_name, graded, reviews))
