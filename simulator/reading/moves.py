@@ -6,6 +6,9 @@ a corpus of labelled lines written by many authors in many workplaces
 (`simulator/reading/corpus/`). It gives a form, a focus, a confidence and the features that
 weighed most (the cues). On top of it:
 
+- a line of nothing but fillers and backchannels ("erm right so yeah", "mm", "ok cool") is
+  `other`, never a reflection: the one hand-written cue that still earns its place, because
+  the corpus cannot teach every combination of filler words;
 - a trainer's own phrases (`Context.phrases`) decide the focus when the line names one
   (`simulator.reading.trainer_phrases`);
 - the attractor comes from `attractor_of`, the single place of the rule of §3;
@@ -20,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from simulator.reading.attractor import attractor_of
-from simulator.reading.trainee_text import MAX_CHARS, normalise
+from simulator.reading.trainee_text import FILLER_ONLY, MAX_CHARS, normalise
 from simulator.reading.trainer_phrases import NEA_KIND, trainer_phrases
 from simulator.vocabulary import QUESTION_FORMS, Attractor, Context, Focus, Form, Move
 
@@ -46,9 +49,13 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
         if not isinstance(text, str) or not text.strip():
             moves.append(Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, ("empty line",), 1.0))
             continue
+        clean = normalise(text)
+        if not any(char.isalnum() for char in clean) or FILLER_ONLY.fullmatch(clean):
+            moves.append(Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, (f"filler only: '{clean[:30]}'",), 1.0))
+            continue
         form, focus, cues = reading.form, reading.focus, reading.cues
         if context.phrases and form in _FOCUSED_FORMS:
-            found = trainer_phrases(context.phrases).first_in(normalise(text))
+            found = trainer_phrases(context.phrases).first_in(clean)
             if found is not None:
                 kind, words = found
                 if kind == NEA_KIND:

@@ -654,3 +654,29 @@ def test_any_valid_trainer_phrases_give_a_move_and_no_exception(phrases: list[st
     assert move.form in Form and move.focus in Focus and move.attractor in Attractor
     for phrase in phrases:
         classify(f"Have you done the {phrase} yet?", context)
+
+
+FILLERS = ("erm", "um", "right", "so", "yeah", "okay", "ok", "mm", "hmm", "uh huh", "cool")
+
+
+@given(st.lists(st.sampled_from(FILLERS), min_size=1, max_size=6))
+def test_fillers_and_backchannels_are_other_never_a_reflection(words: list[str]) -> None:
+    move = read(" ".join(words))
+    assert (move.form, move.focus, move.attractor) == (Form.OTHER, Focus.NONE, Attractor.NEUTRAL)
+
+
+@pytest.mark.parametrize("line", ["asdf", "lol", "That's all.", "🙂🙂", "...", "jjjjjj kkk"])
+def test_nonsense_and_one_word_lines_never_read_as_reflections(line: str) -> None:
+    assert read(line, Context(previous_coachee_line="I'm exhausted.")).form not in (
+        Form.SIMPLE_REFLECTION,
+        Form.COMPLEX_REFLECTION,
+    )
+
+
+def test_every_reading_carries_a_confidence_between_0_and_1_and_unclear_below_the_threshold() -> None:
+    from simulator.vocabulary import UNCLEAR_BELOW
+
+    for line in ("What would a great year look like for you?", "the thing with the stuff", "Right."):
+        move = read(line)
+        assert 0.0 <= move.confidence <= 1.0
+        assert move.is_unclear is (move.confidence < UNCLEAR_BELOW)

@@ -91,7 +91,9 @@ def test_malformed_scenario_gives_a_located_error_and_exit_1(tmp_path: Path) -> 
     path.write_text("id: broken\ntitle: [oops\n")
     result = runner.invoke(main, ["practice", str(path), "--transcript", str(tmp_path / "t.jsonl")])
     assert result.exit_code == 1
-    assert result.output.startswith(f"coach: error: {path}:2:8: error: YAML syntax: the [ here is never closed")
+    assert result.output.startswith(
+        f"coach: error: {path}:2:8: error: YAML syntax: the [ here is never closed"
+    )
     assert "Traceback" not in result.output
 
 
@@ -163,3 +165,12 @@ def test_piped_practice_marks_what_the_coachee_revealed(tmp_path: Path) -> None:
     args = ["practice", "--seed", str(compassion.seed), "--transcript", str(tmp_path / "t.jsonl")]
     result = runner.invoke(main, args, input="\n".join(compassion.lines) + "\n")
     assert "(revealed: vision)" in result.output
+
+
+def test_classify_json_prints_the_confidence_and_whether_the_line_is_unclear() -> None:
+    result = runner.invoke(main, ["classify", "--json", "What would a great year look like for you?", "mm"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["form"] for r in records] == ["open_question", "other"]
+    assert all(0.0 <= r["confidence"] <= 1.0 and r["unclear"] is (r["confidence"] < 0.5) for r in records)
+    assert records[0]["cues"]
