@@ -46,10 +46,15 @@ class Memory:
     def hear(
         self, move: Move, heard: Heard, hot_button: HotButton | None, state: State, *, counts: bool
     ) -> None:
-        """Take in one trainee line; a line that earned nothing (a repeat, unclear) raises nothing new."""
+        """Take in one trainee line; a line that earned nothing (a repeat, unclear) raises nothing new.
+
+        An unclear line that named a topic still raised it: how it was meant was unsure, what it
+        was about was not.
+        """
         self.lines.append(heard.key)
-        if counts:
+        if counts or (move.is_unclear and not heard.repeat):
             self.heard.update(topic.id for topic, _ in heard.topics)
+        if counts:
             if hot_button is not None:
                 self.heard.add(hot_button.id)
             if move.attractor is Attractor.NEA:

@@ -240,7 +240,8 @@ class Session:
             before_state,
         )
         impact, moment = self._react_to(move, text, heard)
-        counts = moment is None  # a repeat, an unclear line or a missed reflection counts neither way
+        # A repeat, an unclear line or a missed reflection counts neither way.
+        counts = moment is None and not move.is_unclear
         if counts and move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
             self._coachee.progress.explored.add(move.focus)  # before the rise: this move may open the gate
         held = self._coachee.react(impact)
@@ -317,8 +318,11 @@ class Session:
         """The move's impact, and the moment it makes when it earns nothing (a repeat, unclear, a missed reflection)."""
         if heard.repeat:
             return Impact(rules=(rule_id(Rule.REPEAT),)), PoolName.REPEAT
-        if move.is_unclear:
+        if move.is_unclear and not heard.topics:
             return Impact(rules=(rule_id(Rule.UNCLEAR),)), PoolName.UNCLEAR
+        if move.is_unclear:
+            # Unsure how it was meant, but sure what it was about: answer the topic, move nothing.
+            return Impact(rules=(rule_id(Rule.UNCLEAR),)), None
         if heard.verdict is Verdict.MISSED:
             return Impact(rules=(rule_id(Rule.REFLECTION_MISSED),)), PoolName.CORRECT
         history = History(

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from simulator.reading.attractor import attractor_of
-from simulator.reading.features import line_features
+from simulator.reading.features import FeatureColumns
 from simulator.reading.trainee_text import normalise
 from simulator.vocabulary import Attractor, Context, Focus, Form
 
@@ -45,6 +45,7 @@ ATTRACTORS: tuple[Attractor, ...] = tuple(Attractor)
 _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
+_BATCH = 2048  # lines scored together: large enough for numpy to pay, small enough for memory
 
 _CONTEXT_NAMES = {
     "x:echo": "echoes coachee",
@@ -147,84 +148,92 @@ class _Model:
         self.bias = self.index["x:bias"]
         self.form_weights = weights["form"].astype(np.float32)
         self.focus_weights = weights["focus"].astype(np.float32)
+        # Both heads side by side: one gather and one sum per batch score them both.
+        self.weights = np.ascontiguousarray(np.concatenate([self.form_weights, self.focus_weights], axis=1))
         # Per-class contributions relative to the mean class: what a feature pushes towards.
         self.form_push = self.form_weights - self.form_weights.mean(axis=1, keepdims=True)
         self.focus_push = self.focus_weights - self.focus_weights.mean(axis=1, keepdims=True)
+        self.form_push[self.bias] = 0.0  # the bias is never a cue
+        self.focus_push[self.bias] = 0.0
         chosen = vocabulary.get("settings", {})
         self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
+        self.features = FeatureColumns(names, self.previous_words, self.turn_scope)
+        self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
+        # How a feature is shown as a cue, for every feature but character grams (which name
+        # the word of the line that holds them): filled on first use.
+        self.shown: dict[int, str] = {}
         assert [f.value for f in FORMS] == vocabulary["forms"]
         assert [f.value for f in FOCI] == vocabulary["foci"]
 
-    def vectorise(self, text: str, context: Context) -> tuple[np.ndarray, np.ndarray]:
-        features = line_features(
-            text,
-            context.previous_coachee_line,
-            context.vision_established,
-            previous_words=self.previous_words,
-            turn_scope=self.turn_scope,
-        )
-        get = self.index.get
-        columns: list[int] = []
-        values: list[float] = []
-        for name, value in features.items():
-            column = get(name)
-            if column is not None:
-                columns.append(column)
-                values.append(value)
-        return np.array(columns, dtype=np.intp), np.array(values, dtype=np.float32)
-
     def read_many(self, texts: Sequence[str], contexts: Sequence[Context]) -> list[Reading]:
-        readings: list[Reading | None] = [None] * len(texts)
+        readings: list[Reading] = [_EMPTY] * len(texts)
         rows: list[int] = []
-        vectors: list[tuple[np.ndarray, np.ndarray]] = []
         cleaned: list[str] = []
-        for position, (text, context) in enumerate(zip(texts, contexts, strict=True)):
+        for position, (text, _) in enumerate(zip(texts, contexts, strict=True)):
             clean = normalise(text)
-            if not clean.strip():
-                readings[position] = _EMPTY
-                continue
-            rows.append(position)
-            cleaned.append(clean)
-            vectors.append(self.vectorise(text, context))
-        if rows:
-            columns = np.concatenate([c for c, _ in vectors])
-            values = np.concatenate([v for _, v in vectors])
-            starts = np.cumsum([0] + [len(c) for c, _ in vectors[:-1]])
-            form_scores = np.add.reduceat(self.form_weights[columns] * values[:, None], starts, axis=0)
-            focus_scores = np.add.reduceat(self.focus_weights[columns] * values[:, None], starts, axis=0)
-            vision = [contexts[p].vision_established for p in rows]
-            forms, foci, attractors, mass = decode(softmax(form_scores), softmax(focus_scores), vision)
-            for k, position in enumerate(rows):
-                form, focus = FORMS[forms[k]], FOCI[foci[k]]
-                attractor = ATTRACTORS[attractors[k]]
-                assert attractor is attractor_of(form, focus, contexts[position])
-                cues = self.cues(cleaned[k], vectors[k], int(forms[k]), int(foci[k]))
-                readings[position] = Reading(form, focus, attractor, float(mass[k]), cues)
-        return [r if r is not None else _EMPTY for r in readings]
+            if clean.strip():
+                rows.append(position)
+                cleaned.append(clean)
+        with self.lock:
+            for start in range(0, len(rows), _BATCH):
+                batch = rows[start : start + _BATCH]
+                found = self.read_batch(cleaned[start : start + _BATCH], [contexts[p] for p in batch])
+                for position, reading in zip(batch, found, strict=True):
+                    readings[position] = reading
+        return readings
+
+    def read_batch(self, cleaned: list[str], contexts: list[Context]) -> list[Reading]:
+        """Readings of normalised, non-empty lines: one sparse product, one decoding, cues per line."""
+        vision = [context.vision_established for context in contexts]
+        lines = self.features.index(cleaned, [c.previous_coachee_line for c in contexts], vision)
+        columns, values, offsets = lines.columns, lines.values, lines.offsets
+        scores = np.add.reduceat(self.weights[columns] * values[:, None], offsets[:-1], axis=0)
+        heads = len(FORMS)
+        forms, foci, attractors, mass = decode(softmax(scores[:, :heads]), softmax(scores[:, heads:]), vision)
+
+        # Cues: each feature's push towards the chosen form (and focus), the strongest few per line.
+        line_of = np.repeat(np.arange(len(cleaned)), np.diff(offsets))
+        form_cues = _strongest(self.form_push[columns, forms[line_of]] * values, columns, line_of, len(cleaned))
+        focus_cues = _strongest(self.focus_push[columns, foci[line_of]] * values, columns, line_of, len(cleaned))
+
+        readings = []
+        for k, (form_index, focus_index, attractor_index) in enumerate(
+            zip(forms.tolist(), foci.tolist(), attractors.tolist(), strict=True)
+        ):
+            form, focus, attractor = FORMS[form_index], FOCI[focus_index], ATTRACTORS[attractor_index]
+            assert attractor is attractor_of(form, focus, contexts[k])
+            cues = self.cues(cleaned[k], form_cues[k], focus_cues[k], form, focus)
+            readings.append(Reading(form, focus, attractor, float(mass[k]), cues))
+        return readings
 
     def cues(
-        self, clean: str, vector: tuple[np.ndarray, np.ndarray], form: int, focus: int
+        self,
+        clean: str,
+        form_candidates: list[tuple[int, float]],
+        focus_candidates: list[tuple[int, float]],
+        form: Form,
+        focus: Focus,
     ) -> tuple[str, ...]:
         """The features that pushed most towards the chosen form and focus, as short strings."""
-        columns, values = vector
-        tokens = clean.split()
+        holders: _Holders | None = None
         cues: list[str] = []
-        for push, label, wanted in (
-            (self.form_push[columns, form], FORMS[form].value, _CUES_PER_HEAD[0]),
-            (self.focus_push[columns, focus], FOCI[focus].value, _CUES_PER_HEAD[1]),
+        for candidates, label, wanted in (
+            (form_candidates, form.value, _CUES_PER_HEAD[0]),
+            (focus_candidates, focus.value, _CUES_PER_HEAD[1]),
         ):
-            contribution = push * values
-            contribution[columns == self.bias] = 0.0
-            # Only the strongest few features are named (naming costs more than the arithmetic);
-            # character grams of one word add up under that word.
-            top = np.argsort(-contribution, kind="stable")[:_CUE_CANDIDATES]
+            # Character grams of one word add up under that word.
             totals: dict[str, float] = {}
-            for k in top:
-                if contribution[k] <= 0:
-                    break
-                shown = _shown(self.names[columns[k]], tokens)
-                totals[shown] = totals.get(shown, 0.0) + float(contribution[k])
+            for column, contribution in candidates:
+                shown = self.shown.get(column)
+                if shown is None:
+                    name = self.names[column]
+                    if name.startswith("c:"):
+                        holders = holders or _Holders(clean)
+                        shown = holders.word_holding(name[2:])
+                    else:
+                        shown = self.shown[column] = _shown(name)
+                totals[shown] = totals.get(shown, 0.0) + contribution
             ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
             taken = 0
             for shown, weight in ranked:
@@ -237,8 +246,44 @@ class _Model:
         return tuple(cues) if cues else ("no strong cue",)
 
 
-def _shown(name: str, tokens: list[str]) -> str:
-    """A feature as a reader would recognise it: a phrase, the word holding a character gram, a context."""
+def _strongest(
+    contribution: np.ndarray, columns: np.ndarray, line_of: np.ndarray, lines: int
+) -> list[list[tuple[int, float]]]:
+    """Per line, its features that pushed towards the choice, strongest first (ties: column order),
+    at most _CUE_CANDIDATES of them: only those are named (naming costs more than the arithmetic)."""
+    positive = np.flatnonzero(contribution > 0)
+    by_strength = positive[np.argsort(-contribution[positive], kind="stable")]
+    ordered = by_strength[np.argsort(line_of[by_strength], kind="stable")]
+    ordered_lines = line_of[ordered]
+    first = np.searchsorted(ordered_lines, np.arange(lines + 1))
+    rank = np.arange(len(ordered)) - first[ordered_lines]
+    kept = ordered[rank < _CUE_CANDIDATES]
+    bounds = np.searchsorted(line_of[kept], np.arange(lines + 1)).tolist()
+    pairs = list(zip(columns[kept].tolist(), contribution[kept].tolist(), strict=True))
+    return [pairs[bounds[k] : bounds[k + 1]] for k in range(lines)]
+
+
+NEWLINE = "\n"
+
+
+class _Holders:
+    """The words of one line as a cue names them, to find the first that holds a character gram."""
+
+    def __init__(self, clean: str) -> None:
+        self.words = [token.strip(".,!?;:\"'()") for token in clean.split()]
+        # Each word with its edges padded, one per line: a gram (no line break) matches within one word.
+        self.edged = NEWLINE.join(f" {word} " for word in self.words)
+
+    def word_holding(self, gram: str) -> str:
+        """The first word whose padded form holds the gram, quoted; else the gram itself."""
+        at = self.edged.find(gram)
+        if at < 0:
+            return f"'{gram.strip()}'"
+        return f"'{self.words[self.edged.count(NEWLINE, 0, at)]}'"
+
+
+def _shown(name: str) -> str:
+    """A feature as a reader would recognise it: a phrase or a context (character grams: `_Holders`)."""
     kind, _, body = name.partition(":")
     if kind == "w":
         if body.startswith("<s> "):
@@ -246,14 +291,6 @@ def _shown(name: str, tokens: list[str]) -> str:
         return f"'{body}'"
     if kind == "v":
         return f"'{body}' + 'but'"
-    if kind == "c":
-        core = body.strip()
-        for token in tokens:
-            word = token.strip(".,!?;:\"'()")
-            edged = f" {word} "
-            if body in edged:
-                return f"'{word}'"
-        return f"'{core}'"
     if kind == "p":
         return f"coachee said '{body}'"
     return _CONTEXT_NAMES.get(name, name)
