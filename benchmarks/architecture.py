@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,43 +42,45 @@ def longest_chain(graph: dict[str, set[str]]) -> list[str]:
     return max((chain(node, frozenset({node})) for node in sorted(graph)), key=len)
 
 
-def files_on_one_turn() -> tuple[int, int, list[str]]:
-    """Project files whose functions run for one piped line and its scorecard, and the returns to a file."""
-    from click.testing import CliRunner
+def files_on_one_turn() -> tuple[int, list[str]]:
+    """Project files whose functions run for one piped line, from reading it to the closing scorecard.
 
-    try:
-        from simulator.shell.cli import main
-    except ImportError:  # the layout before the subpackages
-        from simulator.shell.cli import main  # type: ignore[no-redef]
+    The scenario is loaded and the conversation wired before counting starts (that is set-up,
+    not the turn); the reader's weights are loaded by a warm-up line in another conversation.
+    """
+    import io
 
+    from simulator.engine.session import Session
+    from simulator.scenario import catalogue
+    from simulator.shell.piped import run_piped
+    from simulator.shell.practice import start_practice
+    from simulator.shell.render import closing_report
+
+    loaded = catalogue.load()
     roots = tuple(str(ROOT / package) + os.sep for package in PACKAGES)
-    visited: list[str] = []
+    visited: dict[str, None] = {}
 
     def profile(frame, event, arg):  # type: ignore[no-untyped-def]
-        if event != "call":
-            return
         filename = frame.f_code.co_filename
-        if filename.startswith(roots) and frame.f_code.co_name != "<module>":
-            relative = os.path.relpath(filename, ROOT)
-            if not visited or visited[-1] != relative:
-                visited.append(relative)
+        if event == "call" and filename.startswith(roots) and frame.f_code.co_name != "<module>":
+            visited.setdefault(os.path.relpath(filename, ROOT))
 
-    with tempfile.TemporaryDirectory() as folder:
-        runner = CliRunner()
-        warm = ["practice", "--seed", "1", "--transcript", str(Path(folder) / "warm.jsonl")]
-        runner.invoke(main, warm, input="hello\n")  # imports and compiled patterns, not counted
-        args = ["practice", "--seed", "1", "--transcript", str(Path(folder) / "t.jsonl")]
-        visited.clear()
-        sys.setprofile(profile)
-        try:
-            result = runner.invoke(main, args, input="What would make this hour worthwhile for you?\n")
-        finally:
-            sys.setprofile(None)
-        if result.exit_code != 0:
-            raise SystemExit(f"the piped turn failed: {result.output}{result.exception!r}")
-    distinct = list(dict.fromkeys(visited))
-    returns = len(visited) - len(distinct)
-    return len(distinct), returns, distinct
+    warm = start_practice(loaded, Session(loaded.scenario, seed=1), None)
+    run_piped(warm.conversation, io.StringIO("hello\n"), lambda _: None, show_meter=True)
+    closing_report(warm.session)
+    run = start_practice(loaded, Session(loaded.scenario, seed=1), None)
+    sys.setprofile(profile)
+    try:
+        run_piped(
+            run.conversation,
+            io.StringIO("What would make this hour worthwhile for you?\n"),
+            lambda _: None,
+            show_meter=True,
+        )
+        closing_report(run.session)
+    finally:
+        sys.setprofile(None)
+    return len(visited), list(visited)
 
 
 def main() -> None:
@@ -92,9 +93,8 @@ def main() -> None:
     print(f"import cycles: {len(groups)}")
     for group in groups:
         print("  " + ", ".join(group))
-    files, returns, distinct = files_on_one_turn()
-    print(f"files one piped turn passes through (key press to scorecard): {files}")
-    print(f"returns to a file already left: {returns}")
+    files, distinct = files_on_one_turn()
+    print(f"files one piped turn passes through (line read to scorecard): {files}")
     if "-v" in sys.argv:
         for name in distinct:
             print("  " + name)
