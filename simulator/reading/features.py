@@ -305,45 +305,64 @@ def context_features(
 # --- the fast path: many lines as columns of a fitted vocabulary -----------------------------
 
 _WORDS_KEPT = 1 << 15  # distinct words whose character grams are remembered between batches
-_UNKNOWN_KEPT = 1 << 18  # character grams outside the vocabulary that have a number
+_NUMBERS_KEPT = 1 << 18  # character grams outside the vocabulary that have a number
 
 _YOU_WORDS = frozenset({"you", "your", "you're", "you've", "you'll"})
 
 
 @dataclass(frozen=True)
 class IndexedLines:
-    """Lines as a sparse matrix over a vocabulary (CSR): line k is `columns[offsets[k]:offsets[k + 1]]`
-    with `values` alongside, columns ascending within a line."""
+    """Lines over a fitted vocabulary, in two sparse blocks (CSR: line k is entries offsets[k]:offsets[k + 1]).
+
+    - words and context (w:, v:, p:, x:): `columns` with their `values`;
+    - characters (c:): `char_columns` with `char_counts`, how many distinct words of the line
+      hold the gram; a gram's value is its count times the line's `char_scale`;
+    - `char_sums`: per line, the rows of the table given to `FeatureColumns` summed over the
+      line's character grams, each as often as its count (the block's product is
+      ``char_scale * char_sums``); None without a table.
+    """
 
     columns: np.ndarray  # intp
-    values: np.ndarray  # float32
+    values: np.ndarray  # float32, as `line_features` values are stored
     offsets: np.ndarray  # intp, one more than there are lines
+    char_columns: np.ndarray
+    char_counts: np.ndarray
+    char_offsets: np.ndarray
+    char_scale: np.ndarray  # float64, 0 for a line without words
+    char_sums: np.ndarray | None
 
 
 class FeatureColumns:
     """The features of `line_features` that a fitted vocabulary kept, as its column numbers, fast.
 
-    `index(cleaned, previous, vision)` gives for each normalised line exactly the features
-    and values `line_features` gives it, restricted to the vocabulary. The speed comes from
-    remembering each word's character grams as numbers (words repeat), looking word n-grams up
-    as tuples, and counting the character grams that several words of a line share (which
-    sets the block's scale) with numpy, a batch of lines at a time. Not safe to call from two
-    threads at once: the caller holds a lock.
+    `index(cleaned, previous, vision)` gives for each normalised line exactly the features and
+    values `line_features` gives it, restricted to the vocabulary. The speed comes from words
+    repeating: each word's character grams are found once and remembered as numbers (and, with
+    a `char_table`, as that table's rows summed), word n-grams are looked up as tuples, and the
+    grams that several words of a line share (which set the block's scale) are counted with
+    numpy, a batch of lines at a time. Not for two threads at once: the caller holds a lock.
     """
 
-    def __init__(self, names: Sequence[str], previous_words: bool = False, turn_scope: bool = False) -> None:
+    def __init__(
+        self,
+        names: Sequence[str],
+        previous_words: bool = False,
+        turn_scope: bool = False,
+        char_table: np.ndarray | None = None,
+    ) -> None:
         self.size = len(names)
         self.previous_words = previous_words
         self.turn_scope = turn_scope
+        self.char_table = None if char_table is None else np.asarray(char_table, dtype=np.float64)
         plain: dict[object, int] = {}  # w: grams; a word is its own key, longer grams are tuples
         before_turn: dict[object, int] = {}  # v: grams, keyed the same way
-        self._chars: dict[str, int] = {}
+        self.chars: dict[str, int] = {}
         self._said: dict[str, int] = {}
         context: dict[str, int] = {}
         for column, name in enumerate(names):
             kind, body = name[:2], name[2:]
             if kind == "c:":
-                self._chars[body] = column
+                self.chars[body] = column
             elif kind in ("w:", "v:"):
                 parts = body.split(" ")
                 (plain if kind == "w:" else before_turn)[parts[0] if len(parts) == 1 else tuple(parts)] = column
@@ -353,24 +372,26 @@ class FeatureColumns:
                 context[name] = column
         self._plain, self._plain_keys = plain, frozenset(plain)
         self._before_turn = before_turn
-        self._context = {name: context.get(name, -1) for name in CONTEXT_FEATURES}
-        self._length_columns = [
-            (limit, self._context["x:len=" + name]) for limit, name in _LENGTH_BUCKETS
-        ]
-        self._new_memory()
-
-    def _new_memory(self) -> None:
-        self._unknown: dict[str, int] = {}
-        self._words: _WordGrams = _WordGrams(self._grams_of)
+        self._context = {name: context.get(name, -1) for name in CONTEXT_FEATURES}  # -1: not kept
+        self._length_columns = [(limit, self._context["x:len=" + name]) for limit, name in _LENGTH_BUCKETS]
+        self.memory = _WordMemory(self)
 
     def index(self, cleaned: Sequence[str], previous: Sequence[str], vision: Sequence[bool]) -> IndexedLines:
         """The features of normalised, non-empty lines, each with its coachee line (raw) and vision flag."""
-        if len(self._words) > _WORDS_KEPT or len(self._unknown) > _UNKNOWN_KEPT:
-            self._new_memory()  # between batches only: a batch's numbers must all be of one memory
-        columns: list[int] = []
+        memory = self.memory
+        if len(memory) > _WORDS_KEPT or len(memory.unknown) > _NUMBERS_KEPT:
+            memory = self.memory = _WordMemory(self)  # between batches: a batch's numbers share one memory
+        word_number = memory.__getitem__
+        plain, plain_keys = self._plain.__getitem__, self._plain_keys
+        context = self._context
+        bias, no_prev, echo = context["x:bias"], context["x:no_prev"], context["x:echo"]
+        echo_none, echo_some, echo_most = context["x:echo=none"], context["x:echo=some"], context["x:echo=most"]
+        ends_q, has_q, you, after_vision = context["x:ends_q"], context["x:has_q"], context["x:you"], context["x:vision"]
+        very_long = context["x:len=31+"]
+        columns: list[int] = []  # -1 for a context feature the vocabulary did not keep
         values: list[float] = []
         per_line: list[int] = []
-        grams: list[np.ndarray] = []
+        word_numbers: list[int] = []
         words_per_line: list[int] = []
         said_cache: dict[str, tuple[bool, frozenset[str], list[tuple[int, float]]]] = {}
         for clean, said, seen in zip(cleaned, previous, vision, strict=True):
@@ -378,29 +399,67 @@ class FeatureColumns:
             every = _WORD.findall(clean)
             tokens = every[:_MAX_WORDS]
             if tokens:
-                self._word_grams(tokens, columns, values)
-                distinct = set(tokens)
-                grams.extend(map(self._words.__getitem__, distinct))
+                if self.turn_scope:
+                    self._word_grams_with_turn(tokens, columns, values)
+                else:
+                    padded = ["<s>", *tokens]
+                    grams = {*tokens, *zip(padded, tokens), *zip(padded, tokens, tokens[1:])}
+                    found = grams & plain_keys
+                    if found:
+                        columns.extend(sorted(map(plain, found)))
+                        values.extend([1.0 / math.sqrt(len(grams))] * len(found))
+                distinct = dict.fromkeys(tokens)  # first-seen order: the same sums in every process
+                word_numbers.extend(map(word_number, distinct))
                 words_per_line.append(len(distinct))
             else:
                 words_per_line.append(0)
+
             known = said_cache.get(said)
             if known is None:
                 known = said_cache[said] = self._said_of(said)
-            self._context_of(clean, every, tokens, known, seen, columns, values)
+            has_previous, their_words, said_features = known
+            columns.append(bias)
+            values.append(1.0)
+            if not has_previous:
+                columns.append(no_prev)
+                values.append(1.0)
+            else:
+                own = {w for w in every if w not in _STOP and len(w) > 1}
+                share = len(own & their_words) / len(own) if own else 0.0
+                columns.append(echo)
+                values.append(share)
+                columns.append(echo_none if share == 0 else echo_some if share < 0.5 else echo_most)
+                values.append(1.0)
+            if clean.rstrip(" .!\"')").endswith("?"):
+                columns.append(ends_q)
+                values.append(1.0)
+            if "?" in clean:
+                columns.append(has_q)
+                values.append(1.0)
+            if not _YOU_WORDS.isdisjoint(tokens):
+                columns.append(you)
+                values.append(1.0)
+            if seen:
+                columns.append(after_vision)
+                values.append(1.0)
+            count = len(tokens)
+            for limit, column in self._length_columns:
+                if count <= limit:
+                    columns.append(column)
+                    break
+            else:
+                columns.append(very_long)
+            values.append(1.0)
+            for column, value in said_features:
+                columns.append(column)
+                values.append(value)
             per_line.append(len(columns) - before)
-        return self._assemble(len(cleaned), columns, values, per_line, grams, words_per_line)
+        return self._assemble(len(cleaned), columns, values, per_line, word_numbers, words_per_line)
 
-    def _word_grams(self, tokens: list[str], columns: list[int], values: list[float]) -> None:
+    def _word_grams_with_turn(self, tokens: list[str], columns: list[int], values: list[float]) -> None:
+        """Word n-grams when those before a yes-but turn have their own names (v:)."""
         padded = ["<s>", *tokens]
-        turn = _turn_at(padded) if self.turn_scope else 0
-        if not turn:
-            grams = {*tokens, *zip(padded, tokens), *zip(padded, tokens, tokens[1:])}
-            found = grams & self._plain_keys
-            if found:
-                columns.extend(map(self._plain.__getitem__, found))
-                values.extend([1.0 / math.sqrt(len(grams))] * len(found))
-            return
+        turn = _turn_at(padded)
         plain: set[object] = set()
         before: set[object] = set()
         for n in (1, 2, 3):
@@ -408,13 +467,11 @@ class FeatureColumns:
                 key = padded[i] if n == 1 else tuple(padded[i : i + n])
                 (before if i + n <= turn else plain).add(key)
         scale = 1.0 / math.sqrt(len(plain) + len(before))
-        for keys, table in ((plain, self._plain), (before, self._before_turn)):
-            for key in keys:
-                column = table.get(key)
-                if column is not None:
-                    columns.append(column)
-                    values.append(scale)
-        if self._context["x:turn"] >= 0:
+        found = [self._plain[key] for key in plain if key in self._plain]
+        found += [self._before_turn[key] for key in before if key in self._before_turn]
+        columns.extend(sorted(found))
+        values.extend([scale] * len(found))
+        if turn:
             columns.append(self._context["x:turn"])
             values.append(1.0)
 
@@ -430,111 +487,135 @@ class FeatureColumns:
                 features = [(self._said[w], scale) for w in kept if w in self._said]
         return bool(previous), content, features
 
-    def _context_of(
-        self,
-        clean: str,
-        every: list[str],
-        tokens: list[str],
-        said: tuple[bool, frozenset[str], list[tuple[int, float]]],
-        seen: bool,
-        columns: list[int],
-        values: list[float],
-    ) -> None:
-        """The p: and x: features of one line, as `line_features` and `context_features` name them."""
-        context = self._context
-        has_previous, their_words, said_features = said
-        found: list[tuple[str, float]] = [("x:bias", 1.0)]
-        if not has_previous:
-            found.append(("x:no_prev", 1.0))
-        else:
-            own = {w for w in every if w not in _STOP and len(w) > 1}
-            share = len(own & their_words) / len(own) if own else 0.0
-            found.append(("x:echo", share))
-            found.append(("x:echo=" + ("none" if share == 0 else "some" if share < 0.5 else "most"), 1.0))
-        if clean.rstrip(" .!\"')").endswith("?"):
-            found.append(("x:ends_q", 1.0))
-        if "?" in clean:
-            found.append(("x:has_q", 1.0))
-        if not _YOU_WORDS.isdisjoint(tokens):
-            found.append(("x:you", 1.0))
-        if seen:
-            found.append(("x:vision", 1.0))
-        for name, value in found:
-            column = context[name]
-            if column >= 0:
-                columns.append(column)
-                values.append(value)
-        count = len(tokens)
-        for limit, column in self._length_columns:
-            if count <= limit:
-                break
-        else:
-            column = context["x:len=31+"]
-        if column >= 0:
-            columns.append(column)
-            values.append(1.0)
-        for column, value in said_features:
-            columns.append(column)
-            values.append(value)
-
-    def _grams_of(self, word: str) -> np.ndarray:
-        """Numbers of a word's distinct character grams: the vocabulary's column, or a number past it."""
-        edged = f" {word} "
-        size = len(edged)
-        chars, unknown = self._chars, self._unknown
-        numbers = []
-        for gram in {edged[i : i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)}:
-            number = chars.get(gram)
-            if number is None:
-                number = unknown.get(gram)
-                if number is None:
-                    number = unknown[gram] = self.size + len(unknown)
-            numbers.append(number)
-        return np.array(numbers, dtype=np.int64)
-
     def _assemble(
         self,
         lines: int,
         columns: list[int],
         values: list[float],
         per_line: list[int],
-        grams: list[np.ndarray],
+        word_numbers: list[int],
         words_per_line: list[int],
     ) -> IndexedLines:
-        """Add the character block (counted across each line's distinct words) and sort each line's columns."""
+        """The two blocks as arrays; the character block counted across each line's distinct words."""
+        column = np.array(columns, dtype=np.intp)
+        value = np.array(values, dtype=np.float32)
         line_of = np.repeat(np.arange(lines), per_line)
-        column = np.array(columns, dtype=np.int64)
-        value = np.array(values, dtype=np.float64)
-        if grams:
-            numbers = np.concatenate(grams)
-            word_line = np.repeat(np.arange(lines), words_per_line)
-            gram_line = np.repeat(word_line, [len(g) for g in grams])
-            span = self.size + len(self._unknown)
-            keys, counts = np.unique(gram_line * span + numbers, return_counts=True)
-            key_line = keys // span
-            key_number = keys - key_line * span
-            squares = np.bincount(key_line, weights=(counts * counts).astype(np.float64), minlength=lines)
-            known = key_number < self.size
-            char_line = key_line[known]
-            scale = 1.0 / np.sqrt(squares[char_line])
-            line_of = np.concatenate([line_of, char_line])
-            column = np.concatenate([column, key_number[known]])
-            value = np.concatenate([value, counts[known] * scale])
-        order = np.argsort(line_of * self.size + column)
-        offsets = np.zeros(lines + 1, dtype=np.intp)
-        np.cumsum(np.bincount(line_of, minlength=lines), out=offsets[1:])
+        kept = column >= 0
+        if not kept.all():
+            column, value, line_of = column[kept], value[kept], line_of[kept]
+        offsets = _offsets(line_of, lines)
+
+        memory = self.memory
+        char_scale = np.zeros(lines)
+        char_sums = None if self.char_table is None else np.zeros((lines, self.char_table.shape[1]))
+        if not word_numbers:
+            empty = np.zeros(0, dtype=np.intp)
+            return IndexedLines(column, value, offsets, empty, empty, np.zeros(lines + 1, dtype=np.intp), char_scale, char_sums)
+        words = np.array(word_numbers, dtype=np.intp)
+        grams = [memory.grams[w] for w in word_numbers]
+        numbers = np.concatenate(grams)
+        gram_line = np.repeat(np.repeat(np.arange(lines), words_per_line), memory.lengths[words])
+        span = memory.span
+        keys = gram_line.astype(np.int32 if lines * span < 2**31 else np.int64) * span + numbers
+        keys.sort()
+        first = np.empty(len(keys), dtype=bool)
+        first[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        counts = np.diff(starts, append=len(keys))
+        unique = keys[starts]
+        key_line = unique // span
+        key_number = unique - key_line * span
+        squares = np.bincount(key_line, weights=(counts * counts).astype(np.float64), minlength=lines)
+        has_words = squares > 0
+        char_scale[has_words] = 1.0 / np.sqrt(squares[has_words])
+        known = key_number < self.size
+        char_line = key_line[known]
+        if char_sums is not None:
+            rows = memory.summed_rows()[words]
+            word_offsets = np.zeros(lines + 1, dtype=np.intp)
+            np.cumsum(words_per_line, out=word_offsets[1:])
+            char_sums[has_words] = np.add.reduceat(rows, word_offsets[:-1][has_words], axis=0)
         return IndexedLines(
-            column[order].astype(np.intp), value[order].astype(np.float32), offsets
+            column,
+            value,
+            offsets,
+            key_number[known].astype(np.intp),
+            counts[known],
+            _offsets(char_line, lines),
+            char_scale,
+            char_sums,
         )
 
 
-class _WordGrams(dict[str, np.ndarray]):
-    """word -> its character grams' numbers, made on first sight."""
+def _offsets(line_of: np.ndarray, lines: int) -> np.ndarray:
+    """CSR offsets of entries sorted by line."""
+    offsets = np.zeros(lines + 1, dtype=np.intp)
+    np.cumsum(np.bincount(line_of, minlength=lines), out=offsets[1:])
+    return offsets
 
-    def __init__(self, make: object) -> None:
+
+class _WordMemory(dict[str, int]):
+    """word -> its number; per number, the word's character grams as numbers (the vocabulary's
+    column, or a number past the vocabulary for a gram it lacks) and, with a table, their rows summed."""
+
+    def __init__(self, columns: FeatureColumns) -> None:
         super().__init__()
-        self._make = make
+        self.columns = columns
+        self.grams: list[np.ndarray] = []
+        self.known: list[np.ndarray] = []
+        self.unknown: dict[str, int] = {}
+        self._lengths: list[int] = []
+        self._sums = np.zeros((0, 0 if columns.char_table is None else columns.char_table.shape[1]))
+        self._summed = 0
 
-    def __missing__(self, word: str) -> np.ndarray:
-        numbers = self[word] = self._make(word)  # type: ignore[operator]
-        return numbers
+    @property
+    def span(self) -> int:
+        """One more than the largest gram number given so far."""
+        return self.columns.size + len(self.unknown)
+
+    @property
+    def lengths(self) -> np.ndarray:
+        return np.array(self._lengths, dtype=np.intp)
+
+    def __missing__(self, word: str) -> int:
+        edged = f" {word} "
+        size = len(edged)
+        chars, unknown, vocabulary = self.columns.chars, self.unknown, self.columns.size
+        numbers = []
+        known = []
+        for gram in {edged[i : i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)}:
+            number = chars.get(gram)
+            if number is None:
+                number = unknown.get(gram)
+                if number is None:
+                    number = unknown[gram] = vocabulary + len(unknown)
+            else:
+                known.append(number)
+            numbers.append(number)
+        self.grams.append(np.array(numbers, dtype=np.int32 if vocabulary + len(unknown) < 2**31 else np.int64))
+        self.known.append(np.array(sorted(known), dtype=np.intp))
+        self._lengths.append(len(numbers))
+        number = self[word] = len(self.grams) - 1
+        return number
+
+    def summed_rows(self) -> np.ndarray:
+        """Per word number, the table's rows of its known grams summed (new words summed in one go)."""
+        table = self.columns.char_table
+        assert table is not None
+        have, need = self._summed, len(self.grams)
+        if need > have:
+            if need > len(self._sums):
+                grown = np.zeros((max(need, 2 * len(self._sums), 1024), table.shape[1]))
+                grown[:have] = self._sums[:have]
+                self._sums = grown
+            known = self.known[have:need]
+            sizes = np.array([len(k) for k in known], dtype=np.intp)
+            some = sizes > 0
+            if some.any():
+                starts = np.zeros(len(known), dtype=np.intp)
+                np.cumsum(sizes[:-1], out=starts[1:])
+                sums = np.add.reduceat(table[np.concatenate(known)], starts[some], axis=0)
+                self._sums[have:need][some] = sums
+            self._summed = need
+        return self._sums

@@ -14,11 +14,11 @@ The split (fixed; never changed to suit a result):
   accounting, insurance, bank; police, prison, children's social care, fire station, care home,
   charity fundraising). Never used here: not for fitting, not for choosing anything. It is
   read only by `benchmarks/reader.py`, once per final variant.
-- fitting part: authors a, b, c, e, f, g, plus the older team-written set
+- fitting part: authors a, b, c, e, f, g, i, j, plus the older team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
-leave-one-author-out cross-validation inside the fitting part: each of a, b, c, e, f, g is held
+leave-one-author-out cross-validation inside the fitting part: each fitting author is held
 out in turn (the team set always stays in the fitting folds), the vocabulary is rebuilt on the
 fitting folds only, and the pooled held-out predictions are scored on attractor macro-F1 (the
 figure the product acts on), then form and focus accuracy. `--variants` prints the comparison
@@ -64,7 +64,7 @@ CORPUS_DIR = READING_DIR / "corpus"
 TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 
 TEST_AUTHORS = ("d", "h")
-FIT_AUTHORS = ("a", "b", "c", "e", "f", "g")
+FIT_AUTHORS = ("a", "b", "c", "e", "f", "g", "i", "j")
 TEAM = "team"
 
 Record = dict[str, object]
@@ -466,7 +466,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     records = load_corpus(authors=FIT_AUTHORS, team=True)
     print(f"fitting part: {len(records)} lines from authors {', '.join(FIT_AUTHORS)} + {TEAM}")
     if args.variants:
-        print("leave-one-author-out CV (held out in turn: a, b, c, e, f, g):")
+        print("leave-one-author-out CV (each fitting author held out in turn):")
         variants = list(VARIANTS)
         try:
             _embedder()

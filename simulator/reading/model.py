@@ -22,14 +22,14 @@ import io
 import json
 import threading
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from simulator.reading.attractor import attractor_of
-from simulator.reading.features import FeatureColumns
+from simulator.reading.features import FeatureColumns, IndexedLines
 from simulator.reading.trainee_text import normalise
 from simulator.vocabulary import Attractor, Context, Focus, Form
 
@@ -45,6 +45,7 @@ ATTRACTORS: tuple[Attractor, ...] = tuple(Attractor)
 _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
+_THRESHOLD_SHARES = (0.2, 0.1, 0.05, 0.02, 0.01, 0.003, 0.001)  # of a line's strongest push, in turn
 _BATCH = 2048  # lines scored together: large enough for numpy to pay, small enough for memory
 
 _CONTEXT_NAMES = {
@@ -148,21 +149,24 @@ class _Model:
         self.bias = self.index["x:bias"]
         self.form_weights = weights["form"].astype(np.float32)
         self.focus_weights = weights["focus"].astype(np.float32)
-        # Both heads side by side: one gather and one sum per batch score them both.
-        self.weights = np.ascontiguousarray(np.concatenate([self.form_weights, self.focus_weights], axis=1))
+        # Both heads side by side (one gather scores both), summed in float64 whatever the order.
+        self.table = np.concatenate([self.form_weights, self.focus_weights], axis=1).astype(np.float64)
         # Per-class contributions relative to the mean class: what a feature pushes towards.
         self.form_push = self.form_weights - self.form_weights.mean(axis=1, keepdims=True)
         self.focus_push = self.focus_weights - self.focus_weights.mean(axis=1, keepdims=True)
         self.form_push[self.bias] = 0.0  # the bias is never a cue
         self.focus_push[self.bias] = 0.0
+        self.push_by_form = np.ascontiguousarray(self.form_push.T)  # class x feature: one row per choice
+        self.push_by_focus = np.ascontiguousarray(self.focus_push.T)
         chosen = vocabulary.get("settings", {})
         self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
-        self.features = FeatureColumns(names, self.previous_words, self.turn_scope)
+        self.features = FeatureColumns(names, self.previous_words, self.turn_scope, char_table=self.table)
         self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
-        # How a feature is shown as a cue, for every feature but character grams (which name
-        # the word of the line that holds them): filled on first use.
+        # How a feature is shown as a cue (a character gram names the word of the line that holds
+        # it, so only its gram is kept): filled on first use.
         self.shown: dict[int, str] = {}
+        self.char_bodies: dict[int, str] = {}
         assert [f.value for f in FORMS] == vocabulary["forms"]
         assert [f.value for f in FOCI] == vocabulary["foci"]
 
@@ -187,15 +191,22 @@ class _Model:
         """Readings of normalised, non-empty lines: one sparse product, one decoding, cues per line."""
         vision = [context.vision_established for context in contexts]
         lines = self.features.index(cleaned, [c.previous_coachee_line for c in contexts], vision)
-        columns, values, offsets = lines.columns, lines.values, lines.offsets
-        scores = np.add.reduceat(self.weights[columns] * values[:, None], offsets[:-1], axis=0)
+        scores = np.add.reduceat(self.table[lines.columns] * lines.values[:, None], lines.offsets[:-1], axis=0)
+        assert lines.char_sums is not None
+        scores += lines.char_scale[:, None] * lines.char_sums
+        scores = scores.astype(np.float32)  # as the weights are stored: the decoding is the fit's
         heads = len(FORMS)
         forms, foci, attractors, mass = decode(softmax(scores[:, :heads]), softmax(scores[:, heads:]), vision)
 
         # Cues: each feature's push towards the chosen form (and focus), the strongest few per line.
-        line_of = np.repeat(np.arange(len(cleaned)), np.diff(offsets))
-        form_cues = _strongest(self.form_push[columns, forms[line_of]] * values, columns, line_of, len(cleaned))
-        focus_cues = _strongest(self.focus_push[columns, foci[line_of]] * values, columns, line_of, len(cleaned))
+        columns, values, line_of = _cue_features(lines)
+        count = len(cleaned)
+        form_columns, form_pushes, form_ends = _strongest(
+            self.push_by_form[forms[line_of], columns] * values, columns, line_of, count
+        )
+        focus_columns, focus_pushes, focus_ends = _strongest(
+            self.push_by_focus[foci[line_of], columns] * values, columns, line_of, count
+        )
 
         readings = []
         for k, (form_index, focus_index, attractor_index) in enumerate(
@@ -203,19 +214,26 @@ class _Model:
         ):
             form, focus, attractor = FORMS[form_index], FOCI[focus_index], ATTRACTORS[attractor_index]
             assert attractor is attractor_of(form, focus, contexts[k])
-            cues = self.cues(cleaned[k], form_cues[k], focus_cues[k], form, focus)
+            cues = self.cues(
+                cleaned[k],
+                zip(form_columns[form_ends[k] : form_ends[k + 1]], form_pushes[form_ends[k] : form_ends[k + 1]]),
+                zip(focus_columns[focus_ends[k] : focus_ends[k + 1]], focus_pushes[focus_ends[k] : focus_ends[k + 1]]),
+                form,
+                focus,
+            )
             readings.append(Reading(form, focus, attractor, float(mass[k]), cues))
         return readings
 
     def cues(
         self,
         clean: str,
-        form_candidates: list[tuple[int, float]],
-        focus_candidates: list[tuple[int, float]],
+        form_candidates: Iterable[tuple[int, float]],
+        focus_candidates: Iterable[tuple[int, float]],
         form: Form,
         focus: Focus,
     ) -> tuple[str, ...]:
         """The features that pushed most towards the chosen form and focus, as short strings."""
+        shown_as, bodies = self.shown, self.char_bodies
         holders: _Holders | None = None
         cues: list[str] = []
         for candidates, label, wanted in (
@@ -225,19 +243,23 @@ class _Model:
             # Character grams of one word add up under that word.
             totals: dict[str, float] = {}
             for column, contribution in candidates:
-                shown = self.shown.get(column)
+                shown = shown_as.get(column)
                 if shown is None:
-                    name = self.names[column]
-                    if name.startswith("c:"):
-                        holders = holders or _Holders(clean)
-                        shown = holders.word_holding(name[2:])
-                    else:
-                        shown = self.shown[column] = _shown(name)
+                    body = bodies.get(column)
+                    if body is None:
+                        name = self.names[column]
+                        if name.startswith("c:"):
+                            body = bodies[column] = name[2:]
+                        else:
+                            shown = shown_as[column] = _shown(name)
+                    if body is not None:
+                        if holders is None:
+                            holders = _Holders(clean)
+                        shown = holders.word_holding(body)
                 totals[shown] = totals.get(shown, 0.0) + contribution
-            ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
             taken = 0
-            for shown, weight in ranked:
-                if taken == wanted or weight <= 0:
+            for weight, shown in sorted(zip([-w for w in totals.values()], totals)):
+                if taken == wanted or weight >= 0:
                     break
                 cue = _clip(shown, len(label)) + " → " + label
                 if cue not in cues:
@@ -246,21 +268,62 @@ class _Model:
         return tuple(cues) if cues else ("no strong cue",)
 
 
+def _cue_features(lines: IndexedLines) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every feature of every line with its value, line by line (words and context, then characters)."""
+    count = len(lines.offsets) - 1
+    firsts = np.diff(lines.offsets)
+    line_firsts = np.repeat(np.arange(count), firsts)
+    line_chars = np.repeat(np.arange(count), np.diff(lines.char_offsets))
+    total = lines.offsets[-1] + lines.char_offsets[-1]
+    columns = np.empty(total, dtype=np.intp)
+    values = np.empty(total, dtype=np.float32)
+    at = np.arange(len(line_firsts)) + lines.char_offsets[line_firsts]
+    columns[at] = lines.columns
+    values[at] = lines.values
+    at = np.arange(len(line_chars)) + lines.offsets[line_chars + 1]
+    columns[at] = lines.char_columns
+    values[at] = lines.char_counts * lines.char_scale[line_chars]  # a gram's value, as line_features has it
+    return columns, values, np.repeat(np.arange(count), firsts + np.diff(lines.char_offsets))
+
+
 def _strongest(
     contribution: np.ndarray, columns: np.ndarray, line_of: np.ndarray, lines: int
-) -> list[list[tuple[int, float]]]:
-    """Per line, its features that pushed towards the choice, strongest first (ties: column order),
-    at most _CUE_CANDIDATES of them: only those are named (naming costs more than the arithmetic)."""
+) -> tuple[list[int], list[float], list[int]]:
+    """Per line, its features that pushed towards the choice, strongest first (ties: earlier first),
+    at most _CUE_CANDIDATES of them: only those are named (naming costs more than the arithmetic).
+
+    Returns their columns and pushes, line k's from `ends[k]` to `ends[k + 1]`.
+    """
     positive = np.flatnonzero(contribution > 0)
-    by_strength = positive[np.argsort(-contribution[positive], kind="stable")]
-    ordered = by_strength[np.argsort(line_of[by_strength], kind="stable")]
-    ordered_lines = line_of[ordered]
-    first = np.searchsorted(ordered_lines, np.arange(lines + 1))
-    rank = np.arange(len(ordered)) - first[ordered_lines]
-    kept = ordered[rank < _CUE_CANDIDATES]
-    bounds = np.searchsorted(line_of[kept], np.arange(lines + 1)).tolist()
-    pairs = list(zip(columns[kept].tolist(), contribution[kept].tolist(), strict=True))
-    return [pairs[bounds[k] : bounds[k + 1]] for k in range(lines)]
+    strength = contribution[positive]
+    line = line_of[positive]
+    bounds = np.searchsorted(line, np.arange(lines + 1))
+    # Sorting every feature is the slow part: first find, line by line, a threshold that at least
+    # _CUE_CANDIDATES features reach (a share of the line's strongest push), and sort only those.
+    threshold = np.zeros(lines, dtype=strength.dtype)
+    crowded = np.diff(bounds) > _CUE_CANDIDATES
+    if crowded.any():
+        some = np.diff(bounds) > 0
+        peak = np.zeros(lines, dtype=strength.dtype)
+        peak[some] = np.maximum.reduceat(strength, bounds[:-1][some])
+        open_strength, open_line = strength, line
+        for share in _THRESHOLD_SHARES:
+            undecided = crowded[open_line]
+            open_strength, open_line = open_strength[undecided], open_line[undecided]
+            if not len(open_line):
+                break
+            trial = peak * share
+            reached = np.bincount(open_line[open_strength >= trial[open_line]], minlength=lines)
+            enough = crowded & (reached >= _CUE_CANDIDATES)
+            threshold[enough] = trial[enough]
+            crowded &= ~enough
+    near = np.flatnonzero(strength >= threshold[line])
+    order = near[np.lexsort((-strength[near], line[near]))]  # stable: equal pushes keep their order
+    ordered_lines = line[order]
+    rank = np.arange(len(order)) - np.searchsorted(ordered_lines, ordered_lines)
+    top = order[rank < _CUE_CANDIDATES]
+    ends = np.searchsorted(line[top], np.arange(lines + 1)).tolist()
+    return columns[positive[top]].tolist(), strength[top].tolist(), ends
 
 
 NEWLINE = "\n"
@@ -273,13 +336,14 @@ class _Holders:
         self.words = [token.strip(".,!?;:\"'()") for token in clean.split()]
         # Each word with its edges padded, one per line: a gram (no line break) matches within one word.
         self.edged = NEWLINE.join(f" {word} " for word in self.words)
+        self.quoted = [f"'{word}'" for word in self.words]
 
     def word_holding(self, gram: str) -> str:
         """The first word whose padded form holds the gram, quoted; else the gram itself."""
         at = self.edged.find(gram)
         if at < 0:
             return f"'{gram.strip()}'"
-        return f"'{self.words[self.edged.count(NEWLINE, 0, at)]}'"
+        return self.quoted[self.edged.count(NEWLINE, 0, at)]
 
 
 def _shown(name: str) -> str:
