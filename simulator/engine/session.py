@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from simulator.engine.coachee import Coachee, History, Impact, Progress, appraise
+from simulator.engine.coachee import Coachee, History, Impact, Progress, appraise, hot_button_hit
 from simulator.engine.listening import Heard, Verdict, hear
 from simulator.engine.memory import Memory
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply
@@ -241,7 +241,7 @@ class Session:
         )
         impact, moment = self._react_to(move, text, heard)
         # A repeat, an unclear line or a missed reflection counts neither way.
-        counts = moment is None and not move.is_unclear
+        counts = moment is None and (not move.is_unclear or impact.hot_button is not None)
         if counts and move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
             self._coachee.progress.explored.add(move.focus)  # before the rise: this move may open the gate
         held = self._coachee.react(impact)
@@ -318,9 +318,11 @@ class Session:
         """The move's impact, and the moment it makes when it earns nothing (a repeat, unclear, a missed reflection)."""
         if heard.repeat:
             return Impact(rules=(rule_id(Rule.REPEAT),)), PoolName.REPEAT
-        if move.is_unclear and not heard.topics:
+        # A hot-button word hits the nerve however unsure the reader is of the rest of the line.
+        nerve = move.is_unclear and hot_button_hit(move, text, self.scenario.coachee) is not None
+        if move.is_unclear and not nerve and not heard.topics:
             return Impact(rules=(rule_id(Rule.UNCLEAR),)), PoolName.UNCLEAR
-        if move.is_unclear:
+        if move.is_unclear and not nerve:
             # Unsure how it was meant, but sure what it was about: answer the topic, move nothing.
             return Impact(rules=(rule_id(Rule.UNCLEAR),)), None
         if heard.verdict is Verdict.MISSED:
@@ -333,6 +335,9 @@ class Session:
             self._run if (move.form, move.focus) == self._last_kind else 0,
             Event.NEA_HEARD.value in self._memory.heard,
         )
+        if nerve:
+            # Only the word counts: the rest of the line, read too unsurely, moves nothing.
+            move = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, move.cues, move.confidence)
         return appraise(move, text, self.scenario.coachee, history, self.personality), None
 
     def _is_vision_exchange(self, move: Move) -> bool:

@@ -304,10 +304,15 @@ def context_features(
 
 # --- the fast path: many lines as columns of a fitted vocabulary -----------------------------
 
-_WORDS_KEPT = 1 << 15  # distinct words whose character grams are remembered between batches
+_WORDS_KEPT = 1 << 15  # distinct words remembered between batches (with their character grams)
 _NUMBERS_KEPT = 1 << 18  # character grams outside the vocabulary that have a number
 
 _YOU_WORDS = frozenset({"you", "your", "you're", "you've", "you'll"})
+
+# A word of one letter or digit (the only one-character words `words` finds) carries no content either.
+_NO_CONTENT = _STOP | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+_NO_PREVIOUS = -1.0  # the echo share of a line with no coachee line before it
 
 
 @dataclass(frozen=True)
@@ -336,11 +341,12 @@ class FeatureColumns:
     """The features of `line_features` that a fitted vocabulary kept, as its column numbers, fast.
 
     `index(cleaned, previous, vision)` gives for each normalised line exactly the features and
-    values `line_features` gives it, restricted to the vocabulary. The speed comes from words
-    repeating: each word's character grams are found once and remembered as numbers (and, with
-    a `char_table`, as that table's rows summed), word n-grams are looked up as tuples, and the
-    grams that several words of a line share (which set the block's scale) are counted with
-    numpy, a batch of lines at a time. Not for two threads at once: the caller holds a lock.
+    values `line_features` gives it, restricted to the vocabulary. Python only splits each line
+    into words and gives every word a number (words repeat: a word's character grams are found
+    once and remembered, and with a `char_table` that table's rows summed over them); numpy
+    then finds the distinct word n-grams of every line of a batch at once, counts the character
+    grams several words of a line share (which set the block's scale), and looks everything up.
+    Not for two threads at once: the caller holds a lock.
     """
 
     def __init__(
@@ -354,26 +360,35 @@ class FeatureColumns:
         self.previous_words = previous_words
         self.turn_scope = turn_scope
         self.char_table = None if char_table is None else np.asarray(char_table, dtype=np.float64)
-        plain: dict[object, int] = {}  # w: grams; a word is its own key, longer grams are tuples
-        before_turn: dict[object, int] = {}  # v: grams, keyed the same way
         self.chars: dict[str, int] = {}
+        self.unigrams: dict[str, int] = {}
+        self.gram_words: dict[str, int] = {"<s>": 0}  # words of longer w: grams, numbered
+        self._tuples: dict[object, int] = {}  # w: and v: grams as the turn-scope path keys them
+        self._before_turn: dict[object, int] = {}
         self._said: dict[str, int] = {}
         context: dict[str, int] = {}
+        longer: list[tuple[list[int], int]] = []
         for column, name in enumerate(names):
             kind, body = name[:2], name[2:]
             if kind == "c:":
                 self.chars[body] = column
             elif kind in ("w:", "v:"):
                 parts = body.split(" ")
-                (plain if kind == "w:" else before_turn)[parts[0] if len(parts) == 1 else tuple(parts)] = column
+                key = parts[0] if len(parts) == 1 else tuple(parts)
+                (self._tuples if kind == "w:" else self._before_turn)[key] = column
+                if kind == "w:" and len(parts) == 1:
+                    self.unigrams[body] = column
+                elif kind == "w:":
+                    longer.append(([self.gram_words.setdefault(p, len(self.gram_words)) for p in parts], column))
             elif kind == "p:":
                 self._said[body] = column
             else:
                 context[name] = column
-        self._plain, self._plain_keys = plain, frozenset(plain)
-        self._before_turn = before_turn
+        self._pairs, self._triples = _gram_table(longer, len(self.gram_words))
         self._context = {name: context.get(name, -1) for name in CONTEXT_FEATURES}  # -1: not kept
-        self._length_columns = [(limit, self._context["x:len=" + name]) for limit, name in _LENGTH_BUCKETS]
+        buckets = [f"x:len={name}" for _, name in _LENGTH_BUCKETS] + ["x:len=31+"]
+        self._length_limits = np.array([limit for limit, _ in _LENGTH_BUCKETS])
+        self._length_columns = np.array([self._context[name] for name in buckets])
         self.memory = _WordMemory(self)
 
     def index(self, cleaned: Sequence[str], previous: Sequence[str], vision: Sequence[bool]) -> IndexedLines:
@@ -381,83 +396,117 @@ class FeatureColumns:
         memory = self.memory
         if len(memory) > _WORDS_KEPT or len(memory.unknown) > _NUMBERS_KEPT:
             memory = self.memory = _WordMemory(self)  # between batches: a batch's numbers share one memory
-        word_number = memory.__getitem__
-        plain, plain_keys = self._plain.__getitem__, self._plain_keys
-        context = self._context
-        bias, no_prev, echo = context["x:bias"], context["x:no_prev"], context["x:echo"]
-        echo_none, echo_some, echo_most = context["x:echo=none"], context["x:echo=some"], context["x:echo=most"]
-        ends_q, has_q, you, after_vision = context["x:ends_q"], context["x:has_q"], context["x:you"], context["x:vision"]
-        very_long = context["x:len=31+"]
-        columns: list[int] = []  # -1 for a context feature the vocabulary did not keep
-        values: list[float] = []
+        number_of = memory.__getitem__
+        numbers: list[int] = []  # each line's words (the first 60), as numbers
         per_line: list[int] = []
-        word_numbers: list[int] = []
-        words_per_line: list[int] = []
+        echo: list[float] = []
+        extra: list[tuple[int, int, float]] = []  # (line, column, value) found word by word
         said_cache: dict[str, tuple[bool, frozenset[str], list[tuple[int, float]]]] = {}
-        for clean, said, seen in zip(cleaned, previous, vision, strict=True):
-            before = len(columns)
+        for line, (clean, said) in enumerate(zip(cleaned, previous, strict=True)):
             every = _WORD.findall(clean)
             tokens = every[:_MAX_WORDS]
-            if tokens:
-                if self.turn_scope:
-                    self._word_grams_with_turn(tokens, columns, values)
-                else:
-                    padded = ["<s>", *tokens]
-                    grams = {*tokens, *zip(padded, tokens), *zip(padded, tokens, tokens[1:])}
-                    found = grams & plain_keys
-                    if found:
-                        columns.extend(sorted(map(plain, found)))
-                        values.extend([1.0 / math.sqrt(len(grams))] * len(found))
-                distinct = dict.fromkeys(tokens)  # first-seen order: the same sums in every process
-                word_numbers.extend(map(word_number, distinct))
-                words_per_line.append(len(distinct))
-            else:
-                words_per_line.append(0)
-
+            numbers.extend(map(number_of, tokens))
+            per_line.append(len(tokens))
             known = said_cache.get(said)
             if known is None:
                 known = said_cache[said] = self._said_of(said)
-            has_previous, their_words, said_features = known
-            columns.append(bias)
-            values.append(1.0)
-            if not has_previous:
-                columns.append(no_prev)
-                values.append(1.0)
+            if known[0]:
+                own = set(every).difference(_NO_CONTENT)
+                echo.append(len(own & known[1]) / len(own) if own else 0.0)
+                for column, value in known[2]:
+                    extra.append((line, column, value))
             else:
-                own = {w for w in every if w not in _STOP and len(w) > 1}
-                share = len(own & their_words) / len(own) if own else 0.0
-                columns.append(echo)
-                values.append(share)
-                columns.append(echo_none if share == 0 else echo_some if share < 0.5 else echo_most)
-                values.append(1.0)
-            if clean.rstrip(" .!\"')").endswith("?"):
-                columns.append(ends_q)
-                values.append(1.0)
-            if "?" in clean:
-                columns.append(has_q)
-                values.append(1.0)
-            if not _YOU_WORDS.isdisjoint(tokens):
-                columns.append(you)
-                values.append(1.0)
-            if seen:
-                columns.append(after_vision)
-                values.append(1.0)
-            count = len(tokens)
-            for limit, column in self._length_columns:
-                if count <= limit:
-                    columns.append(column)
-                    break
-            else:
-                columns.append(very_long)
-            values.append(1.0)
-            for column, value in said_features:
-                columns.append(column)
-                values.append(value)
-            per_line.append(len(columns) - before)
-        return self._assemble(len(cleaned), columns, values, per_line, word_numbers, words_per_line)
+                echo.append(_NO_PREVIOUS)
+            if self.turn_scope and tokens:
+                self._word_grams_with_turn(line, tokens, extra)
+        asks = [clean.rstrip(" .!\"')").endswith("?") for clean in cleaned]
+        has_q = ["?" in clean for clean in cleaned]
+        lines = len(cleaned)
+        words = _LineWords(np.array(numbers, dtype=np.int64), np.array(per_line, dtype=np.intp), len(memory))
+        blocks = [] if self.turn_scope else [self._word_grams(words, lines)]
+        blocks.append(self._context_block(words, lines, np.array(echo), asks, has_q, vision))
+        if extra:
+            found = np.array(extra, dtype=np.float64).reshape(-1, 3)
+            blocks.append((found[:, 0].astype(np.intp), found[:, 1].astype(np.intp), found[:, 2].astype(np.float32)))
+        line_of, column, value = (np.concatenate(parts) for parts in zip(*blocks, strict=True))
+        order = np.argsort(line_of, kind="stable")  # line by line, each block in its own order
+        line_of, column, value = line_of[order], column[order], value[order]
+        kept = column >= 0
+        if not kept.all():
+            line_of, column, value = line_of[kept], column[kept], value[kept]
+        return self._with_characters(words, lines, column, value, _offsets(line_of, lines))
 
-    def _word_grams_with_turn(self, tokens: list[str], columns: list[int], values: list[float]) -> None:
-        """Word n-grams when those before a yes-but turn have their own names (v:)."""
+    def _word_grams(self, words: _LineWords, lines: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(line, column, value) of every line's w: grams, in column order, each line's scaled to unit length."""
+        memory = self.memory
+        start = words.start  # the number of "<s>"
+        unigram_columns = np.append(memory.unigram_columns[:start], -1)
+        gram_words = np.append(memory.gram_words[:start], 0)
+        distinct = words.distinct
+        pairs, pair_index = np.unique(words.pair_keys, return_inverse=True)
+        triples = np.unique(words.triple_keys(pair_index))
+        span = start + 1
+        pair_line = pairs // (span * span)
+        count = np.bincount(distinct // span, minlength=lines)
+        count += np.bincount(pair_line, minlength=lines)
+        count += np.bincount(pair_line[triples // span], minlength=lines)
+        scale = np.zeros(lines, dtype=np.float64)
+        has_words = count > 0
+        scale[has_words] = 1.0 / np.sqrt(count[has_words])
+
+        found_lines, found_columns = [], []
+        columns = unigram_columns[distinct % span]
+        found_lines.append(distinct // span)
+        found_columns.append(columns)
+        first, second = (pairs // span) % span, pairs % span
+        columns = self._pairs.columns_of(gram_words[first], gram_words[second])
+        found_lines.append(pair_line)
+        found_columns.append(columns)
+        pair_of = triples // span
+        columns = self._triples.columns_of(gram_words[triples % span], gram_words[first[pair_of]], gram_words[second[pair_of]])
+        found_lines.append(pair_line[pair_of])
+        found_columns.append(columns)
+        line_of = np.concatenate(found_lines)
+        column = np.concatenate(found_columns)
+        kept = column >= 0
+        keys = np.sort(line_of[kept] * self.size + column[kept])
+        line_of = keys // self.size
+        return line_of, keys - line_of * self.size, scale[line_of].astype(np.float32)
+
+    def _context_block(
+        self,
+        words: _LineWords,
+        lines: int,
+        echo: np.ndarray,
+        asks: list[bool],
+        has_q: list[bool],
+        vision: Sequence[bool],
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(line, column, value) of the x: features, feature by feature (-1: a column not kept)."""
+        context = self._context
+        every_line = np.arange(lines)
+        said = echo != _NO_PREVIOUS
+        you = np.zeros(lines, dtype=bool)
+        start = words.start
+        you_words = np.append(self.memory.you[:start], False)[words.distinct % (start + 1)]
+        you[words.distinct[you_words] // (start + 1)] = True
+        bucket = np.where(echo == 0, context["x:echo=none"], np.where(echo < 0.5, context["x:echo=some"], context["x:echo=most"]))
+        length = self._length_columns[np.searchsorted(self._length_limits, words.per_line)]
+        parts = [
+            (every_line, np.full(lines, context["x:bias"]), np.ones(lines)),
+            (every_line[~said], np.full(lines, context["x:no_prev"])[~said], np.ones(lines)[~said]),
+            (every_line[said], np.full(lines, context["x:echo"])[said], echo[said]),
+            (every_line[said], bucket[said], np.ones(lines)[said]),
+        ]
+        for flags, name in ((asks, "x:ends_q"), (has_q, "x:has_q"), (you, "x:you"), (vision, "x:vision")):
+            chosen = every_line[np.asarray(flags, dtype=bool)]
+            parts.append((chosen, np.full(len(chosen), context[name]), np.ones(len(chosen))))
+        parts.append((every_line, length, np.ones(lines)))
+        line_of, column, value = (np.concatenate(part) for part in zip(*parts, strict=True))
+        return line_of, column, value.astype(np.float32)
+
+    def _word_grams_with_turn(self, line: int, tokens: list[str], extra: list[tuple[int, int, float]]) -> None:
+        """Word n-grams when those before a yes-but turn have their own names (v:), found word by word."""
         padded = ["<s>", *tokens]
         turn = _turn_at(padded)
         plain: set[object] = set()
@@ -467,18 +516,16 @@ class FeatureColumns:
                 key = padded[i] if n == 1 else tuple(padded[i : i + n])
                 (before if i + n <= turn else plain).add(key)
         scale = 1.0 / math.sqrt(len(plain) + len(before))
-        found = [self._plain[key] for key in plain if key in self._plain]
+        found = [self._tuples[key] for key in plain if key in self._tuples]
         found += [self._before_turn[key] for key in before if key in self._before_turn]
-        columns.extend(sorted(found))
-        values.extend([scale] * len(found))
+        extra.extend((line, column, scale) for column in sorted(found))
         if turn:
-            columns.append(self._context["x:turn"])
-            values.append(1.0)
+            extra.append((line, self._context["x:turn"], 1.0))
 
     def _said_of(self, said: str) -> tuple[bool, frozenset[str], list[tuple[int, float]]]:
         """The coachee's previous line: whether there is one, its content words, its p: features."""
         previous = normalise(said)
-        content = frozenset(w for w in _WORD.findall(previous) if w not in _STOP and len(w) > 1)
+        content = frozenset(_WORD.findall(previous)).difference(_NO_CONTENT)
         features: list[tuple[int, float]] = []
         if self.previous_words and said:
             kept = sorted(content)[:_MAX_WORDS]
@@ -487,36 +534,23 @@ class FeatureColumns:
                 features = [(self._said[w], scale) for w in kept if w in self._said]
         return bool(previous), content, features
 
-    def _assemble(
-        self,
-        lines: int,
-        columns: list[int],
-        values: list[float],
-        per_line: list[int],
-        word_numbers: list[int],
-        words_per_line: list[int],
+    def _with_characters(
+        self, words: _LineWords, lines: int, column: np.ndarray, value: np.ndarray, offsets: np.ndarray
     ) -> IndexedLines:
-        """The two blocks as arrays; the character block counted across each line's distinct words."""
-        column = np.array(columns, dtype=np.intp)
-        value = np.array(values, dtype=np.float32)
-        line_of = np.repeat(np.arange(lines), per_line)
-        kept = column >= 0
-        if not kept.all():
-            column, value, line_of = column[kept], value[kept], line_of[kept]
-        offsets = _offsets(line_of, lines)
-
+        """Add the character block, counted across each line's distinct words."""
         memory = self.memory
         char_scale = np.zeros(lines)
         char_sums = None if self.char_table is None else np.zeros((lines, self.char_table.shape[1]))
-        if not word_numbers:
+        span = words.start + 1
+        word_line, word = np.divmod(words.distinct, span)
+        if not len(word):
             empty = np.zeros(0, dtype=np.intp)
             return IndexedLines(column, value, offsets, empty, empty, np.zeros(lines + 1, dtype=np.intp), char_scale, char_sums)
-        words = np.array(word_numbers, dtype=np.intp)
-        grams = [memory.grams[w] for w in word_numbers]
-        numbers = np.concatenate(grams)
-        gram_line = np.repeat(np.repeat(np.arange(lines), words_per_line), memory.lengths[words])
-        span = memory.span
-        keys = gram_line.astype(np.int32 if lines * span < 2**31 else np.int64) * span + numbers
+        grams = memory.grams
+        numbers = np.concatenate([grams[w] for w in word.tolist()])
+        gram_line = np.repeat(word_line, memory.lengths[word])
+        numbered = memory.span
+        keys = gram_line.astype(np.int32 if lines * numbered < 2**31 else np.int64) * numbered + numbers
         keys.sort()
         first = np.empty(len(keys), dtype=bool)
         first[0] = True
@@ -524,17 +558,15 @@ class FeatureColumns:
         starts = np.flatnonzero(first)
         counts = np.diff(starts, append=len(keys))
         unique = keys[starts]
-        key_line = unique // span
-        key_number = unique - key_line * span
+        key_line = unique // numbered
+        key_number = unique - key_line * numbered
         squares = np.bincount(key_line, weights=(counts * counts).astype(np.float64), minlength=lines)
         has_words = squares > 0
         char_scale[has_words] = 1.0 / np.sqrt(squares[has_words])
         known = key_number < self.size
-        char_line = key_line[known]
         if char_sums is not None:
-            rows = memory.summed_rows()[words]
-            word_offsets = np.zeros(lines + 1, dtype=np.intp)
-            np.cumsum(words_per_line, out=word_offsets[1:])
+            rows = memory.summed_rows()[word]
+            word_offsets = _offsets(word_line, lines)
             char_sums[has_words] = np.add.reduceat(rows, word_offsets[:-1][has_words], axis=0)
         return IndexedLines(
             column,
@@ -542,10 +574,75 @@ class FeatureColumns:
             offsets,
             key_number[known].astype(np.intp),
             counts[known],
-            _offsets(char_line, lines),
+            _offsets(key_line[known], lines),
             char_scale,
             char_sums,
         )
+
+
+class _LineWords:
+    """The words of a batch of lines as numbers, and the keys of their distinct n-grams.
+
+    A word's number is its number in the memory; `start` (one past them) stands for "<s>".
+    Keys are unique per line: a word is ``line * span + word``, a pair ``(line * span + a) * span + b``.
+    """
+
+    def __init__(self, numbers: np.ndarray, per_line: np.ndarray, start: int) -> None:
+        self.per_line = per_line
+        self.start = start
+        span = start + 1
+        line_of = np.repeat(np.arange(len(per_line)), per_line)
+        opening = np.zeros(len(numbers), dtype=bool)
+        opening[(np.cumsum(per_line) - per_line)[per_line > 0]] = True
+        self.distinct = np.unique(line_of * span + numbers)
+        before = np.empty_like(numbers)
+        before[1:] = numbers[:-1]
+        before[opening] = start
+        self._before = before
+        self._opening = opening
+        self.pair_keys = (line_of * span + before) * span + numbers
+
+    def triple_keys(self, pair_index: np.ndarray) -> np.ndarray:
+        """Keys of the distinct word triples, given each word's pair as an index into the sorted pairs."""
+        later = np.flatnonzero(~self._opening)  # a word after the first ends a triple
+        return pair_index[later] * (self.start + 1) + self._before[later - 1]
+
+
+class _GramTable:
+    """Known word n-grams (as tuples of numbered words) and their columns, looked up with numpy."""
+
+    def __init__(self, keys: np.ndarray, columns: np.ndarray, words: int) -> None:
+        order = np.argsort(keys)
+        self.keys, self.columns, self.words = keys[order], columns[order], words
+
+    def columns_of(self, *parts: np.ndarray) -> np.ndarray:
+        """Column of each n-gram given its words' numbers (-1 for a word in no known gram), or -1."""
+        keys = np.zeros(len(parts[0]), dtype=np.int64)
+        valid = np.ones(len(parts[0]), dtype=bool)
+        for part in parts:
+            keys = keys * self.words + part
+            valid &= part >= 0
+        found = np.full(len(keys), -1, dtype=np.intp)
+        if len(self.keys):
+            at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+            hit = valid & (self.keys[at] == keys)
+            found[hit] = self.columns[at[hit]]
+        return found
+
+
+def _gram_table(longer: list[tuple[list[int], int]], words: int) -> tuple[_GramTable, _GramTable]:
+    tables = []
+    for size in (2, 3):
+        keys, columns = [], []
+        for parts, column in longer:
+            if len(parts) == size:
+                key = 0
+                for part in parts:
+                    key = key * words + part
+                keys.append(key)
+                columns.append(column)
+        tables.append(_GramTable(np.array(keys, dtype=np.int64), np.array(columns, dtype=np.intp), words))
+    return tables[0], tables[1]
 
 
 def _offsets(line_of: np.ndarray, lines: int) -> np.ndarray:
@@ -556,8 +653,10 @@ def _offsets(line_of: np.ndarray, lines: int) -> np.ndarray:
 
 
 class _WordMemory(dict[str, int]):
-    """word -> its number; per number, the word's character grams as numbers (the vocabulary's
-    column, or a number past the vocabulary for a gram it lacks) and, with a table, their rows summed."""
+    """word -> its number, and per number what the reader needs of the word: its character grams as
+    numbers (the vocabulary's column, or a number past the vocabulary for a gram it lacks), its
+    w: column, its number among the words of longer w: grams, whether it is a "you" word, and,
+    with a table, the table's rows summed over its known grams."""
 
     def __init__(self, columns: FeatureColumns) -> None:
         super().__init__()
@@ -565,7 +664,10 @@ class _WordMemory(dict[str, int]):
         self.grams: list[np.ndarray] = []
         self.known: list[np.ndarray] = []
         self.unknown: dict[str, int] = {}
-        self._lengths: list[int] = []
+        self.lengths = np.zeros(1024, dtype=np.intp)
+        self.unigram_columns = np.zeros(1024, dtype=np.intp)
+        self.gram_words = np.zeros(1024, dtype=np.intp)
+        self.you = np.zeros(1024, dtype=bool)
         self._sums = np.zeros((0, 0 if columns.char_table is None else columns.char_table.shape[1]))
         self._summed = 0
 
@@ -574,14 +676,11 @@ class _WordMemory(dict[str, int]):
         """One more than the largest gram number given so far."""
         return self.columns.size + len(self.unknown)
 
-    @property
-    def lengths(self) -> np.ndarray:
-        return np.array(self._lengths, dtype=np.intp)
-
     def __missing__(self, word: str) -> int:
+        columns = self.columns
         edged = f" {word} "
         size = len(edged)
-        chars, unknown, vocabulary = self.columns.chars, self.unknown, self.columns.size
+        chars, unknown, vocabulary = columns.chars, self.unknown, columns.size
         numbers = []
         known = []
         for gram in {edged[i : i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)}:
@@ -593,10 +692,19 @@ class _WordMemory(dict[str, int]):
             else:
                 known.append(number)
             numbers.append(number)
+        number = len(self.grams)
+        if number == len(self.lengths):
+            self.lengths, self.unigram_columns, self.gram_words, self.you = (
+                np.concatenate([array, np.zeros_like(array)])
+                for array in (self.lengths, self.unigram_columns, self.gram_words, self.you)
+            )
         self.grams.append(np.array(numbers, dtype=np.int32 if vocabulary + len(unknown) < 2**31 else np.int64))
         self.known.append(np.array(sorted(known), dtype=np.intp))
-        self._lengths.append(len(numbers))
-        number = self[word] = len(self.grams) - 1
+        self.lengths[number] = len(numbers)
+        self.unigram_columns[number] = columns.unigrams.get(word, -1)
+        self.gram_words[number] = columns.gram_words.get(word, -1)
+        self.you[number] = word in _YOU_WORDS
+        self[word] = number
         return number
 
     def summed_rows(self) -> np.ndarray:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -163,10 +164,9 @@ class _Model:
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
         self.features = FeatureColumns(names, self.previous_words, self.turn_scope, char_table=self.table)
         self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
-        # How a feature is shown as a cue (a character gram names the word of the line that holds
-        # it, so only its gram is kept): filled on first use.
-        self.shown: dict[int, str] = {}
-        self.char_bodies: dict[int, str] = {}
+        # How each feature is shown as a cue, filled on first use (None: a character gram, which
+        # names the word of the line that holds it).
+        self.shown: list[str | object | None] = [_UNSEEN] * len(names)
         assert [f.value for f in FORMS] == vocabulary["forms"]
         assert [f.value for f in FOCI] == vocabulary["foci"]
 
@@ -233,7 +233,7 @@ class _Model:
         focus: Focus,
     ) -> tuple[str, ...]:
         """The features that pushed most towards the chosen form and focus, as short strings."""
-        shown_as, bodies = self.shown, self.char_bodies
+        shown_as = self.shown
         holders: _Holders | None = None
         cues: list[str] = []
         for candidates, label, wanted in (
@@ -243,19 +243,14 @@ class _Model:
             # Character grams of one word add up under that word.
             totals: dict[str, float] = {}
             for column, contribution in candidates:
-                shown = shown_as.get(column)
-                if shown is None:
-                    body = bodies.get(column)
-                    if body is None:
-                        name = self.names[column]
-                        if name.startswith("c:"):
-                            body = bodies[column] = name[2:]
-                        else:
-                            shown = shown_as[column] = _shown(name)
-                    if body is not None:
+                shown = shown_as[column]
+                if shown is None or shown is _UNSEEN:
+                    if shown is _UNSEEN:
+                        shown = shown_as[column] = _shown(self.names[column])
+                    if shown is None:
                         if holders is None:
                             holders = _Holders(clean)
-                        shown = holders.word_holding(body)
+                        shown = holders.word_holding(self.names[column][2:])
                 totals[shown] = totals.get(shown, 0.0) + contribution
             taken = 0
             for weight, shown in sorted(zip([-w for w in totals.values()], totals)):
@@ -328,27 +323,33 @@ def _strongest(
 
 NEWLINE = "\n"
 
+# Edge punctuation of each word of a line, as a cue strips it ("'tired.'" names 'tired').
+_WORD_EDGES = re.compile(r"""(?:^|(?<=\s))[.,!?;:"'()]+|[.,!?;:"'()]+(?=\s|$)""")
+
+_UNSEEN = object()  # a feature not yet shown as a cue
+
 
 class _Holders:
     """The words of one line as a cue names them, to find the first that holds a character gram."""
 
     def __init__(self, clean: str) -> None:
-        self.words = [token.strip(".,!?;:\"'()") for token in clean.split()]
+        self.words = _WORD_EDGES.sub("", clean).split()
         # Each word with its edges padded, one per line: a gram (no line break) matches within one word.
-        self.edged = NEWLINE.join(f" {word} " for word in self.words)
-        self.quoted = [f"'{word}'" for word in self.words]
+        self.edged = " " + f" {NEWLINE} ".join(self.words) + " "
 
     def word_holding(self, gram: str) -> str:
         """The first word whose padded form holds the gram, quoted; else the gram itself."""
         at = self.edged.find(gram)
         if at < 0:
             return f"'{gram.strip()}'"
-        return self.quoted[self.edged.count(NEWLINE, 0, at)]
+        return f"'{self.words[self.edged.count(NEWLINE, 0, at)]}'"
 
 
-def _shown(name: str) -> str:
-    """A feature as a reader would recognise it: a phrase or a context (character grams: `_Holders`)."""
+def _shown(name: str) -> str | None:
+    """A feature as a reader would recognise it: a phrase or a context (None for a character gram: `_Holders`)."""
     kind, _, body = name.partition(":")
+    if kind == "c":
+        return None
     if kind == "w":
         if body.startswith("<s> "):
             return f"'{body[4:]}…' (opening)"

@@ -475,7 +475,9 @@ class Gradebook:
             )
         )
         with self._transaction() as db:
-            return bool(db.execute(upsert).rowcount)
+            before = db.execute(select(rounds.c.spec_sha256).where(rounds.c.id == round_id)).scalar()
+            db.execute(upsert)
+        return before != digest
 
     def stored_round(self, round_id: str) -> StoredRound:
         """A stored round, or `GradebookError` naming the rounds there are."""

@@ -219,7 +219,9 @@ def classify(
                 }
                 out.write(terminal_json(record) + "\n")
                 continue
-            out.write(f"{move.form.value}\t{move.focus.value}\t{move.attractor.value}\t{strip_control(text)}\n")
+            out.write(
+                f"{move.form.value}\t{move.focus.value}\t{move.attractor.value}\t{strip_control(text)}\n"
+            )
             if explain:
                 unclear = ": unclear, the coachee will ask what was meant" if move.is_unclear else ""
                 out.write(f"    - confidence {move.confidence:.2f}{unclear}\n")

@@ -321,3 +321,20 @@ def test_the_vision_question_that_explores_the_vision_may_itself_open_the_gate()
     session = Session(starting(NURSE, State.REFLECTIVE))
     turn = session.play(VISION, "")  # half a rung below open, and a vision question lifts 0.75
     assert turn.state_after is State.OPEN and "gate.open" not in turn.rules
+
+
+def test_an_unclear_line_with_a_hot_button_word_still_hits_the_nerve_and_nothing_else_counts() -> None:
+    unsure_advice = Move(Form.ADVICE, Focus.DEFICIT, Attractor.NEA, (), confidence=0.3)
+    session = Session(NURSE, seed=0)
+    turn = session.play(unsure_advice, "Something about the audit, I think")
+    assert any(rule.startswith("hot_button.") for rule in turn.rules)
+    assert not any(rule.startswith(("nea.", "shutdown.advice")) for rule in turn.rules)
+
+
+def test_an_unclear_line_without_a_hot_button_or_topic_asks_what_was_meant_and_moves_nothing() -> None:
+    session = Session(NURSE, seed=0)
+    before = session.openness
+    turn = session.play(
+        Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, (), confidence=0.2), "the thing with the"
+    )
+    assert turn.rules == ("unclear",) and session.openness == before

@@ -148,11 +148,15 @@ def test_trainee_names_compare_case_insensitively_after_trimming() -> None:
 def test_a_shared_seed_past_what_a_database_column_holds_is_located() -> None:
     problems = problems_of(MINIMAL + "seeds: {shared: 9223372036854775808}\n")
     assert problems[0].startswith("round.yaml:4:17: error: seeds") and "2147483647" in problems[0]
-    assert parse_round(MINIMAL + "seeds: {shared: 2147483647}\n", "round.yaml").round.seeds.shared == 2**31 - 1
+    assert (
+        parse_round(MINIMAL + "seeds: {shared: 2147483647}\n", "round.yaml").round.seeds.shared == 2**31 - 1
+    )
 
 
 def test_a_round_names_at_most_a_hundred_scenarios() -> None:
-    many = "id: spring-1\ntitle: Spring round\nscenarios: [" + ", ".join(["ward-nurse-charting"] * 101) + "]\n"
+    many = (
+        "id: spring-1\ntitle: Spring round\nscenarios: [" + ", ".join(["ward-nurse-charting"] * 101) + "]\n"
+    )
     assert problems_of(many)[0].startswith("round.yaml:3:12: error: scenarios")
 
 
