@@ -43,16 +43,13 @@ def crowded_persona(folder: Path, *, reachable: bool) -> Path:
         {**copy.deepcopy(buttons[-1]), "id": f"button-{n}", "words": [f"word{n}x{m}" for m in range(50)]}
         for n in range(40 - len(buttons))
     ]
-    if not reachable:  # no vision to reveal, so nothing energises her: every search runs to its budget
+    if not reachable:  # her vision waits for energised, which needs it: every search runs to its budget
         data["turn_limit"] = 200
-        data["story"] = [item for item in data["story"] if item["kind"] != "vision"]
-        kept = {item["id"] for item in data["story"]}
         for item in data["story"]:
-            item["after"] = [earlier for earlier in item.get("after", []) if earlier in kept]
-        data["goals"] = [
-            goal for goal in data.get("goals", []) if goal.get("reveal", next(iter(kept))) in kept
-        ]
+            if item["kind"] == "vision":
+                item["needs"] = "energised"
         data["tests"] = []
+        data["goals"] = [goal for goal in data.get("goals", []) if "reveal" not in goal]
     path = folder / f"crowded-{'reachable' if reachable else 'unreachable'}.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -144,7 +143,8 @@ def temporary_beside(path: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.parent / f".{path.name[:100]}.{secrets.token_hex(4)}.tmp"
+        # os.urandom, not `secrets`: the same bytes without loading OpenSSL (`coach --help` stays light).
+        temporary = path.parent / f".{path.name[:100]}.{os.urandom(4).hex()}.tmp"
         return os.open(temporary, flags, 0o666), temporary
     except (OSError, ValueError) as error:
         raise _write_error(path, error) from None

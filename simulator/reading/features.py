@@ -23,11 +23,15 @@ same features of many lines as column numbers of a fitted vocabulary, for readin
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import mul
 
 import numpy as np
 
@@ -302,7 +306,7 @@ def context_features(
     return features
 
 
-# --- the fast path: many lines as columns of a fitted vocabulary -----------------------------
+# --- the fast path: lines as columns of a fitted vocabulary -----------------------------------
 
 _WORDS_KEPT = 1 << 15  # distinct words remembered between batches (with their character grams)
 _NUMBERS_KEPT = 1 << 18  # character grams outside the vocabulary that have a number
@@ -312,16 +316,25 @@ _YOU_WORDS = frozenset({"you", "your", "you're", "you've", "you'll"})
 # A word of one letter or digit (the only one-character words `words` finds) carries no content either.
 _NO_CONTENT = _STOP | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
+_SAID_KEPT = 64  # coachee lines remembered between lines read one at a time
+
 _NO_PREVIOUS = -1.0  # the echo share of a line with no coachee line before it
+
+_LENGTH_NAMES = (*(f"x:len={name}" for _, name in _LENGTH_BUCKETS), "x:len=31+")
+_LENGTH_LIMIT_LIST = [limit for limit, _ in _LENGTH_BUCKETS]
+_LENGTH_LIMITS = np.array(_LENGTH_LIMIT_LIST)
+
+_SAID = tuple[bool, frozenset[str], list[tuple[int, float]]]  # a coachee line, as `_said_of` reads it
 
 
 @dataclass(frozen=True)
 class IndexedLines:
     """Lines over a fitted vocabulary, in two sparse blocks (CSR: line k is entries offsets[k]:offsets[k + 1]).
 
-    - words and context (w:, v:, p:, x:): `columns` with their `values`;
-    - characters (c:): `char_columns` with `char_counts`, how many distinct words of the line
-      hold the gram; a gram's value is its count times the line's `char_scale`;
+    - words and context (w:, v:, p:, x:): `columns` with their `values`, in a fixed order
+      (word n-grams by column, the x: features, then p: and v: features);
+    - characters (c:): `char_columns` (ascending) with `char_counts`, how many distinct words
+      of the line hold the gram; a gram's value is its count times the line's `char_scale`;
     - `char_sums`: per line, the rows of the table given to `FeatureColumns` summed over the
       line's character grams, each as often as its count (the block's product is
       ``char_scale * char_sums``); None without a table.
@@ -341,12 +354,13 @@ class FeatureColumns:
     """The features of `line_features` that a fitted vocabulary kept, as its column numbers, fast.
 
     `index(cleaned, previous, vision)` gives for each normalised line exactly the features and
-    values `line_features` gives it, restricted to the vocabulary. Python only splits each line
-    into words and gives every word a number (words repeat: a word's character grams are found
-    once and remembered, and with a `char_table` that table's rows summed over them); numpy
-    then finds the distinct word n-grams of every line of a batch at once, counts the character
-    grams several words of a line share (which set the block's scale), and looks everything up.
-    Not for two threads at once: the caller holds a lock.
+    values `line_features` gives it, restricted to the vocabulary; `index_one` gives the same
+    for one line, in the same order, with less fixed cost. Words repeat, so each word gets a
+    number and its character grams are found once and remembered (with a `char_table`, as that
+    table's rows summed too). For a batch, Python only splits the lines into numbered words:
+    numpy finds every line's distinct word n-grams at once, counts the character grams that
+    several words of a line share (they set the block's scale) and looks everything up. Not
+    for two threads at once: the caller holds a lock.
     """
 
     def __init__(
@@ -360,48 +374,41 @@ class FeatureColumns:
         self.previous_words = previous_words
         self.turn_scope = turn_scope
         self.char_table = None if char_table is None else np.asarray(char_table, dtype=np.float64)
-        self.chars: dict[str, int] = {}
-        self.unigrams: dict[str, int] = {}
+        blocks = _blocks(names)
+        self.chars = blocks.get("c:", {})
+        plain = blocks.get("w:", {})
+        self._said_columns = blocks.get("p:", {})
+        self._grams: dict[object, int] = {(k[0] if len(k) == 1 else k): c for k, c in _split(plain).items()}
+        self._gram_keys = frozenset(self._grams)
+        self._before_turn = {(k[0] if len(k) == 1 else k): c for k, c in _split(blocks.get("v:", {})).items()}
+        self.unigrams = {key: column for key, column in self._grams.items() if isinstance(key, str)}
         self.gram_words: dict[str, int] = {"<s>": 0}  # words of longer w: grams, numbered
-        self._tuples: dict[object, int] = {}  # w: and v: grams as the turn-scope path keys them
-        self._before_turn: dict[object, int] = {}
-        self._said: dict[str, int] = {}
-        context: dict[str, int] = {}
-        longer: list[tuple[list[int], int]] = []
-        for column, name in enumerate(names):
-            kind, body = name[:2], name[2:]
-            if kind == "c:":
-                self.chars[body] = column
-            elif kind in ("w:", "v:"):
-                parts = body.split(" ")
-                key = parts[0] if len(parts) == 1 else tuple(parts)
-                (self._tuples if kind == "w:" else self._before_turn)[key] = column
-                if kind == "w:" and len(parts) == 1:
-                    self.unigrams[body] = column
-                elif kind == "w:":
-                    longer.append(([self.gram_words.setdefault(p, len(self.gram_words)) for p in parts], column))
-            elif kind == "p:":
-                self._said[body] = column
-            else:
-                context[name] = column
-        self._pairs, self._triples = _gram_table(longer, len(self.gram_words))
+        longer = [(key, column) for key, column in self._grams.items() if not isinstance(key, str)]
+        number = self.gram_words.setdefault
+        numbered = [([number(word, len(self.gram_words)) for word in key], column) for key, column in longer]
+        self._pairs, self._triples = (
+            _GramTable([g for g in numbered if len(g[0]) == size], len(self.gram_words)) for size in (2, 3)
+        )
+        context = {
+            name: column for kind, block in blocks.items() if kind not in _NAMED_BY_BODY for name, column in block.items()
+        }
         self._context = {name: context.get(name, -1) for name in CONTEXT_FEATURES}  # -1: not kept
-        buckets = [f"x:len={name}" for _, name in _LENGTH_BUCKETS] + ["x:len=31+"]
-        self._length_limits = np.array([limit for limit, _ in _LENGTH_BUCKETS])
-        self._length_columns = np.array([self._context[name] for name in buckets])
+        self._length_list = [self._context[name] for name in _LENGTH_NAMES]
+        self._length_columns = np.array(self._length_list)
         self.memory = _WordMemory(self)
+        self._said_cache: dict[str, _SAID] = {}  # coachee lines lately read one line at a time
+
+    # --- many lines ---------------------------------------------------------------------------
 
     def index(self, cleaned: Sequence[str], previous: Sequence[str], vision: Sequence[bool]) -> IndexedLines:
         """The features of normalised, non-empty lines, each with its coachee line (raw) and vision flag."""
-        memory = self.memory
-        if len(memory) > _WORDS_KEPT or len(memory.unknown) > _NUMBERS_KEPT:
-            memory = self.memory = _WordMemory(self)  # between batches: a batch's numbers share one memory
+        memory = self._memory()
         number_of = memory.__getitem__
         numbers: list[int] = []  # each line's words (the first 60), as numbers
         per_line: list[int] = []
         echo: list[float] = []
         extra: list[tuple[int, int, float]] = []  # (line, column, value) found word by word
-        said_cache: dict[str, tuple[bool, frozenset[str], list[tuple[int, float]]]] = {}
+        said_cache: dict[str, _SAID] = {}
         for line, (clean, said) in enumerate(zip(cleaned, previous, strict=True)):
             every = _WORD.findall(clean)
             tokens = every[:_MAX_WORDS]
@@ -410,19 +417,14 @@ class FeatureColumns:
             known = said_cache.get(said)
             if known is None:
                 known = said_cache[said] = self._said_of(said)
-            if known[0]:
-                own = set(every).difference(_NO_CONTENT)
-                echo.append(len(own & known[1]) / len(own) if own else 0.0)
-                for column, value in known[2]:
-                    extra.append((line, column, value))
-            else:
-                echo.append(_NO_PREVIOUS)
+            echo.append(_echo(every, known))
+            extra.extend((line, column, value) for column, value in known[2])
             if self.turn_scope and tokens:
-                self._word_grams_with_turn(line, tokens, extra)
-        asks = [clean.rstrip(" .!\"')").endswith("?") for clean in cleaned]
-        has_q = ["?" in clean for clean in cleaned]
+                extra.extend((line, column, value) for column, value in self._grams_with_turn(tokens))
         lines = len(cleaned)
         words = _LineWords(np.array(numbers, dtype=np.int64), np.array(per_line, dtype=np.intp), len(memory))
+        asks = [clean.rstrip(_TRAILING).endswith("?") for clean in cleaned]
+        has_q = ["?" in clean for clean in cleaned]
         blocks = [] if self.turn_scope else [self._word_grams(words, lines)]
         blocks.append(self._context_block(words, lines, np.array(echo), asks, has_q, vision))
         if extra:
@@ -434,40 +436,37 @@ class FeatureColumns:
         kept = column >= 0
         if not kept.all():
             line_of, column, value = line_of[kept], column[kept], value[kept]
-        return self._with_characters(words, lines, column, value, _offsets(line_of, lines))
+        word_line, word = np.divmod(words.distinct, words.start + 1)
+        return self._with_characters(lines, column, value, _offsets(line_of, lines), word_line, word)
 
     def _word_grams(self, words: _LineWords, lines: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(line, column, value) of every line's w: grams, in column order, each line's scaled to unit length."""
+        """(line, column, value) of every line's w: grams, by column, each line's scaled to unit length."""
         memory = self.memory
         start = words.start  # the number of "<s>"
+        span = start + 1
         unigram_columns = np.append(memory.unigram_columns[:start], -1)
         gram_words = np.append(memory.gram_words[:start], 0)
         distinct = words.distinct
-        pairs, pair_index = np.unique(words.pair_keys, return_inverse=True)
-        triples = np.unique(words.triple_keys(pair_index))
-        span = start + 1
+        pairs, pair_index = _distinct_with_index(words.pair_keys)
+        triples = _distinct(words.triple_keys(pair_index))
         pair_line = pairs // (span * span)
+        triple_pair = triples // span
         count = np.bincount(distinct // span, minlength=lines)
         count += np.bincount(pair_line, minlength=lines)
-        count += np.bincount(pair_line[triples // span], minlength=lines)
+        count += np.bincount(pair_line[triple_pair], minlength=lines)
         scale = np.zeros(lines, dtype=np.float64)
         has_words = count > 0
         scale[has_words] = 1.0 / np.sqrt(count[has_words])
 
-        found_lines, found_columns = [], []
-        columns = unigram_columns[distinct % span]
-        found_lines.append(distinct // span)
-        found_columns.append(columns)
-        first, second = (pairs // span) % span, pairs % span
-        columns = self._pairs.columns_of(gram_words[first], gram_words[second])
-        found_lines.append(pair_line)
-        found_columns.append(columns)
-        pair_of = triples // span
-        columns = self._triples.columns_of(gram_words[triples % span], gram_words[first[pair_of]], gram_words[second[pair_of]])
-        found_lines.append(pair_line[pair_of])
-        found_columns.append(columns)
-        line_of = np.concatenate(found_lines)
-        column = np.concatenate(found_columns)
+        first, second = gram_words[(pairs // span) % span], gram_words[pairs % span]
+        line_of = np.concatenate([distinct // span, pair_line, pair_line[triple_pair]])
+        column = np.concatenate(
+            [
+                unigram_columns[distinct % span],
+                self._pairs.columns_of(first, second),
+                self._triples.columns_of(gram_words[triples % span], first[triple_pair], second[triple_pair]),
+            ]
+        )
         kept = column >= 0
         keys = np.sort(line_of[kept] * self.size + column[kept])
         line_of = keys // self.size
@@ -485,64 +484,41 @@ class FeatureColumns:
         """(line, column, value) of the x: features, feature by feature (-1: a column not kept)."""
         context = self._context
         every_line = np.arange(lines)
-        said = echo != _NO_PREVIOUS
+        span = words.start + 1
         you = np.zeros(lines, dtype=bool)
-        start = words.start
-        you_words = np.append(self.memory.you[:start], False)[words.distinct % (start + 1)]
-        you[words.distinct[you_words] // (start + 1)] = True
-        bucket = np.where(echo == 0, context["x:echo=none"], np.where(echo < 0.5, context["x:echo=some"], context["x:echo=most"]))
-        length = self._length_columns[np.searchsorted(self._length_limits, words.per_line)]
+        you[words.distinct[np.append(self.memory.you[: words.start], False)[words.distinct % span]] // span] = True
+        said = echo != _NO_PREVIOUS
+        bucket = np.where(
+            echo == 0, context["x:echo=none"], np.where(echo < 0.5, context["x:echo=some"], context["x:echo=most"])
+        )
+        length = self._length_columns[np.searchsorted(_LENGTH_LIMITS, words.per_line)]
+        ones = np.ones(lines)
         parts = [
-            (every_line, np.full(lines, context["x:bias"]), np.ones(lines)),
-            (every_line[~said], np.full(lines, context["x:no_prev"])[~said], np.ones(lines)[~said]),
+            (every_line, np.full(lines, context["x:bias"]), ones),
+            (every_line[~said], np.full(lines, context["x:no_prev"])[~said], ones[~said]),
             (every_line[said], np.full(lines, context["x:echo"])[said], echo[said]),
-            (every_line[said], bucket[said], np.ones(lines)[said]),
+            (every_line[said], bucket[said], ones[said]),
         ]
         for flags, name in ((asks, "x:ends_q"), (has_q, "x:has_q"), (you, "x:you"), (vision, "x:vision")):
             chosen = every_line[np.asarray(flags, dtype=bool)]
             parts.append((chosen, np.full(len(chosen), context[name]), np.ones(len(chosen))))
-        parts.append((every_line, length, np.ones(lines)))
+        parts.append((every_line, length, ones))
         line_of, column, value = (np.concatenate(part) for part in zip(*parts, strict=True))
         return line_of, column, value.astype(np.float32)
 
-    def _word_grams_with_turn(self, line: int, tokens: list[str], extra: list[tuple[int, int, float]]) -> None:
-        """Word n-grams when those before a yes-but turn have their own names (v:), found word by word."""
-        padded = ["<s>", *tokens]
-        turn = _turn_at(padded)
-        plain: set[object] = set()
-        before: set[object] = set()
-        for n in (1, 2, 3):
-            for i in range(1 if n == 1 else 0, len(padded) - n + 1):
-                key = padded[i] if n == 1 else tuple(padded[i : i + n])
-                (before if i + n <= turn else plain).add(key)
-        scale = 1.0 / math.sqrt(len(plain) + len(before))
-        found = [self._tuples[key] for key in plain if key in self._tuples]
-        found += [self._before_turn[key] for key in before if key in self._before_turn]
-        extra.extend((line, column, scale) for column in sorted(found))
-        if turn:
-            extra.append((line, self._context["x:turn"], 1.0))
-
-    def _said_of(self, said: str) -> tuple[bool, frozenset[str], list[tuple[int, float]]]:
-        """The coachee's previous line: whether there is one, its content words, its p: features."""
-        previous = normalise(said)
-        content = frozenset(_WORD.findall(previous)).difference(_NO_CONTENT)
-        features: list[tuple[int, float]] = []
-        if self.previous_words and said:
-            kept = sorted(content)[:_MAX_WORDS]
-            if kept:
-                scale = 1.0 / math.sqrt(len(kept))
-                features = [(self._said[w], scale) for w in kept if w in self._said]
-        return bool(previous), content, features
-
     def _with_characters(
-        self, words: _LineWords, lines: int, column: np.ndarray, value: np.ndarray, offsets: np.ndarray
+        self,
+        lines: int,
+        column: np.ndarray,
+        value: np.ndarray,
+        offsets: np.ndarray,
+        word_line: np.ndarray,
+        word: np.ndarray,
     ) -> IndexedLines:
-        """Add the character block, counted across each line's distinct words."""
+        """Add the character block of each line's distinct words (numbered, ascending within a line)."""
         memory = self.memory
         char_scale = np.zeros(lines)
         char_sums = None if self.char_table is None else np.zeros((lines, self.char_table.shape[1]))
-        span = words.start + 1
-        word_line, word = np.divmod(words.distinct, span)
         if not len(word):
             empty = np.zeros(0, dtype=np.intp)
             return IndexedLines(column, value, offsets, empty, empty, np.zeros(lines + 1, dtype=np.intp), char_scale, char_sums)
@@ -551,13 +527,7 @@ class FeatureColumns:
         gram_line = np.repeat(word_line, memory.lengths[word])
         numbered = memory.span
         keys = gram_line.astype(np.int32 if lines * numbered < 2**31 else np.int64) * numbered + numbers
-        keys.sort()
-        first = np.empty(len(keys), dtype=bool)
-        first[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
-        counts = np.diff(starts, append=len(keys))
-        unique = keys[starts]
+        unique, counts = _distinct_with_counts(keys)
         key_line = unique // numbered
         key_number = unique - key_line * numbered
         squares = np.bincount(key_line, weights=(counts * counts).astype(np.float64), minlength=lines)
@@ -579,6 +549,172 @@ class FeatureColumns:
             char_sums,
         )
 
+    # --- one line -----------------------------------------------------------------------------
+
+    def index_one(self, clean: str, said: str, seen: bool) -> IndexedLines:
+        """`index` of one line, found word by word: the same columns, values and order, sooner."""
+        memory = self._memory()
+        every = _WORD.findall(clean)
+        tokens = every[:_MAX_WORDS]
+        found: list[tuple[int, float]] = []
+        if tokens and not self.turn_scope:
+            padded = ["<s>", *tokens]
+            grams = {*tokens, *zip(padded, tokens), *zip(padded, tokens, tokens[1:])}
+            scale = 1.0 / math.sqrt(len(grams))
+            found += [(column, scale) for column in sorted(map(self._grams.__getitem__, grams & self._gram_keys))]
+        known = self._said_cache.get(said)
+        if known is None:
+            if len(self._said_cache) >= _SAID_KEPT:
+                self._said_cache.clear()
+            known = self._said_cache[said] = self._said_of(said)
+        echo = _echo(every, known)
+        context = self._context
+        found.append((context["x:bias"], 1.0))
+        if echo == _NO_PREVIOUS:
+            found.append((context["x:no_prev"], 1.0))
+        else:
+            bucket = "none" if echo == 0 else "some" if echo < 0.5 else "most"
+            found += [(context["x:echo"], echo), (context["x:echo=" + bucket], 1.0)]
+        for flag, name in (
+            (clean.rstrip(_TRAILING).endswith("?"), "x:ends_q"),
+            ("?" in clean, "x:has_q"),
+            (not _YOU_WORDS.isdisjoint(tokens), "x:you"),
+            (seen, "x:vision"),
+        ):
+            if flag:
+                found.append((context[name], 1.0))
+        found.append((self._length_list[bisect.bisect_left(_LENGTH_LIMIT_LIST, len(tokens))], 1.0))
+        found += known[2]
+        if self.turn_scope and tokens:
+            found += self._grams_with_turn(tokens)
+        found = [(column, value) for column, value in found if column >= 0]
+        column = np.array([c for c, _ in found], dtype=np.intp)
+        value = np.array([v for _, v in found], dtype=np.float32)
+        offsets = np.array([0, len(column)], dtype=np.intp)
+        char_sums = None if self.char_table is None else np.zeros((1, self.char_table.shape[1]))
+        if not tokens:
+            empty = np.zeros(0, dtype=np.intp)
+            return IndexedLines(column, value, offsets, empty, empty, np.zeros(2, dtype=np.intp), np.zeros(1), char_sums)
+        # The character block as `_with_characters` has it, counted in Python: one line is too small for numpy.
+        word = sorted(set(map(memory.__getitem__, tokens)))
+        counts = Counter(chain.from_iterable(map(memory.gram_tuples.__getitem__, word)))
+        squares = sum(map(mul, counts.values(), counts.values()))
+        known = sorted(filter(self.size.__gt__, counts))
+        if char_sums is not None:
+            char_sums = np.add.reduceat(memory.summed_rows()[word], [0], axis=0)
+        return IndexedLines(
+            column,
+            value,
+            offsets,
+            np.array(known, dtype=np.intp),
+            np.array(list(map(counts.__getitem__, known)), dtype=np.int64),
+            np.array([0, len(known)], dtype=np.intp),
+            np.array([1.0 / math.sqrt(squares)]),
+            char_sums,
+        )
+
+    # --- both ---------------------------------------------------------------------------------
+
+    def _memory(self) -> _WordMemory:
+        if len(self.memory) > _WORDS_KEPT or len(self.memory.unknown) > _NUMBERS_KEPT:
+            self.memory = _WordMemory(self)  # between batches: a batch's numbers share one memory
+        return self.memory
+
+    def _grams_with_turn(self, tokens: list[str]) -> list[tuple[int, float]]:
+        """Word n-grams when those before a yes-but turn have their own names (v:), and x:turn."""
+        padded = ["<s>", *tokens]
+        turn = _turn_at(padded)
+        plain: set[object] = set()
+        before: set[object] = set()
+        for n in (1, 2, 3):
+            for i in range(1 if n == 1 else 0, len(padded) - n + 1):
+                key = padded[i] if n == 1 else tuple(padded[i : i + n])
+                (before if i + n <= turn else plain).add(key)
+        scale = 1.0 / math.sqrt(len(plain) + len(before))
+        found = [self._grams[key] for key in plain if key in self._grams]
+        found += [self._before_turn[key] for key in before if key in self._before_turn]
+        grams = [(column, scale) for column in sorted(found)]
+        return [*grams, (self._context["x:turn"], 1.0)] if turn else grams
+
+    def _said_of(self, said: str) -> _SAID:
+        """The coachee's previous line: whether there is one, its content words, its p: features."""
+        previous = normalise(said)
+        content = frozenset(_WORD.findall(previous)).difference(_NO_CONTENT)
+        features: list[tuple[int, float]] = []
+        if self.previous_words and said:
+            kept = sorted(content)[:_MAX_WORDS]
+            if kept:
+                scale = 1.0 / math.sqrt(len(kept))
+                features = [(self._said_columns[w], scale) for w in kept if w in self._said_columns]
+        return bool(previous), content, features
+
+
+_TRAILING = " .!\"')"  # stripped before asking whether a line ends with '?'
+
+_NAMED_BY_BODY = ("c:", "w:", "v:", "p:")  # kinds whose features are kept by what follows the colon
+
+
+def _echo(every: list[str], said: _SAID) -> float:
+    """Share of the line's content words the coachee's previous line holds (_NO_PREVIOUS: no line)."""
+    if not said[0]:
+        return _NO_PREVIOUS
+    own = set(every).difference(_NO_CONTENT)
+    return len(own & said[1]) / len(own) if own else 0.0
+
+
+def _blocks(names: Sequence[str]) -> dict[str, dict[str, int]]:
+    """Feature names by kind ("c:", "w:", ...): {kind: {body (or whole name for x:): column}}."""
+    blocks: dict[str, dict[str, int]] = {}
+    if all(map(str.__lt__, names, names[1:])):  # as the fit writes them: each kind is one run
+        start = 0
+        while start < len(names):
+            kind = names[start][:2]
+            end = bisect.bisect_left(names, kind[0] + chr(ord(kind[1]) + 1), start)
+            cut = 2 if kind in _NAMED_BY_BODY else 0
+            blocks[kind] = dict(zip([name[cut:] for name in names[start:end]], range(start, end), strict=True))
+            start = end
+        return blocks
+    for column, name in enumerate(names):
+        kind = name[:2]
+        blocks.setdefault(kind, {})[name[2:] if kind in _NAMED_BY_BODY else name] = column
+    return blocks
+
+
+def _split(grams: dict[str, int]) -> dict[tuple[str, ...], int]:
+    return {tuple(body.split(" ")): column for body, column in grams.items()}
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The distinct keys, ascending (np.unique, without its first-call import of numpy.ma)."""
+    if not len(keys):
+        return keys
+    keys = np.sort(keys)
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    return keys[first]
+
+
+def _distinct_with_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    keys = np.sort(keys)
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return keys[starts], np.diff(starts, append=len(keys))
+
+
+def _distinct_with_index(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys, ascending, and for each key the index of its distinct value."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    index = np.empty(len(keys), dtype=np.intp)
+    index[order] = np.cumsum(first) - 1
+    return ordered[first], index
+
 
 class _LineWords:
     """The words of a batch of lines as numbers, and the keys of their distinct n-grams.
@@ -594,7 +730,7 @@ class _LineWords:
         line_of = np.repeat(np.arange(len(per_line)), per_line)
         opening = np.zeros(len(numbers), dtype=bool)
         opening[(np.cumsum(per_line) - per_line)[per_line > 0]] = True
-        self.distinct = np.unique(line_of * span + numbers)
+        self.distinct = _distinct(line_of * span + numbers)
         before = np.empty_like(numbers)
         before[1:] = numbers[:-1]
         before[opening] = start
@@ -603,20 +739,26 @@ class _LineWords:
         self.pair_keys = (line_of * span + before) * span + numbers
 
     def triple_keys(self, pair_index: np.ndarray) -> np.ndarray:
-        """Keys of the distinct word triples, given each word's pair as an index into the sorted pairs."""
+        """Keys of the word triples, given each word's pair as an index into the distinct pairs."""
         later = np.flatnonzero(~self._opening)  # a word after the first ends a triple
         return pair_index[later] * (self.start + 1) + self._before[later - 1]
 
 
 class _GramTable:
-    """Known word n-grams (as tuples of numbered words) and their columns, looked up with numpy."""
+    """Known word n-grams of one length (their words numbered) and their columns, looked up with numpy."""
 
-    def __init__(self, keys: np.ndarray, columns: np.ndarray, words: int) -> None:
+    def __init__(self, grams: list[tuple[list[int], int]], words: int) -> None:
+        self.words = words
+        keys = np.zeros(len(grams), dtype=np.int64)
+        if grams:
+            for position in range(len(grams[0][0])):
+                keys = keys * words + np.array([parts[position] for parts, _ in grams], dtype=np.int64)
         order = np.argsort(keys)
-        self.keys, self.columns, self.words = keys[order], columns[order], words
+        self.keys = keys[order]
+        self.columns = np.array([column for _, column in grams], dtype=np.intp)[order]
 
     def columns_of(self, *parts: np.ndarray) -> np.ndarray:
-        """Column of each n-gram given its words' numbers (-1 for a word in no known gram), or -1."""
+        """Column of each n-gram given its words' numbers (-1: a word in no known gram), or -1."""
         keys = np.zeros(len(parts[0]), dtype=np.int64)
         valid = np.ones(len(parts[0]), dtype=bool)
         for part in parts:
@@ -628,21 +770,6 @@ class _GramTable:
             hit = valid & (self.keys[at] == keys)
             found[hit] = self.columns[at[hit]]
         return found
-
-
-def _gram_table(longer: list[tuple[list[int], int]], words: int) -> tuple[_GramTable, _GramTable]:
-    tables = []
-    for size in (2, 3):
-        keys, columns = [], []
-        for parts, column in longer:
-            if len(parts) == size:
-                key = 0
-                for part in parts:
-                    key = key * words + part
-                keys.append(key)
-                columns.append(column)
-        tables.append(_GramTable(np.array(keys, dtype=np.int64), np.array(columns, dtype=np.intp), words))
-    return tables[0], tables[1]
 
 
 def _offsets(line_of: np.ndarray, lines: int) -> np.ndarray:
@@ -662,6 +789,7 @@ class _WordMemory(dict[str, int]):
         super().__init__()
         self.columns = columns
         self.grams: list[np.ndarray] = []
+        self.gram_tuples: list[tuple[int, ...]] = []  # the same, for counting one line in Python
         self.known: list[np.ndarray] = []
         self.unknown: dict[str, int] = {}
         self.lengths = np.zeros(1024, dtype=np.intp)
@@ -699,6 +827,7 @@ class _WordMemory(dict[str, int]):
                 for array in (self.lengths, self.unigram_columns, self.gram_words, self.you)
             )
         self.grams.append(np.array(numbers, dtype=np.int32 if vocabulary + len(unknown) < 2**31 else np.int64))
+        self.gram_tuples.append(tuple(numbers))
         self.known.append(np.array(sorted(known), dtype=np.intp))
         self.lengths[number] = len(numbers)
         self.unigram_columns[number] = columns.unigrams.get(word, -1)

@@ -46,8 +46,8 @@ ATTRACTORS: tuple[Attractor, ...] = tuple(Attractor)
 _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
-_THRESHOLD_SHARES = (0.2, 0.1, 0.05, 0.02, 0.01, 0.003, 0.001)  # of a line's strongest push, in turn
 _BATCH = 2048  # lines scored together: large enough for numpy to pay, small enough for memory
+_ONE_BY_ONE = 8  # fewer lines than this are read one by one: a batch's fixed cost would dominate
 
 _CONTEXT_NAMES = {
     "x:echo": "echoes coachee",
@@ -164,9 +164,8 @@ class _Model:
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
         self.features = FeatureColumns(names, self.previous_words, self.turn_scope, char_table=self.table)
         self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
-        # How each feature is shown as a cue, filled on first use (None: a character gram, which
-        # names the word of the line that holds it).
-        self.shown: list[str | object | None] = [_UNSEEN] * len(names)
+        # How each feature is shown as a cue (`_shown`), filled on first use.
+        self.shown: list[str | tuple[str] | None] = [None] * len(names)
         assert [f.value for f in FORMS] == vocabulary["forms"]
         assert [f.value for f in FOCI] == vocabulary["foci"]
 
@@ -180,6 +179,10 @@ class _Model:
                 rows.append(position)
                 cleaned.append(clean)
         with self.lock:
+            if len(rows) < _ONE_BY_ONE:
+                for position, clean in zip(rows, cleaned, strict=True):
+                    readings[position] = self.read_one(clean, contexts[position])
+                return readings
             for start in range(0, len(rows), _BATCH):
                 batch = rows[start : start + _BATCH]
                 found = self.read_batch(cleaned[start : start + _BATCH], [contexts[p] for p in batch])
@@ -191,13 +194,7 @@ class _Model:
         """Readings of normalised, non-empty lines: one sparse product, one decoding, cues per line."""
         vision = [context.vision_established for context in contexts]
         lines = self.features.index(cleaned, [c.previous_coachee_line for c in contexts], vision)
-        scores = np.add.reduceat(self.table[lines.columns] * lines.values[:, None], lines.offsets[:-1], axis=0)
-        assert lines.char_sums is not None
-        scores += lines.char_scale[:, None] * lines.char_sums
-        scores = scores.astype(np.float32)  # as the weights are stored: the decoding is the fit's
-        heads = len(FORMS)
-        forms, foci, attractors, mass = decode(softmax(scores[:, :heads]), softmax(scores[:, heads:]), vision)
-
+        forms, foci, attractors, mass = self.decoded(lines, vision)
         # Cues: each feature's push towards the chosen form (and focus), the strongest few per line.
         columns, values, line_of = _cue_features(lines)
         count = len(cleaned)
@@ -207,22 +204,56 @@ class _Model:
         focus_columns, focus_pushes, focus_ends = _strongest(
             self.push_by_focus[foci[line_of], columns] * values, columns, line_of, count
         )
-
-        readings = []
-        for k, (form_index, focus_index, attractor_index) in enumerate(
-            zip(forms.tolist(), foci.tolist(), attractors.tolist(), strict=True)
-        ):
-            form, focus, attractor = FORMS[form_index], FOCI[focus_index], ATTRACTORS[attractor_index]
-            assert attractor is attractor_of(form, focus, contexts[k])
-            cues = self.cues(
+        return [
+            self.reading(
                 cleaned[k],
+                contexts[k],
+                (form_index, focus_index, attractor_index, confidence),
                 zip(form_columns[form_ends[k] : form_ends[k + 1]], form_pushes[form_ends[k] : form_ends[k + 1]]),
                 zip(focus_columns[focus_ends[k] : focus_ends[k + 1]], focus_pushes[focus_ends[k] : focus_ends[k + 1]]),
-                form,
-                focus,
             )
-            readings.append(Reading(form, focus, attractor, float(mass[k]), cues))
-        return readings
+            for k, (form_index, focus_index, attractor_index, confidence) in enumerate(
+                zip(forms.tolist(), foci.tolist(), attractors.tolist(), mass.tolist(), strict=True)
+            )
+        ]
+
+    def read_one(self, clean: str, context: Context) -> Reading:
+        """`read_batch` of one line, with less fixed cost: the same reading, to the last bit."""
+        lines = self.features.index_one(clean, context.previous_coachee_line, context.vision_established)
+        forms, foci, attractors, mass = self.decoded(lines, [context.vision_established])
+        columns = np.concatenate([lines.columns, lines.char_columns])
+        values = np.concatenate([lines.values, (lines.char_counts * lines.char_scale[0]).astype(np.float32)])
+        return self.reading(
+            clean,
+            context,
+            (int(forms[0]), int(foci[0]), int(attractors[0]), float(mass[0])),
+            _strongest_one(self.push_by_form[forms[0]][columns] * values, columns),
+            _strongest_one(self.push_by_focus[foci[0]][columns] * values, columns),
+        )
+
+    def decoded(
+        self, lines: IndexedLines, vision: Sequence[bool]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """`decode` of the lines' scores: the sparse product of both blocks with the weights."""
+        scores = np.add.reduceat(self.table[lines.columns] * lines.values[:, None], lines.offsets[:-1], axis=0)
+        assert lines.char_sums is not None
+        scores += lines.char_scale[:, None] * lines.char_sums
+        scores = scores.astype(np.float32)  # as the weights are stored: the decoding is the fit's
+        heads = len(FORMS)
+        return decode(softmax(scores[:, :heads]), softmax(scores[:, heads:]), vision)
+
+    def reading(
+        self,
+        clean: str,
+        context: Context,
+        decoded: tuple[int, int, int, float],
+        form_candidates: Iterable[tuple[int, float]],
+        focus_candidates: Iterable[tuple[int, float]],
+    ) -> Reading:
+        form_index, focus_index, attractor_index, confidence = decoded
+        form, focus, attractor = FORMS[form_index], FOCI[focus_index], ATTRACTORS[attractor_index]
+        assert attractor is attractor_of(form, focus, context)
+        return Reading(form, focus, attractor, confidence, self.cues(clean, form_candidates, focus_candidates, form, focus))
 
     def cues(
         self,
@@ -234,7 +265,8 @@ class _Model:
     ) -> tuple[str, ...]:
         """The features that pushed most towards the chosen form and focus, as short strings."""
         shown_as = self.shown
-        holders: _Holders | None = None
+        words: list[str] = []
+        edged = ""  # the line's words, each padded with spaces, one per row: filled on first need
         cues: list[str] = []
         for candidates, label, wanted in (
             (form_candidates, form.value, _CUES_PER_HEAD[0]),
@@ -244,13 +276,15 @@ class _Model:
             totals: dict[str, float] = {}
             for column, contribution in candidates:
                 shown = shown_as[column]
-                if shown is None or shown is _UNSEEN:
-                    if shown is _UNSEEN:
-                        shown = shown_as[column] = _shown(self.names[column])
+                if shown.__class__ is not str:
                     if shown is None:
-                        if holders is None:
-                            holders = _Holders(clean)
-                        shown = holders.word_holding(self.names[column][2:])
+                        shown = shown_as[column] = _shown(self.names[column])
+                    if shown.__class__ is tuple:  # a character gram: the first word that holds it
+                        if not edged:
+                            words = _WORD_EDGES.sub("", clean).split()
+                            edged = " " + f" {NEWLINE} ".join(words) + " "
+                        at = edged.find(shown[0])
+                        shown = f"'{words[edged.count(NEWLINE, 0, at)]}'" if at >= 0 else f"'{shown[0].strip()}'"
                 totals[shown] = totals.get(shown, 0.0) + contribution
             taken = 0
             for weight, shown in sorted(zip([-w for w in totals.values()], totals)):
@@ -261,6 +295,13 @@ class _Model:
                     cues.append(cue)
                     taken += 1
         return tuple(cues) if cues else ("no strong cue",)
+
+
+def _strongest_one(contribution: np.ndarray, columns: np.ndarray) -> Iterable[tuple[int, float]]:
+    """`_strongest` of one line."""
+    positive = np.flatnonzero(contribution > 0)
+    top = positive[np.argsort(-contribution[positive], kind="stable")[:_CUE_CANDIDATES]]
+    return zip(columns[top].tolist(), contribution[top].tolist(), strict=True)
 
 
 def _cue_features(lines: IndexedLines) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -292,30 +333,11 @@ def _strongest(
     positive = np.flatnonzero(contribution > 0)
     strength = contribution[positive]
     line = line_of[positive]
-    bounds = np.searchsorted(line, np.arange(lines + 1))
-    # Sorting every feature is the slow part: first find, line by line, a threshold that at least
-    # _CUE_CANDIDATES features reach (a share of the line's strongest push), and sort only those.
-    threshold = np.zeros(lines, dtype=strength.dtype)
-    crowded = np.diff(bounds) > _CUE_CANDIDATES
-    if crowded.any():
-        some = np.diff(bounds) > 0
-        peak = np.zeros(lines, dtype=strength.dtype)
-        peak[some] = np.maximum.reduceat(strength, bounds[:-1][some])
-        open_strength, open_line = strength, line
-        for share in _THRESHOLD_SHARES:
-            undecided = crowded[open_line]
-            open_strength, open_line = open_strength[undecided], open_line[undecided]
-            if not len(open_line):
-                break
-            trial = peak * share
-            reached = np.bincount(open_line[open_strength >= trial[open_line]], minlength=lines)
-            enough = crowded & (reached >= _CUE_CANDIDATES)
-            threshold[enough] = trial[enough]
-            crowded &= ~enough
-    near = np.flatnonzero(strength >= threshold[line])
-    order = near[np.lexsort((-strength[near], line[near]))]  # stable: equal pushes keep their order
+    # One sort key: the line, then the push, strongest first (a positive float's bits order as it does).
+    key = (line.astype(np.int64) << 32) | (0x7FFFFFFF - strength.view(np.int32).astype(np.int64))
+    order = np.argsort(key, kind="stable")  # stable: equal pushes keep their order
     ordered_lines = line[order]
-    rank = np.arange(len(order)) - np.searchsorted(ordered_lines, ordered_lines)
+    rank = np.arange(len(order)) - np.searchsorted(ordered_lines, np.arange(lines))[ordered_lines]
     top = order[rank < _CUE_CANDIDATES]
     ends = np.searchsorted(line[top], np.arange(lines + 1)).tolist()
     return columns[positive[top]].tolist(), strength[top].tolist(), ends
@@ -323,33 +345,16 @@ def _strongest(
 
 NEWLINE = "\n"
 
-# Edge punctuation of each word of a line, as a cue strips it ("'tired.'" names 'tired').
+# Edge punctuation of each word of a line, as a cue strips it ("'tired.'" names 'tired'); a
+# word of nothing else goes, which changes nothing: no gram is found in it.
 _WORD_EDGES = re.compile(r"""(?:^|(?<=\s))[.,!?;:"'()]+|[.,!?;:"'()]+(?=\s|$)""")
 
-_UNSEEN = object()  # a feature not yet shown as a cue
-
-
-class _Holders:
-    """The words of one line as a cue names them, to find the first that holds a character gram."""
-
-    def __init__(self, clean: str) -> None:
-        self.words = _WORD_EDGES.sub("", clean).split()
-        # Each word with its edges padded, one per line: a gram (no line break) matches within one word.
-        self.edged = " " + f" {NEWLINE} ".join(self.words) + " "
-
-    def word_holding(self, gram: str) -> str:
-        """The first word whose padded form holds the gram, quoted; else the gram itself."""
-        at = self.edged.find(gram)
-        if at < 0:
-            return f"'{gram.strip()}'"
-        return f"'{self.words[self.edged.count(NEWLINE, 0, at)]}'"
-
-
-def _shown(name: str) -> str | None:
-    """A feature as a reader would recognise it: a phrase or a context (None for a character gram: `_Holders`)."""
+def _shown(name: str) -> str | tuple[str]:
+    """A feature as a reader would recognise it: a phrase or a context; for a character gram, (gram,),
+    for the cue names the first word of the line that holds it (its edge punctuation stripped)."""
     kind, _, body = name.partition(":")
     if kind == "c":
-        return None
+        return (body,)
     if kind == "w":
         if body.startswith("<s> "):
             return f"'{body[4:]}…' (opening)"

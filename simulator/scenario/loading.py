@@ -27,15 +27,13 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from simulator.errors import Problem, ScenarioError, UnreadableFile
-from simulator.files import read_text
+from simulator.errors import Problem, ScenarioError
 from simulator.scenario.check import content_problems, reference_problems
 from simulator.scenario.model import Identifier, Scenario
 from simulator.scenario.paths import DataPath, describe_path
+from simulator.scenario.source import MAX_SCENARIO_BYTES
+from simulator.scenario.source import read_scenario_text as read_scenario_text  # its callers' old address
 from simulator.scenario.yaml_hints import syntax_problem
-
-MAX_SCENARIO_BYTES = 1_000_000
-"""Scenario files above this size are refused unread: a real persona is a few kilobytes."""
 
 MAX_DEPTH = 40
 """Deeper nesting than this is refused: the schema itself is under ten levels deep."""
@@ -342,15 +340,6 @@ def parse_scenario(text: str, source: str) -> Scenario:
     if scenario is None or errors:
         raise ScenarioError(source, errors)
     return scenario
-
-
-def read_scenario_text(path: Path) -> str:
-    """The text of a scenario file, refusing what cannot be a scenario before parsing it."""
-    try:
-        return read_text(path, MAX_SCENARIO_BYTES, "scenario file")
-    except UnreadableFile as error:
-        problem = Problem(error.line or 1, error.column or 1, error.reason)
-        raise ScenarioError(str(path), [problem]) from None
 
 
 def load_scenario(path: Path) -> Scenario:

@@ -4,6 +4,16 @@
 state machine. The result depends only on the scenario's text and the engine's code, so it
 is kept under `$XDG_CACHE_HOME/compassion-coach/` (default `~/.cache/compassion-coach/`),
 keyed by a hash of both. A cache that cannot be read or written is simply not used.
+
+`coach practice` keeps validated scenarios there too (`scenarios/<key>.json`), keyed by the
+scenario's exact text and the engine fingerprint, so it starts without parsing and checking
+a scenario it has seen before. An entry is only believed when it is a JSON object in this
+format that names its own key: a corrupt, truncated or foreign file is ignored (and the
+scenario validated afresh), and a changed scenario or engine never matches an old key.
+
+Hashing the whole engine on every start would cost more than the parse it saves, so the
+fingerprint itself is remembered against the size and modification time of every file it
+covers, the same evidence Python trusts to reuse its compiled bytecode.
 """
 
 from __future__ import annotations
@@ -11,8 +21,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from simulator.errors import CoachError
 from simulator.files import read_text
@@ -41,25 +52,95 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def remembered(name: str, key: str, compute: Callable[[], str]) -> str:
-    """`compute()`, or what it gave before for the same `key`, from the cache file `name`.json."""
-    path = cache_folder() / f"{name}.json"
+FINGERPRINT_FORMAT = "compassion-coach/engine-fingerprint/1"
+SCENARIO_FORMAT = "compassion-coach/validated-scenario/1"
+MAX_SCENARIO_ENTRIES = 64
+"""Validated scenarios kept; the least recently written go first (each engine change adds a set)."""
+
+
+def _fingerprinted_files() -> Iterator[tuple[str, os.stat_result]]:
+    """Every file `code_fingerprint` hashes, with its status, in no particular order."""
+    for folder, subfolders, names in os.walk(ENGINE_ROOT):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        for name in names:
+            if name.endswith(_FINGERPRINTED):
+                path = os.path.join(folder, name)
+                yield os.path.relpath(path, ENGINE_ROOT), os.stat(path)
+
+
+def engine_fingerprint() -> str:
+    """`code_fingerprint()`, remembered for as long as no file it covers changes its size or modification time."""
+    try:
+        stamps = sorted(
+            f"{name}\0{status.st_size}\0{status.st_mtime_ns}" for name, status in _fingerprinted_files()
+        )
+    except OSError:
+        return code_fingerprint()
+    signature = hashlib.sha256("\n".join(stamps).encode("utf-8", "surrogateescape")).hexdigest()
+    stored = _read_json(cache_folder() / "engine-fingerprint.json")
+    if stored.get("format") == FINGERPRINT_FORMAT and stored.get("signature") == signature:
+        fingerprint = stored.get("fingerprint")
+        if isinstance(fingerprint, str) and len(fingerprint) == 64:
+            return fingerprint
+    fingerprint = code_fingerprint()
+    record = {"format": FINGERPRINT_FORMAT, "signature": signature, "fingerprint": fingerprint}
+    _write_json(cache_folder() / "engine-fingerprint.json", record)
+    return fingerprint
+
+
+def scenario_key(text: str, fingerprint: str) -> str:
+    """The cache key of a scenario's exact text under one engine."""
+    return hashlib.sha256(f"{SCENARIO_FORMAT}\n{fingerprint}\n".encode() + text.encode("utf-8")).hexdigest()
+
+
+def recall_scenario(key: str) -> dict[str, Any] | None:
+    """The validated-scenario entry stored under `key`, or None when there is none we can believe."""
+    stored = _read_json(cache_folder() / "scenarios" / f"{key}.json")
+    if stored.get("format") != SCENARIO_FORMAT or stored.get("key") != key:
+        return None
+    return stored
+
+
+def keep_scenario(key: str, entry: dict[str, Any]) -> None:
+    """Store a validated-scenario entry under `key` (quietly nothing if the cache cannot be written)."""
+    folder = cache_folder() / "scenarios"
+    _write_json(folder / f"{key}.json", {**entry, "format": SCENARIO_FORMAT, "key": key})
+    try:
+        kept = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for stale in kept[MAX_SCENARIO_ENTRIES:]:
+            stale.unlink()
+    except OSError:
+        pass
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    """A JSON object from a cache file; an empty one when the file is missing, unreadable or not an object."""
     try:
         stored = json.loads(read_text(path, MAX_CACHE_BYTES))
     except (CoachError, ValueError, RecursionError):
-        stored = {}
-    if not isinstance(stored, dict):
-        stored = {}
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def _write_json(path: Path, value: object) -> None:
+    """Write a cache file whole (a temporary file renamed into place); quietly nothing if that fails."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(value), encoding="utf-8")
+        temporary.replace(path)  # atomic: two processes at once never leave half a file
+    except OSError:
+        pass
+
+
+def remembered(name: str, key: str, compute: Callable[[], str]) -> str:
+    """`compute()`, or what it gave before for the same `key`, from the cache file `name`.json."""
+    path = cache_folder() / f"{name}.json"
+    stored = _read_json(path)
     value = stored.get(key)
     if isinstance(value, str):
         return value
     value = compute()
     stored[key] = value
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(stored), encoding="utf-8")
-        temporary.replace(path)  # atomic: two listings at once never leave half a file
-    except OSError:
-        pass
+    _write_json(path, stored)
     return value

@@ -4,21 +4,24 @@ Each command gathers its inputs, makes one call into the core and prints the res
 Errors from the core arrive as `CoachError` and leave as one line on standard error with
 exit status 1; usage errors exit 2 (click's convention). Heavy modules (pydantic models,
 prompt-toolkit) are imported inside the commands that need them, so `coach --help` starts fast.
+
+The trainers' commands live in their own modules (`COMMAND_MODULES`); `coach --help` lists
+them from `COMMAND_INDEX` without importing those modules, and a command's module is imported
+when the command is run or its own help is asked for. `tests/shell/test_startup.py` keeps the
+index true to the commands.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import ItemsView, Iterator, KeysView, ValuesView
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from simulator.shell.console import error_line, lenient, reports_errors, say, say_json, warn
 from simulator.shell.environment import TRANSCRIPTS_ENV
-from simulator.shell.record_commands import RECORD_COMMANDS
-from simulator.shell.round_commands import ROUND_COMMANDS, practise_in_round
-from simulator.shell.trainer_commands import TRAINER_COMMANDS
 from simulator.version import __version__
 
 if TYPE_CHECKING:
@@ -53,8 +56,157 @@ def load_phrases(path: Path) -> Phrases:
 CLASSIFY_BATCH = 256
 """Lines read together by `coach classify`: large enough for speed, small enough to stream."""
 
+COMMAND_MODULES = {
+    "simulator.shell.trainer_commands": "TRAINER_COMMANDS",
+    "simulator.shell.round_commands": "ROUND_COMMANDS",
+    "simulator.shell.record_commands": "RECORD_COMMANDS",
+}
+"""The modules of the commands not defined here, each with the name of its list of commands."""
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+COMMAND_INDEX = {
+    "validate": (
+        "simulator.shell.trainer_commands",
+        "Check scenario files and report every problem at once.",
+    ),
+    "schema": (
+        "simulator.shell.trainer_commands",
+        "Print the scenario JSON Schema, generated from the models the loader validates with.",
+    ),
+    "new": (
+        "simulator.shell.trainer_commands",
+        "Write a commented starter scenario that validates and passes its own tests.",
+    ),
+    "test": (
+        "simulator.shell.trainer_commands",
+        "Replay scenarios' test conversations and print each as PASS or FAIL.",
+    ),
+    "graph": (
+        "simulator.shell.trainer_commands",
+        "Draw the coachee's states: a Mermaid diagram, or a picture with --html or --svg.",
+    ),
+    "explore": (
+        "simulator.shell.trainer_commands",
+        "Search move sequences against the coachee and rate the scenario's difficulty.",
+    ),
+    "grade": (
+        "simulator.shell.round_commands",
+        "Recompute every grade of a round by re-simulating the stored trainee lines.",
+    ),
+    "report": (
+        "simulator.shell.round_commands",
+        "The round's report: who stayed compassion-led, the cohort's averages and its weakest measure.",
+    ),
+    "feedback": (
+        "simulator.shell.round_commands",
+        "A trainee's scorecard and per-turn feedback for a round, with the trainer's comments, to hand to them.",
+    ),
+    "round": (
+        "simulator.shell.round_commands",
+        "A trainer's hold on a round's rules: the round file the gradebook keeps under its id.",
+    ),
+    "export": (
+        "simulator.shell.record_commands",
+        "Export a round for a learning platform (xAPI) or for a trainee who asks for their data (JSON).",
+    ),
+    "forget": (
+        "simulator.shell.record_commands",
+        "Erase a trainee's conversations in a round from the gradebook: their lines, times and the trainer's comments.",
+    ),
+    "review": (
+        "simulator.shell.record_commands",
+        "Pin a trainer's comment to a turn of a trainee's conversation (or to the whole conversation).",
+    ),
+}
+"""Each command of `COMMAND_MODULES`: its module and the first sentence of its help, as `coach --help` lists it."""
+
+
+class IndexedCommands(dict[str, click.Command]):
+    """A group's commands; an indexed one is imported when it is looked up, all of them when all are read.
+
+    Looking up a name the index does not know searches every module of `COMMAND_MODULES`, so
+    a command added there runs before the index lists it.
+    """
+
+    def __init__(self, commands: dict[str, click.Command]) -> None:
+        super().__init__(commands)
+        self.modules_loaded: set[str] = set()
+
+    def load(self, module_name: str) -> None:
+        """Add every command of one of `COMMAND_MODULES`."""
+        if module_name in self.modules_loaded:
+            return
+        import importlib
+
+        self.modules_loaded.add(module_name)
+        for command in getattr(importlib.import_module(module_name), COMMAND_MODULES[module_name]):
+            dict.__setitem__(self, command.name or "", command)
+
+    def load_all(self) -> None:
+        """Add the commands of every module."""
+        for module_name in COMMAND_MODULES:
+            self.load(module_name)
+
+    def loaded(self) -> dict[str, click.Command]:
+        """The commands imported so far (importing nothing more)."""
+        return dict(dict.items(self))
+
+    def __missing__(self, name: str) -> click.Command:
+        if name in COMMAND_INDEX:
+            self.load(COMMAND_INDEX[name][0])
+        else:
+            self.load_all()
+        if dict.__contains__(self, name):
+            return dict.__getitem__(self, name)
+        raise KeyError(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __contains__(self, name: object) -> bool:
+        return dict.__contains__(self, name) or name in COMMAND_INDEX
+
+    def __iter__(self) -> Iterator[str]:
+        self.load_all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self.load_all()
+        return super().__len__()
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        self.load_all()
+        return super().keys()
+
+    def values(self) -> ValuesView[click.Command]:  # type: ignore[override]
+        self.load_all()
+        return super().values()
+
+    def items(self) -> ItemsView[str, click.Command]:  # type: ignore[override]
+        self.load_all()
+        return super().items()
+
+
+class IndexedGroup(click.Group):
+    """The `coach` group: commands from `COMMAND_INDEX` are listed from it and imported only when used."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands: IndexedCommands = IndexedCommands(self.commands)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands.loaded(), *COMMAND_INDEX})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Laid out by click as always, from stand-ins that carry each unloaded command's help.
+        stand_ins = {name: click.Command(name, help=text) for name, (_, text) in COMMAND_INDEX.items()}
+        listing = click.Group(self.name, commands={**stand_ins, **self.commands.loaded()})
+        listing.format_commands(ctx, formatter)
+
+
+@click.group(cls=IndexedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="coach")
 def main() -> None:
     """Practise compassion-led coaching against a scripted virtual coachee.
@@ -115,25 +267,17 @@ def practice(
     With --round and --trainee, the round's rules apply and every turn is recorded in the gradebook.
     """
     if round_file is not None or trainee is not None or db is not None or resume:
+        from simulator.shell.round_commands import practise_in_round
+
         practise_in_round(scenario, round_file, trainee, db, resume, seed, transcript, no_meter)
         return
-    from simulator.engine.session import Session
-    from simulator.scenario import catalogue
-    from simulator.shell.practice import (
-        default_transcript_path,
-        hold,
-        open_transcript,
-        random_seed,
-        start_practice,
-    )
+    from simulator.shell.practice import hold, prepare_practice
 
-    loaded = catalogue.load(scenario)
-    session = Session(loaded.scenario, seed=random_seed() if seed is None else seed)
-    path = transcript or default_transcript_path(loaded.scenario.id)
-    run = start_practice(loaded, session, open_transcript(path), transcript_path=path)
-    for line in hold(run, show_meter=not no_meter, echo=click.echo):
+    # The first screen shows before the engine has loaded; the rest is made ready while it is read.
+    pending, path = prepare_practice(scenario, seed, transcript)
+    for line in hold(pending, show_meter=not no_meter, echo=click.echo):
         click.echo(line)
-    finish_practice(run, path)
+    finish_practice(pending.result(), path)
 
 
 def finish_practice(run: PracticeRun, path: Path) -> None:
@@ -278,7 +422,3 @@ def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail:
                 failed = True
     if failed:
         sys.exit(1)
-
-
-for _command in (*TRAINER_COMMANDS, *ROUND_COMMANDS, *RECORD_COMMANDS):
-    main.add_command(_command)

@@ -16,29 +16,37 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
-from simulator.text import strip_control, terminal_json, terminal_text
+# `simulator.text` is imported where it is used: `coach --help` needs none of it.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def error_line(message: object) -> None:
     """One error line on standard error."""
+    from simulator.text import strip_control
+
     click.echo(f"coach: error: {strip_control(str(message))}", err=True)
 
 
 def warn(message: str) -> None:
     """One warning line on standard error."""
+    from simulator.text import strip_control
+
     click.echo(f"coach: warning: {strip_control(message)}", err=True)
 
 
 def say(text: str = "", *, nl: bool = True, err: bool = False) -> None:
     """Print what a command found or made: it may quote scenario files, transcripts and paths, so
     escape sequences and control characters are removed (line breaks and tabs are kept)."""
+    from simulator.text import terminal_text
+
     click.echo(terminal_text(text), nl=nl, err=err)
 
 
 def say_json(value: object, *, indent: int | None = None) -> None:
     """Print JSON with every character a terminal could act on escaped."""
+    from simulator.text import terminal_json
+
     click.echo(terminal_json(value, indent=indent))
 
 

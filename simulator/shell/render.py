@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
-from scoring.summary import summarise, summary_lines
-from scoring.text_report import advice_lines, glance_lines
-from simulator.arc import Suggestion
-from simulator.engine.session import Session
 from simulator.records import EndReason, Turn
 from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule
 from simulator.text import strip_control
-from simulator.trainer.rehearsal import score_session
 from simulator.vocabulary import MeasureKey, State
+
+if TYPE_CHECKING:
+    # The practice app draws its first screen with this module before the engine has loaded.
+    from simulator.arc import Suggestion
+    from simulator.engine.session import Session
 
 METER_WIDTH = 18
 
@@ -128,6 +129,10 @@ def closing_report(session: Session, width: int | None = None) -> list[str]:
     With a `width`, every line is wrapped to it at spaces (see `fit`), so a narrow terminal
     never breaks a word of the summary across two lines.
     """
+    from scoring.summary import summarise, summary_lines  # the scorer loads when the conversation ends
+    from scoring.text_report import advice_lines, glance_lines
+    from simulator.trainer.rehearsal import score_session
+
     summary = summarise(session.turns, session.scenario.coachee.starting_state, session.revealed)
     card = score_session(session)
     lines = [

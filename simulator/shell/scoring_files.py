@@ -60,7 +60,7 @@ def is_simulator_transcript(text: str) -> bool:
     first = next((line for line in text.splitlines() if line.strip()), "")
     try:
         record = json.loads(first)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # not JSON, or JSON no reader accepts (a 5,000-digit number)
         return False
     return isinstance(record, dict) and record.get("type") == "header" and record.get("format") == FORMAT
 
@@ -76,11 +76,12 @@ def scenario_for(transcript: Transcript, transcript_path: Path) -> tuple[catalog
     scenario_id = str(header.get("scenario", ""))
     source = str(header.get("scenario_source", ""))
     named_file = source and not source.startswith("bundled:")
+    shown_id = _shortened(repr(scenario_id))
     if scenario_id in catalogue.bundled_ids():
         warnings = []
         if named_file:
             warnings.append(
-                f"the header names the file {source}; scored against the bundled scenario {scenario_id!r}, "
+                f"the header names the file {_shortened(source)}; scored against the bundled scenario {scenario_id!r}, "
                 "as a file never stands in for a bundled scenario"
             )
         return catalogue.load_bundled_id(scenario_id), warnings
@@ -93,12 +94,17 @@ def scenario_for(transcript: Transcript, transcript_path: Path) -> tuple[catalog
                     "check it is the file this conversation was practised on"
                 ]
                 if loaded.scenario.id != scenario_id:
-                    warnings.append(f"{candidate} is scenario {loaded.scenario.id!r}, not {scenario_id!r}")
+                    warnings.append(f"{candidate} is scenario {loaded.scenario.id!r}, not {shown_id}")
                 return loaded, warnings
     raise ScenarioNotFound(
-        f"{transcript_path}: scenario {scenario_id!r} is not bundled"
-        + (f" and its file {source} is not found" if named_file else "")
+        f"{transcript_path}: scenario {shown_id} is not bundled"
+        + (f" and its file {_shortened(source)} is not found" if named_file else "")
     )
+
+
+def _shortened(text: str, most: int = 200) -> str:
+    # What a header says can be megabytes long: a message quotes only its start.
+    return text if len(text) <= most else text[:most] + "..."
 
 
 def turn_limited(scenario: Scenario, header: dict[str, Any]) -> tuple[Scenario, list[str]]:
@@ -107,7 +113,9 @@ def turn_limited(scenario: Scenario, header: dict[str, Any]) -> tuple[Scenario, 
     if limit is None:
         return scenario, []
     if "round" not in header or not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-        return scenario, [f"the header's turn limit {limit!r} is ignored: only a round's transcript sets one"]
+        return scenario, [
+            f"the header's turn limit {_shortened(repr(limit), 40)} is ignored: only a round's transcript sets one"
+        ]
     if limit > scenario.turn_limit:
         return scenario, [
             f"the header's turn limit {limit} is above the scenario's {scenario.turn_limit}; scored to "

@@ -9,11 +9,16 @@ Everything is wrapped at spaces to the terminal's width at the moment it is show
 resized terminal gets replies that fit it from the next line on, and no word is split. The
 typed line is erased when sent and shown again wrapped the same way (a prompt wraps what is
 typed at the edge of the screen, mid-word). The toolbar is laid out again on every redraw.
+
+The first screen needs only the scenario's `Opening`: it is drawn, with the prompt, while the
+run is still being made (`warm_start.PendingRun`), which starts once that screen is on the
+terminal; the first line sent waits for it. Nothing of the engine is imported here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 from prompt_toolkit import PromptSession, print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
@@ -23,8 +28,6 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.output import Output
 from prompt_toolkit.styles import Style
 
-from simulator.engine.session import Session
-from simulator.shell.conversation import Conversation, Outcome, OutcomeKind
 from simulator.shell.render import (
     coachee_line,
     ending_lines,
@@ -35,7 +38,12 @@ from simulator.shell.render import (
     resume_lines,
     state_change,
 )
-from simulator.vocabulary import Attractor
+from simulator.shell.warm_start import Opening, PendingRun
+from simulator.vocabulary import Attractor, State
+
+if TYPE_CHECKING:
+    from simulator.engine.session import Session
+    from simulator.shell.conversation import Conversation, Outcome
 
 TOOLBAR_SEPARATOR = "  |  "
 
@@ -72,11 +80,47 @@ def toolbar_text(conversation: Conversation, show_meter: bool, width: int | None
     """
     session = conversation.session
     counts = session.attractor_counts()
-    commands = ["/hint"] * conversation.allow_hints + ["/undo"] * conversation.allow_undo + ["/help", "/quit"]
-    parts = [f"turn {len(session.turns)}/{session.scenario.turn_limit}", " ".join(commands)]
+    return toolbar_for(
+        Standing(
+            session.openness,
+            session.state,
+            len(session.turns),
+            session.scenario.turn_limit,
+            counts[Attractor.PEA],
+            counts[Attractor.NEA],
+        ),
+        show_meter,
+        width,
+        allow_hints=conversation.allow_hints,
+        allow_undo=conversation.allow_undo,
+    )
+
+
+class Standing(NamedTuple):
+    """Where a conversation stands, as the toolbar shows it."""
+
+    openness: float
+    state: State
+    turns: int
+    turn_limit: int
+    pea: int
+    nea: int
+
+    @classmethod
+    def at_start(cls, opening: Opening) -> Standing:
+        """Before the first line: the coachee in their starting state, nothing said."""
+        return cls(opening.starting_state.rank + 0.5, opening.starting_state, 0, opening.turn_limit, 0, 0)
+
+
+def toolbar_for(
+    standing: Standing, show_meter: bool, width: int | None = None, *, allow_hints: bool, allow_undo: bool
+) -> str:
+    """The toolbar for a standing (see `toolbar_text`)."""
+    commands = ["/hint"] * allow_hints + ["/undo"] * allow_undo + ["/help", "/quit"]
+    parts = [f"turn {standing.turns}/{standing.turn_limit}", " ".join(commands)]
     if show_meter:
-        parts[1:1] = [f"PEA {counts[Attractor.PEA]} · NEA {counts[Attractor.NEA]}"]
-        parts.insert(0, f"openness {meter(session.openness, session.state)}")
+        parts[1:1] = [f"PEA {standing.pea} · NEA {standing.nea}"]
+        parts.insert(0, f"openness {meter(standing.openness, standing.state)}")
     if width is None:
         return "  " + TOOLBAR_SEPARATOR.join(parts)
     lines: list[str] = []
@@ -99,23 +143,22 @@ def screen_width(output: Output) -> int:
     return output.get_size().columns - 1
 
 
-def opening_panel(conversation: Conversation, width: int = 80) -> FormattedText:
+def opening_panel(source: Conversation | PendingRun, width: int = 80) -> FormattedText:
     """Who the coachee is, the situation, the goals and the keys, shown before the first line."""
-    scenario = conversation.session.scenario
-    person = scenario.coachee
-    goals = [("", wrapped(f"  - {goal.text}", width, "    ")) for goal in scenario.goals]
+    opening = source.opening if isinstance(source, PendingRun) else Opening.of(source.session.scenario)
+    goals = [("", wrapped(f"  - {goal}", width, "    ")) for goal in opening.goals]
     keys = (
         "Type what you would say and press Enter. "
-        + "/hint suggests a move, " * conversation.allow_hints
-        + "/undo takes back your last line, " * conversation.allow_undo
+        + "/hint suggests a move, " * source.allow_hints
+        + "/undo takes back your last line, " * source.allow_undo
         + "/help lists commands. Ctrl-C clears the line; Ctrl-D or /quit ends and saves."
     )
     return FormattedText(
         [
-            ("class:title", wrapped(scenario.title, width) + "\n"),
-            *labelled("Coachee: ", f"{person.name}, {person.role}", width),
-            ("", wrapped(person.background, width) + "\n"),
-            *labelled("Situation: ", scenario.situation, width),
+            ("class:title", wrapped(opening.title, width) + "\n"),
+            *labelled("Coachee: ", f"{opening.name}, {opening.role}", width),
+            ("", wrapped(opening.background, width) + "\n"),
+            *labelled("Situation: ", opening.situation, width),
             ("", "\n"),
             ("class:label", "Your goals:\n"),
             *goals,
@@ -126,6 +169,8 @@ def opening_panel(conversation: Conversation, width: int = 80) -> FormattedText:
 
 def outcome_text(session: Session, outcome: Outcome, show_meter: bool, width: int = 80) -> FormattedText:
     """What to print for one outcome of a typed line."""
+    from simulator.shell.conversation import OutcomeKind  # loaded with the run, before any line is sent
+
     name = session.scenario.coachee.name
     if outcome.kind is OutcomeKind.TURN and outcome.turn is not None:
         turn = outcome.turn
@@ -176,21 +221,42 @@ def echo_text(line: str, width: int) -> FormattedText:
 
 
 def run_interactive(
-    conversation: Conversation,
+    conversation: Conversation | PendingRun,
     *,
     show_meter: bool = True,
     input: Input | None = None,
     output: Output | None = None,
 ) -> str:
-    """Run the app until Ctrl-D, /quit or the turn limit; return which of those ended it."""
-    session = conversation.session
+    """Run the app until Ctrl-D, /quit or the turn limit; return which of those ended it.
+
+    Given a `PendingRun`, the first screen is drawn from its opening and the run made in the
+    background from the moment that screen is on the terminal (see the module's docstring).
+    """
+    if isinstance(conversation, PendingRun):
+        pending = conversation
+    else:
+        from simulator.shell.practice import PracticeRun
+
+        pending = PendingRun.of(PracticeRun(conversation, None), warm=False)
+    opening = pending.opening
     show: Callable[[FormattedText], None] = lambda text: print_formatted_text(  # noqa: E731
         text, style=STYLE, output=output
     )
+
+    def toolbar() -> str:
+        width = screen_width(prompt.output)
+        made = pending.made
+        if made is None:
+            start = Standing.at_start(opening)
+            return toolbar_for(
+                start, show_meter, width, allow_hints=pending.allow_hints, allow_undo=pending.allow_undo
+            )
+        return toolbar_text(made.conversation, show_meter, width)
+
     prompt: PromptSession[str] = PromptSession(
         message=[("class:label", "You: ")],
         history=InMemoryHistory(),
-        bottom_toolbar=lambda: toolbar_text(conversation, show_meter, screen_width(prompt.output)),
+        bottom_toolbar=toolbar,
         key_bindings=practice_bindings(),
         style=STYLE,
         input=input,
@@ -198,12 +264,13 @@ def run_interactive(
         enable_history_search=False,
         erase_when_done=True,  # the sent line is shown again below, wrapped at spaces
     )
+    start_when_shown(pending, prompt)
     width = screen_width(prompt.output)
-    show(opening_panel(conversation, width))
-    opening = session.scenario.opening
-    first_line = coachee_line(session.scenario.coachee.name, opening.text, opening.cue)
+    show(opening_panel(pending, width))
+    first_line = coachee_line(opening.name, opening.line, opening.cue)
     show(FormattedText([("class:coachee", wrapped(first_line, width, "  ").rstrip("\n"))]))
-    for line in resume_lines(session):
+    made = pending.made
+    for line in resume_lines(made.session) if made is not None else []:
         show(FormattedText([("class:note", wrapped(line, width, "  ").rstrip("\n"))]))
     while True:
         try:
@@ -215,6 +282,10 @@ def run_interactive(
         width = screen_width(prompt.output)  # the terminal may have been resized while the trainee typed
         if line.strip():
             show(echo_text(line, width))
+        conversation = pending.result().conversation  # waits only if the trainee typed before it was ready
+        session = conversation.session
+        from simulator.shell.conversation import OutcomeKind  # loaded with the run
+
         try:
             outcome = conversation.handle(line)
         except Exception as error:  # a trainee's line must never end the session
@@ -226,3 +297,29 @@ def run_interactive(
         show(outcome_text(session, outcome, show_meter, width))
         if session.end_reason is not None:
             return session.end_reason.value
+
+
+def start_when_shown(pending: PendingRun, prompt: PromptSession[str]) -> None:
+    """Start making the run once the first screen and prompt are on the terminal, not before.
+
+    Started earlier, the work would share the interpreter with drawing that screen and delay
+    it. Should making the run fail, the prompt ends with that error at once, rather than when
+    the first line is sent.
+    """
+    app = prompt.app
+
+    def begin(_: object) -> None:
+        pending.start()  # does nothing after the first time
+
+    def check() -> None:
+        error = pending.error
+        if error is not None and app.is_running and not app.is_done:
+            app.exit(exception=error)
+
+    def done() -> None:
+        loop = app.loop
+        if loop is not None and app.is_running:
+            loop.call_soon_threadsafe(check)
+
+    app.after_render += begin
+    pending.on_done(done)

@@ -39,6 +39,9 @@ _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _PR_CAPBSET_DROP = 1, 2, 24
 
 
 def limits(file_size: int | None, obey_permissions: bool) -> Callable[[], None]:
+    """The `preexec_fn` of a run: the address-space limit, no core dumps, an optional file-size limit
+    (a full disk, as far as the process can tell), and, for root, the file modes everyone else meets."""
+
     def apply() -> None:  # runs in the child, between fork and exec
         resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))

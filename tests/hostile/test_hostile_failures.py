@@ -105,7 +105,7 @@ def practise_then(signal_number: int, tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+@pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
 def test_a_transcript_survives_a_signal_with_every_whole_turn(signal_number: int, tmp_path: Path) -> None:
     path = practise_then(signal_number, tmp_path)
     assert assert_readable_to_its_last_whole_turn(path, tmp_path, LINES) == LINES[:2]

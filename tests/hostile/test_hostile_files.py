@@ -1,12 +1,13 @@
 """Every reader of a file a user hands the product, against every kind of file that is not one.
 
-A device that never ends, a FIFO that never delivers, a directory, a missing path, a
-sparse file of gigabytes, a socket, a symlink loop, text that is not UTF-8, and a name
-made of escape sequences and a newline: each given to each of the thirteen readers (a
-scenario, phrases, a rubric, a round file and its `scenarios:` entry, a transcript and
-its header's scenario, a gradebook row's scenario source, ...). Each run is a separate
-process with an address-space limit and a timeout, and must end with one located line
-naming the input, exit status 1, and no traceback.
+The thirteen readers (a scenario for validate, practice, test, explore and graph; a transcript
+for score and graph; phrases; a rubric; a round file, its `scenarios:` entry, a transcript
+header's scenario and a gradebook row's scenario source) each meet a device that never ends
+and a FIFO that never delivers. The validate and score readers also meet a sparse file of
+gigabytes, a directory, a missing path, a socket, a symlink loop, text that is not UTF-8 and a
+name made of escape sequences and a newline (every reader goes through the same bounded
+reader, `simulator.files`). Each run is a separate process with an address-space limit and a
+timeout, and must end with one located line naming the input, exit status 1, no traceback.
 """
 
 from __future__ import annotations

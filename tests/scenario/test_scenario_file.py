@@ -258,6 +258,7 @@ def with_extra_items(key: str, template: dict[str, Any], count: int) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("key", "template", "most"),
     [

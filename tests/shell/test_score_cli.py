@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from simulator.scenario import catalogue
@@ -164,3 +165,29 @@ def test_a_round_header_may_lower_the_turn_limit_but_never_lift_it(tmp_path: Pat
     [capped] = score_json(path)
     assert len(capped["turns"]) == 30
     assert any("above the scenario's 30" in warning for warning in capped["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("9" * 5000 + "\n", "hostile.jsonl:1: not JSON this reader accepts (a number too long)"),
+        (
+            "[" * 100_000 + "]" * 100_000 + "\n",
+            "hostile.jsonl:1: not JSON this reader accepts (nested too deeply)",
+        ),
+        (
+            json.dumps({"type": "header", "format": "coach-transcript/1", "scenario": "x" * 1_000_000})
+            + "\n",
+            "hostile.jsonl: scenario 'xxxxx",
+        ),
+    ],
+)
+def test_hostile_transcript_content_is_one_short_located_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "hostile.jsonl"
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(main, ["score", str(path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    (line,) = result.output.splitlines()
+    assert message in line and len(line) < 1000
