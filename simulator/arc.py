@@ -242,14 +242,22 @@ def mirror(said: str, elsewhere: str = "") -> str:
     return f"{_first_word_case(first, text + ' ' + elsewhere)} {rest}".strip().rstrip(",")
 
 
+@lru_cache(maxsize=64)
+def _topic_starts(topics: tuple[str, ...]) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    # Compiled once per scenario's topics: a scenario names more words than `re` keeps compiled.
+    return tuple((word, word.lower(), re.compile(rf"\b{re.escape(word.lower())}")) for word in topics)
+
+
 def _topic_taken_up(facts: ArcFacts) -> str:
     # A subject of the coachee's life, as they named it: the latest they mentioned, never one they did not.
+    starts = _topic_starts(facts.topics)
     for said in (facts.coachee_said, facts.coachee_before):
         lowered = said.lower()
+        # The plain substring test first: most words are absent, and it is many times cheaper.
         found = [
-            (lowered.rfind(word.lower()), word)
-            for word in facts.topics
-            if re.search(rf"\b{re.escape(word.lower())}", lowered)
+            (lowered.rfind(lowered_word), word)
+            for word, lowered_word, start in starts
+            if lowered_word in lowered and start.search(lowered)
         ]
         if found:
             at, word = max(found)

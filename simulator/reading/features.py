@@ -318,6 +318,9 @@ _NO_CONTENT = _STOP | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 _SAID_KEPT = 64  # coachee lines remembered between lines read one at a time
 
+_PLACE_BITS = 6  # enough for a word's place among a line's first _MAX_WORDS
+assert _MAX_WORDS <= 1 << _PLACE_BITS
+
 _NO_PREVIOUS = -1.0  # the echo share of a line with no coachee line before it
 
 _LENGTH_NAMES = (*(f"x:len={name}" for _, name in _LENGTH_BUCKETS), "x:len=31+")
@@ -348,6 +351,9 @@ class IndexedLines:
     char_offsets: np.ndarray
     char_scale: np.ndarray  # float64, 0 for a line without words
     char_sums: np.ndarray | None
+    # For each character gram, the memory number of the line's first word that holds it (`index`
+    # only: what a cue names; `index_one` leaves it to the caller).
+    char_holders: np.ndarray | None = None
 
 
 class FeatureColumns:
@@ -436,8 +442,7 @@ class FeatureColumns:
         kept = column >= 0
         if not kept.all():
             line_of, column, value = line_of[kept], column[kept], value[kept]
-        word_line, word = np.divmod(words.distinct, words.start + 1)
-        return self._with_characters(lines, column, value, _offsets(line_of, lines), word_line, word)
+        return self._with_characters(lines, column, value, _offsets(line_of, lines), words)
 
     def _word_grams(self, words: _LineWords, lines: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(line, column, value) of every line's w: grams, by column, each line's scaled to unit length."""
@@ -507,27 +512,33 @@ class FeatureColumns:
         return line_of, column, value.astype(np.float32)
 
     def _with_characters(
-        self,
-        lines: int,
-        column: np.ndarray,
-        value: np.ndarray,
-        offsets: np.ndarray,
-        word_line: np.ndarray,
-        word: np.ndarray,
+        self, lines: int, column: np.ndarray, value: np.ndarray, offsets: np.ndarray, words: _LineWords
     ) -> IndexedLines:
-        """Add the character block of each line's distinct words (numbered, ascending within a line)."""
+        """Add the character block of each line's distinct words."""
         memory = self.memory
         char_scale = np.zeros(lines)
         char_sums = None if self.char_table is None else np.zeros((lines, self.char_table.shape[1]))
+        word_line, word = np.divmod(words.distinct, words.start + 1)
         if not len(word):
             empty = np.zeros(0, dtype=np.intp)
-            return IndexedLines(column, value, offsets, empty, empty, np.zeros(lines + 1, dtype=np.intp), char_scale, char_sums)
+            return IndexedLines(
+                column, value, offsets, empty, empty, np.zeros(lines + 1, dtype=np.intp), char_scale, char_sums, empty
+            )
         grams = memory.grams
         numbers = np.concatenate([grams[w] for w in word.tolist()])
-        gram_line = np.repeat(word_line, memory.lengths[word])
+        lengths = memory.lengths[word]
         numbered = memory.span
-        keys = gram_line.astype(np.int32 if lines * numbered < 2**31 else np.int64) * numbered + numbers
-        unique, counts = _distinct_with_counts(keys)
+        # Sorted, the keys count the words of a line that hold each gram; their low bits keep the
+        # earliest of those words' places in the line, which a cue names.
+        keys = (np.repeat(word_line, lengths) * numbered + numbers) << _PLACE_BITS
+        keys |= np.repeat(words.first_place, lengths)
+        keys.sort()
+        first = np.empty(len(keys), dtype=bool)
+        first[0] = True
+        np.not_equal(keys[1:] >> _PLACE_BITS, keys[:-1] >> _PLACE_BITS, out=first[1:])
+        starts = np.flatnonzero(first)
+        counts = np.diff(starts, append=len(keys))
+        unique = keys[starts] >> _PLACE_BITS
         key_line = unique // numbered
         key_number = unique - key_line * numbered
         squares = np.bincount(key_line, weights=(counts * counts).astype(np.float64), minlength=lines)
@@ -538,6 +549,7 @@ class FeatureColumns:
             rows = memory.summed_rows()[word]
             word_offsets = _offsets(word_line, lines)
             char_sums[has_words] = np.add.reduceat(rows, word_offsets[:-1][has_words], axis=0)
+        place = keys[starts[known]] & ((1 << _PLACE_BITS) - 1)
         return IndexedLines(
             column,
             value,
@@ -547,6 +559,7 @@ class FeatureColumns:
             _offsets(key_line[known], lines),
             char_scale,
             char_sums,
+            words.numbers[words.starts[key_line[known]] + place],
         )
 
     # --- one line -----------------------------------------------------------------------------
@@ -724,13 +737,23 @@ class _LineWords:
     """
 
     def __init__(self, numbers: np.ndarray, per_line: np.ndarray, start: int) -> None:
+        self.numbers = numbers
         self.per_line = per_line
         self.start = start
         span = start + 1
-        line_of = np.repeat(np.arange(len(per_line)), per_line)
+        lines = len(per_line)
+        self.starts = np.cumsum(per_line) - per_line  # where each line's words begin in `numbers`
+        line_of = np.repeat(np.arange(lines), per_line)
+        place = np.arange(len(numbers)) - np.repeat(self.starts, per_line)
+        # The distinct words of each line, and where each first comes (sorted, the place is in the low bits).
+        keys = np.sort(((line_of * span + numbers) << _PLACE_BITS) | place)
+        first = np.empty(len(keys), dtype=bool)
+        first[:1] = True
+        np.not_equal(keys[1:] >> _PLACE_BITS, keys[:-1] >> _PLACE_BITS, out=first[1:])
+        self.distinct = keys[first] >> _PLACE_BITS
+        self.first_place = keys[first] & ((1 << _PLACE_BITS) - 1)
         opening = np.zeros(len(numbers), dtype=bool)
-        opening[(np.cumsum(per_line) - per_line)[per_line > 0]] = True
-        self.distinct = _distinct(line_of * span + numbers)
+        opening[self.starts[per_line > 0]] = True
         before = np.empty_like(numbers)
         before[1:] = numbers[:-1]
         before[opening] = start
@@ -788,6 +811,8 @@ class _WordMemory(dict[str, int]):
     def __init__(self, columns: FeatureColumns) -> None:
         super().__init__()
         self.columns = columns
+        self.words: list[str] = []
+        self.word_of_unigram = np.full(columns.size, -1, dtype=np.intp)  # a w: word's column -> its number
         self.grams: list[np.ndarray] = []
         self.gram_tuples: list[tuple[int, ...]] = []  # the same, for counting one line in Python
         self.known: list[np.ndarray] = []
@@ -830,7 +855,10 @@ class _WordMemory(dict[str, int]):
         self.gram_tuples.append(tuple(numbers))
         self.known.append(np.array(sorted(known), dtype=np.intp))
         self.lengths[number] = len(numbers)
-        self.unigram_columns[number] = columns.unigrams.get(word, -1)
+        unigram = self.unigram_columns[number] = columns.unigrams.get(word, -1)
+        if unigram >= 0:
+            self.word_of_unigram[unigram] = number
+        self.words.append(word)
         self.gram_words[number] = columns.gram_words.get(word, -1)
         self.you[number] = word in _YOU_WORDS
         self[word] = number

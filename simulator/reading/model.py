@@ -195,27 +195,91 @@ class _Model:
         vision = [context.vision_established for context in contexts]
         lines = self.features.index(cleaned, [c.previous_coachee_line for c in contexts], vision)
         forms, foci, attractors, mass = self.decoded(lines, vision)
-        # Cues: each feature's push towards the chosen form (and focus), the strongest few per line.
-        columns, values, line_of = _cue_features(lines)
+        cues = self.batch_cues(cleaned, lines, forms, foci)
+        readings = []
+        for k, (form_index, focus_index, attractor_index, confidence) in enumerate(
+            zip(forms.tolist(), foci.tolist(), attractors.tolist(), mass.tolist(), strict=True)
+        ):
+            form, focus, attractor = FORMS[form_index], FOCI[focus_index], ATTRACTORS[attractor_index]
+            assert attractor is attractor_of(form, focus, contexts[k])
+            readings.append(Reading(form, focus, attractor, confidence, cues[k]))
+        return readings
+
+    def batch_cues(
+        self, cleaned: list[str], lines: IndexedLines, forms: np.ndarray, foci: np.ndarray
+    ) -> list[tuple[str, ...]]:
+        """`cues` of every line of a batch. numpy picks each line's strongest features, adds them up
+        under what each shows (a character gram and a one-word gram show their word) and ranks
+        them; Python words the two or three cues. A line numpy cannot rank alone goes to `cues`:
+        one whose words are not plain words (a cue strips a word's edge punctuation only), or
+        whose shown items tie (ties go by their text)."""
+        columns, values, line_of, holders = _cue_features(lines)
         count = len(cleaned)
-        form_columns, form_pushes, form_ends = _strongest(
-            self.push_by_form[forms[line_of], columns] * values, columns, line_of, count
-        )
-        focus_columns, focus_pushes, focus_ends = _strongest(
-            self.push_by_focus[foci[line_of], columns] * values, columns, line_of, count
-        )
-        return [
-            self.reading(
-                cleaned[k],
-                contexts[k],
-                (form_index, focus_index, attractor_index, confidence),
-                zip(form_columns[form_ends[k] : form_ends[k + 1]], form_pushes[form_ends[k] : form_ends[k + 1]]),
-                zip(focus_columns[focus_ends[k] : focus_ends[k + 1]], focus_pushes[focus_ends[k] : focus_ends[k + 1]]),
+        memory = self.features.memory
+        size = self.features.size
+        span = size + len(memory.words)
+        word = np.where(holders >= 0, holders, memory.word_of_unigram[columns])
+        shows = np.where(word >= 0, size + word, columns)  # what each feature shows: a column, or size + its word
+        word_by_word = {k for k, clean in enumerate(cleaned) if not _PLAIN_WORDS.fullmatch(clean)}
+        heads = []
+        for push, chosen, labels, wanted in (
+            (self.push_by_form, forms, FORMS, _CUES_PER_HEAD[0]),
+            (self.push_by_focus, foci, FOCI, _CUES_PER_HEAD[1]),
+        ):
+            contribution = push[chosen[line_of], columns] * values
+            top, ends = _strongest(contribution, line_of, count)
+            pushes = contribution[top]
+            # Totals per line and shown item, added in the order of strength (as `cues` adds them).
+            items, index = _distinct_with_index(line_of[top] * span + shows[top])
+            totals = np.bincount(index, weights=pushes)
+            item_line = items // span
+            order = np.lexsort((-totals, item_line))
+            ranked_line, ranked_total = item_line[order], totals[order]
+            tied = (ranked_line[1:] == ranked_line[:-1]) & (ranked_total[1:] == ranked_total[:-1])
+            word_by_word.update(ranked_line[1:][tied].tolist())
+            heads.append(
+                (
+                    [labels[i].value for i in chosen.tolist()],
+                    wanted,
+                    (items % span)[order].tolist(),
+                    np.searchsorted(ranked_line, np.arange(count + 1)).tolist(),
+                    (columns[top].tolist(), pushes.tolist(), ends),
+                )
             )
-            for k, (form_index, focus_index, attractor_index, confidence) in enumerate(
-                zip(forms.tolist(), foci.tolist(), attractors.tolist(), mass.tolist(), strict=True)
-            )
-        ]
+        (form_labels, _, _, _, form_candidates), (focus_labels, _, _, _, focus_candidates) = heads
+        words, shown_as = memory.words, self.shown
+        found = []
+        for k, clean in enumerate(cleaned):
+            if k in word_by_word:
+                found.append(
+                    self.cues(
+                        clean,
+                        _line_candidates(form_candidates, k),
+                        _line_candidates(focus_candidates, k),
+                        FORMS[forms[k]],
+                        FOCI[foci[k]],
+                    )
+                )
+                continue
+            cues: list[str] = []
+            for labels, wanted, ranked, bounds, _ in heads:
+                label = labels[k]
+                taken = 0
+                for shows_k in ranked[bounds[k] : bounds[k + 1]]:
+                    if taken == wanted:
+                        break
+                    if shows_k >= size:
+                        shown = f"'{words[shows_k - size]}'"
+                    else:
+                        shown = shown_as[shows_k]
+                        if shown is None:
+                            shown = shown_as[shows_k] = _shown(self.names[shows_k])
+                    cue = _clip(str(shown), len(label)) + " → " + label
+                    if cue not in cues:
+                        cues.append(cue)
+                        taken += 1
+            found.append(tuple(cues) if cues else ("no strong cue",))
+        return found
 
     def read_one(self, clean: str, context: Context) -> Reading:
         """`read_batch` of one line, with less fixed cost: the same reading, to the last bit."""
@@ -304,8 +368,10 @@ def _strongest_one(contribution: np.ndarray, columns: np.ndarray) -> Iterable[tu
     return zip(columns[top].tolist(), contribution[top].tolist(), strict=True)
 
 
-def _cue_features(lines: IndexedLines) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every feature of every line with its value, line by line (words and context, then characters)."""
+def _cue_features(lines: IndexedLines) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every feature of every line with its value and, for a character gram, the word that holds it
+    (-1 for the others), line by line: words and context first, then characters."""
+    assert lines.char_holders is not None
     count = len(lines.offsets) - 1
     firsts = np.diff(lines.offsets)
     line_firsts = np.repeat(np.arange(count), firsts)
@@ -313,22 +379,22 @@ def _cue_features(lines: IndexedLines) -> tuple[np.ndarray, np.ndarray, np.ndarr
     total = lines.offsets[-1] + lines.char_offsets[-1]
     columns = np.empty(total, dtype=np.intp)
     values = np.empty(total, dtype=np.float32)
+    holders = np.full(total, -1, dtype=np.intp)
     at = np.arange(len(line_firsts)) + lines.char_offsets[line_firsts]
     columns[at] = lines.columns
     values[at] = lines.values
     at = np.arange(len(line_chars)) + lines.offsets[line_chars + 1]
     columns[at] = lines.char_columns
     values[at] = lines.char_counts * lines.char_scale[line_chars]  # a gram's value, as line_features has it
-    return columns, values, np.repeat(np.arange(count), firsts + np.diff(lines.char_offsets))
+    holders[at] = lines.char_holders
+    return columns, values, np.repeat(np.arange(count), firsts + np.diff(lines.char_offsets)), holders
 
 
-def _strongest(
-    contribution: np.ndarray, columns: np.ndarray, line_of: np.ndarray, lines: int
-) -> tuple[list[int], list[float], list[int]]:
+def _strongest(contribution: np.ndarray, line_of: np.ndarray, lines: int) -> tuple[np.ndarray, list[int]]:
     """Per line, its features that pushed towards the choice, strongest first (ties: earlier first),
     at most _CUE_CANDIDATES of them: only those are named (naming costs more than the arithmetic).
 
-    Returns their columns and pushes, line k's from `ends[k]` to `ends[k + 1]`.
+    Returns their indices, line k's from `ends[k]` to `ends[k + 1]`.
     """
     positive = np.flatnonzero(contribution > 0)
     strength = contribution[positive]
@@ -339,11 +405,32 @@ def _strongest(
     ordered_lines = line[order]
     rank = np.arange(len(order)) - np.searchsorted(ordered_lines, np.arange(lines))[ordered_lines]
     top = order[rank < _CUE_CANDIDATES]
-    ends = np.searchsorted(line[top], np.arange(lines + 1)).tolist()
-    return columns[positive[top]].tolist(), strength[top].tolist(), ends
+    return positive[top], np.searchsorted(line[top], np.arange(lines + 1)).tolist()
+
+
+def _line_candidates(candidates: tuple[list[int], list[float], list[int]], k: int) -> Iterable[tuple[int, float]]:
+    columns, pushes, ends = candidates
+    return zip(columns[ends[k] : ends[k + 1]], pushes[ends[k] : ends[k + 1]], strict=True)
+
+
+def _distinct_with_index(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys, ascending, and for each key the index of its distinct value."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    index = np.empty(len(keys), dtype=np.intp)
+    index[order] = np.cumsum(first) - 1
+    return ordered[first], index
 
 
 NEWLINE = "\n"
+
+# A line of plain words: each word, once its edge punctuation is stripped as a cue strips it, is
+# a word the features read (so the word a cue names for a gram is the first that holds it).
+_EDGE = r"""[.,!?;:"'()]*"""
+_PLAIN_WORDS = re.compile(rf"{_EDGE}[a-z0-9]+(?:'[a-z]+)*{_EDGE}(?: {_EDGE}[a-z0-9]+(?:'[a-z]+)*{_EDGE})*")
 
 # Edge punctuation of each word of a line, as a cue strips it ("'tired.'" names 'tired'); a
 # word of nothing else goes, which changes nothing: no gram is found in it.

@@ -18,7 +18,6 @@ covers, the same evidence Python trusts to reuse its compiled bytecode.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -40,6 +39,8 @@ _FINGERPRINTED = (".py", ".json", ".npz", ".tsv")
 
 def code_fingerprint() -> str:
     """A hash of the engine's source and data (the whole `simulator` tree), so a changed engine recomputes."""
+    import hashlib
+
     digest = hashlib.sha256()
     sources = sorted(
         path
@@ -56,6 +57,19 @@ FINGERPRINT_FORMAT = "compassion-coach/engine-fingerprint/1"
 SCENARIO_FORMAT = "compassion-coach/validated-scenario/1"
 MAX_SCENARIO_ENTRIES = 64
 """Validated scenarios kept; the least recently written go first (each engine change adds a set)."""
+
+
+def digest(data: bytes) -> str:
+    """A 256-bit BLAKE2b hash of `data`, in hex.
+
+    From the interpreter's own BLAKE2 module: `hashlib` loads OpenSSL first, which costs
+    `coach practice` milliseconds before its first screen.
+    """
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter without it: hashlib has the same function
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32).hexdigest()
 
 
 def _fingerprinted_files() -> Iterator[tuple[str, os.stat_result]]:
@@ -76,7 +90,7 @@ def engine_fingerprint() -> str:
         )
     except OSError:
         return code_fingerprint()
-    signature = hashlib.sha256("\n".join(stamps).encode("utf-8", "surrogateescape")).hexdigest()
+    signature = digest("\n".join(stamps).encode("utf-8", "surrogateescape"))
     stored = _read_json(cache_folder() / "engine-fingerprint.json")
     if stored.get("format") == FINGERPRINT_FORMAT and stored.get("signature") == signature:
         fingerprint = stored.get("fingerprint")
@@ -90,24 +104,32 @@ def engine_fingerprint() -> str:
 
 def scenario_key(text: str, fingerprint: str) -> str:
     """The cache key of a scenario's exact text under one engine."""
-    return hashlib.sha256(f"{SCENARIO_FORMAT}\n{fingerprint}\n".encode() + text.encode("utf-8")).hexdigest()
+    return digest(f"{SCENARIO_FORMAT}\n{fingerprint}\n".encode() + text.encode("utf-8"))
 
 
-def recall_scenario(key: str) -> dict[str, Any] | None:
-    """The validated-scenario entry stored under `key`, or None when there is none we can believe."""
-    stored = _read_json(cache_folder() / "scenarios" / f"{key}.json")
-    if stored.get("format") != SCENARIO_FORMAT or stored.get("key") != key:
+def recall_scenario(key: str, part: str) -> Any:
+    """One part of the validated-scenario entry stored under `key`, or None when there is none we can believe.
+
+    An entry is kept in two files, `opening` (small: what the first screen needs) and
+    `scenario` (the validated record), so a start reads only the first before it shows anything.
+    """
+    stored = _read_json(cache_folder() / "scenarios" / f"{key}.{part}.json")
+    if stored.get("format") != SCENARIO_FORMAT or stored.get("key") != key or stored.get("part") != part:
         return None
-    return stored
+    return stored.get("value")
 
 
-def keep_scenario(key: str, entry: dict[str, Any]) -> None:
-    """Store a validated-scenario entry under `key` (quietly nothing if the cache cannot be written)."""
+def keep_scenario(key: str, parts: dict[str, object]) -> None:
+    """Store the parts of a validated-scenario entry under `key` (quietly nothing if the cache cannot be written)."""
     folder = cache_folder() / "scenarios"
-    _write_json(folder / f"{key}.json", {**entry, "format": SCENARIO_FORMAT, "key": key})
+    for part, value in parts.items():
+        _write_json(
+            folder / f"{key}.{part}.json",
+            {"format": SCENARIO_FORMAT, "key": key, "part": part, "value": value},
+        )
     try:
         kept = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
-        for stale in kept[MAX_SCENARIO_ENTRIES:]:
+        for stale in kept[MAX_SCENARIO_ENTRIES * len(parts) :]:
             stale.unlink()
     except OSError:
         pass

@@ -17,7 +17,6 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +24,13 @@ from simulator.clock import file_stamp, utc_now
 from simulator.errors import TranscriptError
 from simulator.shell.environment import transcripts_folder
 from simulator.shell.warm_start import PendingRun
+from simulator.shell.warm_start import PracticeRun as PracticeRun  # where its users have always found it
 
 if TYPE_CHECKING:
     from simulator.engine.session import Session
     from simulator.engine.transcript import TranscriptWriter
     from simulator.scenario.catalogue import LoadedScenario
-    from simulator.shell.conversation import Conversation, TurnSink
+    from simulator.shell.conversation import TurnSink
 
 
 def default_transcript_path(scenario_id: str) -> Path:
@@ -61,19 +61,6 @@ def random_seed() -> int:
     import random
 
     return random.SystemRandom().randrange(1_000_000)
-
-
-@dataclass
-class PracticeRun:
-    """A conversation ready to hold, and where its transcript is written."""
-
-    conversation: Conversation
-    transcript_path: Path | None
-
-    @property
-    def session(self) -> Session:
-        """The session the conversation drives."""
-        return self.conversation.session
 
 
 def start_practice(

@@ -38,7 +38,7 @@ from simulator.shell.render import (
     resume_lines,
     state_change,
 )
-from simulator.shell.warm_start import Opening, PendingRun
+from simulator.shell.warm_start import Opening, PendingRun, PracticeRun
 from simulator.vocabulary import Attractor, State
 
 if TYPE_CHECKING:
@@ -235,8 +235,6 @@ def run_interactive(
     if isinstance(conversation, PendingRun):
         pending = conversation
     else:
-        from simulator.shell.practice import PracticeRun
-
         pending = PendingRun.of(PracticeRun(conversation, None), warm=False)
     opening = pending.opening
     show: Callable[[FormattedText], None] = lambda text: print_formatted_text(  # noqa: E731

@@ -26,9 +26,12 @@ from simulator.shell.cache import engine_fingerprint, keep_scenario, recall_scen
 from simulator.vocabulary import State
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from simulator.engine.session import Session
     from simulator.scenario.catalogue import LoadedScenario, ScenarioSource
     from simulator.scenario.model import Scenario
-    from simulator.shell.practice import PracticeRun
+    from simulator.shell.conversation import Conversation
 
 WARM_UP_LINES = (
     "Thanks for coming in. What would make this half hour useful for you?",
@@ -114,13 +117,9 @@ def first_screen(found: ScenarioSource) -> tuple[Opening, Callable[[], LoadedSce
     broken file raises `ScenarioError` before anything is shown) and the result remembered.
     """
     key = scenario_key(found.text, engine_fingerprint())
-    entry = recall_scenario(key)
-    if entry is not None:
-        opening = Opening.from_record(entry.get("opening"))
-        record = entry.get("scenario")
-        if opening is not None and isinstance(record, dict):
-            cached_opening, cached_record = opening, record
-            return opening, lambda: rebuilt(found, cached_record, cached_opening)
+    cached = Opening.from_record(recall_scenario(key, "opening"))
+    if cached is not None:
+        return cached, lambda: rebuilt(found, recall_scenario(key, "scenario"), cached)
     loaded = catalogue.parse(found)
     opening = Opening.of(loaded.scenario)
     remember(key, loaded.scenario, opening)
@@ -137,13 +136,17 @@ def remember(key: str, scenario: Scenario, opening: Opening) -> None:
     except ValueError:  # pydantic's ValidationError
         faithful = False
     if faithful:
-        keep_scenario(key, {"opening": opening.as_record(), "scenario": record})
+        keep_scenario(
+            key, {"scenario": record, "opening": opening.as_record()}
+        )  # the opening last: it vouches
 
 
-def rebuilt(found: ScenarioSource, record: dict[str, Any], opening: Opening) -> LoadedScenario:
+def rebuilt(found: ScenarioSource, record: object, opening: Opening) -> LoadedScenario:
     """The scenario of a cache entry; the text parsed afresh when the entry does not hold up."""
     from simulator.scenario.model import Scenario
 
+    if not isinstance(record, dict):  # lost or damaged since the opening was read
+        return catalogue.parse(found)
     try:
         scenario = Scenario.model_validate(record)
     except (ValueError, TypeError, RecursionError):
@@ -171,6 +174,19 @@ def warm_up(scenario: Scenario) -> None:
         encode(rehearsal.say(line).as_record())
     hint_for(rehearsal)
     rehearsal.undo()
+
+
+@dataclass
+class PracticeRun:
+    """A conversation ready to hold, and where its transcript is written."""
+
+    conversation: Conversation
+    transcript_path: Path | None
+
+    @property
+    def session(self) -> Session:
+        """The session the conversation drives."""
+        return self.conversation.session
 
 
 class PendingRun:

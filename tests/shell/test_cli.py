@@ -168,9 +168,11 @@ def test_piped_practice_marks_what_the_coachee_revealed(tmp_path: Path) -> None:
 
 
 def test_classify_json_prints_the_confidence_and_whether_the_line_is_unclear() -> None:
+    from simulator.vocabulary import UNCLEAR_BELOW
+
     result = runner.invoke(main, ["classify", "--json", "What would a great year look like for you?", "mm"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [r["form"] for r in records] == ["open_question", "other"]
-    assert all(0.0 <= r["confidence"] <= 1.0 and r["unclear"] is (r["confidence"] < 0.5) for r in records)
+    assert all(0.0 <= r["confidence"] <= 1.0 and r["unclear"] is (r["confidence"] < UNCLEAR_BELOW) for r in records)
     assert records[0]["cues"]
