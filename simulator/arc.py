@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -242,22 +242,50 @@ def mirror(said: str, elsewhere: str = "") -> str:
     return f"{_first_word_case(first, text + ' ' + elsewhere)} {rest}".strip().rstrip(",")
 
 
+_WORD_START = re.compile(r"\b\w")
+_WORD_CHAR = re.compile(r"\w")
+
+
 @lru_cache(maxsize=64)
-def _topic_starts(topics: tuple[str, ...]) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    # Compiled once per scenario's topics: a scenario names more words than `re` keeps compiled.
-    return tuple((word, word.lower(), re.compile(rf"\b{re.escape(word.lower())}")) for word in topics)
+def _topic_index(
+    topics: tuple[str, ...],
+) -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[tuple[str, str, re.Pattern[str]], ...]]:
+    # Each topic word (lowered) filed under its first three characters: a word starting with a word
+    # character is named at a word start exactly when the text has it there. Any other word keeps
+    # its own pattern. Made once per scenario's topics.
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    others = []
+    for word in topics:
+        lowered = word.lower()
+        if len(lowered) >= 3 and _WORD_CHAR.fullmatch(lowered[0]):
+            by_start.setdefault(lowered[:3], []).append((word, lowered))
+        else:
+            others.append((word, lowered, re.compile(rf"\b{re.escape(lowered)}")))
+    return {start: tuple(words) for start, words in by_start.items()}, tuple(others)
+
+
+def _topics_named(lowered: str, topics: tuple[str, ...]) -> dict[str, str]:
+    # The topic words `lowered` names from a word start (as `\bword` would find), lowered, by word.
+    by_start, others = _topic_index(topics)
+    named: dict[str, str] = {}
+    for start in _WORD_START.finditer(lowered):
+        at = start.start()
+        for word, lowered_word in by_start.get(lowered[at : at + 3], ()):
+            if lowered.startswith(lowered_word, at):
+                named[word] = lowered_word
+    for word, lowered_word, pattern in others:
+        if lowered_word in lowered and pattern.search(lowered):
+            named[word] = lowered_word
+    return named
 
 
 def _topic_taken_up(facts: ArcFacts) -> str:
     # A subject of the coachee's life, as they named it: the latest they mentioned, never one they did not.
-    starts = _topic_starts(facts.topics)
     for said in (facts.coachee_said, facts.coachee_before):
         lowered = said.lower()
-        # The plain substring test first: most words are absent, and it is many times cheaper.
         found = [
             (lowered.rfind(lowered_word), word)
-            for word, lowered_word, start in starts
-            if lowered_word in lowered and start.search(lowered)
+            for word, lowered_word in _topics_named(lowered, facts.topics).items()
         ]
         if found:
             at, word = max(found)
@@ -275,32 +303,45 @@ def _told_phrase(told: tuple[tuple[str, str], ...]) -> str:
     return ""
 
 
-def _fill(template: str, values: dict[str, str]) -> str | None:
-    needed = set(re.findall(r"\{(\w+)\}", template))
-    lowered = {name.lower() for name in needed}
-    if any(not values.get(name) for name in lowered if name != "topic_part"):
+_FIELD = re.compile(r"\{(\w+)\}")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=256)
+def _fields(template: str) -> tuple[set[str], frozenset[str]]:
+    # A template's fields as written and lowered, found once per template (never changed after).
+    needed = set(_FIELD.findall(template))
+    return needed, frozenset(name.lower() for name in needed)
+
+
+def _fill(template: str, value_of: Callable[[str], str]) -> str | None:
+    needed, lowered = _fields(template)
+    if any(not value_of(name) for name in lowered if name != "topic_part"):
         return None
     filled = template
     for name in needed:
-        value = values.get(name.lower(), "")
+        value = value_of(name.lower())
         if name[:1].isupper() and value:
             value = value[:1].upper() + value[1:]
         filled = filled.replace("{" + name + "}", value)
-    return re.sub(r"\s+", " ", filled).strip()
+    return _SPACES.sub(" ", filled).strip()
 
 
 def _too_close(line: str, others: list[tuple[str, frozenset[str]]], own: frozenset[str]) -> bool:
     # A line is too close to another when, leaving aside the coachee's own words, it or one of its
-    # sentences shares many of its words with it.
+    # sentences shares many of its words with it (as many as TOO_CLOSE of the words of both).
     parts = [line, *(part for part in _SENTENCE_END.split(line) if part != line)]
     for part in parts:
         ours = _words(part) - own
         plain = part.strip().lower()
         for other_plain, theirs in others:
-            if plain == other_plain or (
-                ours and theirs and len(ours & theirs) / len(ours | theirs) >= TOO_CLOSE
-            ):
+            if plain == other_plain:
                 return True
+            if ours and theirs:
+                shared = len(ours & theirs)
+                # |ours | theirs| without building the union: the same integer, so the same ratio.
+                if shared and shared / (len(ours) + len(theirs) - shared) >= TOO_CLOSE:
+                    return True
     return False
 
 
@@ -341,22 +382,47 @@ def stage_of(facts: ArcFacts) -> str:
 def next_step_on_arc(facts: ArcFacts) -> Suggestion:
     """The move that fits this moment of the conversation, voiced from the coachee's own words where it can be."""
     current = stage(stage_of(facts))
-    said = mirror(facts.coachee_said, facts.coachee_before)
-    topic = _topic_taken_up(facts)
-    values = {
-        "mirror": said,
-        "told": _told_phrase(facts.told),
-        "topic": topic,
-        "topic_part": f" with {topic}" if topic else "",
-    }
+    values = _Values(facts)
     own = _words(facts.coachee_said)
-    trainee, offered = _said(facts.trainee_lines, own), _said(facts.used, frozenset())
+    said: tuple[list[tuple[str, frozenset[str]]], list[tuple[str, frozenset[str]]]] | None = None
     for template in current.templates:
-        line = _fill(template, values)
-        if line is None or _too_close(line, trainee, own) or _too_close(line, offered, frozenset()):
+        line = _fill(template, values.get)
+        if line is None:
+            continue
+        if said is None:
+            said = _said(facts.trainee_lines, own), _said(facts.used, frozenset())
+        trainee, offered = said
+        if _too_close(line, trainee, own) or _too_close(line, offered, frozenset()):
             continue
         return current.suggestion(line)
     return current.suggestion()
+
+
+class _Values:
+    """What a template's fields are filled with, each worked out the first time a template needs it."""
+
+    def __init__(self, facts: ArcFacts) -> None:
+        self._facts = facts
+        self._known: dict[str, str] = {}
+
+    def get(self, name: str) -> str:
+        """The value of one field ("" for a field the arc does not fill)."""
+        if name not in self._known:
+            self._known[name] = self._work_out(name)
+        return self._known[name]
+
+    def _work_out(self, name: str) -> str:
+        facts = self._facts
+        if name == "mirror":
+            return mirror(facts.coachee_said, facts.coachee_before)
+        if name == "told":
+            return _told_phrase(facts.told)
+        if name == "topic":
+            return _topic_taken_up(facts)
+        if name == "topic_part":
+            topic = self.get("topic")
+            return f" with {topic}" if topic else ""
+        return ""
 
 
 def _reached(facts: ArcFacts, kind: str, focus: Focus) -> bool:

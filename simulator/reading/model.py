@@ -146,19 +146,21 @@ class _Model:
         names = vocabulary["features"]
         assert isinstance(names, list)
         self.names: list[str] = names
-        self.index = {name: i for i, name in enumerate(names)}
-        self.bias = self.index["x:bias"]
-        self.form_weights = weights["form"].astype(np.float32)
-        self.focus_weights = weights["focus"].astype(np.float32)
+        self.bias = names.index("x:bias")
+        # Only what reading uses is kept, each array once (the stored weights live on in `table`,
+        # exactly: float32 widened to float64), and no copy is made that is not needed.
+        form_weights = np.asarray(weights.pop("form"), dtype=np.float32)
+        focus_weights = np.asarray(weights.pop("focus"), dtype=np.float32)
         # Both heads side by side (one gather scores both), summed in float64 whatever the order.
-        self.table = np.concatenate([self.form_weights, self.focus_weights], axis=1).astype(np.float64)
-        # Per-class contributions relative to the mean class: what a feature pushes towards.
-        self.form_push = self.form_weights - self.form_weights.mean(axis=1, keepdims=True)
-        self.focus_push = self.focus_weights - self.focus_weights.mean(axis=1, keepdims=True)
-        self.form_push[self.bias] = 0.0  # the bias is never a cue
-        self.focus_push[self.bias] = 0.0
-        self.push_by_form = np.ascontiguousarray(self.form_push.T)  # class x feature: one row per choice
-        self.push_by_focus = np.ascontiguousarray(self.focus_push.T)
+        self.table = np.empty((len(names), len(FORMS) + len(FOCI)), dtype=np.float64)
+        self.table[:, : len(FORMS)] = form_weights
+        self.table[:, len(FORMS) :] = focus_weights
+        # Per-class contributions relative to the mean class (what a feature pushes towards), one
+        # row per class so that a choice's pushes are one contiguous row.
+        self.push_by_form = _pushes(form_weights, self.bias)
+        del form_weights
+        self.push_by_focus = _pushes(focus_weights, self.bias)
+        del focus_weights
         chosen = vocabulary.get("settings", {})
         self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
@@ -168,6 +170,16 @@ class _Model:
         self.shown: list[str | tuple[str] | None] = [None] * len(names)
         assert [f.value for f in FORMS] == vocabulary["forms"]
         assert [f.value for f in FOCI] == vocabulary["foci"]
+
+    @property
+    def form_weights(self) -> np.ndarray:
+        """The form head's weights as stored (features x forms, float32)."""
+        return self.table[:, : len(FORMS)].astype(np.float32)
+
+    @property
+    def focus_weights(self) -> np.ndarray:
+        """The focus head's weights as stored (features x foci, float32)."""
+        return self.table[:, len(FORMS) :].astype(np.float32)
 
     def read_many(self, texts: Sequence[str], contexts: Sequence[Context]) -> list[Reading]:
         readings: list[Reading] = [_EMPTY] * len(texts)
@@ -458,6 +470,13 @@ def _clip(shown: str, label_length: int) -> str:
     if len(shown) <= room:
         return shown
     return shown[: room - 2] + "…'" if shown.startswith("'") else shown[: room - 1] + "…"
+
+
+def _pushes(weights: np.ndarray, bias: int) -> np.ndarray:
+    """Each feature's weights relative to the mean class (the bias never a cue), as class x feature."""
+    push = weights - weights.mean(axis=1, keepdims=True)
+    push[bias] = 0.0
+    return np.ascontiguousarray(push.T)
 
 
 _MODEL: _Model | None = None

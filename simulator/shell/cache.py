@@ -72,14 +72,17 @@ def digest(data: bytes) -> str:
     return blake2b(data, digest_size=32).hexdigest()
 
 
-def _fingerprinted_files() -> Iterator[tuple[str, os.stat_result]]:
-    """Every file `code_fingerprint` hashes, with its status, in no particular order."""
-    for folder, subfolders, names in os.walk(ENGINE_ROOT):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        for name in names:
-            if name.endswith(_FINGERPRINTED):
-                path = os.path.join(folder, name)
-                yield os.path.relpath(path, ENGINE_ROOT), os.stat(path)
+def _fingerprinted_files(
+    folder: str = str(ENGINE_ROOT), prefix: str = ""
+) -> Iterator[tuple[str, os.stat_result]]:
+    """Every file `code_fingerprint` hashes, with its status: (name under the root, status)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    yield from _fingerprinted_files(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(_FINGERPRINTED):
+                yield prefix + entry.name, entry.stat()
 
 
 def engine_fingerprint() -> str:

@@ -11,15 +11,15 @@ import re
 import textwrap
 from typing import TYPE_CHECKING
 
-from simulator.records import EndReason, Turn
-from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule
 from simulator.text import strip_control
 from simulator.vocabulary import MeasureKey, State
 
 if TYPE_CHECKING:
-    # The practice app draws its first screen with this module before the engine has loaded.
+    # The practice app draws its first screen with this module before the engine has loaded:
+    # what only a played turn needs is imported where it is used.
     from simulator.arc import Suggestion
     from simulator.engine.session import Session
+    from simulator.records import Turn
 
 METER_WIDTH = 18
 
@@ -43,21 +43,22 @@ def ending_lines(session: Session) -> list[tuple[str, str]]:
     At the turn limit the coachee says the scenario's closing line; a coachee who left has
     already said so in their last reply, so a note says they have gone and why.
     """
+    from simulator.records import EndReason
+    from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule
+
     name = session.scenario.coachee.name
     if session.end_reason is EndReason.COACHEE_LEFT:
         rule = next((r for r in session.turns[-1].rules if r.startswith(f"{Rule.END.value}.")), "")
-        why = _LEFT_BECAUSE.get(rule.partition(".")[2], Rule.END.explanation)
+        left_because = {
+            END_DEFENSIVE: "left defensive for too many turns in a row",
+            END_HOT_BUTTON: "that line hit the nerve that ends the meeting for them",
+        }
+        why = left_because.get(rule.partition(".")[2], Rule.END.explanation)
         return [("note", f"  ({strip_control(name)} has left the meeting: {why}.)")]
     if session.end_reason is EndReason.TURN_LIMIT:
         closing = session.scenario.closing
         return [("coachee", coachee_line(name, closing.text, closing.cue))]
     return []
-
-
-_LEFT_BECAUSE = {
-    END_DEFENSIVE: "left defensive for too many turns in a row",
-    END_HOT_BUTTON: "that line hit the nerve that ends the meeting for them",
-}
 
 
 def coachee_line(name: str, text: str, cue: str) -> str:

@@ -15,13 +15,17 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from scoring.scorecard import Scorecard, score_facts
+from simulator.engine.replay import Replay, replay_all
+from simulator.engine.session import Session
 from simulator.engine.transcript import (
     FORMAT,
     MAX_TRANSCRIPT_BYTES,
@@ -32,8 +36,9 @@ from simulator.engine.transcript import (
 from simulator.errors import CoachError, ScenarioNotFound, UnreadableFile, UnreadableTranscript
 from simulator.files import read_text as read_bounded
 from simulator.scenario import catalogue
+from simulator.scenario.loading import parse_scenario, read_scenario_text
 from simulator.scenario.model import Scenario
-from simulator.trainer.rehearsal import play, score_session
+from simulator.trainer.rehearsal import score_session
 
 
 @dataclass(frozen=True)
@@ -77,18 +82,18 @@ def scenario_for(transcript: Transcript, transcript_path: Path) -> tuple[catalog
     source = str(header.get("scenario_source", ""))
     named_file = source and not source.startswith("bundled:")
     shown_id = _shortened(repr(scenario_id))
-    if scenario_id in catalogue.bundled_ids():
+    if scenario_id in _bundled_ids():
         warnings = []
         if named_file:
             warnings.append(
                 f"the header names the file {_shortened(source)}; scored against the bundled scenario {scenario_id!r}, "
                 "as a file never stands in for a bundled scenario"
             )
-        return catalogue.load_bundled_id(scenario_id), warnings
+        return _bundled(scenario_id, catalogue.bundled_text(scenario_id)), warnings
     if named_file:
         for candidate in (Path(source), transcript_path.parent / Path(source).name):
             if os.path.lexists(candidate):  # whatever it is, the reader says if it cannot be a scenario
-                loaded = catalogue.load_file(candidate)
+                loaded = _parsed(read_scenario_text(candidate), str(candidate))
                 warnings = [
                     f"scored against the scenario file {candidate}, which is not a bundled scenario: "
                     "check it is the file this conversation was practised on"
@@ -100,6 +105,26 @@ def scenario_for(transcript: Transcript, transcript_path: Path) -> tuple[catalog
         f"{transcript_path}: scenario {shown_id} is not bundled"
         + (f" and its file {_shortened(source)} is not found" if named_file else "")
     )
+
+
+@cache
+def _bundled_ids() -> frozenset[str]:
+    # Listed once per process: the package's scenarios do not change while it runs.
+    return frozenset(catalogue.bundled_ids())
+
+
+@lru_cache(maxsize=16)
+def _bundled(scenario_id: str, text: str) -> catalogue.LoadedScenario:
+    # Validated once per process (each worker of a batch); keyed by the text, so it is always the text read.
+    return catalogue.LoadedScenario(
+        parse_scenario(text, f"scenarios/{scenario_id}.yaml"), text, f"bundled:{scenario_id}"
+    )
+
+
+@lru_cache(maxsize=16)
+def _parsed(text: str, source: str) -> catalogue.LoadedScenario:
+    # A scenario file is read for every transcript that names it, but validated once for the same bytes.
+    return catalogue.LoadedScenario(parse_scenario(text, source), text, source)
 
 
 def _shortened(text: str, most: int = 200) -> str:
@@ -126,8 +151,18 @@ def turn_limited(scenario: Scenario, header: dict[str, Any]) -> tuple[Scenario, 
     return scenario, []
 
 
-def score_simulator_transcript(text: str, path: Path) -> ScoredFile:
-    """Re-simulate a practice transcript's trainee lines and score the result."""
+@dataclass(frozen=True)
+class _Prepared:
+    """A practice transcript checked and ready to replay: what to replay, and what to tell the trainer."""
+
+    path: Path
+    replay: Replay
+    title: str
+    recorded_turns: int
+    warnings: tuple[str, ...]
+
+
+def _prepare(text: str, path: Path) -> _Prepared:
     transcript = parse_transcript_text(text, str(path))
     loaded, warnings = scenario_for(transcript, path)
     if transcript.cut_short:
@@ -141,19 +176,25 @@ def score_simulator_transcript(text: str, path: Path) -> ScoredFile:
         raise UnreadableTranscript(f"{path}:1: the header's seed must be an integer")
     scenario, limit_warnings = turn_limited(loaded.scenario, transcript.header)
     warnings += limit_warnings
-    session = play(scenario, transcript.trainee_lines, seed)
-    if len(session.turns) != len(transcript.turns):
-        warnings.append(
-            f"{len(transcript.turns) - len(session.turns)} line(s) past the turn limit were ignored"
-        )
-    return ScoredFile(str(path), "simulator", score_session(session), loaded.scenario.title, tuple(warnings))
+    replay = Replay(scenario, transcript.trainee_lines, seed)
+    return _Prepared(path, replay, loaded.scenario.title, len(transcript.turns), tuple(warnings))
 
 
-def score_file(path: Path) -> ScoredFile:
-    """Score one transcript file of either kind."""
-    text = read_text(path)
-    if is_simulator_transcript(text):
-        return score_simulator_transcript(text, path)
+def _scored(prepared: _Prepared, session: Session) -> ScoredFile:
+    warnings = prepared.warnings
+    if len(session.turns) != prepared.recorded_turns:
+        ignored = prepared.recorded_turns - len(session.turns)
+        warnings = (*warnings, f"{ignored} line(s) past the turn limit were ignored")
+    return ScoredFile(str(prepared.path), "simulator", score_session(session), prepared.title, warnings)
+
+
+def score_simulator_transcript(text: str, path: Path) -> ScoredFile:
+    """Re-simulate a practice transcript's trainee lines and score the result."""
+    prepared = _prepare(text, path)
+    return _scored(prepared, replay_all([prepared.replay])[0])
+
+
+def _score_external(text: str, path: Path) -> ScoredFile:
     if path.suffix not in (".jsonl", ".txt"):
         raise UnreadableTranscript(f"{path}: expected a .jsonl or .txt transcript")
     # Imported here: the readers of real coachees' language compile many patterns, which
@@ -162,6 +203,37 @@ def score_file(path: Path) -> ScoredFile:
 
     card = score_facts(parse_external(text, str(path), path.suffix))
     return ScoredFile(str(path), "external", card, path.stem)
+
+
+def score_file(path: Path) -> ScoredFile:
+    """Score one transcript file of either kind."""
+    text = read_text(path)
+    if is_simulator_transcript(text):
+        return score_simulator_transcript(text, path)
+    return _score_external(text, path)
+
+
+def score_batch(paths: Sequence[Path]) -> list[ScoredFile | CoachError]:
+    """Each file's scorecard or error, in order: the practice transcripts replayed together.
+
+    The same scorecards as `score_file` one by one; the reader reads one line of every
+    conversation at a time (`simulator.engine.replay`), so callers bound the batch.
+    """
+    results: list[ScoredFile | CoachError | None] = [None] * len(paths)
+    prepared: list[tuple[int, _Prepared]] = []
+    for index, path in enumerate(paths):
+        try:
+            text = read_text(path)
+            if is_simulator_transcript(text):
+                prepared.append((index, _prepare(text, path)))
+            else:
+                results[index] = _score_external(text, path)
+        except CoachError as error:
+            results[index] = error  # one bad file stops nothing
+    sessions = replay_all([item.replay for _, item in prepared])
+    for (index, item), session in zip(prepared, sessions, strict=True):
+        results[index] = _scored(item, session)
+    return [result for result in results if result is not None]
 
 
 def json_summary(scored: ScoredFile) -> dict[str, object]:
@@ -184,27 +256,60 @@ def json_summary(scored: ScoredFile) -> dict[str, object]:
 PARALLEL_FROM = 16
 """Batches of at least this many files are scored in worker processes, one per core."""
 
+BATCH_FILES = (8, 128)
+"""The fewest and most files a worker scores at once: enough for the reader to pay, few enough to share out."""
 
-def _score_or_error(path: Path) -> ScoredFile | CoachError:
-    # Runs in a worker: the error travels back as a value so one bad file stops nothing.
+
+def batches_of(count: int, workers: int) -> list[range]:
+    """The files' positions cut into bounded batches, about four per worker so the cores finish together."""
+    least, most = BATCH_FILES
+    size = min(most, max(least, -(-count // (workers * 4))))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _worker_count() -> int:
     try:
-        return score_file(path)
-    except CoachError as error:
-        return error
+        return len(os.sched_getaffinity(0))  # the cores this process may use, not all the machine has
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
-def score_files(paths: list[Path]) -> Iterator[tuple[Path, ScoredFile | CoachError]]:
-    """Each file's scorecard or error, in the order given; large batches use every core."""
-    workers = min(os.cpu_count() or 1, 8)
+def score_files(
+    paths: list[Path], progress: Callable[[int], None] | None = None
+) -> Iterator[tuple[Path, ScoredFile | CoachError]]:
+    """Each file's scorecard or error, in the order given, as soon as it and those before it are done.
+
+    Large batches use every core: the files go out in bounded batches, at most two per
+    worker in flight, so memory stays flat however many files there are. `progress` is
+    told how many files each finished batch held.
+    """
+    workers = min(_worker_count(), 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        yield from ((path, _score_or_error(path)) for path in paths)
+        for batch in batches_of(len(paths), 1):
+            chunk = [paths[index] for index in batch]
+            yield from zip(chunk, score_batch(chunk), strict=True)
+            if progress is not None:
+                progress(len(chunk))
         return
-    # Compiled once here, the readers' patterns are inherited by forked workers, not compiled in each.
+    # Compiled once here, the readers' patterns and the reader's weights are inherited by forked
+    # workers, not loaded again in each.
     import scoring.external  # noqa: F401
+    from simulator.reading.moves import classify
 
+    classify("warm")
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     )
+    batches = iter(batches_of(len(paths), workers))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk = max(1, len(paths) // (workers * 8))
-        yield from zip(paths, pool.map(_score_or_error, paths, chunksize=chunk), strict=True)
+        in_flight: deque[tuple[list[Path], Future[list[ScoredFile | CoachError]]]] = deque()
+        while True:
+            while len(in_flight) < 2 * workers and (batch := next(batches, None)) is not None:
+                chunk = [paths[index] for index in batch]
+                in_flight.append((chunk, pool.submit(score_batch, chunk)))
+            if not in_flight:
+                return
+            chunk, done = in_flight.popleft()
+            yield from zip(chunk, done.result(), strict=True)
+            if progress is not None:
+                progress(len(chunk))

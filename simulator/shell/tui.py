@@ -264,9 +264,9 @@ def run_interactive(
     )
     start_when_shown(pending, prompt)
     width = screen_width(prompt.output)
-    show(opening_panel(pending, width))
     first_line = coachee_line(opening.name, opening.line, opening.cue)
-    show(FormattedText([("class:coachee", wrapped(first_line, width, "  ").rstrip("\n"))]))
+    coachee = ("class:coachee", wrapped(first_line, width, "  ").rstrip("\n"))
+    show(FormattedText([*opening_panel(pending, width), coachee]))  # one write: the first screen at once
     made = pending.made
     for line in resume_lines(made.session) if made is not None else []:
         show(FormattedText([("class:note", wrapped(line, width, "  ").rstrip("\n"))]))

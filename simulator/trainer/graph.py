@@ -95,7 +95,12 @@ def path_edges(turns: Sequence[PathTurn]) -> list[PathEdge]:
             continue
         step = 1 if after.rank > before.rank else -1
         trigger = "open_up" if step == 1 else "close_down"
-        rungs = order[before.rank : after.rank + step : step] if after is not before else []
+        # By index, not by slice: a slice that ends below zero (a fall to defensive) would wrap around.
+        rungs = (
+            [order[rank] for rank in range(before.rank, after.rank + step, step)]
+            if after is not before
+            else []
+        )
         edges.extend(PathEdge(turn.turn, source, dest, trigger) for source, dest in pairwise(rungs))
     return edges
 

@@ -33,7 +33,7 @@ def test_the_weights_load_and_match_the_vocabulary() -> None:
     assert loaded.form_weights.shape == (len(loaded.names), len(Form))
     assert loaded.focus_weights.shape == (len(loaded.names), len(Focus))
     assert len(loaded.names) > 1000
-    assert "x:bias" in loaded.index
+    assert loaded.names[loaded.bias] == "x:bias"
 
 
 def test_same_input_same_reading() -> None:

@@ -30,6 +30,7 @@ import pytest
 
 from scoring.external import Utterance, facts_from_utterances
 from scoring.scorecard import Scorecard, score_facts
+from simulator.engine.replay import Replay, replay_all
 from simulator.engine.session import Session
 from simulator.engine.transcript import encode, end_record, header_record, scenario_sha256
 from simulator.scenario import catalogue
@@ -213,6 +214,16 @@ def test_the_first_conversation_of_each_scenario_matches_its_fingerprint(expecte
         actual.append(simulated_row(played, session, score_session(session)))
         wanted.append(expected[index])
     assert_rows_match(actual, wanted)
+
+
+@pytest.mark.slow
+def test_each_conversation_replayed_in_one_batch_matches_its_fingerprint(expected: list[str]) -> None:
+    conversations = simulated_conversations()
+    sessions = replay_all(
+        [Replay(bundled()[played.scenario_id].scenario, played.lines, played.seed) for played in conversations]
+    )
+    rows = [simulated_row(played, session, score_session(session)) for played, session in zip(conversations, sessions, strict=True)]
+    assert_rows_match(rows, expected[: len(rows)])
 
 
 def test_a_conversation_played_otherwise_fails_the_check(expected: list[str]) -> None:

@@ -91,3 +91,14 @@ def test_labels_cannot_break_out_of_their_quotes() -> None:
     persona = SCENARIO.coachee.model_copy(update={"hot_buttons": (button,)})
     text = mermaid(SCENARIO.model_copy(update={"coachee": persona}))
     assert "#quot;no#quot;" in text and 'say "no"' not in text
+
+
+def test_a_fall_of_two_rungs_to_defensive_draws_both_rungs() -> None:
+    from simulator.trainer.graph import PathTurn, path_edges
+    from simulator.vocabulary import State
+
+    edges = path_edges([PathTurn(4, State.NEUTRAL, State.DEFENSIVE, False, ("audit",))])
+    assert [(e.source, e.dest, e.trigger) for e in edges] == [
+        (State.NEUTRAL, State.GUARDED, "close_down"),
+        (State.GUARDED, State.DEFENSIVE, "close_down"),
+    ]

@@ -43,9 +43,11 @@ def test_every_example_line_reads_as_the_move_it_illustrates(name: str, told: fr
             assert kind.text in words.example, name
             assert established or read.attractor is intended.attractor, (name, read)
             continue
-        assert (family(read.form), read.focus, read.attractor) == (
+        # Information, structure and fillers are neutral whatever they mention: their focus is not the move.
+        focus_matters = intended.form not in (Form.INFORMATION, Form.STRUCTURE, Form.OTHER)
+        assert (family(read.form), read.focus if focus_matters else None, read.attractor) == (
             family(intended.form),
-            intended.focus,
+            intended.focus if focus_matters else None,
             intended.attractor,
         ), (name, words.example, read)
 
