@@ -345,6 +345,12 @@ def _too_close(line: str, others: list[tuple[str, frozenset[str]]], own: frozens
     return False
 
 
+def is_rewording(line: str, trainee_lines: Iterable[str], coachee_words: str = "") -> bool:
+    """Whether `line` rewords one of the trainee's lines, leaving aside words the coachee said (TOO_CLOSE)."""
+    own = _words(coachee_words)
+    return _too_close(line, _said(trainee_lines, own), own)
+
+
 def _said(lines: Iterable[str], own: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
     return [(line.strip().lower(), _words(line) - own) for line in lines]
 

@@ -250,3 +250,11 @@ def mutated_text(draw: st.DrawFn, text: str) -> str:
             )
         text = "".join(lines)
     return text
+
+
+json_values: st.SearchStrategy[object] = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=6),
+    max_leaves=20,
+)
+"""Any value a JSON file can hold: what a damaged or foreign cache file may contain."""

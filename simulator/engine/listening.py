@@ -61,10 +61,12 @@ def is_near_repeat(key: LineKey, earlier: Sequence[LineKey]) -> bool:
     """Whether a line says again what an earlier line said: the same words, or the same content words."""
     if not key.words:
         return False
+    long_enough = len(key.words.split()) >= REPEAT_MIN_WORDS
+    content_enough = len(key.content) >= REPEAT_MIN_CONTENT
     for before in earlier:
-        if key.words == before.words and len(key.words.split()) >= REPEAT_MIN_WORDS:
+        if long_enough and key.words == before.words:
             return True
-        if len(key.content) >= REPEAT_MIN_CONTENT and key.content == before.content:
+        if content_enough and key.content == before.content:
             return True
     return False
 
@@ -108,12 +110,39 @@ class Heard:
 _FOLLOW_UP_FOCI = frozenset({Focus.NONE, Focus.FEELINGS, Focus.REAL_SELF})
 
 
+def _plain_stems(topic: Topic) -> tuple[str, ...] | None:
+    # The lowered text each of the topic's words must contain to match ("teach*" -> "teach"); None when a
+    # word is not ASCII, where matching regardless of case is more than lowering both sides.
+    stems = tuple(word.removesuffix("*").lower() for word in topic.words)
+    return stems if all(stem.isascii() for stem in stems) else None
+
+
+_STEMS: dict[int, tuple[tuple[Topic, ...], tuple[tuple[str, ...] | None, ...]]] = {}
+
+
+def _topic_stems(topics: tuple[Topic, ...]) -> tuple[tuple[str, ...] | None, ...]:
+    # Worked out once per scenario, found again by the identity of its (immutable) topics.
+    known = _STEMS.get(id(topics))
+    if known is None or known[0] is not topics:
+        if len(_STEMS) >= 64:
+            _STEMS.clear()
+        known = _STEMS[id(topics)] = (topics, tuple(_plain_stems(topic) for topic in topics))
+    return known[1]
+
+
 def topics_raised(scenario: Scenario, text: str, events: Set[str]) -> tuple[tuple[Topic, int], ...]:
     """The topics whose words the line uses and whose conditions hold, most words first."""
     if not text or not scenario.topics:
         return ()
+    # A topic none of whose words is in the lowered line cannot match: its pattern is tried only
+    # when one is (for a line of ASCII; any other line tries every pattern).
+    lowered = text.lower() if text.isascii() else None
     found = [
-        (topic, hits) for topic in scenario.topics if (hits := topic.hits(text)) and topic.allowed(events)
+        (topic, hits)
+        for topic, stems in zip(scenario.topics, _topic_stems(scenario.topics), strict=True)
+        if (lowered is None or stems is None or any(stem in lowered for stem in stems))
+        and (hits := topic.hits(text))
+        and topic.allowed(events)
     ]
     return tuple(sorted(found, key=lambda pair: -pair[1]))
 

@@ -179,12 +179,17 @@ def choose_from_pool(
 
 def say_again(lines: tuple[Line, ...], openers: tuple[str, ...], said: Set[str], rng: random.Random) -> Line:
     """One of `lines` again, behind an opener that makes it a line not yet said."""
-    variants = [
-        Line(text=opener + _lower_first(line.text), cue=line.cue) for opener in openers for line in lines
+    # Texts first, and a Line only for the one chosen: the same choice, without building every variant.
+    lowered = [_lower_first(line.text) for line in lines]
+    fresh = [
+        (opener + text, line.cue)
+        for opener in openers
+        for line, text in zip(lines, lowered, strict=True)
+        if opener + text not in said
     ]
-    fresh = [variant for variant in variants if variant.text not in said]
     if fresh:
-        return rng.choice(fresh)
+        text, cue = rng.choice(fresh)
+        return Line(text=text, cue=cue)
     # Every combination is spent (only possible far past any turn limit): count the retelling.
     line = rng.choice(lines)
     count = 2

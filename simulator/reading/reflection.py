@@ -103,13 +103,13 @@ def feeling_of(text: str) -> str:
     negative_words, positive_words = _valence_words()
     negative = sum(lowered.count(" " + word) for word in negative_words)
     positive = sum(lowered.count(" " + word) for word in positive_words)
-    negated = len(
-        re.findall(
-            r" (?:not|never|isn't|wasn't|aren't|don't|didn't|no) (?:\w+ )?(?:so |that |too |very )?", lowered
-        )
+    # A positive word under a negation ("not happy", "never enjoyed") counts against, not for.
+    negations = r" (?:not|never|isn't|wasn't|aren't|don't|didn't|no)(?: \w+)?(?: so| that| too| very)? "
+    negated = sum(
+        len(re.findall(negations + re.escape(word), lowered)) for word in positive_words if word in lowered
     )
-    if negated and positive > negative:
-        return "negative" if negated >= positive else ""
+    positive -= negated
+    negative += negated
     if negative > positive:
         return "negative"
     if positive > negative:
@@ -126,10 +126,10 @@ def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
     shared = tuple(sorted(ours & theirs))
     overlap = len(shared) / len(ours) if ours else 0.0
     named, heard = feeling_of(line), feeling_of(recent)
-    if named and heard and named != heard:
+    if ours and overlap >= 0.5:
+        echo = Echo.RESTATES  # mostly their own words: a restatement, whatever a feeling word suggests
+    elif named and heard and named != heard:
         echo = Echo.MISSES
-    elif ours and overlap >= 0.5:
-        echo = Echo.RESTATES
     elif shared:
         echo = Echo.EXTENDS
     elif named and heard == named:

@@ -72,10 +72,9 @@ def digest(data: bytes) -> str:
     return blake2b(data, digest_size=32).hexdigest()
 
 
-def _fingerprinted_files(
-    folder: str = str(ENGINE_ROOT), prefix: str = ""
-) -> Iterator[tuple[str, os.stat_result]]:
+def _fingerprinted_files(folder: str | None = None, prefix: str = "") -> Iterator[tuple[str, os.stat_result]]:
     """Every file `code_fingerprint` hashes, with its status: (name under the root, status)."""
+    folder = str(ENGINE_ROOT) if folder is None else folder
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):

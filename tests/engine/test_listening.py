@@ -40,7 +40,7 @@ def texts(replies: tuple) -> set[str]:  # type: ignore[type-arg]
 
 
 def test_a_line_that_raises_a_topic_gets_that_topics_reply_at_the_coachees_openness() -> None:
-    guarded = Session(NURSE).say("Tell me about the students you've had this month.")
+    guarded = Session(NURSE).say("How many students are on the ward this month?")
     assert guarded.coachee in texts(NURSE.topic("students").replies.closed)
     open_nurse = Session(starting(NURSE, State.OPEN)).say("How are the students getting on?")
     assert open_nurse.coachee in texts(NURSE.topic("students").replies.open)
@@ -73,9 +73,11 @@ def test_a_callback_waits_for_what_it_calls_back_to() -> None:
     ]
     assert callback.text not in told
     compassion = next(test for test in NURSE.tests if test.style == "compassion")
-    warm = play(NURSE, compassion.lines)
-    said = [turn.coachee for turn in warm.turns]
-    assert said.index(callback.text) > said.index(NURSE.story_item("values").text)
+    said = [turn.coachee for seed in range(5) for turn in play(NURSE, compassion.lines, seed).turns]
+    for start in range(0, len(said), len(compassion.lines)):
+        conversation = said[start : start + len(compassion.lines)]
+        if callback.text in conversation:  # said at all, then only after the story it calls back to
+            assert conversation.index(callback.text) > conversation.index(NURSE.story_item("values").text)
 
 
 def test_i_already_said_so_comes_only_after_the_coachee_has_said_so() -> None:
