@@ -110,23 +110,36 @@ class Heard:
 _FOLLOW_UP_FOCI = frozenset({Focus.NONE, Focus.FEELINGS, Focus.REAL_SELF})
 
 
-def _plain_stems(topic: Topic) -> tuple[str, ...] | None:
-    # The lowered text each of the topic's words must contain to match ("teach*" -> "teach"); None when a
-    # word is not ASCII, where matching regardless of case is more than lowering both sides.
-    stems = tuple(word.removesuffix("*").lower() for word in topic.words)
-    return stems if all(stem.isascii() for stem in stems) else None
+_WORD_HEAD = re.compile(r"\b\w{1,3}")
+_HEAD = re.compile(r"\w{0,3}")
 
 
-_STEMS: dict[int, tuple[tuple[Topic, ...], tuple[tuple[str, ...] | None, ...]]] = {}
+def _topic_heads(topic: Topic) -> frozenset[str] | None:
+    # How each of the topic's words begins: its first word characters, at most three, lowered
+    # ("teach*" -> "tea", "on call" -> "on"). None when a word is not ASCII: there, matching
+    # regardless of case is more than lowering both sides, so the topic's pattern is always tried.
+    stems = [word.removesuffix("*").lower() for word in topic.words]
+    if not all(stem.isascii() for stem in stems):
+        return None
+    return frozenset(head for stem in stems if (head := _HEAD.match(stem).group(0)))  # type: ignore[union-attr]
 
 
-def _topic_stems(topics: tuple[Topic, ...]) -> tuple[tuple[str, ...] | None, ...]:
+def _line_heads(lowered: str) -> frozenset[str]:
+    # How each word of an ASCII line begins: its first one, two and three characters.
+    heads = _WORD_HEAD.findall(lowered)
+    return frozenset({*heads, *(head[:2] for head in heads), *(head[:1] for head in heads)})
+
+
+_HEADS: dict[int, tuple[tuple[Topic, ...], tuple[frozenset[str] | None, ...]]] = {}
+
+
+def _topics_heads(topics: tuple[Topic, ...]) -> tuple[frozenset[str] | None, ...]:
     # Worked out once per scenario, found again by the identity of its (immutable) topics.
-    known = _STEMS.get(id(topics))
+    known = _HEADS.get(id(topics))
     if known is None or known[0] is not topics:
-        if len(_STEMS) >= 64:
-            _STEMS.clear()
-        known = _STEMS[id(topics)] = (topics, tuple(_plain_stems(topic) for topic in topics))
+        if len(_HEADS) >= 64:
+            _HEADS.clear()
+        known = _HEADS[id(topics)] = (topics, tuple(_topic_heads(topic) for topic in topics))
     return known[1]
 
 
@@ -134,13 +147,13 @@ def topics_raised(scenario: Scenario, text: str, events: Set[str]) -> tuple[tupl
     """The topics whose words the line uses and whose conditions hold, most words first."""
     if not text or not scenario.topics:
         return ()
-    # A topic none of whose words is in the lowered line cannot match: its pattern is tried only
-    # when one is (for a line of ASCII; any other line tries every pattern).
-    lowered = text.lower() if text.isascii() else None
+    # A topic's words match only where a word of the line starts as one of them does: a topic
+    # none of whose beginnings the (ASCII) line has is never tried. Any other line tries them all.
+    line_heads = _line_heads(text.lower()) if text.isascii() else None
     found = [
         (topic, hits)
-        for topic, stems in zip(scenario.topics, _topic_stems(scenario.topics), strict=True)
-        if (lowered is None or stems is None or any(stem in lowered for stem in stems))
+        for topic, heads in zip(scenario.topics, _topics_heads(scenario.topics), strict=True)
+        if (line_heads is None or heads is None or not heads.isdisjoint(line_heads))
         and (hits := topic.hits(text))
         and topic.allowed(events)
     ]

@@ -24,6 +24,7 @@ same features of many lines as column numbers of a fitted vocabulary, for readin
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -37,7 +38,15 @@ import numpy as np
 
 from simulator.reading.trainee_text import normalise
 
-__all__ = ["CONTEXT_FEATURES", "FeatureColumns", "IndexedLines", "content_words", "line_features", "words"]
+__all__ = [
+    "CONTEXT_FEATURES",
+    "FeatureColumns",
+    "IndexedLines",
+    "content_words",
+    "distinct_with_index",
+    "line_features",
+    "words",
+]
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _MAX_WORDS = 60  # a coaching turn's act shows early; also bounds the cost of a pasted essay
@@ -351,9 +360,11 @@ class IndexedLines:
     char_offsets: np.ndarray
     char_scale: np.ndarray  # float64, 0 for a line without words
     char_sums: np.ndarray | None
-    # For each character gram, the memory number of the line's first word that holds it (`index`
-    # only: what a cue names; `index_one` leaves it to the caller).
+    # `index` only (what a cue names; `index_one` leaves both to the caller): for each character
+    # gram, the memory number of the line's first word that holds it; for each line, whether its
+    # words, stripped of edge punctuation, are exactly the words the features read.
     char_holders: np.ndarray | None = None
+    plain_words: list[bool] | None = None
 
 
 class FeatureColumns:
@@ -413,6 +424,7 @@ class FeatureColumns:
         numbers: list[int] = []  # each line's words (the first 60), as numbers
         per_line: list[int] = []
         echo: list[float] = []
+        plain: list[bool] = []
         extra: list[tuple[int, int, float]] = []  # (line, column, value) found word by word
         said_cache: dict[str, _SAID] = {}
         for line, (clean, said) in enumerate(zip(cleaned, previous, strict=True)):
@@ -420,6 +432,7 @@ class FeatureColumns:
             tokens = every[:_MAX_WORDS]
             numbers.extend(map(number_of, tokens))
             per_line.append(len(tokens))
+            plain.append(clean.translate(_EDGE_MARKS) == " ".join(every))
             known = said_cache.get(said)
             if known is None:
                 known = said_cache[said] = self._said_of(said)
@@ -442,7 +455,8 @@ class FeatureColumns:
         kept = column >= 0
         if not kept.all():
             line_of, column, value = line_of[kept], column[kept], value[kept]
-        return self._with_characters(lines, column, value, _offsets(line_of, lines), words)
+        found = self._with_characters(lines, column, value, _offsets(line_of, lines), words)
+        return dataclasses.replace(found, plain_words=plain)
 
     def _word_grams(self, words: _LineWords, lines: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(line, column, value) of every line's w: grams, by column, each line's scaled to unit length."""
@@ -452,7 +466,7 @@ class FeatureColumns:
         unigram_columns = np.append(memory.unigram_columns[:start], -1)
         gram_words = np.append(memory.gram_words[:start], 0)
         distinct = words.distinct
-        pairs, pair_index = _distinct_with_index(words.pair_keys)
+        pairs, pair_index = distinct_with_index(words.pair_keys)
         triples = _distinct(words.triple_keys(pair_index))
         pair_line = pairs // (span * span)
         triple_pair = triples // span
@@ -664,6 +678,10 @@ class FeatureColumns:
 
 _TRAILING = " .!\"')"  # stripped before asking whether a line ends with '?'
 
+# Punctuation a cue strips from a word's edges, but the apostrophe: with them gone, a line of
+# plain words is its words joined (a mark inside a word splits it, so the two then differ).
+_EDGE_MARKS = str.maketrans("", "", '.,!?;:"()')
+
 _NAMED_BY_BODY = ("c:", "w:", "v:", "p:")  # kinds whose features are kept by what follows the colon
 
 
@@ -717,7 +735,7 @@ def _distinct_with_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return keys[starts], np.diff(starts, append=len(keys))
 
 
-def _distinct_with_index(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def distinct_with_index(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct keys, ascending, and for each key the index of its distinct value."""
     order = np.argsort(keys)
     ordered = keys[order]

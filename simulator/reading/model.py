@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from simulator.reading.attractor import attractor_of
-from simulator.reading.features import FeatureColumns, IndexedLines
+from simulator.reading.features import FeatureColumns, IndexedLines, distinct_with_index
 from simulator.reading.trainee_text import normalise
 from simulator.vocabulary import Attractor, Context, Focus, Form
 
@@ -227,22 +227,25 @@ class _Model:
         whose shown items tie (ties go by their text)."""
         columns, values, line_of, holders = _cue_features(lines)
         count = len(cleaned)
+        features_per_line = np.diff(lines.offsets) + np.diff(lines.char_offsets)
         memory = self.features.memory
         size = self.features.size
         span = size + len(memory.words)
-        word = np.where(holders >= 0, holders, memory.word_of_unigram[columns])
-        shows = np.where(word >= 0, size + word, columns)  # what each feature shows: a column, or size + its word
-        word_by_word = {k for k, clean in enumerate(cleaned) if not _PLAIN_WORDS.fullmatch(clean)}
+        assert lines.plain_words is not None
+        word_by_word = {k for k, plain in enumerate(lines.plain_words) if not plain}
         heads = []
         for push, chosen, labels, wanted in (
             (self.push_by_form, forms, FORMS, _CUES_PER_HEAD[0]),
             (self.push_by_focus, foci, FOCI, _CUES_PER_HEAD[1]),
         ):
-            contribution = push[chosen[line_of], columns] * values
+            contribution = push.ravel().take(np.repeat(chosen * size, features_per_line) + columns) * values
             top, ends = _strongest(contribution, line_of, count)
-            pushes = contribution[top]
+            pushes, top_columns, top_lines = contribution[top], columns[top], line_of[top]
+            # What each shows: its column, or size + the word it names (a character or one-word gram).
+            word = np.where(holders[top] >= 0, holders[top], memory.word_of_unigram[top_columns])
+            shows = np.where(word >= 0, size + word, top_columns)
             # Totals per line and shown item, added in the order of strength (as `cues` adds them).
-            items, index = _distinct_with_index(line_of[top] * span + shows[top])
+            items, index = distinct_with_index(top_lines * span + shows)
             totals = np.bincount(index, weights=pushes)
             item_line = items // span
             order = np.lexsort((-totals, item_line))
@@ -255,7 +258,7 @@ class _Model:
                     wanted,
                     (items % span)[order].tolist(),
                     np.searchsorted(ranked_line, np.arange(count + 1)).tolist(),
-                    (columns[top].tolist(), pushes.tolist(), ends),
+                    (top_columns.tolist(), pushes.tolist(), ends),
                 )
             )
         (form_labels, _, _, _, form_candidates), (focus_labels, _, _, _, focus_candidates) = heads
@@ -411,30 +414,26 @@ def _strongest(contribution: np.ndarray, line_of: np.ndarray, lines: int) -> tup
     positive = np.flatnonzero(contribution > 0)
     strength = contribution[positive]
     line = line_of[positive]
-    # One sort key: the line, then the push, strongest first (a positive float's bits order as it does).
-    key = (line.astype(np.int64) << 32) | (0x7FFFFFFF - strength.view(np.int32).astype(np.int64))
-    order = np.argsort(key, kind="stable")  # stable: equal pushes keep their order
-    ordered_lines = line[order]
-    rank = np.arange(len(order)) - np.searchsorted(ordered_lines, np.arange(lines))[ordered_lines]
-    top = order[rank < _CUE_CANDIDATES]
-    return positive[top], np.searchsorted(line[top], np.arange(lines + 1)).tolist()
+    bounds = np.searchsorted(line, np.arange(lines + 1))
+    per_line = np.diff(bounds)
+    place = np.arange(len(positive)) - np.repeat(bounds[:-1], per_line)
+    if lines >= 1 << 16 or (lines and per_line.max() >= 1 << 16):
+        order = np.lexsort((-strength, line))  # stable: equal pushes keep their order
+    else:
+        # One sort key, unique: the line, the push strongest first (a positive float's bits order
+        # as it does), then the place in the line (equal pushes keep their order).
+        weaker = 0x7FFFFFFF - strength.view(np.int32).astype(np.int64)
+        key = np.sort((line.astype(np.int64) << 47) | (weaker << 16) | place)
+        order = bounds[(key >> 47)] + (key & 0xFFFF)
+    top = order[place < _CUE_CANDIDATES]  # a line's entries keep their places: its first are its strongest
+    ends = np.zeros(lines + 1, dtype=np.intp)
+    np.cumsum(np.minimum(per_line, _CUE_CANDIDATES), out=ends[1:])
+    return positive[top], ends.tolist()
 
 
 def _line_candidates(candidates: tuple[list[int], list[float], list[int]], k: int) -> Iterable[tuple[int, float]]:
     columns, pushes, ends = candidates
     return zip(columns[ends[k] : ends[k + 1]], pushes[ends[k] : ends[k + 1]], strict=True)
-
-
-def _distinct_with_index(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct keys, ascending, and for each key the index of its distinct value."""
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    first = np.empty(len(keys), dtype=bool)
-    first[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    index = np.empty(len(keys), dtype=np.intp)
-    index[order] = np.cumsum(first) - 1
-    return ordered[first], index
 
 
 NEWLINE = "\n"

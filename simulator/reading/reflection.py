@@ -42,6 +42,9 @@ _GENERIC = frozenset(
      "time", "lately", "recently", "now", "right", "yeah", "okay", "well", "just", "actually", "honestly", "totally"}
 )  # fmt: skip
 
+_SWAP = {"i": "you", "i'll": "you'll", "i'm": "you're", "i've": "you've", "my": "your", "me": "you"}
+"""The coachee's first person as the trainee would say it back."""
+
 RECENT_LINES = 2
 """How many of the coachee's last lines a reflection may draw on."""
 
@@ -90,10 +93,15 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> frozenset[str]:
     """The stemmed content words of a text: no stopwords, no filler, none under three letters."""
     return frozenset(
-        _stem(word)
+        _stem(_SWAP.get(word, word))  # the coachee's "I'll" is the trainee's "you'll"
         for word in _WORDS.findall(text.lower().replace("\u2019", "'"))
         if len(word) > 2 and word not in lex.STOPWORDS and word not in _GENERIC
     )
+
+
+def _all_words(text: str) -> frozenset[str]:
+    """Every word of a text, with the coachee's I and my heard as the trainee's you and your."""
+    return frozenset(_SWAP.get(word, word) for word in _WORDS.findall(text.lower().replace("\u2019", "'")))
 
 
 @lru_cache(maxsize=8192)  # pure: a coachee's lines come round again and again
@@ -123,6 +131,9 @@ def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
     body = _LEAD_INS.sub("", line.lower().strip())
     ours = content_words(body)
     theirs = content_words(recent)
+    if not theirs and recent.strip():
+        # "I'll think about it": nothing but small words, so the small words are what can be echoed.
+        ours, theirs = _all_words(body), _all_words(recent)
     shared = tuple(sorted(ours & theirs))
     overlap = len(shared) / len(ours) if ours else 0.0
     named, heard = feeling_of(line), feeling_of(recent)

@@ -124,10 +124,12 @@ def test_better_lines_are_never_repeated_nor_the_trainees_own(lines: list[str], 
     said = [
         turn.trainee for turn in card.turns
     ]  # the coachee may have ended the meeting before the last lines
-    coachee = " ".join(turn.answered for turn in card.turns)
-    for example in offered:
-        # Words handed back from the coachee are a reflection, not the trainee's own line reworded.
-        assert example not in said and not is_rewording(example, said, coachee), example
+    for turn in card.turns:
+        if turn.better is None or not turn.better.example:
+            continue
+        # Words handed back from the coachee's line are a reflection, not the trainee's own line reworded.
+        example = turn.better.example
+        assert example not in said and not is_rewording(example, said, turn.answered), example
 
 
 @pytest.mark.slow

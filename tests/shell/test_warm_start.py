@@ -69,7 +69,9 @@ def test_a_scenario_validated_once_comes_back_from_the_cache_unparsed_and_equal(
 
 def test_a_changed_scenario_is_validated_afresh(folder: Path, parses: list[str]) -> None:
     first_screen(FOUND)
-    renamed = ScenarioSource(FOUND.text.replace(LOADED.scenario.title, "A new title", 1), FOUND.source, FOUND.place)
+    renamed = ScenarioSource(
+        FOUND.text.replace(LOADED.scenario.title, "A new title", 1), FOUND.source, FOUND.place
+    )
     opening, scenario = first_screen(renamed)
     assert opening.title == "A new title" and scenario().scenario.title == "A new title"
     assert parses == [FOUND.source, FOUND.source]
@@ -78,6 +80,7 @@ def test_a_changed_scenario_is_validated_afresh(folder: Path, parses: list[str])
         first_screen(broken)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_an_edited_scenario_never_gets_the_cached_one(folder: Path, data: st.DataObject) -> None:
@@ -148,6 +151,7 @@ def test_a_damaged_or_foreign_scenario_record_is_validated_from_the_text(
     assert parses == [FOUND.source, FOUND.source]
 
 
+@settings(max_examples=50)
 @given(record=json_values)
 def test_an_opening_is_read_back_only_from_a_whole_record(record: object) -> None:
     opening = Opening.from_record(record)
