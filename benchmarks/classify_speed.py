@@ -77,11 +77,18 @@ def in_process(texts: Sequence[str], contexts: Sequence[Context]) -> None:
 
     from simulator.reading import model
 
-    count = len(texts)
-    print(f"(i) the learned reader in one process, {count:,} lines of the testing part")
+    print(f"(i) the learned reader in one process, {len(texts):,} lines of the testing part")
     load = timed(model._model)
     first = timed(lambda: model.read(texts[0], contexts[0]))
     print(f"  loading the weights: {load[0] * 1000:.0f} ms; the first line after it: {first[0] * 1000:.2f} ms")
+    throughput(texts, contexts, first_latency=first[0])
+
+
+def throughput(texts: Sequence[str], contexts: Sequence[Context], first_latency: float | None = None) -> None:
+    """Lines per second of `read_many` (at once, in the command's batches) and of `read`, and per-line latency."""
+    from simulator.reading import model
+
+    count = len(texts)
 
     def batches() -> None:
         for start in range(0, count, COMMAND_BATCH):
@@ -95,17 +102,18 @@ def in_process(texts: Sequence[str], contexts: Sequence[Context]) -> None:
         warm = min((timed(run) for _ in range(ROUNDS)), key=lambda seconds: seconds[1])
         print(f"  {name:28} first round {rate(count, cold)}   best later round {rate(count, warm)}")
 
-    latencies = [first[0]]
+    latencies = [] if first_latency is None else [first_latency]
     wall, cpu = time.perf_counter(), time.process_time()
-    for text, context in zip(texts[1:], contexts[1:], strict=True):
+    for text, context in zip(texts[len(latencies) :], contexts[len(latencies) :], strict=True):
         started = time.perf_counter()
         model.read(text, context)
         latencies.append(time.perf_counter() - started)
     seconds = (time.perf_counter() - wall, time.process_time() - cpu)
     latencies.sort()
+    counted = " (counting the first line after loading)" if first_latency is not None else ""
     print(
-        f"  {'read, one line at a time':28} {rate(count - 1, seconds)};  per line: median"
-        f" {statistics.median(latencies) * 1000:.3f} ms, 99th percentile"
+        f"  {'read, one line at a time':28} {rate(count - (first_latency is not None), seconds)};  per line{counted}:"
+        f" median {statistics.median(latencies) * 1000:.3f} ms, 99th percentile"
         f" {latencies[int(len(latencies) * 0.99)] * 1000:.3f} ms, slowest {latencies[-1] * 1000:.3f} ms"
     )
 

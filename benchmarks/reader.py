@@ -8,7 +8,8 @@
 (ii)  AnnoMI therapist utterances (read from a path outside the repository, measuring only):
       four-behaviour macro-F1 and Cohen's kappa, open vs closed questions, and the same with
       the text lower-cased and stripped of punctuation; for both readers;
-(iii) lines per second of `read_many` and `read` (and of the rule reader) over 5,000 lines;
+(iii) lines per second of `read_many` and `read` (and of `classify`) over 5,000 lines, and the
+      per-line latency of `read` (cold start and whole processes: benchmarks/classify_speed.py);
 (iv)  the confidence threshold: attractor accuracy above and below 0.4-0.8 on the
       leave-one-author-out CV predictions of the fitting part (refits six folds: about
       three minutes; `--no-cv` skips it), and the recommended threshold.
@@ -182,7 +183,7 @@ def report_annomi(path: Path) -> None:
 
 
 def report_speed(records: Sequence[dict[str, object]]) -> None:
-    from simulator.reading.model import read, read_many
+    from classify_speed import throughput
 
     lines = [records[i % len(records)] for i in range(SPEED_LINES)]
     texts = [str(r["text"]) for r in lines]
@@ -193,27 +194,18 @@ def report_speed(records: Sequence[dict[str, object]]) -> None:
         )
         for r in lines
     ]
-    started = time.perf_counter()
-    read("warm-up: loads the weights", Context())
-    load = time.perf_counter() - started
-    print(
-        f"\n(iii) speed over {SPEED_LINES} lines, one process (weights loaded on first use in {load * 1000:.0f} ms)"
-    )
-    timings = {}
-    for name, run in (
-        ("read_many", lambda: read_many(texts, contexts)),
-        ("read", lambda: [read(t, c) for t, c in zip(texts, contexts, strict=True)]),
-        ("classify", lambda: [classify(t, c) for t, c in zip(texts, contexts, strict=True)]),
-    ):
-        wall, cpu = time.perf_counter(), time.process_time()
-        run()
-        timings[name] = (time.perf_counter() - wall, time.process_time() - cpu)
+    print(f"\n(iii) speed over {SPEED_LINES} lines, one process, the weights already loaded")
     print("  lines per second: wall clock, and per CPU second (the fair figure on a busy machine)")
-    for name, (wall, cpu) in timings.items():
-        note = "  (rule reader, for comparison)" if name == "classify" else ""
-        print(
-            f"  {name:10} {SPEED_LINES / wall:>9,.0f} lines/s   {SPEED_LINES / cpu:>9,.0f} lines/CPU-s{note}"
-        )
+    throughput(texts, contexts)
+    wall, cpu = time.perf_counter(), time.process_time()
+    for text, context in zip(texts, contexts, strict=True):
+        classify(text, context)
+    seconds = (time.perf_counter() - wall, time.process_time() - cpu)
+    print(
+        f"  {'classify, one line at a time':28} {SPEED_LINES / seconds[0]:>9,.0f} lines/s"
+        f"  {SPEED_LINES / seconds[1]:>9,.0f} lines/CPU-s  (the reader with fillers and trainer phrases)"
+    )
+    print("  loading, the first line after it and `coach classify` as a whole process: benchmarks/classify_speed.py")
 
 
 # --- (iv) the confidence threshold ------------------------------------------------------------

@@ -174,9 +174,9 @@ def first_conversation_child(seed: int) -> None:
     conversation = pending.result().conversation
     timings = []
     for line in LINES[:20]:
-        start = time.perf_counter()
+        start, processor = time.perf_counter(), time.thread_time()
         conversation.handle(line)
-        timings.append(time.perf_counter() - start)
+        timings.append((time.perf_counter() - start, time.thread_time() - processor))
     conversation.finish("eof", "bench")
     shutil.rmtree(folder, ignore_errors=True)
     print(json.dumps(timings))
@@ -187,8 +187,8 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:7.1f} ms"
+def ms(seconds: float, digits: int = 1) -> str:
+    return f"{seconds * 1000:7.{digits}f} ms"
 
 
 def report_pair(
@@ -266,25 +266,26 @@ def main() -> None:
         print(f"  peak memory of the bare prompt process        {bare_peak / 1024:6.1f} MiB")
 
     print("\nfirst conversation in a fresh process (warmed up as `coach practice` does), per turn")
-    turns: list[list[float]] = []
+    turns: list[list[list[float]]] = []
     with tempfile.TemporaryDirectory() as folder:
         env = {**bytecode_env(Path(folder) / "bytecode"), "XDG_CACHE_HOME": str(Path(folder) / "cache")}
         child = [python, __file__, "--first-conversation-child"]
         subprocess.run(
             [*child, "0"], capture_output=True, check=True, env=env
-        )  # compiles, caches the scenario
+        )  # compiles; caches the scenario
         for seed in range(args.conversations):
             done = subprocess.run([*child, str(seed)], capture_output=True, text=True, check=True, env=env)
             turns.append(json.loads(done.stdout))
-    every = [seconds for conversation in turns for seconds in conversation]
-    first = [conversation[0] for conversation in turns]
-    p99 = percentile(every, 0.99)
-    print(
-        f"  {len(turns)} conversations x 20 turns: median {ms(statistics.median(every))}, p99 {ms(p99)}, "
-        f"max {ms(max(every))}"
-    )
-    print(f"  turn 1: median {ms(statistics.median(first))}, max {ms(max(first))}")
-    print(f"  goal: p99 <= 1 ms, turn 1 included: {'met' if p99 <= 0.001 else 'NOT met'}")
+    for what, index in (("wall clock", 0), ("processor time (this thread)", 1)):
+        every = [turn[index] for conversation in turns for turn in conversation]
+        first = [conversation[0][index] for conversation in turns]
+        p99 = percentile(every, 0.99)
+        print(
+            f"  {what}, {len(turns)} conversations x 20 turns: median {ms(statistics.median(every), 2)}, "
+            f"p99 {ms(p99, 2)}, max {ms(max(every), 2)}; turn 1 median {ms(statistics.median(first), 2)}, "
+            f"max {ms(max(first), 2)}   goal p99 <= 1 ms: {'met' if p99 <= 0.001 else 'NOT met'}"
+        )
+    print("  (on a busy machine the wall clock also counts the turns the process waited for a core)")
 
 
 if __name__ == "__main__":

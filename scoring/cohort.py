@@ -86,13 +86,15 @@ def grade_practice(
     finished: bool = True,
     scenario_changed: bool = False,
     min_turns: int | None = None,
+    per_turn: bool = True,
 ) -> GradedConversation:
     """Grade one re-simulated conversation (under the scenario's rubric unless one is given).
 
     An incomplete conversation (shorter than `min_turns`, the rubric's unless given, or never
-    reaching the real self or a plan) never passes.
+    reaching the real self or a plan) never passes. Without `per_turn`, the card has no
+    per-turn feedback (a grade for a table or a summary needs none).
     """
-    card = score_practice(scenario, turns, rubric, min_turns=min_turns)
+    card = score_practice(scenario, turns, rubric, min_turns=min_turns, per_turn=per_turn)
     counts = attractor_tally(turn.move for turn in turns)
     return GradedConversation(
         trainee=trainee,
@@ -137,27 +139,61 @@ class CohortSummary:
         return min(self.averages, key=lambda average: average.mean_score, default=None)
 
 
-def summarise(graded: Sequence[GradedConversation]) -> CohortSummary:
-    """Averages per measure over the conversations each applies to, and the cohort's totals."""
-    sums: dict[MeasureKey, tuple[str, float, int]] = {}
-    for conversation in graded:
+SCORE_BINS = 10
+"""The overall scores' histogram has this many bins of equal width from 0 to 100 (100 in the last)."""
+
+
+class CohortTally:
+    """A cohort's summary added up one graded conversation at a time, in constant memory but the names.
+
+    `summary()` is what `summarise` gives for the same conversations in the same order, to the
+    last digit; the tally also counts outcomes and bins the overall scores for the report's charts.
+    """
+
+    def __init__(self) -> None:
+        self._sums: dict[MeasureKey, tuple[str, float, int]] = {}
+        self._overall = 0.0
+        self._count = 0
+        self._passed = 0
+        self._trainees: set[str] = set()
+        self.outcomes: dict[Outcome, int] = dict.fromkeys(Outcome, 0)
+        self.score_bins: list[int] = [0] * SCORE_BINS
+
+    def add(self, conversation: GradedConversation) -> None:
+        """Count one graded conversation in."""
         for measure in conversation.card.measures:
             if measure.score is None:
                 continue  # not applicable here: left out of the average, never counted as zero
-            label, total, count = sums.get(measure.key, (measure.label, 0.0, 0))
-            sums[measure.key] = (label, total + measure.score, count + 1)
-    averages = tuple(
-        MeasureAverage(key, label, round(total / count, 3), count)
-        for key, (label, total, count) in sums.items()
-    )
-    mean = round(sum(c.overall for c in graded) / len(graded), 1) if graded else 0.0
-    return CohortSummary(
-        conversations=len(graded),
-        trainees=len({c.trainee for c in graded}),
-        passed=sum(c.passed for c in graded),
-        mean_overall=mean,
-        averages=averages,
-    )
+            label, total, count = self._sums.get(measure.key, (measure.label, 0.0, 0))
+            self._sums[measure.key] = (label, total + measure.score, count + 1)
+        self._overall += conversation.overall
+        self._count += 1
+        self._passed += conversation.passed
+        self._trainees.add(conversation.trainee)
+        self.outcomes[conversation.outcome] += 1
+        self.score_bins[min(int(conversation.overall * SCORE_BINS // 100), SCORE_BINS - 1)] += 1
+
+    def summary(self) -> CohortSummary:
+        """The cohort's totals and averages so far."""
+        averages = tuple(
+            MeasureAverage(key, label, round(total / count, 3), count)
+            for key, (label, total, count) in self._sums.items()
+        )
+        return CohortSummary(
+            conversations=self._count,
+            trainees=len(self._trainees),
+            passed=self._passed,
+            mean_overall=round(self._overall / self._count, 1) if self._count else 0.0,
+            averages=averages,
+        )
+
+
+def summarise(graded: Sequence[GradedConversation]) -> CohortSummary:
+    """Averages per measure over the conversations each applies to, and the cohort's totals."""
+    tally = CohortTally()
+    for conversation in graded:
+        tally.add(conversation)
+    return tally.summary()
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,23 @@
 Trainee names and lines are data: every text passes `strip_control` (no terminal escape
 sequences reach a terminal or a page) and, on a page, `html.escape`; a CSV cell that a
 spreadsheet would read as a formula is prefixed with a quote. Pages have no scripts and
-load nothing: the charts are inline SVG (from `html_report`), the links are in-page anchors.
+load nothing: the charts are inline SVG (from `html_report`), the links are relative.
+
+The round's HTML report is an index page (the cohort's totals, two small charts, the averages
+per measure and one table row per conversation) and one page per trainee with their
+conversations' feedback, in a folder beside it: a round of ten thousand opens in a browser in
+seconds. The shell writes them piece by piece (`index_head`, `index_row`, `INDEX_TAIL`,
+`trainee_page`), so no more than one trainee's pages are in memory.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
-from scoring.cohort import CohortSummary, GradedConversation
+from scoring.cohort import SCORE_BINS, CohortSummary, GradedConversation, Outcome
 from scoring.html_report import STYLE, chart_svg, measures_table, turns_table
 from scoring.review import NO_REVIEW, Review, Reviews, comments_by_turn
 from scoring.text_report import render_text
@@ -61,9 +67,19 @@ def table_row(conversation: GradedConversation) -> tuple[str, ...]:
     )
 
 
+def table_cells(conversation: GradedConversation) -> tuple[str, ...]:
+    """One conversation's row of the terminal table, each cell cleaned and cut to fit."""
+    return tuple(_cell(value, 48) for value in table_row(conversation))
+
+
 def render_table(graded: Sequence[GradedConversation]) -> str:
     """The trainer's terminal table, one row per trainee and scenario, columns sized to fit."""
-    rows = [TABLE_COLUMNS, *(tuple(_cell(value, 48) for value in table_row(c)) for c in graded)]
+    return render_table_cells([table_cells(c) for c in graded])
+
+
+def render_table_cells(cells: Sequence[tuple[str, ...]]) -> str:
+    """The trainer's terminal table from each conversation's `table_cells`."""
+    rows = [TABLE_COLUMNS, *cells]
     widths = [max(len(row[index]) for row in rows) for index in range(len(TABLE_COLUMNS))]
     return "\n".join(
         "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip()
@@ -122,20 +138,26 @@ def render_feedback_text(graded: Sequence[GradedConversation], reviews: Reviews 
 
 def render_review_text(graded: Sequence[GradedConversation], reviews: Reviews) -> str:
     """The trainer's view of the review: each conversation's status and comments (empty if there are none)."""
-    lines = []
-    for conversation in graded:
-        review = review_of(reviews, conversation)
-        if not review.comments and not review.status:
-            continue
-        status = review.status or "not held for review"
-        lines.append(
-            f"  {strip_control(conversation.trainee)} on {conversation.scenario_id}: {status}; "
-            f"{len(review.comments)} comment(s)"
-        )
-        lines += [
+    lines = [line for c in graded for line in review_lines(c.trainee, c.scenario_id, review_of(reviews, c))]
+    return render_review_lines(lines)
+
+
+def review_lines(trainee: str, scenario_id: str, review: Review) -> list[str]:
+    """One conversation's status and comments as lines of the trainer's review (none when there are none)."""
+    if not review.comments and not review.status:
+        return []
+    status = review.status or "not held for review"
+    return [
+        f"  {strip_control(trainee)} on {scenario_id}: {status}; {len(review.comments)} comment(s)",
+        *(
             f"    {'overall' if c.turn is None else f'turn {c.turn}'}: {strip_control(c.text)}"
             for c in review.comments
-        ]
+        ),
+    ]
+
+
+def render_review_lines(lines: Sequence[str]) -> str:
+    """The trainer's review from every conversation's `review_lines` (empty if there are none)."""
     return "\n".join(["Trainer's review:", *lines]) if lines else ""
 
 
@@ -144,31 +166,39 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+CSV_COLUMNS = (
+    "trainee",
+    "scenario",
+    "overall",
+    "band",
+    "pea",
+    "nea",
+    "reached_open",
+    "shutdowns",
+    "turns",
+    "passed",
+    "finished",
+    "scenario_changed",
+)
+
+
 def render_csv(graded: Sequence[GradedConversation]) -> str:
     """One CSV row per conversation: the table's columns, then each measure's score (0-1, blank if n/a)."""
     keys = list(dict.fromkeys(m.key for c in graded for m in c.card.measures))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
+    return csv_lines([[*CSV_COLUMNS, *keys]]) + "".join(csv_row(c, keys) for c in graded)
+
+
+def csv_header(first: GradedConversation | None) -> str:
+    """The CSV's first line: the table's columns, then the measures (every scorecard has the same ones)."""
+    return csv_lines([[*CSV_COLUMNS, *(m.key for m in (first.card.measures if first else ()))]])
+
+
+def csv_row(c: GradedConversation, keys: Sequence[str] | None = None) -> str:
+    """One conversation's CSV line (its measures in `keys`' order; its own order when not given)."""
+    scores = {m.key: m.score for m in c.card.measures}
+    keys = [m.key for m in c.card.measures] if keys is None else keys
+    return csv_lines(
         [
-            "trainee",
-            "scenario",
-            "overall",
-            "band",
-            "pea",
-            "nea",
-            "reached_open",
-            "shutdowns",
-            "turns",
-            "passed",
-            "finished",
-            "scenario_changed",
-            *keys,
-        ]
-    )
-    for c in graded:
-        scores = {m.key: m.score for m in c.card.measures}
-        writer.writerow(
             [
                 _csv_safe(strip_control(c.trainee)),
                 c.scenario_id,
@@ -184,17 +214,19 @@ def render_csv(graded: Sequence[GradedConversation]) -> str:
                 c.scenario_changed,
                 *("" if scores.get(key) is None else f"{scores[key]:.3f}" for key in keys),
             ]
-        )
+        ]
+    )
+
+
+def csv_lines(rows: Iterable[Sequence[object]]) -> str:
+    """Rows as CSV text, one line each."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
 
 
 def _page(title: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_text(title)}</title><style>{STYLE}{EXTRA_STYLE}</style></head>"
-        f'<body id="top"><h1>{_text(title)}</h1>{body}</body></html>\n'
-    )
+    return _page_start(title) + f"{body}</body></html>\n"
 
 
 def _review_block(review: Review) -> str:
@@ -252,42 +284,136 @@ def _averages_table(summary: CohortSummary) -> str:
     )
 
 
-def render_round_html(
+PAGES_SUFFIX = "-pages"
+"""The trainees' pages go in a folder named after the index page: `round.html` -> `round-pages/`."""
+
+
+def pages_folder_name(index_name: str) -> str:
+    """The folder of the trainees' pages beside an index page of this file name."""
+    stem = index_name.rsplit(".", 1)[0] if "." in index_name.lstrip(".") else index_name
+    return stem + PAGES_SUFFIX
+
+
+def trainee_page_name(number: int) -> str:
+    """The file name of the `number`th trainee's page (by number: names are data, never paths)."""
+    return f"trainee-{number:05d}.html"
+
+
+INDEX_STYLE = """
+table.index{table-layout:fixed} table.index td{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.charts{display:flex;flex-wrap:wrap;gap:1rem} .charts svg{background:#fafbfc;border:1px solid #dde1e8}
+"""
+
+_OUTCOME_COLOURS = {Outcome.PASS: "#1c7c4a", Outcome.FAIL: "#b3261e", Outcome.INCOMPLETE: "#9a6a00"}
+
+
+def score_histogram_svg(bins: Sequence[int], outcomes: Mapping[Outcome, int]) -> str:
+    """A small bar chart of how many conversations scored in each tenth of 0-100, and the outcomes' counts."""
+    width, height, pad = 360, 160, 24
+    tallest = max([1, *bins])
+    step = (width - 2 * pad) / len(bins)
+    bars = "".join(
+        f'<rect x="{pad + i * step + 1:.1f}" y="{height - pad - (height - 2 * pad) * n / tallest:.1f}" '
+        f'width="{step - 2:.1f}" height="{(height - 2 * pad) * n / tallest:.1f}" fill="#2f5fb3">'
+        f"<title>{i * 100 // len(bins)}-{(i + 1) * 100 // len(bins)}: {n}</title></rect>"
+        for i, n in enumerate(bins)
+    )
+    ticks = "".join(
+        f'<text x="{pad + i * step:.1f}" y="{height - 8}" font-size="9" fill="#6b7487">{i * 100 // len(bins)}</text>'
+        for i in range(0, len(bins) + 1, 2)
+    )
+    counts = " · ".join(
+        f'<tspan fill="{_OUTCOME_COLOURS[outcome]}">{outcome.value} {outcomes.get(outcome, 0)}</tspan>'
+        for outcome in Outcome
+    )
+    return (
+        f'<svg role="img" aria-label="overall scores" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+        f'<text x="{pad}" y="14" font-size="11" fill="#1d2330">{counts}</text>{bars}{ticks}</svg>'
+    )
+
+
+def averages_svg(summary: CohortSummary) -> str:
+    """A small horizontal bar chart of the cohort's average score per measure (0-100), the weakest in red."""
+    row, label_width, bar_width = 16, 210, 150
+    height = row * len(summary.averages) + 8
+    weakest = summary.weakest
+    bars = "".join(
+        f'<text x="4" y="{i * row + 15}" font-size="10" fill="#1d2330">{_text(average.label[:38])}</text>'
+        f'<rect x="{label_width}" y="{i * row + 5}" width="{bar_width * average.mean_score:.1f}" height="{row - 5}" '
+        f'fill="{"#b3261e" if average is weakest else "#2f5fb3"}"><title>{100 * average.mean_score:.1f}</title></rect>'
+        for i, average in enumerate(summary.averages)
+    )
+    width = label_width + bar_width + 8
+    return (
+        f'<svg role="img" aria-label="cohort averages per measure" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">{bars}</svg>'
+    )
+
+
+def index_head(
     title: str,
-    graded: Sequence[GradedConversation],
     summary: CohortSummary,
     pass_mark: float,
-    reviews: Reviews | None = None,
+    score_bins: Sequence[int] = (0,) * SCORE_BINS,
+    outcomes: Mapping[Outcome, int] | None = None,
+    pages_folder: str = "",
 ) -> str:
-    """The round's page: summary, the table linking to each conversation, averages, then every conversation."""
-    rows = []
-    for index, conversation in enumerate(graded, start=1):
-        cells = table_row(conversation)
-        rows.append(
-            f'<tr><td><a href="#c{index}">{_text(cells[0])}</a></td>'
-            + "".join(f"<td>{_text(cell)}</td>" for cell in cells[1:-1])
-            + f'<td class="{result_of(conversation)}">{_text(cells[-1])}</td></tr>'
-        )
-    head = "".join(f"<th>{_text(column)}</th>" for column in TABLE_COLUMNS)
+    """The index page up to its table's rows: the cohort's totals, the charts, the averages, the table's head."""
     weakest = (
         f"<p>Weakest measure: <strong>{_text(summary.weakest.label)}</strong> "
         f"({100 * summary.weakest.mean_score:.1f})</p>"
         if summary.weakest is not None
         else ""
     )
-    body = (
-        f"<p>{summary.trainees} trainee(s), {summary.conversations} conversation(s); {summary.passed} passed "
-        f"(pass mark {pass_mark:g}); mean overall {summary.mean_overall:.1f}.</p>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        f"<h2>Cohort averages</h2>{weakest}{_averages_table(summary)}"
-        + "".join(
-            conversation_section(
-                f"c{index}", conversation, back_link=True, review=review_of(reviews, conversation)
-            )
-            for index, conversation in enumerate(graded, start=1)
-        )
+    where = (
+        f'<p class="note">Each trainee\'s feedback, turn by turn, is on their own page in the folder '
+        f"<code>{_text(pages_folder)}/</code> beside this page: follow a name.</p>"
+        if pages_folder
+        else ""
     )
-    return _page(f"Round report: {title}", body)
+    head = "".join(f"<th>{_text(column)}</th>" for column in TABLE_COLUMNS)
+    return (
+        _page_start(f"Round report: {title}", INDEX_STYLE)
+        + f"<p>{summary.trainees} trainee(s), {summary.conversations} conversation(s); {summary.passed} passed "
+        f"(pass mark {pass_mark:g}); mean overall {summary.mean_overall:.1f}.</p>"
+        f'<div class="charts">{score_histogram_svg(score_bins, outcomes or {})}{averages_svg(summary)}</div>'
+        f"<h2>Cohort averages</h2>{weakest}{_averages_table(summary)}"
+        f"<h2>Conversations</h2>{where}"
+        f'<table class="index"><thead><tr>{head}</tr></thead><tbody>'
+    )
+
+
+def index_row(conversation: GradedConversation, href: str) -> str:
+    """One conversation's row of the index table, its trainee linked to their page."""
+    cells = table_row(conversation)
+    return (
+        f'<tr><td><a href="{escape(href)}">{_text(cells[0])}</a></td>'
+        + "".join(f"<td>{_text(cell)}</td>" for cell in cells[1:-1])
+        + f'<td class="{result_of(conversation)}">{_text(cells[-1])}</td></tr>'
+    )
+
+
+INDEX_TAIL = "</tbody></table></body></html>\n"
+
+
+def section_for_page(conversation: GradedConversation, anchor: str, review: Review = NO_REVIEW) -> str:
+    """A conversation as the trainer sees it on its trainee's page: everything, held for review or not."""
+    return conversation_section(anchor, conversation, back_link=False, review=review)
+
+
+def trainee_page(title: str, trainee: str, sections: Iterable[str], index_href: str) -> str:
+    """One trainee's page of the round report: a link back to the index, then each conversation's section."""
+    back = f'<p><a href="{escape(index_href)}">Back to the round report</a></p>'
+    return _page(f"{trainee} · {title}", back + "".join(sections) + back)
+
+
+def _page_start(title: str, style: str = "") -> str:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_text(title)}</title><style>{STYLE}{EXTRA_STYLE}{style}</style></head>"
+        f'<body id="top"><h1>{_text(title)}</h1>'
+    )
 
 
 def render_feedback_html(

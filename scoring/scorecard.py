@@ -153,9 +153,17 @@ def went_well_of(measures: tuple[Measure, ...]) -> tuple[str, ...]:
 
 
 def score_facts(
-    facts: ConversationFacts, rubric: Rubric = DEFAULT_RUBRIC, *, min_turns: int | None = None
+    facts: ConversationFacts,
+    rubric: Rubric = DEFAULT_RUBRIC,
+    *,
+    min_turns: int | None = None,
+    per_turn: bool = True,
 ) -> Scorecard:
-    """The scorecard of a conversation (`min_turns` overrides the rubric's, as a round may)."""
+    """The scorecard of a conversation (`min_turns` overrides the rubric's, as a round may).
+
+    Without `per_turn`, the card has no per-turn feedback (`turns` is empty) and everything else
+    as it would be: a grade for a table needs the measures, not a better line for every weak turn.
+    """
     evidence = evidence_of(facts)
     measures = all_measures(evidence, rubric)
     overall = overall_of(measures, rubric)
@@ -168,7 +176,7 @@ def score_facts(
         overall=overall,
         band=band,
         measures=measures,
-        turns=per_turn_feedback(facts, evidence.turns),
+        turns=per_turn_feedback(facts, evidence.turns) if per_turn else (),
         went_well=went_well_of(measures),
         try_next=tuple(str(tip) for tip in tips_for(measures, evidence)),
         simulated=facts.simulated,
@@ -179,7 +187,13 @@ def score_facts(
 
 
 def score_practice(
-    scenario: Scenario, turns: Sequence[Turn], rubric: Rubric | None = None, *, min_turns: int | None = None
+    scenario: Scenario,
+    turns: Sequence[Turn],
+    rubric: Rubric | None = None,
+    *,
+    min_turns: int | None = None,
+    per_turn: bool = True,
 ) -> Scorecard:
     """The scorecard of a practice conversation's turns, under the scenario's rubric unless one is given."""
-    return score_facts(facts_from_practice(scenario, turns), rubric or scenario.rubric, min_turns=min_turns)
+    facts = facts_from_practice(scenario, turns)
+    return score_facts(facts, rubric or scenario.rubric, min_turns=min_turns, per_turn=per_turn)

@@ -242,17 +242,17 @@ def mirror(said: str, elsewhere: str = "") -> str:
     return f"{_first_word_case(first, text + ' ' + elsewhere)} {rest}".strip().rstrip(",")
 
 
-_WORD_START = re.compile(r"\b\w")
+_WORD_STARTS = re.compile(r"(?s)\b(?=(\w.{0,2}))")  # the first three characters at each word start
 _WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=64)
 def _topic_index(
     topics: tuple[str, ...],
-) -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[tuple[str, str, re.Pattern[str]], ...]]:
+) -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[tuple[str, str], ...]]:
     # Each topic word (lowered) filed under its first three characters: a word starting with a word
-    # character is named at a word start exactly when the text has it there. Any other word keeps
-    # its own pattern. Made once per scenario's topics.
+    # character can be named only where a word of the text starts with those. Any other word is
+    # looked for everywhere. Made once per scenario's topics.
     by_start: dict[str, list[tuple[str, str]]] = {}
     others = []
     for word in topics:
@@ -260,21 +260,26 @@ def _topic_index(
         if len(lowered) >= 3 and _WORD_CHAR.fullmatch(lowered[0]):
             by_start.setdefault(lowered[:3], []).append((word, lowered))
         else:
-            others.append((word, lowered, re.compile(rf"\b{re.escape(lowered)}")))
+            others.append((word, lowered))
     return {start: tuple(words) for start, words in by_start.items()}, tuple(others)
 
 
+@lru_cache(maxsize=4096)
+def _from_word_start(lowered_word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(lowered_word)}")
+
+
 def _topics_named(lowered: str, topics: tuple[str, ...]) -> dict[str, str]:
-    # The topic words `lowered` names from a word start (as `\bword` would find), lowered, by word.
+    # The topic words `lowered` names from a word start (where `\bword` finds them), lowered, by word.
     by_start, others = _topic_index(topics)
     named: dict[str, str] = {}
-    for start in _WORD_START.finditer(lowered):
-        at = start.start()
-        for word, lowered_word in by_start.get(lowered[at : at + 3], ()):
-            if lowered.startswith(lowered_word, at):
+    for start in set(_WORD_STARTS.findall(lowered)).intersection(by_start):
+        for word, lowered_word in by_start[start]:
+            # The plain substring test first: it is many times cheaper, and rules most words out.
+            if lowered_word in lowered and _from_word_start(lowered_word).search(lowered):
                 named[word] = lowered_word
-    for word, lowered_word, pattern in others:
-        if lowered_word in lowered and pattern.search(lowered):
+    for word, lowered_word in others:
+        if lowered_word in lowered and _from_word_start(lowered_word).search(lowered):
             named[word] = lowered_word
     return named
 
@@ -337,12 +342,59 @@ def _too_close(line: str, others: list[tuple[str, frozenset[str]]], own: frozens
         for other_plain, theirs in others:
             if plain == other_plain:
                 return True
-            if ours and theirs:
+            if ours and not ours.isdisjoint(theirs):
                 shared = len(ours & theirs)
                 # |ours | theirs| without building the union: the same integer, so the same ratio.
-                if shared and shared / (len(ours) + len(theirs) - shared) >= TOO_CLOSE:
+                if shared / (len(ours) + len(theirs) - shared) >= TOO_CLOSE:
                     return True
     return False
+
+
+@dataclass(frozen=True)
+class _SaidLines:
+    """A conversation's trainee lines indexed by their words, to find the ones a line comes close to.
+
+    The same answers as `_too_close(line, _said(lines, own), own)`, without comparing the line with
+    every one of them: only lines sharing a word with it can be close, and the index finds those.
+    Made once per conversation (the lines are the same at every turn; only `own` changes).
+    """
+
+    plain: frozenset[str]
+    words: tuple[frozenset[str], ...]
+    holding: dict[str, tuple[int, ...]]  # a word -> the lines that have it
+
+    @classmethod
+    def of(cls, lines: tuple[str, ...]) -> _SaidLines:
+        """The index of the lines."""
+        words = tuple(_words(line) for line in lines)
+        holding: dict[str, list[int]] = {}
+        for number, line_words in enumerate(words):
+            for word in line_words:
+                holding.setdefault(word, []).append(number)
+        plain = frozenset(line.strip().lower() for line in lines)
+        return cls(plain, words, {word: tuple(numbers) for word, numbers in holding.items()})
+
+    def too_close(self, line: str, own: frozenset[str]) -> bool:
+        """Whether `line` (or one of its sentences) is one of the lines, or shares TOO_CLOSE of their words."""
+        for part in [line, *(part for part in _SENTENCE_END.split(line) if part != line)]:
+            if part.strip().lower() in self.plain:
+                return True
+            ours = _words(part) - own
+            shared: dict[int, int] = {}
+            for word in ours:
+                for number in self.holding.get(word, ()):
+                    shared[number] = shared.get(number, 0) + 1
+            for number, count in shared.items():
+                # Theirs is the line's words less the coachee's, which `ours` never holds.
+                theirs = len(self.words[number]) - len(self.words[number] & own)
+                if count / (len(ours) + theirs - count) >= TOO_CLOSE:
+                    return True
+        return False
+
+
+@lru_cache(maxsize=8)
+def _said_lines(lines: tuple[str, ...]) -> _SaidLines:
+    return _SaidLines.of(lines)
 
 
 def is_rewording(line: str, trainee_lines: Iterable[str], coachee_words: str = "") -> bool:
@@ -390,15 +442,15 @@ def next_step_on_arc(facts: ArcFacts) -> Suggestion:
     current = stage(stage_of(facts))
     values = _Values(facts)
     own = _words(facts.coachee_said)
-    said: tuple[list[tuple[str, frozenset[str]]], list[tuple[str, frozenset[str]]]] | None = None
+    trainee = _said_lines(facts.trainee_lines)
+    offered: list[tuple[str, frozenset[str]]] | None = None
     for template in current.templates:
         line = _fill(template, values.get)
-        if line is None:
+        if line is None or trainee.too_close(line, own):
             continue
-        if said is None:
-            said = _said(facts.trainee_lines, own), _said(facts.used, frozenset())
-        trainee, offered = said
-        if _too_close(line, trainee, own) or _too_close(line, offered, frozenset()):
+        if offered is None:
+            offered = _said(facts.used, frozenset())
+        if _too_close(line, offered, frozenset()):
             continue
         return current.suggestion(line)
     return current.suggestion()

@@ -77,3 +77,45 @@ def test_a_moment_always_has_a_move_and_its_line_is_fresh(
     suggestion = next_step_on_arc(moment(exchanges, "Hello.", state))
     assert suggestion.move and suggestion.why
     assert suggestion.example not in [line for line, _ in pairs]
+
+
+# --- the arc's shortcuts say what the plain definitions say -----------------------------------------
+
+# Letters whose lowering is not one for one (the dotted capital I, the long s, the Kelvin sign), a curly
+# apostrophe and word joiners, so a word can start or stop where a plain comparison would not expect.
+arc_words = st.text(st.sampled_from("abcdeI_'-. \u0130\u017f\u212a\u2019\u00e9"), min_size=1, max_size=8)
+
+
+@settings(max_examples=50)
+@given(
+    st.lists(arc_words, min_size=1, max_size=8, unique=True),
+    st.lists(st.one_of(arc_words, st.sampled_from([" ", ", ", ". "])), max_size=30),
+)
+def test_the_topic_words_named_are_those_found_from_a_word_start(
+    topics: list[str], pieces: list[str]
+) -> None:
+    import re
+
+    from simulator.arc import _topics_named
+
+    lowered = "".join(pieces).lower()
+    found = {word: word.lower() for word in topics if re.search(rf"\b{re.escape(word.lower())}", lowered)}
+    assert _topics_named(lowered, tuple(topics)) == found
+
+
+@settings(max_examples=50)
+@given(
+    st.lists(
+        st.sampled_from([*COMPASSION_LINES, *STOCK_LINES, *COACHEE_WORDS, "What matters most to you here?"]),
+        max_size=12,
+    ),
+    st.sampled_from([*COMPASSION_LINES, *STOCK_LINES, "What matters to you most? Tell me more."]),
+    st.sampled_from(COACHEE_WORDS),
+)
+def test_a_line_is_too_close_to_the_trainees_lines_as_the_plain_comparison_says(
+    lines: list[str], line: str, coachee: str
+) -> None:
+    from simulator.arc import _said, _said_lines, _too_close, _words
+
+    own = _words(coachee)
+    assert _said_lines(tuple(lines)).too_close(line, own) == _too_close(line, _said(lines, own), own)

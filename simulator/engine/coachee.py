@@ -201,7 +201,7 @@ class Coachee:
     @property
     def current(self) -> State:
         """The current state as the project's enum."""
-        return State(self.state)
+        return _STATE_OF[self.state]  # a dict, not State(...): asked several times a turn
 
     def place(self, state: State, openness: float, progress: Progress) -> None:
         """Put the coachee straight into a condition (for searches that branch from it)."""
@@ -239,6 +239,9 @@ class Coachee:
             self.close_down()
         self.openness = target
         return held
+
+
+_STATE_OF = {state.value: state for state in State}
 
 
 def _next_state(state: State) -> str:

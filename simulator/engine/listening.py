@@ -110,36 +110,77 @@ class Heard:
 _FOLLOW_UP_FOCI = frozenset({Focus.NONE, Focus.FEELINGS, Focus.REAL_SELF})
 
 
-_WORD_HEAD = re.compile(r"\b\w{1,3}")
-_HEAD = re.compile(r"\w{0,3}")
+_TOKEN = re.compile(r"\w+")
 
 
-def _topic_heads(topic: Topic) -> frozenset[str] | None:
-    # How each of the topic's words begins: its first word characters, at most three, lowered
-    # ("teach*" -> "tea", "on call" -> "on"). None when a word is not ASCII: there, matching
-    # regardless of case is more than lowering both sides, so the topic's pattern is always tried.
-    stems = [word.removesuffix("*").lower() for word in topic.words]
-    if not all(stem.isascii() for stem in stems):
-        return None
-    return frozenset(head for stem in stems if (head := _HEAD.match(stem).group(0)))  # type: ignore[union-attr]
+@dataclass(frozen=True)
+class _TopicIndex:
+    """Which of a scenario's topics an ASCII line may raise, found from the line's words.
+
+    A topic's word matches only from a word start (`words_pattern`), so in an ASCII line (where
+    matching regardless of case is lowering both sides) each of its stretches of word characters
+    closed on both sides ("week" in "a week off", "charting") is one of the line's words, and a
+    stem ending in `*` with no such stretch ("teach*") starts one. A line is tried only against
+    the topics it may raise, in their order; `Topic.hits` decides.
+    """
+
+    by_word: dict[str, frozenset[int]]  # a word of the line -> topics one of whose words needs it
+    by_start: dict[str, tuple[tuple[str, int], ...]]  # up to 3 first characters -> (stem, topic)
+    always: frozenset[int]  # topics tried on every line: a word that is not ASCII
+
+    @classmethod
+    def of(cls, topics: tuple[Topic, ...]) -> _TopicIndex:
+        """The index of a scenario's topics."""
+        by_word: dict[str, set[int]] = {}
+        by_start: dict[str, list[tuple[str, int]]] = {}
+        always = set()
+        for number, topic in enumerate(topics):
+            for word in topic.words:
+                stem = word.removesuffix("*").lower()
+                # A stretch is closed at its start by the pattern or by the stem's own non-word
+                # character, at its end by the next one, or by the pattern at the end of a whole word.
+                closed = [
+                    run.group(0)
+                    for run in _TOKEN.finditer(stem)
+                    if run.end() < len(stem) or stem == word.lower()
+                ]
+                if not stem.isascii() or not _TOKEN.match(stem):
+                    always.add(number)
+                elif closed:
+                    by_word.setdefault(max(closed, key=len), set()).add(number)
+                else:
+                    by_start.setdefault(stem[:3], []).append((stem, number))
+        return cls(
+            {word: frozenset(numbers) for word, numbers in by_word.items()},
+            {start: tuple(stems) for start, stems in by_start.items()},
+            frozenset(always),
+        )
+
+    def may_raise(self, lowered: str) -> set[int]:
+        """The topics (by position) whose words may be in the lowered ASCII line: never one less."""
+        words = set(_TOKEN.findall(lowered))
+        chosen = set(self.always)
+        for word in words.intersection(self.by_word):
+            chosen |= self.by_word[word]
+        if self.by_start:
+            starts = (
+                {word[:3] for word in words} | {word[:2] for word in words} | {word[:1] for word in words}
+            )
+            for start in starts.intersection(self.by_start):
+                chosen.update(number for stem, number in self.by_start[start] if stem in lowered)
+        return chosen
 
 
-def _line_heads(lowered: str) -> frozenset[str]:
-    # How each word of an ASCII line begins: its first one, two and three characters.
-    heads = _WORD_HEAD.findall(lowered)
-    return frozenset({*heads, *(head[:2] for head in heads), *(head[:1] for head in heads)})
+_INDEXES: dict[int, tuple[tuple[Topic, ...], _TopicIndex]] = {}
 
 
-_HEADS: dict[int, tuple[tuple[Topic, ...], tuple[frozenset[str] | None, ...]]] = {}
-
-
-def _topics_heads(topics: tuple[Topic, ...]) -> tuple[frozenset[str] | None, ...]:
-    # Worked out once per scenario, found again by the identity of its (immutable) topics.
-    known = _HEADS.get(id(topics))
+def _topic_index(topics: tuple[Topic, ...]) -> _TopicIndex:
+    # Made once per scenario, found again by the identity of its (immutable) topics.
+    known = _INDEXES.get(id(topics))
     if known is None or known[0] is not topics:
-        if len(_HEADS) >= 64:
-            _HEADS.clear()
-        known = _HEADS[id(topics)] = (topics, tuple(_topic_heads(topic) for topic in topics))
+        if len(_INDEXES) >= 64:
+            _INDEXES.clear()
+        known = _INDEXES[id(topics)] = (topics, _TopicIndex.of(topics))
     return known[1]
 
 
@@ -147,16 +188,12 @@ def topics_raised(scenario: Scenario, text: str, events: Set[str]) -> tuple[tupl
     """The topics whose words the line uses and whose conditions hold, most words first."""
     if not text or not scenario.topics:
         return ()
-    # A topic's words match only where a word of the line starts as one of them does: a topic
-    # none of whose beginnings the (ASCII) line has is never tried. Any other line tries them all.
-    line_heads = _line_heads(text.lower()) if text.isascii() else None
-    found = [
-        (topic, hits)
-        for topic, heads in zip(scenario.topics, _topics_heads(scenario.topics), strict=True)
-        if (line_heads is None or heads is None or not heads.isdisjoint(line_heads))
-        and (hits := topic.hits(text))
-        and topic.allowed(events)
-    ]
+    tried: Sequence[Topic] = scenario.topics
+    if text.isascii():
+        # Most lines name one topic or none: the others are not tried.
+        chosen = _topic_index(scenario.topics).may_raise(text.lower())
+        tried = [topic for number, topic in enumerate(scenario.topics) if number in chosen]
+    found = [(topic, hits) for topic in tried if (hits := topic.hits(text)) and topic.allowed(events)]
     return tuple(sorted(found, key=lambda pair: -pair[1]))
 
 

@@ -31,8 +31,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
-from operator import mul
+from itertools import chain, compress, repeat
+from operator import add, itemgetter, mul
 
 import numpy as np
 
@@ -393,19 +393,37 @@ class FeatureColumns:
         self.char_table = None if char_table is None else np.asarray(char_table, dtype=np.float64)
         blocks = _blocks(names)
         self.chars = blocks.get("c:", {})
-        plain = blocks.get("w:", {})
         self._said_columns = blocks.get("p:", {})
-        self._grams: dict[object, int] = {(k[0] if len(k) == 1 else k): c for k, c in _split(plain).items()}
+        # w: grams: one-word grams by their word; longer ones both as tuples of words (for a line
+        # read alone) and as numbered words in numpy tables (for a batch).
+        plain = blocks.get("w:", {})
+        bodies, plain_columns = list(plain), list(plain.values())
+        spaces = np.fromiter(map(str.count, bodies, repeat(" ")), dtype=np.intp, count=len(bodies))
+        assert not len(spaces) or spaces.max() <= 2, "word grams are at most three words long"
+        longer = {
+            size: (list(compress(bodies, chosen)), list(compress(plain_columns, chosen)))
+            for size in (0, 1, 2)
+            for chosen in [(spaces == size).tolist()]
+        }
+        self.unigrams = dict(zip(*longer[0], strict=True))
+        pair_words = " ".join(longer[1][0]).split(" ") if longer[1][0] else []
+        triple_words = " ".join(longer[2][0]).split(" ") if longer[2][0] else []
+        # words of longer w: grams, numbered ("<s>" first)
+        distinct = dict.fromkeys(["<s>", *pair_words, *triple_words])
+        self.gram_words = dict(zip(distinct, range(len(distinct))))
+        self._grams: dict[object, int] = {
+            **self.unigrams,
+            **dict(zip(zip(pair_words[0::2], pair_words[1::2]), longer[1][1], strict=True)),
+            **dict(zip(zip(triple_words[0::3], triple_words[1::3], triple_words[2::3]), longer[2][1], strict=True)),
+        }
         self._gram_keys = frozenset(self._grams)
-        self._before_turn = {(k[0] if len(k) == 1 else k): c for k, c in _split(blocks.get("v:", {})).items()}
-        self.unigrams = {key: column for key, column in self._grams.items() if isinstance(key, str)}
-        self.gram_words: dict[str, int] = {"<s>": 0}  # words of longer w: grams, numbered
-        longer = [(key, column) for key, column in self._grams.items() if not isinstance(key, str)]
-        number = self.gram_words.setdefault
-        numbered = [([number(word, len(self.gram_words)) for word in key], column) for key, column in longer]
         self._pairs, self._triples = (
-            _GramTable([g for g in numbered if len(g[0]) == size], len(self.gram_words)) for size in (2, 3)
+            _GramTable(words, longer[size][1], self.gram_words, size + 1)
+            for words, size in ((pair_words, 1), (triple_words, 2))
         )
+        self._before_turn = {
+            (k[0] if len(k) == 1 else k): c for k, c in _split(blocks.get("v:", {}) if turn_scope else {}).items()
+        }
         context = {
             name: column for kind, block in blocks.items() if kind not in _NAMED_BY_BODY for name, column in block.items()
         }
@@ -428,7 +446,7 @@ class FeatureColumns:
         extra: list[tuple[int, int, float]] = []  # (line, column, value) found word by word
         said_cache: dict[str, _SAID] = {}
         for line, (clean, said) in enumerate(zip(cleaned, previous, strict=True)):
-            every = _WORD.findall(clean)
+            every = _words_of(clean)
             tokens = every[:_MAX_WORDS]
             numbers.extend(map(number_of, tokens))
             per_line.append(len(tokens))
@@ -437,10 +455,12 @@ class FeatureColumns:
             if known is None:
                 known = said_cache[said] = self._said_of(said)
             echo.append(_echo(every, known))
-            extra.extend((line, column, value) for column, value in known[2])
+            if known[2]:
+                extra.extend((line, column, value) for column, value in known[2])
             if self.turn_scope and tokens:
                 extra.extend((line, column, value) for column, value in self._grams_with_turn(tokens))
         lines = len(cleaned)
+        memory.settle()
         words = _LineWords(np.array(numbers, dtype=np.int64), np.array(per_line, dtype=np.intp), len(memory))
         asks = [clean.rstrip(_TRAILING).endswith("?") for clean in cleaned]
         has_q = ["?" in clean for clean in cleaned]
@@ -538,8 +558,7 @@ class FeatureColumns:
             return IndexedLines(
                 column, value, offsets, empty, empty, np.zeros(lines + 1, dtype=np.intp), char_scale, char_sums, empty
             )
-        grams = memory.grams
-        numbers = np.concatenate([grams[w] for w in word.tolist()])
+        numbers = memory.grams_of(word)
         lengths = memory.lengths[word]
         numbered = memory.span
         # Sorted, the keys count the words of a line that hold each gram; their low bits keep the
@@ -581,7 +600,7 @@ class FeatureColumns:
     def index_one(self, clean: str, said: str, seen: bool) -> IndexedLines:
         """`index` of one line, found word by word: the same columns, values and order, sooner."""
         memory = self._memory()
-        every = _WORD.findall(clean)
+        every = _words_of(clean)
         tokens = every[:_MAX_WORDS]
         found: list[tuple[int, float]] = []
         if tokens and not self.turn_scope:
@@ -666,7 +685,7 @@ class FeatureColumns:
     def _said_of(self, said: str) -> _SAID:
         """The coachee's previous line: whether there is one, its content words, its p: features."""
         previous = normalise(said)
-        content = frozenset(_WORD.findall(previous)).difference(_NO_CONTENT)
+        content = frozenset(_words_of(previous)).difference(_NO_CONTENT)
         features: list[tuple[int, float]] = []
         if self.previous_words and said:
             kept = sorted(content)[:_MAX_WORDS]
@@ -685,6 +704,17 @@ _EDGE_MARKS = str.maketrans("", "", '.,!?;:"()')
 _NAMED_BY_BODY = ("c:", "w:", "v:", "p:")  # kinds whose features are kept by what follows the colon
 
 
+def _words_of(clean: str) -> list[str]:
+    """`_WORD.findall(clean)`; for an ASCII line with no apostrophe, without the regex (then a word
+    is just a run of letters and digits)."""
+    if "'" in clean or not clean.isascii():
+        return _WORD.findall(clean)
+    return clean.translate(_NOT_WORD).split()
+
+
+_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or "0" <= c <= "9")})
+
+
 def _echo(every: list[str], said: _SAID) -> float:
     """Share of the line's content words the coachee's previous line holds (_NO_PREVIOUS: no line)."""
     if not said[0]:
@@ -696,13 +726,13 @@ def _echo(every: list[str], said: _SAID) -> float:
 def _blocks(names: Sequence[str]) -> dict[str, dict[str, int]]:
     """Feature names by kind ("c:", "w:", ...): {kind: {body (or whole name for x:): column}}."""
     blocks: dict[str, dict[str, int]] = {}
-    if all(map(str.__lt__, names, names[1:])):  # as the fit writes them: each kind is one run
+    if sorted(names) == names:  # as the fit writes them: each kind is one run
         start = 0
         while start < len(names):
             kind = names[start][:2]
             end = bisect.bisect_left(names, kind[0] + chr(ord(kind[1]) + 1), start)
             cut = 2 if kind in _NAMED_BY_BODY else 0
-            blocks[kind] = dict(zip([name[cut:] for name in names[start:end]], range(start, end), strict=True))
+            blocks[kind] = dict(zip(map(itemgetter(slice(cut, None)), names[start:end]), range(start, end)))
             start = end
         return blocks
     for column, name in enumerate(names):
@@ -788,15 +818,16 @@ class _LineWords:
 class _GramTable:
     """Known word n-grams of one length (their words numbered) and their columns, looked up with numpy."""
 
-    def __init__(self, grams: list[tuple[list[int], int]], words: int) -> None:
-        self.words = words
-        keys = np.zeros(len(grams), dtype=np.int64)
-        if grams:
-            for position in range(len(grams[0][0])):
-                keys = keys * words + np.array([parts[position] for parts, _ in grams], dtype=np.int64)
+    def __init__(self, words: list[str], columns: list[int], numbers: dict[str, int], size: int) -> None:
+        """`words`: the grams' words one after another, `size` to a gram; `numbers`: each word's number."""
+        self.words = len(numbers)
+        numbered = np.fromiter(map(numbers.__getitem__, words), dtype=np.int64, count=len(words)).reshape(-1, size)
+        keys = np.zeros(len(numbered), dtype=np.int64)
+        for position in range(size):
+            keys = keys * self.words + numbered[:, position]
         order = np.argsort(keys)
         self.keys = keys[order]
-        self.columns = np.array([column for _, column in grams], dtype=np.intp)[order]
+        self.columns = np.array(columns, dtype=np.intp)[order]
 
     def columns_of(self, *parts: np.ndarray) -> np.ndarray:
         """Column of each n-gram given its words' numbers (-1: a word in no known gram), or -1."""
@@ -813,6 +844,14 @@ class _GramTable:
         return found
 
 
+def _char_grams_of(edged: str) -> list[str]:
+    """The 2-5-character grams of a padded word (as `_char_grams`, without the c: and with repeats)."""
+    pairs = list(map(add, edged, edged[1:]))
+    threes = list(map(add, pairs, edged[2:]))
+    fours = list(map(add, threes, edged[3:]))
+    return [*pairs, *threes, *fours, *map(add, fours, edged[4:])]
+
+
 def _offsets(line_of: np.ndarray, lines: int) -> np.ndarray:
     """CSR offsets of entries sorted by line."""
     offsets = np.zeros(lines + 1, dtype=np.intp)
@@ -822,23 +861,29 @@ def _offsets(line_of: np.ndarray, lines: int) -> np.ndarray:
 
 class _WordMemory(dict[str, int]):
     """word -> its number, and per number what the reader needs of the word: its character grams as
-    numbers (the vocabulary's column, or a number past the vocabulary for a gram it lacks), its
-    w: column, its number among the words of longer w: grams, whether it is a "you" word, and,
-    with a table, the table's rows summed over its known grams."""
+    numbers, ascending (the vocabulary's column, or a number past the vocabulary for a gram it
+    lacks), its w: column, its number among the words of longer w: grams, whether it is a "you"
+    word, and, with a table, the table's rows summed over its known grams.
+
+    A new word costs a few dictionary lookups; the arrays numpy reads are brought up to date for
+    all new words at once, by `settle`.
+    """
 
     def __init__(self, columns: FeatureColumns) -> None:
         super().__init__()
         self.columns = columns
         self.words: list[str] = []
-        self.word_of_unigram = np.full(columns.size, -1, dtype=np.intp)  # a w: word's column -> its number
-        self.grams: list[np.ndarray] = []
-        self.gram_tuples: list[tuple[int, ...]] = []  # the same, for counting one line in Python
-        self.known: list[np.ndarray] = []
+        self.gram_tuples: list[tuple[int, ...]] = []  # each word's gram numbers, for Python
         self.unknown: dict[str, int] = {}
-        self.lengths = np.zeros(1024, dtype=np.intp)
-        self.unigram_columns = np.zeros(1024, dtype=np.intp)
-        self.gram_words = np.zeros(1024, dtype=np.intp)
-        self.you = np.zeros(1024, dtype=bool)
+        self.flat = np.zeros(0, dtype=np.int64)  # every word's gram numbers, one after another
+        self.starts = np.zeros(0, dtype=np.intp)  # where each word's grams start in `flat`
+        self.lengths = np.zeros(0, dtype=np.intp)
+        self.unigram_columns = np.zeros(0, dtype=np.intp)
+        self.gram_words = np.zeros(0, dtype=np.intp)
+        self.you = np.zeros(0, dtype=bool)
+        self.word_of_unigram = np.full(columns.size, -1, dtype=np.intp)  # a w: word's column -> its number
+        self._settled = 0
+        self._used = 0  # of `flat`
         self._sums = np.zeros((0, 0 if columns.char_table is None else columns.char_table.shape[1]))
         self._summed = 0
 
@@ -848,57 +893,82 @@ class _WordMemory(dict[str, int]):
         return self.columns.size + len(self.unknown)
 
     def __missing__(self, word: str) -> int:
-        columns = self.columns
-        edged = f" {word} "
-        size = len(edged)
-        chars, unknown, vocabulary = columns.chars, self.unknown, columns.size
-        numbers = []
-        known = []
-        for gram in {edged[i : i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)}:
-            number = chars.get(gram)
-            if number is None:
-                number = unknown.get(gram)
-                if number is None:
-                    number = unknown[gram] = vocabulary + len(unknown)
-            else:
-                known.append(number)
-            numbers.append(number)
-        number = len(self.grams)
-        if number == len(self.lengths):
-            self.lengths, self.unigram_columns, self.gram_words, self.you = (
-                np.concatenate([array, np.zeros_like(array)])
-                for array in (self.lengths, self.unigram_columns, self.gram_words, self.you)
-            )
-        self.grams.append(np.array(numbers, dtype=np.int32 if vocabulary + len(unknown) < 2**31 else np.int64))
-        self.gram_tuples.append(tuple(numbers))
-        self.known.append(np.array(sorted(known), dtype=np.intp))
-        self.lengths[number] = len(numbers)
-        unigram = self.unigram_columns[number] = columns.unigrams.get(word, -1)
-        if unigram >= 0:
-            self.word_of_unigram[unigram] = number
+        grams = set(_char_grams_of(f" {word} "))
+        numbers = list(map(self.columns.chars.get, grams))
+        if None in numbers:
+            numbers = [self._unknown_number(g) if n is None else n for g, n in zip(grams, numbers, strict=True)]
+        numbers.sort()  # so that a word's rows are summed in one order, whatever the process
+        number = self[word] = len(self.words)
         self.words.append(word)
-        self.gram_words[number] = columns.gram_words.get(word, -1)
-        self.you[number] = word in _YOU_WORDS
-        self[word] = number
+        self.gram_tuples.append(tuple(numbers))
         return number
+
+    def _unknown_number(self, gram: str) -> int:
+        number = self.unknown.get(gram)
+        if number is None:
+            number = self.unknown[gram] = self.columns.size + len(self.unknown)
+        return number
+
+    def settle(self) -> None:
+        """Bring the arrays numpy reads up to date with the words added since."""
+        have, need = self._settled, len(self.words)
+        if need == have:
+            return
+        if need > len(self.lengths):
+            room = max(need, 2 * len(self.lengths), 1024)
+            self.starts, self.lengths, self.unigram_columns, self.gram_words, self.you = (
+                np.concatenate([array, np.zeros(room - len(array), dtype=array.dtype)])
+                for array in (self.starts, self.lengths, self.unigram_columns, self.gram_words, self.you)
+            )
+        columns = self.columns
+        new = self.words[have:need]
+        lengths = np.fromiter(map(len, self.gram_tuples[have:need]), dtype=np.intp, count=need - have)
+        self.lengths[have:need] = lengths
+        self.starts[have:need] = self._used + np.cumsum(lengths) - lengths
+        total = int(lengths.sum())
+        if self._used + total > len(self.flat):
+            grown = np.zeros(max(self._used + total, 2 * len(self.flat), 1 << 14), dtype=np.int64)
+            grown[: self._used] = self.flat[: self._used]
+            self.flat = grown
+        self.flat[self._used : self._used + total] = np.fromiter(
+            chain.from_iterable(self.gram_tuples[have:need]), dtype=np.int64, count=total
+        )
+        self._used += total
+        unigrams = np.fromiter(map(columns.unigrams.get, new, repeat(-1)), dtype=np.intp, count=need - have)
+        self.unigram_columns[have:need] = unigrams
+        named = unigrams >= 0
+        self.word_of_unigram[unigrams[named]] = np.arange(have, need)[named]
+        self.gram_words[have:need] = np.fromiter(map(columns.gram_words.get, new, repeat(-1)), dtype=np.intp, count=need - have)
+        self.you[have:need] = np.fromiter(map(_YOU_WORDS.__contains__, new), dtype=bool, count=need - have)
+        self._settled = need
+
+    def grams_of(self, words: np.ndarray) -> np.ndarray:
+        """The gram numbers of the given words, one word after another."""
+        self.settle()
+        lengths = self.lengths[words]
+        placed = np.cumsum(lengths) - lengths
+        return self.flat[np.repeat(self.starts[words] - placed, lengths) + np.arange(int(lengths.sum()))]
 
     def summed_rows(self) -> np.ndarray:
         """Per word number, the table's rows of its known grams summed (new words summed in one go)."""
         table = self.columns.char_table
         assert table is not None
-        have, need = self._summed, len(self.grams)
+        self.settle()
+        have, need = self._summed, len(self.words)
         if need > have:
             if need > len(self._sums):
                 grown = np.zeros((max(need, 2 * len(self._sums), 1024), table.shape[1]))
                 grown[:have] = self._sums[:have]
                 self._sums = grown
-            known = self.known[have:need]
-            sizes = np.array([len(k) for k in known], dtype=np.intp)
-            some = sizes > 0
-            if some.any():
-                starts = np.zeros(len(known), dtype=np.intp)
-                np.cumsum(sizes[:-1], out=starts[1:])
-                sums = np.add.reduceat(table[np.concatenate(known)], starts[some], axis=0)
-                self._sums[have:need][some] = sums
+            start = int(self.starts[have])
+            numbers = self.flat[start : self._used]
+            owner = np.repeat(np.arange(have, need), self.lengths[have:need])
+            known = numbers < self.columns.size
+            numbers, owner = numbers[known], owner[known]
+            if len(numbers):
+                sizes = np.bincount(owner - have, minlength=need - have)
+                some = sizes > 0
+                starts = np.cumsum(sizes) - sizes
+                self._sums[have:need][some] = np.add.reduceat(table[numbers], starts[some], axis=0)
             self._summed = need
         return self._sums

@@ -46,7 +46,7 @@ ATTRACTORS: tuple[Attractor, ...] = tuple(Attractor)
 _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
-_BATCH = 2048  # lines scored together: large enough for numpy to pay, small enough for memory
+_BATCH = 512  # lines scored together: enough for numpy to pay, few enough for its arrays to stay in cache
 _ONE_BY_ONE = 8  # fewer lines than this are read one by one: a batch's fixed cost would dominate
 
 _CONTEXT_NAMES = {
@@ -128,13 +128,17 @@ def load_npz(path: Path) -> dict[str, np.ndarray]:
 
 
 def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write arrays as an .npz that is byte-identical for identical arrays (fixed zip timestamps)."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    """Write arrays as an .npz that is byte-identical for identical arrays (fixed zip timestamps).
+
+    Stored, not compressed: loading then reads the arrays as they lie (a few milliseconds, where
+    inflating took tens), for a file a fifth larger.
+    """
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
         for name in sorted(arrays):
             buffer = io.BytesIO()
             np.lib.format.write_array(buffer, np.ascontiguousarray(arrays[name]), allow_pickle=False)
             info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             archive.writestr(info, buffer.getvalue())
 
@@ -263,6 +267,7 @@ class _Model:
             )
         (form_labels, _, _, _, form_candidates), (focus_labels, _, _, _, focus_candidates) = heads
         words, shown_as = memory.words, self.shown
+        worded: dict[tuple[int, str], str] = {}  # (what a cue shows, its label) -> the cue, for this batch
         found = []
         for k, clean in enumerate(cleaned):
             if k in word_by_word:
@@ -283,13 +288,15 @@ class _Model:
                 for shows_k in ranked[bounds[k] : bounds[k + 1]]:
                     if taken == wanted:
                         break
-                    if shows_k >= size:
-                        shown = f"'{words[shows_k - size]}'"
-                    else:
-                        shown = shown_as[shows_k]
-                        if shown is None:
-                            shown = shown_as[shows_k] = _shown(self.names[shows_k])
-                    cue = _clip(str(shown), len(label)) + " → " + label
+                    cue = worded.get((shows_k, label))
+                    if cue is None:
+                        if shows_k >= size:
+                            shown = f"'{words[shows_k - size]}'"
+                        else:
+                            shown = shown_as[shows_k]
+                            if shown is None:
+                                shown = shown_as[shows_k] = _shown(self.names[shows_k])
+                        cue = worded[shows_k, label] = _clip(str(shown), len(label)) + " → " + label
                     if cue not in cues:
                         cues.append(cue)
                         taken += 1
@@ -387,22 +394,19 @@ def _cue_features(lines: IndexedLines) -> tuple[np.ndarray, np.ndarray, np.ndarr
     """Every feature of every line with its value and, for a character gram, the word that holds it
     (-1 for the others), line by line: words and context first, then characters."""
     assert lines.char_holders is not None
-    count = len(lines.offsets) - 1
-    firsts = np.diff(lines.offsets)
-    line_firsts = np.repeat(np.arange(count), firsts)
-    line_chars = np.repeat(np.arange(count), np.diff(lines.char_offsets))
+    firsts, chars = np.diff(lines.offsets), np.diff(lines.char_offsets)
     total = lines.offsets[-1] + lines.char_offsets[-1]
     columns = np.empty(total, dtype=np.intp)
     values = np.empty(total, dtype=np.float32)
     holders = np.full(total, -1, dtype=np.intp)
-    at = np.arange(len(line_firsts)) + lines.char_offsets[line_firsts]
+    at = np.arange(lines.offsets[-1]) + np.repeat(lines.char_offsets[:-1], firsts)
     columns[at] = lines.columns
     values[at] = lines.values
-    at = np.arange(len(line_chars)) + lines.offsets[line_chars + 1]
+    at = np.arange(lines.char_offsets[-1]) + np.repeat(lines.offsets[1:], chars)
     columns[at] = lines.char_columns
-    values[at] = lines.char_counts * lines.char_scale[line_chars]  # a gram's value, as line_features has it
+    values[at] = lines.char_counts * np.repeat(lines.char_scale, chars)  # a gram's value, as line_features has it
     holders[at] = lines.char_holders
-    return columns, values, np.repeat(np.arange(count), firsts + np.diff(lines.char_offsets)), holders
+    return columns, values, np.repeat(np.arange(len(firsts)), firsts + chars), holders
 
 
 def _strongest(contribution: np.ndarray, line_of: np.ndarray, lines: int) -> tuple[np.ndarray, list[int]]:

@@ -58,6 +58,7 @@ from sqlalchemy import (
     event,
     inspect,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy.engine import URL, make_url
@@ -387,6 +388,23 @@ def _reported(url: URL) -> Iterator[None]:
         raise GradebookError(f"gradebook {shown(url)}: {reason}") from None
 
 
+def _stored(row: Any, lines: list[str]) -> StoredConversation:
+    return StoredConversation(
+        id=row.id,
+        round_id=row.round_id,
+        trainee=row.trainee,
+        scenario_id=row.scenario_id,
+        scenario_source=row.scenario_source,
+        scenario_sha256=row.scenario_sha256,
+        seed=row.seed,
+        turn_limit=row.turn_limit,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        end_reason=row.end_reason,
+        lines=tuple(lines),
+    )
+
+
 class Gradebook:
     """An open gradebook. Every method is one short transaction."""
 
@@ -574,6 +592,46 @@ class Gradebook:
             )
             for row in rows
         ]
+
+    def conversation_pages(
+        self, round_id: str, *, trainee: str | None = None, page_size: int = 400
+    ) -> Iterator[list[StoredConversation]]:
+        """A round's conversations with their lines, as `conversations` orders them, a page at a time.
+
+        Each page is read in its own short transaction and holds at most `page_size`
+        conversations (the next starts after the last one's trainee and scenario), so reading a
+        round of any size holds one page in memory.
+        """
+        where = [conversations.c.round_id == round_id]
+        if trainee is not None:
+            where.append(conversations.c.trainee == trainee)
+        after: tuple[str, str] | None = None
+        while True:
+            page_where = list(where)
+            if after is not None:
+                page_where.append(tuple_(conversations.c.trainee, conversations.c.scenario_id) > after)
+            with self._transaction() as db:
+                rows = db.execute(
+                    select(conversations)
+                    .where(*page_where)
+                    .order_by(conversations.c.trainee, conversations.c.scenario_id)
+                    .limit(page_size)
+                ).all()
+                lines: dict[int, list[str]] = {row.id: [] for row in rows}
+                if rows:
+                    line_rows = db.execute(
+                        select(turns.c.conversation_id, turns.c.trainee_line)
+                        .where(turns.c.conversation_id.in_(list(lines)))
+                        .order_by(turns.c.conversation_id, turns.c.n)
+                    )
+                    for conversation_id, line in line_rows:
+                        lines[conversation_id].append(line)
+            if not rows:
+                return
+            yield [_stored(row, lines[row.id]) for row in rows]
+            if len(rows) < page_size:
+                return
+            after = (rows[-1].trainee, rows[-1].scenario_id)
 
     def record_turn(self, conversation_id: int, turn: Turn) -> None:
         """Store one played turn: the trainee's line, and the coachee's state as the trainee saw it."""

@@ -397,28 +397,32 @@ def score(files: tuple[Path, ...], as_json: bool, html_out: Path | None, detail:
     from scoring.text_report import render_text
     from simulator.errors import CoachError
     from simulator.shell.outputs import write_output
-    from simulator.shell.scoring_files import json_summary, score_files
+    from simulator.shell.progress import Progress
+    from simulator.shell.scoring_files import PARALLEL_FROM, json_summary, score_files
     from simulator.text import strip_control
 
     failed = False
-    for path, scored in score_files(list(files)):
-        if isinstance(scored, CoachError):
-            error_line(scored)
-            failed = True
-            continue
-        for warning in scored.warnings:
-            warn(f"{path}: {warning}")
-        if as_json:
-            say_json(json_summary(scored))
-        else:
-            click.echo(f"== {strip_control(str(path))} ({scored.kind}: {strip_control(scored.title)})")
-            say(render_text(scored.card, detail=detail))
-        if html_out is not None:
-            target = html_out / f"{path.stem}.html" if len(files) > 1 else html_out
-            try:
-                write_output(target, render_html(scored.card, f"Scorecard: {scored.title}"))
-            except CoachError as error:
-                error_line(error)
+    # A bar on a terminal's standard error for a long batch; cleared before each file's lines.
+    with Progress("scoring", len(files), shown_from=PARALLEL_FROM) as progress:
+        for path, scored in score_files(list(files), progress=progress.advance):
+            progress.clear()
+            if isinstance(scored, CoachError):
+                error_line(scored)
                 failed = True
+                continue
+            for warning in scored.warnings:
+                warn(f"{path}: {warning}")
+            if as_json:
+                say_json(json_summary(scored))
+            else:
+                click.echo(f"== {strip_control(str(path))} ({scored.kind}: {strip_control(scored.title)})")
+                say(render_text(scored.card, detail=detail))
+            if html_out is not None:
+                target = html_out / f"{path.stem}.html" if len(files) > 1 else html_out
+                try:
+                    write_output(target, render_html(scored.card, f"Scorecard: {scored.title}"))
+                except CoachError as error:
+                    error_line(error)
+                    failed = True
     if failed:
         sys.exit(1)

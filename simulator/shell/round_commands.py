@@ -238,8 +238,16 @@ def review_record(reviews: dict[ReviewKey, Review], conversation: GradedConversa
     """A conversation's review as `coach grade --json` prints it: comments written, released, held back."""
     from scoring.review import NO_REVIEW
 
-    review = reviews.get((conversation.trainee, conversation.scenario_id), NO_REVIEW)
+    return review_record_of(reviews.get((conversation.trainee, conversation.scenario_id), NO_REVIEW))
+
+
+def review_record_of(review: Review) -> dict[str, Any]:
+    """A review as `coach grade --json` prints it: comments written, released, held back."""
     return {"comments": len(review.comments), "released": review.released, "held": review.held}
+
+
+PROGRESS_FROM = 64
+"""`coach grade` and `coach report` show a progress bar on a terminal for rounds of this many conversations."""
 
 
 def release_reviewed(book: Gradebook, round_id: str, gated: bool, *, to_stderr: bool) -> str:
@@ -313,57 +321,70 @@ def grade(
     since they were practised are flagged. With --release, reviewed conversations' grades
     are released: in a round with `review: true`, coach feedback shows a grade only then.
     """
-    from scoring.cohort import regrade_changes
-    from scoring.round_report import render_table
+    from scoring.cohort import RegradeChange
+    from scoring.round_report import render_table_cells, table_cells
     from simulator.rounds.gradebook import Gradebook
-    from simulator.rounds.grading import grade_replayed, replay_round, stored_round
+    from simulator.rounds.grading import stored_round
     from simulator.rounds.round_file import load_rubric
+    from simulator.shell.progress import Progress
+    from simulator.shell.round_batches import RoundJob, graded_round
     from simulator.text import strip_control
 
     rubric = load_rubric(rubric_file) if rubric_file is not None else None
+    rows: list[tuple[str, ...]] = []
+    changes: list[str] = []
+    moved = 0
+    ungraded = False
     with Gradebook.open(gradebook_url(db), read_only=not release) as book:
         round_, title = stored_round(book, round_id)
         released = release_reviewed(book, round_id, round_.review, to_stderr=as_json) if release else ""
-        replayed, warnings = replay_round(book, round_id)
-        reviews, secret = gather_reviews(book, round_id, round_.review, pseudonymise)
-    graded, reviews = shown_grades(grade_replayed(replayed, round_.pass_mark), reviews, secret)
-    for message in warnings:
-        warn(message)
-    for conversation in graded:
-        if conversation.scenario_changed:
-            warn(f"{conversation.trainee} on {conversation.scenario_id}: scenario changed since practised")
-    changes = None
-    if rubric is not None:
-        regraded, _ = shown_grades(grade_replayed(replayed, round_.pass_mark, rubric), {}, secret)
-        changes = regrade_changes(graded, regraded)
+        secret = book.pseudonym_secret() if pseudonymise else None
+        job = RoundJob(round_.pass_mark, round_.min_turns, rubric, secret)
+        if as_json:  # one object for the round, its conversations streamed as they are graded
+            click.echo(
+                f'{{"round": {json.dumps(round_.id)}, "pass_mark": {json.dumps(round_.pass_mark)}, "conversations": [',
+                nl=False,
+            )
+        with Progress("grading", shown_from=PROGRESS_FROM) as progress:
+            for _, item, review in graded_round(book, round_, job, progress):
+                progress.clear()
+                if isinstance(item, str):
+                    warn(item)
+                    ungraded = True
+                    continue
+                conversation = item.graded
+                if conversation.scenario_changed:
+                    warn(f"{conversation.trainee} on {conversation.scenario_id}: scenario changed since practised")
+                change = RegradeChange(conversation, item.regraded) if item.regraded is not None else None
+                if as_json:
+                    record = {**graded_record(conversation), "review": review_record_of(review)}
+                    if change is not None:
+                        after = graded_record(change.after)
+                        record["regraded"] = {
+                            **{key: after[key] for key in ("overall", "band", "passed", "measures")},
+                            "changed": change.is_changed,
+                        }
+                    click.echo((", " if rows else "") + json.dumps(record), nl=False)
+                rows.append(() if as_json else table_cells(conversation))
+                if change is not None:
+                    moved += change.is_changed
+                    changes.append("  " + change_line(change))
     if as_json:
-        records = [
-            {**graded_record(conversation), "review": review_record(reviews, conversation)}
-            for conversation in graded
-        ]
-        if changes is not None:
-            for record, change in zip(records, changes, strict=True):
-                after = graded_record(change.after)
-                record["regraded"] = {
-                    **{key: after[key] for key in ("overall", "band", "passed", "measures")},
-                    "changed": change.is_changed,
-                }
-        click.echo(json.dumps({"round": round_.id, "pass_mark": round_.pass_mark, "conversations": records}))
-        exit_if_ungraded(warnings)
+        click.echo("]}")
+        exit_if_ungraded([""] if ungraded else [])
         return
     click.echo(
-        f"Round {round_.id}: {strip_control(title)} (pass mark {round_.pass_mark:g}), {len(graded)} conversation(s)"
+        f"Round {round_.id}: {strip_control(title)} (pass mark {round_.pass_mark:g}), {len(rows)} conversation(s)"
     )
-    if graded:
-        say(render_table(graded))
+    if rows:
+        say(render_table_cells(rows))
     if released:
         click.echo(released, nl=False)
-    if changes is not None:
-        moved = [change for change in changes if change.is_changed]
-        click.echo(f"\nUnder {rubric_file}: {len(moved)} of {len(changes)} grade(s) change")
-        for change in changes:
-            click.echo("  " + change_line(change))
-    exit_if_ungraded(warnings)
+    if rubric is not None:
+        click.echo(f"\nUnder {rubric_file}: {moved} of {len(changes)} grade(s) change")
+        for line in changes:
+            click.echo(line)
+    exit_if_ungraded([""] if ungraded else [])
 
 
 @click.command()
@@ -394,40 +415,43 @@ def report(
     pass/fail); --html writes a self-contained page with every trainee's openness chart
     and per-turn feedback, --csv one row per conversation.
     """
-    from scoring.cohort import summarise
-    from scoring.round_report import (
-        render_csv,
-        render_review_text,
-        render_round_html,
-        render_summary,
-        render_table,
-    )
     from simulator.rounds.gradebook import Gradebook
-    from simulator.rounds.grading import grade_round
+    from simulator.rounds.grading import stored_round
+    from simulator.shell.progress import Progress
+    from simulator.shell.round_batches import RoundJob, graded_round
+    from simulator.shell.round_report_files import RoundReportFiles
     from simulator.text import strip_control
 
     with Gradebook.open(gradebook_url(db), read_only=True) as book:
-        grades = grade_round(book, round_id)
-        reviews, secret = gather_reviews(book, round_id, grades.round.review, pseudonymise)
-    graded, reviews = shown_grades(grades.graded, reviews, secret)
-    for message in grades.warnings:
-        warn(message)
-    summary = summarise(graded)
-    pass_mark = grades.round.pass_mark
-    click.echo(f"Round {grades.round.id}: {strip_control(grades.title)}")
-    if graded:
-        say(render_table(graded) + "\n")
-    say(render_summary(summary, pass_mark))
-    review_text = render_review_text(graded, reviews)
+        round_, title = stored_round(book, round_id)
+        secret = book.pseudonym_secret() if pseudonymise else None
+        job = RoundJob(round_.pass_mark, round_.min_turns, secret=secret, sections=html_out is not None)
+        files = RoundReportFiles(title, round_.pass_mark, html_out, csv_out)
+        try:
+            with Progress("grading", shown_from=PROGRESS_FROM) as progress:
+                for _, item, review in graded_round(book, round_, job, progress):
+                    progress.clear()
+                    if isinstance(item, str):
+                        warn(item)
+                        files.ungraded = True
+                        continue
+                    files.add(item, review)
+            files.finish()
+        except BaseException:
+            files.discard()
+            raise
+    click.echo(f"Round {round_.id}: {strip_control(title)}")
+    if files.rows:
+        say(files.table() + "\n")
+    say(files.summary_text())
+    review_text = files.review_text()
     if review_text:
         say("\n" + review_text)
     if html_out is not None:
-        write_output(html_out, render_round_html(grades.title, graded, summary, pass_mark, reviews))
-        click.echo(f"HTML report: {html_out}")
+        click.echo(f"HTML report: {html_out} (each trainee's page in {files.pages_folder}/)")
     if csv_out is not None:
-        write_output(csv_out, render_csv(graded))
         click.echo(f"CSV: {csv_out}")
-    exit_if_ungraded(grades.warnings)
+    exit_if_ungraded([""] if files.ungraded else [])
 
 
 @click.command()

@@ -13,11 +13,8 @@ One file's failure is that file's error, not the batch's.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -38,6 +35,7 @@ from simulator.files import read_text as read_bounded
 from simulator.scenario import catalogue
 from simulator.scenario.loading import parse_scenario, read_scenario_text
 from simulator.scenario.model import Scenario
+from simulator.shell.workers import in_order, worker_count
 from simulator.trainer.rehearsal import score_session
 
 
@@ -267,49 +265,33 @@ def batches_of(count: int, workers: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _worker_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # the cores this process may use, not all the machine has
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def score_files(
     paths: list[Path], progress: Callable[[int], None] | None = None
 ) -> Iterator[tuple[Path, ScoredFile | CoachError]]:
     """Each file's scorecard or error, in the order given, as soon as it and those before it are done.
 
-    Large batches use every core: the files go out in bounded batches, at most two per
-    worker in flight, so memory stays flat however many files there are. `progress` is
-    told how many files each finished batch held.
+    Large batches use every core (`simulator.shell.workers`): the files go out in bounded batches,
+    so memory stays flat however many files there are. `progress` is told how many files each
+    finished batch held.
     """
-    workers = min(_worker_count(), 8)
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        for batch in batches_of(len(paths), 1):
-            chunk = [paths[index] for index in batch]
-            yield from zip(chunk, score_batch(chunk), strict=True)
-            if progress is not None:
-                progress(len(chunk))
-        return
-    # Compiled once here, the readers' patterns and the reader's weights are inherited by forked
-    # workers, not loaded again in each.
-    import scoring.external  # noqa: F401
-    from simulator.reading.moves import classify
+    workers = worker_count()
+    parallel = len(paths) >= PARALLEL_FROM and workers >= 2
+    chunks = [
+        [paths[index] for index in batch] for batch in batches_of(len(paths), workers if parallel else 1)
+    ]
+    if parallel:
+        # Loaded once here, the reader's weights and the readers' patterns are inherited by the
+        # forked workers, not loaded again in each.
+        import scoring.external  # noqa: F401
+        from simulator.reading.moves import classify
 
-    classify("warm")
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
-    batches = iter(batches_of(len(paths), workers))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        in_flight: deque[tuple[list[Path], Future[list[ScoredFile | CoachError]]]] = deque()
-        while True:
-            while len(in_flight) < 2 * workers and (batch := next(batches, None)) is not None:
-                chunk = [paths[index] for index in batch]
-                in_flight.append((chunk, pool.submit(score_batch, chunk)))
-            if not in_flight:
-                return
-            chunk, done = in_flight.popleft()
-            yield from zip(chunk, done.result(), strict=True)
-            if progress is not None:
-                progress(len(chunk))
+        classify("warm")
+        done: Iterator[tuple[list[Path], list[ScoredFile | CoachError]]] = in_order(
+            score_batch, chunks, workers=workers
+        )
+    else:
+        done = ((chunk, score_batch(chunk)) for chunk in chunks)
+    for chunk, results in done:
+        yield from zip(chunk, results, strict=True)
+        if progress is not None:
+            progress(len(chunk))

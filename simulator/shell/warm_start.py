@@ -136,9 +136,8 @@ def remember(key: str, scenario: Scenario, opening: Opening) -> None:
     except ValueError:  # pydantic's ValidationError
         faithful = False
     if faithful:
-        keep_scenario(
-            key, {"scenario": record, "opening": opening.as_record()}
-        )  # the opening last: it vouches
+        # The opening goes last: a start looks for it, and it vouches for the record beside it.
+        keep_scenario(key, {"scenario": record, "opening": opening.as_record()})
 
 
 def rebuilt(found: ScenarioSource, record: object, opening: Opening) -> LoadedScenario:

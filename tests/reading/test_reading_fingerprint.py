@@ -127,12 +127,23 @@ def test_every_corpus_line_reads_as_its_fingerprint_says(fingerprint: list[Corpu
         check_file(corpus)
 
 
-def test_read_many_reads_the_testing_part_as_read_does_line_by_line() -> None:
+def read_alike(stride: int) -> None:
+    """`read_many` of every `stride`-th line of the testing part is `read` of each, to the last bit."""
     for name in TESTING_PART:
         texts, contexts = corpus_lines(CORPUS_DIR / name)
+        texts, contexts = texts[::stride], contexts[::stride]
         together = read_many(texts, contexts)
         for text, context, reading in zip(texts, contexts, together, strict=True):
             assert read(text, context) == reading, text
+
+
+def test_read_many_reads_lines_as_read_does_one_by_one() -> None:
+    read_alike(stride=8)
+
+
+@pytest.mark.slow
+def test_read_many_reads_the_testing_part_as_read_does_line_by_line() -> None:
+    read_alike(stride=1)
 
 
 def test_a_line_read_otherwise_fails_the_check(fingerprint: list[CorpusFile]) -> None:

@@ -61,7 +61,12 @@ COLD_LINES = [
     "Have you done what we agreed last time?",
     "Honestly, that's not good enough.",
 ]
-STOCK_LINES = ["What's your vision for the future?", "That sounds really hard.", "It's your choice.", "How are you doing?"]
+STOCK_LINES = [
+    "What's your vision for the future?",
+    "That sounds really hard.",
+    "It's your choice.",
+    "How are you doing?",
+]
 ODD_LINES = ["", "   ", "\x1b[2JWhat matters to you?", "mm", "ok so yeah", "x" * 700, "日本語の文"]
 COACHEE_WORDS = [
     "I'm fine. It's just been busy.",
@@ -168,17 +173,25 @@ def reference_rows() -> list[str]:
         session = play(bundled()[played.scenario_id].scenario, played.lines, played.seed)
         rows.append(simulated_row(played, session, score_session(session)))
     for number, utterances in enumerate(external_conversations()):
-        rows.append(external_row(number, score_facts(facts_from_utterances(utterances, f"external {number}"))))
+        rows.append(
+            external_row(number, score_facts(facts_from_utterances(utterances, f"external {number}")))
+        )
     return rows
 
 
 def load_rows() -> list[str]:
-    return [row for row in FINGERPRINT_PATH.read_text(encoding="utf-8").splitlines() if row and not row.startswith("#")]
+    return [
+        row
+        for row in FINGERPRINT_PATH.read_text(encoding="utf-8").splitlines()
+        if row and not row.startswith("#")
+    ]
 
 
 def assert_rows_match(actual: Sequence[str], expected: Sequence[str]) -> None:
     """Each row as the fingerprint has it; a persona changed since is named as such."""
-    assert len(actual) == len(expected), f"{len(actual)} conversations, the fingerprint has {len(expected)}: {REWRITE}"
+    assert len(actual) == len(expected), (
+        f"{len(actual)} conversations, the fingerprint has {len(expected)}: {REWRITE}"
+    )
     current = {scenario_id: scenario_sha256(loaded.text)[:16] for scenario_id, loaded in bundled().items()}
     wrong = []
     for number, (now, then) in enumerate(zip(actual, expected, strict=True), start=1):
@@ -220,10 +233,78 @@ def test_the_first_conversation_of_each_scenario_matches_its_fingerprint(expecte
 def test_each_conversation_replayed_in_one_batch_matches_its_fingerprint(expected: list[str]) -> None:
     conversations = simulated_conversations()
     sessions = replay_all(
-        [Replay(bundled()[played.scenario_id].scenario, played.lines, played.seed) for played in conversations]
+        [
+            Replay(bundled()[played.scenario_id].scenario, played.lines, played.seed)
+            for played in conversations
+        ]
     )
-    rows = [simulated_row(played, session, score_session(session)) for played, session in zip(conversations, sessions, strict=True)]
+    rows = [
+        simulated_row(played, session, score_session(session))
+        for played, session in zip(conversations, sessions, strict=True)
+    ]
     assert_rows_match(rows, expected[: len(rows)])
+
+
+def assert_cards_match(cards: Sequence[Scorecard], expected: Sequence[str]) -> None:
+    """Each simulated conversation's scorecard as the fingerprint has it (its last field)."""
+    wanted = [row.split()[-1] for row in expected if row.startswith("sim ")]
+    assert len(cards) == len(wanted)
+    wrong = [
+        number
+        for number, (card, digest) in enumerate(zip(cards, wanted, strict=True), start=1)
+        if _digest(card_text(card)) != digest
+    ]
+    assert not wrong, f"the scorecards of rows {wrong[:12]} differ from the fingerprint"
+
+
+@pytest.mark.slow
+def test_their_transcripts_scored_in_worker_processes_match_the_fingerprint(
+    tmp_path: Path, expected: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.shell import scoring_files
+
+    paths = []
+    for number, played in enumerate(simulated_conversations()):
+        loaded = bundled()[played.scenario_id]
+        path = tmp_path / f"practice-{number:03d}.jsonl"
+        path.write_text(
+            transcript_text(play(loaded.scenario, played.lines, played.seed), loaded), encoding="utf-8"
+        )
+        paths.append(path)
+    monkeypatch.setattr(
+        scoring_files, "worker_count", lambda: 2
+    )  # as on a two-core machine, whatever this one has
+    assert len(paths) >= scoring_files.PARALLEL_FROM
+    scored = [item for _, item in scoring_files.score_files(paths)]
+    assert all(isinstance(item, scoring_files.ScoredFile) for item in scored), scored
+    assert_cards_match([item.card for item in scored if isinstance(item, scoring_files.ScoredFile)], expected)
+
+
+@pytest.mark.slow
+def test_the_conversations_graded_as_a_round_page_match_the_fingerprint(expected: list[str]) -> None:
+    from simulator.rounds.gradebook import StoredConversation
+    from simulator.rounds.grading import ScenarioCache, grade_replayed, replay_page
+
+    page = [
+        StoredConversation(
+            id=number,
+            round_id="fixed",
+            trainee=f"trainee {number}",
+            scenario_id=played.scenario_id,
+            scenario_source=f"bundled:{played.scenario_id}",
+            scenario_sha256=scenario_sha256(bundled()[played.scenario_id].text),
+            seed=played.seed,
+            turn_limit=bundled()[played.scenario_id].scenario.turn_limit,
+            started_at=AT,
+            ended_at=AT,
+            end_reason="eof",
+            lines=played.lines,
+        )
+        for number, played in enumerate(simulated_conversations())
+    ]
+    replayed = replay_page(page, ScenarioCache())
+    cards = [grade_replayed([item], 60)[0].card for item in replayed if not isinstance(item, str)]
+    assert_cards_match(cards, expected)
 
 
 def test_a_conversation_played_otherwise_fails_the_check(expected: list[str]) -> None:

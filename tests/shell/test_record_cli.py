@@ -263,7 +263,7 @@ def test_a_comment_is_shown_at_its_turn_in_the_report_and_the_feedback(tmp_path:
     at = next(index for index, line in enumerate(lines) if line.startswith("  2. ["))
     assert "     trainer: Lovely <em>reflection</em> of the feeling." in lines[at : at + 6]
     assert "Trainer's comments:" in feedback.output and "  - A warm start." in feedback.output
-    for page in ("r.html", "f.html"):
+    for page in ("r-pages/trainee-00001.html", "f.html"):  # Ann's page of the report, her own feedback
         html = (tmp_path / page).read_text(encoding="utf-8")
         assert (
             '<div class="comment">Trainer: Lovely &lt;em&gt;reflection&lt;/em&gt; of the feeling.</div>'
@@ -400,9 +400,11 @@ def test_pages_with_comments_and_held_grades_render_in_chromium_without_console_
     for name, args in pages.items():
         out = tmp_path / f"{name}.html"
         assert coach(*args, "--html", str(out), db=gated).exit_code == 0
-        messages, shot = chromium_console(out, tmp_path)
-        assert messages == [], name
-        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        shown = [out, *sorted((tmp_path / f"{name}-pages").glob("*.html"))]  # the report's trainee pages too
+        for page in shown:
+            messages, shot = chromium_console(page, tmp_path)
+            assert messages == [], page.name
+            assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.parametrize("name", ["export", "forget", "review"])

@@ -379,16 +379,23 @@ def test_report_prints_the_table_averages_and_weakest_measure(cohort: str) -> No
     assert "\x1b" not in result.output and "\x07" not in result.output
 
 
-def test_report_html_is_self_contained_escaped_and_links_to_each_trainee(tmp_path: Path, cohort: str) -> None:
+def test_report_html_is_an_index_linking_to_each_trainees_own_page(tmp_path: Path, cohort: str) -> None:
     out = tmp_path / "report.html"
     result = runner.invoke(main, ["report", "--round", "spring-1", "--db", cohort, "--html", str(out)])
     assert result.exit_code == 0, result.output
-    page = out.read_text(encoding="utf-8")
-    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "Spring &lt;b&gt;round&lt;/b&gt;" in page and "\x1b" not in page and "\x07" not in page
-    assert page.count("<svg") == 3 and 'href="#c1"' in page and 'id="c1"' in page
-    assert 'href="#c1-turn-1"' in page and 'id="c1-turn-1"' in page
-    assert "http://" not in page and "https://" not in page
+    index = out.read_text(encoding="utf-8")
+    pages = sorted((tmp_path / "report-pages").iterdir())
+    assert [page.name for page in pages] == [f"trainee-0000{n}.html" for n in (1, 2, 3)]
+    for page in (index, *(path.read_text(encoding="utf-8") for path in pages)):
+        assert "<script" not in page and "\x1b" not in page and "\x07" not in page
+        assert "http://" not in page and "https://" not in page and "Spring &lt;b&gt;round&lt;/b&gt;" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index and index.count("<svg") == 2  # the charts only
+    for number, page in enumerate(pages, start=1):
+        assert f'href="report-pages/{page.name}#c{number}"' in index
+        text = page.read_text(encoding="utf-8")
+        assert f'id="c{number}"' in text and f'href="#c{number}-turn-1"' in text and f'id="c{number}-turn-1"' in text
+        assert text.count("<svg") == 1 and 'href="../report.html"' in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[0].read_text(encoding="utf-8")
 
 
 def test_report_csv_keeps_formulas_as_text(tmp_path: Path, cohort: str) -> None:

@@ -1,0 +1,146 @@
+"""Tests for the features of a trainee line (simulator/reading/features.py): the fast way to a
+vocabulary's columns gives exactly what `line_features` defines, for a batch and for one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator.reading import features, model
+from simulator.reading.features import FeatureColumns, IndexedLines, line_features
+from simulator.reading.trainee_text import normalise
+from simulator.vocabulary import Context
+from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, trainee_text
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "simulator" / "reading" / "corpus"
+
+# Lines whose features make the small vocabularies below: every kind of feature, a "but" turn.
+SAMPLE_LINES = [
+    *COMPASSION_LINES,
+    *COMPLIANCE_LINES,
+    "I know you're tired, but the audit still has to be done by Friday.",
+    "you've been carrying a lot of it though honestly",
+    "what's the one thing you'd change?",
+    "mm",
+]
+SAMPLE_PREVIOUS = "I'm knackered, the ward has been relentless and nobody notices what I do."
+
+
+def corpus_testing_part() -> tuple[list[str], list[str], list[bool]]:
+    records = [
+        json.loads(line)
+        for name in ("d.jsonl", "h.jsonl")
+        for line in (CORPUS_DIR / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    texts = [str(r["text"]) for r in records]
+    return texts, [str(r.get("previous_coachee_line") or "") for r in records], [bool(r["vision_established"]) for r in records]
+
+
+def as_features(lines: IndexedLines, row: int) -> dict[int, np.float32]:
+    """One line of `lines` as {column: value}, the character grams' values worked out."""
+    start, end = lines.offsets[row], lines.offsets[row + 1]
+    found = dict(zip(lines.columns[start:end].tolist(), lines.values[start:end], strict=True))
+    assert len(found) == end - start, "a column twice"
+    start, end = lines.char_offsets[row], lines.char_offsets[row + 1]
+    for column, count in zip(lines.char_columns[start:end].tolist(), lines.char_counts[start:end].tolist(), strict=True):
+        assert column not in found
+        found[column] = np.float32(count * lines.char_scale[row])
+    return found
+
+
+def expected(
+    index: dict[str, int], text: str, previous: str, vision: bool, previous_words: bool, turn_scope: bool
+) -> dict[int, np.float32]:
+    """`line_features` of a line, kept to the vocabulary `index` (name -> column)."""
+    defined = line_features(text, previous, vision, previous_words=previous_words, turn_scope=turn_scope)
+    return {index[name]: np.float32(value) for name, value in defined.items() if name in index}
+
+
+def rows_of(lines: IndexedLines, row: int) -> tuple[object, ...]:
+    """Everything `index` and `index_one` both give for a line, in their order."""
+    start, end = lines.offsets[row], lines.offsets[row + 1]
+    chars = slice(lines.char_offsets[row], lines.char_offsets[row + 1])
+    sums = None if lines.char_sums is None else lines.char_sums[row].tolist()
+    return (
+        lines.columns[start:end].tolist(),
+        lines.values[start:end].tolist(),
+        lines.char_columns[chars].tolist(),
+        lines.char_counts[chars].tolist(),
+        float(lines.char_scale[row]),
+        sums,
+    )
+
+
+@pytest.fixture(scope="module")
+def vocabularies() -> dict[tuple[bool, bool], list[str]]:
+    """Small vocabularies (sorted as the fit writes them) for each way of naming word grams."""
+    found = {}
+    for previous_words in (False, True):
+        for turn_scope in (False, True):
+            names = set()
+            for text in SAMPLE_LINES:
+                names.update(line_features(text, SAMPLE_PREVIOUS, False, previous_words, turn_scope))
+            found[(previous_words, turn_scope)] = sorted(names)
+    return found
+
+
+def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_it() -> None:
+    names = model._model().names
+    index = {name: i for i, name in enumerate(names)}
+    columns = FeatureColumns(names)
+    texts, previous, vision = corpus_testing_part()
+    kept = [k for k, text in enumerate(texts) if normalise(text).strip()][::3]  # a third: the time of a test
+    lines = columns.index([normalise(texts[k]) for k in kept], [previous[k] for k in kept], [vision[k] for k in kept])
+    for row, k in enumerate(kept):
+        assert as_features(lines, row) == expected(index, texts[k], previous[k], vision[k], False, False), texts[k]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(trainee_text, st.sampled_from(["", SAMPLE_PREVIOUS, "it's been relentless"]), st.booleans()), max_size=8),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_batch_and_each_line_alone_give_line_features(
+    vocabularies: dict[tuple[bool, bool], list[str]],
+    lines: list[tuple[str, str, bool]],
+    previous_words: bool,
+    turn_scope: bool,
+) -> None:
+    names = vocabularies[(previous_words, turn_scope)]
+    index = {name: i for i, name in enumerate(names)}
+    table = np.arange(len(names) * 2, dtype=np.float64).reshape(-1, 2) / 7
+    columns = FeatureColumns(names, previous_words, turn_scope, char_table=table)
+    lines = [(SAMPLE_LINES[0], "", False), *lines]  # never an empty batch
+    lines = [(text, previous, vision) for text, previous, vision in lines if normalise(text).strip()]
+    batch = columns.index([normalise(t) for t, _, _ in lines], [p for _, p, _ in lines], [v for _, _, v in lines])
+    for row, (text, previous, vision) in enumerate(lines):
+        assert as_features(batch, row) == expected(index, text, previous, vision, previous_words, turn_scope)
+        alone = columns.index_one(normalise(text), previous, vision)
+        assert rows_of(alone, 0) == rows_of(batch, row)
+
+
+def test_an_unsorted_vocabulary_gives_the_same_features() -> None:
+    names = sorted({name for text in SAMPLE_LINES for name in line_features(text, SAMPLE_PREVIOUS, True)})
+    shuffled = names[1::2] + names[0::2]
+    text = normalise(SAMPLE_LINES[1])
+    for vocabulary in (names, shuffled):
+        lines = FeatureColumns(vocabulary).index([text], [SAMPLE_PREVIOUS], [True])
+        index = {name: i for i, name in enumerate(vocabulary)}
+        assert as_features(lines, 0) == expected(index, SAMPLE_LINES[1], SAMPLE_PREVIOUS, True, False, False)
+
+
+def test_readings_stay_the_same_when_the_word_memory_is_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts, previous, vision = corpus_testing_part()
+    texts, contexts = texts[:300], [Context(p, v) for p, v in zip(previous[:300], vision[:300], strict=True)]
+    remembered = model.read_many(texts, contexts)
+    monkeypatch.setattr(features, "_WORDS_KEPT", 16)  # forget before nearly every batch
+    loaded = model._model()
+    assert model.read_many(texts[:150], contexts[:150]) + model.read_many(texts[150:], contexts[150:]) == remembered
+    assert len(loaded.features.memory) < 2000
