@@ -80,7 +80,9 @@ def in_process(texts: Sequence[str], contexts: Sequence[Context]) -> None:
     print(f"(i) the learned reader in one process, {len(texts):,} lines of the testing part")
     load = timed(model._model)
     first = timed(lambda: model.read(texts[0], contexts[0]))
-    print(f"  loading the weights: {load[0] * 1000:.0f} ms; the first line after it: {first[0] * 1000:.2f} ms")
+    print(
+        f"  loading the weights: {load[0] * 1000:.0f} ms; the first line after it: {first[0] * 1000:.2f} ms"
+    )
     throughput(texts, contexts, first_latency=first[0])
 
 
@@ -128,13 +130,22 @@ def whole_processes(texts: Sequence[str], runs: int) -> None:
         print(f"  coach classify --json < {len(texts):,} lines: {wall:.2f} s wall, {cpu:.2f} s CPU")
     helped, _ = median_run([sys.executable, "-m", "simulator", "--help"], None, runs)
     click, _ = median_run([sys.executable, "-c", "import click"], None, runs)
-    print(f"  coach --help: {helped * 1000:.0f} ms; python -c 'import click': {click * 1000:.0f} ms ({helped / click:.2f}x)")
+    print(
+        f"  coach --help: {helped * 1000:.0f} ms; python -c 'import click': {click * 1000:.0f} ms ({helped / click:.2f}x)"
+    )
     imported = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "simulator", "--help"], capture_output=True, text=True, check=True
+        [sys.executable, "-X", "importtime", "-m", "simulator", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stderr
-    modules = {row.rsplit("|", 1)[-1].strip() for row in imported.splitlines() if row.startswith("import time:")}
+    modules = {
+        row.rsplit("|", 1)[-1].strip() for row in imported.splitlines() if row.startswith("import time:")
+    }
     unwanted = sorted(m for m in modules if m.split(".")[0] == "numpy" or m == "simulator.reading.model")
-    print(f"  coach --help imported numpy or the reader's model: {'yes: ' + ', '.join(unwanted[:5]) if unwanted else 'no'}")
+    print(
+        f"  coach --help imported numpy or the reader's model: {'yes: ' + ', '.join(unwanted[:5]) if unwanted else 'no'}"
+    )
 
 
 def median_run(command: list[str], stdin: Path | None, runs: int) -> tuple[float, float]:

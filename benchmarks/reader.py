@@ -205,7 +205,9 @@ def report_speed(records: Sequence[dict[str, object]]) -> None:
         f"  {'classify, one line at a time':28} {SPEED_LINES / seconds[0]:>9,.0f} lines/s"
         f"  {SPEED_LINES / seconds[1]:>9,.0f} lines/CPU-s  (the reader with fillers and trainer phrases)"
     )
-    print("  loading, the first line after it and `coach classify` as a whole process: benchmarks/classify_speed.py")
+    print(
+        "  loading, the first line after it and `coach classify` as a whole process: benchmarks/classify_speed.py"
+    )
 
 
 # --- (iv) the confidence threshold ------------------------------------------------------------

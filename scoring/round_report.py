@@ -299,17 +299,33 @@ def trainee_page_name(number: int) -> str:
     return f"trainee-{number:05d}.html"
 
 
-INDEX_STYLE = """
-table.index{table-layout:fixed} table.index td{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.charts{display:flex;flex-wrap:wrap;gap:1rem} .charts svg{background:#fafbfc;border:1px solid #dde1e8}
-"""
+INDEX_CHUNK_ROWS = 200
+"""The index's rows come in tables of this many, each laid out only when scrolled near (`content-visibility`)."""
+
+INDEX_WIDTHS = (18, 20, 7, 13, 8, 6, 10, 6, 12)
+"""Each column's share of the index table's width, in per cent: the same in every chunk of rows."""
+
+INDEX_STYLE = (
+    "table.index{table-layout:fixed;margin:0}"
+    " table.index th,table.index td{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}"
+    + "".join(
+        f" table.index th:nth-child({n}),table.index td:nth-child({n}){{width:{width}%}}"
+        for n, width in enumerate(INDEX_WIDTHS, start=1)
+    )
+    + f" .rows{{content-visibility:auto;contain-intrinsic-size:auto {INDEX_CHUNK_ROWS * 29}px}}"
+    " .charts{display:flex;flex-wrap:wrap;gap:1rem} .charts svg{background:#fafbfc;border:1px solid #dde1e8}\n"
+)
+# One table per chunk of rows, every one with the same fixed column widths, so the columns line
+# up while the browser lays out only the chunks on screen: a round of 10,000 opens in a second.
+INDEX_CHUNK_START = '<div class="rows"><table class="index"><tbody>'
+INDEX_CHUNK_END = "</tbody></table></div>"
 
 _OUTCOME_COLOURS = {Outcome.PASS: "#1c7c4a", Outcome.FAIL: "#b3261e", Outcome.INCOMPLETE: "#9a6a00"}
 
 
 def score_histogram_svg(bins: Sequence[int], outcomes: Mapping[Outcome, int]) -> str:
     """A small bar chart of how many conversations scored in each tenth of 0-100, and the outcomes' counts."""
-    width, height, pad = 360, 160, 24
+    width, height, pad = 360, 170, 28
     tallest = max([1, *bins])
     step = (width - 2 * pad) / len(bins)
     bars = "".join(
@@ -319,7 +335,7 @@ def score_histogram_svg(bins: Sequence[int], outcomes: Mapping[Outcome, int]) ->
         for i, n in enumerate(bins)
     )
     ticks = "".join(
-        f'<text x="{pad + i * step:.1f}" y="{height - 8}" font-size="9" fill="#6b7487">{i * 100 // len(bins)}</text>'
+        f'<text x="{pad + i * step:.1f}" y="{height - 16}" font-size="9" fill="#6b7487">{i * 100 // len(bins)}</text>'
         for i in range(0, len(bins) + 1, 2)
     )
     counts = " · ".join(
@@ -328,7 +344,9 @@ def score_histogram_svg(bins: Sequence[int], outcomes: Mapping[Outcome, int]) ->
     )
     return (
         f'<svg role="img" aria-label="overall scores" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-        f'<text x="{pad}" y="14" font-size="11" fill="#1d2330">{counts}</text>{bars}{ticks}</svg>'
+        f'<text x="{pad}" y="14" font-size="11" fill="#1d2330">{counts}</text>{bars}{ticks}'
+        f'<text x="{width // 2}" y="{height - 3}" font-size="9" fill="#6b7487" text-anchor="middle">'
+        "overall score</text></svg>"
     )
 
 
@@ -358,7 +376,10 @@ def index_head(
     outcomes: Mapping[Outcome, int] | None = None,
     pages_folder: str = "",
 ) -> str:
-    """The index page up to its table's rows: the cohort's totals, the charts, the averages, the table's head."""
+    """The index page up to its rows: the cohort's totals, the charts, the averages, the table's head.
+
+    The rows follow in chunks of INDEX_CHUNK_ROWS, each between INDEX_CHUNK_START and INDEX_CHUNK_END.
+    """
     weakest = (
         f"<p>Weakest measure: <strong>{_text(summary.weakest.label)}</strong> "
         f"({100 * summary.weakest.mean_score:.1f})</p>"
@@ -379,7 +400,7 @@ def index_head(
         f'<div class="charts">{score_histogram_svg(score_bins, outcomes or {})}{averages_svg(summary)}</div>'
         f"<h2>Cohort averages</h2>{weakest}{_averages_table(summary)}"
         f"<h2>Conversations</h2>{where}"
-        f'<table class="index"><thead><tr>{head}</tr></thead><tbody>'
+        f'<table class="index"><thead><tr>{head}</tr></thead></table>'
     )
 
 
@@ -393,7 +414,7 @@ def index_row(conversation: GradedConversation, href: str) -> str:
     )
 
 
-INDEX_TAIL = "</tbody></table></body></html>\n"
+INDEX_TAIL = "</body></html>\n"
 
 
 def section_for_page(conversation: GradedConversation, anchor: str, review: Review = NO_REVIEW) -> str:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import add, itemgetter, mul
+from typing import cast
 
 import numpy as np
 
@@ -410,22 +411,28 @@ class FeatureColumns:
         triple_words = " ".join(longer[2][0]).split(" ") if longer[2][0] else []
         # words of longer w: grams, numbered ("<s>" first)
         distinct = dict.fromkeys(["<s>", *pair_words, *triple_words])
-        self.gram_words = dict(zip(distinct, range(len(distinct))))
-        self._grams: dict[object, int] = {
-            **self.unigrams,
-            **dict(zip(zip(pair_words[0::2], pair_words[1::2]), longer[1][1], strict=True)),
-            **dict(zip(zip(triple_words[0::3], triple_words[1::3], triple_words[2::3]), longer[2][1], strict=True)),
-        }
+        self.gram_words = dict(zip(distinct, range(len(distinct)), strict=True))
+        self._grams: dict[object, int] = {}
+        self._grams.update(self.unigrams.items())
+        self._grams.update(
+            zip(zip(pair_words[0::2], pair_words[1::2], strict=True), longer[1][1], strict=True)
+        )
+        triples = zip(triple_words[0::3], triple_words[1::3], triple_words[2::3], strict=True)
+        self._grams.update(zip(triples, longer[2][1], strict=True))
         self._gram_keys = frozenset(self._grams)
         self._pairs, self._triples = (
             _GramTable(words, longer[size][1], self.gram_words, size + 1)
             for words, size in ((pair_words, 1), (triple_words, 2))
         )
         self._before_turn = {
-            (k[0] if len(k) == 1 else k): c for k, c in _split(blocks.get("v:", {}) if turn_scope else {}).items()
+            (k[0] if len(k) == 1 else k): c
+            for k, c in _split(blocks.get("v:", {}) if turn_scope else {}).items()
         }
         context = {
-            name: column for kind, block in blocks.items() if kind not in _NAMED_BY_BODY for name, column in block.items()
+            name: column
+            for kind, block in blocks.items()
+            if kind not in _NAMED_BY_BODY
+            for name, column in block.items()
         }
         self._context = {name: context.get(name, -1) for name in CONTEXT_FEATURES}  # -1: not kept
         self._length_list = [self._context[name] for name in _LENGTH_NAMES]
@@ -468,15 +475,17 @@ class FeatureColumns:
         blocks.append(self._context_block(words, lines, np.array(echo), asks, has_q, vision))
         if extra:
             found = np.array(extra, dtype=np.float64).reshape(-1, 3)
-            blocks.append((found[:, 0].astype(np.intp), found[:, 1].astype(np.intp), found[:, 2].astype(np.float32)))
+            blocks.append(
+                (found[:, 0].astype(np.intp), found[:, 1].astype(np.intp), found[:, 2].astype(np.float32))
+            )
         line_of, column, value = (np.concatenate(parts) for parts in zip(*blocks, strict=True))
         order = np.argsort(line_of, kind="stable")  # line by line, each block in its own order
         line_of, column, value = line_of[order], column[order], value[order]
         kept = column >= 0
         if not kept.all():
             line_of, column, value = line_of[kept], column[kept], value[kept]
-        found = self._with_characters(lines, column, value, _offsets(line_of, lines), words)
-        return dataclasses.replace(found, plain_words=plain)
+        indexed = self._with_characters(lines, column, value, _offsets(line_of, lines), words)
+        return dataclasses.replace(indexed, plain_words=plain)
 
     def _word_grams(self, words: _LineWords, lines: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(line, column, value) of every line's w: grams, by column, each line's scaled to unit length."""
@@ -525,10 +534,14 @@ class FeatureColumns:
         every_line = np.arange(lines)
         span = words.start + 1
         you = np.zeros(lines, dtype=bool)
-        you[words.distinct[np.append(self.memory.you[: words.start], False)[words.distinct % span]] // span] = True
+        you[
+            words.distinct[np.append(self.memory.you[: words.start], False)[words.distinct % span]] // span
+        ] = True
         said = echo != _NO_PREVIOUS
         bucket = np.where(
-            echo == 0, context["x:echo=none"], np.where(echo < 0.5, context["x:echo=some"], context["x:echo=most"])
+            echo == 0,
+            context["x:echo=none"],
+            np.where(echo < 0.5, context["x:echo=some"], context["x:echo=most"]),
         )
         length = self._length_columns[np.searchsorted(_LENGTH_LIMITS, words.per_line)]
         ones = np.ones(lines)
@@ -556,7 +569,15 @@ class FeatureColumns:
         if not len(word):
             empty = np.zeros(0, dtype=np.intp)
             return IndexedLines(
-                column, value, offsets, empty, empty, np.zeros(lines + 1, dtype=np.intp), char_scale, char_sums, empty
+                column,
+                value,
+                offsets,
+                empty,
+                empty,
+                np.zeros(lines + 1, dtype=np.intp),
+                char_scale,
+                char_sums,
+                empty,
             )
         numbers = memory.grams_of(word)
         lengths = memory.lengths[word]
@@ -579,7 +600,10 @@ class FeatureColumns:
         char_scale[has_words] = 1.0 / np.sqrt(squares[has_words])
         known = key_number < self.size
         if char_sums is not None:
-            rows = memory.summed_rows()[word]
+            # Summed word by word in the order the words first come in the line: the same sums
+            # whatever numbers the words were given.
+            in_order = np.argsort((word_line << _PLACE_BITS) | words.first_place)
+            rows = memory.summed_rows()[word[in_order]]
             word_offsets = _offsets(word_line, lines)
             char_sums[has_words] = np.add.reduceat(rows, word_offsets[:-1][has_words], axis=0)
         place = keys[starts[known]] & ((1 << _PLACE_BITS) - 1)
@@ -605,9 +629,16 @@ class FeatureColumns:
         found: list[tuple[int, float]] = []
         if tokens and not self.turn_scope:
             padded = ["<s>", *tokens]
-            grams = {*tokens, *zip(padded, tokens), *zip(padded, tokens, tokens[1:])}
+            # "<s>" and every word, each word with the next, each with the next two: the pairs and triples
+            grams = {
+                *tokens,
+                *zip(padded, tokens, strict=False),
+                *zip(padded, tokens, tokens[1:], strict=False),
+            }
             scale = 1.0 / math.sqrt(len(grams))
-            found += [(column, scale) for column in sorted(map(self._grams.__getitem__, grams & self._gram_keys))]
+            found += [
+                (column, scale) for column in sorted(map(self._grams.__getitem__, grams & self._gram_keys))
+            ]
         known = self._said_cache.get(said)
         if known is None:
             if len(self._said_cache) >= _SAID_KEPT:
@@ -640,21 +671,23 @@ class FeatureColumns:
         char_sums = None if self.char_table is None else np.zeros((1, self.char_table.shape[1]))
         if not tokens:
             empty = np.zeros(0, dtype=np.intp)
-            return IndexedLines(column, value, offsets, empty, empty, np.zeros(2, dtype=np.intp), np.zeros(1), char_sums)
+            return IndexedLines(
+                column, value, offsets, empty, empty, np.zeros(2, dtype=np.intp), np.zeros(1), char_sums
+            )
         # The character block as `_with_characters` has it, counted in Python: one line is too small for numpy.
-        word = sorted(set(map(memory.__getitem__, tokens)))
+        word = list(dict.fromkeys(map(memory.__getitem__, tokens)))  # in the order they first come
         counts = Counter(chain.from_iterable(map(memory.gram_tuples.__getitem__, word)))
         squares = sum(map(mul, counts.values(), counts.values()))
-        known = sorted(filter(self.size.__gt__, counts))
+        in_vocabulary = sorted(filter(self.size.__gt__, counts))
         if char_sums is not None:
             char_sums = np.add.reduceat(memory.summed_rows()[word], [0], axis=0)
         return IndexedLines(
             column,
             value,
             offsets,
-            np.array(known, dtype=np.intp),
-            np.array(list(map(counts.__getitem__, known)), dtype=np.int64),
-            np.array([0, len(known)], dtype=np.intp),
+            np.array(in_vocabulary, dtype=np.intp),
+            np.array(list(map(counts.__getitem__, in_vocabulary)), dtype=np.int64),
+            np.array([0, len(in_vocabulary)], dtype=np.intp),
             np.array([1.0 / math.sqrt(squares)]),
             char_sums,
         )
@@ -732,7 +765,9 @@ def _blocks(names: Sequence[str]) -> dict[str, dict[str, int]]:
             kind = names[start][:2]
             end = bisect.bisect_left(names, kind[0] + chr(ord(kind[1]) + 1), start)
             cut = 2 if kind in _NAMED_BY_BODY else 0
-            blocks[kind] = dict(zip(map(itemgetter(slice(cut, None)), names[start:end]), range(start, end)))
+            blocks[kind] = dict(
+                zip(map(itemgetter(slice(cut, None)), names[start:end]), range(start, end), strict=True)
+            )
             start = end
         return blocks
     for column, name in enumerate(names):
@@ -812,7 +847,7 @@ class _LineWords:
     def triple_keys(self, pair_index: np.ndarray) -> np.ndarray:
         """Keys of the word triples, given each word's pair as an index into the distinct pairs."""
         later = np.flatnonzero(~self._opening)  # a word after the first ends a triple
-        return pair_index[later] * (self.start + 1) + self._before[later - 1]
+        return np.asarray(pair_index[later] * (self.start + 1) + self._before[later - 1])
 
 
 class _GramTable:
@@ -821,7 +856,9 @@ class _GramTable:
     def __init__(self, words: list[str], columns: list[int], numbers: dict[str, int], size: int) -> None:
         """`words`: the grams' words one after another, `size` to a gram; `numbers`: each word's number."""
         self.words = len(numbers)
-        numbered = np.fromiter(map(numbers.__getitem__, words), dtype=np.int64, count=len(words)).reshape(-1, size)
+        numbered = np.fromiter(map(numbers.__getitem__, words), dtype=np.int64, count=len(words)).reshape(
+            -1, size
+        )
         keys = np.zeros(len(numbered), dtype=np.int64)
         for position in range(size):
             keys = keys * self.words + numbered[:, position]
@@ -894,9 +931,12 @@ class _WordMemory(dict[str, int]):
 
     def __missing__(self, word: str) -> int:
         grams = set(_char_grams_of(f" {word} "))
-        numbers = list(map(self.columns.chars.get, grams))
-        if None in numbers:
-            numbers = [self._unknown_number(g) if n is None else n for g, n in zip(grams, numbers, strict=True)]
+        looked_up = list(map(self.columns.chars.get, grams))
+        numbers = (
+            [self._unknown_number(g) if n is None else n for g, n in zip(grams, looked_up, strict=True)]
+            if None in looked_up
+            else cast(list[int], looked_up)
+        )
         numbers.sort()  # so that a word's rows are summed in one order, whatever the process
         number = self[word] = len(self.words)
         self.words.append(word)
@@ -938,7 +978,9 @@ class _WordMemory(dict[str, int]):
         self.unigram_columns[have:need] = unigrams
         named = unigrams >= 0
         self.word_of_unigram[unigrams[named]] = np.arange(have, need)[named]
-        self.gram_words[have:need] = np.fromiter(map(columns.gram_words.get, new, repeat(-1)), dtype=np.intp, count=need - have)
+        self.gram_words[have:need] = np.fromiter(
+            map(columns.gram_words.get, new, repeat(-1)), dtype=np.intp, count=need - have
+        )
         self.you[have:need] = np.fromiter(map(_YOU_WORDS.__contains__, new), dtype=bool, count=need - have)
         self._settled = need
 

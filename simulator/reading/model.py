@@ -47,6 +47,7 @@ _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
 _BATCH = 512  # lines scored together: enough for numpy to pay, few enough for its arrays to stay in cache
+_WARM_UP = ("So what would make this hour worthwhile for you?", "I'm tired, it's been a long week.")
 _ONE_BY_ONE = 8  # fewer lines than this are read one by one: a batch's fixed cost would dominate
 
 _CONTEXT_NAMES = {
@@ -206,6 +207,14 @@ class _Model:
                     readings[position] = reading
         return readings
 
+    def warm_up(self) -> None:
+        """Read a line both ways once, so that the first line a trainee types pays no first-time costs
+        (numpy's first calls, the word memory's first arrays); words are summed in line order, so
+        what the warm-up leaves in the memory changes no reading."""
+        clean, context = normalise(_WARM_UP[0]), Context(previous_coachee_line=_WARM_UP[1])
+        self.read_one(clean, context)
+        self.read_batch([clean], [context])
+
     def read_batch(self, cleaned: list[str], contexts: list[Context]) -> list[Reading]:
         """Readings of normalised, non-empty lines: one sparse product, one decoding, cues per line."""
         vision = [context.vision_established for context in contexts]
@@ -265,7 +274,7 @@ class _Model:
                     (top_columns.tolist(), pushes.tolist(), ends),
                 )
             )
-        (form_labels, _, _, _, form_candidates), (focus_labels, _, _, _, focus_candidates) = heads
+        form_candidates, focus_candidates = heads[0][4], heads[1][4]
         words, shown_as = memory.words, self.shown
         worded: dict[tuple[int, str], str] = {}  # (what a cue shows, its label) -> the cue, for this batch
         found = []
@@ -282,8 +291,8 @@ class _Model:
                 )
                 continue
             cues: list[str] = []
-            for labels, wanted, ranked, bounds, _ in heads:
-                label = labels[k]
+            for head_labels, wanted, ranked, bounds, _ in heads:
+                label = head_labels[k]
                 taken = 0
                 for shows_k in ranked[bounds[k] : bounds[k + 1]]:
                     if taken == wanted:
@@ -293,10 +302,11 @@ class _Model:
                         if shows_k >= size:
                             shown = f"'{words[shows_k - size]}'"
                         else:
-                            shown = shown_as[shows_k]
-                            if shown is None:
-                                shown = shown_as[shows_k] = _shown(self.names[shows_k])
-                        cue = worded[shows_k, label] = _clip(str(shown), len(label)) + " → " + label
+                            named = shown_as[shows_k]
+                            if named is None:
+                                named = shown_as[shows_k] = _shown(self.names[shows_k])
+                            shown = str(named)  # a column shown here is never a character gram's
+                        cue = worded[shows_k, label] = _clip(shown, len(label)) + " → " + label
                     if cue not in cues:
                         cues.append(cue)
                         taken += 1
@@ -321,7 +331,9 @@ class _Model:
         self, lines: IndexedLines, vision: Sequence[bool]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """`decode` of the lines' scores: the sparse product of both blocks with the weights."""
-        scores = np.add.reduceat(self.table[lines.columns] * lines.values[:, None], lines.offsets[:-1], axis=0)
+        scores = np.add.reduceat(
+            self.table[lines.columns] * lines.values[:, None], lines.offsets[:-1], axis=0
+        )
         assert lines.char_sums is not None
         scores += lines.char_scale[:, None] * lines.char_sums
         scores = scores.astype(np.float32)  # as the weights are stored: the decoding is the fit's
@@ -339,7 +351,13 @@ class _Model:
         form_index, focus_index, attractor_index, confidence = decoded
         form, focus, attractor = FORMS[form_index], FOCI[focus_index], ATTRACTORS[attractor_index]
         assert attractor is attractor_of(form, focus, context)
-        return Reading(form, focus, attractor, confidence, self.cues(clean, form_candidates, focus_candidates, form, focus))
+        return Reading(
+            form,
+            focus,
+            attractor,
+            confidence,
+            self.cues(clean, form_candidates, focus_candidates, form, focus),
+        )
 
     def cues(
         self,
@@ -361,19 +379,20 @@ class _Model:
             # Character grams of one word add up under that word.
             totals: dict[str, float] = {}
             for column, contribution in candidates:
-                shown = shown_as[column]
-                if shown.__class__ is not str:
-                    if shown is None:
-                        shown = shown_as[column] = _shown(self.names[column])
-                    if shown.__class__ is tuple:  # a character gram: the first word that holds it
-                        if not edged:
-                            words = _WORD_EDGES.sub("", clean).split()
-                            edged = " " + f" {NEWLINE} ".join(words) + " "
-                        at = edged.find(shown[0])
-                        shown = f"'{words[edged.count(NEWLINE, 0, at)]}'" if at >= 0 else f"'{shown[0].strip()}'"
+                named = shown_as[column]
+                if named is None:
+                    named = shown_as[column] = _shown(self.names[column])
+                if isinstance(named, str):
+                    shown = named
+                else:  # a character gram: the first word that holds it
+                    if not edged:
+                        words = _WORD_EDGES.sub("", clean).split()
+                        edged = " " + f" {NEWLINE} ".join(words) + " "
+                    at = edged.find(named[0])
+                    shown = f"'{words[edged.count(NEWLINE, 0, at)]}'" if at >= 0 else f"'{named[0].strip()}'"
                 totals[shown] = totals.get(shown, 0.0) + contribution
             taken = 0
-            for weight, shown in sorted(zip([-w for w in totals.values()], totals)):
+            for weight, shown in sorted(zip([-w for w in totals.values()], totals, strict=True)):
                 if taken == wanted or weight >= 0:
                     break
                 cue = _clip(shown, len(label)) + " → " + label
@@ -404,7 +423,9 @@ def _cue_features(lines: IndexedLines) -> tuple[np.ndarray, np.ndarray, np.ndarr
     values[at] = lines.values
     at = np.arange(lines.char_offsets[-1]) + np.repeat(lines.offsets[1:], chars)
     columns[at] = lines.char_columns
-    values[at] = lines.char_counts * np.repeat(lines.char_scale, chars)  # a gram's value, as line_features has it
+    values[at] = lines.char_counts * np.repeat(
+        lines.char_scale, chars
+    )  # a gram's value, as line_features has it
     holders[at] = lines.char_holders
     return columns, values, np.repeat(np.arange(len(firsts)), firsts + chars), holders
 
@@ -435,7 +456,9 @@ def _strongest(contribution: np.ndarray, line_of: np.ndarray, lines: int) -> tup
     return positive[top], ends.tolist()
 
 
-def _line_candidates(candidates: tuple[list[int], list[float], list[int]], k: int) -> Iterable[tuple[int, float]]:
+def _line_candidates(
+    candidates: tuple[list[int], list[float], list[int]], k: int
+) -> Iterable[tuple[int, float]]:
     columns, pushes, ends = candidates
     return zip(columns[ends[k] : ends[k + 1]], pushes[ends[k] : ends[k + 1]], strict=True)
 
@@ -450,6 +473,7 @@ _PLAIN_WORDS = re.compile(rf"{_EDGE}[a-z0-9]+(?:'[a-z]+)*{_EDGE}(?: {_EDGE}[a-z0
 # Edge punctuation of each word of a line, as a cue strips it ("'tired.'" names 'tired'); a
 # word of nothing else goes, which changes nothing: no gram is found in it.
 _WORD_EDGES = re.compile(r"""(?:^|(?<=\s))[.,!?;:"'()]+|[.,!?;:"'()]+(?=\s|$)""")
+
 
 def _shown(name: str) -> str | tuple[str]:
     """A feature as a reader would recognise it: a phrase or a context; for a character gram, (gram,),
@@ -492,7 +516,9 @@ def _model() -> _Model:
         with _LOCK:
             if _MODEL is None:
                 vocabulary = json.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
-                _MODEL = _Model(load_npz(WEIGHTS_PATH), vocabulary)
+                loaded = _Model(load_npz(WEIGHTS_PATH), vocabulary)
+                loaded.warm_up()
+                _MODEL = loaded
     return _MODEL
 
 

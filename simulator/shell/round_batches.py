@@ -31,7 +31,7 @@ from simulator.shell.workers import in_order, worker_count
 PARALLEL_FROM = 64
 """Rounds of at least this many conversations are graded in worker processes, one per core."""
 
-PAGE_SIZES = (16, 400)
+PAGE_SIZES = (16, 200)
 """The fewest and most conversations a worker grades at once (about four pages per worker)."""
 
 ANCHOR = "\x00anchor\x00"

@@ -20,6 +20,9 @@ from pathlib import Path
 from scoring.cohort import CohortTally
 from scoring.review import Review
 from scoring.round_report import (
+    INDEX_CHUNK_END,
+    INDEX_CHUNK_ROWS,
+    INDEX_CHUNK_START,
     INDEX_TAIL,
     csv_header,
     csv_row,
@@ -84,7 +87,9 @@ class RoundReportFiles:
             anchor = f"c{self._number}"
             self._sections.append(item.section.replace(ANCHOR, anchor))
             href = f"{self.pages_folder}/{trainee_page_name(self._trainees)}#{anchor}"
-            self._rows_scratch.write(index_row(conversation, href))
+            start = INDEX_CHUNK_START if (self._number - 1) % INDEX_CHUNK_ROWS == 0 else ""
+            end = INDEX_CHUNK_END if self._number % INDEX_CHUNK_ROWS == 0 else ""
+            self._rows_scratch.write(start + index_row(conversation, href) + end)
 
     def _flush_page(self) -> None:
         if self._pages is not None and self._trainee is not None and self._sections:
@@ -113,6 +118,8 @@ class RoundReportFiles:
                 )
             )
             self._index.copy_from(self._rows_scratch)
+            if self._number % INDEX_CHUNK_ROWS:
+                self._index.write(INDEX_CHUNK_END)
             self._rows_scratch.discard()
             self._index.write(INDEX_TAIL)
             self._pages.finish()

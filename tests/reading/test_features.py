@@ -39,7 +39,11 @@ def corpus_testing_part() -> tuple[list[str], list[str], list[bool]]:
         if line.strip()
     ]
     texts = [str(r["text"]) for r in records]
-    return texts, [str(r.get("previous_coachee_line") or "") for r in records], [bool(r["vision_established"]) for r in records]
+    return (
+        texts,
+        [str(r.get("previous_coachee_line") or "") for r in records],
+        [bool(r["vision_established"]) for r in records],
+    )
 
 
 def as_features(lines: IndexedLines, row: int) -> dict[int, np.float32]:
@@ -48,7 +52,9 @@ def as_features(lines: IndexedLines, row: int) -> dict[int, np.float32]:
     found = dict(zip(lines.columns[start:end].tolist(), lines.values[start:end], strict=True))
     assert len(found) == end - start, "a column twice"
     start, end = lines.char_offsets[row], lines.char_offsets[row + 1]
-    for column, count in zip(lines.char_columns[start:end].tolist(), lines.char_counts[start:end].tolist(), strict=True):
+    for column, count in zip(
+        lines.char_columns[start:end].tolist(), lines.char_counts[start:end].tolist(), strict=True
+    ):
         assert column not in found
         found[column] = np.float32(count * lines.char_scale[row])
     return found
@@ -96,14 +102,23 @@ def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_i
     columns = FeatureColumns(names)
     texts, previous, vision = corpus_testing_part()
     kept = [k for k, text in enumerate(texts) if normalise(text).strip()][::3]  # a third: the time of a test
-    lines = columns.index([normalise(texts[k]) for k in kept], [previous[k] for k in kept], [vision[k] for k in kept])
+    lines = columns.index(
+        [normalise(texts[k]) for k in kept], [previous[k] for k in kept], [vision[k] for k in kept]
+    )
     for row, k in enumerate(kept):
-        assert as_features(lines, row) == expected(index, texts[k], previous[k], vision[k], False, False), texts[k]
+        assert as_features(lines, row) == expected(index, texts[k], previous[k], vision[k], False, False), (
+            texts[k]
+        )
 
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.lists(st.tuples(trainee_text, st.sampled_from(["", SAMPLE_PREVIOUS, "it's been relentless"]), st.booleans()), max_size=8),
+    st.lists(
+        st.tuples(
+            trainee_text, st.sampled_from(["", SAMPLE_PREVIOUS, "it's been relentless"]), st.booleans()
+        ),
+        max_size=8,
+    ),
     st.booleans(),
     st.booleans(),
 )
@@ -119,7 +134,9 @@ def test_a_batch_and_each_line_alone_give_line_features(
     columns = FeatureColumns(names, previous_words, turn_scope, char_table=table)
     lines = [(SAMPLE_LINES[0], "", False), *lines]  # never an empty batch
     lines = [(text, previous, vision) for text, previous, vision in lines if normalise(text).strip()]
-    batch = columns.index([normalise(t) for t, _, _ in lines], [p for _, p, _ in lines], [v for _, _, v in lines])
+    batch = columns.index(
+        [normalise(t) for t, _, _ in lines], [p for _, p, _ in lines], [v for _, _, v in lines]
+    )
     for row, (text, previous, vision) in enumerate(lines):
         assert as_features(batch, row) == expected(index, text, previous, vision, previous_words, turn_scope)
         alone = columns.index_one(normalise(text), previous, vision)
@@ -142,5 +159,8 @@ def test_readings_stay_the_same_when_the_word_memory_is_forgotten(monkeypatch: p
     remembered = model.read_many(texts, contexts)
     monkeypatch.setattr(features, "_WORDS_KEPT", 16)  # forget before nearly every batch
     loaded = model._model()
-    assert model.read_many(texts[:150], contexts[:150]) + model.read_many(texts[150:], contexts[150:]) == remembered
+    assert (
+        model.read_many(texts[:150], contexts[:150]) + model.read_many(texts[150:], contexts[150:])
+        == remembered
+    )
     assert len(loaded.features.memory) < 2000

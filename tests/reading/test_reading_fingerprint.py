@@ -57,7 +57,9 @@ def file_digest(path: Path) -> str:
 
 
 def reading_hash(reading: Reading) -> str:
-    key = "|".join([reading.form.value, reading.focus.value, reading.attractor.value, "\t".join(reading.cues)])
+    key = "|".join(
+        [reading.form.value, reading.focus.value, reading.attractor.value, "\t".join(reading.cues)]
+    )
     return hashlib.sha256(key.encode()).hexdigest()[:6]
 
 
@@ -101,7 +103,10 @@ def check_file(corpus: CorpusFile) -> None:
     for number, (text, reading, (hashes, confidence)) in enumerate(
         zip(texts, read_many(texts, contexts), corpus.rows, strict=True), start=1
     ):
-        if reading_hash(reading) not in hashes or abs(reading.confidence - confidence / 1e4) > CONFIDENCE_TOLERANCE:
+        if (
+            reading_hash(reading) not in hashes
+            or abs(reading.confidence - confidence / 1e4) > CONFIDENCE_TOLERANCE
+        ):
             wrong.append(f"{corpus.name}:{number}: {text[:60]!r} now reads {reading}")
     assert not wrong, f"{len(wrong)} lines read differently:\n" + "\n".join(wrong[:10])
 

@@ -206,3 +206,23 @@ def test_a_seed_too_large_for_the_database_is_one_error(tmp_path: Path) -> None:
                 seed=2**63,
                 turn_limit=20,
             )
+
+
+def test_conversations_come_a_page_at_a_time_in_the_same_order_with_their_lines(book_url: str) -> None:
+    names = ["Zoë", "ann", "Ann", "Ann Lee", "O'Brien", "bob", "Åsa"]
+    with Gradebook.open(book_url) as book:
+        for number, name in enumerate(names):
+            for scenario_id in ("ward-nurse-charting", "diabetes-walking"):
+                conversation = start(book, name, scenario_id)
+                session = Session(NURSE, seed=3)
+                for line in [f"line {n} of {number}" for n in range(number % 3 + 1)]:
+                    book.record_turn(conversation, session.say(line))
+        everything = book.conversations("r1")
+        for size in (1, 3, 14, 400):
+            pages = list(book.conversation_pages("r1", page_size=size))
+            assert all(0 < len(page) <= size for page in pages)
+            assert [c for page in pages for c in page] == everything
+        assert [c for page in book.conversation_pages("r1", trainee="Ann", page_size=1) for c in page] == (
+            book.conversations("r1", trainee="Ann")
+        )
+        assert list(book.conversation_pages("nothing")) == []

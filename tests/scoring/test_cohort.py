@@ -80,3 +80,30 @@ def test_a_short_conversation_is_incomplete_and_never_passes_however_it_scores()
 def test_a_round_may_set_its_own_minimum_of_turns() -> None:
     graded = grade_session("Ann", play(NURSE, WARM[:3], seed=1), pass_mark=0, min_turns=2)
     assert graded.card.complete or "real self or a plan" in graded.card.completeness.reason
+
+
+def test_a_tally_counts_outcomes_and_bins_each_overall_score_once() -> None:
+    from dataclasses import replace
+
+    from scoring.cohort import SCORE_BINS, CohortTally, Outcome
+
+    warm = grade_session("Ann", play(NURSE, WARM, seed=1), 50)
+    cold = grade_session("Bob", play(NURSE, COLD, seed=1), 50)
+    tally = CohortTally()
+    for graded, overall in ((warm, 100.0), (warm, 99.9), (cold, 0.0), (cold, 45.0)):
+        tally.add(replace(graded, card=replace(graded.card, overall=overall)))
+    assert tally.score_bins == [1, 0, 0, 0, 1, 0, 0, 0, 0, 2] and len(tally.score_bins) == SCORE_BINS
+    assert tally.outcomes == {Outcome.PASS: 2, Outcome.FAIL: 0, Outcome.INCOMPLETE: 2}
+    assert tally.summary().trainees == 2 and tally.summary().conversations == 4
+
+
+def test_a_grade_without_per_turn_feedback_is_the_same_grade() -> None:
+    from dataclasses import replace
+
+    from scoring.cohort import grade_practice
+
+    session = play(NURSE, [*WARM, *COLD], seed=4)
+    full = grade_practice("Ann", NURSE, session.turns, 50)
+    quick = grade_practice("Ann", NURSE, session.turns, 50, per_turn=False)
+    assert full.card.turns and quick.card.turns == ()
+    assert quick == replace(full, card=replace(full.card, turns=()))

@@ -393,7 +393,11 @@ def test_report_html_is_an_index_linking_to_each_trainees_own_page(tmp_path: Pat
     for number, page in enumerate(pages, start=1):
         assert f'href="report-pages/{page.name}#c{number}"' in index
         text = page.read_text(encoding="utf-8")
-        assert f'id="c{number}"' in text and f'href="#c{number}-turn-1"' in text and f'id="c{number}-turn-1"' in text
+        assert (
+            f'id="c{number}"' in text
+            and f'href="#c{number}-turn-1"' in text
+            and f'id="c{number}-turn-1"' in text
+        )
         assert text.count("<svg") == 1 and 'href="../report.html"' in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[0].read_text(encoding="utf-8")
 
@@ -579,3 +583,139 @@ def test_a_round_naming_one_scenario_many_times_reads_it_once(
         write_round(tmp_path, scenarios="[" + ", ".join(["ward-nurse-charting"] * 90) + "]")
     )
     assert len(round_file.round_scenarios(loaded)) == 90 and reads == ["ward-nurse-charting"]
+
+
+# --- rounds that scale: every core, pages of their own, a progress bar on a terminal ---------------
+
+
+@pytest.fixture
+def large_round(tmp_path: Path, db: str) -> str:
+    """A round of 240 conversations: one practised, then copied under other names (and seeds)."""
+    round_file = write_round(tmp_path)
+    practise(round_file, "Ann", db, LINES)
+    practise(round_file, "Bob", db, ["Did you finish the charting?", *LINES[:4]])
+    engine = create_engine(db)
+    with engine.begin() as connection:
+        for copy in range(119):
+            for name in ("Ann", "Bob"):
+                connection.execute(
+                    text(
+                        "INSERT INTO conversations (round_id, trainee, scenario_id, scenario_source, scenario_sha256,"
+                        " seed, turn_limit, engine, started_at, updated_at, ended_at, end_reason)"
+                        " SELECT round_id, :trainee, scenario_id, scenario_source, scenario_sha256, seed + :copy,"
+                        " turn_limit, engine, started_at, updated_at, ended_at, end_reason"
+                        " FROM conversations WHERE trainee = :name"
+                    ),
+                    {"trainee": f"{name} {copy:03d}", "copy": copy, "name": name},
+                )
+                connection.execute(
+                    text(
+                        "INSERT INTO turns (conversation_id, n, trainee_line, recorded_state_after,"
+                        " recorded_openness_after, recorded_at)"
+                        " SELECT (SELECT id FROM conversations WHERE trainee = :trainee), n, trainee_line,"
+                        " recorded_state_after, recorded_openness_after, recorded_at FROM turns"
+                        " WHERE conversation_id = (SELECT id FROM conversations WHERE trainee = :name)"
+                    ),
+                    {"trainee": f"{name} {copy:03d}", "name": name},
+                )
+    engine.dispose()
+    return db
+
+
+@pytest.mark.slow
+def test_a_large_round_is_graded_on_every_core_exactly_as_in_one_process(
+    large_round: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.shell import round_batches
+
+    args = ["grade", "--round", "spring-1", "--db", large_round, "--json"]
+    monkeypatch.setattr(
+        round_batches, "worker_count", lambda: 2
+    )  # as on two cores, whatever this machine has
+    together = runner.invoke(main, args)
+    monkeypatch.setattr(round_batches, "PARALLEL_FROM", 10**9)
+    alone = runner.invoke(main, args)
+    assert together.exit_code == alone.exit_code == 0, together.output
+    conversations = json.loads(together.stdout)["conversations"]
+    assert len(conversations) == 240 and together.stdout == alone.stdout
+    assert [c["trainee"] for c in conversations] == sorted(c["trainee"] for c in conversations)
+    table = runner.invoke(main, args[:-1])
+    assert table.exit_code == 0 and "240 conversation(s)" in table.output
+
+
+def render_time(page: Path, folder: Path) -> tuple[list[str], list[str]]:
+    """Open `page` in headless Chromium inside a frame that prints how long it took to load and lay out.
+
+    Returns the lines printing the render time, and every other console line (errors).
+    """
+    harness = page.with_name(f"harness-{page.stem}.html")
+    harness.write_text(
+        '<!DOCTYPE html><html><body style="margin:0"><script>'
+        "const started = performance.now(); const frame = document.createElement('iframe');"
+        "frame.style.cssText = 'width:1200px;height:2400px;border:0';"
+        "frame.onload = () => { const tall = frame.contentDocument.documentElement.scrollHeight;"
+        "console.log('rendered in ' + Math.round(performance.now() - started) + ' ms, ' + tall + ' px'); };"
+        f"frame.src = {json.dumps(page.name)}; document.body.appendChild(frame);"
+        "</script></body></html>",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            chromium_binary(),
+            *("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"),
+            *("--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"),
+            "--allow-file-access-from-files",  # the frame's page is read from the same folder
+            f"--user-data-dir={folder / ('profile-' + page.stem)}",
+            f"--screenshot={folder / (page.stem + '.png')}",
+            "--window-size=1200,2400",
+            "--enable-logging=stderr",
+            "--v=0",
+            harness.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
+    return [line for line in console if '"rendered in ' in line], [
+        line for line in console if '"rendered in ' not in line
+    ]
+
+
+@pytest.mark.slow
+def test_the_report_of_a_large_round_renders_in_chromium_printing_its_render_time(
+    tmp_path: Path, large_round: str
+) -> None:
+    out = tmp_path / "round.html"
+    result = runner.invoke(main, ["report", "--round", "spring-1", "--db", large_round, "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    for page in (out, tmp_path / "round-pages" / "trainee-00240.html"):
+        printed, errors = render_time(page, tmp_path)
+        assert errors == [] and len(printed) == 1, (printed, errors)
+        figure = printed[0].split('"')[1]
+        print(f"{page.name}: {figure}")  # the figure, for whoever runs the test (no time is asserted)
+
+
+def test_a_report_replaces_its_own_pages_and_never_a_folder_of_yours(tmp_path: Path, cohort: str) -> None:
+    out = tmp_path / "report.html"
+    args = ["report", "--round", "spring-1", "--db", cohort, "--html", str(out)]
+    assert runner.invoke(main, args).exit_code == 0
+    (tmp_path / "report-pages" / "trainee-00009.html").write_text("an old page", encoding="utf-8")
+    assert runner.invoke(main, args).exit_code == 0
+    assert len(list((tmp_path / "report-pages").iterdir())) == 3  # the old page went with the old folder
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # nothing left half-made
+    yours = tmp_path / "yours.html"
+    (tmp_path / "yours-pages").mkdir()
+    (tmp_path / "yours-pages" / "notes.txt").write_text("mine", encoding="utf-8")
+    refused = runner.invoke(main, ["report", "--round", "spring-1", "--db", cohort, "--html", str(yours)])
+    assert refused.exit_code == 1 and "is not a folder of pages this command made" in refused.output
+    assert (tmp_path / "yours-pages" / "notes.txt").read_text(
+        encoding="utf-8"
+    ) == "mine" and not yours.exists()
+
+
+def test_grade_and_report_draw_no_progress_bar_when_piped(cohort: str) -> None:
+    for command in ("grade", "report"):
+        result = runner.invoke(main, [command, "--round", "spring-1", "--db", cohort])
+        assert result.exit_code == 0 and "grading" not in result.stderr and "\r" not in result.output

@@ -191,3 +191,41 @@ def test_hostile_transcript_content_is_one_short_located_line(
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     (line,) = result.output.splitlines()
     assert message in line and len(line) < 1000
+
+
+def test_practice_transcripts_scored_together_are_scored_as_one_by_one(tmp_path: Path) -> None:
+    from simulator.errors import CoachError
+    from simulator.shell.scoring_files import score_batch, score_file
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    practice = [
+        practise(tmp_path, lines).rename(folder / f"p{n}.jsonl")
+        for n, lines in enumerate([LINES, LINES[:60], "Hi.\n" + LINES])
+    ]
+    talk = folder / "talk.txt"
+    talk.write_text("Coach: What would a great year look like?\nClient: Running again.\n", encoding="utf-8")
+    broken = folder / "broken.jsonl"
+    broken.write_text(
+        practice[0].read_text(encoding="utf-8").replace('"seed":3', '"seed":"three"'), encoding="utf-8"
+    )
+    paths = [practice[0], talk, folder / "missing.jsonl", *practice[1:], broken]
+    together = score_batch(paths)
+    assert len(together) == len(paths)
+    for path, scored in zip(paths, together, strict=True):
+        if isinstance(scored, CoachError):
+            with pytest.raises(CoachError, match=r"seed must be an integer|no such file"):
+                score_file(path)
+        else:
+            assert scored == score_file(path)
+    assert [isinstance(scored, CoachError) for scored in together] == [False, False, True, False, False, True]
+
+
+def test_scoring_many_files_draws_no_progress_bar_when_piped(tmp_path: Path) -> None:
+    paths = []
+    for number in range(20):
+        path = tmp_path / f"talk-{number}.txt"
+        path.write_text("Coach: What matters most to you?\nClient: My family.\n", encoding="utf-8")
+        paths.append(str(path))
+    result = runner.invoke(main, ["score", "--json", *paths])
+    assert result.exit_code == 0 and result.stderr == "" and len(result.stdout.splitlines()) == 20
