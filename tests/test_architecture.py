@@ -190,6 +190,7 @@ def test_the_scenario_model_does_not_import_the_scorer() -> None:
             assert not [t for t in targets if t.startswith("scoring")], module
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("library", sorted(THIRD_PARTY_ROOMS))
 def test_heavy_libraries_stay_in_their_rooms(library: str) -> None:
     modules = module_files()

@@ -33,7 +33,15 @@ def test_measure_keys_are_the_measures_in_order_and_key_the_weights_and_tips() -
 def test_values_are_the_strings_of_the_json_output() -> None:
     assert [band.value for band in Band] == ["compassion-led", "mixed", "compliance-led"]
     assert [rating.value for rating in Rating] == ["good", "fair", "poor", "n/a"]
-    assert [kind.value for kind in OutcomeKind] == ["turn", "undo", "hint", "help", "message", "unsaved", "quit"]
+    assert [kind.value for kind in OutcomeKind] == [
+        "turn",
+        "undo",
+        "hint",
+        "help",
+        "message",
+        "unsaved",
+        "quit",
+    ]
     assert band_of(70, DEFAULT_RUBRIC) is Band.COMPASSION_LED
 
 

@@ -65,6 +65,7 @@ def plain_scan(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str
     return re.compile(WORD_START + "(?:" + named + ")" + WORD_END)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(text=sentences)
 def test_trie_alternation_matches_where_the_plain_alternation_matches(text: str) -> None:
@@ -109,6 +110,7 @@ def test_word_starts_are_where_words_begin(text: str) -> None:
         assert start == 0 or text[start - 1] in " \"'([{-*_~`,.;:!?"
 
 
+@pytest.mark.slow
 def test_every_lexicon_list_compiles() -> None:
     lists = [
         value

@@ -1,5 +1,6 @@
 """The coachee's dynamics (COACHING-MODEL.md §4), tested on moves built by hand."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -124,6 +125,7 @@ def test_shutdown_goes_straight_to_defensive_from_any_state() -> None:
     assert coachee.current is State.DEFENSIVE
 
 
+@pytest.mark.slow
 @given(st.lists(st.tuples(moves, st.sampled_from(["", "audit", "plain words"])), max_size=40))
 def test_openness_stays_in_bounds_and_matches_the_state(sequence: list[tuple[Move, str]]) -> None:
     sam = persona(shuts_down_on=["confront"])

@@ -48,6 +48,7 @@ def test_compliance_only_conversation_never_reaches_open(scenario, lines: list[s
     assert play(scenario, lines).peak.rank < State.OPEN.rank
 
 
+@pytest.mark.slow
 @given(st.lists(st.sampled_from([*COMPASSION_LINES, *COMPLIANCE_LINES]), max_size=40), st.integers(0, 99))
 def test_coachee_never_repeats_a_line_verbatim(lines: list[str], seed: int) -> None:
     replies = [turn.coachee for turn in play(NURSE, lines, seed).turns]

@@ -119,6 +119,7 @@ def test_fillers_are_other_and_never_reflections(text: str) -> None:
         assert reading.attractor is Attractor.NEUTRAL
 
 
+@pytest.mark.slow
 def test_loading_is_lazy() -> None:
     import subprocess
     import sys
@@ -128,6 +129,7 @@ def test_loading_is_lazy() -> None:
     assert out.split() == ["True", "False"]
 
 
+@pytest.mark.slow
 def test_fitting_a_tiny_corpus_is_deterministic(tmp_path: object) -> None:
     pytest.importorskip("scipy")
     import numpy as np

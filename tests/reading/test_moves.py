@@ -492,6 +492,7 @@ def test_any_text_gives_a_move_in_the_vocabularies(text: str, context: Context) 
     assert all(isinstance(cue, str) and cue for cue in move.cues)
 
 
+@pytest.mark.slow
 @settings(max_examples=200)
 @given(text=any_text | coaching_words | trainee_text, context=contexts)
 def test_classify_is_deterministic(text: str, context: Context) -> None:

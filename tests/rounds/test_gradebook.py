@@ -193,6 +193,7 @@ def test_a_postgresql_server_that_never_answers_is_given_up_on(monkeypatch: pyte
     assert "secret" not in str(caught.value)
 
 
+@pytest.mark.slow
 def test_a_seed_too_large_for_the_database_is_one_error(tmp_path: Path) -> None:
     with Gradebook.open(f"sqlite:///{tmp_path / 'g.sqlite'}") as book:
         book.save_round("r1", "Round one", "id: r1\ntitle: Round one\n")

@@ -1,5 +1,6 @@
 """Trainee pseudonyms: stable under one secret, unlinkable across secrets, never the name."""
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -9,6 +10,7 @@ from tests.strategies import trainee_names
 secrets = st.text("0123456789abcdef", min_size=64, max_size=64)
 
 
+@pytest.mark.slow
 @given(secrets, trainee_names)
 def test_a_pseudonym_is_stable_and_never_shows_the_name(secret: str, name: str) -> None:
     made = pseudonym(secret, name)

@@ -83,6 +83,7 @@ def test_a_shared_seed_is_everyone_s() -> None:
     assert seed_for(rules, "Ann", "x") == seed_for(rules, "Bob", "y") == 7
 
 
+@pytest.mark.slow
 def test_scenario_paths_are_relative_to_the_round_file(tmp_path: Path) -> None:
     from simulator.scenario.catalogue import bundled_text
 

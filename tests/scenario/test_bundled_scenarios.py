@@ -14,6 +14,7 @@ TESTS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scenario_id", BUNDLED)
 def test_bundled_scenario_loads_with_matching_id(scenario_id: str) -> None:
     assert catalogue.load(scenario_id).scenario.id == scenario_id

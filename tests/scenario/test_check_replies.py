@@ -22,6 +22,7 @@ def line_of(text: str, fragment: str) -> int:
     return next(number for number, line in enumerate(text.splitlines(), start=1) if fragment in line)
 
 
+@pytest.mark.slow
 def test_the_bundled_scenarios_have_no_problems_with_what_their_coachees_say() -> None:
     for loaded in catalogue.load_bundled():
         assert problems(loaded.text) == [], loaded.scenario.id

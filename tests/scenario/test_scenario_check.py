@@ -1,5 +1,6 @@
 """Cross-reference checks: what the schema alone cannot see, reported at a data path."""
 
+import pytest
 from typing import Any
 
 from simulator.scenario import catalogue
@@ -26,11 +27,13 @@ def messages(scenario: Scenario) -> list[str]:
     return [f"{'.'.join(map(str, f.path))}: {f.severity}: {f.message}" for f in find_problems(scenario)]
 
 
+@pytest.mark.slow
 def test_every_bundled_scenario_has_no_findings() -> None:
     for loaded in catalogue.load_bundled():
         assert find_problems(loaded.scenario) == [], loaded.scenario.id
 
 
+@pytest.mark.slow
 def test_bundled_coachees_can_reach_every_state() -> None:
     for loaded in catalogue.load_bundled():
         assert reachable_states(loaded.scenario).states == tuple(State)
@@ -100,6 +103,7 @@ def test_later_hot_button_word_shadowed_by_an_earlier_one_is_a_warning() -> None
     assert (shadowed[0].line, shadowed[1].line) == (line, line)
 
 
+@pytest.mark.slow
 def test_hot_buttons_with_distinct_words_do_not_shadow() -> None:
     assert not any("never fires" in m for m in messages(catalogue.load().scenario))
 

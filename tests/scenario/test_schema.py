@@ -57,12 +57,14 @@ def test_schema_forbids_unknown_keys_everywhere() -> None:
     assert len(records) >= 10 and all(record.get("additionalProperties") is False for record in records)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scenario_id", catalogue.bundled_ids())
 def test_schema_accepts_every_bundled_scenario(scenario_id: str) -> None:
     data = yaml.safe_load(catalogue.bundled_text(scenario_id))
     assert list(VALIDATOR.iter_errors(data)) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", BROKEN)
 def test_schema_rejects_what_the_loader_rejects(name: str) -> None:
     text = BROKEN[name]

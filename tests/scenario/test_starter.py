@@ -29,6 +29,7 @@ def test_starter_passes_its_own_test_conversations() -> None:
     assert all(result.passed for result in results), [result.misses for result in results]
 
 
+@pytest.mark.slow
 def test_starter_coachee_is_reachable_by_compassion_only() -> None:
     scenario, _ = scenario_problems(starter_scenario("alex-first"))
     assert scenario is not None

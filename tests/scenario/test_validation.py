@@ -1,5 +1,6 @@
 """Validating many files at once: each file's problems, and ids shared across files."""
 
+import pytest
 from simulator.errors import Problem
 from simulator.scenario import catalogue
 from simulator.scenario.validation import validate
@@ -22,6 +23,7 @@ def test_every_problem_in_every_file_is_reported_in_line_order() -> None:
     assert reports[1].lines()[0].startswith("b.yaml:1:5: error: YAML syntax: the [ here is never closed")
 
 
+@pytest.mark.slow
 def test_an_id_used_by_two_files_is_an_error_at_the_second_id() -> None:
     reports = validate([(f"one/{ID}.yaml", GOOD), (f"two/{ID}.yaml", GOOD)])
     assert not reports[0].has_errors
@@ -63,6 +65,7 @@ def test_schema_and_cross_reference_errors_come_out_in_one_run() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_place_the_schema_refused_is_not_reported_again_by_the_cross_reference_checks() -> None:
     broken = GOOD.replace("    reveal: values", "    reveal: Values")
     messages = [problem.message for problem in validate([(f"{ID}.yaml", broken)])[0].problems]

@@ -115,6 +115,7 @@ def test_try_next_time_never_asks_for_what_the_conversation_already_did(lines: l
             assert phrase is None or phrase not in asked, (behaviour, asked)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(practice_conversations, st.integers(0, 20))
 def test_better_lines_are_never_repeated_nor_the_trainees_own(lines: list[str], seed: int) -> None:
@@ -147,6 +148,7 @@ def test_a_better_reflection_reflects_what_the_coachee_had_just_said(lines: list
             )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(practice_conversations, st.integers(0, 20), st.floats(0, 100))
 def test_an_incomplete_conversation_never_passes(lines: list[str], seed: int, pass_mark: float) -> None:
@@ -157,6 +159,7 @@ def test_an_incomplete_conversation_never_passes(lines: list[str], seed: int, pa
         assert graded.outcome is Outcome.INCOMPLETE
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(practice_conversations, st.integers(0, 20), st.data())
 def test_repeating_a_line_already_said_never_earns_credit(

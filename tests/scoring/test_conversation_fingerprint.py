@@ -215,6 +215,7 @@ def test_each_conversation_played_line_by_line_matches_its_fingerprint(expected:
     assert_rows_match(reference_rows(), expected)
 
 
+@pytest.mark.slow
 def test_the_first_conversation_of_each_scenario_matches_its_fingerprint(expected: list[str]) -> None:
     conversations = simulated_conversations()
     firsts = {}

@@ -31,6 +31,7 @@ def overall(lines: list[str], seed: int = 0) -> float:
     return score_session(play(NURSE, lines, seed)).overall
 
 
+@pytest.mark.slow
 @given(conversations, st.integers(0, 50))
 def test_overall_is_between_0_and_100_and_deterministic(lines: list[str], seed: int) -> None:
     first = score_session(play(NURSE, lines, seed))

@@ -33,6 +33,7 @@ def test_scenarios_lists_every_bundled_scenario() -> None:
     assert f"{catalogue.DEFAULT_SCENARIO}" in result.output and "(default)" in result.output
 
 
+@pytest.mark.slow
 def test_scenarios_json_is_an_array_with_id_and_title() -> None:
     result = runner.invoke(main, ["scenarios", "--json"])
     rows = json.loads(result.output)
@@ -130,6 +131,7 @@ def test_help_does_not_import_prompt_toolkit_or_the_engine() -> None:
     assert result.stdout.strip().endswith("[]")
 
 
+@pytest.mark.slow
 def test_scenarios_shows_each_difficulty() -> None:
     rows = json.loads(runner.invoke(main, ["scenarios", "--json"]).output)
     assert all(row["difficulty"] in ("easy", "moderate", "hard") for row in rows)
@@ -174,5 +176,7 @@ def test_classify_json_prints_the_confidence_and_whether_the_line_is_unclear() -
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [r["form"] for r in records] == ["open_question", "other"]
-    assert all(0.0 <= r["confidence"] <= 1.0 and r["unclear"] is (r["confidence"] < UNCLEAR_BELOW) for r in records)
+    assert all(
+        0.0 <= r["confidence"] <= 1.0 and r["unclear"] is (r["confidence"] < UNCLEAR_BELOW) for r in records
+    )
     assert records[0]["cues"]

@@ -90,6 +90,7 @@ def test_validate_reads_the_yaml_files_of_a_directory(tmp_path: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith(f"{tmp_path / 'broken.yml'}:1:5: error: YAML syntax")
 
 
+@pytest.mark.slow
 def test_validate_bundled_scenarios_is_clean() -> None:
     folder = Path(catalogue.__file__).parents[2] / "scenarios"
     result = runner.invoke(main, ["validate", str(folder)])
@@ -150,6 +151,7 @@ def test_new_to_standard_output_prints_the_starter() -> None:
     assert result.exit_code == 0 and "\nid: alex\n" in result.output
 
 
+@pytest.mark.slow
 def test_test_runs_every_bundled_scenario_by_default() -> None:
     result = runner.invoke(main, ["test"])
     assert result.exit_code == 0, result.output
@@ -211,6 +213,7 @@ def test_explore_reports_the_path_the_unreached_states_and_compliance() -> None:
     assert "vision reflection" not in result.output and "reflect their vision" not in steps[0]
 
 
+@pytest.mark.slow
 def test_explore_json_is_one_object_with_the_difficulty() -> None:
     result = runner.invoke(main, ["explore", ID, "--json"])
     report = json.loads(result.output)

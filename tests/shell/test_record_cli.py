@@ -152,6 +152,7 @@ def test_export_writes_valid_pseudonymous_statements_for_every_turn_and_conversa
     assert accounts == {pseudonym(secret_of(cohort), "Ann Lee"), pseudonym(secret_of(cohort), "Bob Stone")}
 
 
+@pytest.mark.slow
 def test_export_is_the_same_every_time_and_carries_words_only_when_asked(cohort: str) -> None:
     first, again = exported_statements(cohort), exported_statements(cohort)
     assert first == again
@@ -213,6 +214,7 @@ def test_export_without_credentials_or_a_destination_says_what_is_missing(cohort
     assert wrong.exit_code == 1 and "--home-page 'lms' is not a web address" in wrong.output
 
 
+@pytest.mark.slow
 def test_export_json_is_the_trainee_s_record_named_or_pseudonymised(tmp_path: Path, cohort: str) -> None:
     out = tmp_path / "ann.json"
     args = ["export", "--round", "spring-1", "--trainee", "Ann Lee", "--json", str(out), "--include-lines"]

@@ -172,6 +172,7 @@ def shown_while_practising(
     return conversation, printed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [60, 80, 120])
 def test_every_printed_line_fits_the_width_and_no_word_is_split(
     pipe: PipeInput, monkeypatch: pytest.MonkeyPatch, columns: int

@@ -165,6 +165,7 @@ def test_an_opening_is_read_back_only_from_a_whole_record(record: object) -> Non
     assert opening is None or Opening.from_record(opening.as_record()) == opening
 
 
+@pytest.mark.slow
 def test_every_bundled_opening_survives_its_record() -> None:
     for scenario_id in catalogue.bundled_ids():
         opening = Opening.of(catalogue.load(scenario_id).scenario)

@@ -366,6 +366,7 @@ REFERENCE = re.compile(
 )
 
 
+@pytest.mark.slow
 @given(
     st.one_of(
         coachee_text, st.sampled_from([line.split("\t")[0] for line in GOLD_PATH.read_text().splitlines()])

@@ -29,6 +29,7 @@ DEFAULT = BUNDLED[catalogue.DEFAULT_SCENARIO]
 ALL_KINDS = [*COMPASSION_KINDS, *COMPLIANCE_KINDS, *hot_button_kinds(DEFAULT)]
 
 
+@pytest.mark.slow
 @given(st.lists(st.sampled_from(ALL_KINDS), max_size=30))
 def test_stepping_a_condition_agrees_with_replaying_from_the_start(path: list) -> None:
     stepper = Stepper(DEFAULT)
@@ -55,6 +56,7 @@ def test_bundled_coachee_is_energised_by_compassion_and_never_opened_by_complian
     assert found.difficulty in ("easy", "moderate", "hard")
 
 
+@pytest.mark.slow
 def test_shortest_path_uses_no_nea_move_and_replays_to_energised() -> None:
     found = explore(DEFAULT)
     assert found.shortest_path is not None
@@ -67,6 +69,7 @@ def test_shortest_path_uses_no_nea_move_and_replays_to_energised() -> None:
     assert session.state is State.ENERGISED
 
 
+@pytest.mark.slow
 def test_a_coachee_who_starts_open_is_reached_by_compliance_and_the_explorer_says_so() -> None:
     opened = DEFAULT.model_copy(
         update={"coachee": DEFAULT.coachee.model_copy(update={"starting_state": State.OPEN})}
