@@ -1,7 +1,8 @@
 """Cross-reference checks: what the schema alone cannot see, reported at a data path."""
 
-import pytest
 from typing import Any
+
+import pytest
 
 from simulator.scenario import catalogue
 from simulator.scenario.check import find_problems, reachable_states

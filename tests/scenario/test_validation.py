@@ -1,6 +1,7 @@
 """Validating many files at once: each file's problems, and ids shared across files."""
 
 import pytest
+
 from simulator.errors import Problem
 from simulator.scenario import catalogue
 from simulator.scenario.validation import validate
