@@ -86,7 +86,9 @@ def fill(url: str, count: int, length: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--conversations", type=int, default=10_000)
     parser.add_argument("--turns", type=int, default=20)
     parser.add_argument("--db", default=None, help="an empty database URL (default: a temporary SQLite file)")
@@ -96,14 +98,18 @@ def main() -> None:
         url = args.db or f"sqlite:///{Path(folder) / 'bench.sqlite'}"
         started = time.perf_counter()
         fill(url, args.conversations, args.turns)
-        print(f"filled {args.conversations} conversations x {args.turns} turns in {time.perf_counter() - started:.1f} s")
+        print(
+            f"filled {args.conversations} conversations x {args.turns} turns in {time.perf_counter() - started:.1f} s"
+        )
         print(f"{worker_count()} worker process(es)")
 
         coach = coach_command()
         for label, extra in (("coach grade", []), ("coach grade --json", ["--json"])):
             seconds, peak = measured([*coach, "grade", "--round", "bench", "--db", url, *extra])
             per = 1000 * seconds / args.conversations
-            print(f"{label}: {seconds:.2f} s ({per:.2f} ms a conversation), peak {peak:.0f} MiB (target < 15 s at 10,000)")
+            print(
+                f"{label}: {seconds:.2f} s ({per:.2f} ms a conversation), peak {peak:.0f} MiB (target < 15 s at 10,000)"
+            )
 
         if args.in_process:
             with Gradebook.open(url, read_only=True) as book:

@@ -51,7 +51,12 @@ def render_time(page: Path, browser: str) -> tuple[str, list[str]]:
         [
             browser,
             *("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"),
-            *("--disable-component-update", "--disable-sync", "--no-first-run", "--allow-file-access-from-files"),
+            *(
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--allow-file-access-from-files",
+            ),
             f"--user-data-dir={page.parent / 'chromium-profile'}",
             f"--screenshot={page.parent / 'index.png'}",
             "--window-size=1200,2400",
@@ -67,11 +72,15 @@ def render_time(page: Path, browser: str) -> tuple[str, list[str]]:
     console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
     rendered = [re.search(r'"(rendered in [^"]*)"', line) for line in console]
     found = [match.group(1) for match in rendered if match]
-    return (found[0] if found else "no render time printed"), [line for line in console if "rendered in" not in line]
+    return (found[0] if found else "no render time printed"), [
+        line for line in console if "rendered in" not in line
+    ]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--conversations", type=int, default=10_000)
     parser.add_argument("--turns", type=int, default=20)
     parser.add_argument("--keep", type=Path, default=None, help="write the report here and keep it")
@@ -80,7 +89,9 @@ def main() -> None:
         url = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
         started = time.perf_counter()
         fill(url, args.conversations, args.turns)
-        print(f"filled {args.conversations} conversations x {args.turns} turns in {time.perf_counter() - started:.1f} s")
+        print(
+            f"filled {args.conversations} conversations x {args.turns} turns in {time.perf_counter() - started:.1f} s"
+        )
         out = (args.keep or Path(folder)) / "round.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         command = [*coach_command(), "report", "--round", "bench", "--db", url, "--html", str(out)]
@@ -89,7 +100,9 @@ def main() -> None:
         pages = list(out.with_name("round-pages").iterdir())
         size = sum(page.stat().st_size for page in pages)
         print(f"index page: {out.stat().st_size / 1e6:.2f} MB (target < 5 MB)")
-        print(f"trainee pages: {len(pages)} in round-pages/, {size / 1e6:.1f} MB, largest {max(p.stat().st_size for p in pages) / 1e3:.0f} kB")
+        print(
+            f"trainee pages: {len(pages)} in round-pages/, {size / 1e6:.1f} MB, largest {max(p.stat().st_size for p in pages) / 1e3:.0f} kB"
+        )
         browser = chromium()
         if browser is None:
             print("headless Chromium: not found, the render time is not measured")

@@ -36,5 +36,7 @@ def measured(command: list[str], *, stdout: int | None = subprocess.DEVNULL) -> 
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command[:4])}... failed ({process.returncode}):\n{errors.decode()[-2000:]}")
+        raise SystemExit(
+            f"{' '.join(command[:4])}... failed ({process.returncode}):\n{errors.decode()[-2000:]}"
+        )
     return elapsed, usage.ru_maxrss / 1024  # kilobytes on Linux

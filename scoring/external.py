@@ -15,10 +15,10 @@ from typing import Literal
 from scoring.facts import ConversationFacts, TurnFacts
 from simulator.errors import ExternalTranscriptError
 from simulator.json_lines import json_objects
-from simulator.reading.moves import classify
+from simulator.reading.moves import classify_many
 from simulator.talk.client_talk import read_talk
 from simulator.text import clean_line
-from simulator.vocabulary import Attractor, Context, Focus
+from simulator.vocabulary import Attractor, Context, Focus, Move
 
 Role = Literal["coach", "coachee"]
 
@@ -84,14 +84,12 @@ def facts_from_utterances(utterances: list[Utterance], source: str) -> Conversat
     """Read every coach line as a move (with the coachee's last words as context) and every coachee line as talk."""
     if not any(u.role == "coach" for u in utterances):
         raise ExternalTranscriptError(f"{source}: no coach lines to score")
+    moves = iter(_coach_moves(utterances))
     turns: list[TurnFacts] = []
-    previous_coachee = ""
     opening: list[str] = []  # what the coachee said before the coach's first line
-    vision_established = False
     for utterance in utterances:
         text = clean_line(utterance.text)
         if utterance.role == "coachee":
-            previous_coachee = text
             if not turns:
                 opening.append(text)
             else:
@@ -101,12 +99,38 @@ def facts_from_utterances(utterances: list[Utterance], source: str) -> Conversat
                     coachee_talk=(*last.coachee_talk, read_talk(text)),
                 )  # fmt: skip
             continue
-        move = classify(text, Context(previous_coachee, vision_established))
-        if move.focus in (Focus.VISION, Focus.VALUES) and move.attractor is Attractor.PEA:
-            vision_established = True
-        turns.append(TurnFacts(n=len(turns) + 1, trainee=text, move=move))
-        previous_coachee = ""
+        turns.append(TurnFacts(n=len(turns) + 1, trainee=text, move=next(moves)))
     return ConversationFacts(turns=tuple(turns), simulated=False, opening=" ".join(opening))
+
+
+def _establishes_vision(move: Move) -> bool:
+    return move.focus in (Focus.VISION, Focus.VALUES) and move.attractor is Attractor.PEA
+
+
+def _coach_moves(utterances: list[Utterance]) -> list[Move]:
+    """Every coach line read as a move, with the coachee's last words since the coach's line before as context.
+
+    The vision is established from the line after the first PEA vision or values move, so the
+    lines are read in two batches, each exact: all of them as before the vision, then again
+    those after that first move, as after it (the reader reads many lines at once far faster).
+    """
+    texts: list[str] = []
+    previous: list[str] = []
+    previous_coachee = ""
+    for utterance in utterances:
+        text = clean_line(utterance.text)
+        if utterance.role == "coachee":
+            previous_coachee = text
+            continue
+        texts.append(text)
+        previous.append(previous_coachee)
+        previous_coachee = ""
+    moves = classify_many(texts, [Context(said, False) for said in previous])
+    first = next((index for index, move in enumerate(moves) if _establishes_vision(move)), len(moves))
+    if first + 1 < len(moves):
+        after = [Context(said, True) for said in previous[first + 1 :]]
+        moves[first + 1 :] = classify_many(texts[first + 1 :], after)
+    return moves
 
 
 def parse_external(text: str, source: str, suffix: str) -> ConversationFacts:

@@ -24,6 +24,7 @@ from scoring.html_report import STYLE, chart_svg, measures_table, turns_table
 from scoring.review import NO_REVIEW, Review, Reviews, comments_by_turn
 from scoring.text_report import render_text
 from simulator.text import strip_control
+from simulator.vocabulary import MeasureKey
 
 TABLE_COLUMNS = ("trainee", "scenario", "overall", "band", "PEA:NEA", "open", "shutdowns", "turns", "result")
 
@@ -193,7 +194,7 @@ def csv_header(first: GradedConversation | None) -> str:
     return csv_lines([[*CSV_COLUMNS, *(m.key for m in (first.card.measures if first else ()))]])
 
 
-def csv_row(c: GradedConversation, keys: Sequence[str] | None = None) -> str:
+def csv_row(c: GradedConversation, keys: Sequence[MeasureKey] | None = None) -> str:
     """One conversation's CSV line (its measures in `keys`' order; its own order when not given)."""
     scores = {m.key: m.score for m in c.card.measures}
     keys = [m.key for m in c.card.measures] if keys is None else keys
@@ -302,7 +303,7 @@ def trainee_page_name(number: int) -> str:
 INDEX_CHUNK_ROWS = 200
 """The index's rows come in tables of this many, each laid out only when scrolled near (`content-visibility`)."""
 
-INDEX_WIDTHS = (18, 20, 7, 13, 8, 6, 10, 6, 12)
+INDEX_WIDTHS = (16, 19, 8, 14, 9, 6, 11, 6, 11)
 """Each column's share of the index table's width, in per cent: the same in every chunk of rows."""
 
 INDEX_STYLE = (

@@ -164,16 +164,25 @@ def _fillers() -> tuple[list[str], ...]:
     return tuple(sorted((filler.split() for filler in _data()["mirror"]["fillers"]), key=len, reverse=True))
 
 
+@cache
+def _fillers_by_first() -> dict[str, tuple[list[str], ...]]:
+    # The fillers filed under their first word, longest first as `_fillers` has them: only those
+    # starting with a piece's first word can match it, and they are tried in the same order.
+    by_first: dict[str, list[list[str]]] = {}
+    for filler in _fillers():
+        by_first.setdefault(filler[0], []).append(filler)
+    return {first: tuple(fillers) for first, fillers in by_first.items()}
+
+
 def _strip_fillers(words: list[str]) -> list[str]:
-    fillers = _fillers()
-    changed = True
-    while changed and words:
-        changed = False
-        for filler in fillers:
-            if [w.lower().strip(",") for w in words[: len(filler)]] == filler and len(words) > len(filler):
+    by_first = _fillers_by_first()
+    while words:
+        for filler in by_first.get(words[0].lower().strip(","), ()):
+            if len(words) > len(filler) and [w.lower().strip(",") for w in words[: len(filler)]] == filler:
                 words = words[len(filler) :]
-                changed = True
                 break
+        else:
+            return words
     return words
 
 
@@ -203,9 +212,14 @@ def _trim(words: list[str], limit: int) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=1024)
+def _mid_sentence(first: str) -> re.Pattern[str]:
+    return re.compile(r"\w[,;:]?\s+" + re.escape(first) + r"\b")
+
+
 def _first_word_case(first: str, said: str) -> str:
     # A name keeps its capital (it is capitalised mid-sentence somewhere in what was said); other words lose it.
-    if first == "I" or first.isupper() or re.search(r"\w[,;:]?\s+" + re.escape(first) + r"\b", said):
+    if first == "I" or first.isupper() or _mid_sentence(first).search(said):
         return first
     return first[:1].lower() + first[1:]
 

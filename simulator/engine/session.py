@@ -259,7 +259,9 @@ class Session:
         end_rule = self._update_end(move, impact)
         hot_button = impact.hot_button
         events = self.events  # with what this line raised: a reply may build on it at once
-        earned = not (moment or hot_button or end_rule or move.is_unclear)  # an unsure reading draws no story out
+        earned = not (
+            moment or hot_button or end_rule or move.is_unclear
+        )  # an unsure reading draws no story out
         reveal = self._story_to_reveal(move, events) if earned else None
         choice = self._reply(move, heard, events, moment, hot_button, reveal, ending=end_rule is not None)
         rules = [*impact.rules, *held]

@@ -15,7 +15,7 @@ are readable on purpose, because the reader explains itself with them:
 The word and character blocks are each scaled to unit length (word n-grams: binary presence;
 character n-grams: the number of distinct words holding the gram), so a long line does not
 outvote a short one by sheer count.
-Text is normalised with `simulator.reading.trainee_text.normalise`, exactly as the rule reader does.
+Text is normalised with `simulator.reading.trainee_text.normalise`, as every reader of trainee lines does.
 
 `line_features` is the definition (the fit reads it); `FeatureColumns` is the fast way to the
 same features of many lines as column numbers of a fitted vocabulary, for reading.
@@ -27,12 +27,11 @@ import bisect
 import dataclasses
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import add, itemgetter, mul
+from operator import add, itemgetter
 from typing import cast
 
 import numpy as np
@@ -391,7 +390,7 @@ class FeatureColumns:
         self.size = len(names)
         self.previous_words = previous_words
         self.turn_scope = turn_scope
-        self.char_table = None if char_table is None else np.asarray(char_table, dtype=np.float64)
+        self.char_table = char_table  # summed in float64
         blocks = _blocks(names)
         self.chars = blocks.get("c:", {})
         self._said_columns = blocks.get("p:", {})
@@ -412,22 +411,18 @@ class FeatureColumns:
         # words of longer w: grams, numbered ("<s>" first)
         distinct = dict.fromkeys(["<s>", *pair_words, *triple_words])
         self.gram_words = dict(zip(distinct, range(len(distinct)), strict=True))
-        self._grams: dict[object, int] = {}
-        self._grams.update(self.unigrams.items())
-        self._grams.update(
-            zip(zip(pair_words[0::2], pair_words[1::2], strict=True), longer[1][1], strict=True)
-        )
-        triples = zip(triple_words[0::3], triple_words[1::3], triple_words[2::3], strict=True)
-        self._grams.update(zip(triples, longer[2][1], strict=True))
-        self._gram_keys = frozenset(self._grams)
         self._pairs, self._triples = (
             _GramTable(words, longer[size][1], self.gram_words, size + 1)
             for words, size in ((pair_words, 1), (triple_words, 2))
         )
-        self._before_turn = {
-            (k[0] if len(k) == 1 else k): c
-            for k, c in _split(blocks.get("v:", {}) if turn_scope else {}).items()
-        }
+        # Word grams by their words' tuple, for the names that turn scope gives them (v: and w:).
+        self._grams: dict[object, int] = {}
+        self._before_turn: dict[object, int] = {}
+        if turn_scope:
+            for table, kind in ((self._grams, "w:"), (self._before_turn, "v:")):
+                table.update(
+                    ((k[0] if len(k) == 1 else k), c) for k, c in _split(blocks.get(kind, {})).items()
+                )
         context = {
             name: column
             for kind, block in blocks.items()
@@ -630,15 +625,23 @@ class FeatureColumns:
         if tokens and not self.turn_scope:
             padded = ["<s>", *tokens]
             # "<s>" and every word, each word with the next, each with the next two: the pairs and triples
-            grams = {
-                *tokens,
-                *zip(padded, tokens, strict=False),
-                *zip(padded, tokens, tokens[1:], strict=False),
-            }
-            scale = 1.0 / math.sqrt(len(grams))
-            found += [
-                (column, scale) for column in sorted(map(self._grams.__getitem__, grams & self._gram_keys))
+            pairs = set(zip(padded, tokens, strict=False))
+            triples = set(zip(padded, tokens, tokens[1:], strict=False))
+            singles = set(tokens)
+            scale = 1.0 / math.sqrt(len(singles) + len(pairs) + len(triples))
+            number = self.gram_words.get
+            numbered = [
+                np.fromiter(
+                    map(number, chain.from_iterable(grams), repeat(-1)),
+                    dtype=np.int64,
+                    count=size * len(grams),
+                ).reshape(-1, size)
+                for grams, size in ((pairs, 2), (triples, 3))
             ]
+            columns = [column for column in map(self.unigrams.get, singles) if column is not None]
+            columns += self._pairs.columns_of(*numbered[0].T).tolist()
+            columns += self._triples.columns_of(*numbered[1].T).tolist()
+            found += [(column, scale) for column in sorted(columns) if column >= 0]
         known = self._said_cache.get(said)
         if known is None:
             if len(self._said_cache) >= _SAID_KEPT:
@@ -674,21 +677,22 @@ class FeatureColumns:
             return IndexedLines(
                 column, value, offsets, empty, empty, np.zeros(2, dtype=np.intp), np.zeros(1), char_sums
             )
-        # The character block as `_with_characters` has it, counted in Python: one line is too small for numpy.
-        word = list(dict.fromkeys(map(memory.__getitem__, tokens)))  # in the order they first come
-        counts = Counter(chain.from_iterable(map(memory.gram_tuples.__getitem__, word)))
-        squares = sum(map(mul, counts.values(), counts.values()))
-        in_vocabulary = sorted(filter(self.size.__gt__, counts))
+        # The character block as `_with_characters` has it, without a batch's line bookkeeping.
+        word = np.fromiter(
+            dict.fromkeys(map(memory.__getitem__, tokens)), dtype=np.intp
+        )  # as they first come
+        unique, counts = _distinct_with_counts(memory.grams_of(word))
+        in_vocabulary = unique < self.size
         if char_sums is not None:
             char_sums = np.add.reduceat(memory.summed_rows()[word], [0], axis=0)
         return IndexedLines(
             column,
             value,
             offsets,
-            np.array(in_vocabulary, dtype=np.intp),
-            np.array(list(map(counts.__getitem__, in_vocabulary)), dtype=np.int64),
-            np.array([0, len(in_vocabulary)], dtype=np.intp),
-            np.array([1.0 / math.sqrt(squares)]),
+            unique[in_vocabulary].astype(np.intp),
+            counts[in_vocabulary],
+            np.array([0, np.count_nonzero(in_vocabulary)], dtype=np.intp),
+            np.array([1.0 / math.sqrt(float(np.dot(counts, counts)))]),
             char_sums,
         )
 
@@ -1011,6 +1015,8 @@ class _WordMemory(dict[str, int]):
                 sizes = np.bincount(owner - have, minlength=need - have)
                 some = sizes > 0
                 starts = np.cumsum(sizes) - sizes
-                self._sums[have:need][some] = np.add.reduceat(table[numbers], starts[some], axis=0)
+                self._sums[have:need][some] = np.add.reduceat(
+                    table[numbers], starts[some], axis=0, dtype=np.float64
+                )
             self._summed = need
         return self._sums

@@ -51,7 +51,9 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
             continue
         clean = normalise(text)
         if not any(char.isalnum() for char in clean) or FILLER_ONLY.fullmatch(clean):
-            moves.append(Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, (f"filler only: '{clean[:30]}'",), 1.0))
+            moves.append(
+                Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, (f"filler only: '{clean[:30]}'",), 1.0)
+            )
             continue
         form, focus, cues = reading.form, reading.focus, reading.cues
         if context.phrases and form in _FOCUSED_FORMS:

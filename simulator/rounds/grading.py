@@ -236,8 +236,12 @@ def grade_round(
 ) -> RoundGrades:
     """Recompute every grade of a round from the stored lines (all of them in memory: for a trainee, a test)."""
     round_, title = stored_round(book, round_id)
-    graded, warnings = [], []
+    graded: list[GradedConversation] = []
+    warnings: list[str] = []
     for page in graded_pages(book, round_, rubric, trainee):
         for _, item in page:
-            (warnings if isinstance(item, str) else graded).append(item)
+            if isinstance(item, str):
+                warnings.append(item)
+            else:
+                graded.append(item)
     return RoundGrades(round_, title, tuple(graded), tuple(warnings))

@@ -59,7 +59,7 @@ class GradedItem:
 
 
 Page = tuple[list[StoredConversation], dict[int, Review]]
-"""A page of stored conversations, with the reviews of those the trainer has reviewed (by id)."""
+"""A page of stored conversations, with each one's review (by conversation id) for its section."""
 
 
 def _slim(conversation: GradedConversation) -> GradedConversation:

@@ -354,7 +354,9 @@ def grade(
                     continue
                 conversation = item.graded
                 if conversation.scenario_changed:
-                    warn(f"{conversation.trainee} on {conversation.scenario_id}: scenario changed since practised")
+                    warn(
+                        f"{conversation.trainee} on {conversation.scenario_id}: scenario changed since practised"
+                    )
                 change = RegradeChange(conversation, item.regraded) if item.regraded is not None else None
                 if as_json:
                     record = {**graded_record(conversation), "review": review_record_of(review)}

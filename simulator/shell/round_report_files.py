@@ -52,16 +52,22 @@ class RoundReportFiles:
         self.ungraded = False
         self._tally = CohortTally()
         self._review: list[str] = []
-        self._csv = StreamedFile(csv_out) if csv_out is not None else None
+        self._csv: StreamedFile | None = None
         self._csv_started = False
         self.pages_folder = pages_folder_name(html_out.name) if html_out is not None else ""
         self._index: StreamedFile | None = None
         self._rows_scratch: StreamedFile | None = None
         self._pages: PagesFolder | None = None
-        if html_out is not None:
-            self._index = StreamedFile(html_out)
-            self._rows_scratch = StreamedFile(html_out.with_name(html_out.name + ".rows"))
-            self._pages = PagesFolder(html_out.parent / self.pages_folder, trainee_page_name(1))
+        try:  # every file is refused (a directory, a folder of the user's) before any grading starts
+            if csv_out is not None:
+                self._csv = StreamedFile(csv_out)
+            if html_out is not None:
+                self._index = StreamedFile(html_out)
+                self._rows_scratch = StreamedFile(html_out.with_name(html_out.name + ".rows"))
+                self._pages = PagesFolder(html_out.parent / self.pages_folder, trainee_page_name(1))
+        except BaseException:
+            self.discard()
+            raise
         self._trainee: str | None = None
         self._trainees = 0
         self._sections: list[str] = []
