@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from simulator.engine.coachee import TOP_OPENNESS
 from simulator.engine.session import Session
 from simulator.errors import ConversationOver, NothingSaid
+from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.trainer.rehearsal import play
 from simulator.vocabulary import State
@@ -26,6 +27,9 @@ def test_any_text_gives_exactly_one_turn_or_a_clear_refusal(lines: list[str]) ->
             turn = session.say(line)
         except NothingSaid:
             assert not line.strip() or len(session.turns) == before
+            continue
+        except ConversationOver:  # the coachee has left: every later line is refused, none is played
+            assert session.end_reason is EndReason.COACHEE_LEFT and len(session.turns) == before
             continue
         assert len(session.turns) == before + 1 and session.turns[-1] is turn
         assert turn.state_after in State
