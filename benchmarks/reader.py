@@ -1,8 +1,8 @@
-"""How well the learned reader (simulator.reading.model) reads, next to the rule reader. Prints, asserts nothing.
+"""How well the learned reader reads: the model alone, and `classify` (the model with trainer phrases on top). Prints, asserts nothing.
 
     python benchmarks/reader.py [--annomi PATH] [--no-cv]
 
-(i)   the testing part of the corpus (authors d and h, never used to fit or tune): attractor
+(i)   the testing part of the corpus (fit.TEST_AUTHORS, never used to fit or tune): attractor
       macro-F1, form and focus accuracy, the attractor confusion matrix, accuracy per group,
       and how many filler/nonsense lines read as reflections; for both readers;
 (ii)  AnnoMI therapist utterances (read from a path outside the repository, measuring only):
@@ -61,12 +61,13 @@ def learned(texts: Sequence[str], contexts: Sequence[Context]) -> list[Triple]:
     return [(r.form.value, r.focus.value, r.attractor.value) for r in read_many(texts, contexts)]
 
 
-def rules(texts: Sequence[str], contexts: Sequence[Context]) -> list[Triple]:
+def classified(texts: Sequence[str], contexts: Sequence[Context]) -> list[Triple]:
+    # The product's path: the model, then trainer phrases and the unclear rule on top.
     moves = [classify(t, c) for t, c in zip(texts, contexts, strict=True)]
     return [(m.form.value, m.focus.value, m.attractor.value) for m in moves]
 
 
-READERS: tuple[tuple[str, Reader], ...] = (("learned", learned), ("rules", rules))
+READERS: tuple[tuple[str, Reader], ...] = (("model", learned), ("classify", classified))
 
 
 # --- (i) the testing part ---------------------------------------------------------------------
@@ -89,7 +90,7 @@ def report_testing() -> list[dict[str, object]]:
     print(
         f"(i) testing part: authors {', '.join(TEST_AUTHORS)}, {len(records)} lines (never fitted or tuned on)"
     )
-    print(f"  {'':28}{'learned':>10}{'rules':>10}")
+    print(f"  {'':28}{'model':>10}{'classify':>10}")
     rows = (
         ("attractor macro-F1", lambda g, p: macro_f1([x[2] for x in g], [x[2] for x in p], ATTRACTOR_LABELS)),
         ("attractor accuracy", lambda g, p: accuracy([x[2] for x in g], [x[2] for x in p])),
@@ -111,7 +112,7 @@ def report_testing() -> list[dict[str, object]]:
         print(f"  attractor confusion, {name} (rows: gold):")
         print_confusion([g[2] for g in gold], [p[2] for p in read[name]], ATTRACTOR_LABELS)
 
-    print("  per group: attractor accuracy / form accuracy (learned | rules)")
+    print("  per group: attractor accuracy / form accuracy (model | classify)")
     by_group: dict[str, list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         by_group[str(record["group"])].append(i)
@@ -156,7 +157,7 @@ def report_annomi(path: Path) -> None:
     subtype = {Form.OPEN_QUESTION.value: "open", Form.CLOSED_QUESTION.value: "closed"}
     for title, texts, contexts in variants:
         print(f"  {title}:")
-        print(f"    {'':44}{'learned':>10}{'rules':>10}")
+        print(f"    {'':44}{'model':>10}{'classify':>10}")
         figures: dict[str, list[float]] = defaultdict(list)
         for _, reader in READERS:
             forms = [triple[0] for triple in reader(texts, contexts)]

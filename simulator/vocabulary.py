@@ -126,6 +126,12 @@ The line sits where a reading stops being more likely right than wrong, without 
 trainee to repeat a line the reader merely hesitated over (0.5 would make one line in seven
 unclear)."""
 
+SURE_FROM = 0.75
+"""Readings at least this sure move the coachee fully. Between `UNCLEAR_BELOW` and this, a lift or
+a drop is scaled down in proportion (`Move.certainty`): a reading the reader only just made out is
+wrong about one time in three, and one such misreading must not shut a coachee down, nor open one
+up, as a sure reading would."""
+
 
 @dataclass(frozen=True)
 class Move:
@@ -141,6 +147,11 @@ class Move:
     def is_unclear(self) -> bool:
         """Whether the reader is too unsure of this line for it to count either way."""
         return self.confidence < UNCLEAR_BELOW
+
+    @property
+    def certainty(self) -> float:
+        """How much of its effect on the coachee the move has: 0 when unclear, 1 from `SURE_FROM` up."""
+        return min(1.0, max(0.0, (self.confidence - UNCLEAR_BELOW) / (SURE_FROM - UNCLEAR_BELOW)))
 
     @property
     def is_compliance_check(self) -> bool:

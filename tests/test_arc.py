@@ -1,5 +1,6 @@
 """The coaching arc: the stage read from the conversation, and a line voiced from the coachee's own words."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,6 +71,7 @@ def test_a_topic_is_named_only_once_the_coachee_has_mentioned_it() -> None:
     ),
     st.sampled_from([None, *State]),
 )
+@pytest.mark.slow
 def test_a_moment_always_has_a_move_and_its_line_is_fresh(
     pairs: list[tuple[str, str]], state: State | None
 ) -> None:
@@ -91,6 +93,7 @@ arc_words = st.text(st.sampled_from("abcdeI_'-. \u0130\u017f\u212a\u2019\u00e9")
     st.lists(arc_words, min_size=1, max_size=8, unique=True),
     st.lists(st.one_of(arc_words, st.sampled_from([" ", ", ", ". "])), max_size=30),
 )
+@pytest.mark.slow
 def test_the_topic_words_named_are_those_found_from_a_word_start(
     topics: list[str], pieces: list[str]
 ) -> None:

@@ -57,6 +57,7 @@ def test_a_sparse_file_of_gigabytes_is_refused_by_its_size(tmp_path: Path) -> No
         files.read_text(huge, 1000)
 
 
+@pytest.mark.slow
 @given(size=st.integers(0, 64), limit=st.integers(0, 64))
 def test_a_file_is_read_whole_exactly_when_it_is_within_the_limit(size: int, limit: int) -> None:
     path = Path(os.environ.get("TMPDIR", "/tmp")) / f"coach-bounded-{os.getpid()}"

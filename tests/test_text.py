@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +21,7 @@ def test_other_scripts_and_emoji_are_kept() -> None:
     assert clean_line("Grüße 日本語 🙂") == "Grüße 日本語 🙂"
 
 
+@pytest.mark.slow
 @given(st.text())
 def test_cleaned_lines_hold_no_control_characters_and_respect_the_limit(text: str) -> None:
     cleaned = clean_line(text)
@@ -32,6 +34,7 @@ def test_text_for_the_terminal_keeps_its_lines_and_tabs_and_loses_its_escapes() 
     assert terminal_text("a\tb\x1b]52;c;aGk=\x07\nc\x1b[2J\u202e") == "a\tb\nc"
 
 
+@pytest.mark.slow
 @given(st.recursive(st.text(), lambda inner: st.lists(inner, max_size=3), max_leaves=8))
 def test_json_for_the_terminal_reads_back_the_same_and_holds_nothing_a_terminal_acts_on(
     value: object,

@@ -98,7 +98,8 @@ def appraise(
     if button is not None and button.effect == "shutdown":
         return Impact(shutdown=True, rules=(rule_id(Rule.HOT_BUTTON, button.id),), hot_button=button)
     kind = nea_kind(move)
-    if kind is not None and kind in temperament.shuts_down_on and move.attractor is Attractor.NEA:
+    sure = move.certainty >= 1.0  # a shutdown on a reading the reader was unsure of would be a misreading's
+    if sure and kind is not None and kind in temperament.shuts_down_on and move.attractor is Attractor.NEA:
         return Impact(shutdown=True, rules=(rule_id(Rule.SHUTDOWN, kind),), hot_button=button)
 
     delta, rules = _move_delta(move, temperament, history)
@@ -118,7 +119,8 @@ def appraise(
 
 
 def _move_delta(move: Move, temperament: Personality, history: History) -> tuple[float, list[str]]:
-    step = temperament.weight(move.form) / temperament.warm_up
+    # A reading the reader was less than sure of moves the coachee less (`Move.certainty`).
+    step = temperament.weight(move.form) / temperament.warm_up * move.certainty
     if move.is_compliance_check:
         # The coachee reacts to a deficit probe by when it comes, whatever the reader called it.
         if history.vision_established:

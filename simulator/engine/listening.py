@@ -127,6 +127,7 @@ class _TopicIndex:
     by_word: dict[str, frozenset[int]]  # a word of the line -> topics one of whose words needs it
     by_start: dict[str, tuple[tuple[str, int], ...]]  # up to 3 first characters -> (stem, topic)
     always: frozenset[int]  # topics tried on every line: a word that is not ASCII
+    start_lengths: tuple[int, ...]  # the lengths of `by_start`'s keys: only these starts are looked up
 
     @classmethod
     def of(cls, topics: tuple[Topic, ...]) -> _TopicIndex:
@@ -154,6 +155,7 @@ class _TopicIndex:
             {word: frozenset(numbers) for word, numbers in by_word.items()},
             {start: tuple(stems) for start, stems in by_start.items()},
             frozenset(always),
+            tuple(sorted({len(start) for start in by_start})),
         )
 
     def may_raise(self, lowered: str) -> set[int]:
@@ -163,9 +165,9 @@ class _TopicIndex:
         for word in words.intersection(self.by_word):
             chosen |= self.by_word[word]
         if self.by_start:
-            starts = (
-                {word[:3] for word in words} | {word[:2] for word in words} | {word[:1] for word in words}
-            )
+            # A key is found as the start of a word as long as itself (most stems give three
+            # characters), so starts of other lengths are never made.
+            starts = {word[:length] for word in words for length in self.start_lengths}
             for start in starts.intersection(self.by_start):
                 chosen.update(number for stem, number in self.by_start[start] if stem in lowered)
         return chosen
@@ -192,7 +194,7 @@ def topics_raised(scenario: Scenario, text: str, events: Set[str]) -> tuple[tupl
     if text.isascii():
         # Most lines name one topic or none: the others are not tried.
         chosen = _topic_index(scenario.topics).may_raise(text.lower())
-        tried = [topic for number, topic in enumerate(scenario.topics) if number in chosen]
+        tried = [scenario.topics[number] for number in sorted(chosen)]
     found = [(topic, hits) for topic in tried if (hits := topic.hits(text)) and topic.allowed(events)]
     return tuple(sorted(found, key=lambda pair: -pair[1]))
 

@@ -18,9 +18,9 @@ by `choose_from_pool` when the session says it is that moment.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from simulator.engine.listening import Heard, Verdict
 from simulator.reading.reflection import content_words
@@ -63,41 +63,100 @@ class Choice:
     repeated: bool = False  # an earlier reply again, behind an opener: no fitting reply was left unsaid
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    # A tuple, not a frozen dataclass: a turn makes dozens of these, and only the best is kept.
     reply: Reply
     source: str
     score: float
 
 
-@lru_cache(maxsize=16_384)
-def _reply_words(text: str) -> frozenset[str]:
-    # Each reply's content words are read once per process, the first time it is a candidate.
-    return content_words(text)
+class _Option(NamedTuple):
+    """A reply as the choice weighs it every turn, worked out once per scenario."""
+
+    reply: Reply
+    text: str
+    words: frozenset[str]  # its content words, shared with the line or not
+    conditional: bool  # whether it has `requires:` or `unless:` to test
+    offset: float  # what its place in the list adds to the list's base (a band's `any` replies)
+    callback: bool  # whether it requires something said before
 
 
-def _fit(reply: Reply, base: float, heard: Heard) -> float:
-    shared = len(_reply_words(reply.text) & heard.words) if heard.words else 0
-    score = base + SCORES.shared_word * min(shared, 4)
-    return score + SCORES.callback if reply.requires else score
+def _option(reply: Reply, offset: float) -> _Option:
+    conditional = bool(reply.requires or reply.unless)
+    return _Option(reply, reply.text, content_words(reply.text), conditional, offset, bool(reply.requires))
 
 
-def _from_band(
-    band: BandReplies, state: State, base: float, source: str, heard: Heard, events: Set[str], said: Set[str]
-) -> Iterable[_Candidate]:
+class _ReplyTable:
+    """A scenario's reply lists as options, each list made the first time a turn needs it."""
+
+    def __init__(self) -> None:
+        self._lists: dict[tuple[object, ...], tuple[_Option, ...]] = {}
+
+    def band(self, band: BandReplies, state: State) -> tuple[_Option, ...]:
+        """The band's replies for `state`, its `any` replies last (and scored a little lower)."""
+        return self._made(("band", id(band), state), lambda: _band_options(band, state))
+
+    def state(self, scenario: Scenario, state: State, key: str) -> tuple[_Option, ...]:
+        """The state's replies filed under a form, focus or `default` key."""
+        return self._made(("state", state, key), lambda: _state_options(scenario, state, key))
+
+    def _made(self, key: tuple[object, ...], make: Callable[[], tuple[_Option, ...]]) -> tuple[_Option, ...]:
+        options = self._lists.get(key)
+        if options is None:
+            options = self._lists[key] = make()
+        return options
+
+
+def _band_options(band: BandReplies, state: State) -> tuple[_Option, ...]:
     specific = band.for_state(state)
     count = len(specific) - len(band.any)
-    for index, reply in enumerate(specific):
-        if reply.text in said or not reply.allowed(events):
+    return tuple(
+        _option(reply, SCORES.any_band if index >= count else 0.0) for index, reply in enumerate(specific)
+    )
+
+
+def _state_options(scenario: Scenario, state: State, key: str) -> tuple[_Option, ...]:
+    return tuple(_option(reply, 0.0) for reply in replies_for(scenario.replies.of(state), key))
+
+
+_TABLES: dict[int, tuple[Scenario, _ReplyTable]] = {}
+
+
+def _table(scenario: Scenario) -> _ReplyTable:
+    # One per scenario, found again by the identity of the (immutable) scenario it was made for.
+    known = _TABLES.get(id(scenario))
+    if known is None or known[0] is not scenario:
+        if len(_TABLES) >= 64:
+            _TABLES.clear()
+        known = _TABLES[id(scenario)] = (scenario, _ReplyTable())
+    return known[1]
+
+
+def _add_fitting(
+    found: list[_Candidate],
+    options: Iterable[_Option],
+    base: float,
+    source: str,
+    heard: Heard,
+    events: Set[str],
+    said: Set[str],
+) -> None:
+    """Append each option not yet said whose conditions hold, scored by how well it fits the line."""
+    words = heard.words
+    for option in options:
+        if option.text in said or (option.conditional and not option.reply.allowed(events)):
             continue
-        score = base + (SCORES.any_band if index >= count else 0.0)
-        yield _Candidate(reply, source, _fit(reply, score, heard))
+        score = base + option.offset
+        shared = len(option.words & words) if words else 0
+        score = score + SCORES.shared_word * min(shared, 4)
+        found.append(_Candidate(option.reply, source, score + SCORES.callback if option.callback else score))
 
 
 def candidates(
     scenario: Scenario, state: State, move: Move, heard: Heard, events: Set[str], said: Set[str]
 ) -> list[_Candidate]:
     """Every reply that may answer this line now, with how well it fits."""
+    table = _table(scenario)
     found: list[_Candidate] = []
     raised = [
         (topic, SCORES.topic + SCORES.topic_per_extra_word * min(hits - 1, 2)) for topic, hits in heard.topics
@@ -106,21 +165,17 @@ def candidates(
         followed = SCORES.topic if heard.verdict is Verdict.LANDED else SCORES.followed
         raised.append((scenario.topic(heard.follows), followed))
     for topic, base in raised:
-        found.extend(_from_band(topic.replies, state, base, f"topic:{topic.id}", heard, events, said))
+        _add_fitting(found, table.band(topic.replies, state), base, f"topic:{topic.id}", heard, events, said)
     if heard.verdict is Verdict.LANDED:
-        found.extend(
-            _from_band(scenario.pools.confirm, state, SCORES.confirm, "pool:confirm", heard, events, said)
-        )
-    state_replies = scenario.replies.of(state)
+        confirm = table.band(scenario.pools.confirm, state)
+        _add_fitting(found, confirm, SCORES.confirm, "pool:confirm", heard, events, said)
     form_score = SCORES.form + (SCORES.salient_form if move.form in SALIENT_FORMS else 0.0)
     for key, base in (
         (move.form.value, form_score),
         (move.focus.value, SCORES.focus),
         ("default", SCORES.default),
     ):
-        for reply in replies_for(state_replies, key):
-            if reply.text not in said and reply.allowed(events):
-                found.append(_Candidate(reply, f"state:{key}", _fit(reply, base, heard)))
+        _add_fitting(found, table.state(scenario, state, key), base, f"state:{key}", heard, events, said)
     return found
 
 
@@ -165,7 +220,8 @@ def choose_from_pool(
     """
     band = scenario.pools.named(pool)
     source = f"pool:{pool.value}"
-    found = list(_from_band(band, state, 0.0, source, heard, events, said))
+    found: list[_Candidate] = []
+    _add_fitting(found, _table(scenario).band(band, state), 0.0, source, heard, events, said)
     if found:
         best = max(candidate.score for candidate in found)
         tied = [candidate for candidate in found if candidate.score == best]

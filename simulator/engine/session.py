@@ -85,6 +85,7 @@ class Session:
         self.seed = seed
         self.personality = personality or personality_for(scenario, seed)
         self._kind_of = {item.id: item.kind for item in scenario.story}
+        self._phrases = scenario.phrases.as_lists()  # the same every turn: built once, not per line read
         self._restart()
 
     def _restart(self) -> None:
@@ -212,7 +213,7 @@ class Session:
         return Context(
             previous_coachee_line=last,
             vision_established=self.is_vision_established,
-            phrases=self.scenario.phrases.as_lists(),
+            phrases=self._phrases,
         )
 
     # --- what front ends do ---------------------------------------------------------------

@@ -57,7 +57,10 @@ _LEAD_IN = re.compile(r"(?:" + alternation(lex.LEAD_IN_FILLERS) + r")(?:[\s,]+|$
 
 _STRUCTURE = opening(lex.STRUCTURE_PHRASES)
 
-FILLER_ONLY = re.compile(alternation(lex.FILLER_ONLY) + r"(?:[\s,]+" + alternation(lex.FILLER_ONLY) + r")*")
+# Fillers run together, with sentence marks between and after them ("Okay. Right then.", "That's it.").
+FILLER_ONLY = re.compile(
+    alternation(lex.FILLER_ONLY) + r"(?:[\s,.!?;:…]+" + alternation(lex.FILLER_ONLY) + r")*[\s.!?…]*"
+)
 
 # Where dictation ran several sentences together, a new clause often opens with these.
 _CLAUSE_BREAK = re.compile(

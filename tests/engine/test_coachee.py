@@ -1,12 +1,14 @@
 """The coachee's dynamics (COACHING-MODEL.md §4), tested on moves built by hand."""
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from simulator.engine.coachee import TOP_OPENNESS, Coachee, History, Impact, appraise
 from simulator.scenario.model import HotButton, Line
-from simulator.vocabulary import Attractor, Focus, Form, Move, State
+from simulator.vocabulary import SURE_FROM, UNCLEAR_BELOW, Attractor, Focus, Form, Move, State
 from tests.strategies import moves, persona
 
 VISION_QUESTION = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
@@ -46,6 +48,32 @@ def test_confront_drops_sensitive_coachee_to_defensive() -> None:
 
 def test_confront_only_lowers_a_robust_coachee() -> None:
     impact = appraise(CONFRONT, "", persona(), at(State.OPEN))
+    assert not impact.shutdown and impact.delta < 0
+
+
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_a_less_sure_reading_moves_the_coachee_less_either_way(low: float, high: float) -> None:
+    low, high = sorted((low, high))
+    for move in (ADVICE, FEELING_REFLECTION):
+        unsure, sure = (dataclasses.replace(move, confidence=c) for c in (low, high))
+        assert abs(appraise(unsure, "", persona(), at(State.NEUTRAL)).delta) <= abs(
+            appraise(sure, "", persona(), at(State.NEUTRAL)).delta
+        )
+
+
+def test_a_sure_reading_moves_fully_and_an_unclear_one_not_at_all() -> None:
+    full = appraise(ADVICE, "", persona(), at(State.NEUTRAL)).delta
+    assert (
+        appraise(dataclasses.replace(ADVICE, confidence=SURE_FROM), "", persona(), at(State.NEUTRAL)).delta
+        == full
+    )
+    unclear = dataclasses.replace(ADVICE, confidence=UNCLEAR_BELOW - 0.01)
+    assert appraise(unclear, "", persona(), at(State.NEUTRAL)).delta == 0.0
+
+
+def test_a_confront_the_reader_was_unsure_of_lowers_openness_but_never_shuts_down() -> None:
+    unsure = dataclasses.replace(CONFRONT, confidence=(UNCLEAR_BELOW + SURE_FROM) / 2)
+    impact = appraise(unsure, "", persona(shuts_down_on=["confront"]), at(State.OPEN))
     assert not impact.shutdown and impact.delta < 0
 
 
@@ -143,6 +171,7 @@ def test_openness_stays_in_bounds_and_matches_the_state(sequence: list[tuple[Mov
     st.floats(0.0, 2.99),
     st.sampled_from([AUTONOMY, FEELING_REFLECTION, VISION_QUESTION]),
 )
+@pytest.mark.slow
 def test_a_more_open_coachee_never_ends_a_move_less_open(low: float, high: float, move: Move) -> None:
     low, high = sorted((low, high))
     sam = persona(repair=3.0)

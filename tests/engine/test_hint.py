@@ -1,5 +1,7 @@
 """`/hint` uses the same logic as the scorecard's better line and takes up what the coachee just said."""
 
+import pytest
+
 from simulator.arc import mirror
 from simulator.engine.hint import hint_for
 from simulator.scenario import catalogue
@@ -13,6 +15,7 @@ LINES = [
 ]
 
 
+@pytest.mark.slow
 def test_the_hint_names_the_move_the_scorecard_would_suggest_at_that_moment() -> None:
     card = score_session(play(NURSE, LINES))
     for index, turn in enumerate(card.turns):

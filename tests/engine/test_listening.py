@@ -42,7 +42,9 @@ def texts(replies: tuple) -> set[str]:  # type: ignore[type-arg]
 def test_a_line_that_raises_a_topic_gets_that_topics_reply_at_the_coachees_openness() -> None:
     guarded = Session(NURSE).say("How many students are on the ward this month?")
     assert guarded.coachee in texts(NURSE.topic("students").replies.closed)
-    open_nurse = Session(starting(NURSE, State.OPEN)).say("How are the students getting on?")
+    # Played as a plain open question: a real-self reading would rightly unlock her balance sheet first.
+    plain_question = Move(Form.OPEN_QUESTION, Focus.NONE, Attractor.NEUTRAL)
+    open_nurse = Session(starting(NURSE, State.OPEN)).play(plain_question, "How are the students getting on?")
     assert open_nurse.coachee in texts(NURSE.topic("students").replies.open)
 
 
@@ -64,6 +66,7 @@ def test_the_same_conversation_always_gets_the_same_replies_and_seeds_vary_only_
     assert [turn.as_record() for turn in first.turns] == [turn.as_record() for turn in again.turns]
 
 
+@pytest.mark.slow
 def test_a_callback_waits_for_what_it_calls_back_to() -> None:
     # "Like I said, it was the nurse who sat with Mum" requires the values story item.
     callback = next(reply for reply in NURSE.topic("mum").replies.open if reply.requires)
@@ -298,6 +301,7 @@ def test_a_scenario_without_topics_or_pools_plays_as_before_with_ordinary_replie
     st.integers(0, 3),
     st.integers(0, 10_000),
 )
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 def test_every_drawn_personality_lies_within_its_ranges_and_replays_the_same(
     low: float, width: float, leaves_low: int, leaves_width: int, seed: int

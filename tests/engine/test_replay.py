@@ -98,6 +98,7 @@ def every_topic_found(scenario: Scenario, line: str) -> tuple[tuple[object, int]
     return tuple(sorted(every, key=lambda pair: -pair[1]))
 
 
+@pytest.mark.slow
 def test_each_topic_word_raises_what_every_topics_pattern_finds_in_any_case_and_with_an_ending() -> None:
     for scenario in ALL_BUNDLED:
         for word in (word.rstrip("*") for topic in scenario.topics for word in topic.words):

@@ -96,6 +96,7 @@ def vocabularies() -> dict[tuple[bool, bool], list[str]]:
     return found
 
 
+@pytest.mark.slow
 def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_it() -> None:
     names = model._model().names
     index = {name: i for i, name in enumerate(names)}
@@ -122,6 +123,7 @@ def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_i
     st.booleans(),
     st.booleans(),
 )
+@pytest.mark.slow
 def test_a_batch_and_each_line_alone_give_line_features(
     vocabularies: dict[tuple[bool, bool], list[str]],
     lines: list[tuple[str, str, bool]],
@@ -153,6 +155,7 @@ def test_an_unsorted_vocabulary_gives_the_same_features() -> None:
         assert as_features(lines, 0) == expected(index, SAMPLE_LINES[1], SAMPLE_PREVIOUS, True, False, False)
 
 
+@pytest.mark.slow
 def test_readings_stay_the_same_when_the_word_memory_is_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
     texts, previous, vision = corpus_testing_part()
     texts, contexts = texts[:300], [Context(p, v) for p, v in zip(previous[:300], vision[:300], strict=True)]

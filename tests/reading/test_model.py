@@ -69,6 +69,7 @@ def test_empty_text_is_other_none_neutral_and_certain(text: str) -> None:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.text(), st.text(max_size=40), st.booleans())
 def test_any_text_gives_a_reading(text: str, previous: str, vision: bool) -> None:

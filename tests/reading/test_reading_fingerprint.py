@@ -142,6 +142,7 @@ def read_alike(stride: int) -> None:
             assert read(text, context) == reading, text
 
 
+@pytest.mark.slow
 def test_read_many_reads_lines_as_read_does_one_by_one() -> None:
     read_alike(stride=8)
 

@@ -1,5 +1,6 @@
 """A reflection reflects only what the coachee said: content, feeling or meaning, never a stock phrase."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,6 +44,7 @@ def test_feelings_lean_by_their_words_and_negation_turns_them() -> None:
     assert feeling_of("The rota is on the wall") == ""
 
 
+@pytest.mark.slow
 @given(st.text(max_size=300), st.lists(st.text(max_size=300), max_size=4))
 def test_any_text_gets_a_verdict_and_an_overlap_between_0_and_1(line: str, said: list[str]) -> None:
     fit = reflection_fit(line, said)

@@ -141,6 +141,7 @@ def test_plain_postgresql_urls_use_psycopg_and_other_databases_are_refused() -> 
         normalised_url("grades.sqlite")
 
 
+@pytest.mark.slow
 def test_a_server_that_is_not_there_is_one_clear_error_without_the_password() -> None:
     with pytest.raises(GradebookError) as raised:
         Gradebook.open("postgresql://coach:hunter2@127.0.0.1:1/grades")

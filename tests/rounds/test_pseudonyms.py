@@ -20,6 +20,7 @@ def test_a_pseudonym_is_stable_and_never_shows_the_name(secret: str, name: str) 
     assert name not in made
 
 
+@pytest.mark.slow
 @given(secrets, secrets, trainee_names)
 def test_another_gradebook_s_secret_gives_another_pseudonym(first: str, second: str, name: str) -> None:
     if first != second:

@@ -120,6 +120,7 @@ def test_a_rubric_file_is_validated_like_a_round() -> None:
         parse_rubric("pea_nea_ratoi: {fair: 1, good: 2}\n", "r.yaml")
 
 
+@pytest.mark.slow
 @given(st.text(max_size=300))
 def test_any_trainee_name_is_refused_or_made_clean_and_stable(raw: str) -> None:
     try:

@@ -20,6 +20,7 @@ def test_bundled_scenario_loads_with_matching_id(scenario_id: str) -> None:
     assert catalogue.load(scenario_id).scenario.id == scenario_id
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scenario_id", BUNDLED)
 def test_bundled_scenario_has_a_compassion_and_a_compliance_test(scenario_id: str) -> None:
     styles = {test.style for test in catalogue.load(scenario_id).scenario.tests}

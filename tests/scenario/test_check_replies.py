@@ -47,6 +47,7 @@ def test_a_name_with_two_meanings_is_an_error() -> None:
     assert any("topic id 'vision' is already a story item" in line for line in problems(text))
 
 
+@pytest.mark.slow
 def test_a_topic_with_no_replies_at_a_band_is_a_warning() -> None:
     start = GOOD.index("  - id: staffing")
     middle = GOOD.index("      middle:", start)
@@ -98,6 +99,7 @@ def test_only_a_shutdown_hot_button_may_end_the_meeting() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_state_whose_default_replies_all_have_conditions_is_an_error() -> None:
     text = GOOD.replace(
         "      - text: I'm fine. It's just been busy.\n        cue: small tight smile",
@@ -127,6 +129,7 @@ def test_a_bad_temperament_range_is_one_located_error(value: str, message: str) 
     assert message in found[0]
 
 
+@pytest.mark.slow
 def test_a_whole_number_parameter_refuses_a_fraction() -> None:
     text = GOOD.replace("    leaves_after: [3, 4]", "    leaves_after: 2.5")
     assert any("expected a whole number, got 2.5" in line for line in problems(text))

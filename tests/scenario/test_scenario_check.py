@@ -88,6 +88,7 @@ def test_a_coachee_nothing_lowers_never_falls_below_the_start() -> None:
     )
 
 
+@pytest.mark.slow
 def test_later_hot_button_word_shadowed_by_an_earlier_one_is_a_warning() -> None:
     text = GOOD.replace(
         "      words: [audit, audits, compliance]", "      words: [audit, audit trail, compliance]"
@@ -109,6 +110,7 @@ def test_hot_buttons_with_distinct_words_do_not_shadow() -> None:
     assert not any("never fires" in m for m in messages(catalogue.load().scenario))
 
 
+@pytest.mark.slow
 def test_an_earlier_hot_button_firing_only_on_nea_moves_does_not_shadow_one_firing_on_any() -> None:
     scenario = catalogue.load().scenario
     first, second = scenario.coachee.hot_buttons

@@ -41,6 +41,7 @@ def test_default_scenario_parses_without_problems() -> None:
     assert problems == []
 
 
+@pytest.mark.slow
 def test_misspelt_key_is_located_and_gets_a_suggestion() -> None:
     text = GOOD.replace("    warm_up:", "    warmup:")
     assert first_problem(text) == (
@@ -81,6 +82,7 @@ def test_state_without_default_replies_is_an_error() -> None:
     assert any("replies.energised: missing required key 'default'" in p.message for p in problems)
 
 
+@pytest.mark.slow
 def test_duplicate_key_is_refused_at_the_second_one() -> None:
     text = GOOD.replace("  starting_state: guarded\n", "  starting_state: guarded\n  starting_state: open\n")
     assert (
@@ -238,6 +240,7 @@ def test_an_anchor_is_refused_even_when_no_alias_uses_it() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_number_of_thousands_of_digits_is_one_located_error() -> None:
     text = GOOD.replace("turn_limit: ", "turn_limit: " + "9" * 5000 + " #", 1)
     line = line_of(text, "9" * 5000)

@@ -37,6 +37,7 @@ def test_shipped_schema_equals_the_generated_one() -> None:
     assert shipped == schema_text(), "regenerate: coach schema > scenarios/scenario.schema.json"
 
 
+@pytest.mark.slow
 def test_schema_is_a_valid_draft_2020_12_schema_with_a_title() -> None:
     schema = scenario_json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)

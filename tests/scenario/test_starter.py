@@ -13,6 +13,7 @@ from simulator.trainer.rehearsal import rehearse_all
 from simulator.vocabulary import State
 
 
+@pytest.mark.slow
 @settings(max_examples=20)
 @given(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,63}", fullmatch=True))
 def test_starter_validates_without_problems_for_any_id(scenario_id: str) -> None:

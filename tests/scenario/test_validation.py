@@ -34,6 +34,7 @@ def test_an_id_used_by_two_files_is_an_error_at_the_second_id() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_file_named_unlike_its_id_gets_a_warning() -> None:
     report = validate([("mine.yaml", GOOD)])[0]
     assert not report.has_errors

@@ -88,6 +88,7 @@ def test_an_error_with_no_known_cause_keeps_the_readers_words() -> None:
     assert problem.message.startswith("YAML syntax: ") and "stray quote" in problem.message
 
 
+@pytest.mark.slow
 @given(st.text(alphabet="ab:'\"[]{}- \t\n#>|,", max_size=60))
 def test_any_syntax_error_gets_one_located_line_and_never_raises(text: str) -> None:
     try:

@@ -308,6 +308,7 @@ def test_the_conversations_graded_as_a_round_page_match_the_fingerprint(expected
     assert_cards_match(cards, expected)
 
 
+@pytest.mark.slow
 def test_a_conversation_played_otherwise_fails_the_check(expected: list[str]) -> None:
     played = simulated_conversations()[0]
     session = play(bundled()[played.scenario_id].scenario, played.lines[:-1], played.seed)

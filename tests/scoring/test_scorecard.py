@@ -163,6 +163,7 @@ def test_the_same_lines_with_another_seed_keep_their_band_and_stay_within_five_p
         assert max(overalls) - min(overalls) <= 5, (test.name, overalls)
 
 
+@pytest.mark.slow
 def test_stock_phrases_on_a_loop_are_never_compassion_led_on_any_bundled_persona() -> None:
     rota = [
         "What's your vision for the future?", "That sounds really hard.", "What matters most to you?",

@@ -41,6 +41,7 @@ def test_scenarios_json_is_an_array_with_id_and_title() -> None:
     assert all(row["title"] for row in rows)
 
 
+@pytest.mark.slow
 def test_piped_practice_prints_replies_and_saves_the_transcript(tmp_path: Path) -> None:
     path = tmp_path / "t.jsonl"
     lines = "Hi Grace, thanks for coming in.\n\nIt sounds like it has been a hard month.\n/hint\n"
@@ -160,6 +161,7 @@ def test_empty_or_misspelt_phrases_file_is_a_located_error(tmp_path: Path) -> No
     )
 
 
+@pytest.mark.slow
 def test_piped_practice_marks_what_the_coachee_revealed(tmp_path: Path) -> None:
     compassion = next(
         t for t in catalogue.load(catalogue.DEFAULT_SCENARIO).scenario.tests if t.style == "compassion"

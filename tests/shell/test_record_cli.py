@@ -131,6 +131,7 @@ def exported_statements(db: str, *extra: str) -> list[dict[str, Any]]:
 # --- xAPI -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_export_writes_valid_pseudonymous_statements_for_every_turn_and_conversation(
     tmp_path: Path, cohort: str
 ) -> None:
@@ -166,6 +167,7 @@ def test_export_to_standard_output_keeps_the_messages_apart(cohort: str) -> None
     assert json.loads(result.stdout) and "statement(s)" not in result.stdout
 
 
+@pytest.mark.slow
 def test_export_sends_to_a_record_store_and_again_without_duplicates(
     cohort: str, store: tuple[str, StoreState]
 ) -> None:
@@ -180,6 +182,7 @@ def test_export_sends_to_a_record_store_and_again_without_duplicates(
     assert all(r["headers"]["authorization"] == AUTHORIZATION for r in state.requests)
 
 
+@pytest.mark.slow
 def test_export_retries_a_failing_store_and_reports_what_did_not_go(
     cohort: str, store: tuple[str, StoreState], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -239,6 +242,7 @@ def review(db: str, trainee: str, comment: str, *extra: str) -> Result:
     return coach("review", "--round", "spring-1", "--trainee", trainee, "--comment", comment, *extra, db=db)
 
 
+@pytest.mark.slow
 def test_a_comment_is_shown_at_its_turn_in_the_report_and_the_feedback(tmp_path: Path, cohort: str) -> None:
     pinned = review(cohort, "Ann Lee", "Lovely <em>reflection</em> of the feeling.", "--turn", "2")
     assert (
@@ -285,6 +289,7 @@ def test_a_comment_must_name_a_turn_that_stands_and_a_conversation_that_exists(
     assert empty.exit_code == 1 and "a comment cannot be empty" in empty.output
 
 
+@pytest.mark.slow
 def test_without_the_review_gate_feedback_shows_the_grade_at_once(cohort: str) -> None:
     feedback = coach("feedback", "--round", "spring-1", "--trainee", "Ann Lee", db=cohort)
     assert "Overall:" in feedback.output and "awaiting review" not in feedback.output
@@ -325,6 +330,7 @@ def test_with_the_gate_a_grade_waits_for_review_and_release(tmp_path: Path, gate
 # --- pseudonymised reports -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_reports_and_grades_can_name_trainees_by_pseudonym(tmp_path: Path, cohort: str) -> None:
     ann, bob = (pseudonym(secret_of(cohort), name) for name in ("Ann Lee", "Bob Stone"))
     html, csv = tmp_path / "r.html", tmp_path / "r.csv"
@@ -342,6 +348,7 @@ def test_reports_and_grades_can_name_trainees_by_pseudonym(tmp_path: Path, cohor
 # --- forget ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_forget_erases_a_trainee_and_says_what_went(tmp_path: Path, cohort: str) -> None:
     review(cohort, "Ann Lee", "Nice.", "--turn", "1")
     result = coach("forget", "--round", "spring-1", "--trainee", "Ann Lee", "--yes", db=cohort)
@@ -358,6 +365,7 @@ def test_forget_erases_a_trainee_and_says_what_went(tmp_path: Path, cohort: str)
     )
 
 
+@pytest.mark.slow
 def test_forget_without_a_terminal_needs_yes(cohort: str) -> None:
     result = coach("forget", "--round", "spring-1", "--trainee", "Ann Lee", db=cohort)
     assert result.exit_code == 2 and "add --yes to confirm" in result.output

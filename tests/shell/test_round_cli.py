@@ -93,6 +93,7 @@ def graded_json(db: str, *extra: str) -> dict[str, object]:
 # --- practising under a round -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_practice_under_a_round_records_every_turn_and_still_writes_the_transcript(
     tmp_path: Path, db: str
 ) -> None:
@@ -106,6 +107,7 @@ def test_practice_under_a_round_records_every_turn_and_still_writes_the_transcri
     assert read.trainee_lines == LINES[:4] and read.header["round"] == "spring-1"
 
 
+@pytest.mark.slow
 def test_a_graded_round_hides_the_meter_and_switches_off_undo_and_hints(tmp_path: Path, db: str) -> None:
     result = practise(write_round(tmp_path), "Ann", db, [LINES[0], "/undo", "/hint", LINES[1]])
     assert "undo is switched off for this round" in result.output
@@ -114,6 +116,7 @@ def test_a_graded_round_hides_the_meter_and_switches_off_undo_and_hints(tmp_path
     assert stored_lines(db) == (LINES[0], LINES[1])
 
 
+@pytest.mark.slow
 def test_a_round_that_allows_undo_takes_the_line_out_of_the_gradebook(tmp_path: Path, db: str) -> None:
     result = practise(
         write_round(tmp_path, "undo: true\nmeter: true\n"), "Ann", db, [LINES[0], LINES[1], "/undo"]
@@ -128,6 +131,7 @@ def test_the_round_s_turn_limit_ends_the_conversation(tmp_path: Path, db: str) -
     assert stored_lines(db) == tuple(LINES[:3])
 
 
+@pytest.mark.slow
 def test_a_second_conversation_on_the_same_scenario_is_refused(tmp_path: Path, db: str) -> None:
     round_file = write_round(tmp_path)
     assert practise(round_file, "Ann", db, LINES[:2]).exit_code == 0
@@ -137,6 +141,7 @@ def test_a_second_conversation_on_the_same_scenario_is_refused(tmp_path: Path, d
     assert resume.exit_code == 1 and "has ended; nothing to resume" in resume.output
 
 
+@pytest.mark.slow
 def test_resume_without_a_conversation_says_how_to_start_one(tmp_path: Path, db: str) -> None:
     result = practise(write_round(tmp_path), "Ann", db, LINES[:1], "--resume")
     assert result.exit_code == 1 and "start one without --resume" in result.output
@@ -273,6 +278,7 @@ def test_eight_trainees_practising_at_once_lose_no_turn(tmp_path: Path, shared_d
 # --- grading: never trusting what is stored -----------------------------------------------
 
 
+@pytest.mark.slow
 def test_rows_edited_to_claim_a_better_score_change_nothing_after_grade(tmp_path: Path, db: str) -> None:
     practise(write_round(tmp_path), "Ann", db, ["Did you finish the charting?", "You need to do the notes."])
     honest = graded_json(db)
@@ -309,6 +315,7 @@ def test_grade_flags_a_scenario_changed_since_it_was_practised(tmp_path: Path, d
     assert "(scenario changed since practised)" in result.output
 
 
+@pytest.mark.slow
 def test_grade_under_another_rubric_shows_what_changed_trainee_by_trainee(tmp_path: Path, db: str) -> None:
     round_file = write_round(tmp_path)
     practise(round_file, "Ann", db, LINES[:6])
@@ -365,6 +372,7 @@ def cohort(tmp_path: Path, db: str) -> str:
     return db
 
 
+@pytest.mark.slow
 def test_report_prints_the_table_averages_and_weakest_measure(cohort: str) -> None:
     result = runner.invoke(main, ["report", "--round", "spring-1", "--db", cohort])
     assert result.exit_code == 0, result.output
@@ -413,6 +421,7 @@ def test_report_csv_keeps_formulas_as_text(tmp_path: Path, cohort: str) -> None:
     assert any(row.startswith("'=HYPERLINK(1)") for row in rows) and len(rows) == 4
 
 
+@pytest.mark.slow
 def test_feedback_gives_a_trainee_their_scorecard_and_every_turn(tmp_path: Path, cohort: str) -> None:
     out = tmp_path / "feedback.html"
     args = ["feedback", "--round", "spring-1", "--trainee", HOSTILE, "--db", cohort, "--html", str(out)]
@@ -465,6 +474,7 @@ def test_the_html_report_renders_in_chromium_without_console_errors(tmp_path: Pa
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_help_does_not_import_the_database_layer() -> None:
     code = (
         "import sys; from simulator.shell.cli import main\n"
@@ -514,6 +524,7 @@ def test_a_conversation_whose_scenario_is_gone_is_named_and_the_rest_still_grade
     assert "Bob  " in result.output and "1 conversation(s)" in result.output
 
 
+@pytest.mark.slow
 def test_coach_score_on_a_round_transcript_agrees_with_coach_grade(tmp_path: Path, db: str) -> None:
     round_file = write_round(tmp_path, "turns: 12\n")  # shorter than the scenario's own limit
     assert practise(round_file, "Ann", db, TWENTY).exit_code == 0
@@ -525,6 +536,7 @@ def test_coach_score_on_a_round_transcript_agrees_with_coach_grade(tmp_path: Pat
     assert json.loads(scored.stdout)["warnings"] == []
 
 
+@pytest.mark.slow
 def test_coach_score_never_lets_a_round_header_lift_the_scenarios_turn_limit(tmp_path: Path, db: str) -> None:
     round_file = write_round(tmp_path, "turns: 40\n")  # longer than the scenario's own limit of 30
     many = [*TWENTY, *(f"{line} (third time, {n})" for n, line in enumerate(TWENTY))][:36]
@@ -722,6 +734,7 @@ def test_a_report_replaces_its_own_pages_and_never_a_folder_of_yours(tmp_path: P
     assert not yours.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+@pytest.mark.slow
 def test_grade_and_report_draw_no_progress_bar_when_piped(cohort: str) -> None:
     for command in ("grade", "report"):
         result = runner.invoke(main, [command, "--round", "spring-1", "--db", cohort])

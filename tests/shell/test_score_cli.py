@@ -127,6 +127,7 @@ def test_a_header_naming_a_file_never_replaces_the_bundled_scenario(tmp_path: Pa
     )
 
 
+@pytest.mark.slow
 def test_a_scenario_that_is_not_bundled_is_scored_from_its_file_with_a_warning_naming_it(
     tmp_path: Path,
 ) -> None:

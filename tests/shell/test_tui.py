@@ -43,6 +43,7 @@ def practise(
     return conversation, reason
 
 
+@pytest.mark.slow
 def test_ctrl_d_ends_and_saves_the_conversation(pipe: PipeInput, tmp_path: Path) -> None:
     _, reason = practise(pipe, f"Hello Grace.\rIt sounds like a long shift.\r{CTRL_D}", tmp_path / "t.jsonl")
     assert reason == "eof"

@@ -74,6 +74,7 @@ def test_a_scenario_validated_once_comes_back_from_the_cache_unparsed_and_equal(
     assert parses == [FOUND.source]
 
 
+@pytest.mark.slow
 def test_a_changed_scenario_is_validated_afresh(folder: Path, parses: list[str]) -> None:
     first_screen(FOUND)
     renamed = ScenarioSource(
@@ -127,6 +128,7 @@ def test_a_damaged_or_foreign_opening_file_is_ignored(
     assert scenario() == LOADED and opening == Opening.of(LOADED.scenario)
 
 
+@pytest.mark.slow
 def test_an_entry_moved_under_another_scenarios_key_is_not_believed(folder: Path, parses: list[str]) -> None:
     other = catalogue.find("diabetes-walking")
     first_screen(other)
@@ -158,6 +160,7 @@ def test_a_damaged_or_foreign_scenario_record_is_validated_from_the_text(
     assert parses == [FOUND.source, FOUND.source]
 
 
+@pytest.mark.slow
 @settings(max_examples=50)
 @given(record=json_values)
 def test_an_opening_is_read_back_only_from_a_whole_record(record: object) -> None:

@@ -330,6 +330,7 @@ coachee_text = st.one_of(
 )
 
 
+@pytest.mark.slow
 @given(coachee_text)
 def test_any_text_reads_as_one_of_three_without_error(text: str) -> None:
     reading = talk_cues(text)
@@ -337,6 +338,7 @@ def test_any_text_reads_as_one_of_three_without_error(text: str) -> None:
     assert read_talk(text) == reading.talk
 
 
+@pytest.mark.slow
 @given(coachee_text)
 def test_reading_is_deterministic(text: str) -> None:
     assert talk_cues(text) == talk_cues(text)

@@ -59,6 +59,7 @@ def test_a_reflection_of_a_story_not_yet_told_is_told_as_hearing_a_hope() -> Non
     assert after.move == "reflect their vision back and deepen it"
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(st.lists(st.sampled_from(COMPASSION_KINDS), min_size=1, max_size=DEFAULT.turn_limit))
 def test_no_path_ever_reflects_a_vision_before_it_is_told(path: list[MoveKind]) -> None:
