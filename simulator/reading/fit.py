@@ -15,7 +15,7 @@ The split (fixed; never changed to suit a result):
   charity fundraising; mental health ward, district nursing, ambulance station, radiology,
   portering, occupational therapy). Never used here: not for fitting, not for choosing anything. It is
   read only by `benchmarks/reader.py`, once per final variant.
-- fitting part: authors a, b, c, e, f, g, i, j, k, l, m, plus the older team-written set
+- fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, plus the older team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -66,7 +66,7 @@ CORPUS_DIR = READING_DIR / "corpus"
 TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 
 TEST_AUTHORS = ("d", "h", "n")
-FIT_AUTHORS = ("a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m")
+FIT_AUTHORS = ("a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o")
 TEAM = "team"
 
 Record = dict[str, object]
@@ -90,6 +90,7 @@ class Settings:
     borrow_previous: bool = True  # lines without a coachee line borrow one (see `borrow_previous`)
     borrow_within: str = "setting"  # ... from a line of the same "setting" or of the same "author"
     dictated_copies: bool = True  # each typed line is fitted a second time as speech-to-text gives it
+    context_penalty: float = 1.0  # the L2 penalty of the dense x: features, as a multiple of l2
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -297,7 +298,10 @@ def matrix(feature_rows: Sequence[dict[str, float]], vocabulary: Sequence[str]):
 
 
 def fit_softmax(x, labels: np.ndarray, classes: int, l2: float, penalised: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """Multinomial logistic regression by L-BFGS: features x classes weights, deterministic."""
+    """Multinomial logistic regression by L-BFGS: features x classes weights, deterministic.
+
+    `penalised` is each feature's share of the L2 penalty (0 for the bias).
+    """
     minimize: Any = importlib.import_module("scipy.optimize").minimize
 
     n, d = x.shape
@@ -353,7 +357,7 @@ def fit(
         rows = [record_features(r, settings) for r in fitting]
     vocabulary = build_vocabulary(_names_per_line(records, rows), settings.min_count)
     x = matrix(rows, vocabulary)
-    penalised = np.array([name != "x:bias" for name in vocabulary])
+    penalised = np.array([_penalty(name, settings) for name in vocabulary])
     form_labels = np.array([FORMS.index(_enum(FORMS, r["form"])) for r in records])
     focus_labels = np.array([FOCI.index(_enum(FOCI, r["focus"])) for r in records])
     form = fit_softmax(x, form_labels, len(FORMS), settings.l2, penalised).astype(np.float32)
@@ -362,6 +366,14 @@ def fit(
     keep |= np.array([name == "x:bias" for name in vocabulary])
     kept_names = [name for name, k in zip(vocabulary, keep, strict=True) if k]
     return Fitted(kept_names, form[keep], focus[keep])
+
+
+def _penalty(name: str, settings: Settings) -> float:
+    # The bias is free; the dense context features (line length, echo, question marks) may be
+    # held back harder than the words, so that a line's words, not its shape, decide it.
+    if name == "x:bias":
+        return 0.0
+    return settings.context_penalty if name.startswith("x:") else 1.0
 
 
 def _enum(members: Sequence[object], value: object):  # type: ignore[no-untyped-def]
@@ -494,6 +506,7 @@ def grid() -> list[tuple[str, Settings]]:
     base = Settings()
     named = [(f"l2={l2:g}", replace(base, l2=l2)) for l2 in (3e-5, 3e-4)]
     named += [("previous line's words", replace(base, previous_words=True))]
+    named += [("context features penalised x10", replace(base, context_penalty=10.0))]
     return named
 
 
