@@ -11,8 +11,8 @@
 (iii) lines per second of `read_many` and `read` (and of `classify`) over 5,000 lines, and the
       per-line latency of `read` (cold start and whole processes: benchmarks/classify_speed.py);
 (iv)  the confidence threshold: attractor accuracy above and below 0.4-0.8 on the
-      leave-one-author-out CV predictions of the fitting part (refits six folds: about
-      three minutes; `--no-cv` skips it), and the recommended threshold.
+      leave-one-author-out CV predictions of the fitting part (refits one fold per fitting author:
+      about ten minutes on two cores; `--no-cv` skips it), and the recommended threshold.
 
 Metric helpers and the form → AnnoMI behaviour mapping come from benchmarks/agreement.py.
 """
@@ -230,7 +230,7 @@ def report_threshold() -> None:
     total = len(correct)
     cv = scores_of(predictions)
     print(
-        f"  (six folds refitted in {time.perf_counter() - started:.0f} s) CV: attractor macro-F1 {cv['attractor_f1']:.3f},"
+        f"  (one fold per fitting author refitted in {time.perf_counter() - started:.0f} s) CV: attractor macro-F1 {cv['attractor_f1']:.3f},"
         f" accuracy {cv['attractor_acc']:.3f}, form {cv['form_acc']:.3f}, focus {cv['focus_acc']:.3f}"
     )
     print(f"  {'threshold':>9}  {'share above':>11}  {'acc above':>9}  {'acc below':>9}  {'lines below':>11}")
@@ -268,7 +268,9 @@ def recommend(table: Sequence[tuple[float, float, float, float, int]]) -> float:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--annomi", type=Path, default=DEFAULT_ANNOMI, help="AnnoMI CSV (read, never copied)")
-    parser.add_argument("--no-cv", action="store_true", help="skip (iv), which refits six folds")
+    parser.add_argument(
+        "--no-cv", action="store_true", help="skip (iv), which refits one fold per fitting author"
+    )
     args = parser.parse_args(argv)
     records = report_testing()
     if args.annomi.exists():

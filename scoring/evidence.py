@@ -243,10 +243,10 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),
             )
         )
-        if not move.is_unclear:
-            earlier.add(turn.n, turn.trainee)
-            for part in clauses(turn.trainee):
-                earlier_clauses.add(turn.n, part)
+        # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.
+        earlier.add(turn.n, turn.trainee)
+        for part in clauses(turn.trainee):
+            earlier_clauses.add(turn.n, part)
         if turn.coachee:
             coachee.append(turn.coachee)
             heard = heard | words_of(turn.coachee)

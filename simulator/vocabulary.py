@@ -120,8 +120,8 @@ class Context:
 UNCLEAR_BELOW = 0.45
 """Readings less sure than this are unclear: the coachee asks what was meant, the scorecard neither
 credits nor penalises the line. A reading's confidence is the probability of its attractor; on
-readings of authors held out in cross-validation (benchmarks/reader.py), those under 0.4 were
-right 40% of the time and those from 0.4 to 0.5 half the time, against 64% and more above 0.5.
+readings of authors held out in cross-validation (benchmarks/reader.py, section iv), those under 0.4
+were right 42% of the time and those from 0.4 to 0.5 53%, against 66% from 0.5 to 0.6 and 85% above 0.5.
 The line sits where a reading stops being more likely right than wrong, without asking a
 trainee to repeat a line the reader merely hesitated over (0.5 would make one line in seven
 unclear)."""

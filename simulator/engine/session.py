@@ -24,7 +24,7 @@ from simulator.engine.listening import Heard, Verdict, hear
 from simulator.engine.memory import Memory
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply
 from simulator.errors import ConversationOver, NothingSaid
-from simulator.reading.moves import classify
+from simulator.reading.moves import classify, is_filler_only
 from simulator.records import EndReason, Turn, attractor_tally
 from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule, rule_id
 from simulator.scenario.model import Event, HotButton, Line, Personality, PoolName, Scenario, StoryItem
@@ -326,6 +326,8 @@ class Session:
         nerve = move.is_unclear and hot_button_hit(move, text, self.scenario.coachee) is not None
         if move.is_unclear and not nerve and not heard.topics:
             return Impact(rules=(rule_id(Rule.UNCLEAR),)), PoolName.UNCLEAR
+        if self._says_nothing_here(move, text, heard):
+            return Impact(rules=(rule_id(Rule.UNCLEAR),)), PoolName.UNCLEAR
         if move.is_unclear and not nerve:
             # Unsure how it was meant, but sure what it was about: answer the topic, move nothing.
             return Impact(rules=(rule_id(Rule.UNCLEAR),)), None
@@ -343,6 +345,16 @@ class Session:
             # Only the word counts: the rest of the line, read too unsurely, moves nothing.
             move = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, move.cues, move.confidence)
         return appraise(move, text, self.scenario.coachee, history, self.personality), None
+
+    def _says_nothing_here(self, move: Move, text: str, heard: Heard) -> bool:
+        # Keyboard mash, chat about nothing here, a word on its own: read surely as nothing, so the
+        # coachee asks what was meant (a backchannel, "mm", "go on", lets them carry on instead).
+        return (
+            move.form is Form.OTHER
+            and not heard.topics
+            and not is_filler_only(text)
+            and hot_button_hit(move, text, self.scenario.coachee) is None
+        )
 
     def _is_vision_exchange(self, move: Move) -> bool:
         # The trainee asks about or reflects the vision or values, and the coachee answers from neutral up.

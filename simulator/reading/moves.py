@@ -40,6 +40,15 @@ def classify(text: str, context: Context = _NO_CONTEXT) -> Move:
     return classify_many([text], [context])[0]
 
 
+def is_filler_only(text: str) -> bool:
+    """Whether a line is nothing but fillers and backchannels ("mm", "ok cool", "Right then."), or has no word at all."""
+    return _is_filler_only(normalise(text))
+
+
+def _is_filler_only(clean: str) -> bool:
+    return not any(char.isalnum() for char in clean) or FILLER_ONLY.fullmatch(clean) is not None
+
+
 def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Move]:
     """Read many lines at once (faster per line than one by one), each in its own context."""
     from simulator.reading.model import read_many  # the weights load on first use, not at import
@@ -50,7 +59,7 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
             moves.append(Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, ("empty line",), 1.0))
             continue
         clean = normalise(text)
-        if not any(char.isalnum() for char in clean) or FILLER_ONLY.fullmatch(clean):
+        if _is_filler_only(clean):
             moves.append(
                 Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, (f"filler only: '{clean[:30]}'",), 1.0)
             )
