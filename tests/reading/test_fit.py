@@ -1,0 +1,72 @@
+"""The fit's corpus handling: dictated copies, counting a line once, and borrowing within a setting."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from simulator.reading import fit
+
+
+def record(text: str, setting: str = "ward", previous: str = "", author: str = "a") -> dict[str, object]:
+    return {
+        "text": text,
+        "form": "open_question",
+        "focus": "values",
+        "attractor": "PEA",
+        "vision_established": 0,
+        "previous_coachee_line": previous,
+        "setting": setting,
+        "author": author,
+    }
+
+
+def test_a_dictated_line_is_lower_case_without_punctuation_and_keeps_its_apostrophes() -> None:
+    assert fit.as_dictated("Is Thursday OK, Sam? I don't mind.") == "is thursday ok sam i don't mind"
+    assert fit.as_dictated("'Tired,' she said.") == "tired she said"
+
+
+@given(st.text(max_size=80))
+def test_dictating_twice_changes_nothing_more(text: str) -> None:
+    once = fit.as_dictated(text)
+    assert fit.as_dictated(once) == once
+
+
+def test_each_typed_line_is_followed_by_its_dictated_copy_with_the_same_labels() -> None:
+    typed, dictated = record("What matters most to you?"), record("what matters most to you")
+    doubled = fit.with_dictated_copies([typed, dictated])
+    assert [r["text"] for r in doubled] == [
+        "What matters most to you?",
+        "what matters most to you",
+        "what matters most to you",
+    ]
+    assert doubled[1]["dictated_copy"] and not doubled[2].get("dictated_copy")
+    assert {k: v for k, v in doubled[1].items() if k not in ("text", "dictated_copy")} == {
+        k: v for k, v in typed.items() if k != "text"
+    }
+
+
+def test_a_gram_of_one_line_and_its_copy_counts_once_towards_the_minimum() -> None:
+    records = fit.with_dictated_copies([record("Zebra crossings?"), record("what matters")])
+    rows = [fit.record_features(r, fit.Settings()) for r in records]
+    merged = fit._names_per_line(records, rows)
+    assert len(merged) == 2
+    assert "w:zebra" not in fit.build_vocabulary(merged, min_count=2)
+    assert "w:zebra" in fit.build_vocabulary(rows, min_count=2)  # counted twice without the merge
+
+
+def test_a_line_without_a_coachee_line_borrows_one_from_its_own_setting() -> None:
+    records = [
+        record("How are you?", setting="ward"),
+        record("x", setting="ward", previous="The ward was heaving."),
+        record("y", setting="depot", previous="The vans were late again."),
+        record("How's the week been?", setting="depot"),
+    ]
+    borrowed = fit.borrow_previous(records)
+    assert borrowed[0]["previous_coachee_line"] == "The ward was heaving."
+    assert borrowed[3]["previous_coachee_line"] == "The vans were late again."
+    by_author = fit.borrow_previous(records, within="author")
+    assert {r["previous_coachee_line"] for r in by_author} <= {
+        "The ward was heaving.",
+        "The vans were late again.",
+    }
