@@ -19,7 +19,7 @@ BEFORE_VISION = Context()
 AFTER_VISION = Context(vision_established=True)
 
 # The team's gold set stays as a regression test. The learned reader measured form accuracy
-# 0.874 and attractor macro-F1 0.914 on its 539 lines when these floors were last set (the old
+# 0.872 and attractor macro-F1 0.910 on its 539 lines when these floors were last set (the old
 # hand-written rules scored 0.98 here, and 0.53 on lines others wrote: the set holds the
 # team's own phrasing). The floors sit just under, so a real regression fails.
 GOLD_FORM_ACCURACY_FLOOR = 0.86
@@ -304,7 +304,10 @@ def test_dictated_repeats_and_false_starts_are_dropped() -> None:
 
 
 def test_dictated_why_are_you_always_late_is_not_split_after_why() -> None:
-    assert read("why are you always late").form is Form.CONFRONT
+    move = read(
+        "why are you always late"
+    )  # blame as a question: confront, or a deficit question before the vision
+    assert move.form in (Form.CONFRONT, Form.OPEN_QUESTION) and move.attractor is Attractor.NEA
 
 
 def test_transcribed_stutter_with_hyphens_is_read_through() -> None:
@@ -320,13 +323,7 @@ P, N, U = Attractor.PEA, Attractor.NEA, Attractor.NEUTRAL
     "line",
     [
         "Did you hit your call numbers last week?",
-        pytest.param(
-            "Have you met your call target yet?",
-            marks=pytest.mark.xfail(
-                reason="read as a real-self question (confidence 0.45): target checks are rare in the fitting part",
-                strict=True,
-            ),
-        ),
+        "Have you met your call target yet?",
         "did you hit your call numbers last week",
         "Did you make your calls this week?",
         "Is your call rate where it should be?",
