@@ -10,7 +10,7 @@ from simulator.errors import ConversationOver, NothingSaid
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.trainer.rehearsal import play
-from simulator.vocabulary import State
+from simulator.vocabulary import Attractor, Focus, Form, Move, State
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, trainee_text
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
@@ -169,3 +169,20 @@ def test_asking_the_same_kind_of_question_again_counts_as_a_repeat() -> None:
     third = session.say("It sounds like a hard month.")
     assert "pea.habituation" not in first.rules and "pea.habituation" in second.rules
     assert "pea.habituation" not in third.rules
+
+
+SURELY_NOTHING = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=0.95)
+
+
+@pytest.mark.parametrize("mash", ["qwpoeiruty zxmcnv", "lol", "did you see the match last night"])
+def test_a_line_that_says_nothing_here_gets_asked_what_was_meant_and_moves_nothing(mash: str) -> None:
+    session = Session(NURSE, seed=1)
+    turn = session.play(SURELY_NOTHING, mash)
+    assert "unclear" in turn.rules and turn.openness_after == turn.openness_before
+    assert turn.coachee in {line.text for line in NURSE.pools.unclear.for_state(turn.state_before)}
+
+
+@pytest.mark.parametrize("backchannel", ["mm", "go on", "Right then."])
+def test_a_backchannel_lets_the_coachee_carry_on(backchannel: str) -> None:
+    turn = Session(NURSE, seed=1).play(SURELY_NOTHING, backchannel)
+    assert "unclear" not in turn.rules
