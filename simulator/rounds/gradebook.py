@@ -575,23 +575,7 @@ class Gradebook:
             )
             for conversation_id, line in line_rows:
                 lines[conversation_id].append(line)
-        return [
-            StoredConversation(
-                id=row.id,
-                round_id=row.round_id,
-                trainee=row.trainee,
-                scenario_id=row.scenario_id,
-                scenario_source=row.scenario_source,
-                scenario_sha256=row.scenario_sha256,
-                seed=row.seed,
-                turn_limit=row.turn_limit,
-                started_at=row.started_at,
-                ended_at=row.ended_at,
-                end_reason=row.end_reason,
-                lines=tuple(lines[row.id]),
-            )
-            for row in rows
-        ]
+        return [_stored(row, lines[row.id]) for row in rows]
 
     def conversation_pages(
         self, round_id: str, *, trainee: str | None = None, page_size: int = 400
