@@ -416,7 +416,10 @@ def cross_validate(
 ) -> Predictions:
     """Leave-one-author-out over `held_out` (the other records always fit)."""
     rows = [record_features(r, settings) for r in records]
-    if settings.borrow_previous:  # only the fitting folds borrow; held-out lines are read as written
+    fit_rows: list[dict[str, float]] | None
+    if settings.dictated_copies:
+        fit_rows = None  # `fit` adds each fold's dictated copies and reads their features itself
+    elif settings.borrow_previous:  # only the fitting folds borrow; held-out lines are read as written
         fit_rows = [
             record_features(r, settings) for r in borrow_previous(records, within=settings.borrow_within)
         ]
@@ -425,7 +428,9 @@ def cross_validate(
     jobs = [
         (
             [records[i] for i, r in enumerate(records) if r["author"] != author],
-            [fit_rows[i] for i, r in enumerate(records) if r["author"] != author],
+            None
+            if fit_rows is None
+            else [fit_rows[i] for i, r in enumerate(records) if r["author"] != author],
             [records[i] for i, r in enumerate(records) if r["author"] == author],
             [rows[i] for i, r in enumerate(records) if r["author"] == author],
             settings,
@@ -447,7 +452,7 @@ def cross_validate(
 
 
 def _fold(
-    job: tuple[list[Record], list[dict[str, float]], list[Record], list[dict[str, float]], Settings],
+    job: tuple[list[Record], list[dict[str, float]] | None, list[Record], list[dict[str, float]], Settings],
 ) -> Predictions:
     inside, inside_rows, outside, outside_rows, settings = job
     return predict(fit(inside, settings, inside_rows), outside, outside_rows)
