@@ -9,8 +9,10 @@ are readable on purpose, because the reader explains itself with them:
 - ``c:atte``: a character 2-5-gram inside one word (`` `` pads the word's edges, as ``c: sha``);
 - ``p:knackered``: a content word of the coachee's previous line (only if asked for);
 - ``x:...``: a context feature: ``x:echo`` (share of the line's content words that occur in the
-  coachee's previous line), ``x:echo=none/some/most``, ``x:no_prev``, ``x:ends_q``, ``x:has_q``,
-  ``x:you``, ``x:len=...`` (word-count bucket) and ``x:vision``.
+  coachee's previous line, compared on their first five letters), ``x:echo=none/some/most``,
+  ``x:no_prev``, ``x:ends_q``, ``x:has_q``, ``x:you``, ``x:len=...`` (word-count bucket),
+  ``x:vision``, ``x:feel=negative/positive`` (the feeling words the line names, `feeling_of`) and
+  ``x:feel_as_said`` / ``x:feel_unlike_said`` (the same feeling as the coachee's line, or the opposite).
 
 The word and character blocks are each scaled to unit length (word n-grams: binary presence;
 character n-grams: the number of distinct words holding the gram), so a long line does not
@@ -27,7 +29,7 @@ import bisect
 import dataclasses
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -36,6 +38,7 @@ from typing import cast
 
 import numpy as np
 
+from simulator.reading.reflection import valence_words
 from simulator.reading.trainee_text import normalise
 
 __all__ = [
@@ -198,7 +201,15 @@ CONTEXT_FEATURES = (
     "x:len=31+",
     "x:turn",
     "x:bias",
+    "x:feel=negative",
+    "x:feel=positive",
+    "x:feel_as_said",
+    "x:feel_unlike_said",
 )
+
+_STEM = 5
+"""Lines are compared word by word on each word's first five letters: a reflection's "correctness"
+echoes the coachee's "correct", its "exhausting" their "exhausted"."""
 
 
 def words(clean: str) -> list[str]:
@@ -209,6 +220,38 @@ def words(clean: str) -> list[str]:
 def content_words(clean: str) -> set[str]:
     """The words of a normalised line that carry content (no function words, no single letters)."""
     return {w for w in _WORD.findall(clean) if w not in _STOP and len(w) > 1}
+
+
+def stems(content: Iterable[str]) -> set[str]:
+    """Content words as they are compared with the coachee's (their first `_STEM` letters)."""
+    return {word[:_STEM] for word in content}
+
+
+@lru_cache(maxsize=1)
+def _feeling_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The negative and positive feeling words (word beginnings), then their phrases, from `valence.json`."""
+    negative, positive = valence_words()
+    return (
+        tuple(w for w in negative if " " not in w),
+        tuple(w for w in positive if " " not in w),
+        tuple(w for w in negative if " " in w),
+        tuple(w for w in positive if " " in w),
+    )
+
+
+def feeling_of(clean: str, tokens: Sequence[str]) -> str:
+    """Which way the feeling words of a normalised line lean: "negative", "positive" or "" (none, a tie).
+
+    A word counts when it begins like a feeling word ("exhaust" holds "exhausted"), a phrase when
+    the line holds it. A reflection that names the feeling the coachee voiced is empathy; one that
+    names the opposite feeling missed them.
+    """
+    negative, positive, negative_phrases, positive_phrases = _feeling_cues()
+    low = sum(1 for token in tokens if token.startswith(negative)) + sum(p in clean for p in negative_phrases)
+    high = sum(1 for token in tokens if token.startswith(positive)) + sum(
+        p in clean for p in positive_phrases
+    )
+    return "negative" if low > high else "positive" if high > low else ""
 
 
 def line_features(
@@ -292,8 +335,8 @@ def context_features(
     if not previous:
         features["x:no_prev"] = 1.0
     else:
-        own = content_words(clean)
-        share = len(own & content_words(previous)) / len(own) if own else 0.0
+        own = stems(content_words(clean))
+        share = len(own & stems(content_words(previous))) / len(own) if own else 0.0
         features["x:echo"] = share
         features["x:echo=" + ("none" if share == 0 else "some" if share < 0.5 else "most")] = 1.0
     stripped = clean.rstrip(" .!\"')")
@@ -312,6 +355,12 @@ def context_features(
             break
     else:
         features["x:len=31+"] = 1.0
+    felt = feeling_of(clean, tokens)
+    if felt:
+        features["x:feel=" + felt] = 1.0
+        heard = feeling_of(previous, words(previous)) if previous else ""
+        if heard:
+            features["x:feel_as_said" if heard == felt else "x:feel_unlike_said"] = 1.0
     return features
 
 
@@ -336,7 +385,9 @@ _LENGTH_NAMES = (*(f"x:len={name}" for _, name in _LENGTH_BUCKETS), "x:len=31+")
 _LENGTH_LIMIT_LIST = [limit for limit, _ in _LENGTH_BUCKETS]
 _LENGTH_LIMITS = np.array(_LENGTH_LIMIT_LIST)
 
-_SAID = tuple[bool, frozenset[str], list[tuple[int, float]]]  # a coachee line, as `_said_of` reads it
+# A coachee line, as `_said_of` reads it: whether there is one, its content stems, its p: features
+# and the way its feeling words lean.
+_SAID = tuple[bool, frozenset[str], list[tuple[int, float]], str]
 
 
 @dataclass(frozen=True)
@@ -444,6 +495,7 @@ class FeatureColumns:
         numbers: list[int] = []  # each line's words (the first 60), as numbers
         per_line: list[int] = []
         echo: list[float] = []
+        felt: list[tuple[str, ...]] = []  # each line's x:feel features (`_felt`)
         plain: list[bool] = []
         extra: list[tuple[int, int, float]] = []  # (line, column, value) found word by word
         said_cache: dict[str, _SAID] = {}
@@ -457,6 +509,7 @@ class FeatureColumns:
             if known is None:
                 known = said_cache[said] = self._said_of(said)
             echo.append(_echo(every, known))
+            felt.append(_felt(clean, tokens, known))
             if known[2]:
                 extra.extend((line, column, value) for column, value in known[2])
             if self.turn_scope and tokens:
@@ -467,7 +520,7 @@ class FeatureColumns:
         asks = [clean.rstrip(_TRAILING).endswith("?") for clean in cleaned]
         has_q = ["?" in clean for clean in cleaned]
         blocks = [] if self.turn_scope else [self._word_grams(words, lines)]
-        blocks.append(self._context_block(words, lines, np.array(echo), asks, has_q, vision))
+        blocks.append(self._context_block(words, lines, np.array(echo), asks, has_q, vision, felt))
         if extra:
             found = np.array(extra, dtype=np.float64).reshape(-1, 3)
             blocks.append(
@@ -523,6 +576,7 @@ class FeatureColumns:
         asks: list[bool],
         has_q: list[bool],
         vision: Sequence[bool],
+        felt: list[tuple[str, ...]],
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(line, column, value) of the x: features, feature by feature (-1: a column not kept)."""
         context = self._context
@@ -550,6 +604,9 @@ class FeatureColumns:
             chosen = every_line[np.asarray(flags, dtype=bool)]
             parts.append((chosen, np.full(len(chosen), context[name]), np.ones(len(chosen))))
         parts.append((every_line, length, ones))
+        for name in _FEELING_NAMES:  # each line has at most two of these, in this order
+            chosen = every_line[[name in names for names in felt]]
+            parts.append((chosen, np.full(len(chosen), context[name]), np.ones(len(chosen))))
         line_of, column, value = (np.concatenate(part) for part in zip(*parts, strict=True))
         return line_of, column, value.astype(np.float32)
 
@@ -664,6 +721,8 @@ class FeatureColumns:
             if flag:
                 found.append((context[name], 1.0))
         found.append((self._length_list[bisect.bisect_left(_LENGTH_LIMIT_LIST, len(tokens))], 1.0))
+        named = _felt(clean, tokens, known)
+        found += [(context[name], 1.0) for name in _FEELING_NAMES if name in named]
         found += known[2]
         if self.turn_scope and tokens:
             found += self._grams_with_turn(tokens)
@@ -722,14 +781,15 @@ class FeatureColumns:
     def _said_of(self, said: str) -> _SAID:
         """The coachee's previous line: whether there is one, its content words, its p: features."""
         previous = normalise(said)
-        content = frozenset(_words_of(previous)).difference(_NO_CONTENT)
+        every = _words_of(previous)
+        content = frozenset(every).difference(_NO_CONTENT)
         features: list[tuple[int, float]] = []
         if self.previous_words and said:
             kept = sorted(content)[:_MAX_WORDS]
             if kept:
                 scale = 1.0 / math.sqrt(len(kept))
                 features = [(self._said_columns[w], scale) for w in kept if w in self._said_columns]
-        return bool(previous), content, features
+        return bool(previous), frozenset(stems(content)), features, feeling_of(previous, every[:_MAX_WORDS])
 
 
 _TRAILING = " .!\"')"  # stripped before asking whether a line ends with '?'
@@ -752,11 +812,25 @@ def _words_of(clean: str) -> list[str]:
 _NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or "0" <= c <= "9")})
 
 
+_FEELING_NAMES = ("x:feel=negative", "x:feel=positive", "x:feel_as_said", "x:feel_unlike_said")
+
+
+def _felt(clean: str, tokens: list[str], said: _SAID) -> tuple[str, ...]:
+    """The x:feel features of a line (as `context_features` sets them), in `_FEELING_NAMES` order."""
+    felt = feeling_of(clean, tokens)
+    if not felt:
+        return ()
+    heard = said[3]
+    if not heard:
+        return ("x:feel=" + felt,)
+    return ("x:feel=" + felt, "x:feel_as_said" if heard == felt else "x:feel_unlike_said")
+
+
 def _echo(every: list[str], said: _SAID) -> float:
     """Share of the line's content words the coachee's previous line holds (_NO_PREVIOUS: no line)."""
     if not said[0]:
         return _NO_PREVIOUS
-    own = set(every).difference(_NO_CONTENT)
+    own = stems(set(every).difference(_NO_CONTENT))
     return len(own & said[1]) / len(own) if own else 0.0
 
 

@@ -3,11 +3,12 @@
     read(text, context) -> Reading        one line
     read_many(texts, contexts) -> list    many lines at once (faster per line)
 
-Two softmax heads, one for the form (12 classes) and one for the focus (8 classes), score the
-named features of `simulator.reading.features`. Decoding keeps the project's attractor rule in
-its one place, `attractor_of`: every (form, focus) pair is mapped to its attractor in the line's
-context, the attractor with the largest total probability (form and focus taken as independent)
-is chosen, then the most probable pair that maps to it. `confidence` is the probability mass of
+Three softmax heads, one for the form (12 classes), one for the focus (8 classes) and one for
+the attractor (3), score the named features of `simulator.reading.features`. Decoding keeps the
+project's attractor rule in its one place, `attractor_of`: every (form, focus) pair is mapped to
+its attractor in the line's context, each attractor's total probability (form and focus taken as
+independent) is weighed by the attractor head (see `decode`), the most probable attractor is
+chosen, then the most probable pair that maps to it. `confidence` is the probability mass of
 the chosen attractor; below the threshold recommended by `benchmarks/reader.py` a line should be
 treated as unclear. `cues` names the two or three features that pushed hardest towards the
 chosen form and focus, e.g. ``'have it done by' → advice``.
@@ -72,6 +73,10 @@ _CONTEXT_NAMES = {
     "x:len=8-15": "medium-length line",
     "x:len=16-30": "long line",
     "x:len=31+": "very long line",
+    "x:feel=negative": "names a hard feeling",
+    "x:feel=positive": "names a good feeling",
+    "x:feel_as_said": "feeling as coachee's",
+    "x:feel_unlike_said": "feeling unlike coachee's",
 }
 
 
@@ -103,18 +108,29 @@ _ONE_HOT = tuple(np.eye(len(ATTRACTORS))[table] for table in _TABLES)  # forms x
 
 
 def decode(
-    form_probs: np.ndarray, focus_probs: np.ndarray, vision: Sequence[bool]
+    form_probs: np.ndarray,
+    focus_probs: np.ndarray,
+    vision: Sequence[bool],
+    attractor_probs: np.ndarray | None = None,
+    attractor_weight: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Form index, focus index, attractor index and attractor mass for each row.
 
     `form_probs` is (n x 12), `focus_probs` (n x 8); `vision` says for each row whether the
     vision has been established (the only part of the context the attractor rule reads, through
-    `attractor_of`, whose answers the tables hold).
+    `attractor_of`, whose answers the tables hold). `attractor_probs` (n x 3), from a head fitted
+    on the attractor itself, weighs each attractor's mass by its probability to the power
+    `attractor_weight` (a product of experts, renormalised): the words that make a line PEA or
+    NEA count directly, not only through the form and focus they suggest. The pair chosen is
+    still one that `attractor_of` maps to the chosen attractor.
     """
     joint = form_probs[:, :, None] * focus_probs[:, None, :]  # n x forms x foci
     flags = np.asarray(vision, dtype=bool)
     one_hot = np.where(flags[:, None, None, None], _ONE_HOT[1][None], _ONE_HOT[0][None])
     mass = np.einsum("nij,nija->na", joint, one_hot)
+    if attractor_probs is not None and attractor_weight:
+        mass = mass * attractor_probs**attractor_weight
+        mass /= mass.sum(axis=1, keepdims=True)
     chosen = mass.argmax(axis=1)
     tables = np.where(flags[:, None, None], _TABLES[1][None], _TABLES[0][None])
     masked = np.where(tables == chosen[:, None, None], joint, -1.0).reshape(len(joint), -1)
@@ -161,10 +177,16 @@ class _Model:
         # exactly), and no copy is made that is not needed.
         form_weights = np.asarray(weights.pop("form"), dtype=np.float32)
         focus_weights = np.asarray(weights.pop("focus"), dtype=np.float32)
-        # Both heads side by side (one gather scores both); products and sums are taken in float64.
-        self.table = np.empty((len(names), len(FORMS) + len(FOCI)), dtype=np.float32)
+        attractor_weights = weights.pop("attractor", None)
+        heads = len(FORMS) + len(FOCI)
+        # Every head side by side (one gather scores all); products and sums are taken in float64.
+        self.table = np.empty(
+            (len(names), heads + (0 if attractor_weights is None else len(ATTRACTORS))), dtype=np.float32
+        )
         self.table[:, : len(FORMS)] = form_weights
-        self.table[:, len(FORMS) :] = focus_weights
+        self.table[:, len(FORMS) : heads] = focus_weights
+        if attractor_weights is not None:
+            self.table[:, heads:] = attractor_weights
         # Per-class contributions relative to the mean class (what a feature pushes towards), one
         # row per class so that a choice's pushes are one contiguous row.
         self.push_by_form = _pushes(form_weights, self.bias)
@@ -172,6 +194,8 @@ class _Model:
         self.push_by_focus = _pushes(focus_weights, self.bias)
         del focus_weights
         chosen = vocabulary.get("settings", {})
+        weight = chosen.get("attractor_weight", 0.0) if isinstance(chosen, dict) else 0.0
+        self.attractor_weight = float(weight) if attractor_weights is not None else 0.0
         self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
         self.features = FeatureColumns(names, self.previous_words, self.turn_scope, char_table=self.table)
@@ -189,7 +213,7 @@ class _Model:
     @property
     def focus_weights(self) -> np.ndarray:
         """The focus head's weights as stored (features x foci, float32)."""
-        return self.table[:, len(FORMS) :].copy()
+        return self.table[:, len(FORMS) : len(FORMS) + len(FOCI)].copy()
 
     def read_many(self, texts: Sequence[str], contexts: Sequence[Context]) -> list[Reading]:
         readings: list[Reading] = [_EMPTY] * len(texts)
@@ -341,8 +365,14 @@ class _Model:
         assert lines.char_sums is not None
         scores += lines.char_scale[:, None] * lines.char_sums
         scores = scores.astype(np.float32)  # as the weights are stored: the decoding is the fit's
-        heads = len(FORMS)
-        return decode(softmax(scores[:, :heads]), softmax(scores[:, heads:]), vision)
+        forms, heads = len(FORMS), len(FORMS) + len(FOCI)
+        return decode(
+            softmax(scores[:, :forms]),
+            softmax(scores[:, forms:heads]),
+            vision,
+            softmax(scores[:, heads:]) if self.attractor_weight else None,
+            self.attractor_weight,
+        )
 
     def reading(
         self,

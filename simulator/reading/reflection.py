@@ -75,7 +75,8 @@ class ReflectionFit:
 
 
 @cache
-def _valence_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def valence_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The word beginnings and phrases of negative and of positive feelings (`valence.json`)."""
     data = json.loads(
         resources.files("simulator.reading").joinpath("valence.json").read_text(encoding="utf-8")
     )
@@ -108,7 +109,7 @@ def _all_words(text: str) -> frozenset[str]:
 def feeling_of(text: str) -> str:
     """Which way the feeling words of a text lean: "negative", "positive", or "" for none or a tie."""
     lowered = " " + " ".join(_WORDS.findall(text.lower().replace("\u2019", "'"))) + " "
-    negative_words, positive_words = _valence_words()
+    negative_words, positive_words = valence_words()
     negative = sum(lowered.count(" " + word) for word in negative_words)
     positive = sum(lowered.count(" " + word) for word in positive_words)
     # A positive word under a negation ("not happy", "never enjoyed") counts against, not for.

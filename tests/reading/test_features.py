@@ -29,6 +29,7 @@ SAMPLE_LINES = [
     "mm",
 ]
 SAMPLE_PREVIOUS = "I'm knackered, the ward has been relentless and nobody notices what I do."
+HAPPY_PREVIOUS = "Honestly I loved it, proud of the whole team."
 
 
 def corpus_testing_part() -> tuple[list[str], list[str], list[bool]]:
@@ -83,6 +84,25 @@ def rows_of(lines: IndexedLines, row: int) -> tuple[object, ...]:
     )
 
 
+def test_a_line_echoes_the_coachee_on_the_first_letters_of_their_words() -> None:
+    # "correctness" is the coachee's "correct", "exhausting" their "exhausted": a restatement.
+    echoed = line_features(
+        "So correctness is the whole point, and it's exhausting.", "Exhausted. Correct numbers."
+    )
+    # correct(ness) and exhaust(ing) of correctness, whole, point, exhausting
+    assert echoed["x:echo"] == pytest.approx(0.5) and "x:echo=most" in echoed
+
+
+def test_a_line_that_names_the_coachee_s_feeling_is_marked_and_one_that_names_the_opposite_too() -> None:
+    same = line_features("you must be shattered", SAMPLE_PREVIOUS)
+    assert same["x:feel=negative"] == 1.0 and same["x:feel_as_said"] == 1.0
+    opposite = line_features("that sounds really hard", HAPPY_PREVIOUS)
+    assert opposite["x:feel=negative"] == 1.0 and opposite["x:feel_unlike_said"] == 1.0
+    plain = line_features("what's on the rota for next week", SAMPLE_PREVIOUS)
+    assert not [name for name in plain if name.startswith("x:feel")]
+    assert features.feeling_of("proud of you", ["proud", "of", "you"]) == "positive"
+
+
 @pytest.fixture(scope="module")
 def vocabularies() -> dict[tuple[bool, bool], list[str]]:
     """Small vocabularies (sorted as the fit writes them) for each way of naming word grams."""
@@ -91,7 +111,8 @@ def vocabularies() -> dict[tuple[bool, bool], list[str]]:
         for turn_scope in (False, True):
             names = set()
             for text in SAMPLE_LINES:
-                names.update(line_features(text, SAMPLE_PREVIOUS, False, previous_words, turn_scope))
+                for previous in (SAMPLE_PREVIOUS, HAPPY_PREVIOUS):
+                    names.update(line_features(text, previous, False, previous_words, turn_scope))
             found[(previous_words, turn_scope)] = sorted(names)
     return found
 
@@ -116,7 +137,9 @@ def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_i
 @given(
     st.lists(
         st.tuples(
-            trainee_text, st.sampled_from(["", SAMPLE_PREVIOUS, "it's been relentless"]), st.booleans()
+            trainee_text,
+            st.sampled_from(["", SAMPLE_PREVIOUS, "it's been relentless", HAPPY_PREVIOUS]),
+            st.booleans(),
         ),
         max_size=8,
     ),

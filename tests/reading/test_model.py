@@ -162,6 +162,12 @@ def test_fitting_a_tiny_corpus_is_deterministic(tmp_path: object) -> None:
     first, second = fit.fit(records, tiny), fit.fit(records, tiny)
     assert first.vocabulary == second.vocabulary
     assert np.array_equal(first.form, second.form) and np.array_equal(first.focus, second.focus)
+    assert first.attractor is not None and second.attractor is not None
+    assert np.array_equal(first.attractor, second.attractor)
     assert first.form.dtype == np.float32
-    form_probs, _ = first.scores([fit.record_features(r, tiny) for r in records])
+    form_probs, _, attractor_probs = first.scores([fit.record_features(r, tiny) for r in records])
     assert [model.FORMS[i].value for i in form_probs.argmax(axis=1)] == [f for _, f, _ in lines * 2]
+    # The attractor head learns the attractor the rule gives each line's labels.
+    expected = ["PEA", "NEA", "NEA", "NEA", "PEA", "neutral", "neutral", "PEA"] * 2
+    assert attractor_probs is not None
+    assert [model.ATTRACTORS[i].value for i in attractor_probs.argmax(axis=1)] == expected
