@@ -239,6 +239,12 @@ def _feeling_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], 
     )
 
 
+@lru_cache(maxsize=1 << 15)  # words come round again and again; a word's two tests cost a hundred prefixes
+def _word_feeling(word: str) -> tuple[bool, bool]:
+    negative, positive, _, _ = _feeling_cues()
+    return word.startswith(negative), word.startswith(positive)
+
+
 def feeling_of(clean: str, tokens: Sequence[str]) -> str:
     """Which way the feeling words of a normalised line lean: "negative", "positive" or "" (none, a tie).
 
@@ -246,11 +252,12 @@ def feeling_of(clean: str, tokens: Sequence[str]) -> str:
     the line holds it. A reflection that names the feeling the coachee voiced is empathy; one that
     names the opposite feeling missed them.
     """
-    negative, positive, negative_phrases, positive_phrases = _feeling_cues()
-    low = sum(1 for token in tokens if token.startswith(negative)) + sum(p in clean for p in negative_phrases)
-    high = sum(1 for token in tokens if token.startswith(positive)) + sum(
-        p in clean for p in positive_phrases
-    )
+    _, _, negative_phrases, positive_phrases = _feeling_cues()
+    low = sum(map(clean.__contains__, negative_phrases))
+    high = sum(map(clean.__contains__, positive_phrases))
+    for is_low, is_high in map(_word_feeling, tokens):
+        low += is_low
+        high += is_high
     return "negative" if low > high else "positive" if high > low else ""
 
 
