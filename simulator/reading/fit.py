@@ -1,10 +1,10 @@
 """Fit the learned reader of trainee lines on the project's labelled corpus.
 
-    python -m simulator.reading.fit [--variants] [--grid]
+    python -m simulator.reading.fit [--variants] [--grid] [--validate]
 
 Writes `simulator/reading/reader_weights.npz` (three float32 matrices: `form`, features x 12,
-`focus`, features x 8, and `attractor`, features x 3) and `simulator/reading/reader_vocabulary.json` (feature names in
-row order, class names, the settings). Running it twice gives byte-identical files: the
+`focus`, features x 8, and `attractor`, features x 3) and
+`simulator/reading/reader_vocabulary.json` (feature names in row order, class names, the settings). Running it twice gives byte-identical files: the
 vocabulary is sorted, the optimiser (L-BFGS on the full batch) has no randomness, and the
 .npz is written with fixed timestamps.
 
@@ -27,10 +27,9 @@ of (a) word + character n-grams and (c) (a) plus static word embeddings from the
 package; `--grid` prints the knob search for the kept variant. Each of those runs fits once per
 fitting author; `--validate` is the quicker check that chose the present L2 penalty and the
 attractor head: one fit without authors s, t, u and v (four voices, 24 settings), read on them.
-A third variant, (a) plus the
-old hand-written rule reader's form and focus as features, was measured too (attractor
-macro-F1 0.834 against 0.832 for (a), form 0.820 against 0.823): it did not earn its place,
-and the rule reader was retired.
+A third variant, (a) plus the old hand-written rule reader's form and focus as features, was
+measured too (attractor macro-F1 0.834 against 0.832 for (a), form 0.820 against 0.823): it did
+not earn its place, and the rule reader was retired.
 
 Needs numpy and scipy (the optional extra `fit`: `pip install -e '.[fit]'`); inference
 (`simulator.reading.model`) needs numpy only.
@@ -84,7 +83,7 @@ WORKERS = 2  # cross-validation folds fitted in parallel (each fold is determini
 
 @dataclass(frozen=True)
 class Settings:
-    """The knobs of one fit; the defaults are the ones chosen by cross-validation."""
+    """The knobs of one fit; the defaults are the ones chosen inside the fitting part (see the module)."""
 
     l2: float = 1e-5  # L2 penalty on the mean cross-entropy (bias not penalised)
     min_count: int = 2  # a word or character n-gram must occur in this many fitting lines

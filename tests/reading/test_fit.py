@@ -1,4 +1,4 @@
-"""The fit's corpus handling: dictated copies, counting a line once, and borrowing within a setting."""
+"""The fit's corpus handling (dictated copies, counting a line once, borrowing within a setting) and its validation by author."""
 
 from __future__ import annotations
 
@@ -70,3 +70,21 @@ def test_a_line_without_a_coachee_line_borrows_one_from_its_own_setting() -> Non
         "The ward was heaving.",
         "The vans were late again.",
     }
+
+
+def test_validation_fits_without_the_held_out_authors_and_reads_only_them() -> None:
+    kinds = [
+        ("what matters most to you about this work", "open_question", "values"),
+        ("have it done by friday", "advice", "plan"),
+        ("or it goes formal", "confront", "deficit"),
+    ]
+    records = [
+        {**record(text, author=author), "form": form, "focus": focus}
+        for author in ("a", "b", "s")
+        for text, form, focus in kinds
+    ]
+    tiny = fit.Settings(min_count=1, prune=0.0, dictated_copies=False, borrow_previous=False)
+    read = fit.validate(records, tiny, held_out=("s",))
+    assert {r["author"] for r in read.records} == {"s"} and len(read.forms) == len(kinds)
+    assert read.forms == [form for _, form, _ in kinds]  # the other authors' identical lines taught it
+    assert read.attractors == ["PEA", "NEA", "NEA"]
