@@ -215,6 +215,8 @@ def record_features(record: Record, settings: Settings) -> dict[str, float]:
         str(record["text"]),
         str(record.get("previous_coachee_line") or ""),
         bool(record["vision_established"]),
+        previous_words=settings.previous_words,
+        turn_scope=settings.turn_scope,
     )
     if settings.max_word_n < 3 or not settings.chars:
         features = {

@@ -88,3 +88,11 @@ def test_validation_fits_without_the_held_out_authors_and_reads_only_them() -> N
     assert {r["author"] for r in read.records} == {"s"} and len(read.forms) == len(kinds)
     assert read.forms == [form for _, form, _ in kinds]  # the other authors' identical lines taught it
     assert read.attractors == ["PEA", "NEA", "NEA"]
+
+
+def test_the_settings_choose_the_features_a_line_is_fitted_on() -> None:
+    line = record("I know you're tired, but the audit has to be done", previous="I'm knackered")
+    plain = fit.record_features(line, fit.Settings())
+    assert not [name for name in plain if name[:2] in ("p:", "v:")]
+    named = fit.record_features(line, fit.Settings(previous_words=True, turn_scope=True))
+    assert "p:knackered" in named and "v:i know" in named and "x:turn" in named
