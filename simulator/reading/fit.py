@@ -98,6 +98,7 @@ class Settings:
     dictated_copies: bool = True  # each typed line is fitted a second time as speech-to-text gives it
     context_penalty: float = 1.0  # the L2 penalty of the dense x: features, as a multiple of l2
     attractor_weight: float = 0.5  # power of the attractor head in decoding (0: no attractor head)
+    pair_weight: float = 0.25  # power of the form-focus pair prior in decoding (0: none)
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -345,6 +346,7 @@ class Fitted:
     form: np.ndarray
     focus: np.ndarray
     attractor: np.ndarray | None = None  # features x attractors, when the settings ask for the head
+    pair_prior: np.ndarray | None = None  # forms x foci, when the settings ask for it (`pair_prior`)
 
     def scores(self, rows: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         x = matrix(rows, self.vocabulary)
@@ -355,7 +357,8 @@ class Fitted:
 def fit(
     records: Sequence[Record], settings: Settings = Settings(), rows: Sequence[dict[str, float]] | None = None
 ) -> Fitted:
-    """Fit both heads on the given records; pruned, float32 weights."""
+    """Fit the heads (and the pair prior) on the given records; pruned, float32 weights."""
+    labelled = records  # each line once, for the pair prior
     if settings.dictated_copies:
         records = with_dictated_copies(records)
         rows = None
@@ -385,7 +388,21 @@ def fit(
         keep |= np.abs(head).max(axis=1) >= settings.prune
     keep |= np.array([name == "x:bias" for name in vocabulary])
     kept_names = [name for name, k in zip(vocabulary, keep, strict=True) if k]
-    return Fitted(kept_names, *(head[keep] for head in heads))
+    attractor = heads[2][keep] if len(heads) > 2 else None
+    prior = pair_prior(labelled, settings.pair_weight) if settings.pair_weight else None
+    return Fitted(kept_names, form[keep], focus[keep], attractor, prior)
+
+
+def pair_prior(records: Sequence[Record], weight: float) -> np.ndarray:
+    """How much more often than chance each form goes with each focus in the records (forms x foci),
+    to the power `weight`: the pair's count (plus one) over what the form's and the focus's counts
+    would give if they were independent. Float32, as it is stored."""
+    counts = np.ones((len(FORMS), len(FOCI)))
+    for record in records:
+        counts[FORMS.index(_enum(FORMS, record["form"])), FOCI.index(_enum(FOCI, record["focus"]))] += 1
+    share = counts / counts.sum()
+    lift = share / (share.sum(axis=1, keepdims=True) * share.sum(axis=0, keepdims=True))
+    return np.asarray(lift**weight, dtype=np.float32)
 
 
 def _attractor(record: Record) -> Attractor:
@@ -425,6 +442,7 @@ class Predictions:
 def predict(
     fitted: Fitted, records: Sequence[Record], rows: Sequence[dict[str, float]], attractor_weight: float = 0.0
 ) -> Predictions:
+    """The decoded readings of `records` (their feature `rows`), as the reader decodes them."""
     form_probs, focus_probs, attractor_probs = fitted.scores(rows)
     forms, foci, attractors, mass = decode(
         form_probs,
@@ -432,6 +450,7 @@ def predict(
         [bool(r["vision_established"]) for r in records],
         attractor_probs,
         attractor_weight,
+        fitted.pair_prior,
     )
     return Predictions(
         list(records),
@@ -549,6 +568,7 @@ VARIANTS = (
     ("(a) word + char n-grams", Settings()),
     ("(a) without borrowed coachee lines", Settings(borrow_previous=False)),
     ("(a) without the attractor head", Settings(attractor_weight=0.0)),
+    ("(a) without the form-focus pair prior", Settings(pair_weight=0.0)),
     ("(c) (a) + wordllama embeddings", Settings(embeddings=0.3)),
 )
 
@@ -574,6 +594,8 @@ def write(
     heads = {"form": fitted.form, "focus": fitted.focus}
     if fitted.attractor is not None:
         heads["attractor"] = fitted.attractor
+    if fitted.pair_prior is not None:
+        heads["pair"] = fitted.pair_prior
     save_npz(weights_path, {name: weights.astype(np.float32) for name, weights in heads.items()})
     vocabulary = {
         "forms": [f.value for f in FORMS],
@@ -611,7 +633,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         run_cv(records, grid())
     if args.validate:
         print(f"held out together: authors {', '.join(VALIDATION_AUTHORS)}")
-        for name, chosen in [("the defaults", Settings()), *VARIANTS[1:3], *grid()]:
+        for name, chosen in [("the defaults", Settings()), *VARIANTS[1:4], *grid()]:
             started = time.perf_counter()
             print(_row(name, scores_of(validate(records, chosen)), time.perf_counter() - started), flush=True)
     settings = Settings()

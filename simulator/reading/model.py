@@ -113,6 +113,7 @@ def decode(
     vision: Sequence[bool],
     attractor_probs: np.ndarray | None = None,
     attractor_weight: float = 0.0,
+    pair_prior: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Form index, focus index, attractor index and attractor mass for each row.
 
@@ -121,10 +122,16 @@ def decode(
     `attractor_of`, whose answers the tables hold). `attractor_probs` (n x 3), from a head fitted
     on the attractor itself, weighs each attractor's mass by its probability to the power
     `attractor_weight` (a product of experts, renormalised): the words that make a line PEA or
-    NEA count directly, not only through the form and focus they suggest. The pair chosen is
-    still one that `attractor_of` maps to the chosen attractor.
+    NEA count directly, not only through the form and focus they suggest. `pair_prior` (forms x
+    foci), fitted on the corpus, weighs each pair by how much more often than chance the form and
+    the focus go together (an affirmation is of a strength far more often than of a deficit): the
+    two heads are fitted apart, and this is what they would otherwise not know of each other. The
+    pair chosen is still one that `attractor_of` maps to the chosen attractor.
     """
     joint = form_probs[:, :, None] * focus_probs[:, None, :]  # n x forms x foci
+    if pair_prior is not None:
+        joint = joint * pair_prior[None]
+        joint /= joint.sum(axis=(1, 2), keepdims=True)
     flags = np.asarray(vision, dtype=bool)
     one_hot = np.where(flags[:, None, None, None], _ONE_HOT[1][None], _ONE_HOT[0][None])
     mass = np.einsum("nij,nija->na", joint, one_hot)
@@ -178,6 +185,8 @@ class _Model:
         form_weights = np.asarray(weights.pop("form"), dtype=np.float32)
         focus_weights = np.asarray(weights.pop("focus"), dtype=np.float32)
         attractor_weights = weights.pop("attractor", None)
+        pair = weights.pop("pair", None)
+        self.pair_prior = None if pair is None else np.asarray(pair, dtype=np.float32)
         heads = len(FORMS) + len(FOCI)
         # Every head side by side (one gather scores all); products and sums are taken in float64.
         self.table = np.empty(
@@ -372,6 +381,7 @@ class _Model:
             vision,
             softmax(scores[:, heads:]) if self.attractor_weight else None,
             self.attractor_weight,
+            self.pair_prior,
         )
 
     def reading(

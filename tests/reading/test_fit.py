@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from simulator.reading import fit
+from simulator.vocabulary import Focus, Form
 
 
 def record(text: str, setting: str = "ward", previous: str = "", author: str = "a") -> dict[str, object]:
@@ -96,3 +98,16 @@ def test_the_settings_choose_the_features_a_line_is_fitted_on() -> None:
     assert not [name for name in plain if name[:2] in ("p:", "v:")]
     named = fit.record_features(line, fit.Settings(previous_words=True, turn_scope=True))
     assert "p:knackered" in named and "v:i know" in named and "x:turn" in named
+
+
+def test_the_pair_prior_favours_a_form_and_focus_that_go_together() -> None:
+    lines = [("morning", "structure", "none")] * 6 + [("what went well", "open_question", "strengths")] * 6
+    records = [{**record(text), "form": form, "focus": focus} for text, form, focus in lines]
+    prior = fit.pair_prior(records, weight=1.0)
+    forms, foci = list(fit.FORMS), list(fit.FOCI)
+    structure, question = forms.index(Form.STRUCTURE), forms.index(Form.OPEN_QUESTION)
+    none, strengths = foci.index(Focus.NONE), foci.index(Focus.STRENGTHS)
+    assert prior[structure, none] > 1.0 > prior[structure, strengths]
+    assert prior[question, strengths] > 1.0 > prior[question, none]
+    assert prior.dtype == np.float32
+    assert np.allclose(fit.pair_prior(records, weight=0.0), 1.0)
