@@ -89,7 +89,7 @@ class Settings:
     min_count: int = 2  # a word or character n-gram must occur in this many fitting lines
     max_word_n: int = 3
     chars: bool = True
-    prune: float = 1e-3  # drop features whose largest |weight| in both heads is below this
+    prune: float = 1e-3  # drop features whose largest |weight| in every head is below this
     embeddings: float = 0.0  # variant (c): scale of the wordllama sentence embedding (0 = off)
     previous_words: bool = False  # the coachee's previous line's content words as features
     turn_scope: bool = False  # word n-grams before a "but" turn get their own names
