@@ -19,11 +19,12 @@ BEFORE_VISION = Context()
 AFTER_VISION = Context(vision_established=True)
 
 # The team's gold set stays as a regression test. The learned reader measured form accuracy
-# 0.872 and attractor macro-F1 0.910 on its 539 lines when these floors were last set (the old
-# hand-written rules scored 0.98 here, and 0.53 on lines others wrote: the set holds the
-# team's own phrasing). The floors sit just under, so a real regression fails.
-GOLD_FORM_ACCURACY_FLOOR = 0.86
-GOLD_ATTRACTOR_MACRO_F1_FLOOR = 0.90
+# 0.967 and attractor macro-F1 0.966 on its 539 lines when these floors were last set (the set
+# is in the fitting part; the old hand-written rules scored 0.98 here, and 0.53 on lines others
+# wrote: the set holds the team's own phrasing). The floors sit a little under, so a refit may
+# move them but a real regression fails.
+GOLD_FORM_ACCURACY_FLOOR = 0.94
+GOLD_ATTRACTOR_MACRO_F1_FLOOR = 0.94
 GOLD_MIN_LINES = 400
 
 
