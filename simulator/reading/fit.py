@@ -98,7 +98,10 @@ class Settings:
     dictated_copies: bool = True  # each typed line is fitted a second time as speech-to-text gives it
     context_penalty: float = 1.0  # the L2 penalty of the dense x: features, as a multiple of l2
     attractor_weight: float = 0.5  # power of the attractor head in decoding (0: no attractor head)
-    pair_weight: float = 0.25  # power of the form-focus pair prior in decoding (0: none)
+    # Power of the form-focus pair prior in decoding (0: none). Measured at 0.25 and left off: focus
+    # 0.760 -> 0.768 on authors held out together, but speech-to-text transcripts of counselling
+    # sessions were ranked far worse by the scorecard (AnnoMI, lower case: AUC 0.943 -> 0.855).
+    pair_weight: float = 0.0
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -568,7 +571,7 @@ VARIANTS = (
     ("(a) word + char n-grams", Settings()),
     ("(a) without borrowed coachee lines", Settings(borrow_previous=False)),
     ("(a) without the attractor head", Settings(attractor_weight=0.0)),
-    ("(a) without the form-focus pair prior", Settings(pair_weight=0.0)),
+    ("(a) with the form-focus pair prior", Settings(pair_weight=0.25)),
     ("(c) (a) + wordllama embeddings", Settings(embeddings=0.3)),
 )
 
