@@ -547,6 +547,18 @@ def validate(
     return predict(fit(inside, settings), outside, rows, settings.attractor_weight)
 
 
+def calibration(p: Predictions) -> list[str]:
+    """How often readings were right, by band of confidence (where the unclear and sure thresholds come from)."""
+    right = [g == a for g, a in zip((str(r["attractor"]) for r in p.records), p.attractors, strict=True)]
+    lines = []
+    for low in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        band = [k for k, c in enumerate(p.confidence) if low <= c < low + 0.1 or (low == 0.9 and c >= 1.0)]
+        if band:
+            share = sum(right[k] for k in band) / len(band)
+            lines.append(f"    confidence {low:.1f}-{low + 0.1:.1f}: {len(band):5} lines, right {share:.0%}")
+    return lines
+
+
 def _row(name: str, scores: dict[str, float], seconds: float, size: int | None = None) -> str:
     extra = f"  {size:>7} feats" if size is not None else ""
     return (
@@ -638,7 +650,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"held out together: authors {', '.join(VALIDATION_AUTHORS)}")
         for name, chosen in [("the defaults", Settings()), *VARIANTS[1:4], *grid()]:
             started = time.perf_counter()
-            print(_row(name, scores_of(validate(records, chosen)), time.perf_counter() - started), flush=True)
+            predictions = validate(records, chosen)
+            print(_row(name, scores_of(predictions), time.perf_counter() - started), flush=True)
+            if name == "the defaults":
+                for line in calibration(predictions):
+                    print(line, flush=True)
     settings = Settings()
     fitted = fit(records, settings)
     write(fitted, settings)

@@ -111,3 +111,12 @@ def test_the_pair_prior_favours_a_form_and_focus_that_go_together() -> None:
     assert prior[question, strengths] > 1.0 > prior[question, none]
     assert prior.dtype == np.float32
     assert np.allclose(fit.pair_prior(records, weight=0.0), 1.0)
+
+
+def test_calibration_counts_how_often_readings_in_each_band_of_confidence_were_right() -> None:
+    records = [{**record(str(k)), "attractor": "PEA"} for k in range(4)]
+    read = fit.Predictions(records, [""] * 4, [""] * 4, ["PEA", "NEA", "PEA", "PEA"], [0.52, 0.58, 0.95, 1.0])
+    assert fit.calibration(read) == [
+        "    confidence 0.5-0.6:     2 lines, right 50%",
+        "    confidence 0.9-1.0:     2 lines, right 100%",
+    ]
