@@ -451,8 +451,13 @@ def stage_of(facts: ArcFacts) -> str:
     return "affirm_and_close"
 
 
-def next_step_on_arc(facts: ArcFacts) -> Suggestion:
-    """The move that fits this moment of the conversation, voiced from the coachee's own words where it can be."""
+def next_step_on_arc(facts: ArcFacts, reflects: Callable[[str, str], bool] | None = None) -> Suggestion:
+    """The move that fits this moment of the conversation, voiced from the coachee's own words where it can be.
+
+    `reflects(line, coachee_said)`, when given, says whether a line that hands the coachee's words
+    back reflects them (the reader's check, which this core module cannot import): a template that
+    names a hard feeling is never offered after words that were cheerful.
+    """
     current = stage(stage_of(facts))
     values = _Values(facts)
     own = _words(facts.coachee_said)
@@ -461,6 +466,8 @@ def next_step_on_arc(facts: ArcFacts) -> Suggestion:
     for template in current.templates:
         line = _fill(template, values.get)
         if line is None or trainee.too_close(line, own):
+            continue
+        if reflects is not None and "{mirror}" in template and not reflects(line, facts.coachee_said):
             continue
         if offered is None:
             offered = _said(facts.used, frozenset())

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.arc import ArcFacts, Exchange, mirror, moment, next_step_on_arc, stage_of
-from simulator.reading.reflection import reflection_fit
+from simulator.reading.reflection import reflection_fit, reflects
 from simulator.vocabulary import Focus, State
 from tests.strategies import COACHEE_WORDS, COMPASSION_LINES, STOCK_LINES
 
@@ -122,3 +122,15 @@ def test_a_line_is_too_close_to_the_trainees_lines_as_the_plain_comparison_says(
 
     own = _words(coachee)
     assert _said_lines(tuple(lines)).too_close(line, own) == _too_close(line, _said(lines, own), own)
+
+
+def test_a_line_that_hands_back_the_coachee_s_words_is_offered_only_if_it_reflects_them() -> None:
+    said = "That's good to know. I wasn't sure I'd get a say."
+    facts = ArcFacts(3, set(), set(), State.GUARDED, coachee_said=said)
+    handed_back = mirror(said)
+    assert handed_back in next_step_on_arc(facts, lambda line, words: True).example
+    # A check that finds no reflection in it: a line that does not hand their words back instead.
+    instead = next_step_on_arc(facts, lambda line, words: False).example
+    assert instead and handed_back not in instead
+    offered = next_step_on_arc(facts, reflects).example
+    assert handed_back not in offered or reflects(offered, said)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc, topic_words
 from simulator.engine.session import Session
+from simulator.reading.reflection import reflects
 from simulator.vocabulary import Attractor
 
 
@@ -28,4 +29,4 @@ def hint_for(session: Session) -> Suggestion:
         (scenario.story_item(item).kind, scenario.story_item(item).text) for item in session.revealed
     )
     topics = topic_words(topic.words for topic in getattr(scenario, "topics", ()))
-    return next_step_on_arc(moment(exchanges, scenario.opening.text, session.state, told, topics))
+    return next_step_on_arc(moment(exchanges, scenario.opening.text, session.state, told, topics), reflects)

@@ -151,3 +151,8 @@ def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
     else:
         echo = Echo.MISSES
     return ReflectionFit(echo, round(overlap, 3), shared, named)
+
+
+def reflects(line: str, said: str) -> bool:
+    """Whether `line` captures the content, feeling or meaning of the coachee's words `said`."""
+    return reflection_fit(line, [said]).echo.reflects

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -75,6 +76,7 @@ def test_a_line_without_a_coachee_line_borrows_one_from_its_own_setting() -> Non
 
 
 def test_validation_fits_without_the_held_out_authors_and_reads_only_them() -> None:
+    pytest.importorskip("scipy")  # fitting needs the `fit` extra
     kinds = [
         ("what matters most to you about this work", "open_question", "values"),
         ("have it done by friday", "advice", "plan"),
