@@ -129,8 +129,9 @@ one in fourteen)."""
 SURE_FROM = 0.85
 """Readings at least this sure move the coachee fully. Between `UNCLEAR_BELOW` and this, a lift or
 a drop is scaled down in proportion (`Move.certainty`): a reading the reader only just made out is
-wrong about one time in three, and one such misreading must not shut a coachee down, nor open one
-up, as a sure reading would. From 0.85 up, readings are right more than nine times in ten."""
+wrong about one time in two, and still one in four at 0.7, and one such misreading must not shut a
+coachee down, nor open one up, as a sure reading would. From 0.85 up, readings are right more than
+nine times in ten."""
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,10 @@ __all__ = [
     "IndexedLines",
     "content_words",
     "distinct_with_index",
+    "feeling_features",
+    "feeling_of",
     "line_features",
+    "stems",
     "words",
 ]
 
@@ -187,6 +190,8 @@ _TURN_WORDS = frozenset({"but", "however", "though", "although"})
 
 _LENGTH_BUCKETS = ((1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15"), (30, "16-30"))
 
+_FEELING_NAMES = ("x:feel=negative", "x:feel=positive", "x:feel_as_said", "x:feel_unlike_said")
+
 CONTEXT_FEATURES = (
     "x:echo",
     "x:echo=none",
@@ -201,10 +206,7 @@ CONTEXT_FEATURES = (
     "x:len=31+",
     "x:turn",
     "x:bias",
-    "x:feel=negative",
-    "x:feel=positive",
-    "x:feel_as_said",
-    "x:feel_unlike_said",
+    *_FEELING_NAMES,
 )
 
 _STEM = 5
@@ -363,12 +365,19 @@ def context_features(
     else:
         features["x:len=31+"] = 1.0
     felt = feeling_of(clean, tokens)
-    if felt:
-        features["x:feel=" + felt] = 1.0
-        heard = feeling_of(previous, words(previous)) if previous else ""
-        if heard:
-            features["x:feel_as_said" if heard == felt else "x:feel_unlike_said"] = 1.0
+    heard = feeling_of(previous, words(previous)) if felt and previous else ""
+    features.update(dict.fromkeys(feeling_features(felt, heard), 1.0))
     return features
+
+
+def feeling_features(felt: str, heard: str) -> tuple[str, ...]:
+    """The x:feel features of a line naming the feeling `felt` after a coachee line naming `heard`
+    (each "negative", "positive" or ""), in `_FEELING_NAMES` order."""
+    if not felt:
+        return ()
+    if not heard:
+        return ("x:feel=" + felt,)
+    return ("x:feel=" + felt, "x:feel_as_said" if heard == felt else "x:feel_unlike_said")
 
 
 # --- the fast path: lines as columns of a fitted vocabulary -----------------------------------
@@ -786,7 +795,7 @@ class FeatureColumns:
         return [*grams, (self._context["x:turn"], 1.0)] if turn else grams
 
     def _said_of(self, said: str) -> _SAID:
-        """The coachee's previous line: whether there is one, its content words, its p: features."""
+        """The coachee's previous line: whether there is one, its content stems, its p: features, its feeling."""
         previous = normalise(said)
         every = _words_of(previous)
         content = frozenset(every).difference(_NO_CONTENT)
@@ -819,18 +828,9 @@ def _words_of(clean: str) -> list[str]:
 _NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or "0" <= c <= "9")})
 
 
-_FEELING_NAMES = ("x:feel=negative", "x:feel=positive", "x:feel_as_said", "x:feel_unlike_said")
-
-
 def _felt(clean: str, tokens: list[str], said: _SAID) -> tuple[str, ...]:
-    """The x:feel features of a line (as `context_features` sets them), in `_FEELING_NAMES` order."""
-    felt = feeling_of(clean, tokens)
-    if not felt:
-        return ()
-    heard = said[3]
-    if not heard:
-        return ("x:feel=" + felt,)
-    return ("x:feel=" + felt, "x:feel_as_said" if heard == felt else "x:feel_unlike_said")
+    """`feeling_features` of a line after the coachee line `said`."""
+    return feeling_features(feeling_of(clean, tokens), said[3])
 
 
 def _echo(every: list[str], said: _SAID) -> float:
