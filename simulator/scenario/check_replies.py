@@ -294,6 +294,15 @@ def _leaving(scenario: Scenario) -> list[Finding]:
         message = f"{why}, but pools.leaving has no 'closed' or 'any' reply for the coachee to leave with"
         path: DataPath = ("pools", "leaving") if "leaving" in scenario.pools.model_fields_set else ("pools",)
         findings.append(Finding(path, message))
+    leaves_after = scenario.coachee.temperament.leaves_after
+    if isinstance(leaves_after, tuple) and leaves_after[0] != leaves_after[1]:
+        # Each seed draws its own number: the same lines would end the meeting on one seed and
+        # not on another, and the verdict would follow the seed instead of the trainee.
+        message = (
+            "a range here means the seed decides whether the meeting ends, and so the score: "
+            "give one number"
+        )
+        findings.append(Finding(("coachee", "temperament", "leaves_after"), message, "warning"))
     if not leaves and not ending_buttons and not leaving.is_empty():
         message = (
             "nothing ends the meeting (no temperament.leaves_after, no hot button with 'ends: true'), "

@@ -131,5 +131,18 @@ def test_a_bad_temperament_range_is_one_located_error(value: str, message: str) 
 
 @pytest.mark.slow
 def test_a_whole_number_parameter_refuses_a_fraction() -> None:
-    text = GOOD.replace("    leaves_after: [3, 4]", "    leaves_after: 2.5")
+    text = GOOD.replace("    leaves_after: 4", "    leaves_after: 2.5")
     assert any("expected a whole number, got 2.5" in line for line in problems(text))
+
+
+def test_a_range_of_turns_before_the_coachee_leaves_is_a_located_warning() -> None:
+    text = GOOD.replace("    leaves_after: 4", "    leaves_after: [3, 5]")
+    found = problems(text)
+    assert found == [
+        f"{line_of(text, '    leaves_after:')}: warning: coachee.temperament.leaves_after: a range here "
+        "means the seed decides whether the meeting ends, and so the score: give one number"
+    ]
+
+
+def test_a_range_of_one_number_before_the_coachee_leaves_is_no_warning() -> None:
+    assert problems(GOOD.replace("    leaves_after: 4", "    leaves_after: [4, 4]")) == []
