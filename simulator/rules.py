@@ -28,6 +28,7 @@ class Rule(StrEnum):
     PEA_REPAIR = "pea.repair"
     RECOVERY_SLOW = "recovery.slow"
     NEA_DROP = "nea.drop"
+    NEA_GOODWILL = "nea.goodwill"
     DEFICIT_BEFORE_VISION = "deficit.before_vision"
     DEFICIT_BALANCE_SHEET = "deficit.balance_sheet"
     DRIFT = "drift"
@@ -59,6 +60,7 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.PEA_REPAIR: "autonomy and empathy repair a closed coachee",
     Rule.RECOVERY_SLOW: "recovery from defensive is slow",
     Rule.NEA_DROP: "an NEA move pulls openness down, harder than a PEA move lifts it",
+    Rule.NEA_GOODWILL: "after a run of PEA moves, the goodwill built up softens the first NEA move",
     Rule.DEFICIT_BEFORE_VISION: "a deficit probe before a vision exists feels like a charge sheet",
     Rule.DEFICIT_BALANCE_SHEET: "after the vision, looking at the present is the balance sheet",
     Rule.DRIFT: "several turns without a PEA move let openness drift down",

@@ -54,6 +54,7 @@ class History:
     openness: float | None = None  # None: the middle of the state's rung
     repeats: int = 0  # how many moves just before this one had its form and focus
     nea_so_far: bool = False  # whether the trainee has made an NEA move before this one
+    pea_since_nea: int = 0  # PEA moves since the last NEA move (or since the start)
 
     @property
     def level(self) -> float:
@@ -130,9 +131,10 @@ def _move_delta(move: Move, temperament: Personality, history: History) -> tuple
         cost = (
             step * temperament.negativity_bias * temperament.deficit_before_vision * temperament.sensitivity
         )
-        return -cost, [rule_id(Rule.DEFICIT_BEFORE_VISION)]
+        return _cushioned(-cost, [rule_id(Rule.DEFICIT_BEFORE_VISION)], temperament, history)
     if move.attractor is Attractor.NEA:
-        return -step * temperament.negativity_bias * temperament.sensitivity, [rule_id(Rule.NEA_DROP)]
+        cost = step * temperament.negativity_bias * temperament.sensitivity
+        return _cushioned(-cost, [rule_id(Rule.NEA_DROP)], temperament, history)
     if move.attractor is not Attractor.PEA:
         return 0.0, []
     rules = [rule_id(Rule.PEA_LIFT)]
@@ -153,6 +155,17 @@ def _move_delta(move: Move, temperament: Personality, history: History) -> tuple
         step *= temperament.recovery
         rules.append(rule_id(Rule.RECOVERY_SLOW))
     return step, rules
+
+
+def _cushioned(
+    delta: float, rules: list[str], temperament: Personality, history: History
+) -> tuple[float, list[str]]:
+    # A run of PEA moves builds goodwill (the working alliance): the first NEA move after it
+    # costs less. One slip in a warm conversation is not the same as a pattern, and the next NEA
+    # move, with the run broken, costs in full.
+    if history.pea_since_nea >= temperament.goodwill_after and temperament.goodwill > 0:
+        return delta * (1.0 - temperament.goodwill), [*rules, rule_id(Rule.NEA_GOODWILL)]
+    return delta, rules
 
 
 def _is_repair(move: Move) -> bool:

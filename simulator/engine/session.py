@@ -75,6 +75,7 @@ class Condition:
     exchanges: int = 0  # vision and values exchanges answered at neutral or above
     defensive_run: int = 0  # NEA moves in a row that left the coachee defensive
     ended: EndReason | None = None
+    pea_since_nea: int = 0  # PEA moves since the last NEA move (goodwill)
 
 
 class Session:
@@ -101,6 +102,7 @@ class Session:
         self._run = 0
         self._exchanges = 0
         self._defensive_run = 0
+        self._pea_since_nea = 0
         self._left = False
 
     # --- what front ends read -------------------------------------------------------------
@@ -180,6 +182,7 @@ class Session:
             self._exchanges,
             self._defensive_run,
             EndReason.COACHEE_LEFT if self._left else None,
+            self._pea_since_nea,
         )
 
     def enter(self, condition: Condition) -> None:
@@ -201,6 +204,7 @@ class Session:
         self._run = condition.run
         self._exchanges = condition.exchanges
         self._defensive_run = condition.defensive_run
+        self._pea_since_nea = condition.pea_since_nea
         self._left = condition.ended is EndReason.COACHEE_LEFT
 
     def attractor_counts(self) -> dict[Attractor, int]:
@@ -251,6 +255,10 @@ class Session:
             self._run = (self._run if kind == self._last_kind else 0) + 1
             self._last_kind = kind
         self._turns_since_pea = 0 if counts and move.attractor is Attractor.PEA else self._turns_since_pea + 1
+        if counts and move.attractor is Attractor.PEA:
+            self._pea_since_nea += 1
+        elif counts and move.attractor is Attractor.NEA:
+            self._pea_since_nea = 0
         if self.state.rank > self._peak.rank:
             self._peak = self.state
         if counts and self._is_vision_exchange(move):
@@ -340,6 +348,7 @@ class Session:
             self.openness,
             self._run if (move.form, move.focus) == self._last_kind else 0,
             Event.NEA_HEARD.value in self._memory.heard,
+            self._pea_since_nea,
         )
         if nerve:
             # Only the word counts: the rest of the line, read too unsurely, moves nothing.

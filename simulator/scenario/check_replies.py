@@ -299,8 +299,7 @@ def _leaving(scenario: Scenario) -> list[Finding]:
         # Each seed draws its own number: the same lines would end the meeting on one seed and
         # not on another, and the verdict would follow the seed instead of the trainee.
         message = (
-            "a range here means the seed decides whether the meeting ends, and so the score: "
-            "give one number"
+            "a range here means the seed decides whether the meeting ends, and so the score: give one number"
         )
         findings.append(Finding(("coachee", "temperament", "leaves_after"), message, "warning"))
     if not leaves and not ending_buttons and not leaving.is_empty():

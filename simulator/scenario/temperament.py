@@ -138,6 +138,8 @@ class Personality:
     habituation: float
     leaves_after: int | None
     vision_exchanges: int
+    goodwill: float
+    goodwill_after: int
     weights: dict[Form, float]
     shuts_down_on: tuple[str, ...] = ()
     open_needs: tuple[Focus, ...] = (Focus.VISION, Focus.VALUES)
@@ -201,6 +203,14 @@ class Temperament(Strict):
         description="NEA moves in a row that leave the coachee defensive, after which they end the meeting "
         "with a line from `pools.leaving` (any other move is a pause that does not count). Unset: never.",
     )
+    goodwill: Annotated[Number, Ranged(0, 1)] = Field(
+        0.5,
+        description="How much of an NEA move's cost is forgiven when it follows `goodwill_after` PEA moves "
+        "with no NEA move between: rapport built up cushions one slip (0: none, 1: all).",
+    )
+    goodwill_after: Annotated[Count, Ranged(1, 50, integer=True)] = Field(
+        3, description="PEA moves since the last NEA move before goodwill softens the next one."
+    )
     vision_exchanges: Annotated[Count, Ranged(1, 20, integer=True)] = Field(
         2,
         description="Vision or values questions and reflections, answered at neutral or above, after which "
@@ -260,5 +270,7 @@ _DRAWN = (
     "habituation",
     "leaves_after",
     "vision_exchanges",
+    "goodwill",
+    "goodwill_after",
 )
 """The temperament's numbers, in the fixed order a seed draws them (so replays draw alike)."""

@@ -217,3 +217,36 @@ def test_the_same_pea_move_repeated_lifts_less_each_time() -> None:
     third = appraise(VISION_QUESTION, "", sam, History(State.NEUTRAL, repeats=2))
     assert again.delta == fresh.delta / 2 and third.delta == fresh.delta / 4
     assert "pea.habituation" in again.rules and "pea.habituation" not in fresh.rules
+
+
+def test_after_a_run_of_pea_moves_the_next_nea_move_costs_less() -> None:
+    sam = persona(goodwill=0.5, goodwill_after=3)
+    cold = appraise(CONFRONT, "", sam, at(State.NEUTRAL, pea_since_nea=2))
+    warm = appraise(CONFRONT, "", sam, at(State.NEUTRAL, pea_since_nea=3))
+    assert warm.delta == cold.delta * 0.5 < 0
+    assert warm.rules == ("nea.drop", "nea.goodwill") and cold.rules == ("nea.drop",)
+
+
+def test_goodwill_softens_a_compliance_check_before_the_vision_too() -> None:
+    sam = persona(goodwill=0.25)
+    full = appraise(COMPLIANCE_CHECK, "", sam, at(State.NEUTRAL))
+    cushioned = appraise(COMPLIANCE_CHECK, "", sam, at(State.NEUTRAL, pea_since_nea=5))
+    assert cushioned.delta == full.delta * 0.75 < 0
+    assert "nea.goodwill" in cushioned.rules
+
+
+def test_goodwill_never_spares_a_shutdown_or_a_hot_button() -> None:
+    touchy = persona(goodwill=1.0, shuts_down_on=["confront"])
+    assert appraise(CONFRONT, "", touchy, at(State.OPEN, pea_since_nea=9)).shutdown
+    button = HotButton(id="audit", words=("audit",), reply=Line(text="Not the audit."), drop=1.0)
+    audited = persona(goodwill=1.0).model_copy(update={"hot_buttons": (button,)})
+    hit = appraise(CONFRONT, "the audit", audited, at(State.OPEN, pea_since_nea=9))
+    assert hit.delta == -1.0 and "nea.goodwill" in hit.rules  # the move forgiven, the nerve not
+
+
+@given(moves, st.integers(0, 10), st.floats(0.0, 1.0))
+def test_goodwill_only_ever_shrinks_a_loss(move: Move, run: int, goodwill: float) -> None:
+    sam = persona(goodwill=goodwill)
+    full = appraise(move, "", sam, at(State.NEUTRAL)).delta
+    cushioned = appraise(move, "", sam, at(State.NEUTRAL, pea_since_nea=run)).delta
+    assert (cushioned == full) if full >= 0 else (full <= cushioned <= 0)

@@ -186,3 +186,13 @@ def test_a_line_that_says_nothing_here_gets_asked_what_was_meant_and_moves_nothi
 def test_a_backchannel_lets_the_coachee_carry_on(backchannel: str) -> None:
     turn = Session(NURSE, seed=1).play(SURELY_NOTHING, backchannel)
     assert "unclear" not in turn.rules
+
+
+def test_goodwill_softens_the_first_nea_move_after_a_warm_run_and_not_the_second() -> None:
+    warm = Move(Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    advice = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA, confidence=1.0)
+    session = Session(NURSE)
+    for _ in range(NURSE.coachee.temperament.draw().goodwill_after):
+        session.play(warm)
+    first, second = session.play(advice), session.play(advice)
+    assert "nea.goodwill" in first.rules and "nea.goodwill" not in second.rules
