@@ -324,12 +324,7 @@ P, N, U = Attractor.PEA, Attractor.NEA, Attractor.NEUTRAL
     "line",
     [
         "Did you hit your call numbers last week?",
-        pytest.param(
-            "Have you met your call target yet?",
-            marks=pytest.mark.xfail(
-                reason="read as a real-self question below the unclear threshold: it moves nothing either way"
-            ),
-        ),
+        "Have you met your call target yet?",
         "did you hit your call numbers last week",
         "Did you make your calls this week?",
         "Is your call rate where it should be?",
