@@ -149,12 +149,35 @@ def test_measures_that_do_not_apply_are_left_out_of_overall() -> None:
     assert card.overall > 0
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(
-    reason="the coachee's personality is drawn per seed: a shutdown on one seed can move overall by more than 5",
-    strict=False,
+# Personas whose scenario tests still score apart across seeds: the personality is drawn per
+# seed, and a fixed line written against one seed's reply may not reflect another's. Strict, so
+# one that becomes stable fails here until it is taken off the list.
+SEED_SENSITIVE = frozenset(
+    {
+        "community-midwife-burnout",
+        "diabetes-walking",
+        "junior-doctor-doubts",
+        "overwhelmed-team-lead",
+        "quiet-senior-engineer",
+        "restaurant-head-chef",
+    }
 )
-@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        pytest.param(
+            scenario,
+            id=scenario.id,
+            marks=[pytest.mark.xfail(reason="still seed-sensitive", strict=True)]
+            if scenario.id in SEED_SENSITIVE
+            else [],
+        )
+        for scenario in ALL
+    ],
+)
 def test_the_same_lines_with_another_seed_keep_their_band_and_stay_within_five_points(scenario) -> None:  # type: ignore[no-untyped-def]
     for test in scenario.tests:
         cards = [score_session(play(scenario, test.lines, seed)) for seed in range(5)]
