@@ -15,6 +15,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
 
+from simulator.engine.presumptions import granted_by
 from simulator.reading.reflection import content_words, feeling_of, reflection_fit
 from simulator.scenario.model import Scenario, Topic
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Focus, Move, State
@@ -100,6 +101,7 @@ class Heard:
     follows: str | None = None  # the topic of the coachee's last line, when the trainee is following it
     verdict: Verdict = Verdict.NONE
     repeat: bool = False
+    grants: frozenset[str] = frozenset()  # what the line grants a reply to take for granted (presumptions)
 
     @property
     def words(self) -> frozenset[str]:
@@ -225,4 +227,5 @@ def hear(
         follows=follows,
         verdict=verdict,
         repeat=is_near_repeat(key, earlier),
+        grants=granted_by(text, move),
     )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from simulator.engine.listening import Heard, Verdict
+from simulator.engine.presumptions import presumed_by
 from simulator.reading.reflection import content_words
 from simulator.scenario.model import BandReplies, Line, PoolName, Reply, Scenario, replies_for
 from simulator.vocabulary import Form, Move, State
@@ -45,6 +46,7 @@ class Scores:
     any_band: float = -0.5  # a pool or topic reply written for every band, not this one
     shared_word: float = 0.5  # each content word the reply shares with the line, up to four
     callback: float = 1.0  # a reply that requires something said before: it builds on it
+    presumes: float = -6.0  # a reply taking for granted what the line did not say ("You asked me that")
 
 
 SCORES = Scores()
@@ -79,11 +81,20 @@ class _Option(NamedTuple):
     conditional: bool  # whether it has `requires:` or `unless:` to test
     offset: float  # what its place in the list adds to the list's base (a band's `any` replies)
     callback: bool  # whether it requires something said before
+    presumes: frozenset[str]  # what it takes for granted about the line (`presumptions`)
 
 
 def _option(reply: Reply, offset: float) -> _Option:
     conditional = bool(reply.requires or reply.unless)
-    return _Option(reply, reply.text, content_words(reply.text), conditional, offset, bool(reply.requires))
+    return _Option(
+        reply,
+        reply.text,
+        content_words(reply.text),
+        conditional,
+        offset,
+        bool(reply.requires),
+        presumed_by(reply.text),
+    )
 
 
 class _ReplyTable:
@@ -149,6 +160,8 @@ def _add_fitting(
         score = base + option.offset
         shared = len(option.words & words) if words else 0
         score = score + SCORES.shared_word * min(shared, 4)
+        if option.presumes and not option.presumes <= heard.grants:
+            score += SCORES.presumes
         found.append(_Candidate(option.reply, source, score + SCORES.callback if option.callback else score))
 
 

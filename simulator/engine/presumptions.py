@@ -1,0 +1,61 @@
+"""What a coachee's reply takes for granted about the line it answers, and whether the line granted it.
+
+"You asked me that already" presumes a question; "My choice, then" presumes the trainee offered
+a choice. A reply that presumes what the line did not say refers to something that never
+happened, so the reply choice (`simulator.engine.reply`) counts it as a poor fit: it is said
+only when nothing better fits. The presumptions are data (`presumptions.json`), so a new one
+needs no code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from simulator.vocabulary import QUESTION_FORMS, Move
+
+
+@dataclass(frozen=True)
+class Presumption:
+    """One thing a reply may take for granted, and what in a line grants it."""
+
+    id: str
+    granted_by_a_question: bool
+    reply: re.Pattern[str] | None
+    line: re.Pattern[str] | None
+
+
+def _either(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+@lru_cache(maxsize=1)
+def presumptions() -> tuple[Presumption, ...]:
+    """The presumptions, loaded and compiled once."""
+    data = json.loads(
+        resources.files("simulator.engine").joinpath("presumptions.json").read_text(encoding="utf-8")
+    )
+    return tuple(
+        Presumption(item["id"], item["granted_by_a_question"], _either(item["reply"]), _either(item["line"]))
+        for item in data["presumptions"]
+    )
+
+
+def presumed_by(reply_text: str) -> frozenset[str]:
+    """The ids of what a reply takes for granted."""
+    text = reply_text.replace("\u2019", "'")
+    return frozenset(p.id for p in presumptions() if p.reply is not None and p.reply.search(text))
+
+
+def granted_by(line: str, move: Move) -> frozenset[str]:
+    """The ids of what a trainee line grants: a question grants being asked; its words grant the rest."""
+    text = line.replace("\u2019", "'")
+    is_question = move.form in QUESTION_FORMS or "?" in text
+    return frozenset(
+        p.id
+        for p in presumptions()
+        if (p.granted_by_a_question and is_question) or (p.line is not None and p.line.search(text))
+    )

@@ -1,0 +1,67 @@
+"""A reply never takes for granted what the line did not say, while one that does not is there to say."""
+
+import pytest
+
+from simulator.engine.presumptions import granted_by, presumed_by
+from simulator.engine.session import Session
+from simulator.scenario import catalogue
+from simulator.scenario.model import PoolName
+from simulator.vocabulary import Attractor, Focus, Form, Move
+
+AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
+STATEMENT = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA)
+ALL = [loaded.scenario for loaded in catalogue.load_bundled()]
+STATEMENTS = [
+    "You're really good at what you do.",
+    "That sounds really hard.",
+    "You care a great deal about the people you look after.",
+    "It's your call what we focus on.",
+]
+
+
+@pytest.mark.parametrize(
+    ("reply", "presumes"),
+    [
+        ("You asked me that already.", {"asked"}),
+        ("Same answer as before, I'm afraid.", {"asked"}),
+        ("My choice. Okay. Then I choose the review queue.", {"choice"}),
+        ("If it's my call, I'd rather be back on the lamb.", {"choice"}),
+        ("We've done this bit.", set()),
+        ("I'm fine. It's just been busy.", set()),
+    ],
+)
+def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presumes: set[str]) -> None:
+    assert presumed_by(reply) == presumes
+
+
+def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> None:
+    assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked"}
+    assert granted_by("It's totally your call.", AUTONOMY) == {"choice"}
+    assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice"}
+    assert granted_by("You're really good at what you do.", STATEMENT) == set()
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_repeated_statement_is_never_told_it_was_asked_before(scenario) -> None:  # type: ignore[no-untyped-def]
+    for line in STATEMENTS:
+        session = Session(scenario)
+        session.say(line)
+        if session.is_over:
+            continue
+        again = session.say(line)
+        if session.choices[-1].source != f"pool:{PoolName.REPEAT.value}":
+            continue
+        band = scenario.pools.repeat.for_state(again.state_after)
+        if any("asked" not in presumed_by(reply.text) for reply in band):
+            assert "asked" not in presumed_by(again.coachee), (scenario.id, line, again.coachee)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_handing_over_without_words_of_choice_never_gets_my_choice_back(scenario) -> None:  # type: ignore[no-untyped-def]
+    for seed in range(5):
+        session = Session(scenario, seed)
+        for _ in range(4):  # more than any state holds of replies that presume a choice
+            if session.is_over:
+                break
+            turn = session.play(AUTONOMY, "How about we fill in the review doc together each week?")
+            assert "choice" not in presumed_by(turn.coachee), (scenario.id, turn.state_after, turn.coachee)
