@@ -2,9 +2,11 @@
 
     python benchmarks/reader.py [--annomi PATH] [--no-cv]
 
-(i)   the testing part of the corpus (fit.TEST_AUTHORS, never used to fit or tune): attractor
-      macro-F1, form and focus accuracy, the attractor confusion matrix, accuracy per group,
-      and how many filler/nonsense lines read as reflections; for both readers;
+(i)   the testing parts of the corpus, never used to fit or tune: single lines
+      (fit.TEST_AUTHORS) and every manager line of whole written conversations
+      (fit.CONVERSATION_TEST_AUTHORS): attractor macro-F1, form and focus accuracy, the attractor
+      confusion matrix, accuracy per group, and how many filler/nonsense lines read as
+      reflections; for both readers;
 (ii)  AnnoMI therapist utterances (read from a path outside the repository, measuring only):
       four-behaviour macro-F1 and Cohen's kappa, open vs closed questions, and the same with
       the text lower-cased and stripped of punctuation; for both readers;
@@ -73,10 +75,10 @@ READERS: tuple[tuple[str, Reader], ...] = (("model", learned), ("classify", clas
 # --- (i) the testing part ---------------------------------------------------------------------
 
 
-def report_testing() -> list[dict[str, object]]:
-    from simulator.reading.fit import TEST_AUTHORS, load_corpus
+def report_testing(authors: Sequence[str], title: str) -> list[dict[str, object]]:
+    from simulator.reading.fit import load_corpus
 
-    records = load_corpus(authors=TEST_AUTHORS, team=False)
+    records = load_corpus(authors=authors, team=False)
     texts = [str(r["text"]) for r in records]
     contexts = [
         Context(
@@ -87,9 +89,7 @@ def report_testing() -> list[dict[str, object]]:
     ]
     gold = [(str(r["form"]), str(r["focus"]), str(r["attractor"])) for r in records]
     read = {name: reader(texts, contexts) for name, reader in READERS}
-    print(
-        f"(i) testing part: authors {', '.join(TEST_AUTHORS)}, {len(records)} lines (never fitted or tuned on)"
-    )
+    print(f"{title}: authors {', '.join(authors)}, {len(records)} lines (never fitted or tuned on)")
     print(f"  {'':28}{'model':>10}{'classify':>10}")
     rows = (
         ("attractor macro-F1", lambda g, p: macro_f1([x[2] for x in g], [x[2] for x in p], ATTRACTOR_LABELS)),
@@ -272,7 +272,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--no-cv", action="store_true", help="skip (iv), which refits one fold per fitting author"
     )
     args = parser.parse_args(argv)
-    records = report_testing()
+    from simulator.reading.fit import CONVERSATION_TEST_AUTHORS, TEST_AUTHORS
+
+    records = report_testing(TEST_AUTHORS, "(i) testing part")
+    report_testing(CONVERSATION_TEST_AUTHORS, "\n(i) conversational testing part (whole conversations)")
     if args.annomi.exists():
         report_annomi(args.annomi)
     else:

@@ -15,7 +15,10 @@ The split (fixed; never changed to suit a result):
   charity fundraising; mental health ward, district nursing, ambulance station, radiology,
   portering, occupational therapy). Never used here: not for fitting, not for choosing anything. It is
   read only by `benchmarks/reader.py`, once per final variant.
-- fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, p, q, r, s, t, u, v, w, x, y, z, plus the
+- conversational testing part: authors `ap` and `aq`, every manager line of whole conversations
+  (`CONVERSATION_TEST_AUTHORS`); never used here either.
+- fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, p, q, r, s, t, u, v, w, x, y, z, the
+  conversation authors ah, ai, aj, ak, al, am, an and ao, plus the
   older team-written set `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -70,8 +73,11 @@ CORPUS_DIR = READING_DIR / "corpus"
 TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 
 TEST_AUTHORS = ("d", "h", "n")
+CONVERSATION_TEST_AUTHORS = ("ap", "aq")
+"""A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
+    "ah", "ai", "aj", "ak", "al", "am", "an", "ao",
 )  # fmt: skip
 TEAM = "team"
 

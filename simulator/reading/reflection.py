@@ -119,6 +119,16 @@ def feeling_of(text: str) -> str:
     )
     positive -= negated
     negative += negated
+    # A positive word in a wish ("you'd love that", "I wish I felt proud") names what is wanted,
+    # not what is felt: it counts neither way, so a reflection of the want under a complaint
+    # is no contradiction of it.
+    wishes = (
+        r" (?:\w+'d|would|wish(?:es|ed)?(?: \w+){0,2}|hop(?:e|es|ing) to|wants? to)(?: really| so| just)? "
+    )
+    wished = sum(
+        len(re.findall(wishes + re.escape(word), lowered)) for word in positive_words if word in lowered
+    )
+    positive -= wished
     if negative > positive:
         return "negative"
     if positive > negative:

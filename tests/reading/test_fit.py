@@ -122,3 +122,14 @@ def test_calibration_counts_how_often_readings_in_each_band_of_confidence_were_r
         "    confidence 0.5-0.6:     2 lines, right 50%",
         "    confidence 0.9-1.0:     2 lines, right 100%",
     ]
+
+
+def test_no_testing_author_is_fitted_and_no_setting_is_shared_between_authors() -> None:
+    testing = {*fit.TEST_AUTHORS, *fit.CONVERSATION_TEST_AUTHORS}
+    assert not testing & set(fit.FIT_AUTHORS)
+    records = fit.load_corpus(team=False)
+    authors_of: dict[str, set[str]] = {}
+    for r in records:
+        authors_of.setdefault(str(r["setting"]), set()).add(str(r["author"]))
+    shared = {setting: authors for setting, authors in authors_of.items() if len(authors) > 1}
+    assert not shared

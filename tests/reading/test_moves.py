@@ -359,8 +359,11 @@ def test_reassurance_that_leads_into_an_order_is_advice() -> None:
     assert read("Don't worry about it, just get the charting done by four.").form is Form.ADVICE
 
 
-def test_the_coachs_agenda_about_a_deficit_is_advice_but_an_open_agenda_is_not() -> None:
-    assert read("We need to talk about your lateness.").attractor is Attractor.NEA
+def test_the_coachs_agenda_about_a_deficit_is_never_warmth_and_an_open_agenda_is_not_nea() -> None:
+    # Setting a deficit agenda is read as advice (NEA) by some authors and as structure (neutral)
+    # by others; never as warmth, and always about the deficit.
+    deficit_agenda = read("We need to talk about your lateness.")
+    assert deficit_agenda.focus is Focus.DEFICIT and deficit_agenda.attractor is not Attractor.PEA
     assert read("We need to talk about what you'd like from today.").attractor is not Attractor.NEA
 
 

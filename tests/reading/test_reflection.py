@@ -44,6 +44,18 @@ def test_feelings_lean_by_their_words_and_negation_turns_them() -> None:
     assert feeling_of("The rota is on the wall") == ""
 
 
+def test_a_feeling_wished_for_is_not_a_feeling_felt() -> None:
+    assert feeling_of("You'd love the team to have that too.") == ""
+    assert feeling_of("I wish I felt proud of it.") == ""
+    assert feeling_of("I love the students.") == "positive"
+
+
+def test_reflecting_the_want_under_a_complaint_names_no_contrary_feeling() -> None:
+    said = ["Maybe it's not the team I miss. Maybe it's the midwife I was in it."]
+    fit = reflection_fit("Being known really matters to you, and you'd love Glanrhyd to have that too.", said)
+    assert fit.feeling == "" and feeling_of(said[0]) == "negative"
+
+
 @pytest.mark.slow
 @given(st.text(max_size=300), st.lists(st.text(max_size=300), max_size=4))
 def test_any_text_gets_a_verdict_and_an_overlap_between_0_and_1(line: str, said: list[str]) -> None:
