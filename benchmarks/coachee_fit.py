@@ -1,6 +1,6 @@
 """Does the coachee listen, vary and keep up? Plays the written practice conversations and prints figures.
 
-    python benchmarks/coachee_fit.py [--set tuning|held_out|all] [--seeds 5] [--sample FILE N]
+    python benchmarks/coachee_fit.py [--set tuning|held_out|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
 
 Conversations live in `benchmarks/conversations/<set>/*.yaml` (a `scenario` id and
 `conversations: [{style, title, lines}]`). Each is played against its persona with several
@@ -194,6 +194,12 @@ def main() -> None:
     parser.add_argument("--set", default="all", choices=["tuning", "held_out", "all"])
     parser.add_argument("--seeds", type=int, default=5, help="seeds per conversation (0 .. N-1)")
     parser.add_argument("--sample", nargs=2, metavar=("FILE", "N"), help="write N triples for blind rating")
+    parser.add_argument(
+        "--sample-seed",
+        type=int,
+        default=0,
+        help="which N triples are drawn (a new seed gives a fresh sample for a fresh rating)",
+    )
     args = parser.parse_args()
 
     files = load_sets(args.set)
@@ -269,7 +275,7 @@ def main() -> None:
     if args.sample:
         path, count = Path(args.sample[0]), int(args.sample[1])
         pool = [(run, triple) for run in all_runs for triple in run.triples]
-        chosen = random.Random(0).sample(pool, min(count, len(pool)))
+        chosen = random.Random(args.sample_seed).sample(pool, min(count, len(pool)))
         key_path = path.with_name(path.name + ".key.jsonl")
         with path.open("w", encoding="utf-8") as blind, key_path.open("w", encoding="utf-8") as key:
             for number, (run, triple) in enumerate(chosen, start=1):
