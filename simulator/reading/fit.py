@@ -18,7 +18,7 @@ The split (fixed; never changed to suit a result):
 - conversational testing part: authors `ap` and `aq`, every manager line of whole conversations
   (`CONVERSATION_TEST_AUTHORS`); never used here either.
 - fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, p, q, r, s, t, u, v, w, x, y, z, the
-  conversation authors ah, ai, aj, ak, al, am, an and ao, plus the
+  conversation authors ah, ai, aj, ak, al, am, an, ao, ar, as, at, au, av and aw, plus the
   older team-written set `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -77,7 +77,7 @@ CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
-    "ah", "ai", "aj", "ak", "al", "am", "an", "ao",
+    "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw",
 )  # fmt: skip
 TEAM = "team"
 
