@@ -4,9 +4,9 @@
 
 Writes `simulator/reading/reader_weights.npz` (three float32 matrices: `form`, features x 12,
 `focus`, features x 8, and `attractor`, features x 3) and
-`simulator/reading/reader_vocabulary.json` (feature names in row order, class names, the settings). Running it twice gives byte-identical files: the
-vocabulary is sorted, the optimiser (L-BFGS on the full batch) has no randomness, and the
-.npz is written with fixed timestamps.
+`simulator/reading/reader_vocabulary.json` (feature names in row order, class names, the
+settings). Running it twice gives byte-identical files: the vocabulary is sorted, the optimiser
+(L-BFGS on the full batch) has no randomness, and the .npz is written with fixed timestamps.
 
 The split (fixed; never changed to suit a result):
 
