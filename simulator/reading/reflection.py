@@ -112,28 +112,36 @@ def feeling_of(text: str) -> str:
     negative_words, positive_words = valence_words()
     negative = sum(lowered.count(" " + word) for word in negative_words)
     positive = sum(lowered.count(" " + word) for word in positive_words)
+    present = [word for word in positive_words if word in lowered]
+    negated_by, wished_by = _positive_word_patterns()
     # A positive word under a negation ("not happy", "never enjoyed") counts against, not for.
-    negations = r" (?:not|never|isn't|wasn't|aren't|don't|didn't|no)(?: \w+)?(?: so| that| too| very)? "
-    negated = sum(
-        len(re.findall(negations + re.escape(word), lowered)) for word in positive_words if word in lowered
-    )
+    negated = sum(len(negated_by[word].findall(lowered)) for word in present)
     positive -= negated
     negative += negated
     # A positive word in a wish ("you'd love that", "I wish I felt proud") names what is wanted,
     # not what is felt: it counts neither way, so a reflection of the want under a complaint
     # is no contradiction of it.
-    wishes = (
-        r" (?:\w+'d|would|wish(?:es|ed)?(?: \w+){0,2}|hop(?:e|es|ing) to|wants? to)(?: really| so| just)? "
-    )
-    wished = sum(
-        len(re.findall(wishes + re.escape(word), lowered)) for word in positive_words if word in lowered
-    )
-    positive -= wished
+    positive -= sum(len(wished_by[word].findall(lowered)) for word in present)
     if negative > positive:
         return "negative"
     if positive > negative:
         return "positive"
     return ""
+
+
+_NEGATION = r" (?:not|never|isn't|wasn't|aren't|don't|didn't|no)(?: \w+)?(?: so| that| too| very)? "
+_WISH = r" (?:\w+'d|would|wish(?:es|ed)?(?: \w+){0,2}|hop(?:e|es|ing) to|wants? to)(?: really| so| just)? "
+
+
+@cache
+def _positive_word_patterns() -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+    """For each positive word, its pattern under a negation and in a wish: all compiled at once, on
+    first use (the practice warm-up), so no turn pays for compiling the one its line needs."""
+    positive_words = valence_words()[1]
+    return (
+        {word: re.compile(_NEGATION + re.escape(word)) for word in positive_words},
+        {word: re.compile(_WISH + re.escape(word)) for word in positive_words},
+    )
 
 
 def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
