@@ -702,19 +702,10 @@ class FeatureColumns:
             triples = set(zip(padded, tokens, tokens[1:], strict=False))
             singles = set(tokens)
             scale = 1.0 / math.sqrt(len(singles) + len(pairs) + len(triples))
-            number = self.gram_words.get
-            numbered = [
-                np.fromiter(
-                    map(number, chain.from_iterable(grams), repeat(-1)),
-                    dtype=np.int64,
-                    count=size * len(grams),
-                ).reshape(-1, size)
-                for grams, size in ((pairs, 2), (triples, 3))
-            ]
             columns = [column for column in map(self.unigrams.get, singles) if column is not None]
-            columns += self._pairs.columns_of(*numbered[0].T).tolist()
-            columns += self._triples.columns_of(*numbered[1].T).tolist()
-            found += [(column, scale) for column in sorted(columns) if column >= 0]
+            columns += self._pairs.columns_of_words(pairs, self.gram_words)
+            columns += self._triples.columns_of_words(triples, self.gram_words)
+            found += [(column, scale) for column in sorted(columns)]
         known = self._said_cache.get(said)
         if known is None:
             if len(self._said_cache) >= _SAID_KEPT:
@@ -950,6 +941,27 @@ class _GramTable:
         order = np.argsort(keys)
         self.keys = keys[order]
         self.columns = np.array(columns, dtype=np.intp)[order]
+        self._by_key: dict[int, int] | None = None  # key -> column, made on the first line read alone
+
+    def columns_of_words(self, grams: Iterable[tuple[str, ...]], numbers: dict[str, int]) -> list[int]:
+        """`columns_of` for a few grams given as words, by dictionary (numpy's fixed costs would
+        outweigh the work for the grams of one line): the columns of those that are known."""
+        if self._by_key is None:
+            self._by_key = dict(zip(self.keys.tolist(), self.columns.tolist(), strict=True))
+        by_key, base, number = self._by_key, self.words, numbers.get
+        found = []
+        for gram in grams:
+            key = 0
+            for word in gram:
+                at = number(word)
+                if at is None:
+                    break
+                key = key * base + at
+            else:
+                column = by_key.get(key)
+                if column is not None:
+                    found.append(column)
+        return found
 
     def columns_of(self, *parts: np.ndarray) -> np.ndarray:
         """Column of each n-gram given its words' numbers (-1: a word in no known gram), or -1."""
