@@ -121,9 +121,9 @@ UNCLEAR_BELOW = 0.55
 """Readings less sure than this are unclear: the coachee asks what was meant, the scorecard neither
 credits nor penalises the line. A reading's confidence is the probability of its attractor; on
 the readings of four fitting authors held out together (`python -m simulator.reading.fit
---validate`; 3,506 lines), those from 0.5 to 0.6 were right 52% of the time, against 65% from 0.6
-to 0.7, 77% from 0.7 to 0.8, 87% from 0.8 to 0.9 and 97% above. The line sits where a reading
-stops being more likely right than wrong: one line in eighteen is unclear (0.6 would make it
+--validate`; 3,506 lines), those from 0.5 to 0.6 were right 54% of the time, against 65% from 0.6
+to 0.7, 76% from 0.7 to 0.8, 84% from 0.8 to 0.9 and 97% above. The line sits where a reading
+stops being more likely right than wrong: one line in twenty is unclear (0.6 would make it
 one in twelve)."""
 
 SURE_FROM = 0.85

@@ -8,6 +8,8 @@ are readable on purpose, because the reader explains itself with them:
 - ``v:i know``: a word n-gram before a yes-but turn (only if asked for, see `line_features`);
 - ``c:atte``: a character 2-5-gram inside one word (`` `` pads the word's edges, as ``c: sha``);
 - ``p:knackered``: a content word of the coachee's previous line (only if asked for);
+- ``l:<s> have``: a word 1-2-gram of the last sentence of a line of several sentences, with
+  ``x:multi`` (only if asked for; the fitted reader asks, see `last_sentence_grams`);
 - ``x:...``: a context feature: ``x:echo`` (share of the line's content words that occur in the
   coachee's previous line, compared on their first five letters), ``x:echo=none/some/most``,
   ``x:no_prev``, ``x:ends_q``, ``x:has_q``, ``x:you``, ``x:len=...`` (word-count bucket),
@@ -269,6 +271,7 @@ def line_features(
     vision_established: bool = False,
     previous_words: bool = False,
     turn_scope: bool = False,
+    last_sentence: bool = False,
 ) -> dict[str, float]:
     """Every feature of one line as {name: value}; an empty line has only the context features.
 
@@ -278,6 +281,8 @@ def line_features(
     after the second word) are named ``v:`` instead of ``w:``, and ``x:turn`` is set: "I know
     you're tired" then reads on its own, apart from "I know you're tired, but ...", the yes-but
     turn that takes the empathy back.
+    With `last_sentence`, a line of two or more sentences also has the word 1- and 2-grams of its
+    last sentence (``l:``) and ``x:multi``: see `last_sentence_grams`.
     """
     clean = normalise(text)
     tokens = words(clean)
@@ -315,8 +320,35 @@ def line_features(
             for word in said:
                 features["p:" + word] = scale
 
+    if last_sentence:
+        last = last_sentence_grams(clean)
+        if last:
+            scale = 1.0 / math.sqrt(len(last))
+            for gram in last:
+                features["l:" + gram] = scale
+            features["x:multi"] = 1.0
+
     features.update(context_features(clean, tokens, previous_coachee_line, vision_established))
     return features
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def last_sentence_grams(clean: str) -> tuple[str, ...]:
+    """The word 1- and 2-grams of the last sentence of a normalised line of two or more sentences
+    (none for one sentence), ascending; the sentence's start is "<s>". In a turn of several
+    sentences the act that does the work often comes last ("Right. Sit down. Your numbers are a
+    disgrace."; "I know it's been hard. Have it done by Friday."), and a line's own n-grams
+    cannot tell where they stand."""
+    sentences = [sentence for sentence in _SENTENCE_END.split(clean) if _WORD.search(sentence)]
+    if len(sentences) < 2:
+        return ()
+    padded = ["<s>", *_WORD.findall(sentences[-1])]
+    grams = {
+        " ".join(padded[i : i + n]) for n in (1, 2) for i in range(1 if n == 1 else 0, len(padded) - n + 1)
+    }
+    return tuple(sorted(grams))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -410,8 +442,8 @@ _SAID = tuple[bool, frozenset[str], list[tuple[int, float]], str]
 class IndexedLines:
     """Lines over a fitted vocabulary, in two sparse blocks (CSR: line k is entries offsets[k]:offsets[k + 1]).
 
-    - words and context (w:, v:, p:, x:): `columns` with their `values`, in a fixed order
-      (word n-grams by column, the x: features, then p: and v: features);
+    - words and context (w:, v:, p:, l:, x:): `columns` with their `values`, in a fixed order
+      (word n-grams by column, the x: features, then p:, v: and l: features);
     - characters (c:): `char_columns` (ascending) with `char_counts`, how many distinct words
       of the line hold the gram; a gram's value is its count times the line's `char_scale`;
     - `char_sums`: per line, the rows of the table given to `FeatureColumns` summed over the
@@ -453,14 +485,18 @@ class FeatureColumns:
         previous_words: bool = False,
         turn_scope: bool = False,
         char_table: np.ndarray | None = None,
+        last_sentence: bool = False,
     ) -> None:
         self.size = len(names)
         self.previous_words = previous_words
         self.turn_scope = turn_scope
+        self.last_sentence = last_sentence
         self.char_table = char_table  # summed in float64
         blocks = _blocks(names)
         self.chars = blocks.get("c:", {})
         self._said_columns = blocks.get("p:", {})
+        self._last_columns = blocks.get("l:", {})
+        self._multi = blocks.get("x:", {}).get("x:multi", -1)
         # w: grams: one-word grams by their word; longer ones both as tuples of words (for a line
         # read alone) and as numbered words in numpy tables (for a batch).
         plain = blocks.get("w:", {})
@@ -530,6 +566,8 @@ class FeatureColumns:
                 extra.extend((line, column, value) for column, value in known[2])
             if self.turn_scope and tokens:
                 extra.extend((line, column, value) for column, value in self._grams_with_turn(tokens))
+            if self.last_sentence:
+                extra.extend((line, column, value) for column, value in self._last_sentence(clean))
         lines = len(cleaned)
         memory.settle()
         words = _LineWords(np.array(numbers, dtype=np.int64), np.array(per_line, dtype=np.intp), len(memory))
@@ -733,6 +771,8 @@ class FeatureColumns:
         found += known[2]
         if self.turn_scope and tokens:
             found += self._grams_with_turn(tokens)
+        if self.last_sentence:
+            found += self._last_sentence(clean)
         found = [(column, value) for column, value in found if column >= 0]
         column = np.array([c for c, _ in found], dtype=np.intp)
         value = np.array([v for _, v in found], dtype=np.float32)
@@ -785,6 +825,15 @@ class FeatureColumns:
         grams = [(column, scale) for column in sorted(found)]
         return [*grams, (self._context["x:turn"], 1.0)] if turn else grams
 
+    def _last_sentence(self, clean: str) -> list[tuple[int, float]]:
+        """The kept l: grams of the line's last sentence, by column, then x:multi (none for one sentence)."""
+        grams = last_sentence_grams(clean)
+        if not grams:
+            return []
+        scale = 1.0 / math.sqrt(len(grams))
+        columns = sorted(column for column in map(self._last_columns.get, grams) if column is not None)
+        return [*((column, scale) for column in columns), (self._multi, 1.0)]
+
     def _said_of(self, said: str) -> _SAID:
         """The coachee's previous line: whether there is one, its content stems, its p: features, its feeling."""
         previous = normalise(said)
@@ -805,7 +854,7 @@ _TRAILING = " .!\"')"  # stripped before asking whether a line ends with '?'
 # plain words is its words joined (a mark inside a word splits it, so the two then differ).
 _EDGE_MARKS = str.maketrans("", "", '.,!?;:"()')
 
-_NAMED_BY_BODY = ("c:", "w:", "v:", "p:")  # kinds whose features are kept by what follows the colon
+_NAMED_BY_BODY = ("c:", "w:", "v:", "p:", "l:")  # kinds whose features are kept by what follows the colon
 
 
 def _words_of(clean: str) -> list[str]:

@@ -67,6 +67,7 @@ _CONTEXT_NAMES = {
     "x:you": "says 'you'",
     "x:vision": "after the vision",
     "x:turn": "a 'but' turn",
+    "x:multi": "several sentences",
     "x:len=1": "one word",
     "x:len=2-3": "two or three words",
     "x:len=4-7": "short line",
@@ -207,7 +208,10 @@ class _Model:
         self.attractor_weight = float(weight) if attractor_weights is not None else 0.0
         self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
-        self.features = FeatureColumns(names, self.previous_words, self.turn_scope, char_table=self.table)
+        last_sentence = bool(isinstance(chosen, dict) and chosen.get("last_sentence", False))
+        self.features = FeatureColumns(
+            names, self.previous_words, self.turn_scope, char_table=self.table, last_sentence=last_sentence
+        )
         self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
         # How each feature is shown as a cue (`_shown`), filled on first use.
         self.shown: list[str | tuple[str] | None] = [None] * len(names)
@@ -530,6 +534,8 @@ def _shown(name: str) -> str | tuple[str]:
         return f"'{body}' + 'but'"
     if kind == "p":
         return f"coachee said '{body}'"
+    if kind == "l":  # the line's last sentence
+        return f"'{body[4:]}…' (last sentence)" if body.startswith("<s> ") else f"'{body}' (last sentence)"
     return _CONTEXT_NAMES.get(name, name)
 
 

@@ -167,8 +167,10 @@ def warm_up(scenario: Scenario) -> None:
 
     # The patterns of topics and hot buttons the warm-up lines do not raise are compiled too:
     # otherwise the trainee's first line to name one pays for it.
-    for listened_for in (*scenario.topics, *scenario.coachee.hot_buttons):
-        listened_for.pattern()
+    for topic in scenario.topics:
+        topic.pattern()
+    for hot_button in scenario.coachee.hot_buttons:
+        hot_button.pattern()
     rehearsal = Session(scenario)
     hint_for(rehearsal)
     for line in WARM_UP_LINES:

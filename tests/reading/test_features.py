@@ -27,6 +27,7 @@ SAMPLE_LINES = [
     "you've been carrying a lot of it though honestly",
     "what's the one thing you'd change?",
     "mm",
+    "Right. Sit down. Your numbers are a disgrace.",
 ]
 SAMPLE_PREVIOUS = "I'm knackered, the ward has been relentless and nobody notices what I do."
 HAPPY_PREVIOUS = "Honestly I loved it, proud of the whole team."
@@ -62,10 +63,23 @@ def as_features(lines: IndexedLines, row: int) -> dict[int, np.float32]:
 
 
 def expected(
-    index: dict[str, int], text: str, previous: str, vision: bool, previous_words: bool, turn_scope: bool
+    index: dict[str, int],
+    text: str,
+    previous: str,
+    vision: bool,
+    previous_words: bool,
+    turn_scope: bool,
+    last_sentence: bool = False,
 ) -> dict[int, np.float32]:
     """`line_features` of a line, kept to the vocabulary `index` (name -> column)."""
-    defined = line_features(text, previous, vision, previous_words=previous_words, turn_scope=turn_scope)
+    defined = line_features(
+        text,
+        previous,
+        vision,
+        previous_words=previous_words,
+        turn_scope=turn_scope,
+        last_sentence=last_sentence,
+    )
     return {index[name]: np.float32(value) for name, value in defined.items() if name in index}
 
 
@@ -104,33 +118,37 @@ def test_a_line_that_names_the_coachee_s_feeling_is_marked_and_one_that_names_th
 
 
 @pytest.fixture(scope="module")
-def vocabularies() -> dict[tuple[bool, bool], list[str]]:
+def vocabularies() -> dict[tuple[bool, bool, bool], list[str]]:
     """Small vocabularies (sorted as the fit writes them) for each way of naming word grams."""
     found = {}
     for previous_words in (False, True):
         for turn_scope in (False, True):
-            names = set()
-            for text in SAMPLE_LINES:
-                for previous in (SAMPLE_PREVIOUS, HAPPY_PREVIOUS):
-                    names.update(line_features(text, previous, False, previous_words, turn_scope))
-            found[(previous_words, turn_scope)] = sorted(names)
+            for last_sentence in (False, True):
+                names: set[str] = set()
+                for text in SAMPLE_LINES:
+                    for previous in (SAMPLE_PREVIOUS, HAPPY_PREVIOUS):
+                        names.update(
+                            line_features(text, previous, False, previous_words, turn_scope, last_sentence)
+                        )
+                found[(previous_words, turn_scope, last_sentence)] = sorted(names)
     return found
 
 
 @pytest.mark.slow
 def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_it() -> None:
-    names = model._model().names
+    loaded = model._model()
+    names, last_sentence = loaded.names, loaded.features.last_sentence
     index = {name: i for i, name in enumerate(names)}
-    columns = FeatureColumns(names)
+    columns = FeatureColumns(names, last_sentence=last_sentence)
     texts, previous, vision = corpus_testing_part()
     kept = [k for k, text in enumerate(texts) if normalise(text).strip()][::3]  # a third: the time of a test
     lines = columns.index(
         [normalise(texts[k]) for k in kept], [previous[k] for k in kept], [vision[k] for k in kept]
     )
     for row, k in enumerate(kept):
-        assert as_features(lines, row) == expected(index, texts[k], previous[k], vision[k], False, False), (
-            texts[k]
-        )
+        assert as_features(lines, row) == expected(
+            index, texts[k], previous[k], vision[k], False, False, last_sentence
+        ), texts[k]
 
 
 @settings(max_examples=40, deadline=None)
@@ -145,25 +163,29 @@ def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_i
     ),
     st.booleans(),
     st.booleans(),
+    st.booleans(),
 )
 @pytest.mark.slow
 def test_a_batch_and_each_line_alone_give_line_features(
-    vocabularies: dict[tuple[bool, bool], list[str]],
+    vocabularies: dict[tuple[bool, bool, bool], list[str]],
     lines: list[tuple[str, str, bool]],
     previous_words: bool,
     turn_scope: bool,
+    last_sentence: bool,
 ) -> None:
-    names = vocabularies[(previous_words, turn_scope)]
+    names = vocabularies[(previous_words, turn_scope, last_sentence)]
     index = {name: i for i, name in enumerate(names)}
     table = np.arange(len(names) * 2, dtype=np.float64).reshape(-1, 2) / 7
-    columns = FeatureColumns(names, previous_words, turn_scope, char_table=table)
+    columns = FeatureColumns(names, previous_words, turn_scope, char_table=table, last_sentence=last_sentence)
     lines = [(SAMPLE_LINES[0], "", False), *lines]  # never an empty batch
     lines = [(text, previous, vision) for text, previous, vision in lines if normalise(text).strip()]
     batch = columns.index(
         [normalise(t) for t, _, _ in lines], [p for _, p, _ in lines], [v for _, _, v in lines]
     )
     for row, (text, previous, vision) in enumerate(lines):
-        assert as_features(batch, row) == expected(index, text, previous, vision, previous_words, turn_scope)
+        assert as_features(batch, row) == expected(
+            index, text, previous, vision, previous_words, turn_scope, last_sentence
+        )
         alone = columns.index_one(normalise(text), previous, vision)
         assert rows_of(alone, 0) == rows_of(batch, row)
 
@@ -190,3 +212,18 @@ def test_readings_stay_the_same_when_the_word_memory_is_forgotten(monkeypatch: p
         == remembered
     )
     assert len(loaded.features.memory) < 2000
+
+
+def test_a_line_of_several_sentences_names_the_grams_of_its_last() -> None:
+    assert features.last_sentence_grams(normalise("Right. Sit down. Your numbers are a disgrace.")) == (
+        "<s> your", "a", "a disgrace", "are", "are a", "disgrace", "numbers", "numbers are", "your", "your numbers",
+    )  # fmt: skip
+    assert features.last_sentence_grams(normalise("Your numbers are a disgrace.")) == ()
+    assert (
+        features.last_sentence_grams(normalise("right sit down your numbers")) == ()
+    )  # no stops, one sentence
+    named = line_features("I know it's been hard. Have it done by Friday.", last_sentence=True)
+    assert named["x:multi"] == 1.0 and "l:<s> have" in named and "l:know" not in named
+    assert not [
+        name for name in line_features("Have it done by Friday.", last_sentence=True) if name[:2] == "l:"
+    ]
