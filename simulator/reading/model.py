@@ -51,6 +51,8 @@ ATTRACTORS: tuple[Attractor, ...] = tuple(Attractor)
 
 _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)
+_FORM_HEAD, _FOCUS_HEAD = 0, 1  # the heads cues name; where each starts in `_Model.table`:
+_HEAD_START = (0, len(FORMS))
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
 _BATCH = 512  # lines scored together: enough for numpy to pay, few enough for its arrays to stay in cache
 _WARM_UP = ("So what would make this hour worthwhile for you?", "I'm tired, it's been a long week.")
@@ -197,12 +199,10 @@ class _Model:
         self.table[:, len(FORMS) : heads] = focus_weights
         if attractor_weights is not None:
             self.table[:, heads:] = attractor_weights
-        # Per-class contributions relative to the mean class (what a feature pushes towards), one
-        # row per class so that a choice's pushes are one contiguous row.
-        self.push_by_form = _pushes(form_weights, self.bias)
-        del form_weights
-        self.push_by_focus = _pushes(focus_weights, self.bias)
-        del focus_weights
+        # Each feature's mean weight over a head's classes: a cue is how far a feature pushes towards
+        # the chosen class beyond that (`pushes`), worked out only for the features at hand.
+        self.mean_weight = (form_weights.mean(axis=1), focus_weights.mean(axis=1))
+        del form_weights, focus_weights
         chosen = vocabulary.get("settings", {})
         weight = chosen.get("attractor_weight", 0.0) if isinstance(chosen, dict) else 0.0
         self.attractor_weight = float(weight) if attractor_weights is not None else 0.0
@@ -289,11 +289,11 @@ class _Model:
         assert lines.plain_words is not None
         word_by_word = {k for k, plain in enumerate(lines.plain_words) if not plain}
         heads = []
-        for push, chosen, labels, wanted in (
-            (self.push_by_form, forms, FORMS, _CUES_PER_HEAD[0]),
-            (self.push_by_focus, foci, FOCI, _CUES_PER_HEAD[1]),
+        for head, chosen, labels, wanted in (
+            (_FORM_HEAD, forms, FORMS, _CUES_PER_HEAD[0]),
+            (_FOCUS_HEAD, foci, FOCI, _CUES_PER_HEAD[1]),
         ):
-            contribution = push.ravel().take(np.repeat(chosen * size, features_per_line) + columns) * values
+            contribution = self.pushes(head, np.repeat(chosen, features_per_line), columns) * values
             top, ends = _strongest(contribution, line_of, count)
             pushes, top_columns, top_lines = contribution[top], columns[top], line_of[top]
             # What each shows: its column, or size + the word it names (a character or one-word gram).
@@ -365,9 +365,19 @@ class _Model:
             clean,
             context,
             (int(forms[0]), int(foci[0]), int(attractors[0]), float(mass[0])),
-            _strongest_one(self.push_by_form[forms[0]][columns] * values, columns),
-            _strongest_one(self.push_by_focus[foci[0]][columns] * values, columns),
+            _strongest_one(self.pushes(_FORM_HEAD, forms[:1], columns) * values, columns),
+            _strongest_one(self.pushes(_FOCUS_HEAD, foci[:1], columns) * values, columns),
         )
+
+    def pushes(self, head: int, chosen: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """How far each feature (column) pushes towards its chosen class of a head, beyond the
+        feature's mean over the head's classes; the bias never a cue. Worked out for the columns at
+        hand: a table of every feature's pushes would cost memory the size of the weights again."""
+        width = self.table.shape[1]
+        weight = self.table.ravel().take(columns * width + (_HEAD_START[head] + chosen))
+        push: np.ndarray = weight - self.mean_weight[head].take(columns)
+        push[columns == self.bias] = 0.0
+        return push
 
     def decoded(
         self, lines: IndexedLines, vision: Sequence[bool]
@@ -544,13 +554,6 @@ def _clip(shown: str, label_length: int) -> str:
     if len(shown) <= room:
         return shown
     return shown[: room - 2] + "…'" if shown.startswith("'") else shown[: room - 1] + "…"
-
-
-def _pushes(weights: np.ndarray, bias: int) -> np.ndarray:
-    """Each feature's weights relative to the mean class (the bias never a cue), as class x feature."""
-    push = weights - weights.mean(axis=1, keepdims=True)
-    push[bias] = 0.0
-    return np.ascontiguousarray(push.T)
 
 
 _MODEL: _Model | None = None
