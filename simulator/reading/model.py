@@ -29,9 +29,10 @@ import io
 import json
 import threading
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 
@@ -51,7 +52,7 @@ ATTRACTORS: tuple[Attractor, ...] = tuple(Attractor)
 
 _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)
-_FORM_HEAD, _FOCUS_HEAD = 0, 1  # the heads cues name; where each starts in `_Model.table`:
+_FORM_HEAD, _FOCUS_HEAD = 0, 1  # the heads cues name, and below where each starts in `_Model.table`
 _HEAD_START = (0, len(FORMS))
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
 _BATCH = 512  # lines scored together: enough for numpy to pay, few enough for its arrays to stay in cache
@@ -154,11 +155,6 @@ def softmax(scores: np.ndarray) -> np.ndarray:
     return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
 
 
-def load_npz(path: Path) -> dict[str, np.ndarray]:
-    with np.load(path) as data:
-        return {name: data[name] for name in data.files}
-
-
 def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     """Write arrays as an .npz that is byte-identical for identical arrays (fixed zip timestamps).
 
@@ -175,43 +171,73 @@ def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
             archive.writestr(info, buffer.getvalue())
 
 
+class FeatureNames(Sequence[str]):
+    """The model's feature names by column, kept as one string and where each name starts in it:
+    a list of a hundred thousand small strings would take five times the memory, for names read
+    only when a cue is shown."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        assert all(map(str.isascii, names)), "one byte a character, or the string is four times larger"
+        self._text = "".join(names)
+        self._starts = np.zeros(len(names) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, names), dtype=np.int64, count=len(names)), out=self._starts[1:])
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, column: int) -> str: ...
+
+    @overload
+    def __getitem__(self, columns: slice) -> list[str]: ...
+
+    def __getitem__(self, column: int | slice) -> str | list[str]:
+        if isinstance(column, slice):
+            return [self[k] for k in range(*column.indices(len(self)))]
+        at = column + len(self) if column < 0 else column
+        if not 0 <= at < len(self):
+            raise IndexError(column)
+        return self._text[int(self._starts[at]) : int(self._starts[at + 1])]
+
+
 class _Model:
     """The fitted weights and their feature names, and the arithmetic of reading."""
 
-    def __init__(self, weights: dict[str, np.ndarray], vocabulary: dict[str, object]) -> None:
+    def __init__(self, weights: Mapping[str, np.ndarray], vocabulary: dict[str, object]) -> None:
+        """`weights`: the stored heads by name (an open .npz reads each when it is asked for)."""
         names = vocabulary["features"]
         assert isinstance(names, list)
-        self.names: list[str] = names
         self.bias = names.index("x:bias")
-        # Only what reading uses is kept, each array once (the stored weights live on in `table`,
-        # exactly), and no copy is made that is not needed.
-        form_weights = np.asarray(weights.pop("form"), dtype=np.float32)
-        focus_weights = np.asarray(weights.pop("focus"), dtype=np.float32)
-        attractor_weights = weights.pop("attractor", None)
-        pair = weights.pop("pair", None)
-        self.pair_prior = None if pair is None else np.asarray(pair, dtype=np.float32)
-        heads = len(FORMS) + len(FOCI)
         # Every head side by side (one gather scores all); products and sums are taken in float64.
+        # Each stored head is copied in as it is read, so that no more than one lives beside the
+        # table, and only what reading uses is kept.
+        has_attractor = "attractor" in weights
+        heads = len(FORMS) + len(FOCI)
         self.table = np.empty(
-            (len(names), heads + (0 if attractor_weights is None else len(ATTRACTORS))), dtype=np.float32
+            (len(names), heads + (len(ATTRACTORS) if has_attractor else 0)), dtype=np.float32
         )
-        self.table[:, : len(FORMS)] = form_weights
-        self.table[:, len(FORMS) : heads] = focus_weights
-        if attractor_weights is not None:
-            self.table[:, heads:] = attractor_weights
-        # Each feature's mean weight over a head's classes: a cue is how far a feature pushes towards
-        # the chosen class beyond that (`pushes`), worked out only for the features at hand.
-        self.mean_weight = (form_weights.mean(axis=1), focus_weights.mean(axis=1))
-        del form_weights, focus_weights
+        means = []
+        for name, place in (("form", slice(0, len(FORMS))), ("focus", slice(len(FORMS), heads))):
+            head = np.asarray(weights[name], dtype=np.float32)
+            self.table[:, place] = head
+            # Each feature's mean weight over the head's classes: a cue is how far a feature pushes
+            # towards the chosen class beyond that (`pushes`), worked out for the features at hand.
+            means.append(head.mean(axis=1))
+            del head
+        self.mean_weight = (means[0], means[1])
+        if has_attractor:
+            self.table[:, heads:] = weights["attractor"]
+        self.pair_prior = np.asarray(weights["pair"], dtype=np.float32) if "pair" in weights else None
         chosen = vocabulary.get("settings", {})
         weight = chosen.get("attractor_weight", 0.0) if isinstance(chosen, dict) else 0.0
-        self.attractor_weight = float(weight) if attractor_weights is not None else 0.0
+        self.attractor_weight = float(weight) if has_attractor else 0.0
         self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
         last_sentence = bool(isinstance(chosen, dict) and chosen.get("last_sentence", False))
         self.features = FeatureColumns(
             names, self.previous_words, self.turn_scope, char_table=self.table, last_sentence=last_sentence
         )
+        self.names = FeatureNames(names)
         self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
         # How each feature is shown as a cue (`_shown`), filled on first use.
         self.shown: list[str | tuple[str] | None] = [None] * len(names)
@@ -566,7 +592,8 @@ def _model() -> _Model:
         with _LOCK:
             if _MODEL is None:
                 vocabulary = json.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
-                loaded = _Model(load_npz(WEIGHTS_PATH), vocabulary)
+                with np.load(WEIGHTS_PATH) as stored:
+                    loaded = _Model(stored, vocabulary)
                 loaded.warm_up()
                 _MODEL = loaded
     return _MODEL

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -34,6 +36,26 @@ def test_the_weights_load_and_match_the_vocabulary() -> None:
     assert loaded.focus_weights.shape == (len(loaded.names), len(Focus))
     assert len(loaded.names) > 1000
     assert loaded.names[loaded.bias] == "x:bias"
+
+
+def test_the_names_kept_in_one_string_are_the_stored_names() -> None:
+    stored = json.loads(model.VOCABULARY_PATH.read_text(encoding="utf-8"))["features"]
+    names = model._model().names
+    assert len(names) == len(stored) and list(names) == stored
+    assert names[-1] == stored[-1] and names[2:5] == stored[2:5] and names[::-40000] == stored[::-40000]
+    with pytest.raises(IndexError):
+        names[len(stored)]
+
+
+@given(st.lists(st.text(st.characters(max_codepoint=127), max_size=6), max_size=8), st.integers(-9, 9))
+def test_feature_names_behave_as_the_list_they_were_made_from(listed: list[str], at: int) -> None:
+    names = model.FeatureNames(listed)
+    assert len(names) == len(listed) and list(names) == listed and names[1:-1] == listed[1:-1]
+    if -len(listed) <= at < len(listed):
+        assert names[at] == listed[at]
+    else:
+        with pytest.raises(IndexError):
+            names[at]
 
 
 def test_same_input_same_reading() -> None:
