@@ -16,6 +16,9 @@ the seeds, then checks what a coach educator expects:
 - no gaming conversation is compassion-led or scores above the lowest textbook one;
 - the same lines with another seed give the same band and an overall within 5 points.
 
+With `--why`, each unstable conversation also shows how many of its lines read differently
+under another seed and the measures that moved its overall most, and the set ends with a tally.
+
 With `--annomi`, every AnnoMI session is scored as an external transcript (therapist = coach,
 client = coachee): the AUC of `overall` for high vs low quality, of length alone, and within
 length-matched pairs; then again with every line lower-cased and stripped of punctuation, as a
@@ -33,15 +36,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
 
 from scoring.external import Utterance, facts_from_utterances
 from scoring.scorecard import Scorecard, score_facts
+from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, header_record
 from simulator.scenario import catalogue
+from simulator.scenario.rubric import Rubric
 from simulator.trainer.rehearsal import play, score_session
 
 HERE = Path(__file__).resolve().parent
@@ -58,24 +63,58 @@ def load_set(name: str) -> list[tuple[str, list[dict[str, object]]]]:
     return found
 
 
-def score_lines(scenario_id: str, lines: list[str], seed: int) -> Scorecard:
+def play_lines(scenario_id: str, lines: list[str], seed: int) -> Session:
     scenario = catalogue.load(scenario_id).scenario
     if len(lines) > scenario.turn_limit:
         scenario = scenario.model_copy(update={"turn_limit": len(lines)})
-    return score_session(play(scenario, lines, seed))
+    return play(scenario, lines, seed)
 
 
-def report_set(name: str, seeds: int) -> None:
+def score_lines(scenario_id: str, lines: list[str], seed: int) -> Scorecard:
+    return score_session(play_lines(scenario_id, lines, seed))
+
+
+def movers(cards: list[Scorecard]) -> list[tuple[float, str]]:
+    """The measures whose scores differ across the seeds' cards, by how far they move the overall
+    (score spread times weight), strongest first; a measure that applies under some seeds only first of all."""
+    weights = Rubric().weights
+    moved = []
+    for key in [measure.key for measure in cards[0].measures]:
+        scores = [card.measure(key).score for card in cards]
+        known = [score for score in scores if score is not None]
+        if len(known) < len(scores):
+            if known:
+                moved.append((float("inf"), f"{key.value} (applies under some seeds only)"))
+        elif max(known) - min(known) > 0.005:
+            spread = (max(known) - min(known)) * weights.of(key)
+            moved.append((spread, f"{key.value} {min(known):.2f}-{max(known):.2f}"))
+    return sorted(moved, reverse=True)
+
+
+def readings_differ(sessions: list[Session]) -> tuple[int, int]:
+    """Of the turns all seeds' sessions reached: how many, and on how many the line read differently."""
+    reached = min(len(session.turns) for session in sessions)
+    differ = sum(
+        len({(s.turns[k].move.form, s.turns[k].move.focus, s.turns[k].move.attractor) for s in sessions}) > 1
+        for k in range(reached)
+    )
+    return reached, differ
+
+
+def report_set(name: str, seeds: int, why: bool = False) -> None:
     failures: list[str] = []
     unstable = 0
     total = 0
+    blamed: Counter[str] = Counter()
+    turns_compared = turns_differing = 0
     for scenario_id, conversations in load_set(name):
         print(f"\n== {scenario_id}")
         by_style: dict[str, list[tuple[str, list[float]]]] = defaultdict(list)
         for conversation in conversations:
             style, title = str(conversation["style"]), str(conversation["title"])
             lines = [str(line) for line in conversation["lines"]]  # type: ignore[attr-defined]
-            cards = [score_lines(scenario_id, lines, seed) for seed in range(seeds)]
+            sessions = [play_lines(scenario_id, lines, seed) for seed in range(seeds)]
+            cards = [score_session(session) for session in sessions]
             overalls = [card.overall for card in cards]
             bands = {card.band.value for card in cards}
             spread = max(overalls) - min(overalls)
@@ -89,6 +128,15 @@ def report_set(name: str, seeds: int) -> None:
                 f"seeds {min(overalls):5.1f}-{max(overalls):5.1f}{'' if stable else '  UNSTABLE'}  {title}"
             )
             by_style[style].append((title, overalls))
+            if why:
+                reached, differ = readings_differ(sessions)
+                turns_compared, turns_differing = turns_compared + reached, turns_differing + differ
+                if not stable:
+                    top = movers(cards)[:3]
+                    blamed.update(name.split(" ")[0] for _, name in top)
+                    print(
+                        f"{'':20}{differ} of {reached} lines read differently; moved most: {'; '.join(n for _, n in top)}"
+                    )
             if style == "textbook" and bands != {"compassion-led"}:
                 failures.append(f"{scenario_id}: textbook '{title}' is {sorted(bands)}")
             if style in ("warm_deficit", "blunt") and bands != {"compliance-led"}:
@@ -122,6 +170,13 @@ def report_set(name: str, seeds: int) -> None:
     print(f"expectations missed: {len(failures)}")
     for failure in failures:
         print(f"  - {failure}")
+    if why:
+        share = turns_differing / max(turns_compared, 1)
+        print(
+            f"why unstable: {turns_differing} of {turns_compared} lines ({share:.1%}) read differently under another seed;"
+            f" the measures that moved most in unstable conversations (times in a top three): "
+            + ", ".join(f"{key} {count}" for key, count in blamed.most_common())
+        )
 
 
 def auc(positives: list[float], negatives: list[float]) -> float:
@@ -191,8 +246,11 @@ def report_speed(files: int, turns: int) -> None:
     loaded = catalogue.load(catalogue.DEFAULT_SCENARIO)
     scenario = loaded.scenario.model_copy(update={"turn_limit": turns})
     lines = [
-        str(line) for _, conversations in load_set("tuning") for c in conversations for line in c["lines"]
-    ]  # type: ignore[attr-defined]
+        str(line)
+        for _, conversations in load_set("tuning")
+        for c in conversations
+        for line in c["lines"]  # type: ignore[attr-defined]
+    ]
     coach = shutil.which("coach") or str(Path(sys.executable).with_name("coach"))
     with tempfile.TemporaryDirectory() as folder:
         paths = []
@@ -236,13 +294,18 @@ def main() -> None:
     )
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--turns", type=int, default=50)
+    parser.add_argument(
+        "--why",
+        action="store_true",
+        help="for each unstable conversation, the measures that moved most across seeds, and how many lines read differently",
+    )
     args = parser.parse_args()
     if args.annomi:
         report_annomi(args.annomi)
     elif args.speed:
         report_speed(args.files, args.turns)
     else:
-        report_set(args.set, args.seeds)
+        report_set(args.set, args.seeds, args.why)
 
 
 if __name__ == "__main__":
