@@ -12,7 +12,7 @@ is graded in bounded memory; `simulator.shell.round_batches` spreads the pages o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,9 +52,16 @@ class RoundGrades:
 
 
 class ScenarioCache:
-    """Each scenario read once per grading run, and its turn-limited copies made once."""
+    """Each scenario read once per grading run, and its turn-limited copies made once.
 
-    def __init__(self) -> None:
+    `parse` validates a scenario's text (a shell may pass one that remembers what it validated
+    before, across runs and processes).
+    """
+
+    def __init__(
+        self, parse: Callable[[catalogue.ScenarioSource], catalogue.LoadedScenario] = catalogue.parse
+    ) -> None:
+        self._parse = parse
         self._loaded: dict[str, catalogue.LoadedScenario] = {}
         self._limited: dict[tuple[str, int], Scenario] = {}
         self._hashes: dict[str, str] = {}
@@ -64,10 +71,10 @@ class ScenarioCache:
         if source not in self._loaded:
             bundled = source.startswith("bundled:")
             # A bundled id never resolves to a file that happens to share its name in this folder.
-            self._loaded[source] = (
-                catalogue.load_bundled_id(source.removeprefix("bundled:"))
+            self._loaded[source] = self._parse(
+                catalogue.find_bundled_id(source.removeprefix("bundled:"))
                 if bundled
-                else catalogue.load_file(Path(source))
+                else catalogue.find_file(Path(source))
             )
         return self._loaded[source]
 

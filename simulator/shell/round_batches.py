@@ -26,6 +26,7 @@ from simulator.rounds.review import review_of
 from simulator.rounds.round_file import Round
 from simulator.scenario.rubric import Rubric
 from simulator.shell.progress import Progress
+from simulator.shell.warm_start import validated
 from simulator.shell.workers import in_order, worker_count
 
 PARALLEL_FROM = 64
@@ -96,9 +97,10 @@ _WORKER: tuple[RoundJob, ScenarioCache] | None = None
 
 
 def _start_worker(job: RoundJob) -> None:
-    # Each worker keeps its own scenarios for the whole round: each is read and validated once.
+    # Each worker keeps its own scenarios for the whole round, each validated once (and, once any
+    # run has validated those exact bytes, rebuilt from the cache instead of parsed).
     global _WORKER
-    _WORKER = (job, ScenarioCache())
+    _WORKER = (job, ScenarioCache(validated))
 
 
 def _grade_in_worker(page: Page) -> list[GradedItem | str]:
@@ -134,7 +136,7 @@ def graded_round(
         classify("warm")
         done = in_order(_grade_in_worker, pages(), workers=workers, initializer=partial(_start_worker, job))
     else:
-        cache = ScenarioCache()
+        cache = ScenarioCache(validated)
         done = ((page, grade_page(page, job, cache)) for page in pages())
     for (stored_page, reviews), items in done:
         for stored, item in zip(stored_page, items, strict=True):

@@ -126,6 +126,12 @@ def first_screen(found: ScenarioSource) -> tuple[Opening, Callable[[], LoadedSce
     return opening, lambda: loaded
 
 
+def validated(found: ScenarioSource) -> LoadedScenario:
+    """A scenario validated from its text, from the cache when these exact bytes were validated
+    before under this engine (as `first_screen` finds it): what a batch pays once, not per process."""
+    return first_screen(found)[1]()
+
+
 def remember(key: str, scenario: Scenario, opening: Opening) -> None:
     """Keep a validated scenario in the cache, if it comes back from its record exactly as it is."""
     from simulator.scenario.model import Scenario

@@ -19,6 +19,7 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from simulator.errors import ScenarioError, TranscriptError
+from simulator.rounds.grading import ScenarioCache
 from simulator.scenario import catalogue
 from simulator.scenario.catalogue import LoadedScenario, ScenarioSource
 from simulator.shell import cache, warm_start
@@ -72,6 +73,16 @@ def test_a_scenario_validated_once_comes_back_from_the_cache_unparsed_and_equal(
     assert again == opening == Opening.of(LOADED.scenario)
     assert cached() == LOADED
     assert parses == [FOUND.source]
+
+
+def test_a_grading_run_validates_each_scenario_once_across_runs(folder: Path, parses: list[str]) -> None:
+    source = f"bundled:{LOADED.scenario.id}"
+    first = ScenarioCache(warm_start.validated)
+    assert first.load(source).scenario == LOADED.scenario and first.load(source) is first.load(source)
+    assert first.with_limit(source, 7).turn_limit == 7
+    later = ScenarioCache(warm_start.validated)  # another run, or another worker process
+    assert later.load(source).scenario == LOADED.scenario and later.load(source).source == source
+    assert parses == [source]
 
 
 @pytest.mark.slow
