@@ -52,8 +52,8 @@ ATTRACTORS: tuple[Attractor, ...] = tuple(Attractor)
 
 _CUE_CHARS = 40
 _CUES_PER_HEAD = (2, 1)
-_FORM_HEAD, _FOCUS_HEAD = 0, 1  # the heads cues name, and below where each starts in `_Model.table`
-_HEAD_START = (0, len(FORMS))
+_FORM_HEAD, _FOCUS_HEAD = 0, 1  # the heads a cue is named for
+_HEAD_START = (0, len(FORMS))  # where each of them starts in `_Model.table`
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
 _BATCH = 512  # lines scored together: enough for numpy to pay, few enough for its arrays to stay in cache
 _WARM_UP = ("So what would make this hour worthwhile for you?", "I'm tired, it's been a long week.")
@@ -173,11 +173,10 @@ def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
 
 class FeatureNames(Sequence[str]):
     """The model's feature names by column, kept as one string and where each name starts in it:
-    a list of a hundred thousand small strings would take five times the memory, for names read
-    only when a cue is shown."""
+    a list of a hundred thousand small strings takes over four times the memory, for names read
+    only when a cue is shown. (The fitted names are ASCII, so the string takes a byte a character.)"""
 
     def __init__(self, names: Sequence[str]) -> None:
-        assert all(map(str.isascii, names)), "one byte a character, or the string is four times larger"
         self._text = "".join(names)
         self._starts = np.zeros(len(names) + 1, dtype=np.int64)
         np.cumsum(np.fromiter(map(len, names), dtype=np.int64, count=len(names)), out=self._starts[1:])
