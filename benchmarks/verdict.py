@@ -76,7 +76,8 @@ def score_lines(scenario_id: str, lines: list[str], seed: int) -> Scorecard:
 
 def movers(cards: list[Scorecard]) -> list[tuple[float, str]]:
     """The measures whose scores differ across the seeds' cards, by how far they move the overall
-    (score spread times weight), strongest first; a measure that applies under some seeds only first of all."""
+    (score spread times weight), strongest first; a measure that applies under some seeds only
+    counts its highest score times its weight, as if it were 0 where it does not apply (at most)."""
     weights = Rubric().weights
     moved = []
     for key in [measure.key for measure in cards[0].measures]:
@@ -84,7 +85,8 @@ def movers(cards: list[Scorecard]) -> list[tuple[float, str]]:
         known = [score for score in scores if score is not None]
         if len(known) < len(scores):
             if known:
-                moved.append((float("inf"), f"{key.value} (applies under some seeds only)"))
+                spread = max(known) * weights.of(key)
+                moved.append((spread, f"{key.value} (applies under some seeds only)"))
         elif max(known) - min(known) > 0.005:
             spread = (max(known) - min(known)) * weights.of(key)
             moved.append((spread, f"{key.value} {min(known):.2f}-{max(known):.2f}"))
