@@ -135,9 +135,9 @@ def report_set(name: str, seeds: int, why: bool = False) -> None:
                 turns_compared, turns_differing = turns_compared + reached, turns_differing + differ
                 if not stable:
                     top = movers(cards)[:3]
-                    blamed.update(name.split(" ")[0] for _, name in top)
+                    blamed.update(label.split(" ")[0] for _, label in top)
                     print(
-                        f"{'':20}{differ} of {reached} lines read differently; moved most: {'; '.join(n for _, n in top)}"
+                        f"{'':20}{differ} of {reached} lines read differently; moved most: {'; '.join(label for _, label in top)}"
                     )
             if style == "textbook" and bands != {"compassion-led"}:
                 failures.append(f"{scenario_id}: textbook '{title}' is {sorted(bands)}")
