@@ -124,6 +124,11 @@ class TurnEvidence:
         return self.earns and self.move.form is Form.AFFIRMATION and self.specific
 
     @property
+    def grounded_affirmation(self) -> bool:
+        """A specific affirmation built on the coachee's own recent words: it shows they were heard."""
+        return self.affirms and self.takes_up
+
+    @property
     def autonomy(self) -> bool:
         """A move that hands the choice to the coachee or asks permission, and earns credit."""
         return self.earns and self.move.form in (Form.AUTONOMY, Form.ADVICE_WITH_PERMISSION)

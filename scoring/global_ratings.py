@@ -54,19 +54,20 @@ BELOW = 0.01
 def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     """The Empathy rating (1 to 5, fractional between anchors) and the evidence behind it.
 
-    Each reflection that captured the coachee's words counts one, each question that took them
-    up and each reflection adding meaning a half, each stock or missed reflection minus a half:
-    one in ten lines rises an anchor. The anchors' conditions cap it: no accurate reflection
+    Each reflection that captured the coachee's words counts one; each question that took them
+    up, each affirmation built on them and each reflection adding meaning a half; each stock or
+    missed reflection minus a half: one in ten lines rises an anchor. The anchors' conditions cap it: no accurate reflection
     stays below 3, none adding meaning below 5, a confrontation below 4.
     """
     lines = max(evidence.counted, 1)
     accurate = evidence.count("reflects")
     deep = sum(turn.reflects and turn.move.form is Form.COMPLEX_REFLECTION for turn in evidence.turns)
     follow_ups = evidence.count("follow_up")
+    grounded = evidence.count("grounded_affirmation")
     stock = evidence.count("stock_reflection")
     missed = sum(turn.stock_reflection and turn.echo is Echo.MISSES for turn in evidence.turns)
     confronts = sum(turn.counts and turn.move.form is Form.CONFRONT for turn in evidence.turns)
-    understanding = accurate + 0.5 * follow_ups + 0.5 * deep - 0.5 * stock
+    understanding = accurate + 0.5 * (follow_ups + grounded + deep) - 0.5 * stock
     rating = max(min(1 + 10 * understanding / lines, 5.0), 1.0)
     if not accurate:
         rating = _capped(rating, 3 - BELOW)
@@ -78,6 +79,8 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
         f"{accurate} reflection(s) that captured what the coachee said ({deep} adding meaning), "
         f"{follow_ups} question(s) that took up their words"
     )
+    if grounded:
+        seen += f", {grounded} affirmation(s) built on their words"
     if stock:
         seen += f", {stock} stock or missed reflection(s)" + (f" ({missed} missed)" if missed else "")
     if confronts:

@@ -24,6 +24,7 @@ class Rule(StrEnum):
 
     PEA_LIFT = "pea.lift"
     PEA_HABITUATION = "pea.habituation"
+    PEA_UNHEARD = "pea.unheard"
     PEA_VISION_BOOST = "pea.vision_boost"
     PEA_REPAIR = "pea.repair"
     RECOVERY_SLOW = "recovery.slow"
@@ -56,6 +57,7 @@ class Rule(StrEnum):
 EXPLANATIONS: dict[Rule, str] = {
     Rule.PEA_LIFT: "a PEA move lifts openness",
     Rule.PEA_HABITUATION: "the same kind of move again lifts less each time",
+    Rule.PEA_UNHEARD: "question after question, none taking up what the coachee answered, lifts less each time: interviewed, not heard",
     Rule.PEA_VISION_BOOST: "vision and values talk lifts most once the coachee is neutral",
     Rule.PEA_REPAIR: "autonomy and empathy repair a closed coachee",
     Rule.RECOVERY_SLOW: "recovery from defensive is slow",

@@ -55,6 +55,7 @@ class History:
     repeats: int = 0  # how many moves just before this one had its form and focus
     nea_so_far: bool = False  # whether the trainee has made an NEA move before this one
     pea_since_nea: int = 0  # PEA moves since the last NEA move (or since the start)
+    unheard: int = 0  # with this move, PEA questions in a row each asked over the answer to the last
 
     @property
     def level(self) -> float:
@@ -141,6 +142,12 @@ def _move_delta(move: Move, temperament: Personality, history: History) -> tuple
     if history.repeats:
         step *= temperament.habituation**history.repeats
         rules.append(rule_id(Rule.PEA_HABITUATION))
+    if history.unheard >= 2:
+        # The question-answer trap (Miller & Rollnick): question after question with nothing of
+        # the answers taken up, the coachee is interviewed, not heard. One such question is how
+        # any conversation moves on; from the second in a row each lifts less.
+        step *= temperament.habituation ** (history.unheard - 1)
+        rules.append(rule_id(Rule.PEA_UNHEARD))
     boost = temperament.vision_boost if move.focus in (Focus.VISION, Focus.VALUES) else 1.0
     if boost != 1.0 and history.state.rank >= State.NEUTRAL.rank:
         step *= boost

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from simulator.engine.presumptions import granted_by
 from simulator.reading.reflection import content_words, feeling_of, reflection_fit
@@ -102,6 +103,7 @@ class Heard:
     verdict: Verdict = Verdict.NONE
     repeat: bool = False
     grants: frozenset[str] = frozenset()  # what the line grants a reply to take for granted (presumptions)
+    takes_up: bool = False  # the line shares a content word with the coachee's last line
 
     @property
     def words(self) -> frozenset[str]:
@@ -228,4 +230,32 @@ def hear(
         verdict=verdict,
         repeat=is_near_repeat(key, earlier),
         grants=granted_by(text, move),
+        takes_up=_takes_up(key, recent),
     )
+
+
+def _takes_up(key: LineKey, recent: Sequence[str]) -> bool:
+    """Whether the line builds on the coachee's last line: by its words, or by pointing back at it
+    ("What would that look like?", "What else?")."""
+    if not recent:
+        return False
+    if not _POINTS_BACK.isdisjoint(key.words.split()):
+        return True
+    return not (key.content - _QUESTION_FRAME).isdisjoint(_content_of(recent[-1]))
+
+
+_POINTS_BACK = frozenset({"that", "this", "those", "these", "else"})
+"""Words by which a line points back at what the coachee just said."""
+
+
+_QUESTION_FRAME = content_words(
+    "want wants wanted wanting wish hope hoping future ahead dream ideal picture imagine see best "
+    "possible matter matters important vision goal goals next step steps day one years year"
+)
+"""Words stock eliciting questions are made of ("What do you want for the future?"): sharing one
+with the coachee's answer does not show the answer was heard."""
+
+
+@lru_cache(maxsize=1024)  # pure: the coachee's lines come round again and again
+def _content_of(line: str) -> frozenset[str]:
+    return content_words(line)

@@ -76,6 +76,8 @@ class Condition:
     defensive_run: int = 0  # NEA moves in a row that left the coachee defensive
     ended: EndReason | None = None
     pea_since_nea: int = 0  # PEA moves since the last NEA move (goodwill)
+    asked: bool = False  # the last move that counted was a PEA question
+    unheard: int = 0  # PEA questions in a row, each asked over the answer to the one before
 
 
 class Session:
@@ -103,6 +105,8 @@ class Session:
         self._exchanges = 0
         self._defensive_run = 0
         self._pea_since_nea = 0
+        self._asked = False
+        self._unheard = 0
         self._left = False
 
     # --- what front ends read -------------------------------------------------------------
@@ -183,6 +187,8 @@ class Session:
             self._defensive_run,
             EndReason.COACHEE_LEFT if self._left else None,
             self._pea_since_nea,
+            self._asked,
+            self._unheard,
         )
 
     def enter(self, condition: Condition) -> None:
@@ -205,6 +211,8 @@ class Session:
         self._exchanges = condition.exchanges
         self._defensive_run = condition.defensive_run
         self._pea_since_nea = condition.pea_since_nea
+        self._asked = condition.asked
+        self._unheard = condition.unheard
         self._left = condition.ended is EndReason.COACHEE_LEFT
 
     def attractor_counts(self) -> dict[Attractor, int]:
@@ -254,6 +262,8 @@ class Session:
             kind = (move.form, move.focus)
             self._run = (self._run if kind == self._last_kind else 0) + 1
             self._last_kind = kind
+            self._unheard = self._unheard_with(move, heard)
+            self._asked = _is_pea_question(move)
         self._turns_since_pea = 0 if counts and move.attractor is Attractor.PEA else self._turns_since_pea + 1
         if counts and move.attractor is Attractor.PEA:
             self._pea_since_nea += 1
@@ -349,11 +359,22 @@ class Session:
             self._run if (move.form, move.focus) == self._last_kind else 0,
             Event.NEA_HEARD.value in self._memory.heard,
             self._pea_since_nea,
+            self._unheard_with(move, heard),
         )
         if nerve:
             # Only the word counts: the rest of the line, read too unsurely, moves nothing.
             move = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, move.cues, move.confidence)
         return appraise(move, text, self.scenario.coachee, history, self.personality), None
+
+    def _unheard_with(self, move: Move, heard: Heard) -> int:
+        """The run of PEA questions asked over the coachee's answers that this move makes (0: none).
+
+        A question straight after another that takes up none of the coachee's answer between
+        them adds to the run; a question that takes up the answer, or any other move, ends it.
+        """
+        if _is_pea_question(move) and self._asked and not heard.takes_up:
+            return self._unheard + 1
+        return 0
 
     def _says_nothing_here(self, move: Move, text: str, heard: Heard) -> bool:
         # Keyboard mash, chat about nothing here, a word on its own: read surely as nothing, so the
@@ -445,3 +466,7 @@ class Session:
             ordinary = choose_reply(self.scenario, state, move, heard, events, said, self._rng)
             return pool_choice if pool_choice is not None and ordinary.repeated else ordinary
         return choose_reply(self.scenario, state, move, heard, events, said, self._rng)
+
+
+def _is_pea_question(move: Move) -> bool:
+    return move.form in QUESTION_FORMS and move.attractor is Attractor.PEA

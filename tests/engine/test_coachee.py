@@ -219,6 +219,15 @@ def test_the_same_pea_move_repeated_lifts_less_each_time() -> None:
     assert "pea.habituation" in again.rules and "pea.habituation" not in fresh.rules
 
 
+def test_questions_asked_over_the_answers_lift_less_from_the_second_in_a_row() -> None:
+    sam = persona(habituation=0.5)
+    first, second, third = (
+        appraise(VISION_QUESTION, "", sam, History(State.NEUTRAL, unheard=run)) for run in (1, 2, 3)
+    )
+    assert second.delta == first.delta / 2 and third.delta == first.delta / 4
+    assert "pea.unheard" in second.rules and "pea.unheard" not in first.rules
+
+
 def test_after_a_run_of_pea_moves_the_next_nea_move_costs_less() -> None:
     sam = persona(goodwill=0.5, goodwill_after=3)
     cold = appraise(CONFRONT, "", sam, at(State.NEUTRAL, pea_since_nea=2))

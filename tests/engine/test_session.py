@@ -171,6 +171,30 @@ def test_asking_the_same_kind_of_question_again_counts_as_a_repeat() -> None:
     assert "pea.habituation" not in third.rules
 
 
+NONSENSE_QUESTIONS = ("Quorbish zindle?", "Vantrel moskip?", "Plorinth gadwick?", "Snerbal tuvokin?")
+"""Distinct lines of words no reply of the persona holds: none takes up what the coachee answered."""
+
+
+def test_question_after_question_over_the_answers_lifts_less_and_a_follow_up_does_not() -> None:
+    asked = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=1.0)
+    others = Move(Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    interview = Session(NURSE)
+    rules = [
+        interview.play(move, text).rules
+        for move, text in zip([asked, others] * 2, NONSENSE_QUESTIONS, strict=True)
+    ]
+    assert ["pea.unheard" in turn for turn in rules] == [False, False, True, True]
+    # The same questions pointing back at each answer are follow-ups: no run builds.
+    listening = Session(NURSE)
+    for move, text in zip([asked, others] * 2, NONSENSE_QUESTIONS, strict=True):
+        assert "pea.unheard" not in listening.play(move, text.replace("?", " about that?")).rules
+    # Anything else between the questions ends a run.
+    affirm = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    broken = Session(NURSE)
+    for move, text in zip((asked, others, affirm, asked), NONSENSE_QUESTIONS, strict=True):
+        assert "pea.unheard" not in broken.play(move, text).rules
+
+
 SURELY_NOTHING = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=0.95)
 
 

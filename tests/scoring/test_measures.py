@@ -274,6 +274,23 @@ def test_empathy_rises_with_reflections_that_capture_the_coachee_and_falls_with_
     assert attentive.shown.endswith("/5") and attentive.reason.count(":") >= 1
 
 
+def test_empathy_counts_affirmations_built_on_the_coachees_words() -> None:
+    built_on = (
+        "You love teaching the students, and you're good at it.",
+        "The students on the ward are lucky to have you.",
+    )
+    from_nowhere = (
+        "You stayed calm through a frightening audit.",
+        "You handled a difficult night with real skill.",
+    )
+    heard, unheard = (
+        empathy(external(AFFIRM, AFFIRM, lines=built_on), R),
+        empathy(external(AFFIRM, AFFIRM, lines=from_nowhere), R),
+    )
+    assert "2 affirmation(s) built on their words" in heard.reason and "built on" not in unheard.reason
+    assert (heard.score or 0) > (unheard.score or 0)
+
+
 def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
     telling = partnership(
         external(ADVICE, CONFRONT, CHECK, lines=(LINES[ADVICE], LINES[CONFRONT], LINES[CHECK])), R
