@@ -92,9 +92,10 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=8192)  # pure: a coachee's lines come round again and again
 def content_words(text: str) -> frozenset[str]:
-    """The stemmed content words of a text: no stopwords, no filler, none under three letters."""
+    """The stemmed content words of a text: no stopwords, no filler, none under three letters; a
+    possessive is its word ("the letter's" holds "letter", "Maisie's" holds "maisie")."""
     return frozenset(
-        _stem(_SWAP.get(word, word))  # the coachee's "I'll" is the trainee's "you'll"
+        _stem(_SWAP.get(word, word).removesuffix("'s"))  # the coachee's "I'll" is the trainee's "you'll"
         for word in _WORDS.findall(text.lower().replace("\u2019", "'"))
         if len(word) > 2 and word not in lex.STOPWORDS and word not in _GENERIC
     )
@@ -122,11 +123,22 @@ def feeling_of(text: str) -> str:
     # not what is felt: it counts neither way, so a reflection of the want under a complaint
     # is no contradiction of it.
     positive -= sum(len(wished_by[word].findall(lowered)) for word in present)
+    # Words the feeling lists share with plain talk ("steps down to the beach", "a copy"): so used,
+    # they name no feeling.
+    negative -= len(_NOT_A_FEELING.findall(lowered))
     if negative > positive:
         return "negative"
     if positive > negative:
         return "positive"
     return ""
+
+
+_NOT_A_FEELING = re.compile(
+    r"(?<= )(?:(?:sit|sat|write|wrote|written|put|come|came|go|went|get|gets|got|walk|walked|step|steps|"
+    r"calm|slow|settle|break|broke|turn|turned|shut|back|run|ran|climb|climbed|look|looked|up|and|way|note|jot|"
+    r"pin|track|wind|tone|hand|pass)(?: it| them| that| this| things| everything)? down"
+    r"|down (?:to|the|a|at|from|into|onto|on|there|here|stairs|by|for|with))(?= )|(?<= )cop(?:y|ies|ied|per)"
+)
 
 
 _NEGATION = r" (?:not|never|isn't|wasn't|aren't|don't|didn't|no)(?: \w+)?(?: so| that| too| very)? "
@@ -155,7 +167,9 @@ def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
         ours, theirs = _all_words(body), _all_words(recent)
     shared = tuple(sorted(ours & theirs))
     overlap = len(shared) / len(ours) if ours else 0.0
-    named, heard = feeling_of(line), feeling_of(recent)
+    # The feeling heard is the last line's, the one the reflection answers; the two lines' together
+    # only when the last names none.
+    named, heard = feeling_of(line), (feeling_of(said[-1]) if said else "") or feeling_of(recent)
     if ours and overlap >= 0.5:
         echo = Echo.RESTATES  # mostly their own words: a restatement, whatever a feeling word suggests
     elif named and heard and named != heard:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.reading.reflection import Echo, feeling_of, reflection_fit
+from simulator.reading.reflection import Echo, content_words, feeling_of, reflection_fit
 
 TIRED = ["I'm exhausted, three nights on my own this week."]
 CHEERFUL = ["Honestly? Best month I've had in ages, the students were brilliant."]
@@ -54,6 +54,27 @@ def test_reflecting_the_want_under_a_complaint_names_no_contrary_feeling() -> No
     said = ["Maybe it's not the team I miss. Maybe it's the midwife I was in it."]
     fit = reflection_fit("Being known really matters to you, and you'd love Glanrhyd to have that too.", said)
     assert fit.feeling == "" and feeling_of(said[0]) == "negative"
+
+
+def test_a_possessive_holds_its_word() -> None:
+    said = ["Jean saw the word 'raised' on the letter and she's not spoken since."]
+    assert reflection_fit("Sounds like the letter's caused a stir at home.", said).echo is Echo.EXTENDS
+    assert "letter" in content_words("the letter's") and "maisie" in content_words("Maisie's school run")
+
+
+def test_down_as_a_direction_names_no_feeling() -> None:
+    assert feeling_of("I want to get down to the rock pools and back up again.") == ""
+    assert feeling_of("Sit down and write it down.") == ""
+    assert feeling_of("I've been feeling down.") == feeling_of("It's got me down.") == "negative"
+
+
+def test_a_feeling_is_judged_against_the_line_the_reflection_answers() -> None:
+    said = [
+        "I'm worried sick, it's been awful since March.",
+        "Honestly, it makes me happy: walking Maisie to school, the coast path with Jean.",
+    ]
+    fit = reflection_fit("Walking with the people you love. That's a lovely picture.", said)
+    assert fit.echo is Echo.EXTENDS and feeling_of(" ".join(said)) == "negative"
 
 
 @pytest.mark.slow
