@@ -36,7 +36,7 @@ from simulator.vocabulary import Context  # noqa: E402  (the repository root mus
 
 CORPUS = REPO_ROOT / "simulator" / "reading" / "corpus"
 TESTING_PART = ("d", "h")
-COMMAND_BATCH = 256  # lines `coach classify` reads together (simulator.shell.cli.CLASSIFY_BATCH)
+COMMAND_BATCH = 256  # lines `coach classify` reads together (simulator.shell.classifying.CLASSIFY_BATCH)
 ROUNDS = 5
 
 

@@ -237,7 +237,7 @@ def main() -> None:
         turns = sum(len(run.replies) for run in runs)
         print(
             f"{persona:<24} {len(runs):>5} {turns:>6} {sum(r.repeats for r in runs):>8} "
-            f"{sum(r.repeats_with_unused for r in runs):>12} {'-' if share is None else f'{share:.0%}':>19}"
+            f"{sum(r.repeats_with_unused for r in runs):>12} {'-' if share is None else f'{share:.1%}':>19}"
         )
     print()
     repeats = sum(run.repeats for run in all_runs)
@@ -249,7 +249,7 @@ def main() -> None:
         mean = statistics.mean(shares)
         verdict = "ok" if mean <= HEARD_BEFORE_TARGET else "above target"
         print(
-            f"replies already heard by the 5th conversation: {mean:.0%} (target <= {HEARD_BEFORE_TARGET:.0%}: {verdict})"
+            f"replies already heard by the 5th conversation: {mean:.1%} (target <= {HEARD_BEFORE_TARGET:.0%}: {verdict})"
         )
     by_style: dict[str, list[Played]] = defaultdict(list)
     for run in all_runs:

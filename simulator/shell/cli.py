@@ -53,9 +53,6 @@ def load_phrases(path: Path) -> Phrases:
     return parsed
 
 
-CLASSIFY_BATCH = 256
-"""Lines read together by `coach classify`: large enough for speed, small enough to stream."""
-
 COMMAND_MODULES = {
     "simulator.shell.trainer_commands": "TRAINER_COMMANDS",
     "simulator.shell.round_commands": "ROUND_COMMANDS",
@@ -340,38 +337,13 @@ def classify(
 
     TEXTS are read one per argument; without any, one per line from standard input.
     """
-    from itertools import islice
-
-    from simulator.reading.moves import classify_many
-    from simulator.text import strip_control, terminal_json
+    from simulator.shell.classifying import classify_lines
     from simulator.vocabulary import Context
 
     phrases = load_phrases(phrases_file).as_lists() if phrases_file is not None else None
     context = Context(vision_established=after_vision, phrases=phrases)
     lines = texts or (line.rstrip("\n") for line in lenient(sys.stdin))
-    out = sys.stdout
-    pending = iter(lines)
-    while chunk := tuple(islice(pending, CLASSIFY_BATCH)):  # the reader is fastest on many lines at once
-        for text, move in zip(chunk, classify_many(chunk, [context] * len(chunk)), strict=True):
-            if as_json:
-                record = {
-                    "text": text,
-                    **move.as_dict(),
-                    "confidence": round(move.confidence, 3),
-                    "unclear": move.is_unclear,
-                    "cues": list(move.cues),
-                }
-                out.write(terminal_json(record) + "\n")
-                continue
-            out.write(
-                f"{move.form.value}\t{move.focus.value}\t{move.attractor.value}\t{strip_control(text)}\n"
-            )
-            if explain:
-                unclear = ": unclear, the coachee will ask what was meant" if move.is_unclear else ""
-                out.write(f"    - confidence {move.confidence:.2f}{unclear}\n")
-                for cue in move.cues:
-                    out.write(f"    - {strip_control(cue)}\n")
-        out.flush()
+    classify_lines(lines, context, sys.stdout, as_json=as_json, explain=explain)
 
 
 @main.command()
