@@ -91,12 +91,15 @@ class TurnEvidence:
 
     @property
     def stock_reflection(self) -> bool:
-        """A line offered as a reflection that reflects nothing the coachee said."""
-        return (
-            self.counts
-            and self.move.form in REFLECTION_FORMS
-            and not (self.echo is not None and self.echo.reflects)
-        )
+        """A line offered as a reflection that reflects nothing the coachee said: a stock phrase, or a
+        feeling their words contradict."""
+        return self.counts and self.move.form in REFLECTION_FORMS and self.echo in (Echo.STOCK, Echo.MISSES)
+
+    @property
+    def unconfirmed_reflection(self) -> bool:
+        """A reflection sharing no word with what the coachee said and naming no feeling: it may put
+        their meaning in new words, so it earns no reflection credit, and no blame either."""
+        return self.counts and self.move.form in REFLECTION_FORMS and self.echo is Echo.UNRELATED
 
     @property
     def is_question(self) -> bool:

@@ -106,6 +106,8 @@ def credit_of(evidence: TurnEvidence) -> str:
         return f"repeats your line at turn {evidence.repeat_of}: it earns nothing the second time"
     if evidence.stock_reflection:
         return "a stock phrase: it reflects nothing the coachee had just said, so it earns no credit"
+    if evidence.unconfirmed_reflection:
+        return "uses none of the coachee's words, so it earns no reflection credit: one of their words shows you heard them"
     if evidence.move.form is Form.AFFIRMATION and not evidence.specific:
         return "generic praise: an affirmation names something particular they did"
     return ""

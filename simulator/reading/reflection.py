@@ -8,7 +8,10 @@ coachee's last lines and says which of these it is:
 - `extends`: it takes some of the coachee's words and adds meaning of its own;
 - `names_feeling`: it names a feeling that agrees with the feeling in what was said;
 - `misses`: it names a feeling the coachee's words contradict ("that sounds hard" after a
-  cheerful answer), or shares nothing with them;
+  cheerful answer);
+- `unrelated`: it shares no word with them and names no feeling: a paraphrase of their meaning
+  or a line about something else, which word sets cannot tell apart (a quarter of the
+  reflections in the labelled corpus, all written as reflections, are filed here);
 - `stock`: a generic phrase ("that sounds hard") with nothing of the coachee's in it and no
   feeling in the coachee's words to agree with.
 
@@ -56,6 +59,7 @@ class Echo(StrEnum):
     EXTENDS = "extends"
     NAMES_FEELING = "names_feeling"
     MISSES = "misses"
+    UNRELATED = "unrelated"
     STOCK = "stock"
 
     @property
@@ -181,7 +185,7 @@ def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
     elif not recent.strip() or not ours or (named and not heard):
         echo = Echo.STOCK
     else:
-        echo = Echo.MISSES
+        echo = Echo.UNRELATED
     return ReflectionFit(echo, round(overlap, 3), shared, named)
 
 

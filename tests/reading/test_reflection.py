@@ -77,6 +77,14 @@ def test_a_feeling_is_judged_against_the_line_the_reflection_answers() -> None:
     assert fit.echo is Echo.EXTENDS and feeling_of(" ".join(said)) == "negative"
 
 
+def test_new_words_and_no_feeling_are_unrelated_neither_reflecting_nor_missing() -> None:
+    said = [
+        "Not being a burden, that's what it comes down to. My dad hated being pushed about in that chair."
+    ]
+    fit = reflection_fit("Doing for your family, not being done for.", said)
+    assert fit.echo is Echo.UNRELATED and not fit.echo.reflects
+
+
 @pytest.mark.slow
 @given(st.text(max_size=300), st.lists(st.text(max_size=300), max_size=4))
 def test_any_text_gets_a_verdict_and_an_overlap_between_0_and_1(line: str, said: list[str]) -> None:

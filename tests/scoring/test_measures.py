@@ -291,6 +291,20 @@ def test_empathy_counts_affirmations_built_on_the_coachees_words() -> None:
     assert (heard.score or 0) > (unheard.score or 0)
 
 
+def test_a_reflection_in_new_words_earns_no_credit_and_no_blame() -> None:
+    heard = "You love teaching the students."
+    new_words = (heard, "Sharing what you know matters to you.", "Passing it on is the part you care about.")
+    unconfirmed = external(COMPLEX, COMPLEX, COMPLEX, lines=new_words)
+    assert all(turn.unconfirmed_reflection and not turn.stock_reflection for turn in unconfirmed.turns[1:])
+    assert not any(turn.reflects for turn in unconfirmed.turns[1:])
+    stock = external(
+        COMPLEX, SIMPLE, SIMPLE, lines=(heard, "That sounds really hard.", "That must be so hard for you.")
+    )
+    assert all(turn.stock_reflection for turn in stock.turns[1:])
+    assert "stock" not in empathy(unconfirmed, R).reason
+    assert (empathy(unconfirmed, R).score or 0) > (empathy(stock, R).score or 0)
+
+
 def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
     telling = partnership(
         external(ADVICE, CONFRONT, CHECK, lines=(LINES[ADVICE], LINES[CONFRONT], LINES[CHECK])), R
