@@ -156,6 +156,8 @@ def per_turn_feedback(
                 credit=credit_of(seen),
             )
         )
-        exchanges.append(Exchange(turn.trainee, turn.move.focus, seen.is_nea, turn.coachee, seen.counts))
+        exchanges.append(
+            Exchange(turn.trainee, turn.move.focus, seen.is_nea, turn.coachee, seen.counts, seen.is_question)
+        )
         told.extend((facts.kind_of(item), facts.story_text(item)) for item in turn.reveals)
     return tuple(feedback)

@@ -41,6 +41,7 @@ class ArcFacts:
     topics: tuple[
         str, ...
     ] = ()  # words for the subjects of the coachee's life; only those they mentioned are used
+    questions_in_a_row: int = 0  # the last lines that counted were this many questions, nothing between
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Exchange:
     nea: bool
     coachee: str
     counts: bool = True  # False for a line too unclear to count
+    question: bool = False  # a question that counted
 
 
 def topic_words(topics: Iterable[Iterable[str]]) -> tuple[str, ...]:
@@ -83,7 +85,19 @@ def moment(
         used=used,
         told=told,
         topics=topics,
+        questions_in_a_row=_questions_at_the_end(exchanges),
     )
+
+
+def _questions_at_the_end(exchanges: Sequence[Exchange]) -> int:
+    run = 0
+    for exchange in reversed(exchanges):
+        if not exchange.counts:
+            continue  # an unclear line is no answer to them, and no question either
+        if not exchange.question:
+            break
+        run += 1
+    return run
 
 
 @dataclass(frozen=True)
@@ -421,6 +435,12 @@ def _said(lines: Iterable[str], own: frozenset[str]) -> list[tuple[str, frozense
     return [(line.strip().lower(), _words(line) - own) for line in lines]
 
 
+QUESTIONS_BEFORE_REFLECTING = 2
+"""After this many questions in a row, the next move is to hand back what the coachee answered:
+question after question is the question-answer trap (Miller & Rollnick), and MITI looks for at
+least one reflection per question."""
+
+
 def stage_of(facts: ArcFacts) -> str:
     """The name of the arc stage whose move fits this moment."""
     if facts.state is State.DEFENSIVE:
@@ -431,6 +451,8 @@ def stage_of(facts: ArcFacts) -> str:
         return "warm_up"
     if facts.state is not None and facts.state.rank <= State.GUARDED.rank:
         return "build_safety"
+    if facts.questions_in_a_row >= QUESTIONS_BEFORE_REFLECTING:
+        return "reflect_first"
     not_yet_open = facts.state is not None and facts.state.rank < State.OPEN.rank
     if not _reached(facts, "vision", Focus.VISION):
         if Focus.STRENGTHS not in facts.explored and facts.state in (State.NEUTRAL, None):

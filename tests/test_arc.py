@@ -38,6 +38,23 @@ def test_a_vision_asked_for_but_not_yet_told_is_deepened_not_asked_again() -> No
     assert stage_of(asked) == "deepen"
 
 
+def test_after_question_after_question_the_next_move_hands_back_the_last_answer() -> None:
+    answer = "Teaching, maybe. I'd love to train the new starters on the ward."
+    asked = [
+        Exchange(
+            "What matters most to you?", Focus.VALUES, False, "The patients. Getting it right.", question=True
+        ),
+        Exchange("Where do you see yourself in five years?", Focus.VISION, False, answer, question=True),
+    ]
+    suggestion = next_step_on_arc(moment(asked, "Hello.", State.NEUTRAL), reflects)
+    assert suggestion.move == "reflect before asking again"
+    assert "train the new starters" in suggestion.example and reflects(suggestion.example, answer)
+    reflected = [asked[0], Exchange("Getting it right for them.", Focus.VALUES, False, "Always."), asked[1]]
+    assert stage_of(moment(reflected, "Hello.", State.NEUTRAL)) != "reflect_first"
+    unclear = Exchange("asdf", Focus.NONE, False, "Sorry?", counts=False)
+    assert stage_of(moment([asked[0], unclear, asked[1]], "Hello.", State.NEUTRAL)) == "reflect_first"
+
+
 def test_a_better_reflection_is_built_from_what_the_coachee_just_said() -> None:
     said = "We're two nurses down most nights, and I'm tired of it."
     facts = ArcFacts(3, {Focus.FEELINGS}, set(), State.GUARDED, coachee_said=said)

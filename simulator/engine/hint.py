@@ -9,7 +9,7 @@ from __future__ import annotations
 from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc, topic_words
 from simulator.engine.session import Session
 from simulator.reading.reflection import reflects
-from simulator.vocabulary import Attractor
+from simulator.vocabulary import QUESTION_FORMS, Attractor
 
 
 def hint_for(session: Session) -> Suggestion:
@@ -22,6 +22,7 @@ def hint_for(session: Session) -> Suggestion:
             turn.move.attractor is Attractor.NEA,
             turn.coachee,
             not turn.move.is_unclear,
+            turn.move.form in QUESTION_FORMS,
         )
         for turn in session.turns
     )
