@@ -59,3 +59,21 @@ def granted_by(line: str, move: Move) -> frozenset[str]:
         for p in presumptions()
         if (p.granted_by_a_question and is_question) or (p.line is not None and p.line.search(text))
     )
+
+
+_LEADING_QUESTION = re.compile(r"^[^?.!]{1,40}\?\s+(?=\S)")
+"""A short question a line opens with, as a coachee echoes what they were asked ("A year from now? ")."""
+
+
+def without_unasked_echo(text: str, granted: frozenset[str]) -> str:
+    """`text` without its opening echo of something the trainee's line did not say.
+
+    A story item is written once but told in answer to many lines: "A year from now? I'd be on
+    the floor at seven..." answers "What would a great year look like?" as "I'd be on the floor
+    at seven...". Any other opening is kept.
+    """
+    opening = _LEADING_QUESTION.match(text)
+    if opening is None or presumed_by(opening.group(0)) <= granted:
+        return text
+    rest = text[opening.end() :]
+    return rest[:1].upper() + rest[1:]

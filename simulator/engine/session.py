@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from simulator.engine.coachee import Coachee, History, Impact, Progress, appraise, hot_button_hit
 from simulator.engine.listening import Heard, Verdict, hear
 from simulator.engine.memory import Memory
+from simulator.engine.presumptions import without_unasked_echo
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.reading.moves import classify, is_filler_only
@@ -453,7 +454,8 @@ class Session:
                 return Choice(Line(text=closing.text, cue=closing.cue), None, "closing")
             return pool_choice
         if reveal is not None:
-            return Choice(Line(text=reveal.text, cue=reveal.cue), None, f"story:{reveal.id}")
+            told = without_unasked_echo(reveal.text, heard.grants)
+            return Choice(Line(text=told, cue=reveal.cue), None, f"story:{reveal.id}")
         if hot_button is not None:
             fresh = [line for line in hot_button.replies if line.text not in said]
             if fresh:

@@ -2,11 +2,11 @@
 
 import pytest
 
-from simulator.engine.presumptions import granted_by, presumed_by
-from simulator.engine.session import Session
+from simulator.engine.presumptions import granted_by, presumed_by, without_unasked_echo
+from simulator.engine.session import Condition, Session
 from simulator.scenario import catalogue
 from simulator.scenario.model import PoolName
-from simulator.vocabulary import Attractor, Focus, Form, Move
+from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
 AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
 STATEMENT = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA)
@@ -26,6 +26,9 @@ STATEMENTS = [
         ("Same answer as before, I'm afraid.", {"asked"}),
         ("My choice. Okay. Then I choose the review queue.", {"choice"}),
         ("If it's my call, I'd rather be back on the lamb.", {"choice"}),
+        ("Two years? Still on Ward 7, I suppose.", {"two_years"}),
+        ("A year from now? I don't know. Still here, I hope.", {"a_year"}),
+        ("I'd like two years without a rota change.", set()),
         ("We've done this bit.", set()),
         ("I'm fine. It's just been busy.", set()),
     ],
@@ -39,6 +42,26 @@ def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> N
     assert granted_by("It's totally your call.", AUTONOMY) == {"choice"}
     assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice"}
     assert granted_by("You're really good at what you do.", STATEMENT) == set()
+    vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
+    assert "two_years" in granted_by("Where would you like to be in a couple of years?", vision)
+    assert "two_years" not in granted_by("If it were a really good year, what would be different?", vision)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_vision_question_with_no_span_is_not_answered_by_echoing_one(scenario) -> None:  # type: ignore[no-untyped-def]
+    vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=1.0)
+    for state in (State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.REFLECTIVE):
+        for seed in range(8):
+            session = Session(scenario, seed=seed)
+            session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
+            reply = session.play(
+                vision, "If things went really well for you, what would be different?"
+            ).coachee
+            assert not presumed_by(reply) & {"two_years", "three_years", "a_year"}, (
+                scenario.id,
+                state,
+                reply,
+            )
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
@@ -65,3 +88,13 @@ def test_handing_over_without_words_of_choice_never_gets_my_choice_back(scenario
                 break
             turn = session.play(AUTONOMY, "How about we fill in the review doc together each week?")
             assert "choice" not in presumed_by(turn.coachee), (scenario.id, turn.state_after, turn.coachee)
+
+
+def test_a_story_told_to_a_line_that_named_no_span_drops_its_echo_of_one() -> None:
+    vision = "A year from now? I'd be on the floor at seven, walking the dock."
+    assert (
+        without_unasked_echo(vision, frozenset({"asked"}))
+        == "I'd be on the floor at seven, walking the dock."
+    )
+    assert without_unasked_echo(vision, frozenset({"a_year"})) == vision
+    assert without_unasked_echo("Honestly? I want to teach.", frozenset()) == "Honestly? I want to teach."
