@@ -56,8 +56,9 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
 
     Each reflection that captured the coachee's words counts one; each question that took them
     up, each affirmation built on them and each reflection adding meaning a half; each stock or
-    missed reflection minus a half: one in ten lines rises an anchor. The anchors' conditions cap it: no accurate reflection
-    stays below 3, none adding meaning below 5, a confrontation below 4.
+    missed reflection minus a half: one in ten lines rises an anchor. The anchors' conditions
+    cap it: no accurate reflection stays below 3, none adding meaning below 5, a confrontation
+    below 4.
     """
     lines = max(evidence.counted, 1)
     accurate = evidence.count("reflects")

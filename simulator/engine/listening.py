@@ -103,7 +103,7 @@ class Heard:
     verdict: Verdict = Verdict.NONE
     repeat: bool = False
     grants: frozenset[str] = frozenset()  # what the line grants a reply to take for granted (presumptions)
-    takes_up: bool = False  # the line shares a content word with the coachee's last line
+    takes_up: bool = False  # the line builds on the coachee's last line (`_takes_up`)
 
     @property
     def words(self) -> frozenset[str]:
