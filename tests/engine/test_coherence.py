@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from simulator.engine.presumptions import without_unasked_echo
 from simulator.engine.session import Session
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.scenario import catalogue
@@ -56,7 +57,9 @@ def texts_by_state(scenario_id: str) -> dict[State, frozenset[str]]:
             texts |= {reply.text for reply in topic.replies.for_state(state)}
         for pool in PoolName:
             texts |= {reply.text for reply in scenario.pools.named(pool).for_state(state)}
-        texts |= {item.text for item in scenario.story if item.needs.rank <= state.rank}
+        told = [item.text for item in scenario.story if item.needs.rank <= state.rank]
+        # A story item is told whole, or without an opening echo of what the line did not say.
+        texts |= {*told, *(without_unasked_echo(text, frozenset()) for text in told)}
         texts |= {line.text for button in scenario.coachee.hot_buttons for line in button.replies}
         texts.add(scenario.closing.text)
         allowed[state] = texts
