@@ -97,16 +97,19 @@ def appraise(
     """
     temperament = personality or persona.temperament.draw()
     button = hot_button_hit(move, text, persona)
-    if button is not None and button.effect == "shutdown":
+    sure = move.certainty >= 1.0  # a shutdown on a reading the reader was unsure of would be a misreading's
+    # A button that fires on NEA moves is hit by what the line meant, so the reading's certainty
+    # counts for it as for any NEA move; a button that fires on the word alone is hit however read.
+    by_meaning = button is not None and button.fires_on == "nea"
+    if button is not None and button.effect == "shutdown" and (sure or not by_meaning):
         return Impact(shutdown=True, rules=(rule_id(Rule.HOT_BUTTON, button.id),), hot_button=button)
     kind = nea_kind(move)
-    sure = move.certainty >= 1.0  # a shutdown on a reading the reader was unsure of would be a misreading's
     if sure and kind is not None and kind in temperament.shuts_down_on and move.attractor is Attractor.NEA:
         return Impact(shutdown=True, rules=(rule_id(Rule.SHUTDOWN, kind),), hot_button=button)
 
     delta, rules = _move_delta(move, temperament, history)
     if button is not None:
-        delta -= button.drop * temperament.sensitivity
+        delta -= button.drop * temperament.sensitivity * (move.certainty if by_meaning else 1.0)
         rules.append(rule_id(Rule.HOT_BUTTON, button.id))
     turns_without_pea = 0 if move.attractor is Attractor.PEA else history.turns_since_pea + 1
     if turns_without_pea >= temperament.drift_after and temperament.drift > 0:

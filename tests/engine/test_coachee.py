@@ -203,6 +203,29 @@ def test_hot_button_that_fires_on_nea_ignores_kind_words() -> None:
     assert appraise(ADVICE, "Do your portfolio tonight.", touchy, at(State.GUARDED)).hot_button is button
 
 
+def test_a_button_that_fires_on_nea_counts_the_readings_certainty() -> None:
+    button = HotButton(
+        id="capability",
+        words=("capability",),
+        effect="shutdown",
+        fires_on="nea",
+        reply=Line(text="Capability."),
+    )
+    touchy = persona().model_copy(update={"hot_buttons": (button,)})
+    line = "This could go to capability."
+    sure = appraise(
+        Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.95), line, touchy, at(State.NEUTRAL)
+    )
+    half = appraise(
+        Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.7), line, touchy, at(State.NEUTRAL)
+    )
+    assert sure.shutdown and not half.shutdown and half.hot_button is button and half.delta < 0
+    word_only = button.model_copy(update={"fires_on": "any"})
+    anyhow = persona().model_copy(update={"hot_buttons": (word_only,)})
+    unsure = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.7)
+    assert appraise(unsure, line, anyhow, at(State.NEUTRAL)).shutdown
+
+
 def test_drift_that_lands_on_a_rung_keeps_the_state() -> None:
     coachee = Coachee(persona())
     for _ in range(2):
