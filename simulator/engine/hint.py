@@ -9,6 +9,7 @@ from __future__ import annotations
 from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc, topic_words
 from simulator.engine.session import Session
 from simulator.reading.reflection import reflects
+from simulator.rules import Rule
 from simulator.vocabulary import QUESTION_FORMS, Attractor
 
 
@@ -22,7 +23,8 @@ def hint_for(session: Session) -> Suggestion:
             turn.move.attractor is Attractor.NEA,
             turn.coachee,
             not turn.move.is_unclear,
-            turn.move.form in QUESTION_FORMS,
+            turn.move.form in QUESTION_FORMS
+            and Rule.REPEAT.value not in turn.rules,  # as the scorecard credits it
         )
         for turn in session.turns
     )
