@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from scoring.facts import ConversationFacts
 from simulator.reading.reflection import RECENT_LINES, Echo, content_words, reflection_fit
@@ -37,9 +36,8 @@ _PRAISE = frozenset(
 )
 
 
-@lru_cache(maxsize=8192)
 def words_of(text: str) -> frozenset[str]:
-    """The content words of a line (cached: coachee replies recur across conversations)."""
+    """The content words of a line (`content_words` keeps those of lines seen before)."""
     return content_words(text)
 
 

@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from simulator.engine.presumptions import granted_by
 from simulator.reading.reflection import content_words, feeling_of, reflection_fit
@@ -241,7 +240,7 @@ def _takes_up(key: LineKey, recent: Sequence[str]) -> bool:
         return False
     if not _POINTS_BACK.isdisjoint(key.words.split()):
         return True
-    return not (key.content - _QUESTION_FRAME).isdisjoint(_content_of(recent[-1]))
+    return not (key.content - _QUESTION_FRAME).isdisjoint(content_words(recent[-1]))
 
 
 _POINTS_BACK = frozenset({"that", "this", "those", "these", "else"})
@@ -254,8 +253,3 @@ _QUESTION_FRAME = content_words(
 )
 """Words stock eliciting questions are made of ("What do you want for the future?"): sharing one
 with the coachee's answer does not show the answer was heard."""
-
-
-@lru_cache(maxsize=1024)  # pure: the coachee's lines come round again and again
-def _content_of(line: str) -> frozenset[str]:
-    return content_words(line)
