@@ -253,7 +253,8 @@ class Session:
             self.events,
             before_state,
         )
-        impact, moment = self._react_to(move, text, heard)
+        unheard = self._unheard_with(move, heard)
+        impact, moment = self._react_to(move, text, heard, unheard)
         # A repeat, an unclear line or a missed reflection counts neither way.
         counts = moment is None and (not move.is_unclear or impact.hot_button is not None)
         if counts and move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
@@ -263,7 +264,7 @@ class Session:
             kind = (move.form, move.focus)
             self._run = (self._run if kind == self._last_kind else 0) + 1
             self._last_kind = kind
-            self._unheard = self._unheard_with(move, heard)
+            self._unheard = unheard
             self._asked = _is_pea_question(move)
         self._turns_since_pea = 0 if counts and move.attractor is Attractor.PEA else self._turns_since_pea + 1
         if counts and move.attractor is Attractor.PEA:
@@ -337,7 +338,7 @@ class Session:
                 f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
             )
 
-    def _react_to(self, move: Move, text: str, heard: Heard) -> tuple[Impact, PoolName | None]:
+    def _react_to(self, move: Move, text: str, heard: Heard, unheard: int) -> tuple[Impact, PoolName | None]:
         """The move's impact, and the moment it makes when it earns nothing (a repeat, unclear, a missed reflection)."""
         if heard.repeat:
             return Impact(rules=(rule_id(Rule.REPEAT),)), PoolName.REPEAT
@@ -360,7 +361,7 @@ class Session:
             self._run if (move.form, move.focus) == self._last_kind else 0,
             Event.NEA_HEARD.value in self._memory.heard,
             self._pea_since_nea,
-            self._unheard_with(move, heard),
+            unheard,
         )
         if nerve:
             # Only the word counts: the rest of the line, read too unsurely, moves nothing.
