@@ -82,7 +82,7 @@ WITH_DETAIL = frozenset({Rule.SHUTDOWN, Rule.HOT_BUTTON, Rule.REVEAL, Rule.END})
 """The rules whose ids name what fired them: the NEA kind, the hot button, the story item, why it ended."""
 
 END_DEFENSIVE = "defensive"
-"""The detail of `end.defensive`: the coachee was left defensive for `leaves_after` turns."""
+"""The detail of `end.defensive`: the coachee, defensive, was pushed with `leaves_after` sure NEA moves in a row."""
 
 END_HOT_BUTTON = "hot_button"
 """The detail of `end.hot_button`: a hot button marked `ends` was hit."""

@@ -277,7 +277,7 @@ class Session:
             self._exchanges += 1
         self._memory.hear(move, heard, impact.hot_button, self.state, counts=counts)
 
-        end_rule = self._update_end(move, impact)
+        end_rule = self._update_end(move, impact, counts)
         hot_button = impact.hot_button
         events = self.events  # with what this line raised: a reply may build on it at once
         earned = not (
@@ -397,14 +397,16 @@ class Session:
             and self.state.rank >= State.NEUTRAL.rank
         )
 
-    def _update_end(self, move: Move, impact: Impact) -> str | None:
-        """Count the run of turns left defensive; the `end.*` rule id if this turn ends the meeting."""
+    def _update_end(self, move: Move, impact: Impact, counts: bool) -> str | None:
+        """Count the NEA moves in a row while defensive; the `end.*` rule id if this turn ends the meeting."""
         if impact.hot_button is not None and impact.hot_button.ends and impact.shutdown:
             return rule_id(Rule.END, END_HOT_BUTTON)
-        if self.state is not State.DEFENSIVE:
+        if self.state is not State.DEFENSIVE or (counts and move.attractor is Attractor.PEA):
+            # A warm move breaks the row: someone who has started to listen gives a reason to stay.
             self._defensive_run = 0
-        elif move.attractor is Attractor.NEA and not move.is_unclear:
-            # Only being pushed counts: a pause, an apology or a warm move gives a reason to stay.
+        elif move.attractor is Attractor.NEA and move.certainty >= 1.0:
+            # Only being pushed counts, and only on a sure reading: a walk-out on a line the
+            # reader half made out would be the misreading's, not the trainee's.
             self._defensive_run += 1
         leaves_after = self.personality.leaves_after
         if leaves_after is not None and self._defensive_run >= leaves_after:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,7 +15,7 @@ from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
 from simulator.trainer.rehearsal import play
-from simulator.vocabulary import Attractor, Focus, Form, Move, State
+from simulator.vocabulary import SURE_FROM, UNCLEAR_BELOW, Attractor, Focus, Form, Move, State
 
 NURSE = catalogue.load("ward-nurse-charting").scenario
 DES = catalogue.load("diabetes-walking").scenario
@@ -203,6 +205,32 @@ def test_a_warm_move_while_defensive_gives_the_coachee_a_reason_to_stay() -> Non
     for move in (CONFRONT, CONFRONT, AUTONOMY, AUTONOMY, AUTONOMY):
         session.play(move, "")
     assert not session.is_over
+
+
+def test_a_warm_move_breaks_the_row_that_would_end_the_meeting() -> None:
+    leaves_after = personality_for(NURSE, 0).leaves_after
+    assert leaves_after is not None
+    session = Session(NURSE)
+    pushes = [CONFRONT] * (leaves_after - 1)
+    for n, move in enumerate((*pushes, AUTONOMY, *pushes)):
+        session.play(move, f"line {n}")
+    assert session.state is State.DEFENSIVE and not session.is_over
+    session.play(CONFRONT, "")
+    assert session.end_reason is EndReason.COACHEE_LEFT
+
+
+def test_only_a_sure_nea_reading_counts_towards_walking_out() -> None:
+    leaves_after = personality_for(NURSE, 0).leaves_after
+    assert leaves_after is not None
+    half_sure = replace(CONFRONT, confidence=(UNCLEAR_BELOW + SURE_FROM) / 2)
+    session = Session(NURSE)
+    for n in range(leaves_after - 1):
+        session.play(CONFRONT, f"push {n}")
+    for n in range(5):
+        session.play(half_sure, f"half-sure push {n}")
+    assert session.state is State.DEFENSIVE and not session.is_over
+    session.play(CONFRONT, "one push more")
+    assert session.end_reason is EndReason.COACHEE_LEFT
 
 
 def test_a_hot_button_that_ends_the_meeting_ends_it_with_its_own_leaving_line() -> None:
