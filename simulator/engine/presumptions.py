@@ -53,7 +53,9 @@ def presumed_by(reply_text: str) -> frozenset[str]:
 def granted_by(line: str, move: Move) -> frozenset[str]:
     """The ids of what a trainee line grants: a question grants being asked; its words grant the rest."""
     text = line.replace("\u2019", "'")
-    is_question = move.form in QUESTION_FORMS or "?" in text
+    # A line its writer closed with a full stop was not asked, whatever the reader made of it
+    # ("You're really good at what you do."); one with no mark at all (dictated) may have been.
+    is_question = "?" in text or (move.form in QUESTION_FORMS and not text.rstrip().endswith((".", "!")))
     return frozenset(
         p.id
         for p in presumptions()

@@ -6,8 +6,10 @@ replies of the topics the line raised (or the topic the trainee is following), t
 move's form, its focus and `default`. Only replies whose conditions hold and that have not
 been said yet are candidates. Each gets a score for how well it fits (`SCORES`): what it
 is about, what act it answers, the words it shares with the line, whether it builds on
-something said before. The best wins; the seeded rng only breaks ties, so the same
-conversation always gets the same replies.
+something said before. The best wins. Among replies that fit exactly as well, the line itself
+and how far the conversation has come pick one (`_best`), not the seed: the same lines draw the
+same replies under any seed, so the seed changes the coachee's personality and the dynamics it
+drives, never which of two equally good answers a verdict happens to rest on.
 
 When every fitting reply has been said, an earlier one comes back behind one of the
 scenario's repeat openers ("Like I said, "), so the coachee still never repeats verbatim.
@@ -18,6 +20,7 @@ by `choose_from_pool` when the session says it is that moment.
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -165,6 +168,24 @@ def _add_fitting(
         found.append(_Candidate(option.reply, source, score + SCORES.callback if option.callback else score))
 
 
+def _best(found: list[_Candidate], heard: Heard, said: Set[str], rng: random.Random) -> _Candidate:
+    """The best-fitting candidate; among equally good ones, the one the line picks.
+
+    The tie goes by the line's words and how many lines the coachee has said so far, never by
+    the seed: with replies drawn by the seed, the same lines scored 19 under one seed and 10
+    under another, as reflections met different answers. Different lines, or the same line at
+    another point, still spread over the tied replies as a random pick would. A move played
+    without a line (the explorer's) falls back to the seeded stream.
+    """
+    best = max(candidate.score for candidate in found)
+    tied = [candidate for candidate in found if candidate.score == best]
+    if len(tied) == 1:
+        return tied[0]
+    if heard.key.words:
+        return tied[zlib.crc32(f"{len(said)} {heard.key.words}".encode()) % len(tied)]
+    return rng.choice(tied)
+
+
 def candidates(
     scenario: Scenario, state: State, move: Move, heard: Heard, events: Set[str], said: Set[str]
 ) -> list[_Candidate]:
@@ -204,9 +225,7 @@ def choose_reply(
     """The reply that best fits the line, among those not yet said whose conditions hold."""
     found = candidates(scenario, state, move, heard, events, said)
     if found:
-        best = max(candidate.score for candidate in found)
-        tied = [candidate for candidate in found if candidate.score == best]
-        chosen = tied[0] if len(tied) == 1 else rng.choice(tied)
+        chosen = _best(found, heard, said, rng)
         return Choice(chosen.reply, chosen.reply, chosen.source)
     # Every fitting reply has been said: the most specific list that has any comes back again.
     state_replies = scenario.replies.of(state)
@@ -236,9 +255,7 @@ def choose_from_pool(
     found: list[_Candidate] = []
     _add_fitting(found, _table(scenario).band(band, state), 0.0, source, heard, events, said)
     if found:
-        best = max(candidate.score for candidate in found)
-        tied = [candidate for candidate in found if candidate.score == best]
-        chosen = tied[0] if len(tied) == 1 else rng.choice(tied)
+        chosen = _best(found, heard, said, rng)
         return Choice(chosen.reply, chosen.reply, source)
     lines = tuple(reply for reply in band.for_state(state) if reply.allowed(events))
     if not lines:

@@ -98,3 +98,10 @@ def test_a_story_told_to_a_line_that_named_no_span_drops_its_echo_of_one() -> No
     )
     assert without_unasked_echo(vision, frozenset({"a_year"})) == vision
     assert without_unasked_echo("Honestly? I want to teach.", frozenset()) == "Honestly? I want to teach."
+
+
+def test_a_line_closed_with_a_full_stop_grants_no_question_however_it_is_read() -> None:
+    read_as_a_question = Move(Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA)
+    assert "asked" not in granted_by("You're really good at what you do.", read_as_a_question)
+    assert "asked" in granted_by("what are you good at", read_as_a_question)
+    assert "asked" in granted_by("You're good at this?", Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA))

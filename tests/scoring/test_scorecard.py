@@ -149,20 +149,11 @@ def test_measures_that_do_not_apply_are_left_out_of_overall() -> None:
     assert card.overall > 0
 
 
-# Personas whose scenario tests still score apart across seeds: the personality is drawn per
-# seed, and a fixed line written against one seed's reply may not reflect another's. Strict, so
-# one that becomes stable fails here until it is taken off the list.
-SEED_SENSITIVE = frozenset(
-    {
-        "community-midwife-burnout",
-        "diabetes-walking",
-        "junior-doctor-doubts",
-        "overwhelmed-team-lead",
-        "quiet-senior-engineer",
-        "restaurant-head-chef",
-        "sales-behind-target",  # since its deeper replies: seed 0 answers the mixed test's reflection so it lands
-    }
-)
+# Personas whose scenario tests still score apart across seeds. Replies no longer turn on the
+# seed (ties go by the line), but the personality does: under seed 3 Des's mixed review scores
+# 65.7 against 72.8 under the others. Strict, so one that becomes stable fails here until it is
+# taken off the list.
+SEED_SENSITIVE = frozenset({"diabetes-walking"})
 
 
 @pytest.mark.slow
