@@ -154,8 +154,13 @@ def _add_fitting(
     heard: Heard,
     events: Set[str],
     said: Set[str],
+    *,
+    only_granted: bool = False,
 ) -> None:
-    """Append each option not yet said whose conditions hold, scored by how well it fits the line."""
+    """Append each option not yet said whose conditions hold, scored by how well it fits the line.
+
+    An option presuming what the line did not grant scores lower, or with `only_granted` is left out.
+    """
     words = heard.words
     for option in options:
         if option.text in said or (option.conditional and not option.reply.allowed(events)):
@@ -164,6 +169,8 @@ def _add_fitting(
         shared = len(option.words & words) if words else 0
         score = score + SCORES.shared_word * min(shared, 4)
         if option.presumes and not option.presumes <= heard.grants:
+            if only_granted:
+                continue
             score += SCORES.presumes
         found.append(_Candidate(option.reply, source, score + SCORES.callback if option.callback else score))
 
@@ -232,9 +239,11 @@ def choose_reply(
     for key in (move.form.value, move.focus.value, "default"):
         lines = tuple(reply for reply in replies_for(state_replies, key) if reply.allowed(events))
         if lines:
-            return Choice(say_again(lines, scenario.repeat_openers, said, rng), None, f"state:{key}", True)
+            return Choice(
+                say_again(lines, scenario.repeat_openers, said, rng, heard.grants), None, f"state:{key}", True
+            )
     lines = replies_for(state_replies, "default")
-    return Choice(say_again(lines, scenario.repeat_openers, said, rng), None, "state:default", True)
+    return Choice(say_again(lines, scenario.repeat_openers, said, rng, heard.grants), None, "state:default", True)
 
 
 def choose_from_pool(
@@ -246,25 +255,41 @@ def choose_from_pool(
     said: Set[str],
     rng: random.Random,
 ) -> Choice | None:
-    """A reply from one of the scenario's pools for this moment; None when the pool has none for this state.
+    """A reply from one of the scenario's pools for this moment; None when the pool has none for this
+    state that the line gives cause for (a pool line presuming what the line did not grant is never said).
 
     When all of the pool's fitting replies have been said, one comes back behind an opener.
     """
     band = scenario.pools.named(pool)
     source = f"pool:{pool.value}"
     found: list[_Candidate] = []
-    _add_fitting(found, _table(scenario).band(band, state), 0.0, source, heard, events, said)
+    # A moment's line says what the moment is ("You asked me that already"): never one the line
+    # did not give it cause for, even when no other is left (then the ordinary reply answers).
+    _add_fitting(found, _table(scenario).band(band, state), 0.0, source, heard, events, said, only_granted=True)
     if found:
         chosen = _best(found, heard, said, rng)
         return Choice(chosen.reply, chosen.reply, source)
-    lines = tuple(reply for reply in band.for_state(state) if reply.allowed(events))
+    lines = tuple(
+        reply
+        for reply in band.for_state(state)
+        if reply.allowed(events) and presumed_by(reply.text) <= heard.grants
+    )
     if not lines:
         return None
-    return Choice(say_again(lines, scenario.repeat_openers, said, rng), None, source, True)
+    return Choice(say_again(lines, scenario.repeat_openers, said, rng, heard.grants), None, source, True)
 
 
-def say_again(lines: tuple[Line, ...], openers: tuple[str, ...], said: Set[str], rng: random.Random) -> Line:
-    """One of `lines` again, behind an opener that makes it a line not yet said."""
+def say_again(
+    lines: tuple[Line, ...],
+    openers: tuple[str, ...],
+    said: Set[str],
+    rng: random.Random,
+    grants: frozenset[str] | None = None,
+) -> Line:
+    """One of `lines` again, behind an opener that makes it a line not yet said (with `grants`,
+    an opener the line gave cause for: no "Same answer." to a statement, while another is left)."""
+    if grants is not None:
+        openers = tuple(opener for opener in openers if presumed_by(opener) <= grants) or openers
     # Texts first, and a Line only for the one chosen: the same choice, without building every variant.
     lowered = [_lower_first(line.text) for line in lines]
     fresh = [

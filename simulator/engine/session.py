@@ -25,7 +25,7 @@ from simulator.engine.memory import Memory
 from simulator.engine.presumptions import without_unasked_echo
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply
 from simulator.errors import ConversationOver, NothingSaid
-from simulator.reading.moves import classify, is_filler_only
+from simulator.reading.moves import classify, is_filler_only, is_gibberish
 from simulator.records import EndReason, Turn, attractor_tally
 from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule, rule_id
 from simulator.scenario.model import Event, HotButton, Line, Personality, PoolName, Scenario, StoryItem
@@ -379,8 +379,8 @@ class Session:
         return 0
 
     def _says_nothing_here(self, move: Move, text: str, heard: Heard) -> bool:
-        # Keyboard mash, chat about nothing here, a word on its own: read surely as nothing, so the
-        # coachee asks what was meant (a backchannel, "mm", "go on", lets them carry on instead).
+        # Keyboard mash, chat about nothing here, a word on its own: read surely as nothing, so it
+        # moves nothing (a backchannel, "mm", "go on", lets them carry on instead).
         return (
             move.form is Form.OTHER
             and not heard.topics
@@ -463,6 +463,11 @@ class Session:
             fresh = [line for line in hot_button.replies if line.text not in said]
             if fresh:
                 return Choice(fresh[0], None, f"hot_button:{hot_button.id}")
+        if moment is PoolName.UNCLEAR and not move.is_unclear and not is_gibberish(heard.key.words):
+            # Read surely as nothing here, but plain words ("hello", "I hear you", an apology the
+            # reader did not place): an ordinary answer, not "What do you mean?", which only
+            # keyboard mash and lines the reader could not make out are asked.
+            moment = None
         if moment is not None:
             pool_choice = choose_from_pool(self.scenario, moment, state, heard, events, said, self._rng)
             if pool_choice is not None and not pool_choice.repeated:

@@ -37,11 +37,11 @@ from typing import overload
 import numpy as np
 
 from simulator.reading.attractor import attractor_of
-from simulator.reading.features import FeatureColumns, IndexedLines, distinct_with_index
+from simulator.reading.features import FeatureColumns, IndexedLines, distinct_with_index, words
 from simulator.reading.trainee_text import normalise
 from simulator.vocabulary import Attractor, Context, Focus, Form
 
-__all__ = ["WEIGHTS_PATH", "Reading", "read", "read_many"]
+__all__ = ["WEIGHTS_PATH", "Reading", "known_word_share", "read", "read_many"]
 
 WEIGHTS_PATH = Path(__file__).with_name("reader_weights.npz")
 VOCABULARY_PATH = Path(__file__).with_name("reader_vocabulary.json")
@@ -596,6 +596,16 @@ def _model() -> _Model:
                 loaded.warm_up()
                 _MODEL = loaded
     return _MODEL
+
+
+def known_word_share(text: str) -> float:
+    """The share of a line's words the reader has learned a weight for (1.0 for a line of no words):
+    low for keyboard mash and made-up words, high for plain talk however it was read."""
+    found = words(normalise(text))
+    if not found:
+        return 1.0
+    unigrams = _model().features.unigrams
+    return sum(word in unigrams for word in found) / len(found)
 
 
 def read(text: str, context: Context | None = None) -> Reading:

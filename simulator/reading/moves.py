@@ -27,7 +27,7 @@ from simulator.reading.trainee_text import FILLER_ONLY, MAX_CHARS, normalise
 from simulator.reading.trainer_phrases import NEA_KIND, trainer_phrases
 from simulator.vocabulary import QUESTION_FORMS, Attractor, Context, Focus, Form, Move
 
-__all__ = ["MAX_CHARS", "attractor_of", "classify", "classify_many"]
+__all__ = ["MAX_CHARS", "attractor_of", "classify", "classify_many", "is_filler_only", "is_gibberish"]
 
 _NO_CONTEXT = Context()
 
@@ -43,6 +43,14 @@ def classify(text: str, context: Context = _NO_CONTEXT) -> Move:
 def is_filler_only(text: str) -> bool:
     """Whether a line is nothing but fillers and backchannels ("mm", "ok cool", "Right then."), or has no word at all."""
     return _is_filler_only(normalise(text))
+
+
+def is_gibberish(text: str) -> bool:
+    """Whether a line is mostly not words at all ("asdf jkl", "qwerty uiop"): at most half its
+    words are ones the reader knows. Plain talk about something else is not gibberish."""
+    from simulator.reading.model import known_word_share  # the weights load on first use, not at import
+
+    return known_word_share(text) <= 0.5
 
 
 def _is_filler_only(clean: str) -> bool:

@@ -9,11 +9,12 @@ coachee's last lines and says which of these it is:
 - `names_feeling`: it names a feeling that agrees with the feeling in what was said;
 - `misses`: it names a feeling the coachee's words contradict ("that sounds hard" after a
   cheerful answer);
-- `unrelated`: it shares no word with them and names no feeling: a paraphrase of their meaning
-  or a line about something else, which word sets cannot tell apart (a quarter of the
-  reflections in the labelled corpus, all written as reflections, are filed here);
-- `stock`: a generic phrase ("that sounds hard") with nothing of the coachee's in it and no
-  feeling in the coachee's words to agree with.
+- `unrelated`: it shares no word with them and names no feeling, or names one about something
+  particular of its own ("a rough one this year") where their words name none: a paraphrase of
+  their meaning or a line about something else, which word sets cannot tell apart (a third of
+  the reflections in the labelled corpus, all written as reflections, are filed here);
+- `stock`: a generic phrase ("that sounds hard", "so frustrating": feeling words and nothing
+  else) with nothing of the coachee's in it and no feeling in the coachee's words to agree with.
 
 The engine uses it to confirm or correct a reflection; the scorecard to credit only reflections
 that reflect. Pure and cheap: word sets, no model.
@@ -183,11 +184,19 @@ def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
         echo = Echo.EXTENDS
     elif named and heard == named:
         echo = Echo.NAMES_FEELING
-    elif not recent.strip() or not ours or (named and not heard):
+    elif not recent.strip() or not ours or (named and not heard and _only_feeling(ours)):
         echo = Echo.STOCK
     else:
         echo = Echo.UNRELATED
     return ReflectionFit(echo, round(overlap, 3), shared, named)
+
+
+def _only_feeling(words: frozenset[str]) -> bool:
+    """Whether a line's content words are feeling words and nothing else ("really hard", "so
+    frustrating"): a phrase that would fit any conversation. One that names a feeling about
+    something particular ("a rough one this year") may be the coachee's meaning in other words."""
+    negative, positive = valence_words()
+    return all(word.startswith(negative) or word.startswith(positive) for word in words)
 
 
 def reflects(line: str, said: str) -> bool:

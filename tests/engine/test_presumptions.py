@@ -105,3 +105,16 @@ def test_a_line_closed_with_a_full_stop_grants_no_question_however_it_is_read() 
     assert "asked" not in granted_by("You're really good at what you do.", read_as_a_question)
     assert "asked" in granted_by("what are you good at", read_as_a_question)
     assert "asked" in granted_by("You're good at this?", Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA))
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_statement_said_over_and_over_is_never_told_it_was_asked(scenario) -> None:  # type: ignore[no-untyped-def]
+    # Even once the repeat lines that fit a statement are all said, none that presumes a
+    # question comes instead: the ordinary reply answers.
+    for statement in ("That sounds really hard.", "I hear you."):
+        session = Session(scenario, seed=3)
+        for _ in range(10):
+            if session.is_over:
+                break
+            reply = session.say(statement).coachee
+            assert "asked" not in presumed_by(reply), (scenario.id, statement, reply)

@@ -214,12 +214,20 @@ def test_question_after_question_over_the_answers_lifts_less_and_a_follow_up_doe
 SURELY_NOTHING = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=0.95)
 
 
-@pytest.mark.parametrize("mash", ["qwpoeiruty zxmcnv", "lol", "did you see the match last night"])
-def test_a_line_that_says_nothing_here_gets_asked_what_was_meant_and_moves_nothing(mash: str) -> None:
+@pytest.mark.parametrize("mash", ["qwpoeiruty zxmcnv", "asdf jkl", "dfgdfg"])
+def test_keyboard_mash_gets_asked_what_was_meant_and_moves_nothing(mash: str) -> None:
     session = Session(NURSE, seed=1)
     turn = session.play(SURELY_NOTHING, mash)
     assert "unclear" in turn.rules and turn.openness_after == turn.openness_before
     assert turn.coachee in {line.text for line in NURSE.pools.unclear.for_state(turn.state_before)}
+
+
+@pytest.mark.parametrize("talk", ["lol", "did you see the match last night", "hello", "I hear you."])
+def test_plain_talk_that_says_nothing_here_moves_nothing_and_gets_an_ordinary_answer(talk: str) -> None:
+    session = Session(NURSE, seed=1)
+    turn = session.play(SURELY_NOTHING, talk)
+    assert "unclear" in turn.rules and turn.openness_after == turn.openness_before
+    assert turn.coachee not in {line.text for line in NURSE.pools.unclear.for_state(turn.state_before)}
 
 
 @pytest.mark.parametrize("backchannel", ["mm", "go on", "Right then."])

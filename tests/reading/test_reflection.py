@@ -32,6 +32,13 @@ def test_a_generic_phrase_with_nothing_said_before_is_stock() -> None:
     assert reflection_fit("That sounds hard.", []).echo is Echo.STOCK
 
 
+def test_a_bare_feeling_after_words_that_name_none_is_stock_but_a_particular_one_is_not_blamed() -> None:
+    neutral = ["Something I'd keep doing, mind. Not a January thing."]
+    assert reflection_fit("That sounds really frustrating.", neutral).echo is Echo.STOCK
+    fit = reflection_fit("It sounds like it's been a rough one this year.", neutral)
+    assert fit.echo is Echo.UNRELATED and not fit.echo.reflects
+
+
 def test_only_the_last_two_coachee_lines_count() -> None:
     said = ["Bay three has been chaos since March.", "Anyway.", "Fine, I suppose."]
     assert reflection_fit("Bay three has been chaos.", said).echo is not Echo.RESTATES
