@@ -228,7 +228,7 @@ def hear(
         follows=follows,
         verdict=verdict,
         repeat=is_near_repeat(key, earlier),
-        grants=granted_by(text, move),
+        grants=granted_by(text, move, len(earlier)),
         takes_up=_takes_up(key, recent),
     )
 

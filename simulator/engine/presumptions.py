@@ -26,6 +26,7 @@ class Presumption:
     granted_by_a_question: bool
     reply: re.Pattern[str] | None
     line: re.Pattern[str] | None
+    granted_early: int = 0  # granted as well while the trainee has said fewer lines than this
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
@@ -39,7 +40,13 @@ def presumptions() -> tuple[Presumption, ...]:
         resources.files("simulator.engine").joinpath("presumptions.json").read_text(encoding="utf-8")
     )
     return tuple(
-        Presumption(item["id"], item["granted_by_a_question"], _either(item["reply"]), _either(item["line"]))
+        Presumption(
+            item["id"],
+            item["granted_by_a_question"],
+            _either(item["reply"]),
+            _either(item["line"]),
+            item.get("granted_early", 0),
+        )
         for item in data["presumptions"]
     )
 
@@ -50,8 +57,10 @@ def presumed_by(reply_text: str) -> frozenset[str]:
     return frozenset(p.id for p in presumptions() if p.reply is not None and p.reply.search(text))
 
 
-def granted_by(line: str, move: Move) -> frozenset[str]:
-    """The ids of what a trainee line grants: a question grants being asked; its words grant the rest."""
+def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozenset[str]:
+    """The ids of what a trainee line grants: a question grants being asked; its words grant the
+    rest; and being among the first lines of the meeting (`lines_before`, when known) grants the
+    talk of its start."""
     text = line.replace("\u2019", "'")
     # A line its writer closed with a full stop was not asked, whatever the reader made of it
     # ("You're really good at what you do."); one with no mark at all (dictated) may have been.
@@ -59,7 +68,9 @@ def granted_by(line: str, move: Move) -> frozenset[str]:
     return frozenset(
         p.id
         for p in presumptions()
-        if (p.granted_by_a_question and is_question) or (p.line is not None and p.line.search(text))
+        if (p.granted_by_a_question and is_question)
+        or (lines_before is not None and lines_before < p.granted_early)
+        or (p.line is not None and p.line.search(text))
     )
 
 

@@ -118,3 +118,24 @@ def test_a_statement_said_over_and_over_is_never_told_it_was_asked(scenario) -> 
                 break
             reply = session.say(statement).coachee
             assert "asked" not in presumed_by(reply), (scenario.id, statement, reply)
+
+
+def test_the_talk_of_a_meetings_start_fits_its_first_lines_or_a_fresh_start_only() -> None:
+    structure = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
+    assert "opening" in presumed_by("Twenty minutes. Fine. What's first, the pack or the double-booking?")
+    assert "opening" in granted_by("Thanks for coming in.", structure, lines_before=0)
+    assert "opening" not in granted_by("Thanks, see you next week.", structure, lines_before=9)
+    assert "opening" in granted_by("Can we start again?", structure, lines_before=9)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_closing_line_never_draws_the_talk_of_a_meetings_start(scenario) -> None:  # type: ignore[no-untyped-def]
+    for seed in range(3):
+        session = Session(scenario, seed)
+        for line in ("What would make this useful for you?", "What matters most to you?", "That makes sense."):
+            session.say(line)
+        for line in ("Right. Any questions? No? Good.", "Thanks, see you next week.", "Good luck this afternoon."):
+            if session.is_over:
+                break
+            reply = session.say(line).coachee
+            assert "opening" not in presumed_by(reply), (scenario.id, line, reply)
