@@ -243,7 +243,9 @@ def choose_reply(
                 say_again(lines, scenario.repeat_openers, said, rng, heard.grants), None, f"state:{key}", True
             )
     lines = replies_for(state_replies, "default")
-    return Choice(say_again(lines, scenario.repeat_openers, said, rng, heard.grants), None, "state:default", True)
+    return Choice(
+        say_again(lines, scenario.repeat_openers, said, rng, heard.grants), None, "state:default", True
+    )
 
 
 def choose_from_pool(
@@ -265,7 +267,9 @@ def choose_from_pool(
     found: list[_Candidate] = []
     # A moment's line says what the moment is ("You asked me that already"): never one the line
     # did not give it cause for, even when no other is left (then the ordinary reply answers).
-    _add_fitting(found, _table(scenario).band(band, state), 0.0, source, heard, events, said, only_granted=True)
+    _add_fitting(
+        found, _table(scenario).band(band, state), 0.0, source, heard, events, said, only_granted=True
+    )
     if found:
         chosen = _best(found, heard, said, rng)
         return Choice(chosen.reply, chosen.reply, source)

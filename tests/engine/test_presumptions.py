@@ -104,7 +104,9 @@ def test_a_line_closed_with_a_full_stop_grants_no_question_however_it_is_read() 
     read_as_a_question = Move(Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA)
     assert "asked" not in granted_by("You're really good at what you do.", read_as_a_question)
     assert "asked" in granted_by("what are you good at", read_as_a_question)
-    assert "asked" in granted_by("You're good at this?", Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA))
+    assert "asked" in granted_by(
+        "You're good at this?", Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA)
+    )
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
@@ -132,9 +134,17 @@ def test_the_talk_of_a_meetings_start_fits_its_first_lines_or_a_fresh_start_only
 def test_a_closing_line_never_draws_the_talk_of_a_meetings_start(scenario) -> None:  # type: ignore[no-untyped-def]
     for seed in range(3):
         session = Session(scenario, seed)
-        for line in ("What would make this useful for you?", "What matters most to you?", "That makes sense."):
+        for line in (
+            "What would make this useful for you?",
+            "What matters most to you?",
+            "That makes sense.",
+        ):
             session.say(line)
-        for line in ("Right. Any questions? No? Good.", "Thanks, see you next week.", "Good luck this afternoon."):
+        for line in (
+            "Right. Any questions? No? Good.",
+            "Thanks, see you next week.",
+            "Good luck this afternoon.",
+        ):
             if session.is_over:
                 break
             reply = session.say(line).coachee
