@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from simulator.reading import cue_lexicon as lex
 from simulator.vocabulary import QUESTION_FORMS, Move
 
 
@@ -63,8 +64,11 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
     talk of its start."""
     text = line.replace("\u2019", "'")
     # A line its writer closed with a full stop was not asked, whatever the reader made of it
-    # ("You're really good at what you do."); one with no mark at all (dictated) may have been.
-    is_question = "?" in text or (move.form in QUESTION_FORMS and not text.rstrip().endswith((".", "!")))
+    # ("You're really good at what you do."), unless it opens as a question does ("How are you.");
+    # one with no mark at all (dictated) may have been.
+    is_question = "?" in text or (
+        move.form in QUESTION_FORMS and (not text.rstrip().endswith((".", "!")) or _opens_as_a_question(text))
+    )
     return frozenset(
         p.id
         for p in presumptions()
@@ -72,6 +76,20 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
         or (lines_before is not None and lines_before < p.granted_early)
         or (p.line is not None and p.line.search(text))
     )
+
+
+_QUESTION_OPENING = re.compile(
+    r"^(?:(?:so|and|ok|okay|right|well|but)[ ,]+)*(?:"
+    + lex.WH_OPENERS
+    + "|"
+    + "|".join(lex.AUX_OPENERS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _opens_as_a_question(text: str) -> bool:
+    return _QUESTION_OPENING.match(text.strip()) is not None
 
 
 _LEADING_QUESTION = re.compile(r"^[^?.!]{1,40}\?\s+(?=\S)")

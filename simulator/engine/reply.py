@@ -29,7 +29,7 @@ from simulator.engine.listening import Heard, Verdict
 from simulator.engine.presumptions import presumed_by
 from simulator.reading.reflection import content_words
 from simulator.scenario.model import BandReplies, Line, PoolName, Reply, Scenario, replies_for
-from simulator.vocabulary import Form, Move, State
+from simulator.vocabulary import Focus, Form, Move, State
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,18 @@ def _band_options(band: BandReplies, state: State) -> tuple[_Option, ...]:
     )
 
 
+_ANSWERS_A_QUESTION = {Focus.FEELINGS.value: frozenset({"asked"})}
+"""State lists whose replies answer being asked ("Tired, if you want the truth."): a line that
+asked nothing (a reflection or praise the reader took to be about feelings) draws them only
+when nothing else fits, as any reply presuming what the line did not grant."""
+
+
 def _state_options(scenario: Scenario, state: State, key: str) -> tuple[_Option, ...]:
-    return tuple(_option(reply, 0.0) for reply in replies_for(scenario.replies.of(state), key))
+    options = tuple(_option(reply, 0.0) for reply in replies_for(scenario.replies.of(state), key))
+    presumed = _ANSWERS_A_QUESTION.get(key)
+    if presumed is None:
+        return options
+    return tuple(option._replace(presumes=option.presumes | presumed) for option in options)
 
 
 _TABLES: dict[int, tuple[Scenario, _ReplyTable]] = {}

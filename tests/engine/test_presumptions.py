@@ -5,7 +5,7 @@ import pytest
 from simulator.engine.presumptions import granted_by, presumed_by, without_unasked_echo
 from simulator.engine.session import Condition, Session
 from simulator.scenario import catalogue
-from simulator.scenario.model import PoolName
+from simulator.scenario.model import PoolName, replies_for
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
 AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
@@ -103,6 +103,7 @@ def test_a_story_told_to_a_line_that_named_no_span_drops_its_echo_of_one() -> No
 def test_a_line_closed_with_a_full_stop_grants_no_question_however_it_is_read() -> None:
     read_as_a_question = Move(Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA)
     assert "asked" not in granted_by("You're really good at what you do.", read_as_a_question)
+    assert "asked" in granted_by("How are you doing, really.", read_as_a_question)
     assert "asked" in granted_by("what are you good at", read_as_a_question)
     assert "asked" in granted_by(
         "You're good at this?", Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA)
@@ -149,3 +150,26 @@ def test_a_closing_line_never_draws_the_talk_of_a_meetings_start(scenario) -> No
                 break
             reply = session.say(line).coachee
             assert "opening" not in presumed_by(reply), (scenario.id, line, reply)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_statement_about_feelings_is_not_answered_as_if_asked_how_they_feel(scenario) -> None:  # type: ignore[no-untyped-def]
+    # The state's feelings replies answer "How do you feel?"; a reflection or praise the reader
+    # files under feelings draws another reply while one fits.
+    feelings = Move(Form.SIMPLE_REFLECTION, Focus.FEELINGS, Attractor.PEA, confidence=1.0)
+    asked = Move(Form.OPEN_QUESTION, Focus.FEELINGS, Attractor.PEA, confidence=1.0)
+    for state in (State.GUARDED, State.NEUTRAL, State.REFLECTIVE):
+        told = _entered(scenario, state).play(
+            feelings, "Nobody on your own. That's a beautiful thing to hold onto."
+        )
+        listed = {reply.text for reply in replies_for(scenario.replies.of(told.state_after), "feelings")}
+        assert told.coachee not in listed, (scenario.id, state, told.coachee)
+        answered = _entered(scenario, state).play(asked, "How are you feeling about it all?")
+        listed = {reply.text for reply in replies_for(scenario.replies.of(answered.state_after), "feelings")}
+        assert answered.coachee in listed or answered.reveals, (scenario.id, state, answered.coachee)
+
+
+def _entered(scenario, state):  # type: ignore[no-untyped-def]
+    session = Session(scenario, seed=1)
+    session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
+    return session
