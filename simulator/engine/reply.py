@@ -146,6 +146,19 @@ def _state_options(scenario: Scenario, state: State, key: str) -> tuple[_Option,
 _TABLES: dict[int, tuple[Scenario, _ReplyTable]] = {}
 
 
+def prepare(scenario: Scenario) -> None:
+    """Make every reply list of a scenario now (each reply's words and presumptions worked out),
+    so that no turn pays for the first use of a list: the practice app's warm-up calls this."""
+    table = _table(scenario)
+    keys = [*(form.value for form in Form), *(focus.value for focus in Focus), "default"]
+    bands = [scenario.pools.named(pool) for pool in PoolName] + [topic.replies for topic in scenario.topics]
+    for state in State:
+        for key in keys:
+            table.state(scenario, state, key)
+        for band in bands:
+            table.band(band, state)
+
+
 def _table(scenario: Scenario) -> _ReplyTable:
     # One per scenario, found again by the identity of the (immutable) scenario it was made for.
     known = _TABLES.get(id(scenario))

@@ -41,7 +41,7 @@ from simulator.reading.features import FeatureColumns, IndexedLines, distinct_wi
 from simulator.reading.trainee_text import normalise
 from simulator.vocabulary import Attractor, Context, Focus, Form
 
-__all__ = ["WEIGHTS_PATH", "Reading", "known_word_share", "read", "read_many"]
+__all__ = ["WEIGHTS_PATH", "Reading", "known_word_share", "read", "read_many", "remember_vocabulary"]
 
 WEIGHTS_PATH = Path(__file__).with_name("reader_weights.npz")
 VOCABULARY_PATH = Path(__file__).with_name("reader_vocabulary.json")
@@ -57,6 +57,7 @@ _HEAD_START = (0, len(FORMS))  # where each of them starts in `_Model.table`
 _CUE_CANDIDATES = 12  # features named for the form, then for the focus
 _BATCH = 512  # lines scored together: enough for numpy to pay, few enough for its arrays to stay in cache
 _WARM_UP = ("So what would make this hour worthwhile for you?", "I'm tired, it's been a long week.")
+_REMEMBERED_AT_ONCE = 256  # words whose character rows `remember_vocabulary` sums in one go
 _ONE_BY_ONE = 8  # fewer lines than this are read one by one: a batch's fixed cost would dominate
 
 _CONTEXT_NAMES = {
@@ -273,6 +274,19 @@ class _Model:
                 for position, reading in zip(batch, found, strict=True):
                     readings[position] = reading
         return readings
+
+    def remember_vocabulary(self) -> None:
+        """Work out the character grams of every word the reader has a weight for, now: a word
+        met for the first time costs a few dictionary lookups and array updates, which a
+        conversation's first lines would otherwise pay word by word. Words are summed in line
+        order, so what the memory holds changes no reading."""
+        words = list(self.features.unigrams)
+        with self.lock:
+            memory = self.features._memory()
+            for start in range(0, len(words), _REMEMBERED_AT_ONCE):
+                for word in words[start : start + _REMEMBERED_AT_ONCE]:
+                    memory[word]  # looking a word up is what remembers it
+                memory.summed_rows()  # a few hundred words' rows at a time: the gather stays small
 
     def warm_up(self) -> None:
         """Read a line both ways once, so that the first line a trainee types pays no first-time costs
@@ -606,6 +620,12 @@ def known_word_share(text: str) -> float:
         return 1.0
     unigrams = _model().features.unigrams
     return sum(word in unigrams for word in found) / len(found)
+
+
+def remember_vocabulary() -> None:
+    """Load the weights if need be and remember every known word's character grams (the practice
+    app does this while the trainee reads its first screen; see `_Model.remember_vocabulary`)."""
+    _model().remember_vocabulary()
 
 
 def read(text: str, context: Context | None = None) -> Reading:

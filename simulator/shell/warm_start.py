@@ -168,8 +168,10 @@ def warm_up(scenario: Scenario) -> None:
     or without it; what it saves is the first turn's wait.
     """
     from simulator.engine.hint import hint_for
+    from simulator.engine.reply import prepare
     from simulator.engine.session import Session
     from simulator.engine.transcript import encode
+    from simulator.reading.model import remember_vocabulary
 
     # The patterns of topics and hot buttons the warm-up lines do not raise are compiled too:
     # otherwise the trainee's first line to name one pays for it.
@@ -177,6 +179,11 @@ def warm_up(scenario: Scenario) -> None:
         topic.pattern()
     for hot_button in scenario.coachee.hot_buttons:
         hot_button.pattern()
+    # Every reply list made, and every word the reader knows remembered: a conversation's first
+    # lines would otherwise pay for each the first time they need it (a list at 1 ms, a word at
+    # 20 to 60 microseconds).
+    prepare(scenario)
+    remember_vocabulary()
     rehearsal = Session(scenario)
     hint_for(rehearsal)
     for line in WARM_UP_LINES:

@@ -64,6 +64,31 @@ def test_same_input_same_reading() -> None:
     assert read_many([t for t, _ in LINES], [c for _, c in LINES]) == [read(t, c) for t, c in LINES]
 
 
+def test_remembering_the_vocabulary_first_changes_no_reading_to_the_last_bit() -> None:
+    import numpy as np
+
+    def fresh() -> model._Model:
+        vocabulary = json.loads(model.VOCABULARY_PATH.read_text(encoding="utf-8"))
+        with np.load(model.WEIGHTS_PATH) as stored:
+            return model._Model(stored, vocabulary)
+
+    plain, prepared = fresh(), fresh()
+    prepared.remember_vocabulary()
+    assert len(prepared.features.memory) >= len(prepared.features.unigrams) > len(plain.features.memory)
+    lines = [text for text, _ in LINES] + [
+        "grace the famly liason nurse said ur brill w/ relatives",
+        "Zyxw qlorp, honestly.",
+    ]
+    contexts = [Context(previous_coachee_line="I'm shattered, three nights on my own.")] * len(lines)
+    one_by_one = [
+        plain.read_many([line], [context])[0] for line, context in zip(lines, contexts, strict=True)
+    ]
+    assert [
+        prepared.read_many([line], [context])[0] for line, context in zip(lines, contexts, strict=True)
+    ] == one_by_one
+    assert prepared.read_many(lines * 3, contexts * 3) == plain.read_many(lines * 3, contexts * 3)
+
+
 def test_every_reading_is_valid_and_keeps_the_attractor_rule() -> None:
     for text, context in LINES:
         reading = read(text, context)

@@ -284,3 +284,24 @@ def test_the_app_ends_with_the_error_when_the_run_cannot_be_made(pipe: PipeInput
 
     with pytest.raises(TranscriptError, match="Permission denied"):
         run_interactive(pending_of(fail), input=pipe, output=DummyOutput())
+
+
+def test_warming_up_changes_no_conversation() -> None:
+    # The warm-up makes every reply list and remembers the reader's words ahead of time; the
+    # conversation after it is the one a cold start would have had, turn for turn.
+    from simulator.trainer.rehearsal import play
+
+    lines = [
+        "Thanks for coming in. What would make this useful for you?",
+        "lol",
+        "You calm people down when they're most frightened.",
+        "What would a great week look like for you?",
+        "Right. Any questions? No? Good.",
+    ]
+    for scenario_id in ("ward-nurse-charting", "restaurant-head-chef"):
+        cold = catalogue.parse(catalogue.find(scenario_id)).scenario
+        warm = catalogue.parse(catalogue.find(scenario_id)).scenario
+        warm_start.warm_up(warm)
+        assert [turn.as_record() for turn in play(warm, lines, 3).turns] == [
+            turn.as_record() for turn in play(cold, lines, 3).turns
+        ]
