@@ -285,21 +285,17 @@ def choose_from_pool(
 
     When all of the pool's fitting replies have been said, one comes back behind an opener.
     """
-    band = scenario.pools.named(pool)
+    options = _table(scenario).band(scenario.pools.named(pool), state)
     source = f"pool:{pool.value}"
     found: list[_Candidate] = []
     # A moment's line says what the moment is ("You asked me that already"): never one the line
     # did not give it cause for, even when no other is left (then the ordinary reply answers).
-    _add_fitting(
-        found, _table(scenario).band(band, state), 0.0, source, heard, events, said, only_granted=True
-    )
+    _add_fitting(found, options, 0.0, source, heard, events, said, only_granted=True)
     if found:
         chosen = _best(found, heard, said, rng)
         return Choice(chosen.reply, chosen.reply, source)
     lines = tuple(
-        reply
-        for reply in band.for_state(state)
-        if reply.allowed(events) and presumed_by(reply.text) <= heard.grants
+        option.reply for option in options if option.reply.allowed(events) and option.presumes <= heard.grants
     )
     if not lines:
         return None
