@@ -13,6 +13,9 @@ seeds, in one process, and the script prints:
   averaged over every choice of the fifth (target <= 30%);
 - per-turn time in process, p50 / p99 / max, including the process's first turn (target p99 <= 1 ms),
   by the wall clock and by the thread's own CPU time (the second holds still on a busy machine);
+  each persona is warmed up first as `coach practice` warms it while the trainee reads the
+  opening screen (`simulator.shell.warm_start.warm_up`), so the first turns cost what a
+  trainee waits for (`benchmarks/startup.py` times a fresh process's first conversation);
 - with `--sample FILE N`: N (coachee's previous line, trainee line, reply) triples drawn at
   random (seeded) from every turn played, written to FILE as JSON Lines for blind rating
   (`fits` left empty for the rater), and the same triples with their persona, style, state and
@@ -37,6 +40,7 @@ from simulator.errors import ConversationOver, NothingSaid
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import PoolName, Scenario, replies_for
+from simulator.shell.warm_start import warm_up
 
 HERE = Path(__file__).resolve().parent / "conversations"
 HEARD_BEFORE_TARGET = 0.30
@@ -210,6 +214,8 @@ def main() -> None:
     by_persona: dict[str, list[Played]] = defaultdict(list)
     for _, data in files:
         scenario = catalogue.load(str(data["scenario"])).scenario
+        warm_up(scenario)  # untimed, as in the practice app
+
         for conversation in data["conversations"]:  # type: ignore[attr-defined]
             for seed in range(args.seeds):
                 by_persona[scenario.id].append(

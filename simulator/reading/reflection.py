@@ -115,10 +115,7 @@ def _all_words(text: str) -> frozenset[str]:
 def feeling_of(text: str) -> str:
     """Which way the feeling words of a text lean: "negative", "positive", or "" for none or a tie."""
     lowered = " " + " ".join(_WORDS.findall(text.lower().replace("\u2019", "'"))) + " "
-    negative_words, positive_words = valence_words()
-    negative = sum(lowered.count(" " + word) for word in negative_words)
-    positive = sum(lowered.count(" " + word) for word in positive_words)
-    present = [word for word in positive_words if word in lowered]
+    negative, positive, present = _feeling_words_in(lowered)
     negated_by, wished_by = _positive_word_patterns()
     # A positive word under a negation ("not happy", "never enjoyed") counts against, not for.
     negated = sum(len(negated_by[word].findall(lowered)) for word in present)
@@ -136,6 +133,39 @@ def feeling_of(text: str) -> str:
     if positive > negative:
         return "positive"
     return ""
+
+
+def _feeling_words_in(lowered: str) -> tuple[int, int, list[str]]:
+    """How many times negative and positive feeling words begin a word of `lowered` (single-spaced
+    words between spaces), and the positive words that do. A word start is looked up by its first
+    three letters, rather than every listed word counted through the text, which cost a
+    reflection's turn a tenth of a millisecond."""
+    by_start = _feeling_words_by_start()
+    negative = positive = 0
+    present: dict[str, None] = {}
+    start = lowered.find(" ")
+    while start != -1 and start + 1 < len(lowered):
+        for word, is_positive in by_start.get(lowered[start + 1 : start + 4], ()):
+            if lowered.startswith(word, start + 1):
+                if is_positive:
+                    positive += 1
+                    present[word] = None
+                else:
+                    negative += 1
+        start = lowered.find(" ", start + 1)
+    return negative, positive, list(present)
+
+
+@cache
+def _feeling_words_by_start() -> dict[str, tuple[tuple[str, bool], ...]]:
+    # No listed word is shorter than three letters (`valence.json`), nor can one occur inside
+    # another occurrence of itself, so counting at word starts counts what `str.count` would.
+    negative_words, positive_words = valence_words()
+    by_start: dict[str, list[tuple[str, bool]]] = {}
+    for words, is_positive in ((negative_words, False), (positive_words, True)):
+        for word in words:
+            by_start.setdefault(word[:3], []).append((word, is_positive))
+    return {start: tuple(words) for start, words in by_start.items()}
 
 
 _NOT_A_FEELING = re.compile(
