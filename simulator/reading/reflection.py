@@ -115,7 +115,7 @@ def _all_words(text: str) -> frozenset[str]:
 def feeling_of(text: str) -> str:
     """Which way the feeling words of a text lean: "negative", "positive", or "" for none or a tie."""
     lowered = " " + " ".join(_WORDS.findall(text.lower().replace("\u2019", "'"))) + " "
-    negative, positive, present = _feeling_words_in(lowered)
+    negative, positive, present = count_feeling_words(lowered)
     negated_by, wished_by = _positive_word_patterns()
     # A positive word under a negation ("not happy", "never enjoyed") counts against, not for.
     negated = sum(len(negated_by[word].findall(lowered)) for word in present)
@@ -135,7 +135,7 @@ def feeling_of(text: str) -> str:
     return ""
 
 
-def _feeling_words_in(lowered: str) -> tuple[int, int, list[str]]:
+def count_feeling_words(lowered: str) -> tuple[int, int, list[str]]:
     """How many times negative and positive feeling words begin a word of `lowered` (single-spaced
     words between spaces), and the positive words that do. A word start is looked up by its first
     three letters, rather than every listed word counted through the text, which cost a

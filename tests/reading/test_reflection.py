@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.reading.reflection import Echo, content_words, feeling_of, reflection_fit
+from simulator.reading.reflection import (
+    Echo,
+    content_words,
+    count_feeling_words,
+    feeling_of,
+    reflection_fit,
+    valence_words,
+)
 
 TIRED = ["I'm exhausted, three nights on my own this week."]
 CHEERFUL = ["Honestly? Best month I've had in ages, the students were brilliant."]
@@ -97,3 +104,23 @@ def test_new_words_and_no_feeling_are_unrelated_neither_reflecting_nor_missing()
 def test_any_text_gets_a_verdict_and_an_overlap_between_0_and_1(line: str, said: list[str]) -> None:
     fit = reflection_fit(line, said)
     assert fit.echo in Echo and 0.0 <= fit.overlap <= 1.0
+
+
+_LISTED = [*valence_words()[0], *valence_words()[1]]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_LISTED), st.sampled_from(["not", "so", "sad", "a", "upset", "downstairs"])
+        ),
+        max_size=12,
+    )
+)
+def test_feeling_words_are_counted_as_often_as_they_begin_a_word(words: list[str]) -> None:
+    lowered = " " + " ".join(words) + " "
+    negative_words, positive_words = valence_words()
+    negative, positive, present = count_feeling_words(lowered)
+    assert negative == sum(lowered.count(" " + word) for word in negative_words)
+    assert positive == sum(lowered.count(" " + word) for word in positive_words)
+    assert sorted(present) == sorted(word for word in positive_words if " " + word in lowered)
