@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import ItemsView, Iterator, KeysView, ValuesView
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -25,8 +24,20 @@ from simulator.shell.environment import TRANSCRIPTS_ENV
 from simulator.version import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from simulator.scenario.model import Phrases, Scenario
     from simulator.shell.practice import PracticeRun
+
+
+class AsPath:
+    """What click turns a path argument into: a `pathlib.Path`, with pathlib (and the urllib and
+    ipaddress it loads) imported only when a command gets one, not for `coach --help`."""
+
+    def __new__(cls, value: str) -> Path:  # type: ignore[misc]
+        from pathlib import Path
+
+        return Path(value)
 
 
 def cached_difficulty(scenario: Scenario, scenario_text: str) -> str:
@@ -222,7 +233,7 @@ def main() -> None:
 )
 @click.option(
     "--transcript",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=AsPath),
     default=None,
     help=f"Where to save the transcript (default: a new file under ${TRANSCRIPTS_ENV} "
     "or ~/.local/share/compassion-coach/transcripts).",
@@ -231,7 +242,7 @@ def main() -> None:
 @click.option(
     "--round",
     "round_file",
-    type=click.Path(path_type=Path, readable=False),
+    type=click.Path(path_type=AsPath, readable=False),
     default=None,
     help="Practise under a round file's rules and record the conversation in the gradebook.",
 )
@@ -325,7 +336,7 @@ def scenarios(as_json: bool) -> None:
 @click.option(
     "--phrases",
     "phrases_file",
-    type=click.Path(path_type=Path, readable=False),
+    type=click.Path(path_type=AsPath, readable=False),
     default=None,
     help="A YAML file of organisation-specific phrases (the keys of a scenario's `phrases:`).",
 )
@@ -347,12 +358,12 @@ def classify(
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=AsPath, readable=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, one per line.")
 @click.option(
     "--html",
     "html_out",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=AsPath),
     default=None,
     help="Write the scorecard as a self-contained HTML page (a folder of pages when scoring several files).",
 )

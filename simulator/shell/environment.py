@@ -9,7 +9,10 @@ $XDG_CACHE_HOME/compassion-coach/          (default ~/.cache/compassion-coach/) 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib (with urllib and ipaddress) costs `coach --help` 4 ms it never needs
+    from pathlib import Path
 
 PRODUCT_FOLDER = "compassion-coach"
 TRANSCRIPTS_ENV = "COACH_TRANSCRIPTS"
@@ -18,18 +21,24 @@ DB_ENV = "COACH_DB"
 
 def data_folder() -> Path:
     """The product's data folder under $XDG_DATA_HOME."""
+    from pathlib import Path
+
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / PRODUCT_FOLDER
 
 
 def cache_folder() -> Path:
     """The product's cache folder under $XDG_CACHE_HOME."""
+    from pathlib import Path
+
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / PRODUCT_FOLDER
 
 
 def transcripts_folder() -> Path:
     """Where practice transcripts go when no --transcript is given."""
+    from pathlib import Path
+
     configured = os.environ.get(TRANSCRIPTS_ENV)
     return Path(configured) if configured else data_folder() / "transcripts"
 
