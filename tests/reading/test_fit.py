@@ -100,6 +100,11 @@ def test_the_settings_choose_the_features_a_line_is_fitted_on() -> None:
     assert not [name for name in plain if name[:2] in ("p:", "v:")]
     named = fit.record_features(line, fit.Settings(previous_words=True, turn_scope=True))
     assert "p:knackered" in named and "v:i know" in named and "x:turn" in named
+    two = record("You stayed till ten. That was the job done properly.")
+    assert {"x:multi", "x:len=8-15"} <= set(fit.record_features(two, fit.Settings()))
+    shapeless = fit.record_features(two, fit.Settings(line_shape=False))
+    assert not [name for name in shapeless if name.startswith(("x:len=", "x:multi"))]
+    assert "l:<s> that" in shapeless  # the last sentence's words stay
 
 
 def test_the_pair_prior_favours_a_form_and_focus_that_go_together() -> None:
