@@ -3,10 +3,10 @@
     python benchmarks/reader.py [--annomi PATH] [--no-cv]
 
 (i)   the testing parts of the corpus, never used to fit or tune: single lines
-      (fit.TEST_AUTHORS) and every manager line of whole written conversations
-      (fit.CONVERSATION_TEST_AUTHORS): attractor macro-F1, form and focus accuracy, the attractor
-      confusion matrix, accuracy per group, and how many filler/nonsense lines read as
-      reflections; for both readers;
+      (fit.TEST_AUTHORS), every manager line of whole written conversations
+      (fit.CONVERSATION_TEST_AUTHORS) and the hard-case probe (fit.PROBE_AUTHORS): attractor
+      macro-F1, form and focus accuracy, the attractor confusion matrix, accuracy per group,
+      and how many filler/nonsense lines read as reflections; for both readers;
 (ii)  AnnoMI therapist utterances (read from a path outside the repository, measuring only):
       four-behaviour macro-F1 and Cohen's kappa, open vs closed questions, and the same with
       the text lower-cased and stripped of punctuation; for both readers;
@@ -272,10 +272,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--no-cv", action="store_true", help="skip (iv), which refits one fold per fitting author"
     )
     args = parser.parse_args(argv)
-    from simulator.reading.fit import CONVERSATION_TEST_AUTHORS, TEST_AUTHORS
+    from simulator.reading.fit import CONVERSATION_TEST_AUTHORS, PROBE_AUTHORS, TEST_AUTHORS
 
     records = report_testing(TEST_AUTHORS, "(i) testing part")
     report_testing(CONVERSATION_TEST_AUTHORS, "\n(i) conversational testing part (whole conversations)")
+    report_testing(PROBE_AUTHORS, "\n(i) hard-case probe (warm fragments, appreciations and their cold twins)")
     if args.annomi.exists():
         report_annomi(args.annomi)
     else:

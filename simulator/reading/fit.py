@@ -95,6 +95,10 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
+PROBE_AUTHORS = ("bi",)
+"""Never fitted: warm lines of the shapes the reader misreads most in conversation (fragment
+reflections, appreciative tails, affirmations told from the coachee's story, the coachee's words
+quoted or agreed with) and their cold twins, by an author who saw no other file."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw",
