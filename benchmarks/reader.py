@@ -276,7 +276,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     records = report_testing(TEST_AUTHORS, "(i) testing part")
     report_testing(CONVERSATION_TEST_AUTHORS, "\n(i) conversational testing part (whole conversations)")
-    report_testing(PROBE_AUTHORS, "\n(i) hard-case probe (warm fragments, appreciations and their cold twins)")
+    report_testing(
+        PROBE_AUTHORS, "\n(i) hard-case probe (warm fragments, appreciations and their cold twins)"
+    )
     if args.annomi.exists():
         report_annomi(args.annomi)
     else:
