@@ -297,8 +297,9 @@ def _from_word_start(lowered_word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(lowered_word)}")
 
 
-def _topics_named(lowered: str, topics: tuple[str, ...]) -> dict[str, str]:
-    # The topic words `lowered` names from a word start (where `\bword` finds them), lowered, by word.
+@lru_cache(maxsize=4096)  # pure, and a coachee's lines are the persona's: they come round again
+def _topics_named(lowered: str, topics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # The topic words `lowered` names from a word start (where `\bword` finds them), with each lowered.
     by_start, others = _topic_index(topics)
     named: dict[str, str] = {}
     for start in set(_WORD_STARTS.findall(lowered)).intersection(by_start):
@@ -309,7 +310,7 @@ def _topics_named(lowered: str, topics: tuple[str, ...]) -> dict[str, str]:
     for word, lowered_word in others:
         if lowered_word in lowered and _from_word_start(lowered_word).search(lowered):
             named[word] = lowered_word
-    return named
+    return tuple(named.items())
 
 
 def _topic_taken_up(facts: ArcFacts) -> str:
@@ -317,8 +318,7 @@ def _topic_taken_up(facts: ArcFacts) -> str:
     for said in (facts.coachee_said, facts.coachee_before):
         lowered = said.lower()
         found = [
-            (lowered.rfind(lowered_word), word)
-            for word, lowered_word in _topics_named(lowered, facts.topics).items()
+            (lowered.rfind(lowered_word), word) for word, lowered_word in _topics_named(lowered, facts.topics)
         ]
         if found:
             at, word = max(found)

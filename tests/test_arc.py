@@ -120,7 +120,7 @@ def test_the_topic_words_named_are_those_found_from_a_word_start(
 
     lowered = "".join(pieces).lower()
     found = {word: word.lower() for word in topics if re.search(rf"\b{re.escape(word.lower())}", lowered)}
-    assert _topics_named(lowered, tuple(topics)) == found
+    assert dict(_topics_named(lowered, tuple(topics))) == found
 
 
 @settings(max_examples=50)

@@ -52,6 +52,7 @@ def presumptions() -> tuple[Presumption, ...]:
     )
 
 
+@lru_cache(maxsize=4096)  # pure, over a persona's replies and openers: asked again every turn they fit
 def presumed_by(reply_text: str) -> frozenset[str]:
     """The ids of what a reply takes for granted."""
     text = reply_text.replace("\u2019", "'")
