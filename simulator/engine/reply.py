@@ -114,6 +114,10 @@ class _ReplyTable:
         """The state's replies filed under a form, focus or `default` key."""
         return self._made(("state", state, key), lambda: _state_options(scenario, state, key))
 
+    def lists(self) -> Iterable[tuple[_Option, ...]]:
+        """The lists made so far."""
+        return self._lists.values()
+
     def _made(self, key: tuple[object, ...], make: Callable[[], tuple[_Option, ...]]) -> tuple[_Option, ...]:
         options = self._lists.get(key)
         if options is None:
@@ -157,6 +161,16 @@ def prepare(scenario: Scenario) -> None:
             table.state(scenario, state, key)
         for band in bands:
             table.band(band, state)
+
+
+def coachee_lines(scenario: Scenario) -> set[str]:
+    """Every line the coachee may say as written (after `prepare`, every reply list's): a trainee
+    line is read after one of these, mostly, so the warm-up reads them ahead."""
+    lines = {option.text for options in _table(scenario).lists() for option in options}
+    lines.update(item.text for item in scenario.story)
+    lines.update(line.text for button in scenario.coachee.hot_buttons for line in button.replies)
+    lines.update((scenario.opening.text, scenario.closing.text))
+    return lines
 
 
 def _table(scenario: Scenario) -> _ReplyTable:

@@ -422,7 +422,7 @@ _YOU_WORDS = frozenset({"you", "your", "you're", "you've", "you'll"})
 # A word of one letter or digit (the only one-character words `words` finds) carries no content either.
 _NO_CONTENT = _STOP | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
-_SAID_KEPT = 64  # coachee lines remembered between lines read one at a time
+_SAID_KEPT = 2048  # coachee lines remembered as `_said_of` reads them: a persona's lines, and then some
 
 _PLACE_BITS = 6  # enough for a word's place among a line's first _MAX_WORDS
 assert _MAX_WORDS <= 1 << _PLACE_BITS
@@ -536,7 +536,9 @@ class FeatureColumns:
         self._length_list = [self._context[name] for name in _LENGTH_NAMES]
         self._length_columns = np.array(self._length_list)
         self.memory = _WordMemory(self)
-        self._said_cache: dict[str, _SAID] = {}  # coachee lines lately read one line at a time
+        # Coachee lines as `_said_of` read them, kept across lines and batches: a simulated coachee
+        # says the persona's lines, so they come round again (`remember_said` fills it up front).
+        self._said_cache: dict[str, _SAID] = {}
 
     # --- many lines ---------------------------------------------------------------------------
 
@@ -550,16 +552,13 @@ class FeatureColumns:
         felt: list[tuple[str, ...]] = []  # each line's x:feel features (`_felt`)
         plain: list[bool] = []
         extra: list[tuple[int, int, float]] = []  # (line, column, value) found word by word
-        said_cache: dict[str, _SAID] = {}
         for line, (clean, said) in enumerate(zip(cleaned, previous, strict=True)):
             every = _words_of(clean)
             tokens = every[:_MAX_WORDS]
             numbers.extend(map(number_of, tokens))
             per_line.append(len(tokens))
             plain.append(clean.translate(_EDGE_MARKS) == " ".join(every))
-            known = said_cache.get(said)
-            if known is None:
-                known = said_cache[said] = self._said_of(said)
+            known = self._said(said)
             echo.append(_echo(every, known))
             felt.append(_felt(clean, tokens, known))
             if known[2]:
@@ -744,11 +743,7 @@ class FeatureColumns:
             columns += self._pairs.columns_of_words(pairs, self.gram_words)
             columns += self._triples.columns_of_words(triples, self.gram_words)
             found += [(column, scale) for column in sorted(columns)]
-        known = self._said_cache.get(said)
-        if known is None:
-            if len(self._said_cache) >= _SAID_KEPT:
-                self._said_cache.clear()
-            known = self._said_cache[said] = self._said_of(said)
+        known = self._said(said)
         echo = _echo(every, known)
         context = self._context
         found.append((context["x:bias"], 1.0))
@@ -833,6 +828,20 @@ class FeatureColumns:
         scale = 1.0 / math.sqrt(len(grams))
         columns = sorted(column for column in map(self._last_columns.get, grams) if column is not None)
         return [*((column, scale) for column in columns), (self._multi, 1.0)]
+
+    def remember_said(self, lines: Iterable[str]) -> None:
+        """Read the coachee lines now, as a line after each would need them (the practice warm-up
+        passes the persona's): a new coachee line otherwise costs the next line read 50 to 100 µs."""
+        for said in lines:
+            self._said(said)
+
+    def _said(self, said: str) -> _SAID:
+        known = self._said_cache.get(said)
+        if known is None:
+            if len(self._said_cache) >= _SAID_KEPT:
+                self._said_cache.clear()
+            known = self._said_cache[said] = self._said_of(said)
+        return known
 
     def _said_of(self, said: str) -> _SAID:
         """The coachee's previous line: whether there is one, its content stems, its p: features, its feeling."""

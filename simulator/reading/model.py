@@ -628,6 +628,14 @@ def remember_vocabulary() -> None:
     _model().remember_vocabulary()
 
 
+def remember_coachee_lines(lines: Iterable[str]) -> None:
+    """Load the weights if need be and read, now, the coachee lines a trainee line may follow (the
+    practice app passes the persona's while the trainee reads its first screen)."""
+    model = _model()
+    with model.lock:
+        model.features.remember_said(lines)
+
+
 def read(text: str, context: Context | None = None) -> Reading:
     """Read one trainee line: form, focus, attractor, confidence and cues. Never raises on any string."""
     return read_many([text], [context or Context()])[0]

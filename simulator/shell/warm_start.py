@@ -168,10 +168,10 @@ def warm_up(scenario: Scenario) -> None:
     or without it; what it saves is the first turn's wait.
     """
     from simulator.engine.hint import hint_for
-    from simulator.engine.reply import prepare
+    from simulator.engine.reply import coachee_lines, prepare
     from simulator.engine.session import Session
     from simulator.engine.transcript import encode
-    from simulator.reading.model import remember_vocabulary
+    from simulator.reading.model import remember_coachee_lines, remember_vocabulary
 
     # The patterns of topics and hot buttons the warm-up lines do not raise are compiled too:
     # otherwise the trainee's first line to name one pays for it.
@@ -184,6 +184,9 @@ def warm_up(scenario: Scenario) -> None:
     # 20 to 60 microseconds).
     prepare(scenario)
     remember_vocabulary()
+    # And every line the coachee may say read as the next trainee line's context (50 to 100 µs
+    # each, paid otherwise by the line after it).
+    remember_coachee_lines(coachee_lines(scenario))
     rehearsal = Session(scenario)
     hint_for(rehearsal)
     for line in WARM_UP_LINES:
