@@ -64,7 +64,9 @@ def test_same_input_same_reading() -> None:
     assert read_many([t for t, _ in LINES], [c for _, c in LINES]) == [read(t, c) for t, c in LINES]
 
 
-def test_remembering_the_vocabulary_first_changes_no_reading_to_the_last_bit() -> None:
+def test_remembering_the_vocabulary_and_the_coachee_s_lines_first_changes_no_reading_to_the_last_bit() -> (
+    None
+):
     import numpy as np
 
     def fresh() -> model._Model:
@@ -75,11 +77,15 @@ def test_remembering_the_vocabulary_first_changes_no_reading_to_the_last_bit() -
     plain, prepared = fresh(), fresh()
     prepared.remember_vocabulary()
     assert len(prepared.features.memory) >= len(prepared.features.unigrams) > len(plain.features.memory)
+    said = ["I'm shattered, three nights on my own.", "Happy, love. Daft as that sounds.", ""]
+    prepared.features.remember_said(said[:2])
     lines = [text for text, _ in LINES] + [
         "grace the famly liason nurse said ur brill w/ relatives",
         "Zyxw qlorp, honestly.",
     ]
-    contexts = [Context(previous_coachee_line="I'm shattered, three nights on my own.")] * len(lines)
+    contexts = [
+        Context(previous_coachee_line=[*said, "Not a line remembered."][k % 4]) for k in range(len(lines))
+    ]
     one_by_one = [
         plain.read_many([line], [context])[0] for line, context in zip(lines, contexts, strict=True)
     ]
