@@ -10,6 +10,7 @@ that opens a question or a reflection; `strip_lead_in` drops fillers and greetin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from simulator.phrase_scan import WORD_END, alternation, opening
@@ -91,6 +92,13 @@ def normalise(text: str) -> str:
     """One trainee line in the form the patterns read: capped, cleaned, lower-cased and mended ("" for no text)."""
     if not isinstance(text, str):  # defensive: callers type-check, but a feedback loop must not crash
         return ""
+    return _normalised(text)
+
+
+@lru_cache(
+    maxsize=256
+)  # pure; a turn's line is normalised by the reader, the move's checks and the coachee's ear
+def _normalised(text: str) -> str:
     clipped = clean_line(text)  # the one cleaner every trainee line passes: no escapes, no controls, capped
     if not clipped.isascii():  # curly quotes and dashes are the only characters mapped
         clipped = clipped.translate(_CURLY)
