@@ -28,6 +28,7 @@ class Presumption:
     reply: re.Pattern[str] | None
     line: re.Pattern[str] | None
     granted_early: int = 0  # granted as well while the trainee has said fewer lines than this
+    granted_when_garbled: bool = False  # granted as well by a line too short or mashed to make out
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
@@ -47,6 +48,7 @@ def presumptions() -> tuple[Presumption, ...]:
             _either(item["reply"]),
             _either(item["line"]),
             item.get("granted_early", 0),
+            item.get("granted_when_garbled", False),
         )
         for item in data["presumptions"]
     )
@@ -61,8 +63,9 @@ def presumed_by(reply_text: str) -> frozenset[str]:
 
 def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozenset[str]:
     """The ids of what a trainee line grants: a question grants being asked; its words grant the
-    rest; and being among the first lines of the meeting (`lines_before`, when known) grants the
-    talk of its start."""
+    rest; being among the first lines of the meeting (`lines_before`, when known) grants the
+    talk of its start; and a line that could not be made out (`is_garbled`) grants being asked
+    to say it again."""
     text = line.replace("\u2019", "'")
     # A line its writer closed with a full stop was not asked, whatever the reader made of it
     # ("You're really good at what you do."), unless it opens as a question does ("How are you.");
@@ -70,13 +73,27 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
     is_question = "?" in text or (
         move.form in QUESTION_FORMS and (not text.rstrip().endswith((".", "!")) or _opens_as_a_question(text))
     )
+    garbled = is_garbled(text)
     return frozenset(
         p.id
         for p in presumptions()
         if (p.granted_by_a_question and is_question)
         or (lines_before is not None and lines_before < p.granted_early)
         or (p.line is not None and p.line.search(text))
+        or (p.granted_when_garbled and garbled)
     )
+
+
+GARBLED_UNDER_WORDS = 4
+"""A line of fewer words than this may not have been made out ("wh", "ok so um"); a longer one
+was, unless it is mostly mash."""
+
+
+def is_garbled(line: str) -> bool:
+    """Whether a listener could not have made the line out: too short, or mostly not words."""
+    from simulator.reading.moves import is_gibberish  # loads the reader's vocabulary on first use
+
+    return len(line.split()) < GARBLED_UNDER_WORDS or is_gibberish(line)
 
 
 _QUESTION_OPENING = re.compile(

@@ -173,3 +173,31 @@ def _entered(scenario, state):  # type: ignore[no-untyped-def]
     session = Session(scenario, seed=1)
     session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
     return session
+
+
+def test_only_a_line_that_could_not_be_made_out_grants_being_asked_to_say_it_again() -> None:
+    unsure = Move(Form.COMPLEX_REFLECTION, Focus.VALUES, Attractor.PEA, confidence=0.3)
+    assert {"garbled"} <= presumed_by("Miles away, sorry. One more time?")
+    assert {"garbled"} <= presumed_by("Sorry. Say again?")
+    assert "garbled" not in presumed_by("Meaning what?")
+    assert "garbled" not in presumed_by("Which bit? The ward, or me?")
+    assert "garbled" in granted_by("asdf jkl qwerty uiop zxcv", unsure)
+    assert "garbled" in granted_by("the thing", unsure)
+    assert "garbled" not in granted_by("So it's not only about the plates, it's who cooks them.", unsure)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_clear_line_the_reader_was_unsure_of_is_never_told_it_was_not_heard(scenario) -> None:  # type: ignore[no-untyped-def]
+    unsure = Move(Form.COMPLEX_REFLECTION, Focus.VALUES, Attractor.PEA, confidence=0.3)
+    for seed in range(3):
+        session = Session(scenario, seed)
+        for line in (
+            "So it's not only about the work itself, it's about the people you do it with.",
+            "Sorry, I went straight in with the numbers before you had even sat down.",
+            "You're a really valued part of this team, and I hope you know that.",
+            "It sounds like the last few months took more out of you than anyone saw.",
+        ):
+            if session.is_over:
+                break
+            reply = session.play(unsure, line).coachee
+            assert "garbled" not in presumed_by(reply), (scenario.id, line, reply)
