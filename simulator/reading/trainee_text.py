@@ -95,9 +95,8 @@ def normalise(text: str) -> str:
     return _normalised(text)
 
 
-@lru_cache(
-    maxsize=256
-)  # pure; a turn's line is normalised by the reader, the move's checks and the coachee's ear
+# Pure; a turn's line is normalised by the reader, the move's checks and the coachee's ear.
+@lru_cache(maxsize=256)
 def _normalised(text: str) -> str:
     clipped = clean_line(text)  # the one cleaner every trainee line passes: no escapes, no controls, capped
     if not clipped.isascii():  # curly quotes and dashes are the only characters mapped
