@@ -14,7 +14,7 @@ seeds, in one process, and the script prints:
 - per-turn time in process, p50 / p99 / max, including the process's first turn (target p99 <= 1 ms),
   by the wall clock and by the thread's own CPU time (the second holds still on a busy machine);
   each persona is warmed up first as `coach practice` warms it while the trainee reads the
-  opening screen (`simulator.shell.warm_start.warm_up`), so the first turns cost what a
+  opening screen (`simulator.shell.warm_start.warm_up` and `settle_heap`), so the first turns cost what a
   trainee waits for (`benchmarks/startup.py` times a fresh process's first conversation);
 - with `--sample FILE N`: N (coachee's previous line, trainee line, reply) triples drawn at
   random (seeded) from every turn played, written to FILE as JSON Lines for blind rating
@@ -40,7 +40,7 @@ from simulator.errors import ConversationOver, NothingSaid
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import PoolName, Scenario, replies_for
-from simulator.shell.warm_start import warm_up
+from simulator.shell.warm_start import settle_heap, warm_up
 
 HERE = Path(__file__).resolve().parent / "conversations"
 HEARD_BEFORE_TARGET = 0.30
@@ -215,6 +215,7 @@ def main() -> None:
     for _, data in files:
         scenario = catalogue.load(str(data["scenario"])).scenario
         warm_up(scenario)  # untimed, as in the practice app
+        settle_heap()
 
         for conversation in data["conversations"]:  # type: ignore[attr-defined]
             for seed in range(args.seeds):

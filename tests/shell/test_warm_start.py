@@ -240,6 +240,21 @@ def test_a_pending_run_hands_over_what_making_it_raised_in_either_thread() -> No
         background.result()
 
 
+def test_a_warmed_run_leaves_what_it_loaded_out_of_later_collections(tmp_path: Path) -> None:
+    import gc
+
+    gc.unfreeze()
+    pending, _ = prepare_practice(None, 1, tmp_path / "t.jsonl")
+    pending.start()
+    run = pending.result()
+    try:
+        assert gc.get_freeze_count() > 10_000  # the weights' holders, the persona, the caches
+        assert run.conversation.handle("What would make this useful for you?").turn is not None
+    finally:
+        run.conversation.finish("eof", "t")
+        gc.unfreeze()
+
+
 def test_a_failed_warm_up_leaves_the_run_usable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(_: object) -> None:
         raise RuntimeError("warm-up failed")
