@@ -5,7 +5,7 @@ import pytest
 from simulator.engine.presumptions import granted_by, presumed_by, without_unasked_echo
 from simulator.engine.session import Condition, Session
 from simulator.scenario import catalogue
-from simulator.scenario.model import PoolName, replies_for
+from simulator.scenario.model import PoolName, Scenario, replies_for
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
 AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
@@ -131,25 +131,30 @@ def test_the_talk_of_a_meetings_start_fits_its_first_lines_or_a_fresh_start_only
     assert "opening" in granted_by("Can we start again?", structure, lines_before=9)
 
 
-@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
-def test_a_closing_line_never_draws_the_talk_of_a_meetings_start(scenario) -> None:  # type: ignore[no-untyped-def]
+def replies_over_seeds(
+    scenario: Scenario, lines: tuple[str, ...], move: Move | None = None, first: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
+    """(line, reply) for each of `lines` said after `first`, under seeds 0 to 2, until a meeting ends;
+    `move`, when given, is how each of `lines` is read."""
+    replies = []
     for seed in range(3):
         session = Session(scenario, seed)
-        for line in (
-            "What would make this useful for you?",
-            "What matters most to you?",
-            "That makes sense.",
-        ):
+        for line in first:
             session.say(line)
-        for line in (
-            "Right. Any questions? No? Good.",
-            "Thanks, see you next week.",
-            "Good luck this afternoon.",
-        ):
+        for line in lines:
             if session.is_over:
                 break
-            reply = session.say(line).coachee
-            assert "opening" not in presumed_by(reply), (scenario.id, line, reply)
+            turn = session.say(line) if move is None else session.play(move, line)
+            replies.append((line, turn.coachee))
+    return replies
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_closing_line_never_draws_the_talk_of_a_meetings_start(scenario) -> None:  # type: ignore[no-untyped-def]
+    closing = ("Right. Any questions? No? Good.", "Thanks, see you next week.", "Good luck this afternoon.")
+    opened = ("What would make this useful for you?", "What matters most to you?", "That makes sense.")
+    for line, reply in replies_over_seeds(scenario, closing, first=opened):
+        assert "opening" not in presumed_by(reply), (scenario.id, line, reply)
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
@@ -189,15 +194,11 @@ def test_only_a_line_that_could_not_be_made_out_grants_being_asked_to_say_it_aga
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
 def test_a_clear_line_the_reader_was_unsure_of_is_never_told_it_was_not_heard(scenario) -> None:  # type: ignore[no-untyped-def]
     unsure = Move(Form.COMPLEX_REFLECTION, Focus.VALUES, Attractor.PEA, confidence=0.3)
-    for seed in range(3):
-        session = Session(scenario, seed)
-        for line in (
-            "So it's not only about the work itself, it's about the people you do it with.",
-            "Sorry, I went straight in with the numbers before you had even sat down.",
-            "You're a really valued part of this team, and I hope you know that.",
-            "It sounds like the last few months took more out of you than anyone saw.",
-        ):
-            if session.is_over:
-                break
-            reply = session.play(unsure, line).coachee
-            assert "garbled" not in presumed_by(reply), (scenario.id, line, reply)
+    clear = (
+        "So it's not only about the work itself, it's about the people you do it with.",
+        "Sorry, I went straight in with the numbers before you had even sat down.",
+        "You're a really valued part of this team, and I hope you know that.",
+        "It sounds like the last few months took more out of you than anyone saw.",
+    )
+    for line, reply in replies_over_seeds(scenario, clear, unsure):
+        assert "garbled" not in presumed_by(reply), (scenario.id, line, reply)
