@@ -164,8 +164,9 @@ def prepare(scenario: Scenario) -> None:
 
 
 def coachee_lines(scenario: Scenario) -> set[str]:
-    """Every line the coachee may say as written (after `prepare`, every reply list's): a trainee
-    line is read after one of these, mostly, so the warm-up reads them ahead."""
+    """Every line the coachee may say as written: a trainee line is read after one of these,
+    mostly, so the warm-up reads them ahead."""
+    prepare(scenario)  # every reply list made (each is made once), so the table holds them all
     lines = {option.text for options in _table(scenario).lists() for option in options}
     lines.update(item.text for item in scenario.story)
     lines.update(line.text for button in scenario.coachee.hot_buttons for line in button.replies)
