@@ -50,17 +50,25 @@ def _capped(rating: float, cap: float) -> float:
 BELOW = 0.01
 """How far under an anchor a capped rating sits: 3.99 rates as 3, never as 4."""
 
+RATED_OVER_AT_LEAST = 12
+"""The fewest lines a rating's rates are taken over: with fewer counted, two or three lines would
+decide a whole rating (MITI rates a twenty-minute segment, not a handful of turns). Measured on
+`benchmarks/verdict.py --annomi`: a low-quality session of eleven coach lines, two of them read
+as reflections and two as autonomy moves, rated 5 for both Partnership and Empathy over its
+counted lines alone; over twelve, 3 and 3 (lower-cased sessions ranked 0.869 -> 0.893, as
+written 0.951 -> 0.950; the verdict's tuning conversations missed 10 -> 9, held-out 5 -> 5)."""
+
 
 def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     """The Empathy rating (1 to 5, fractional between anchors) and the evidence behind it.
 
     Each reflection that captured the coachee's words counts one; each question that took them
     up, each affirmation built on them and each reflection adding meaning a half; each stock or
-    missed reflection minus a half: one in ten lines rises an anchor. The anchors' conditions
+    missed reflection minus a half: one in ten lines (of at least `RATED_OVER_AT_LEAST`) rises an anchor. The anchors' conditions
     cap it: no accurate reflection stays below 3, none adding meaning below 5, a confrontation
     below 4.
     """
-    lines = max(evidence.counted, 1)
+    lines = max(evidence.counted, RATED_OVER_AT_LEAST)
     accurate = evidence.count("reflects")
     deep = sum(turn.reflects and turn.move.form is Form.COMPLEX_REFLECTION for turn in evidence.turns)
     follow_ups = evidence.count("follow_up")
@@ -98,7 +106,7 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
     below 3; below 5 unless their own step came out, their choice was stressed and nothing was
     imposed. Many NEA moves or repeated lines keep it below 3; NEA in two lines of five is 1.
     """
-    lines = max(evidence.counted, 1)
+    lines = max(evidence.counted, RATED_OVER_AT_LEAST)
     responsive = evidence.count("follow_up") + evidence.count("reflects")
     eliciting, autonomy = evidence.count("eliciting"), evidence.count("autonomy")
     collaborative = eliciting + autonomy + responsive

@@ -10,6 +10,8 @@ are readable on purpose, because the reader explains itself with them:
 - ``p:knackered``: a content word of the coachee's previous line (only if asked for);
 - ``l:<s> have``: a word 1-2-gram of the last sentence of a line of several sentences, with
   ``x:multi`` (only if asked for; the fitted reader asks, see `last_sentence_grams`);
+- ``q:are?``: the frame of the line's last question, its first word after any lead-in (only if
+  asked for, see `question_frame`);
 - ``x:...``: a context feature: ``x:echo`` (share of the line's content words that occur in the
   coachee's previous line, compared on their first five letters), ``x:echo=none/some/most``,
   ``x:no_prev``, ``x:ends_q``, ``x:has_q``, ``x:you``, ``x:len=...`` (word-count bucket),
@@ -272,6 +274,7 @@ def line_features(
     previous_words: bool = False,
     turn_scope: bool = False,
     last_sentence: bool = False,
+    frame: bool = False,
 ) -> dict[str, float]:
     """Every feature of one line as {name: value}; an empty line has only the context features.
 
@@ -283,6 +286,7 @@ def line_features(
     turn that takes the empathy back.
     With `last_sentence`, a line of two or more sentences also has the word 1- and 2-grams of its
     last sentence (``l:``) and ``x:multi``: see `last_sentence_grams`.
+    With `frame`, the frame of its last question is a feature too (``q:``): see `question_frame`.
     """
     clean = normalise(text)
     tokens = words(clean)
@@ -328,6 +332,11 @@ def line_features(
                 features["l:" + gram] = scale
             features["x:multi"] = 1.0
 
+    if frame:
+        framed = question_frame(clean)
+        if framed:
+            features[framed] = 1.0
+
     features.update(context_features(clean, tokens, previous_coachee_line, vision_established))
     return features
 
@@ -349,6 +358,29 @@ def last_sentence_grams(clean: str) -> tuple[str, ...]:
         " ".join(padded[i : i + n]) for n in (1, 2) for i in range(1 if n == 1 else 0, len(padded) - n + 1)
     }
     return tuple(sorted(grams))
+
+
+# Words a speaker says before the question proper ("so, um, are you ...", "okay and what ...").
+_LEAD_IN = frozenset(
+    {"so", "and", "but", "okay", "ok", "right", "well", "um", "uh", "erm", "er", "hmm", "mm", "yeah"}
+    | {"now", "then", "alright", "oh", "look", "listen"}
+)
+
+
+def question_frame(clean: str) -> str:
+    """``q:`` and the first word, after any lead-in words, of the last sentence of a normalised
+    line that asks ("?" follows the word then), or of its last sentence if none asks; "" for a
+    line of lead-ins only. Whether a question is open or closed is settled by how its clause
+    starts ("so are there other things..." asks for a yes or no, "so what else..." does not),
+    and neither the line's first word nor the last sentence's finds that start behind "okay, so"
+    or before a sentence that follows the question."""
+    sentences = [sentence for sentence in _SENTENCE_END.split(clean) if _WORD.search(sentence)]
+    asked = [sentence for sentence in sentences if "?" in sentence]
+    chosen = asked[-1] if asked else sentences[-1] if sentences else ""
+    for word in _WORD.findall(chosen):
+        if word not in _LEAD_IN:
+            return f"q:{word}{'?' if asked else ''}"
+    return ""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -486,8 +518,10 @@ class FeatureColumns:
         turn_scope: bool = False,
         char_table: np.ndarray | None = None,
         last_sentence: bool = False,
+        frame: bool = False,
     ) -> None:
         self.size = len(names)
+        self.frame = frame
         self.previous_words = previous_words
         self.turn_scope = turn_scope
         self.last_sentence = last_sentence
@@ -497,6 +531,7 @@ class FeatureColumns:
         self._said_columns = blocks.get("p:", {})
         self._last_columns = blocks.get("l:", {})
         self._multi = blocks.get("x:", {}).get("x:multi", -1)
+        self._frame_columns = blocks.get("q:", {})
         # w: grams: one-word grams by their word; longer ones both as tuples of words (for a line
         # read alone) and as numbered words in numpy tables (for a batch).
         plain = blocks.get("w:", {})
@@ -567,6 +602,8 @@ class FeatureColumns:
                 extra.extend((line, column, value) for column, value in self._grams_with_turn(tokens))
             if self.last_sentence:
                 extra.extend((line, column, value) for column, value in self._last_sentence(clean))
+            if self.frame:
+                extra.extend((line, column, value) for column, value in self._frame(clean))
         lines = len(cleaned)
         memory.settle()
         words = _LineWords(np.array(numbers, dtype=np.int64), np.array(per_line, dtype=np.intp), len(memory))
@@ -768,6 +805,8 @@ class FeatureColumns:
             found += self._grams_with_turn(tokens)
         if self.last_sentence:
             found += self._last_sentence(clean)
+        if self.frame:
+            found += self._frame(clean)
         found = [(column, value) for column, value in found if column >= 0]
         column = np.array([c for c, _ in found], dtype=np.intp)
         value = np.array([v for _, v in found], dtype=np.float32)
@@ -829,6 +868,11 @@ class FeatureColumns:
         columns = sorted(column for column in map(self._last_columns.get, grams) if column is not None)
         return [*((column, scale) for column in columns), (self._multi, 1.0)]
 
+    def _frame(self, clean: str) -> list[tuple[int, float]]:
+        """The line's q: feature, if the vocabulary kept it (see `question_frame`)."""
+        column = self._frame_columns.get(question_frame(clean)[2:])
+        return [] if column is None else [(column, 1.0)]
+
     def remember_said(self, lines: Iterable[str]) -> None:
         """Read the coachee lines now, as a line after each would need them (the practice warm-up
         passes the persona's): a new coachee line otherwise costs the next line read 50 to 100 µs."""
@@ -863,7 +907,8 @@ _TRAILING = " .!\"')"  # stripped before asking whether a line ends with '?'
 # plain words is its words joined (a mark inside a word splits it, so the two then differ).
 _EDGE_MARKS = str.maketrans("", "", '.,!?;:"()')
 
-_NAMED_BY_BODY = ("c:", "w:", "v:", "p:", "l:")  # kinds whose features are kept by what follows the colon
+# Kinds whose features are kept by what follows the colon.
+_NAMED_BY_BODY = ("c:", "w:", "v:", "p:", "l:", "q:")
 
 
 def _words_of(clean: str) -> list[str]:

@@ -234,8 +234,14 @@ class _Model:
         self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
         self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
         last_sentence = bool(isinstance(chosen, dict) and chosen.get("last_sentence", False))
+        frame = bool(isinstance(chosen, dict) and chosen.get("frame", False))
         self.features = FeatureColumns(
-            names, self.previous_words, self.turn_scope, char_table=self.table, last_sentence=last_sentence
+            names,
+            self.previous_words,
+            self.turn_scope,
+            char_table=self.table,
+            last_sentence=last_sentence,
+            frame=frame,
         )
         self.names = FeatureNames(names)
         self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
@@ -585,6 +591,9 @@ def _shown(name: str) -> str | tuple[str]:
         return f"coachee said '{body}'"
     if kind == "l":  # the line's last sentence
         return f"'{body[4:]}…' (last sentence)" if body.startswith("<s> ") else f"'{body}' (last sentence)"
+    if kind == "q":  # how the line's last question (or sentence) starts, behind any lead-in
+        # Worded unlike every other kind: the batch ranks cues column by column, `cues` by what they show.
+        return f"'{body.rstrip('?')}…?' (question)" if body.endswith("?") else f"'{body}…' (sentence start)"
     return _CONTEXT_NAMES.get(name, name)
 
 

@@ -3,6 +3,7 @@ vocabulary's columns gives exactly what `line_features` defines, for a batch and
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -70,6 +71,7 @@ def expected(
     previous_words: bool,
     turn_scope: bool,
     last_sentence: bool = False,
+    frame: bool = False,
 ) -> dict[int, np.float32]:
     """`line_features` of a line, kept to the vocabulary `index` (name -> column)."""
     defined = line_features(
@@ -79,6 +81,7 @@ def expected(
         previous_words=previous_words,
         turn_scope=turn_scope,
         last_sentence=last_sentence,
+        frame=frame,
     )
     return {index[name]: np.float32(value) for name, value in defined.items() if name in index}
 
@@ -118,28 +121,24 @@ def test_a_line_that_names_the_coachee_s_feeling_is_marked_and_one_that_names_th
 
 
 @pytest.fixture(scope="module")
-def vocabularies() -> dict[tuple[bool, bool, bool], list[str]]:
+def vocabularies() -> dict[tuple[bool, bool, bool, bool], list[str]]:
     """Small vocabularies (sorted as the fit writes them) for each way of naming word grams."""
     found = {}
-    for previous_words in (False, True):
-        for turn_scope in (False, True):
-            for last_sentence in (False, True):
-                names: set[str] = set()
-                for text in SAMPLE_LINES:
-                    for previous in (SAMPLE_PREVIOUS, HAPPY_PREVIOUS):
-                        names.update(
-                            line_features(text, previous, False, previous_words, turn_scope, last_sentence)
-                        )
-                found[(previous_words, turn_scope, last_sentence)] = sorted(names)
+    for flags in itertools.product((False, True), repeat=4):
+        names: set[str] = set()
+        for text in SAMPLE_LINES:
+            for previous in (SAMPLE_PREVIOUS, HAPPY_PREVIOUS):
+                names.update(line_features(text, previous, False, *flags))
+        found[flags] = sorted(names)
     return found
 
 
 @pytest.mark.slow
 def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_it() -> None:
     loaded = model._model()
-    names, last_sentence = loaded.names, loaded.features.last_sentence
+    names, last_sentence, frame = loaded.names, loaded.features.last_sentence, loaded.features.frame
     index = {name: i for i, name in enumerate(names)}
-    columns = FeatureColumns(names, last_sentence=last_sentence)
+    columns = FeatureColumns(names, last_sentence=last_sentence, frame=frame)
     texts, previous, vision = corpus_testing_part()
     kept = [k for k, text in enumerate(texts) if normalise(text).strip()][::3]  # a third: the time of a test
     lines = columns.index(
@@ -147,7 +146,7 @@ def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_i
     )
     for row, k in enumerate(kept):
         assert as_features(lines, row) == expected(
-            index, texts[k], previous[k], vision[k], False, False, last_sentence
+            index, texts[k], previous[k], vision[k], False, False, last_sentence, frame
         ), texts[k]
 
 
@@ -164,19 +163,23 @@ def test_the_fitted_vocabulary_gives_the_testing_part_as_line_features_defines_i
     st.booleans(),
     st.booleans(),
     st.booleans(),
+    st.booleans(),
 )
 @pytest.mark.slow
 def test_a_batch_and_each_line_alone_give_line_features(
-    vocabularies: dict[tuple[bool, bool, bool], list[str]],
+    vocabularies: dict[tuple[bool, bool, bool, bool], list[str]],
     lines: list[tuple[str, str, bool]],
     previous_words: bool,
     turn_scope: bool,
     last_sentence: bool,
+    frame: bool,
 ) -> None:
-    names = vocabularies[(previous_words, turn_scope, last_sentence)]
+    names = vocabularies[(previous_words, turn_scope, last_sentence, frame)]
     index = {name: i for i, name in enumerate(names)}
     table = np.arange(len(names) * 2, dtype=np.float64).reshape(-1, 2) / 7
-    columns = FeatureColumns(names, previous_words, turn_scope, char_table=table, last_sentence=last_sentence)
+    columns = FeatureColumns(
+        names, previous_words, turn_scope, char_table=table, last_sentence=last_sentence, frame=frame
+    )
     lines = [(SAMPLE_LINES[0], "", False), *lines]  # never an empty batch
     lines = [(text, previous, vision) for text, previous, vision in lines if normalise(text).strip()]
     batch = columns.index(
@@ -184,7 +187,7 @@ def test_a_batch_and_each_line_alone_give_line_features(
     )
     for row, (text, previous, vision) in enumerate(lines):
         assert as_features(batch, row) == expected(
-            index, text, previous, vision, previous_words, turn_scope, last_sentence
+            index, text, previous, vision, previous_words, turn_scope, last_sentence, frame
         )
         alone = columns.index_one(normalise(text), previous, vision)
         assert rows_of(alone, 0) == rows_of(batch, row)
@@ -226,4 +229,19 @@ def test_a_line_of_several_sentences_names_the_grams_of_its_last() -> None:
     assert named["x:multi"] == 1.0 and "l:<s> have" in named and "l:know" not in named
     assert not [
         name for name in line_features("Have it done by Friday.", last_sentence=True) if name[:2] == "l:"
+    ]
+
+
+def test_a_question_s_frame_is_how_its_clause_starts_behind_the_lead_in_words() -> None:
+    frame = features.question_frame
+    assert frame(normalise("Okay. So are there other things you do to relax?")) == "q:are?"
+    assert frame(normalise("Okay, so what else helps?")) == "q:what?"
+    # the last sentence that asks, not the last sentence
+    assert frame(normalise("Have you tried that before? Just curious.")) == "q:have?"
+    # speech-to-text: no question mark, the last sentence frames it
+    assert frame(normalise("um so do you want to talk about it")) == "q:do"
+    assert frame(normalise("okay so")) == ""
+    named = line_features("So, is there anything else?", frame=True)
+    assert named["q:is?"] == 1.0 and not [
+        name for name in line_features("So, is there anything else?") if name[:2] == "q:"
     ]
