@@ -61,7 +61,7 @@ class TurnEvidence:
     move: Move
     unclear: bool
     repeat_of: int | None  # the number of the earlier turn this line repeats
-    echo: Echo | None  # for a reflection: how it sits against the coachee's recent words
+    echo: Echo | None  # for a reflection or an affirmation: how it sits against the coachee's recent words
     takes_up: bool  # shares content words with what the coachee had just said
     specific: bool  # for an affirmation: names something particular
 
@@ -128,6 +128,12 @@ class TurnEvidence:
     def grounded_affirmation(self) -> bool:
         """A specific affirmation built on the coachee's own recent words: it shows they were heard."""
         return self.affirms and self.takes_up
+
+    @property
+    def restating_affirmation(self) -> bool:
+        """A specific affirmation mostly in the coachee's own words ("Walking the dock at seven, and
+        Bev running the bookings. That's a plan."): a reflection told as appreciation."""
+        return self.affirms and self.echo is Echo.RESTATES
 
     @property
     def autonomy(self) -> bool:
@@ -228,6 +234,9 @@ def repeated_from(line: str, earlier_clauses: SaidBefore, earlier_lines: SaidBef
     return min(repeated) if len(repeated) * 3 >= len(parts) * 2 else None
 
 
+_ECHOED_FORMS = (*REFLECTION_FORMS, Form.AFFIRMATION)
+
+
 def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     """Every trainee line's evidence, in order."""
     evidence = []
@@ -237,7 +246,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     for turn in facts.turns:
         move = turn.move
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
-        echo = reflection_fit(turn.trainee, coachee).echo if move.form in REFLECTION_FORMS else None
+        echo = reflection_fit(turn.trainee, coachee).echo if move.form in _ECHOED_FORMS else None
         evidence.append(
             TurnEvidence(
                 n=turn.n,

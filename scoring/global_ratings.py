@@ -62,17 +62,19 @@ written 0.951 -> 0.950; the verdict's tuning conversations missed 10 -> 9, held-
 def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     """The Empathy rating (1 to 5, fractional between anchors) and the evidence behind it.
 
-    Each reflection that captured the coachee's words counts one; each question that took them
-    up, each affirmation built on them and each reflection adding meaning a half; each stock or
-    missed reflection minus a half: one in ten lines (of at least `RATED_OVER_AT_LEAST`) rises an anchor. The anchors' conditions
-    cap it: no accurate reflection stays below 3, none adding meaning below 5, a confrontation
-    below 4.
+    Each reflection that captured the coachee's words counts one, and so does an affirmation
+    mostly in their own words (a reflection told as appreciation); each question that took them
+    up, each other affirmation built on them and each reflection adding meaning a half; each
+    stock or missed reflection minus a half: one in ten lines (of at least `RATED_OVER_AT_LEAST`)
+    rises an anchor. The anchors' conditions cap it: no accurate reflection stays below 3, none
+    adding meaning below 5, a confrontation below 4.
     """
     lines = max(evidence.counted, RATED_OVER_AT_LEAST)
-    accurate = evidence.count("reflects")
+    reflected, restating = evidence.count("reflects"), evidence.count("restating_affirmation")
+    accurate = reflected + restating
     deep = sum(turn.reflects and turn.move.form is Form.COMPLEX_REFLECTION for turn in evidence.turns)
     follow_ups = evidence.count("follow_up")
-    grounded = evidence.count("grounded_affirmation")
+    grounded = sum(turn.grounded_affirmation and not turn.restating_affirmation for turn in evidence.turns)
     stock = evidence.count("stock_reflection")
     missed = sum(turn.stock_reflection and turn.echo is Echo.MISSES for turn in evidence.turns)
     confronts = sum(turn.counts and turn.move.form is Form.CONFRONT for turn in evidence.turns)
@@ -84,10 +86,10 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
         rating = _capped(rating, 5 - BELOW)
     if confronts:
         rating = _capped(rating, 4 - BELOW)
-    seen = (
-        f"{accurate} reflection(s) that captured what the coachee said ({deep} adding meaning), "
-        f"{follow_ups} question(s) that took up their words"
-    )
+    seen = f"{reflected} reflection(s) that captured what the coachee said ({deep} adding meaning), "
+    if restating:
+        seen += f"{restating} affirmation(s) in their own words, "
+    seen += f"{follow_ups} question(s) that took up their words"
     if grounded:
         seen += f", {grounded} affirmation(s) built on their words"
     if stock:

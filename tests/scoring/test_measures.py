@@ -276,8 +276,8 @@ def test_empathy_rises_with_reflections_that_capture_the_coachee_and_falls_with_
 
 def test_empathy_counts_affirmations_built_on_the_coachees_words() -> None:
     built_on = (
-        "You love teaching the students, and you're good at it.",
-        "The students on the ward are lucky to have you.",
+        "Your patience with the students made a real difference to three new nurses this year.",
+        "The way you explain a drug round, the students remember it for months.",
     )
     from_nowhere = (
         "You stayed calm through a frightening audit.",
@@ -289,6 +289,17 @@ def test_empathy_counts_affirmations_built_on_the_coachees_words() -> None:
     )
     assert "2 affirmation(s) built on their words" in heard.reason and "built on" not in unheard.reason
     assert (heard.score or 0) > (unheard.score or 0)
+
+
+def test_an_affirmation_mostly_in_the_coachees_words_counts_as_a_reflection_for_empathy() -> None:
+    restating = ("You love teaching the students on the ward, and you're good at it.",)
+    built_on = ("Your patience with the students made a real difference to three new nurses this year.",)
+    in_their_words = external(AFFIRM, lines=restating)
+    assert in_their_words.turns[0].restating_affirmation and in_their_words.turns[0].grounded_affirmation
+    told_back, built = empathy(in_their_words, R), empathy(external(AFFIRM, lines=built_on), R)
+    assert "1 affirmation(s) in their own words" in told_back.reason and "built on" not in told_back.reason
+    # counted as one accurate reflection, where an affirmation only built on their words counts a half
+    assert (told_back.score or 0) > (built.score or 0)
 
 
 def test_a_reflection_in_new_words_earns_no_credit_and_no_blame() -> None:
