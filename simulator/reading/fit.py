@@ -661,7 +661,7 @@ def grid() -> list[tuple[str, Settings]]:
     named += [("previous line's words", replace(base, previous_words=True))]
     named += [("context features penalised x10", replace(base, context_penalty=10.0))]
     named += [("no line shape", replace(base, line_shape=False))]
-    named += [("question frame", replace(base, frame=True))]
+    named += [("no question frame", replace(base, frame=False))]
     return named
 
 
