@@ -49,12 +49,13 @@ Measured and kept (`Settings.frame`), with the hard-case authors bf, bg and bh f
 of a line's last question (``q:are?``, `features.question_frame`), its first word behind any
 lead-in ("okay, so are there..."), which settles open against closed where neither the line's
 first word nor its last sentence's finds it. On one fit without s, t, u, v, ah and aj, read on
-them and on the probe bi (attractor macro-F1 / form / focus):
+them and on the probe bi (attractor macro-F1 / form / focus; `benchmarks/reader_settings.py`):
 
 | | s, t, u, v | ah, aj | bi |
 |---|---|---|---|
 | the settings before | 0.886 / 0.885 / 0.768 | 0.800 / 0.715 / 0.658 | 0.711 / 0.531 / 0.509 |
 | with the frame | 0.883 / 0.887 / 0.758 | 0.811 / 0.715 / 0.663 | 0.717 / 0.549 / 0.540 |
+| with the frame and bf, bg, bh (kept) | 0.886 / 0.885 / 0.760 | 0.815 / 0.710 / 0.663 | 0.783 / 0.661 / 0.585 |
 
 Fitted in full, against a refit of the settings before on the same machine: AnnoMI open vs
 closed among lines read as questions 0.768 -> 0.777, four-behaviour macro-F1 0.630 -> 0.636;
