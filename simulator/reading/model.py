@@ -229,19 +229,17 @@ class _Model:
             self.table[:, heads:] = weights["attractor"]
         self.pair_prior = np.asarray(weights["pair"], dtype=np.float32) if "pair" in weights else None
         chosen = vocabulary.get("settings", {})
-        weight = chosen.get("attractor_weight", 0.0) if isinstance(chosen, dict) else 0.0
-        self.attractor_weight = float(weight) if has_attractor else 0.0
-        self.previous_words = bool(isinstance(chosen, dict) and chosen.get("previous_words", False))
-        self.turn_scope = bool(isinstance(chosen, dict) and chosen.get("turn_scope", False))
-        last_sentence = bool(isinstance(chosen, dict) and chosen.get("last_sentence", False))
-        frame = bool(isinstance(chosen, dict) and chosen.get("frame", False))
+        chosen = chosen if isinstance(chosen, dict) else {}
+        self.attractor_weight = float(chosen.get("attractor_weight", 0.0)) if has_attractor else 0.0
+        self.previous_words = bool(chosen.get("previous_words", False))
+        self.turn_scope = bool(chosen.get("turn_scope", False))
         self.features = FeatureColumns(
             names,
             self.previous_words,
             self.turn_scope,
             char_table=self.table,
-            last_sentence=last_sentence,
-            frame=frame,
+            last_sentence=bool(chosen.get("last_sentence", False)),
+            frame=bool(chosen.get("frame", False)),
         )
         self.names = FeatureNames(names)
         self.lock = threading.Lock()  # the feature memory is shared: one batch at a time

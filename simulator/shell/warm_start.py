@@ -179,7 +179,7 @@ def warm_up(scenario: Scenario) -> None:
     or without it; what it saves is the first turn's wait.
     """
     from simulator.engine.hint import hint_for
-    from simulator.engine.reply import coachee_lines, prepare
+    from simulator.engine.reply import coachee_lines
     from simulator.engine.session import Session
     from simulator.engine.transcript import encode
     from simulator.reading.model import remember_coachee_lines, remember_vocabulary
@@ -190,14 +190,14 @@ def warm_up(scenario: Scenario) -> None:
         topic.pattern()
     for hot_button in scenario.coachee.hot_buttons:
         hot_button.pattern()
-    # Every reply list made, and every word the reader knows remembered: a conversation's first
-    # lines would otherwise pay for each the first time they need it (a list at 1 ms, a word at
-    # 20 to 60 microseconds).
-    prepare(scenario)
+    # Every reply list made (`coachee_lines` prepares them all), and every word the reader knows
+    # remembered: a conversation's first lines would otherwise pay for each the first time they
+    # need it (a list at 1 ms, a word at 20 to 60 microseconds).
+    said = coachee_lines(scenario)
     remember_vocabulary()
     # And every line the coachee may say read as the next trainee line's context (50 to 100 µs
     # each, paid otherwise by the line after it).
-    remember_coachee_lines(coachee_lines(scenario))
+    remember_coachee_lines(said)
     rehearsal = Session(scenario)
     hint_for(rehearsal)
     for line in WARM_UP_LINES:
