@@ -276,9 +276,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     records = report_testing(TEST_AUTHORS, "(i) testing part")
     report_testing(CONVERSATION_TEST_AUTHORS, "\n(i) conversational testing part (whole conversations)")
-    report_testing(
-        PROBE_AUTHORS, "\n(i) hard-case probe (warm fragments, appreciations and their cold twins)"
-    )
+    for probe in PROBE_AUTHORS:  # each written to its own brief: read apart
+        report_testing((probe,), f"\n(i) hard-case probe {probe} (never fitted)")
     if args.annomi.exists():
         report_annomi(args.annomi)
     else:

@@ -1,14 +1,14 @@
 """How the reader's fit settings read authors held out together. Prints figures; run by hand.
 
-    python benchmarks/reader_settings.py [--without bf,bg,bh] [kept no-frame no-line-shape ...]
+    python benchmarks/reader_settings.py [--without bf,bg,bh] [--with ay,be] [kept no-frame no-line-shape ...]
 
 For each named variant of `simulator.reading.fit.Settings`, one fit on the fitting part without
 authors s, t, u, v (four single-line voices) and ah, aj (two conversation authors), read on
-them and on the never-fitted probe bi: attractor macro-F1, form and focus accuracy. Every
+them and on each never-fitted probe (bi, bl): attractor macro-F1, form and focus accuracy. Every
 choice of setting is made on these, inside the fitting part; the testing parts are read once,
 by `benchmarks/reader.py`, on the fit that is kept. `--without` leaves fitting authors out as
-well (`--without bf,bg,bh` with `no-frame` is the reader before the question frame). Each fit
-takes a few minutes.
+well (`--without bf,bg,bh` with `no-frame` is the reader before the question frame), and `--with`
+fits authors set aside as well (never the testing parts or a probe). Each fit takes a few minutes.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ VARIANTS = {
     "kept": fit.Settings(),
     "no-frame": replace(fit.Settings(), frame=False),
     "no-line-shape": replace(fit.Settings(), line_shape=False),
+    "shape-held-100": replace(fit.Settings(), shape_penalty=100.0),
+    "shape-held-1000": replace(fit.Settings(), shape_penalty=1000.0),
+    "shape-held-10000": replace(fit.Settings(), shape_penalty=10000.0),
 }
 
 
@@ -33,21 +36,31 @@ def main() -> None:
     )
     parser.add_argument("variants", nargs="*", default=["kept"], metavar="VARIANT", help=", ".join(VARIANTS))
     parser.add_argument("--without", default="", help="fitting authors to leave out too, comma-separated")
+    parser.add_argument(
+        "--with", dest="adding", default="", help="authors set aside to fit too, comma-separated"
+    )
     args = parser.parse_args()
     unknown = sorted(set(args.variants) - set(VARIANTS))
     if unknown:
         parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
     left_out = tuple(author for author in args.without.split(",") if author)
+    added = tuple(author for author in args.adding.split(",") if author)
+    never = {*fit.TEST_AUTHORS, *fit.CONVERSATION_TEST_AUTHORS, *fit.PROBE_AUTHORS}
+    if never.intersection(added):
+        parser.error(f"--with: {', '.join(sorted(never.intersection(added)))} may never be fitted")
     held_out = tuple(author for group in HELD_OUT.values() for author in group)
-    records = fit.load_corpus(authors=[a for a in fit.FIT_AUTHORS if a not in left_out], team=True)
-    probe = fit.load_corpus(authors=fit.PROBE_AUTHORS, team=False)
+    fitted_authors = [a for a in fit.FIT_AUTHORS if a not in left_out] + [
+        a for a in added if a not in fit.FIT_AUTHORS
+    ]
+    records = fit.load_corpus(authors=fitted_authors, team=True)
     groups = {
         **{name: [r for r in records if r["author"] in authors] for name, authors in HELD_OUT.items()},
-        "probe " + ", ".join(fit.PROBE_AUTHORS): probe,
+        **{f"probe {author}": fit.load_corpus(authors=(author,), team=False) for author in fit.PROBE_AUTHORS},
     }
     inside = [r for r in records if r["author"] not in held_out]
     print(
-        f"fitted on {len(inside)} lines; left out besides the held-out authors: {', '.join(left_out) or 'none'}"
+        f"fitted on {len(inside)} lines; left out besides the held-out authors: {', '.join(left_out) or 'none'};"
+        f" added: {', '.join(added) or 'none'}"
     )
     for name in args.variants:
         settings = VARIANTS[name]
