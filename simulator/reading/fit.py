@@ -97,6 +97,10 @@ Measured on the same check and not kept:
 - the frame only where a line asks (no ``q:`` from the first word of a statement): s, t, u, v
   0.886, ah and aj 0.800, bi 0.762; or also where a statement starts like a spoken question
   ("do", "what", ...): 0.888, 0.797, 0.778;
+- a line's first one to three words behind any lead-in ("right, i want..." opening as "i want..."
+  does) as features of their own: s, t, u, v 0.883 / 0.880 / 0.762, ah and aj 0.820 / 0.730 /
+  0.665, bi 0.745 / 0.621 / 0.580, bl 0.865 / 0.750 / 0.688, below the kept settings on both
+  probes;
 - the set-aside conversation authors again (`--with`): ay and be, 0.885, 0.817, bi 0.755; all
   seven of ay to be, 0.880, 0.834, bi 0.771.
 
