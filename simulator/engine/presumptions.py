@@ -1,7 +1,8 @@
 """What a coachee's reply takes for granted about the line it answers, and whether the line granted it.
 
 "You asked me that already" presumes a question; "My choice, then" presumes the trainee offered
-a choice. A reply that presumes what the line did not say refers to something that never
+a choice; a reply whose stage direction beams presumes a light moment, which a line naming a hard
+feeling is not ("That sounds really hard" is never answered with a grin). A reply that presumes what the line did not say refers to something that never
 happened, so the reply choice (`simulator.engine.reply`) counts it as a poor fit: it is said
 only when nothing better fits. The presumptions are data (`presumptions.json`), so a new one
 needs no code.
@@ -16,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from simulator.reading import cue_lexicon as lex
+from simulator.reading.reflection import feeling_of
 from simulator.vocabulary import QUESTION_FORMS, Move
 
 
@@ -29,6 +31,8 @@ class Presumption:
     line: re.Pattern[str] | None
     granted_early: int = 0  # granted as well while the trainee has said fewer lines than this
     granted_when_garbled: bool = False  # granted as well by a line too short or mashed to make out
+    cue: re.Pattern[str] | None = None  # matched against the reply's stage direction
+    granted_unless_hard_feeling: bool = False  # granted by every line but one naming a hard feeling
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
@@ -49,16 +53,22 @@ def presumptions() -> tuple[Presumption, ...]:
             _either(item["line"]),
             item.get("granted_early", 0),
             item.get("granted_when_garbled", False),
+            _either(item.get("cue", [])),
+            item.get("granted_unless_hard_feeling", False),
         )
         for item in data["presumptions"]
     )
 
 
 @lru_cache(maxsize=4096)  # pure, over a persona's replies and openers: asked again every turn they fit
-def presumed_by(reply_text: str) -> frozenset[str]:
-    """The ids of what a reply takes for granted."""
+def presumed_by(reply_text: str, cue: str = "") -> frozenset[str]:
+    """The ids of what a reply takes for granted, by its words or its stage direction."""
     text = reply_text.replace("\u2019", "'")
-    return frozenset(p.id for p in presumptions() if p.reply is not None and p.reply.search(text))
+    return frozenset(
+        p.id
+        for p in presumptions()
+        if (p.reply is not None and p.reply.search(text)) or (cue and p.cue is not None and p.cue.search(cue))
+    )
 
 
 def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozenset[str]:
@@ -74,6 +84,7 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
         move.form in QUESTION_FORMS and (not text.rstrip().endswith((".", "!")) or _opens_as_a_question(text))
     )
     garbled = is_garbled(text)
+    light = feeling_of(text) != "negative"
     return frozenset(
         p.id
         for p in presumptions()
@@ -81,6 +92,7 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
         or (lines_before is not None and lines_before < p.granted_early)
         or (p.line is not None and p.line.search(text))
         or (p.granted_when_garbled and garbled)
+        or (p.granted_unless_hard_feeling and light)
     )
 
 

@@ -96,7 +96,7 @@ def _option(reply: Reply, offset: float) -> _Option:
         conditional,
         offset,
         bool(reply.requires),
-        presumed_by(reply.text),
+        presumed_by(reply.text, reply.cue or ""),
     )
 
 

@@ -24,6 +24,9 @@ STATEMENTS = [
     [
         ("You asked me that already.", {"asked"}),
         ("Same answer as before, I'm afraid.", {"asked"}),
+        ("I think we've covered that. Is there something behind the question?", {"asked"}),
+        ("I don't enjoy being quiet, if that's the question.", {"asked"}),
+        ("Maybe the question is what I'd stop doing, not what I'd start.", set()),
         ("My choice. Okay. Then I choose the review queue.", {"choice"}),
         ("If it's my call, I'd rather be back on the lamb.", {"choice"}),
         ("Two years? Still on Ward 7, I suppose.", {"two_years"}),
@@ -38,13 +41,47 @@ def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presum
 
 
 def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> None:
-    assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked"}
-    assert granted_by("It's totally your call.", AUTONOMY) == {"choice"}
-    assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice"}
-    assert granted_by("You're really good at what you do.", STATEMENT) == set()
+    assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked", "light"}
+    assert granted_by("It's totally your call.", AUTONOMY) == {"choice", "light"}
+    assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice", "light"}
+    assert granted_by("You're really good at what you do.", STATEMENT) == {"light"}
     vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
     assert "two_years" in granted_by("Where would you like to be in a couple of years?", vision)
     assert "two_years" not in granted_by("If it were a really good year, what would be different?", vision)
+
+
+def test_a_beaming_stage_direction_presumes_a_light_moment_which_a_hard_feeling_is_not() -> None:
+    assert presumed_by("Maisie comes Wednesdays.", "smiles properly for the first time") == {"light"}
+    assert presumed_by("Happy, love.", "beaming") == {"light"}
+    assert presumed_by("Still here.", "a rueful laugh") == set()  # a wry laugh fits a hard moment
+    reflection = Move(Form.SIMPLE_REFLECTION, Focus.FEELINGS, Attractor.PEA)
+    assert "light" not in granted_by("That sounds really hard.", reflection)
+    assert "light" not in granted_by("losing Bess must have been really hard", reflection)
+    assert "light" in granted_by("You lit up talking about the students.", reflection)
+
+
+HARD_FEELINGS = (
+    "That sounds really hard.",
+    "It must have been an awful few months.",
+    "That sounds exhausting.",
+    "What a horrible week.",
+    "That must have been so painful.",
+    "It sounds like it's been really tough.",
+)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_six_hard_feelings_in_a_row_are_never_answered_with_a_beam(scenario) -> None:  # type: ignore[no-untyped-def]
+    # Before the light moment was presumed, four personas grinned or beamed within these six lines.
+    reflection = Move(Form.SIMPLE_REFLECTION, Focus.FEELINGS, Attractor.PEA, confidence=1.0)
+    for state in (State.GUARDED, State.NEUTRAL, State.REFLECTIVE, State.OPEN):
+        session = Session(scenario, seed=0)
+        session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
+        for line in HARD_FEELINGS:
+            if session.is_over:
+                break
+            turn = session.play(reflection, line)
+            assert "light" not in presumed_by(turn.coachee, turn.cue), (scenario.id, state, line, turn.cue)
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
