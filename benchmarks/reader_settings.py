@@ -24,9 +24,7 @@ VARIANTS = {
     "kept": fit.Settings(),
     "no-frame": replace(fit.Settings(), frame=False),
     "no-line-shape": replace(fit.Settings(), line_shape=False),
-    "shape-held-100": replace(fit.Settings(), shape_penalty=100.0),
-    "shape-held-1000": replace(fit.Settings(), shape_penalty=1000.0),
-    "shape-held-10000": replace(fit.Settings(), shape_penalty=10000.0),
+    **{f"shape-held-{n}": replace(fit.Settings(), shape_penalty=float(n)) for n in (100, 1000, 10000)},
 }
 
 
