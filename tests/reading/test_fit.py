@@ -138,3 +138,21 @@ def test_no_testing_author_is_fitted_and_no_setting_is_shared_between_authors() 
         authors_of.setdefault(str(r["setting"]), set()).add(str(r["author"]))
     shared = {setting: authors for setting, authors in authors_of.items() if len(authors) > 1}
     assert not shared
+
+
+def test_a_line_counted_twice_weighs_as_much_as_the_same_line_written_twice() -> None:
+    sparse = pytest.importorskip("scipy.sparse")  # fitting needs the `fit` extra
+    rows = np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0], [1.0, 1.0, 1.0], [0.0, 0.0, 1.0]])
+    labels = np.array([0, 1, 1, 0])
+    penalised = np.array([1.0, 1.0, 0.0])
+    counted = fit.fit_softmax(sparse.csr_matrix(rows), labels, 2, 1e-3, penalised, np.array([1, 1, 2, 1]))
+    written = fit.fit_softmax(
+        sparse.csr_matrix(rows[[0, 1, 2, 2, 3]]), labels[[0, 1, 2, 2, 3]], 2, 1e-3, penalised
+    )
+    once = fit.fit_softmax(sparse.csr_matrix(rows), labels, 2, 1e-3, penalised)
+    assert np.allclose(counted, written, atol=1e-4)
+    assert not np.allclose(counted, once, atol=1e-2)
+
+
+def test_hard_case_authors_are_fitting_authors_and_count_as_the_settings_say() -> None:
+    assert set(fit.HARD_CASE_AUTHORS) <= set(fit.FIT_AUTHORS)
