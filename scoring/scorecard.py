@@ -71,7 +71,13 @@ class Scorecard:
         return plain
 
 
+_AS_THEY_ARE = frozenset({str, int, float, bool, type(None)})
+"""The types of most values in a scorecard, which JSON holds as they are (an enum's type is its own)."""
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _AS_THEY_ARE:  # tested first: most values are these, and need no other test
+        return value
     if hasattr(value, "__dataclass_fields__"):
         return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
     if isinstance(value, dict):

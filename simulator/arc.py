@@ -35,6 +35,9 @@ class ArcFacts:
     last_move_was_nea: bool = False
     coachee_said: str = ""  # the coachee's last words: what the next line answers
     coachee_before: str = ""  # everything else the coachee had said (names are told by their capitals)
+    # The lines `coachee_before` joins with spaces, oldest first, when known: what they name is
+    # found line by line (each line once), not by searching the whole text again at every moment.
+    coachee_lines: tuple[str, ...] = field(default=(), compare=False, repr=False)
     trainee_lines: tuple[str, ...] = ()  # what the trainee said: never offered back to them
     used: frozenset[str] = field(default_factory=frozenset)  # lines already offered in this conversation
     told: tuple[tuple[str, str], ...] = ()  # (kind, text) of each story item the coachee has told
@@ -81,6 +84,7 @@ def moment(
         last_move_was_nea=bool(exchanges) and exchanges[-1].nea,
         coachee_said=said[-1],
         coachee_before=" ".join(said[:-1]),
+        coachee_lines=tuple(said[:-1]),
         trainee_lines=tuple(e.trainee for e in exchanges) if trainee_lines is None else trainee_lines,
         used=used,
         told=told,
@@ -233,12 +237,13 @@ def _mid_sentence(first: str) -> re.Pattern[str]:
 
 def _first_word_case(first: str, said: str) -> str:
     # A name keeps its capital (it is capitalised mid-sentence somewhere in what was said); other words lose it.
-    if first == "I" or first.isupper() or _mid_sentence(first).search(said):
+    # The plain substring test first: the pattern can match only where the word is, and most
+    # first words (capitalised at the start of a sentence) are nowhere else in all that was said.
+    if first == "I" or first.isupper() or (first in said and _mid_sentence(first).search(said)):
         return first
     return first[:1].lower() + first[1:]
 
 
-@lru_cache(maxsize=4096)
 def mirror(said: str, elsewhere: str = "") -> str:
     """The coachee's last words handed back from the trainee's side ("I've tried lists" -> "you've tried lists"), or "".
 
@@ -247,6 +252,18 @@ def mirror(said: str, elsewhere: str = "") -> str:
     `said` or in `elsewhere`, the rest of what the coachee said). Questions and clauses about the trainee ("you know that") are never handed back:
     with nothing else said, there is nothing to mirror.
     """
+    best = _mirrored_phrase(said)
+    if not best:
+        return ""
+    first, _, rest = best.partition(" ")
+    text = said.replace("\u2019", "'")
+    return f"{_first_word_case(first, text + ' ' + elsewhere)} {rest}".strip().rstrip(",")
+
+
+@lru_cache(maxsize=4096)  # keyed by the coachee's line alone: the persona's lines come round again
+def _mirrored_phrase(said: str) -> str:
+    # The phrase `mirror` hands back, before its first word's case is settled: it depends on
+    # `said` only, while what else the coachee said differs at every moment of every conversation.
     mirror_data = _data()["mirror"]
     second = frozenset(mirror_data["second_person"])
     text = said.replace("\u2019", "'")
@@ -264,10 +281,7 @@ def mirror(said: str, elsewhere: str = "") -> str:
             key = (int(len(words) <= mirror_data["max_words"]), min(content, 3), order)
             if key >= best_key:
                 best, best_key = " ".join(_swap_person(_trim(words, mirror_data["max_words"]))), key
-    if not best:
-        return ""
-    first, _, rest = best.partition(" ")
-    return f"{_first_word_case(first, text + ' ' + elsewhere)} {rest}".strip().rstrip(",")
+    return best
 
 
 _WORD_STARTS = re.compile(r"(?s)\b(?=(\w.{0,2}))")  # the first three characters at each word start
@@ -297,7 +311,7 @@ def _from_word_start(lowered_word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(lowered_word)}")
 
 
-@lru_cache(maxsize=4096)  # pure, and a coachee's lines are the persona's: they come round again
+@lru_cache(maxsize=16384)  # pure, and a coachee's lines are the persona's: they come round again
 def _topics_named(lowered: str, topics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     # The topic words `lowered` names from a word start (where `\bword` finds them), with each lowered.
     by_start, others = _topic_index(topics)
@@ -313,12 +327,45 @@ def _topics_named(lowered: str, topics: tuple[str, ...]) -> tuple[tuple[str, str
     return tuple(named.items())
 
 
+@lru_cache(maxsize=64)
+def _spaced(topics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # The topic words (with each lowered) holding a space: only these can be named across the
+    # space that joins two lines. Found once per scenario's topics.
+    return tuple((word, word.lower()) for word in topics if " " in word.lower())
+
+
+def _topics_named_in_lines(
+    lowered: str, lines: tuple[str, ...], topics: tuple[str, ...]
+) -> Iterable[tuple[str, str]]:
+    # What `_topics_named(lowered, topics)` finds, when `lowered` is the lowered `lines` joined
+    # with spaces: a word named within a line is named in the whole (a word start is one in both),
+    # and a word named across two lines holds the space between them. Each line's words are
+    # found once (the persona's lines come round again); the whole text is searched only for
+    # the words with a space that no line names, and first by the plain substring test.
+    if len(lines) < 2:
+        return _topics_named(lowered, topics)
+    lowered_lines = [line.lower() for line in lines]
+    if " ".join(lowered_lines) != lowered:  # never, as `moment` makes them; but then, the whole text
+        return _topics_named(lowered, topics)
+    named: dict[str, str] = {}
+    for line in lowered_lines:
+        named.update(_topics_named(line, topics))
+    for word, lowered_word in _spaced(topics):
+        if word not in named and lowered_word in lowered and _from_word_start(lowered_word).search(lowered):
+            named[word] = lowered_word
+    return named.items()
+
+
 def _topic_taken_up(facts: ArcFacts) -> str:
     # A subject of the coachee's life, as they named it: the latest they mentioned, never one they did not.
-    for said in (facts.coachee_said, facts.coachee_before):
+    for said, lines in (
+        (facts.coachee_said, ()),
+        (facts.coachee_before, facts.coachee_lines),
+    ):
         lowered = said.lower()
         found = [
-            (lowered.rfind(lowered_word), word) for word, lowered_word in _topics_named(lowered, facts.topics)
+            (lowered.rfind(lowered_word), word)
+            for word, lowered_word in _topics_named_in_lines(lowered, lines, facts.topics)
         ]
         if found:
             at, word = max(found)
