@@ -237,11 +237,13 @@ def _mid_sentence(first: str) -> re.Pattern[str]:
 
 def _first_word_case(first: str, said: str) -> str:
     # A name keeps its capital (it is capitalised mid-sentence somewhere in what was said); other words lose it.
-    # The plain substring test first: the pattern can match only where the word is, and most
-    # first words (capitalised at the start of a sentence) are nowhere else in all that was said.
-    if first == "I" or first.isupper() or (first in said and _mid_sentence(first).search(said)):
+    # A word with no capital is the same either way, so all that was said is searched only for
+    # one with a capital; and first by the plain substring test, as the pattern can match only
+    # where the word is.
+    lowered = first[:1].lower() + first[1:]
+    if lowered == first or first == "I" or first.isupper():
         return first
-    return first[:1].lower() + first[1:]
+    return first if first in said and _mid_sentence(first).search(said) else lowered
 
 
 def mirror(said: str, elsewhere: str = "") -> str:

@@ -86,15 +86,28 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
     )
     garbled = is_garbled(text)
     light = feeling_of(text) != "negative"
+    any_line = _any_line_pattern()
+    may_name = any_line is None or any_line.search(text) is not None
     return frozenset(
         p.id
         for p in presumptions()
         if (p.granted_by_a_question and is_question)
         or (lines_before is not None and lines_before < p.granted_early)
-        or (p.line is not None and p.line.search(text))
+        or (may_name and p.line is not None and p.line.search(text))
         or (p.granted_when_garbled and garbled)
         or (p.granted_unless_hard_feeling and light)
     )
+
+
+@lru_cache(maxsize=1)
+def _any_line_pattern() -> re.Pattern[str] | None:
+    """Every presumption's line pattern as one: a line that matches none of them (most lines) is
+    searched once, not once per presumption. None when a pattern has groups, whose numbers
+    would shift in the joined pattern: then each is searched on its own."""
+    patterns = [p.line for p in presumptions() if p.line is not None]
+    if not patterns or any(pattern.groups for pattern in patterns):
+        return None
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
 
 GARBLED_UNDER_WORDS = 4
