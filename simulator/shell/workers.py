@@ -9,6 +9,7 @@ At most two batches per worker are in flight, so memory stays flat however long 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -49,12 +50,19 @@ def in_order(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     )
     pending = iter(batches)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer) as pool:
-        in_flight: deque[tuple[Batch, Future[Result]]] = deque()
-        while True:
-            while len(in_flight) < 2 * workers and (batch := next(pending, None)) is not None:
-                in_flight.append((batch, pool.submit(work, batch)))
-            if not in_flight:
-                return
-            batch, done = in_flight.popleft()
-            yield batch, done.result()
+    # What the parent has loaded by now (the reader's weights, scenarios, compiled patterns) lives
+    # as long as the workers do: frozen out of the collector's generations, a worker's full
+    # collections do not walk it again and again (nor write to the pages it shares with the parent).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer) as pool:
+            in_flight: deque[tuple[Batch, Future[Result]]] = deque()
+            while True:
+                while len(in_flight) < 2 * workers and (batch := next(pending, None)) is not None:
+                    in_flight.append((batch, pool.submit(work, batch)))
+                if not in_flight:
+                    return
+                batch, done = in_flight.popleft()
+                yield batch, done.result()
+    finally:
+        gc.unfreeze()
