@@ -197,7 +197,9 @@ def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
     recent = " ".join(said[-RECENT_LINES:])
     body = _LEAD_INS.sub("", line.lower().strip())
     ours = content_words(body)
-    theirs = content_words(recent)
+    # The words of the lines joined are the words of each (no word runs across the space between
+    # them): each line's are found once, as the persona's lines come round again in new pairs.
+    theirs = frozenset().union(*map(content_words, said[-RECENT_LINES:]))
     if not theirs and recent.strip():
         # "I'll think about it": nothing but small words, so the small words are what can be echoed.
         ours, theirs = _all_words(body), _all_words(recent)
