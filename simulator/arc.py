@@ -336,25 +336,50 @@ def _spaced(topics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((word, word.lower()) for word in topics if " " in word.lower())
 
 
+@dataclass(frozen=True)
+class _NamedSoFar:
+    """The topic words named in a conversation's coachee lines so far, kept for its next moment."""
+
+    topics: tuple[str, ...]
+    lines: tuple[str, ...]
+    ends: tuple[int, ...]  # where each line ends in the lowered lines joined with spaces
+    named: dict[str, str]
+
+
+_NAMED_SO_FAR: list[_NamedSoFar | None] = [None]
+"""The last lines' topic words: the moments of a conversation come in order, each with the
+lines of the one before and one or two more, so only the new lines are read."""
+
+
 def _topics_named_in_lines(
-    lowered: str, lines: tuple[str, ...], topics: tuple[str, ...]
+    said: str, lowered: str, lines: tuple[str, ...], topics: tuple[str, ...]
 ) -> Iterable[tuple[str, str]]:
-    # What `_topics_named(lowered, topics)` finds, when `lowered` is the lowered `lines` joined
-    # with spaces: a word named within a line is named in the whole (a word start is one in both),
-    # and a word named across two lines holds the space between them. Each line's words are
-    # found once (the persona's lines come round again); the whole text is searched only for
-    # the words with a space that no line names, and first by the plain substring test.
-    if len(lines) < 2:
+    # What `_topics_named(lowered, topics)` finds, when `said` is `lines` joined with spaces and
+    # `lowered` is `said` lowered (the lowered lines joined: lowering a character depends on
+    # nothing beyond a space). A word named within a line is named in the whole (a word start is
+    # one in both); a word named across the space between two lines holds a space, and lies
+    # within its length of that space. Each line's words are found once (the persona's lines
+    # come round again), and the lines of the moment before are not read again.
+    if len(lines) < 2 or " ".join(lines) != said:  # never, as `moment` makes them
         return _topics_named(lowered, topics)
-    lowered_lines = [line.lower() for line in lines]
-    if " ".join(lowered_lines) != lowered:  # never, as `moment` makes them; but then, the whole text
-        return _topics_named(lowered, topics)
-    named: dict[str, str] = {}
-    for line in lowered_lines:
-        named.update(_topics_named(line, topics))
-    for word, lowered_word in _spaced(topics):
-        if word not in named and lowered_word in lowered and _from_word_start(lowered_word).search(lowered):
-            named[word] = lowered_word
+    known = _NAMED_SO_FAR[0]
+    if known is None or known.topics is not topics or lines[: len(known.lines)] != known.lines:
+        known = _NamedSoFar(topics, (), (), {})
+    named = dict(known.named)
+    ends = list(known.ends)
+    for line in lines[len(known.lines) :]:
+        lowered_line = line.lower()
+        begins = ends[-1] + 1 if ends else 0
+        ends.append(begins + len(lowered_line))
+        named.update(_topics_named(lowered_line, topics))
+        if begins:
+            space = begins - 1
+            for word, lowered_word in _spaced(topics):
+                if word not in named and _from_word_start(lowered_word).search(
+                    lowered, max(0, space - len(lowered_word) + 1), space + len(lowered_word)
+                ):
+                    named[word] = lowered_word
+    _NAMED_SO_FAR[0] = _NamedSoFar(topics, lines, tuple(ends), named)
     return named.items()
 
 
@@ -367,7 +392,7 @@ def _topic_taken_up(facts: ArcFacts) -> str:
         lowered = said.lower()
         found = [
             (lowered.rfind(lowered_word), word)
-            for word, lowered_word in _topics_named_in_lines(lowered, lines, facts.topics)
+            for word, lowered_word in _topics_named_in_lines(said, lowered, lines, facts.topics)
         ]
         if found:
             at, word = max(found)
