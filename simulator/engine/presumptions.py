@@ -34,6 +34,7 @@ class Presumption:
     granted_when_garbled: bool = False  # granted as well by a line too short or mashed to make out
     cue: re.Pattern[str] | None = None  # matched against the reply's stage direction
     granted_unless_hard_feeling: bool = False  # granted by every line but one naming a hard feeling
+    granted_unless_a_question: bool = False  # granted by every line but a question
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
@@ -56,6 +57,7 @@ def presumptions() -> tuple[Presumption, ...]:
             item.get("granted_when_garbled", False),
             _either(item.get("cue", [])),
             item.get("granted_unless_hard_feeling", False),
+            item.get("granted_unless_a_question", False),
         )
         for item in data["presumptions"]
     )
@@ -76,7 +78,7 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
     """The ids of what a trainee line grants: a question grants being asked; its words grant the
     rest; being among the first lines of the meeting (`lines_before`, when known) grants the
     talk of its start; and a line that could not be made out (`is_garbled`) grants being asked
-    to say it again."""
+    to say it again; any line but a question grants being asked whether it was one."""
     text = line.replace("\u2019", "'")
     # A line its writer closed with a full stop was not asked, whatever the reader made of it
     # ("You're really good at what you do."), unless it opens as a question does ("How are you.");
@@ -96,6 +98,7 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
         or (may_name and p.line is not None and p.line.search(text))
         or (p.granted_when_garbled and garbled)
         or (p.granted_unless_hard_feeling and light)
+        or (p.granted_unless_a_question and not is_question)
     )
 
 

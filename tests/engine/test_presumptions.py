@@ -34,6 +34,10 @@ STATEMENTS = [
         ("I'd like two years without a rota change.", set()),
         ("We've done this bit.", set()),
         ("I'm fine. It's just been busy.", set()),
+        ("Is that a question?", {"unasked"}),
+        ("Hang on. Is that a question or a point?", {"unasked"}),
+        ("I don't follow. If you've got something to ask me, ask it straight.", {"unasked"}),
+        ("Sorry. Is that a question about the bookings?", set()),
     ],
 )
 def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presumes: set[str]) -> None:
@@ -42,9 +46,9 @@ def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presum
 
 def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> None:
     assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked", "light"}
-    assert granted_by("It's totally your call.", AUTONOMY) == {"choice", "light"}
-    assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice", "light"}
-    assert granted_by("You're really good at what you do.", STATEMENT) == {"light"}
+    assert granted_by("It's totally your call.", AUTONOMY) == {"choice", "light", "unasked"}
+    assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice", "light", "unasked"}
+    assert granted_by("You're really good at what you do.", STATEMENT) == {"light", "unasked"}
     vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
     assert "two_years" in granted_by("Where would you like to be in a couple of years?", vision)
     assert "two_years" not in granted_by("If it were a really good year, what would be different?", vision)
@@ -239,3 +243,16 @@ def test_a_clear_line_the_reader_was_unsure_of_is_never_told_it_was_not_heard(sc
     )
     for line, reply in replies_over_seeds(scenario, clear, unsure):
         assert "garbled" not in presumed_by(reply), (scenario.id, line, reply)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_question_the_reader_was_unsure_of_is_never_asked_whether_it_was_one(scenario) -> None:  # type: ignore[no-untyped-def]
+    unsure = Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEA, confidence=0.3)
+    asked = (
+        "Can you talk me through what happens at the end of a shift? Where does it fall down?",
+        "What gets in the way on a busy day?",
+        "how does the handover usually go",
+    )
+    for line, reply in replies_over_seeds(scenario, asked, unsure):
+        assert "unasked" not in presumed_by(reply), (scenario.id, line, reply)
+    assert "unasked" in granted_by("Right. The notes, then, and the rest.", unsure)
