@@ -190,12 +190,24 @@ def replies_over_seeds(
     return replies
 
 
+def assert_never_presumed(
+    presumption: str,
+    scenario: Scenario,
+    lines: tuple[str, ...],
+    move: Move | None = None,
+    first: tuple[str, ...] = (),
+) -> None:
+    """No reply to `lines` (said after `first`, each read as `move` when given), under seeds 0 to 2,
+    presumes `presumption`."""
+    for line, reply in replies_over_seeds(scenario, lines, move, first):
+        assert presumption not in presumed_by(reply), (scenario.id, line, reply)
+
+
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
 def test_a_closing_line_never_draws_the_talk_of_a_meetings_start(scenario) -> None:  # type: ignore[no-untyped-def]
     closing = ("Right. Any questions? No? Good.", "Thanks, see you next week.", "Good luck this afternoon.")
     opened = ("What would make this useful for you?", "What matters most to you?", "That makes sense.")
-    for line, reply in replies_over_seeds(scenario, closing, first=opened):
-        assert "opening" not in presumed_by(reply), (scenario.id, line, reply)
+    assert_never_presumed("opening", scenario, closing, first=opened)
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
@@ -241,8 +253,7 @@ def test_a_clear_line_the_reader_was_unsure_of_is_never_told_it_was_not_heard(sc
         "You're a really valued part of this team, and I hope you know that.",
         "It sounds like the last few months took more out of you than anyone saw.",
     )
-    for line, reply in replies_over_seeds(scenario, clear, unsure):
-        assert "garbled" not in presumed_by(reply), (scenario.id, line, reply)
+    assert_never_presumed("garbled", scenario, clear, unsure)
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
@@ -253,6 +264,5 @@ def test_a_question_the_reader_was_unsure_of_is_never_asked_whether_it_was_one(s
         "What gets in the way on a busy day?",
         "how does the handover usually go",
     )
-    for line, reply in replies_over_seeds(scenario, asked, unsure):
-        assert "unasked" not in presumed_by(reply), (scenario.id, line, reply)
+    assert_never_presumed("unasked", scenario, asked, unsure)
     assert "unasked" in granted_by("Right. The notes, then, and the rest.", unsure)
