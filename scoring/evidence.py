@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from scoring.facts import ConversationFacts
 from simulator.reading.reflection import RECENT_LINES, Echo, content_words, reflection_fit
+from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
 
 REPEAT_OVERLAP = 0.6
@@ -243,10 +245,11 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     earlier, earlier_clauses = SaidBefore(), SaidBefore()
     coachee = [facts.opening] if facts.opening else []
     heard: frozenset[str] = words_of(facts.opening)
+    topics_of = partial(topics_named, facts.persona_topics) if facts.persona_topics else None
     for turn in facts.turns:
         move = turn.move
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
-        echo = reflection_fit(turn.trainee, coachee).echo if move.form in _ECHOED_FORMS else None
+        echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
         evidence.append(
             TurnEvidence(
                 n=turn.n,

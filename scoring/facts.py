@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from simulator.arc import topic_words
 from simulator.records import Turn
 from simulator.scenario.model import Goal, Scenario
+from simulator.scenario.replies import Topic
 from simulator.vocabulary import Move, State
 
 
@@ -49,6 +50,7 @@ class ConversationFacts:
     coachee_name: str = ""
     topics: tuple[str, ...] = ()  # words naming what the coachee's life is about, which a better line may use
     story_texts: tuple[tuple[str, str], ...] = ()  # (story id, what the coachee says when telling it)
+    persona_topics: tuple[Topic, ...] = ()  # the scenario's topics, by which a line's subjects are named
 
     def kind_of(self, story_id: str) -> str:
         """The kind (vision, values, ...) of a story item by id."""
@@ -95,6 +97,7 @@ def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> Conversati
         coachee_name=scenario.coachee.name,
         topics=scenario_topics(scenario),
         story_texts=tuple((item.id, item.text) for item in scenario.story),
+        persona_topics=scenario.topics,
     )
 
 

@@ -11,13 +11,15 @@ topics' compiled patterns.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
 from simulator.engine.presumptions import granted_by
 from simulator.reading.reflection import content_words, feeling_of, reflection_fit
 from simulator.scenario.model import Scenario, Topic
+from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Focus, Move, State
 
 _NOT_WORDS = re.compile(r"[^a-z0-9']+")
@@ -72,7 +74,13 @@ def is_near_repeat(key: LineKey, earlier: Sequence[LineKey]) -> bool:
     return False
 
 
-def reflection_verdict(move: Move, text: str, recent: Sequence[str], state: State) -> Verdict:
+def reflection_verdict(
+    move: Move,
+    text: str,
+    recent: Sequence[str],
+    state: State,
+    topics_of: Callable[[str], frozenset[str]] | None = None,
+) -> Verdict:
     """Whether a reflection landed on the coachee's recent lines, missed them, or neither.
 
     Only a clear contradiction counts as a miss: a reflection naming a feeling opposite to the
@@ -82,7 +90,7 @@ def reflection_verdict(move: Move, text: str, recent: Sequence[str], state: Stat
     """
     if move.form not in REFLECTION_FORMS or not text:
         return Verdict.NONE
-    fit = reflection_fit(text, recent)
+    fit = reflection_fit(text, recent, topics_of)
     if fit.echo.reflects:
         return Verdict.LANDED
     heard = feeling_of(recent[-1]) if recent else ""
@@ -214,7 +222,8 @@ def hear(
 ) -> Heard:
     """What the coachee hears in `text`: topics, whether it follows their last topic, a verdict, a repeat."""
     key = line_key(text)
-    verdict = reflection_verdict(move, text, recent, state)
+    topics_of = partial(topics_named, scenario.topics) if scenario.topics else None
+    verdict = reflection_verdict(move, text, recent, state, topics_of)
     follows = None
     if last_topic is not None:
         # Following the coachee's last subject: a reflection that landed on it, or an open

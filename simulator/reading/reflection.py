@@ -7,6 +7,9 @@ coachee's last lines and says which of these it is:
 - `restates`: most of the line's content words are the coachee's own;
 - `extends`: it takes some of the coachee's words and adds meaning of its own;
 - `names_feeling`: it names a feeling that agrees with the feeling in what was said;
+- `paraphrases`: it shares none of their words but names a subject their recent lines were
+  about (a persona's topic, by its words: "Losing Bess changed the mornings." after "her lead's
+  still on the hook"): their content in other words;
 - `misses`: it names a feeling the coachee's words contradict ("that sounds hard" after a
   cheerful answer);
 - `unrelated`: it shares no word with them and names no feeling, or names one about something
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -59,6 +62,7 @@ class Echo(StrEnum):
     RESTATES = "restates"
     EXTENDS = "extends"
     NAMES_FEELING = "names_feeling"
+    PARAPHRASES = "paraphrases"
     MISSES = "misses"
     UNRELATED = "unrelated"
     STOCK = "stock"
@@ -66,7 +70,7 @@ class Echo(StrEnum):
     @property
     def reflects(self) -> bool:
         """Whether the line captures something the coachee said, felt or meant."""
-        return self in (Echo.RESTATES, Echo.EXTENDS, Echo.NAMES_FEELING)
+        return self in (Echo.RESTATES, Echo.EXTENDS, Echo.NAMES_FEELING, Echo.PARAPHRASES)
 
 
 @dataclass(frozen=True)
@@ -192,8 +196,14 @@ def _positive_word_patterns() -> tuple[dict[str, re.Pattern[str]], dict[str, re.
     )
 
 
-def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
-    """How `line` sits against the coachee's recent lines `said` (oldest first; the last RECENT_LINES count)."""
+def reflection_fit(
+    line: str, said: Sequence[str], topics_of: Callable[[str], frozenset[str]] | None = None
+) -> ReflectionFit:
+    """How `line` sits against the coachee's recent lines `said` (oldest first; the last RECENT_LINES count).
+
+    `topics_of` names the subjects a line is about (a persona's topics, by their words): a line
+    about one the recent lines were about paraphrases them (see `Echo.PARAPHRASES`).
+    """
     recent = " ".join(said[-RECENT_LINES:])
     body = _LEAD_INS.sub("", line.lower().strip())
     ours = content_words(body)
@@ -216,11 +226,19 @@ def reflection_fit(line: str, said: Sequence[str]) -> ReflectionFit:
         echo = Echo.EXTENDS
     elif named and heard == named:
         echo = Echo.NAMES_FEELING
+    elif ours and topics_of is not None and _on_their_topic(line, said[-RECENT_LINES:], topics_of):
+        echo = Echo.PARAPHRASES
     elif not recent.strip() or not ours or (named and not heard and _only_feeling(ours)):
         echo = Echo.STOCK
     else:
         echo = Echo.UNRELATED
     return ReflectionFit(echo, round(overlap, 3), shared, named)
+
+
+def _on_their_topic(line: str, said: Sequence[str], topics_of: Callable[[str], frozenset[str]]) -> bool:
+    """Whether the line names a subject the coachee's lines `said` were about."""
+    theirs = frozenset().union(*map(topics_of, said))
+    return bool(theirs) and not topics_of(line).isdisjoint(theirs)
 
 
 def _only_feeling(words: frozenset[str]) -> bool:

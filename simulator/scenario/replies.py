@@ -187,6 +187,28 @@ class Topic(Strict):
         return len({match.group(0).lower() for match in self.pattern().finditer(text)})
 
 
+_NAMED: dict[int, tuple[tuple[Topic, ...], dict[str, frozenset[str]]]] = {}
+
+
+def topics_named(topics: tuple[Topic, ...], text: str) -> frozenset[str]:
+    """The ids of the topics whose words `text` uses, whatever their conditions: what a line is about.
+
+    Remembered per line for each scenario's topics: a persona's lines come round again and again.
+    """
+    known = _NAMED.get(id(topics))
+    if known is None or known[0] is not topics:
+        if len(_NAMED) >= 64:
+            _NAMED.clear()
+        known = _NAMED[id(topics)] = (topics, {})
+    by_text = known[1]
+    named = by_text.get(text)
+    if named is None:
+        if len(by_text) >= 4096:
+            by_text.clear()
+        named = by_text[text] = frozenset(topic.id for topic in topics if topic.pattern().search(text))
+    return named
+
+
 class PoolName(StrEnum):
     """The pools a scenario may fill."""
 

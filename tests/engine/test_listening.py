@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from simulator.errors import ConversationOver
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
+from simulator.scenario.replies import topics_named
 from simulator.trainer.rehearsal import play
 from simulator.vocabulary import SURE_FROM, UNCLEAR_BELOW, Attractor, Focus, Form, Move, State
 
@@ -170,6 +172,15 @@ def test_that_sounds_hard_after_a_cheerful_line_is_corrected_and_earns_nothing()
         reflection_verdict(move, "That sounds exhausting.", ["I'm fine. It's just been busy."], State.GUARDED)
         is not Verdict.MISSED
     )
+
+
+def test_a_reflection_on_the_subject_they_raised_lands_in_words_of_its_own() -> None:
+    recent = ["Truth is, it's not my legs. I go to get my coat and her lead's still on the hook."]
+    line = "Losing Bess changed the mornings."
+    topics_of = partial(topics_named, DES.topics)
+    assert "bess" in topics_of(recent[0]) and "bess" in topics_of(line)
+    assert reflection_verdict(FEELING, line, recent, State.NEUTRAL) is Verdict.NONE
+    assert reflection_verdict(FEELING, line, recent, State.NEUTRAL, topics_of) is Verdict.LANDED
 
 
 def test_a_missed_reflection_gets_a_correction_from_the_correct_pool() -> None:

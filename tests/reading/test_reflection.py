@@ -99,6 +99,32 @@ def test_new_words_and_no_feeling_are_unrelated_neither_reflecting_nor_missing()
     assert fit.echo is Echo.UNRELATED and not fit.echo.reflects
 
 
+def _dog_and_mornings(text: str) -> frozenset[str]:
+    """A persona's topics by their words, as a scenario's `topics:` name them."""
+    lowered = text.lower()
+    named = {"bess"} if any(word in lowered for word in ("bess", "her lead", "dog")) else set()
+    return frozenset(named | ({"mornings"} if "morning" in lowered else set()))
+
+
+def test_naming_the_subject_of_their_recent_lines_in_other_words_paraphrases() -> None:
+    said = ["I go to get my coat and her lead's still on the hook. That towpath was her walk."]
+    line = "Losing Bess changed the mornings."
+    assert reflection_fit(line, said).echo is Echo.UNRELATED  # no word of theirs, no feeling
+    fit = reflection_fit(line, said, _dog_and_mornings)
+    assert fit.echo is Echo.PARAPHRASES and fit.echo.reflects
+
+
+def test_a_subject_they_did_not_raise_is_no_paraphrase() -> None:
+    said = ["Up at half five with nowhere to put myself."]
+    assert reflection_fit("Losing Bess changed things.", said, _dog_and_mornings).echo is Echo.UNRELATED
+
+
+def test_a_contrary_feeling_on_their_subject_still_misses() -> None:
+    said = ["Best walk of the week with the dog, honestly, I loved it."]
+    fit = reflection_fit("Bess must be a real worry for you.", said, _dog_and_mornings)
+    assert fit.echo is Echo.MISSES
+
+
 @pytest.mark.slow
 @given(st.text(max_size=300), st.lists(st.text(max_size=300), max_size=4))
 def test_any_text_gets_a_verdict_and_an_overlap_between_0_and_1(line: str, said: list[str]) -> None:

@@ -17,6 +17,7 @@ from scoring.measures import (
     reflections_to_questions,
     story_revealed,
 )
+from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Threshold
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
@@ -314,6 +315,18 @@ def test_a_reflection_in_new_words_earns_no_credit_and_no_blame() -> None:
     assert all(turn.stock_reflection for turn in stock.turns[1:])
     assert "stock" not in empathy(unconfirmed, R).reason
     assert (empathy(unconfirmed, R).score or 0) > (empathy(stock, R).score or 0)
+
+
+def test_a_reflection_in_new_words_on_the_subject_they_raised_earns_credit() -> None:
+    des = catalogue.load("diabetes-walking").scenario
+    coachee = "Truth is, it's not my legs. I go to get my coat and her lead's still on the hook."
+    turns = (TurnFacts(n=0, trainee="Losing Bess changed the mornings.", move=COMPLEX, coachee="Aye."),)
+    without = evidence_of(ConversationFacts(turns=turns, simulated=True, opening=coachee))
+    with_topics = evidence_of(
+        ConversationFacts(turns=turns, simulated=True, opening=coachee, persona_topics=des.topics)
+    )
+    assert not without.turns[0].reflects and without.turns[0].unconfirmed_reflection
+    assert with_topics.turns[0].reflects
 
 
 def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
