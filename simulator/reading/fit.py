@@ -19,9 +19,10 @@ The split (fixed; never changed to suit a result):
   (`CONVERSATION_TEST_AUTHORS`); never used here either.
 - fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, p, q, r, s, t, u, v, w, x, y, z, the
   conversation authors ah, ai, aj, ak, al, am, an, ao, ar, as, at, au, av and aw, the hard-case
-  authors bf, bg, bh, bj, bk, bm and bn, the counselling authors aa, ab and ac, plus the older team-written set `tests/reading/gold_moves.tsv` as
+  authors bf, bg, bh, bj, bk, bm, bn, bo and bp, the counselling authors aa, ab and ac, plus the older
+  team-written set `tests/reading/gold_moves.tsv` as
   author "team" (fitting only, never testing).
-- probes: authors bi and bl (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
+- probes: authors bi, bl and bq (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
 leave-one-author-out cross-validation inside the fitting part: each fitting author is held
@@ -164,19 +165,22 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl")
+PROBE_AUTHORS = ("bi", "bl", "bq")
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
 several short sentences (sympathy, understated praise, delight at the coachee's own step), orders
-and threats with no "should", and their cold twins, among ordinary lines."""
+and threats with no "should", and their cold twins, among ordinary lines; bq, warm lines built on
+negation or on words that also give orders ("nobody's blaming you", "I do get it") and their cold
+twins, among ordinary lines."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
     "bm", "bn", "aa", "ab", "ac",  # the counselling authors aa, ab, ac: see the corpus README
+    "bo", "bp",  # warm lines built on negation or on words that also give orders: see the corpus README
 )  # fmt: skip
 TEAM = "team"
-HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn")
+HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn", "bo", "bp")
 """Fitting authors who wrote only the kinds of line the reader misread, with their cold twins."""
 
 Record = dict[str, object]

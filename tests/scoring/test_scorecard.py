@@ -151,11 +151,9 @@ def test_measures_that_do_not_apply_are_left_out_of_overall() -> None:
 
 # Personas whose scenario tests still score apart across seeds. Replies no longer turn on the
 # seed (ties go by the line), but the personality does: under seed 3 Des's mixed review scores
-# 65.7 against 72.8 under the others; under seed 4 Tomasz opens a turn sooner in the compassion-led
-# one-to-one (with the reader fitted on the counselling authors too), so one more line reads as a
-# complex reflection and his whole story comes out: 95.2 against 85.2. Strict, so one that becomes
-# stable fails here until it is taken off the list.
-SEED_SENSITIVE = frozenset({"diabetes-walking", "quiet-senior-engineer"})
+# 65.7 against 72.8 under the others. Strict, so one that becomes stable fails here until it is
+# taken off the list (Tomasz's came off with the reader fitted on authors bo and bp).
+SEED_SENSITIVE = frozenset({"diabetes-walking"})
 
 
 @pytest.mark.slow
