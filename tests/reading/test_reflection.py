@@ -46,9 +46,10 @@ def test_a_bare_feeling_after_words_that_name_none_is_stock_but_a_particular_one
     assert fit.echo is Echo.UNRELATED and not fit.echo.reflects
 
 
-def test_only_the_last_two_coachee_lines_count() -> None:
-    said = ["Bay three has been chaos since March.", "Anyway.", "Fine, I suppose."]
+def test_only_the_last_three_coachee_lines_count() -> None:
+    said = ["Bay three has been chaos since March.", "Anyway.", "Fine, I suppose.", "Whatever."]
     assert reflection_fit("Bay three has been chaos.", said).echo is not Echo.RESTATES
+    assert reflection_fit("Bay three has been chaos.", said[:3]).echo is Echo.RESTATES
 
 
 def test_feelings_lean_by_their_words_and_negation_turns_them() -> None:
