@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from simulator.engine.listening import Verdict, is_near_repeat, line_key, reflection_verdict
 from simulator.engine.session import Session, personality_for
 from simulator.errors import ConversationOver
+from simulator.reading.reflection import feeling_of
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
@@ -181,6 +183,25 @@ def test_a_reflection_on_the_subject_they_raised_lands_in_words_of_its_own() -> 
     assert "bess" in topics_of(recent[0]) and "bess" in topics_of(line)
     assert reflection_verdict(FEELING, line, recent, State.NEUTRAL) is Verdict.NONE
     assert reflection_verdict(FEELING, line, recent, State.NEUTRAL, topics_of) is Verdict.LANDED
+
+
+@pytest.mark.parametrize("scenario", [loaded.scenario for loaded in catalogue.load_bundled()], ids=str)
+def test_every_persona_hears_a_reflection_on_a_topic_it_raised_in_other_words(scenario: Scenario) -> None:
+    topics_of = partial(topics_named, scenario.topics)
+    tried = 0
+    for topic in scenario.topics:
+        plain = [word for word in topic.words if not word.endswith("*") and " " not in word]
+        for said_word, line_word in pairwise(plain):
+            said, line = f"I keep thinking about {said_word}.", f"{line_word.capitalize()} matters."
+            if feeling_of(said) or feeling_of(line):
+                continue  # a feeling either way is judged as a feeling first
+            tried += 1
+            assert reflection_verdict(FEELING, line, [said], State.NEUTRAL, topics_of) is Verdict.LANDED, (
+                topic.id,
+                said,
+                line,
+            )
+    assert tried, scenario.id
 
 
 def test_a_missed_reflection_gets_a_correction_from_the_correct_pool() -> None:
