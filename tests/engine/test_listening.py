@@ -185,7 +185,9 @@ def test_a_reflection_on_the_subject_they_raised_lands_in_words_of_its_own() -> 
     assert reflection_verdict(FEELING, line, recent, State.NEUTRAL, topics_of) is Verdict.LANDED
 
 
-@pytest.mark.parametrize("scenario", [loaded.scenario for loaded in catalogue.load_bundled()], ids=str)
+@pytest.mark.parametrize(
+    "scenario", [loaded.scenario for loaded in catalogue.load_bundled()], ids=lambda scenario: scenario.id
+)
 def test_every_persona_hears_a_reflection_on_a_topic_it_raised_in_other_words(scenario: Scenario) -> None:
     topics_of = partial(topics_named, scenario.topics)
     tried = 0
