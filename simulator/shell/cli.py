@@ -30,14 +30,26 @@ if TYPE_CHECKING:
     from simulator.shell.practice import PracticeRun
 
 
-class AsPath:
-    """What click turns a path argument into: a `pathlib.Path`, with pathlib (and the urllib and
-    ipaddress it loads) imported only when a command gets one, not for `coach --help`."""
+class PathType(click.ParamType):  # type: ignore[type-arg]  # not subscripted: pyproject allows click 8.1
+    """A path option or argument, given to the command as a `pathlib.Path`.
 
-    def __new__(cls, value: str) -> Path:  # type: ignore[misc]
+    `click.Path` without the checks these commands do themselves. Its constructor looks for
+    translation files (four file checks per option under an English locale), which `coach --help`
+    would pay for every option here. pathlib, and the urllib and ipaddress it loads, is imported
+    only when a command gets a path.
+    """
+
+    def __init__(self, dir_okay: bool = True) -> None:
+        self.dir_okay = dir_okay
+        self.name = "path" if dir_okay else "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
         from pathlib import Path
 
-        return Path(value)
+        path = value if isinstance(value, Path) else Path(value)
+        if not self.dir_okay and path.is_dir():
+            self.fail(f"File {str(value)!r} is a directory.", param, ctx)
+        return path
 
 
 def cached_difficulty(scenario: Scenario, scenario_text: str) -> str:
@@ -233,7 +245,7 @@ def main() -> None:
 )
 @click.option(
     "--transcript",
-    type=click.Path(dir_okay=False, path_type=AsPath),
+    type=PathType(dir_okay=False),
     default=None,
     help=f"Where to save the transcript (default: a new file under ${TRANSCRIPTS_ENV} "
     "or ~/.local/share/compassion-coach/transcripts).",
@@ -242,7 +254,7 @@ def main() -> None:
 @click.option(
     "--round",
     "round_file",
-    type=click.Path(path_type=AsPath, readable=False),
+    type=PathType(),
     default=None,
     help="Practise under a round file's rules and record the conversation in the gradebook.",
 )
@@ -336,7 +348,7 @@ def scenarios(as_json: bool) -> None:
 @click.option(
     "--phrases",
     "phrases_file",
-    type=click.Path(path_type=AsPath, readable=False),
+    type=PathType(),
     default=None,
     help="A YAML file of organisation-specific phrases (the keys of a scenario's `phrases:`).",
 )
@@ -358,12 +370,12 @@ def classify(
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=AsPath, readable=False))
+@click.argument("files", nargs=-1, required=True, type=PathType())
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file, one per line.")
 @click.option(
     "--html",
     "html_out",
-    type=click.Path(path_type=AsPath),
+    type=PathType(),
     default=None,
     help="Write the scorecard as a self-contained HTML page (a folder of pages when scoring several files).",
 )
