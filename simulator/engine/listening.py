@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import partial
 
 from simulator.engine.presumptions import granted_by
-from simulator.reading.reflection import content_words, feeling_of, reflection_fit
+from simulator.reading.reflection import Echo, content_words, feeling_of, reflection_fit
 from simulator.scenario.model import Scenario, Topic
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Focus, Move, State
@@ -39,6 +39,7 @@ class Verdict(StrEnum):
 
     LANDED = "landed"  # restated, extended, or named the feeling in them
     MISSED = "missed"  # named a feeling their words contradict ("that sounds hard" after a cheerful line)
+    STOCK = "stock"  # nothing of theirs in it: a feeling their words did not carry, or no words of substance
     NONE = "none"  # not a reflection, or nothing to say either way
 
 
@@ -84,7 +85,9 @@ def reflection_verdict(
     """Whether a reflection landed on the coachee's recent lines, missed them, or neither.
 
     Only a clear contradiction counts as a miss: a reflection naming a feeling opposite to the
-    one in the coachee's last line. Sharing no words is not enough, since a good complex
+    one in the coachee's last line. A stock one (`Echo.STOCK`: a feeling their words did not
+    carry, "That sounds really hard" after small talk, or no words of substance) is no miss, but
+    it draws nothing of their story out. Sharing no words is not enough, since a good complex
     reflection may use none of them. A guarded or defensive coachee's cheerful words ("I'm
     fine", "Happy now?") are a front, so naming the strain under them is no miss.
     """
@@ -97,6 +100,8 @@ def reflection_verdict(
     cheerful_front = heard == "positive" and state.rank < State.NEUTRAL.rank
     if fit.feeling and heard and fit.feeling != heard and not cheerful_front:
         return Verdict.MISSED
+    if fit.echo is Echo.STOCK:
+        return Verdict.STOCK
     return Verdict.NONE
 
 

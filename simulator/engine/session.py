@@ -283,7 +283,7 @@ class Session:
         earned = not (
             moment or hot_button or end_rule or move.is_unclear
         )  # an unsure reading draws no story out
-        reveal = self._story_to_reveal(move, events) if earned else None
+        reveal = self._story_to_reveal(move, heard, events) if earned else None
         choice = self._reply(move, heard, events, moment, hot_button, reveal, ending=end_rule is not None)
         rules = [*impact.rules, *held]
         if reveal is not None:
@@ -421,10 +421,16 @@ class Session:
             events.add(Event.PLAN_AGREED.value)
         return events
 
-    def _story_to_reveal(self, move: Move, events: frozenset[str]) -> StoryItem | None:
+    def _story_to_reveal(self, move: Move, heard: Heard, events: frozenset[str]) -> StoryItem | None:
         # The coachee tells their story when drawn out, not when told what to do: a next step
         # the trainee suggested, even with permission, is not one the coachee chose.
         if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
+            return None
+        if heard.verdict is Verdict.STOCK:
+            # A stock reflection ("That sounds really hard" after small talk) draws nothing out:
+            # someone tells their story to a listener, and the scorecard credits no stock line.
+            # One in words of its own that shares none of theirs still may: the judge of
+            # reflections cannot tell a fine paraphrase from a miss, and the reader vouched for it.
             return None
         for item in self.scenario.story:
             if item.id in self._revealed or move.focus not in item.unlocked_by:
