@@ -181,9 +181,9 @@ def test_a_stock_reflection_draws_no_story_out_and_one_that_lands_does() -> None
     # question, a stock "that sounds hard" names a feeling her words did not carry.
     stock = Session(starting(NURSE, State.REFLECTIVE))
     turn = stock.play(FEELING, "That sounds really hard.")
-    assert reflection_verdict(FEELING, "That sounds really hard.", [NURSE.opening.text], State.REFLECTIVE) is (
-        Verdict.STOCK
-    )
+    assert reflection_verdict(
+        FEELING, "That sounds really hard.", [NURSE.opening.text], State.REFLECTIVE
+    ) is (Verdict.STOCK)
     assert turn.reveals == ()
     landed = Session(starting(NURSE, State.REFLECTIVE))
     turn = landed.play(FEELING, "So you're bracing yourself for a telling-off about the notes.")
