@@ -179,12 +179,9 @@ def test_that_sounds_hard_after_a_cheerful_line_is_corrected_and_earns_nothing()
 def test_a_stock_reflection_draws_no_story_out_and_one_that_lands_does() -> None:
     # Open enough to tell what matters to her when a feeling is reflected: after her opening
     # question, a stock "that sounds hard" names a feeling her words did not carry.
-    stock = Session(starting(NURSE, State.REFLECTIVE))
-    turn = stock.play(FEELING, "That sounds really hard.")
-    assert reflection_verdict(
-        FEELING, "That sounds really hard.", [NURSE.opening.text], State.REFLECTIVE
-    ) is (Verdict.STOCK)
-    assert turn.reveals == ()
+    line = "That sounds really hard."
+    assert reflection_verdict(FEELING, line, [NURSE.opening.text], State.REFLECTIVE) is Verdict.STOCK
+    assert Session(starting(NURSE, State.REFLECTIVE)).play(FEELING, line).reveals == ()
     landed = Session(starting(NURSE, State.REFLECTIVE))
     turn = landed.play(FEELING, "So you're bracing yourself for a telling-off about the notes.")
     assert turn.reveals == ("values",)
