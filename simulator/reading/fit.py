@@ -20,8 +20,8 @@ The split (fixed; never changed to suit a result):
 - fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, p, q, r, s, t, u, v, w, x, y, z, the
   conversation authors ah, ai, aj, ak, al, am, an, ao, ar, as, at, au, av and aw, the hard-case
   authors bf, bg, bh, bj, bk, bm, bn, bo and bp, the authors bu and bv (the words of coaching),
-  the counselling authors aa, ab and ac, plus the older
-  team-written set `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
+  the counselling authors aa, ab and ac, plus the older team-written set
+  `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
 - probes: authors bi, bl, bq, bt and bw (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
