@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from scoring.counts import is_balance_sheet
-from scoring.evidence import Evidence
+from scoring.evidence import HALF_A_LINE, Evidence
 from scoring.experience import imposed_count
-from scoring.marks import Measure
+from scoring.marks import Measure, tally
 from simulator.vocabulary import Attractor, Focus, Form, MeasureKey
 
 
@@ -112,7 +112,7 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
     reflected, questions = evidence.count("reflects"), evidence.count("is_question")
     stock = evidence.count("stock_reflection")
     repeated = sum(turn.counts and turn.repeat_of is not None for turn in evidence.turns)
-    imposed, nea = imposed_count(evidence), evidence.count("is_nea")
+    imposed, nea = imposed_count(evidence), evidence.against("is_nea")
     shutdowns = any(
         fact.state_after is not None and fact.state_after.rank == 0 for fact in evidence.facts.turns
     )
@@ -161,10 +161,10 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
                 [
                     (
                         Behaviour.HOLD_BACK,
-                        f"Hold back your own solutions ({imposed} this time): ask which step they would choose.",
+                        f"Hold back your own solutions ({tally(imposed)} this time): ask which step they would choose.",
                     )
                 ]
-                if imposed
+                if imposed >= HALF_A_LINE
                 else []
             ),
             (
@@ -193,10 +193,10 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
                 [
                     (
                         Behaviour.HOLD_BACK,
-                        f"Share the lead: {nea} NEA move(s) put you in the expert's chair; ask permission before offering an idea.",
+                        f"Share the lead: {tally(nea)} NEA move(s) put you in the expert's chair; ask permission before offering an idea.",
                     )
                 ]
-                if nea
+                if nea >= HALF_A_LINE
                 else []
             ),
             *(

@@ -7,7 +7,7 @@ direction (one more confrontation never helps), which the tests hold as properti
 
 from __future__ import annotations
 
-from scoring.evidence import Evidence
+from scoring.evidence import HALF_A_LINE, Evidence
 from scoring.marks import (
     FAIR_SCORE,
     Measure,
@@ -20,6 +20,7 @@ from scoring.marks import (
     per_turns,
     rate,
     rising,
+    tally,
 )
 from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import Attractor, Focus, Form, MeasureKey
@@ -42,7 +43,7 @@ def _unearned(evidence: Evidence) -> str:
 def pea_nea_ratio(evidence: Evidence, rubric: Rubric) -> Measure:
     """PEA moves per NEA move, counting only PEA moves that earned it."""
     pea = sum(turn.attractor is Attractor.PEA for turn in evidence.turns)
-    nea = evidence.count("is_nea")
+    nea = evidence.against("is_nea")
     value = bounded_ratio(pea, nea)
     mark = rubric.pea_nea_ratio
     score = rising(value, mark)
@@ -56,10 +57,10 @@ def pea_nea_ratio(evidence: Evidence, rubric: Rubric) -> Measure:
             Rating.FAIR: "the positive attractor led, not yet clearly",
             Rating.POOR: poor,
         }
-        reason = judged(f"{pea} PEA to {nea} NEA moves{_unearned(evidence)}", rating, verdicts)
+        reason = judged(f"{pea} PEA to {tally(nea)} NEA moves{_unearned(evidence)}", rating, verdicts)
     marks = (f">= {mark.fair:g}:1", f">= {mark.good:g}:1")
     return measure(
-        MeasureKey.PEA_NEA_RATIO, "PEA : NEA", round(value, 3), f"{pea}:{nea}", marks, score, reason
+        MeasureKey.PEA_NEA_RATIO, "PEA : NEA", round(value, 3), f"{pea}:{tally(nea)}", marks, score, reason
     )
 
 
@@ -70,20 +71,21 @@ def is_balance_sheet(index: int, focus: Focus) -> bool:
 
 def ict_order(evidence: Evidence, rubric: Rubric) -> Measure:
     """Intentional Change Theory's order: vision before any NEA move, vision and values before the real self."""
-    nea_first = vision_first = 0
+    nea_first, vision_first = 0.0, 0
     seen_vision = seen_real_self = False
     for index, turn in enumerate(evidence.turns):
         if not turn.counts:
             continue
         if turn.is_nea and not seen_vision:
-            nea_first += 1
+            nea_first += turn.sureness
         if is_balance_sheet(index, turn.move.focus):
             seen_real_self = True
         if turn.attractor is Attractor.PEA and turn.move.focus in (Focus.VISION, Focus.VALUES):
             seen_vision = True
             vision_first += not seen_real_self
     need = rubric.vision_exchanges_before_real_self
-    if seen_vision and not nea_first and vision_first:
+    nea_before = nea_first >= HALF_A_LINE
+    if seen_vision and not nea_before and vision_first:
         score = FAIR_SCORE + (1 - FAIR_SCORE) * min(vision_first, need) / need
         verdict = (
             "vision first, and explored before the real self"
@@ -91,12 +93,12 @@ def ict_order(evidence: Evidence, rubric: Rubric) -> Measure:
             else "vision first, but the real self came early"
         )
         reason = f"{vision_first} vision/values exchange(s) before the real self: {verdict}"
-    elif seen_vision and not nea_first:
+    elif seen_vision and not nea_before:
         score = 0.5
         reason = "the real self came before any vision or values exchange"
     elif seen_vision:
         score = 0.3 / (1 + nea_first)
-        reason = f"{nea_first} NEA move(s) came before the first vision exchange"
+        reason = f"{tally(nea_first)} NEA move(s) came before the first vision exchange"
     else:
         score = 0.15 / (1 + nea_first)
         reason = "the coachee's vision and values were never explored"
@@ -186,22 +188,22 @@ def mi_adherent(evidence: Evidence, rubric: Rubric) -> Measure:
 def mi_non_adherent(evidence: Evidence, rubric: Rubric) -> Measure:
     """Confrontations and unsolicited advice (MITI's MI non-adherent behaviours)."""
     counted = [turn for turn in evidence.turns if turn.counts]
-    confronts = sum(turn.move.form is Form.CONFRONT for turn in counted)
-    advice = sum(turn.move.form is Form.ADVICE for turn in counted)
+    confronts = sum(turn.sureness for turn in counted if turn.move.form is Form.CONFRONT)
+    advice = sum(turn.sureness for turn in counted if turn.move.form is Form.ADVICE)
     value = per_turns(confronts + advice, len(counted), rubric)
     mark = rubric.mi_non_adherent
     score = falling(value, mark)
-    if confronts and score >= 1.0:
+    if confronts >= HALF_A_LINE and score >= 1.0:
         score = 0.99  # good needs no confrontation at all, however long the conversation
     verdicts = {
         Rating.GOOD: "you held back the righting reflex",
         Rating.FAIR: "a little of the righting reflex",
         Rating.POOR: "too much correcting and telling",
     }
-    facts = f"{confronts} confrontation(s), {advice} piece(s) of unsolicited advice"
+    facts = f"{tally(confronts)} confrontation(s), {tally(advice)} piece(s) of unsolicited advice"
     per = f" per {rubric.per_turns} turns"
     return measure(
-        MeasureKey.MI_NON_ADHERENT, "MI non-adherent moves", round(value, 3), f"{confronts + advice}",
+        MeasureKey.MI_NON_ADHERENT, "MI non-adherent moves", round(value, 3), tally(confronts + advice),
         (f"<= {mark.fair:g}{per}", f"0 confront, <= {mark.good:g} advice{per}"), score,
         judged(facts, rate(score), verdicts),
     )  # fmt: skip

@@ -83,6 +83,15 @@ class TurnEvidence:
         return self.counts and self.move.attractor is Attractor.NEA
 
     @property
+    def sureness(self) -> float:
+        """How much the line counts against the trainee when it does (`Move.certainty`): in full
+        from a sure reading, in part from a half-sure one, as it moves the coachee. Warm lines
+        misread as NEA are read half-surely far more often than cold lines read rightly (on the
+        verdict's conversations, the NEA readings of textbook lines average a certainty of 0.48,
+        of blunt ones 0.87): one misreading must not cost a whole accusation."""
+        return self.move.certainty
+
+    @property
     def reflects(self) -> bool:
         """A reflection that earns reflection credit: it captures what the coachee said, felt or meant."""
         return (
@@ -271,6 +280,11 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     return tuple(evidence)
 
 
+HALF_A_LINE = 0.5
+"""Where a rule asks whether something happened at all ("no NEA before the vision", "a
+confrontation"), the half-sure lines that did it must add up to at least this much of a line."""
+
+
 @dataclass(frozen=True)
 class Evidence:
     """A conversation's facts with every line's evidence beside them: what the measures read."""
@@ -289,6 +303,10 @@ class Evidence:
         if attribute not in counts:
             counts[attribute] = sum(bool(getattr(turn, attribute)) for turn in self.turns)
         return counts[attribute]
+
+    def against(self, attribute: str) -> float:
+        """The lines with a true `attribute` that count against the trainee, each by its `sureness`."""
+        return sum(turn.sureness for turn in self.turns if getattr(turn, attribute))
 
     def reveals(self, *, credited: bool) -> list[str]:
         """The kinds of story item told, drawn out by lines that earned PEA credit (or not)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from scoring.evidence import Evidence
-from scoring.marks import FAIR_SCORE, Measure, Rating, judged, measure, not_applicable, rate, rising
+from scoring.evidence import HALF_A_LINE, Evidence
+from scoring.marks import FAIR_SCORE, Measure, Rating, judged, measure, not_applicable, rate, rising, tally
 from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import Attractor, Focus, Form, MeasureKey, State
 
@@ -108,15 +108,17 @@ def external_proposals(evidence: Evidence) -> tuple[bool, bool]:
     return goal, step
 
 
-def imposed_count(evidence: Evidence) -> int:
-    """How many times the coach pressed their own answer: advice without permission, or a confrontation about the plan."""
+def imposed_count(evidence: Evidence) -> float:
+    """How many times the coach pressed their own answer: advice without permission, or a
+    confrontation about the plan; each by how sure the reader was of it (`TurnEvidence.sureness`)."""
     return sum(
-        turn.counts
+        turn.sureness
+        for turn in evidence.turns
+        if turn.counts
         and (
             turn.move.form is Form.ADVICE
             or (turn.move.form is Form.CONFRONT and turn.move.focus is Focus.PLAN)
         )
-        for turn in evidence.turns
     )
 
 
@@ -133,8 +135,9 @@ def goal_ownership(evidence: Evidence, rubric: Rubric) -> Measure:
     else:
         goal, step = external_proposals(evidence)
     imposed = imposed_count(evidence)
+    pressed = imposed >= HALF_A_LINE
     score = max(0.3 + 0.35 * goal + 0.35 * step - 0.2 * imposed, 0.0)
-    if imposed:
+    if pressed:
         score = min(score, FAIR_SCORE - 0.01)
     owned = (
         "the coachee proposed their goal and their step" if goal and step
@@ -142,16 +145,16 @@ def goal_ownership(evidence: Evidence, rubric: Rubric) -> Measure:
         else "the coachee proposed a step" if step
         else "the coachee proposed no goal or step of their own"
     )  # fmt: skip
-    seen = owned + (f"; you proposed {imposed} solution(s) of your own" if imposed else "")
+    seen = owned + (f"; you proposed {tally(imposed)} solution(s) of your own" if pressed else "")
     verdicts = {
         Rating.GOOD: "theirs, so it is more likely to hold",
         Rating.FAIR: "partly theirs",
         Rating.POOR: "imposed goals predict the opposite of success"
-        if imposed
+        if pressed
         else "draw out their own goal and step",
     }
     shown = "coachee's" if goal or step else "none"
-    if imposed:
+    if pressed:
         shown = "imposed" if not (goal or step) else "mixed"
     value = round(score, 3)
     return measure(key, label, value, shown, marks, score, judged(seen, rate(score), verdicts))

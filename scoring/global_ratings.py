@@ -20,9 +20,9 @@ substantially decide where it goes (their own goal and step, their choice stress
 
 from __future__ import annotations
 
-from scoring.evidence import Evidence
+from scoring.evidence import HALF_A_LINE, Evidence
 from scoring.experience import external_proposals, imposed_count
-from scoring.marks import Measure, measure, rising
+from scoring.marks import Measure, measure, rising, tally
 from simulator.reading.reflection import Echo
 from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import Form, MeasureKey
@@ -77,14 +77,16 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     grounded = sum(turn.grounded_affirmation and not turn.restating_affirmation for turn in evidence.turns)
     stock = evidence.count("stock_reflection")
     missed = sum(turn.stock_reflection and turn.echo is Echo.MISSES for turn in evidence.turns)
-    confronts = sum(turn.counts and turn.move.form is Form.CONFRONT for turn in evidence.turns)
+    confronts = sum(
+        turn.sureness for turn in evidence.turns if turn.counts and turn.move.form is Form.CONFRONT
+    )
     understanding = accurate + 0.5 * (follow_ups + grounded + deep) - 0.5 * stock
     rating = max(min(1 + 10 * understanding / lines, 5.0), 1.0)
     if not accurate:
         rating = _capped(rating, 3 - BELOW)
     if not deep:
         rating = _capped(rating, 5 - BELOW)
-    if confronts:
+    if confronts >= HALF_A_LINE:
         rating = _capped(rating, 4 - BELOW)
     seen = f"{reflected} reflection(s) that captured what the coachee said ({deep} adding meaning), "
     if restating:
@@ -94,8 +96,8 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
         seen += f", {grounded} affirmation(s) built on their words"
     if stock:
         seen += f", {stock} stock or missed reflection(s)" + (f" ({missed} missed)" if missed else "")
-    if confronts:
-        seen += f", {confronts} confrontation(s)"
+    if confronts >= HALF_A_LINE:
+        seen += f", {tally(confronts)} confrontation(s)"
     return rating, seen
 
 
@@ -112,7 +114,7 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
     responsive = evidence.count("follow_up") + evidence.count("reflects")
     eliciting, autonomy = evidence.count("eliciting"), evidence.count("autonomy")
     collaborative = eliciting + autonomy + responsive
-    nea, imposed = evidence.count("is_nea"), imposed_count(evidence)
+    nea, imposed = evidence.against("is_nea"), imposed_count(evidence)
     repeated = sum(turn.counts and turn.repeat_of is not None for turn in evidence.turns)
     if evidence.facts.simulated:
         told = evidence.reveals(credited=True)
@@ -123,7 +125,7 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
     rating = min(1 + (collaborative + contributions) / (0.15 * lines), 5.0) - 5 * nea / lines
     if not responsive:
         rating = _capped(rating, 3 - BELOW)
-    if not own_step or not autonomy or nea or imposed:
+    if not own_step or not autonomy or nea >= HALF_A_LINE or imposed >= HALF_A_LINE:
         rating = _capped(rating, 5 - BELOW)
     if nea / lines > 0.2 or repeated / lines > 0.25:
         rating = _capped(rating, 3 - BELOW)
@@ -140,8 +142,8 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
             + ("goal and step" if own_step and shaped else "step" if own_step else "story")
             + " came out"
         )
-    if nea:
-        seen += f", {nea} NEA move(s)"
+    if nea >= HALF_A_LINE:
+        seen += f", {tally(nea)} NEA move(s)"
     if repeated:
         seen += f", {repeated} repeated line(s)"
     return rating, seen

@@ -47,9 +47,14 @@ class Measure:
         return self.score is not None
 
 
-def bounded_ratio(count: int, per: int) -> float:
-    """`count` per `per`, with none of `per` read as one: always a finite number (5 to 0 is 5.0)."""
+def bounded_ratio(count: float, per: float) -> float:
+    """`count` per `per`, with less than one of `per` read as one: always a finite number (5 to 0 is 5.0)."""
     return count / max(per, 1)
+
+
+def tally(count: float) -> str:
+    """A count as shown: whole, or to one decimal when half-sure lines counted in part (1.7)."""
+    return f"{round(count, 1):g}"
 
 
 def rising(value: float, mark: Threshold) -> float:

@@ -144,6 +144,26 @@ def test_an_unclear_line_counts_neither_way() -> None:
     assert pea_nea_ratio(evidence, R).shown == "1:0" and mi_non_adherent(evidence, R).shown == "0"
 
 
+def test_a_half_sure_nea_line_counts_against_the_trainee_in_part() -> None:
+    # Confidence 0.725 is half-way from unclear (0.55) to sure (0.90): the line counts half.
+    half = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.725)
+    sure = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.95)
+    lines = (LINES[VISION_Q], LINES[CONFRONT], LINES[VALUES_Q])
+    halved, whole = (external(VISION_Q, move, VALUES_Q, lines=lines) for move in (half, sure))
+    assert pea_nea_ratio(halved, R).shown == "2:0.5" and pea_nea_ratio(whole, R).shown == "2:1"
+    assert "0.5 confrontation(s)" in mi_non_adherent(halved, R).reason
+    assert mi_non_adherent(halved, R).score > mi_non_adherent(whole, R).score
+    assert partnership(halved, R).score >= partnership(whole, R).score
+
+
+def test_a_barely_clear_nea_line_before_the_vision_does_not_break_the_order() -> None:
+    # Under half a line's worth (certainty 0.2) is not an NEA move before the vision; a sure one is.
+    barely = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA, confidence=0.62)
+    lines = (LINES[ADVICE], LINES[VISION_Q], LINES[VALUES_Q])
+    assert ict_order(external(barely, VISION_Q, VALUES_Q, lines=lines), R).shown == "met"
+    assert ict_order(external(ADVICE, VISION_Q, VALUES_Q), R).shown == "not met"
+
+
 def test_ict_order_is_good_with_two_vision_exchanges_before_the_real_self() -> None:
     assert ict_order(external(VISION_Q, VALUES_Q, CHECK, REAL_SELF_Q), R).rating == "good"
     assert ict_order(external(VISION_Q, CHECK), R).rating == "fair"
