@@ -1,6 +1,6 @@
 """Does the coachee listen, vary and keep up? Plays the written practice conversations and prints figures.
 
-    python benchmarks/coachee_fit.py [--set tuning|held_out|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
+    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
 
 Conversations live in `benchmarks/conversations/<set>/*.yaml` (a `scenario` id and
 `conversations: [{style, title, lines}]`). Each is played against its persona with several
@@ -176,9 +176,14 @@ def heard_before(runs: list[Played], rotations: int = 4) -> float | None:
     return statistics.mean(shares) if shares else None
 
 
+SETS = ("tuning", "held_out", "probe", "probe2")
+"""The conversation sets: tuning and held_out written by the team's own helpers, the two probes
+written blind by eight further authors who saw neither the engine nor the other sets."""
+
+
 def load_sets(which: str) -> list[tuple[str, dict[str, object]]]:
     """The conversation files of the chosen set(s), as (set name, data)."""
-    sets = ("tuning", "held_out") if which == "all" else (which,)
+    sets = SETS if which == "all" else (which,)
     found = []
     for name in sets:
         for path in sorted((HERE / name).glob("*.yaml")):
@@ -195,7 +200,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", default="all", choices=["tuning", "held_out", "all"])
+    parser.add_argument("--set", default="all", choices=[*SETS, "all"])
     parser.add_argument("--seeds", type=int, default=5, help="seeds per conversation (0 .. N-1)")
     parser.add_argument("--sample", nargs=2, metavar=("FILE", "N"), help="write N triples for blind rating")
     parser.add_argument(

@@ -187,6 +187,18 @@ _STOP = frozenset(
         "uh",
         "mm",
         "hmm",
+        # Greetings, thanks and apologies: "hi" after the coachee's "Hi. Sorry, I had to finish
+        # the bookings" is a greeting returned, not their words reflected.
+        "hi",
+        "hello",
+        "hey",
+        "morning",
+        "thanks",
+        "thank",
+        "cheers",
+        "sorry",
+        "bye",
+        "please",
     ]
 )
 

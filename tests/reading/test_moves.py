@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.reading.moves import MAX_CHARS, attractor_of, classify
-from simulator.vocabulary import Attractor, Context, Focus, Form, Move
+from simulator.vocabulary import REFLECTION_FORMS, Attractor, Context, Focus, Form, Move
 from tests.strategies import trainee_text
 
 GOLD_PATH = Path(__file__).with_name("gold_moves.tsv")
@@ -695,6 +695,14 @@ def test_nonsense_and_one_word_lines_never_read_as_reflections(line: str) -> Non
         Form.SIMPLE_REFLECTION,
         Form.COMPLEX_REFLECTION,
     )
+
+
+@pytest.mark.parametrize("line", ["hi", "Hello", "thanks", "sorry", "Morning!"])
+def test_a_greeting_returned_is_no_reflection_of_the_coachees_greeting(line: str) -> None:
+    # Greetings, thanks and apologies say nothing about whether a line echoes the coachee: "hi"
+    # after "Hi. Sorry, I had to finish the bookings" was read as a sure simple reflection.
+    opening = "Hi. Sorry, I had to finish the bookings for tomorrow. Is this about the KPI pack?"
+    assert read(line, Context(previous_coachee_line=opening)).form not in REFLECTION_FORMS
 
 
 def test_every_reading_carries_a_confidence_between_0_and_1_and_unclear_below_the_threshold() -> None:
