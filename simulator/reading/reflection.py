@@ -110,8 +110,9 @@ def content_words(text: str) -> frozenset[str]:
     """The stemmed content words of a text: no stopwords, no filler, none under three letters; a
     possessive is its word ("the letter's" holds "letter", "Maisie's" holds "maisie")."""
     return frozenset(
-        _stem(_SWAP.get(word, word).removesuffix("'s"))  # the coachee's "I'll" is the trainee's "you'll"
-        for word in _WORDS.findall(text.lower().replace("\u2019", "'"))
+        _stem(_SWAP.get(word, word))  # the coachee's "I'll" is the trainee's "you'll"
+        for word in (word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("\u2019", "'")))
+        # tested without the "'s": "that's" is "that", a stopword, as "Bess's" is "bess"
         if len(word) > 2 and word not in lex.STOPWORDS and word not in _GENERIC
     )
 

@@ -30,6 +30,13 @@ def test_a_stock_hard_after_a_cheerful_answer_misses() -> None:
     assert fit.echo is Echo.MISSES and not fit.echo.reflects
 
 
+def test_a_contraction_of_a_small_word_is_no_shared_word() -> None:
+    # "That's" is "that" with an "'s": a stopword, so "That's really tough." after the coachee's
+    # "That's the job" takes nothing of theirs (it was read as restating them, and credited).
+    assert content_words("That's it. What's next? Bess's lead.") == {"bes", "lead", "next"}
+    assert not reflection_fit("That's really tough.", ["That's the job, isn't it."]).echo.reflects
+
+
 def test_taking_their_words_further_extends() -> None:
     said = ["I stay late because the students need someone to check their charts."]
     assert reflection_fit("You care a lot about the students getting it right.", said).echo is Echo.EXTENDS
