@@ -17,7 +17,9 @@ seeds, in one process, and the script prints:
   opening screen (`simulator.shell.warm_start.warm_up` and `settle_heap`), so the first turns cost what a
   trainee waits for (`benchmarks/startup.py` times a fresh process's first conversation);
 - with `--sample FILE N`: N (coachee's previous line, trainee line, reply) triples drawn at
-  random (seeded) from every turn played, written to FILE as JSON Lines for blind rating
+  random (seeded) from every turn played, each with the conversation before it (`so_far`, so
+  that a rater can tell a callback to what the coachee said earlier from a reference to
+  something never said), written to FILE as JSON Lines for blind rating
   (`fits` left empty for the rater), and the same triples with their persona, style, state and
   reply source to FILE.key.jsonl for afterwards. The rubric is in scenarios/AUTHORING.md.
 """
@@ -56,7 +58,7 @@ class Played:
     title: str
     conversation: int  # its place among the persona's conversations
     seed: int
-    triples: list[dict[str, str]] = field(default_factory=list)
+    triples: list[dict[str, str | list[str]]] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)  # the reply under any repeat opener, lower-cased
     repeats: int = 0
     repeats_with_unused: int = 0
@@ -107,6 +109,7 @@ def play_one(
     played = Played(scenario.id, style, title, number, seed)
     said: set[str] = {scenario.opening.text.lower()}
     previous = scenario.opening.text
+    so_far = [f"COACHEE: {previous}"]  # the conversation before each turn, for a rater to judge callbacks
     for line in lines:
         events = session.events
         start, cpu_start = time.perf_counter(), time.thread_time()
@@ -128,6 +131,7 @@ def play_one(
         played.replies.append(reply)
         played.triples.append(
             {
+                "so_far": so_far[:-1],
                 "previous": previous,
                 "trainee": turn.trainee,
                 "reply": turn.coachee,
@@ -137,6 +141,7 @@ def play_one(
             }
         )
         previous = turn.coachee
+        so_far = [*so_far, f"TRAINEE: {turn.trainee}", f"COACHEE: {turn.coachee}"]
     played.left = session.end_reason is EndReason.COACHEE_LEFT
     return played
 
@@ -291,8 +296,9 @@ def main() -> None:
         key_path = path.with_name(path.name + ".key.jsonl")
         with path.open("w", encoding="utf-8") as blind, key_path.open("w", encoding="utf-8") as key:
             for number, (run, triple) in enumerate(chosen, start=1):
-                shown = {"id": number, "previous": triple["previous"], "trainee": triple["trainee"],
-                         "reply": triple["reply"], "cue": triple["cue"], "fits": None}  # fmt: skip
+                shown = {"id": number, "so_far": triple["so_far"], "previous": triple["previous"],
+                         "trainee": triple["trainee"], "reply": triple["reply"], "cue": triple["cue"],
+                         "fits": None}  # fmt: skip
                 blind.write(json.dumps(shown, ensure_ascii=False) + "\n")
                 hidden = {"id": number, "scenario": run.scenario, "style": run.style, "title": run.title,
                           "seed": run.seed, "state": triple["state"], "source": triple["source"]}  # fmt: skip

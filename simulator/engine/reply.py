@@ -34,7 +34,13 @@ from simulator.vocabulary import Focus, Form, Move, State
 
 @dataclass(frozen=True)
 class Scores:
-    """How much each kind of fit counts. Design choices, tuned on the practice conversations."""
+    """How much each kind of fit counts. Design choices, tuned on the practice conversations.
+
+    Measured blind and not kept: answering advice or a confrontation from the form's list ahead
+    of a topic the line raised (the act 2.5 higher). Of 105 conversations whose replies first
+    parted there, a rater who saw the conversation so far preferred the topic reply 52 times and
+    the act's 16 (37 alike); 87 against 59 fit (`benchmarks/coachee_fit.py` sets, seed 0).
+    """
 
     topic: float = 6.0  # a reply on a topic the line raised, or followed by a reflection that landed
     followed: float = (
