@@ -59,6 +59,13 @@ counted lines alone; over twelve, 3 and 3 (lower-cased sessions ranked 0.869 -> 
 written 0.951 -> 0.950; the verdict's tuning conversations missed 10 -> 9, held-out 5 -> 5)."""
 
 
+TAKEN_UP_FOR_SHARED_POWER = 0.1
+"""Partnership's anchor 4 (power shared, the coachee's contributions shaping the conversation)
+needs at least one line in ten to take up what the coachee said: a string of prepared questions,
+however inviting ("What's your north star? What fills your cup?"), is the coach's agenda, not
+theirs (our design choice)."""
+
+
 def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     """The Empathy rating (1 to 5, fractional between anchors) and the evidence behind it.
 
@@ -125,6 +132,8 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
     rating = min(1 + (collaborative + contributions) / (0.15 * lines), 5.0) - 5 * nea / lines
     if not responsive:
         rating = _capped(rating, 3 - BELOW)
+    elif responsive / lines < TAKEN_UP_FOR_SHARED_POWER:
+        rating = _capped(rating, 4 - BELOW)
     if not own_step or not autonomy or nea >= HALF_A_LINE or imposed >= HALF_A_LINE:
         rating = _capped(rating, 5 - BELOW)
     if nea / lines > 0.2 or repeated / lines > 0.25:

@@ -356,3 +356,37 @@ def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
     assert telling.value == 1.0 and "expert role" in telling.reason
     sharing = partnership(external(VISION_Q, COMPLEX, AUTONOMY, PLAN_Q, talk=("change",)), R)
     assert (sharing.value or 0) > 1.0
+
+
+def test_prepared_questions_that_take_up_nothing_do_not_share_power() -> None:
+    # Twelve inviting questions, none taking up what the coachee said, and one reflection that
+    # does: inviting, but the coach's agenda, so Partnership stays under anchor 4; with every
+    # third line taking up their words, it reaches it.
+    asks = [
+        "What would your best year look like?",
+        "What is your north star?",
+        "What fills your cup?",
+        "Where do you see yourself in five years?",
+        "What legacy would you like to leave?",
+        "What gives your work meaning?",
+        "Who do you want to become?",
+        "What are your signature strengths?",
+        "What does success mean to you?",
+        "What brings you joy at work?",
+        "If anything were possible, what would you build?",
+        "What calling sits beneath your career?",
+    ]
+    reflection = "You love teaching the students on the ward."
+    prepared = external(*[VISION_Q] * 12, COMPLEX, lines=(*asks, reflection))
+    assert partnership(prepared, R).value == 3.0
+    reflections = [
+        "You love teaching them.",
+        "The students on the ward matter to you.",
+        "Teaching lights you up.",
+        "You keep thinking about the students.",
+        "The ward is where you teach best.",
+        "Loving the teaching keeps you going.",
+    ]
+    listening_lines = [line for pair in zip(asks, reflections, strict=False) for line in pair]
+    moves = [move for _ in reflections for move in (VISION_Q, COMPLEX)]
+    assert partnership(external(*moves, lines=tuple(listening_lines)), R).value == 4.0
