@@ -22,7 +22,7 @@ The split (fixed; never changed to suit a result):
   authors bf, bg, bh, bj, bk, bm, bn, bo and bp, the authors bu and bv (the words of coaching),
   the counselling authors aa, ab and ac, plus the older team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt and bw (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
+- probes: authors bi, bl, bq, bt, bw and bz (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
 leave-one-author-out cross-validation inside the fitting part: each fitting author is held
@@ -172,7 +172,7 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw")
+PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz")
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
