@@ -36,7 +36,10 @@ STATEMENTS = [
         ("I'm fine. It's just been busy.", set()),
         ("Is that a question?", {"unasked"}),
         ("Hang on. Is that a question or a point?", {"unasked"}),
-        ("I don't follow. If you've got something to ask me, ask it straight.", {"unasked"}),
+        ("I don't follow. If you've got something to ask me, ask it straight.", {"unasked", "wordy"}),
+        ("Say it plainly. I haven't got time for riddles before service.", {"wordy"}),
+        ("Come again, love? You're losing me with the big words.", {"garbled", "wordy"}),
+        ("Meaning what?", set()),
         ("Sorry. Is that a question about the bookings?", set()),
     ],
 )
@@ -52,6 +55,14 @@ def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> N
     vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
     assert "two_years" in granted_by("Where would you like to be in a couple of years?", vision)
     assert "two_years" not in granted_by("If it were a really good year, what would be different?", vision)
+
+
+def test_only_a_long_line_grants_being_told_to_say_it_plainly() -> None:
+    # "Say it plainly, no riddles" answered "Two days a week over there, minimum." in a blind rating.
+    order = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA)
+    assert "wordy" not in granted_by("Here's what I'm thinkin'. Two days a week over there, minimum.", order)
+    long_line = "I'll put it all in an email with dates against each bit so it doesn't feel like a pile."
+    assert "wordy" in granted_by(long_line, order)
 
 
 def test_a_beaming_stage_direction_presumes_a_light_moment_which_a_hard_feeling_is_not() -> None:
