@@ -16,6 +16,9 @@ the seeds, then checks what a coach educator expects:
 - no gaming conversation is compassion-led or scores above the lowest textbook one;
 - the same lines with another seed give the same band and an overall within 5 points.
 
+Each set ends with how much of each style the reader read as NEA (seed 0; each such line by its
+certainty, `Move.certainty`, per line played): in textbook conversations, warm lines misread.
+
 With `--why`, each unstable conversation also shows how many of its lines read differently
 under another seed and the measures that moved its overall most, and the set ends with a tally.
 
@@ -48,6 +51,7 @@ from simulator.engine.transcript import TranscriptWriter, header_record
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import Rubric
 from simulator.trainer.rehearsal import play, score_session
+from simulator.vocabulary import Attractor
 
 HERE = Path(__file__).resolve().parent
 STYLES = ("textbook", "repair", "warm_deficit", "blunt", "gaming")
@@ -109,6 +113,8 @@ def report_set(name: str, seeds: int, why: bool = False) -> None:
     total = 0
     blamed: Counter[str] = Counter()
     turns_compared = turns_differing = 0
+    nea_weight: Counter[str] = Counter()  # per style, seed 0: NEA readings, each by its certainty
+    lines_read: Counter[str] = Counter()
     for scenario_id, conversations in load_set(name):
         print(f"\n== {scenario_id}")
         by_style: dict[str, list[tuple[str, list[float]]]] = defaultdict(list)
@@ -124,6 +130,10 @@ def report_set(name: str, seeds: int, why: bool = False) -> None:
             stable = len(bands) == 1 and spread <= STABLE_WITHIN
             unstable += not stable
             first = cards[0]
+            lines_read[style] += len(sessions[0].turns)
+            nea_weight[style] += sum(
+                turn.move.certainty for turn in sessions[0].turns if turn.move.attractor is Attractor.NEA
+            )
             print(
                 f"  {style:<12} {first.overall:5.1f} {first.band.value:<15} "
                 f"{'complete' if first.complete else 'incomplete':<10} "
@@ -172,6 +182,14 @@ def report_set(name: str, seeds: int, why: bool = False) -> None:
     print(f"expectations missed: {len(failures)}")
     for failure in failures:
         print(f"  - {failure}")
+    # What the reader does to a conversation: a textbook line read as NEA is almost always a warm
+    # line misread, and it moves the coachee and the scorecard as a cold one would.
+    print(
+        "lines read as NEA, each by its certainty, per line (seed 0): "
+        + ", ".join(
+            f"{style} {nea_weight[style] / lines_read[style]:.3f}" for style in STYLES if lines_read[style]
+        )
+    )
     if why:
         share = turns_differing / max(turns_compared, 1)
         print(
