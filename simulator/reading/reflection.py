@@ -109,10 +109,11 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> frozenset[str]:
     """The stemmed content words of a text: no stopwords, no filler, none under three letters; a
     possessive is its word ("the letter's" holds "letter", "Maisie's" holds "maisie")."""
+    # Each word without its "'s" before the stopword test: "that's" is "that", as "Bess's" is "bess".
+    bare = (word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("\u2019", "'")))
     return frozenset(
         _stem(_SWAP.get(word, word))  # the coachee's "I'll" is the trainee's "you'll"
-        for word in (word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("\u2019", "'")))
-        # tested without the "'s": "that's" is "that", a stopword, as "Bess's" is "bess"
+        for word in bare
         if len(word) > 2 and word not in lex.STOPWORDS and word not in _GENERIC
     )
 
