@@ -35,6 +35,7 @@ class Presumption:
     cue: re.Pattern[str] | None = None  # matched against the reply's stage direction
     granted_unless_hard_feeling: bool = False  # granted by every line but one naming a hard feeling
     granted_unless_a_question: bool = False  # granted by every line but a question
+    not_before: int = 0  # its line patterns grant it only once the trainee has said this many lines
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
@@ -58,6 +59,7 @@ def presumptions() -> tuple[Presumption, ...]:
             _either(item.get("cue", [])),
             item.get("granted_unless_hard_feeling", False),
             item.get("granted_unless_a_question", False),
+            item.get("not_before", 0),
         )
         for item in data["presumptions"]
     )
@@ -95,7 +97,12 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
         for p in presumptions()
         if (p.granted_by_a_question and is_question)
         or (lines_before is not None and lines_before < p.granted_early)
-        or (may_name and p.line is not None and p.line.search(text))
+        or (
+            may_name
+            and p.line is not None
+            and (lines_before is None or lines_before >= p.not_before)
+            and p.line.search(text)
+        )
         or (p.granted_when_garbled and garbled)
         or (p.granted_unless_hard_feeling and light)
         or (p.granted_unless_a_question and not is_question)

@@ -11,7 +11,8 @@ A turn, in order: the line is heard (topics, a repeat, whether a reflection land
 coachee reacts (a line heard before, an unclear line or a reflection that missed earns
 nothing; anything else goes through `appraise`); the memory takes in what the line raised;
 the coachee may end the meeting; then comes the reply: a leaving line, a story item, a hot
-button's line, a pool for the moment, or the best-fitting reply (`engine.reply`).
+button's line, an answer to a goodbye, a pool for the moment, or the best-fitting reply
+(`engine.reply`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ ELICITING_FORMS = frozenset({*QUESTION_FORMS, *REFLECTION_FORMS, Form.AFFIRMATIO
 
 VISION_FOCI = frozenset({Focus.VISION, Focus.VALUES})
 """The foci of the trainee's moves that explore the coachee's vision with them."""
+
+PARTING = "parting"
+"""What a line wrapping the meeting up grants (`presumptions.json`): the coachee answers from `pools: parting:`."""
 
 TYPICAL_SEED = 0
 """The seed that meets the persona's typical self: the middle of every temperament range."""
@@ -469,6 +473,14 @@ class Session:
             fresh = [line for line in hot_button.replies if line.text not in said]
             if fresh:
                 return Choice(fresh[0], None, f"hot_button:{hot_button.id}")
+        if moment in (None, PoolName.UNCLEAR) and PARTING in heard.grants:
+            # The trainee wraps up ("Thanks for your time", "See you Friday"): a goodbye is
+            # answered as one, at the coachee's openness, not as the next line of the topic.
+            pool_choice = choose_from_pool(
+                self.scenario, PoolName.PARTING, state, heard, events, said, self._rng
+            )
+            if pool_choice is not None and not pool_choice.repeated:
+                return pool_choice
         if moment is PoolName.UNCLEAR and not move.is_unclear and not is_gibberish(heard.key.words):
             # Read surely as nothing here, but plain words ("hello", "I hear you", an apology the
             # reader did not place): an ordinary answer, not "What do you mean?", which only

@@ -216,6 +216,7 @@ class PoolName(StrEnum):
     CORRECT = "correct"
     UNCLEAR = "unclear"
     REPEAT = "repeat"
+    PARTING = "parting"
     LEAVING = "leaving"
 
 
@@ -232,6 +233,10 @@ class Pools(Strict):
         BandReplies(), description="A line the coachee cannot make out: ask what was meant."
     )
     repeat: BandReplies = Field(BandReplies(), description="A line the trainee has said before.")
+    parting: BandReplies = Field(
+        BandReplies(),
+        description="The trainee wraps the meeting up (thanks, goodbye, when to meet again): answer it.",
+    )
     leaving: BandReplies = Field(
         BandReplies(),
         description="The coachee ends the meeting (temperament `leaves_after`, a hot button that `ends`).",

@@ -178,7 +178,8 @@ topics:
           cue: smiles
 
 # Replies for moments: an accurate reflection (`confirm`), one that missed (`correct`), a
-# line Alex cannot make out (`unclear`), a line heard before (`repeat`). `any` fits every band.
+# line Alex cannot make out (`unclear`), a line heard before (`repeat`), the trainee wrapping up
+# (`parting`). `any` fits every band.
 pools:
   confirm:
     any:
@@ -196,6 +197,13 @@ pools:
     any:
       - text: I think you asked me that already.
         cue: a small shrug
+  parting:
+    closed:
+      - text: Fine. Send it over.
+        cue: doesn't look up
+    any:
+      - text: Okay. Thanks.
+        cue: a small nod
 
 closing:
   text: I should get back. Thanks for this.

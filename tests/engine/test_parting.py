@@ -1,0 +1,96 @@
+"""A goodbye is answered as one: at the coachee's openness, from `pools: parting:`, without leaving."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine.presumptions import granted_by
+from simulator.engine.session import PARTING, Condition, Session
+from simulator.scenario import catalogue
+from simulator.scenario.model import Scenario
+from simulator.scenario.replies import BAND_OF_STATE, ReplyBand
+from simulator.vocabulary import Attractor, Focus, Form, Move, State
+
+ALL = [loaded.scenario for loaded in catalogue.load_bundled()]
+THANKS = Move(Form.AFFIRMATION, Focus.NONE, Attractor.PEA, confidence=1.0)
+LATE = 6  # trainee lines said before the wrap-up
+
+WRAP_UPS = (
+    "Thanks for your time today.",
+    "Mind yourself this afternoon, and thanks for being so decent about it.",
+    "I'll put it all in an email and we'll meet again in 2 weeks to see how the list looks",
+    "That sound alright? I'll write it up tonite.",
+    "Right, I'll let you get back. Same time next month?",
+    "ok bye then",
+    "Let me know how it goes. My door's always open.",
+)
+
+
+@pytest.mark.parametrize("line", WRAP_UPS)
+def test_a_line_wrapping_the_meeting_up_grants_a_goodbye(line: str) -> None:
+    assert PARTING in granted_by(line, THANKS, LATE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thanks for your time today. What will you try first?",  # it asks on
+        "Thanks for telling me that. What would help most?",
+        "Thanks for being honest with me.",  # thanks for what was said, mid-meeting
+        "What would a good day look like?",
+        "Does that sound OK?",
+        "I just worry when I don't see you.",
+        "Go on.",
+    ],
+)
+def test_a_line_that_does_not_wrap_up_grants_no_goodbye(line: str) -> None:
+    assert PARTING not in granted_by(line, THANKS, LATE)
+
+
+def test_thanks_for_coming_in_opens_a_meeting_as_often_as_it_closes_one() -> None:
+    line = "Hi Grace, thanks for coming in. I know you're knackered."
+    assert PARTING not in granted_by(line, THANKS, 0)
+    assert PARTING in granted_by("Thanks for coming in, Grace.", THANKS, LATE)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_every_persona_has_goodbyes_for_every_band(scenario: Scenario) -> None:
+    parting = scenario.pools.parting
+    for band in ReplyBand:
+        assert len(getattr(parting, band.value)) + len(parting.any) >= 4, (scenario.id, band)
+
+
+def _warmed_up(scenario: Scenario, state: State) -> Session:
+    session = Session(scenario, seed=0)
+    session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
+    # Lines the reader could not make out earn nothing either way: the meeting goes on, the coachee stays put.
+    unsure = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=0.1)
+    for line in ("Mm.", "Go on.", "Right.", "I see.", "Okay.", "Mm-hm."):
+        session.play(unsure, line)
+    return session
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+@pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.OPEN])
+def test_a_goodbye_is_answered_from_the_band_of_the_coachee_who_stays(
+    scenario: Scenario, state: State
+) -> None:
+    session = _warmed_up(scenario, state)
+    if session.is_over or session.state is not state:
+        pytest.skip(f"the warm-up took {scenario.id} from {state}")
+    neutral = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=1.0)
+    turn = session.play(neutral, "Thanks for your time today. I'll write it up.")
+    band = BAND_OF_STATE[turn.state_after]
+    goodbyes = {
+        reply.text for reply in (*getattr(scenario.pools.parting, band.value), *scenario.pools.parting.any)
+    }
+    assert turn.coachee in goodbyes, (scenario.id, state, turn.coachee)
+    assert not session.is_over  # the trainee may say more after a goodbye
+
+
+def test_a_goodbye_still_moves_openness_as_its_reading_says() -> None:
+    nurse = catalogue.load("ward-nurse-charting").scenario
+    session = _warmed_up(nurse, State.GUARDED)
+    warm = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    turn = session.play(warm, "You care about those students more than anyone. Thanks for your time today.")
+    assert turn.openness_after > turn.openness_before
