@@ -65,12 +65,28 @@ class Played:
     left: bool = False  # the coachee ended the meeting
 
 
-def base_text(scenario: Scenario, said: str) -> str:
-    """The reply under a repeat opener, lower-cased, so a retold line counts as the same reply."""
+def base_text(scenario: Scenario, said: str, written: frozenset[str] = frozenset()) -> str:
+    """The reply under a repeat opener, lower-cased, so a retold line counts as the same reply.
+
+    A reply written to begin as an opener does ("Honestly, it's all right.", among `written`,
+    the persona's replies lower-cased) is that reply, not another one retold."""
+    if said.lower() in written:
+        return said.lower()
     for opener in scenario.repeat_openers:
         if said.startswith(opener):
             return said[len(opener) :].lower()
     return said.lower()
+
+
+def written_replies(scenario: Scenario) -> frozenset[str]:
+    """Every line the persona may say, lower-cased: its state, topic and pool replies and its story."""
+    texts = {item.text for item in scenario.story}
+    texts.update(reply.text for _, _, _, reply in scenario.replies.keyed())
+    for topic in scenario.topics:
+        texts.update(reply.text for _, _, reply in topic.replies.keyed())
+    for pool in PoolName:
+        texts.update(reply.text for _, _, reply in scenario.pools.named(pool).keyed())
+    return frozenset(text.lower() for text in texts)
 
 
 def unused_fitting(scenario: Scenario, session: Session, events: frozenset[str], said: set[str]) -> int:
@@ -108,6 +124,7 @@ def play_one(
     session = Session(scenario, seed)
     played = Played(scenario.id, style, title, number, seed)
     said: set[str] = {scenario.opening.text.lower()}
+    written = written_replies(scenario)
     previous = scenario.opening.text
     so_far = [f"COACHEE: {previous}"]  # the conversation before each turn, for a rater to judge callbacks
     for line in lines:
@@ -122,7 +139,7 @@ def play_one(
         finally:
             timings.append(time.perf_counter() - start)
             cpu_timings.append(time.thread_time() - cpu_start)
-        reply = base_text(scenario, turn.coachee)
+        reply = base_text(scenario, turn.coachee, written)
         if reply in said:
             played.repeats += 1
             if unused_fitting(scenario, session, events | session.events, said):
