@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent / "conversations"
 def conversation_lines(set_name: str, scenario_id: str, title: str) -> list[str]:
     """The trainee lines of one written conversation, found by its set, persona and title."""
     data = yaml.safe_load((HERE / set_name / f"{scenario_id}.yaml").read_text(encoding="utf-8"))
-    return next(c["lines"] for c in data["conversations"] if c["title"] == title)
+    return next(c["lines"] for c in data["conversations"] if c["title"].startswith(title))
 
 
 def played(session: Session, lines: list[str], moves: list[str] | None) -> list[tuple[str, str]]:

@@ -51,6 +51,12 @@ VISION_FOCI = frozenset({Focus.VISION, Focus.VALUES})
 PARTING = "parting"
 """What a line wrapping the meeting up grants (`presumptions.json`): the coachee answers from `pools: parting:`."""
 
+AGENDA = "agenda"
+"""What a line handing the coachee the agenda grants: the coachee answers from `pools: agenda:`."""
+
+ANSWERED_MOMENTS = ((PARTING, PoolName.PARTING), (AGENDA, PoolName.AGENDA))
+"""Moments of the meeting a line makes that the coachee answers as such, whatever its topic."""
+
 TYPICAL_SEED = 0
 """The seed that meets the persona's typical self: the middle of every temperament range."""
 
@@ -265,7 +271,7 @@ class Session:
             self._coachee.progress.explored.add(move.focus)  # before the rise: this move may open the gate
         held = self._coachee.react(impact)
         if counts:
-            kind = (move.form, move.focus)
+            kind = _kind_of(move)
             self._run = (self._run if kind == self._last_kind else 0) + 1
             self._last_kind = kind
             self._unheard = unheard
@@ -362,7 +368,7 @@ class Session:
             self.is_vision_established,
             self._turns_since_pea,
             self.openness,
-            self._run if (move.form, move.focus) == self._last_kind else 0,
+            self._run if _kind_of(move) == self._last_kind else 0,
             Event.NEA_HEARD.value in self._memory.heard,
             self._pea_since_nea,
             unheard,
@@ -430,6 +436,8 @@ class Session:
         # the trainee suggested, even with permission, is not one the coachee chose.
         if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
             return None
+        if AGENDA in heard.grants:
+            return None  # asked what they would like to talk about, not for their story
         if heard.verdict is Verdict.STOCK:
             # A stock reflection ("That sounds really hard" after small talk) draws nothing out:
             # someone tells their story to a listener, and the scorecard credits no stock line.
@@ -473,14 +481,15 @@ class Session:
             fresh = [line for line in hot_button.replies if line.text not in said]
             if fresh:
                 return Choice(fresh[0], None, f"hot_button:{hot_button.id}")
-        if moment in (None, PoolName.UNCLEAR) and PARTING in heard.grants:
-            # The trainee wraps up ("Thanks for your time", "See you Friday"): a goodbye is
-            # answered as one, at the coachee's openness, not as the next line of the topic.
-            pool_choice = choose_from_pool(
-                self.scenario, PoolName.PARTING, state, heard, events, said, self._rng
-            )
-            if pool_choice is not None and not pool_choice.repeated:
-                return pool_choice
+        if moment in (None, PoolName.UNCLEAR):
+            # The trainee wraps up ("Thanks for your time") or hands over the agenda ("What would
+            # you like to get out of today?"): answered as such, at the coachee's openness, not as
+            # the next line on the topic or the focus the reader gave it.
+            for granted, pool in ANSWERED_MOMENTS:
+                if granted in heard.grants:
+                    pool_choice = choose_from_pool(self.scenario, pool, state, heard, events, said, self._rng)
+                    if pool_choice is not None and not pool_choice.repeated:
+                        return pool_choice
         if moment is PoolName.UNCLEAR and not move.is_unclear and not is_gibberish(heard.key.words):
             # Read surely as nothing here, but plain words ("hello", "I hear you", an apology the
             # reader did not place): an ordinary answer, not "What do you mean?", which only
@@ -494,6 +503,12 @@ class Session:
             ordinary = choose_reply(self.scenario, state, move, heard, events, said, self._rng)
             return pool_choice if pool_choice is not None and ordinary.repeated else ordinary
         return choose_reply(self.scenario, state, move, heard, events, said, self._rng)
+
+
+def _kind_of(move: Move) -> tuple[Form, Focus]:
+    """What habituation compares: the form and focus, except that handing the choice back is one act
+    whatever it is about ("It's your call", "Your plan, your decision"): it names nothing new."""
+    return (move.form, Focus.NONE) if move.form is Form.AUTONOMY else (move.form, move.focus)
 
 
 def _is_pea_question(move: Move) -> bool:

@@ -216,6 +216,7 @@ class PoolName(StrEnum):
     CORRECT = "correct"
     UNCLEAR = "unclear"
     REPEAT = "repeat"
+    AGENDA = "agenda"
     PARTING = "parting"
     LEAVING = "leaving"
 
@@ -233,6 +234,10 @@ class Pools(Strict):
         BandReplies(), description="A line the coachee cannot make out: ask what was meant."
     )
     repeat: BandReplies = Field(BandReplies(), description="A line the trainee has said before.")
+    agenda: BandReplies = Field(
+        BandReplies(),
+        description="The trainee hands over the agenda ('What would you like to get out of today?'): answer it.",
+    )
     parting: BandReplies = Field(
         BandReplies(),
         description="The trainee wraps the meeting up (thanks, goodbye, when to meet again): answer it.",

@@ -178,8 +178,8 @@ topics:
           cue: smiles
 
 # Replies for moments: an accurate reflection (`confirm`), one that missed (`correct`), a
-# line Alex cannot make out (`unclear`), a line heard before (`repeat`), the trainee wrapping up
-# (`parting`). `any` fits every band.
+# line Alex cannot make out (`unclear`), a line heard before (`repeat`), the trainee handing over
+# the agenda (`agenda`) or wrapping up (`parting`). `any` fits every band.
 pools:
   confirm:
     any:
@@ -196,6 +196,13 @@ pools:
   repeat:
     any:
       - text: I think you asked me that already.
+        cue: a small shrug
+  agenda:
+    closed:
+      - text: You called this. You tell me.
+        cue: arms folded
+    any:
+      - text: The rota, I suppose. Let's get it over with.
         cue: a small shrug
   parting:
     closed:

@@ -1,11 +1,12 @@
-"""A goodbye is answered as one: at the coachee's openness, from `pools: parting:`, without leaving."""
+"""A goodbye and a handed-over agenda are answered as such: at the coachee's openness, from
+`pools: parting:` (without leaving) and `pools: agenda:` (telling no story item)."""
 
 from __future__ import annotations
 
 import pytest
 
 from simulator.engine.presumptions import granted_by
-from simulator.engine.session import PARTING, Condition, Session
+from simulator.engine.session import AGENDA, PARTING, Condition, Session
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
 from simulator.scenario.replies import BAND_OF_STATE, ReplyBand
@@ -94,3 +95,61 @@ def test_a_goodbye_still_moves_openness_as_its_reading_says() -> None:
     warm = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
     turn = session.play(warm, "You care about those students more than anyone. Thanks for your time today.")
     assert turn.openness_after > turn.openness_before
+
+
+AGENDA_LINES = (
+    "What would you like to get out of today?",
+    "Can we start over? This time's meant to be for you. If you got to pick, what would you want us to talk about?",
+    "this is ur hour actually. what do u want to talk about",
+    "I'd like this half hour to be yours. What would make it worth your while?",
+    "Let me try again. This is your time as much as mine. What would be useful for you to talk about?",
+)
+
+
+@pytest.mark.parametrize("line", AGENDA_LINES)
+def test_a_line_handing_over_the_agenda_grants_it(line: str) -> None:
+    assert AGENDA in granted_by(line, THANKS, 0)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What would be useful from my side to make that week work?",  # an offer of support
+        "What would you want to be doing in two years?",  # the vision
+        "What matters most to you about the job?",
+        "What's your next step?",
+    ],
+)
+def test_a_line_asking_something_else_hands_over_no_agenda(line: str) -> None:
+    assert AGENDA not in granted_by(line, THANKS, 0)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+@pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.OPEN])
+def test_a_handed_over_agenda_is_answered_from_the_band_and_tells_no_story(
+    scenario: Scenario, state: State
+) -> None:
+    assert len(scenario.pools.agenda.for_state(state)) >= 4, (scenario.id, state)
+    session = Session(scenario, seed=0)
+    session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
+    # Read as a plan question, which could otherwise draw out the coachee's next step.
+    plan_question = Move(Form.OPEN_QUESTION, Focus.PLAN, Attractor.PEA, confidence=1.0)
+    turn = session.play(plan_question, "What would you like to get out of today?")
+    band = BAND_OF_STATE[turn.state_after]
+    answers = {
+        reply.text for reply in (*getattr(scenario.pools.agenda, band.value), *scenario.pools.agenda.any)
+    }
+    assert turn.coachee in answers, (scenario.id, state, turn.coachee)
+    assert turn.reveals == ()
+
+
+def test_handing_the_choice_back_again_wears_thin_whatever_it_is_about() -> None:
+    nurse = catalogue.load("ward-nurse-charting").scenario
+    session = Session(nurse, seed=0)
+    session.enter(Condition(State.NEUTRAL, State.NEUTRAL.rank + 0.2, frozenset(), (), 0, State.NEUTRAL))
+    first = session.play(Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA, confidence=1.0), "It's your call.")
+    again = session.play(
+        Move(Form.AUTONOMY, Focus.PLAN, Attractor.PEA, confidence=1.0), "Your plan, your decision."
+    )
+    assert "pea.habituation" in again.rules
+    assert again.openness_after - again.openness_before < first.openness_after - first.openness_before
