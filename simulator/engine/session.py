@@ -54,7 +54,18 @@ PARTING = "parting"
 AGENDA = "agenda"
 """What a line handing the coachee the agenda grants: the coachee answers from `pools: agenda:`."""
 
-ANSWERED_MOMENTS = ((PARTING, PoolName.PARTING), (AGENDA, PoolName.AGENDA))
+APOLOGY = "apology"
+"""What a line owning a bad start grants: the coachee answers from `pools: apology:`."""
+
+OFFER = "offer"
+"""What a line offering the trainee's help grants: the coachee answers from `pools: offer:`."""
+
+ANSWERED_MOMENTS = (
+    (PARTING, PoolName.PARTING),
+    (AGENDA, PoolName.AGENDA),
+    (OFFER, PoolName.OFFER),
+    (APOLOGY, PoolName.APOLOGY),
+)
 """Moments of the meeting a line makes that the coachee answers as such, whatever its topic."""
 
 TYPICAL_SEED = 0
@@ -436,8 +447,9 @@ class Session:
         # the trainee suggested, even with permission, is not one the coachee chose.
         if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
             return None
-        if AGENDA in heard.grants:
-            return None  # asked what they would like to talk about, not for their story
+        if any(granted in heard.grants for granted, _ in ANSWERED_MOMENTS):
+            # A goodbye, the agenda handed over, an offer of help, an apology: none asks for their story.
+            return None
         if heard.verdict is Verdict.STOCK:
             # A stock reflection ("That sounds really hard" after small talk) draws nothing out:
             # someone tells their story to a listener, and the scorecard credits no stock line.
@@ -482,9 +494,10 @@ class Session:
             if fresh:
                 return Choice(fresh[0], None, f"hot_button:{hot_button.id}")
         if moment in (None, PoolName.UNCLEAR):
-            # The trainee wraps up ("Thanks for your time") or hands over the agenda ("What would
-            # you like to get out of today?"): answered as such, at the coachee's openness, not as
-            # the next line on the topic or the focus the reader gave it.
+            # The trainee wraps up ("Thanks for your time"), hands over the agenda ("What would you
+            # like to get out of today?"), offers help ("What do you need from me?") or owns a bad
+            # start ("I started that badly, I'm sorry"): answered as such, at the coachee's
+            # openness, not as the next line on the topic or the focus the reader gave it.
             for granted, pool in ANSWERED_MOMENTS:
                 if granted in heard.grants:
                     pool_choice = choose_from_pool(self.scenario, pool, state, heard, events, said, self._rng)

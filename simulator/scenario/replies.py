@@ -217,6 +217,8 @@ class PoolName(StrEnum):
     UNCLEAR = "unclear"
     REPEAT = "repeat"
     AGENDA = "agenda"
+    APOLOGY = "apology"
+    OFFER = "offer"
     PARTING = "parting"
     LEAVING = "leaving"
 
@@ -237,6 +239,14 @@ class Pools(Strict):
     agenda: BandReplies = Field(
         BandReplies(),
         description="The trainee hands over the agenda ('What would you like to get out of today?'): answer it.",
+    )
+    apology: BandReplies = Field(
+        BandReplies(),
+        description="The trainee owns a bad start and apologises ('I started that badly, I'm sorry'): answer it.",
+    )
+    offer: BandReplies = Field(
+        BandReplies(),
+        description="The trainee offers help ('What do you need from me?'): take it up, or not.",
     )
     parting: BandReplies = Field(
         BandReplies(),

@@ -179,7 +179,8 @@ topics:
 
 # Replies for moments: an accurate reflection (`confirm`), one that missed (`correct`), a
 # line Alex cannot make out (`unclear`), a line heard before (`repeat`), the trainee handing over
-# the agenda (`agenda`) or wrapping up (`parting`). `any` fits every band.
+# the agenda (`agenda`), offering help (`offer`), owning a bad start (`apology`) or wrapping up
+# (`parting`). `any` fits every band.
 pools:
   confirm:
     any:
@@ -204,6 +205,20 @@ pools:
     any:
       - text: The rota, I suppose. Let's get it over with.
         cue: a small shrug
+  offer:
+    closed:
+      - text: More staff. Can you do that?
+        cue: a flat look
+    any:
+      - text: Let me think about it.
+        cue: considering
+  apology:
+    closed:
+      - text: Right. Well. We'll see.
+        cue: arms still folded
+    any:
+      - text: Thanks for saying that.
+        cue: a small nod
   parting:
     closed:
       - text: Fine. Send it over.

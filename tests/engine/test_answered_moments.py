@@ -1,12 +1,13 @@
-"""A goodbye and a handed-over agenda are answered as such: at the coachee's openness, from
-`pools: parting:` (without leaving) and `pools: agenda:` (telling no story item)."""
+"""A goodbye, a handed-over agenda, an offer of help and an apology are answered as such: at the
+coachee's openness, from `pools: parting:` (the coachee stays), `agenda:`, `offer:` and `apology:`,
+and none of them draws a story item out."""
 
 from __future__ import annotations
 
 import pytest
 
 from simulator.engine.presumptions import granted_by
-from simulator.engine.session import AGENDA, PARTING, Condition, Session
+from simulator.engine.session import AGENDA, APOLOGY, OFFER, PARTING, Condition, Session
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
 from simulator.scenario.replies import BAND_OF_STATE, ReplyBand
@@ -153,3 +154,80 @@ def test_handing_the_choice_back_again_wears_thin_whatever_it_is_about() -> None
     )
     assert "pea.habituation" in again.rules
     assert again.openness_after - again.openness_before < first.openness_after - first.openness_before
+
+
+APOLOGIES = (
+    "Actually, stop. I've started this wrongly, Marco, and I'm sorry.",
+    "sorry grace i think i started that wrong. you look exhausted and i am just reading from a list",
+    "Sorry. Hang on. That came out all wrong.",
+    "sorted. and sorry again about the start, u didnt deserve that",
+)
+
+
+@pytest.mark.parametrize("line", APOLOGIES)
+def test_a_line_owning_a_bad_start_grants_an_apology(line: str) -> None:
+    assert APOLOGY in granted_by(line, THANKS, LATE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry, I know this is a lot at once.",  # sympathy, in a conversation still about the problems
+        "I'm sorry to hear about your dog.",  # condolence
+        "I started that badly, I'm sorry. What would you like to get out of today?",  # it asks on
+        "That isn't fair to you or your family.",
+    ],
+)
+def test_sympathy_condolence_or_an_apology_that_asks_on_is_no_apology_moment(line: str) -> None:
+    assert APOLOGY not in granted_by(line, THANKS, LATE)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+@pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.OPEN])
+def test_an_apology_is_answered_from_the_band(scenario: Scenario, state: State) -> None:
+    assert len(scenario.pools.apology.for_state(state)) >= 4, (scenario.id, state)
+    session = _warmed_up(scenario, state)
+    repair = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA, confidence=1.0)
+    turn = session.play(repair, "Hang on. I started that badly, and I'm sorry.")
+    band = BAND_OF_STATE[turn.state_after]
+    answers = {
+        reply.text for reply in (*getattr(scenario.pools.apology, band.value), *scenario.pools.apology.any)
+    }
+    assert turn.coachee in answers, (scenario.id, state, turn.coachee)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What do you need from me to make Thursday happen?",
+        "Owt you need from me for Thursday?",
+        "Is there anything I can do to make it easier?",
+        "skills session for pennine vale registrars before month end. love it. need anything from me?",
+        "How can I help?",
+    ],
+)
+def test_a_line_offering_help_grants_an_offer(line: str) -> None:
+    assert OFFER in granted_by(line, THANKS, LATE)
+
+
+def test_a_plan_question_is_no_offer() -> None:
+    assert OFFER not in granted_by(
+        "Is there anything we can do to win some of that back, do you think", THANKS, LATE
+    )
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+@pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.OPEN])
+def test_an_offer_of_help_is_answered_from_the_band_and_tells_no_story(
+    scenario: Scenario, state: State
+) -> None:
+    assert len(scenario.pools.offer.for_state(state)) >= 4, (scenario.id, state)
+    session = _warmed_up(scenario, state)
+    plan_question = Move(Form.OPEN_QUESTION, Focus.PLAN, Attractor.PEA, confidence=1.0)
+    turn = session.play(plan_question, "What do you need from me to make it happen?")
+    band = BAND_OF_STATE[turn.state_after]
+    answers = {
+        reply.text for reply in (*getattr(scenario.pools.offer, band.value), *scenario.pools.offer.any)
+    }
+    assert turn.coachee in answers, (scenario.id, state, turn.coachee)
+    assert turn.reveals == ()
