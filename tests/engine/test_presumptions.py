@@ -40,6 +40,10 @@ STATEMENTS = [
         ("Say it plainly. I haven't got time for riddles before service.", {"wordy"}),
         ("Come again, love? You're losing me with the big words.", {"garbled", "wordy"}),
         ("Meaning what?", set()),
+        ("I want to answer that properly. What are you asking me, exactly?", {"asked"}),
+        ("Sorry. Is that a yes or no question?", {"asked"}),
+        ("Sorry, I've lost you. Ask me again?", {"asked"}),
+        ("What's the question, exactly?", {"asked"}),
         ("Sorry. Is that a question about the bookings?", set()),
     ],
 )
