@@ -254,7 +254,9 @@ def candidates(
     if heard.verdict is Verdict.LANDED:
         confirm = table.band(scenario.pools.confirm, state)
         _add_fitting(found, confirm, SCORES.confirm, "pool:confirm", heard, events, said)
-    form_score = SCORES.form + (SCORES.salient_form if move.form in SALIENT_FORMS else 0.0)
+    # An act is answered as that act as far as the reader was sure of it: a warm story the reader
+    # half took for a confrontation is not met with "You've got a nerve" (`Move.certainty`).
+    form_score = (SCORES.form + (SCORES.salient_form if move.form in SALIENT_FORMS else 0.0)) * move.certainty
     for key, base in (
         (move.form.value, form_score),
         (move.focus.value, SCORES.focus),

@@ -244,3 +244,16 @@ def test_goodwill_softens_the_first_nea_move_after_a_warm_run_and_not_the_second
         session.play(warm)
     first, second = session.play(advice), session.play(advice)
     assert "nea.goodwill" in first.rules and "nea.goodwill" not in second.rules
+
+
+@pytest.mark.parametrize("scenario", ALL_BUNDLED, ids=lambda s: s.id)
+def test_an_act_the_reader_was_barely_sure_of_is_not_answered_as_that_act(scenario) -> None:  # type: ignore[no-untyped-def]
+    # "And the Saturday the extraction died, you had everybody out in a minute and a half",
+    # read as a confrontation at 0.60, drew "You've got a nerve" in a blind rating.
+    line = "And the Saturday it all went wrong, you kept everyone calm."
+    sources = {}
+    for confidence in (0.6, 1.0):
+        session = Session(scenario, seed=0)
+        session.play(Move(Form.CONFRONT, Focus.STRENGTHS, Attractor.NEA, confidence=confidence), line)
+        sources[confidence] = session.choices[-1].source
+    assert sources == {0.6: "state:strengths", 1.0: "state:confront"}
