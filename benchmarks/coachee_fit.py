@@ -199,8 +199,8 @@ def heard_before(runs: list[Played], rotations: int = 4) -> float | None:
 
 
 SETS = ("tuning", "held_out", "probe", "probe2", "probe3", "probe4")
-"""The conversation sets: tuning and held_out written by the team's own helpers, the three probes
-written blind by twelve further authors who saw neither the engine nor the other sets."""
+"""The conversation sets: tuning and held_out written by the team's own helpers, the four probes
+written blind by sixteen further authors who saw neither the engine nor the other sets."""
 
 
 def load_sets(which: str) -> list[tuple[str, dict[str, object]]]:

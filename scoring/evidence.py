@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from scoring.facts import ConversationFacts
+from simulator.reading.formula import formula_of
 from simulator.reading.reflection import RECENT_LINES, Echo, content_words, reflection_fit
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
@@ -66,6 +67,7 @@ class TurnEvidence:
     echo: Echo | None  # for a reflection or an affirmation: how it sits against the coachee's recent words
     takes_up: bool  # shares content words with what the coachee had just said
     specific: bool  # for an affirmation: names something particular
+    formula_of: int | None = None  # the earlier turn whose opening this line says again as a formula
 
     @property
     def counts(self) -> bool:
@@ -74,8 +76,8 @@ class TurnEvidence:
 
     @property
     def earns(self) -> bool:
-        """Whether the line can earn credit: clear, and not a repeat of an earlier line."""
-        return not self.unclear and self.repeat_of is None
+        """Whether the line can earn credit: clear, not a repeat of an earlier line, and no formula."""
+        return not self.unclear and self.repeat_of is None and self.formula_of is None
 
     @property
     def is_nea(self) -> bool:
@@ -252,6 +254,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     """Every trainee line's evidence, in order."""
     evidence = []
     earlier, earlier_clauses = SaidBefore(), SaidBefore()
+    said: list[str] = []  # the trainee's lines so far, for formulas
     coachee = [facts.opening] if facts.opening else []
     heard: frozenset[str] = words_of(facts.opening)
     topics_of = partial(topics_named, facts.persona_topics) if facts.persona_topics else None
@@ -259,6 +262,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         move = turn.move
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
         echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
+        formula = formula_of(turn.trainee, said)
+        said.append(turn.trainee)
         evidence.append(
             TurnEvidence(
                 n=turn.n,
@@ -268,6 +273,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 echo=echo,
                 takes_up=bool(words_of(turn.trainee) & recent_words),
                 specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),
+                formula_of=None if formula is None else facts.turns[formula].n,
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.

@@ -67,7 +67,9 @@ def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict
         return "fine"
     if turn.move.attractor is Attractor.NEA or dropped:
         return "weak"
-    if evidence is not None and (evidence.repeat_of is not None or evidence.stock_reflection):
+    if evidence is not None and (
+        evidence.repeat_of is not None or evidence.formula_of is not None or evidence.stock_reflection
+    ):
         return "weak"
     earned = turn.move.attractor if evidence is None else evidence.attractor
     return "strong" if earned is Attractor.PEA else "fine"
@@ -104,6 +106,11 @@ def credit_of(evidence: TurnEvidence) -> str:
         return "unclear: the reader was unsure of this line, so it counts neither way"
     if evidence.repeat_of is not None:
         return f"repeats your line at turn {evidence.repeat_of}: it earns nothing the second time"
+    if evidence.formula_of is not None:
+        return (
+            f"opens as your lines from turn {evidence.formula_of} did: a frame said over and over "
+            "earns nothing, whatever is put in it"
+        )
     if evidence.stock_reflection:
         return "a stock phrase: it reflects nothing the coachee had just said, so it earns no credit"
     if evidence.unconfirmed_reflection:

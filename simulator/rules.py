@@ -39,6 +39,7 @@ class Rule(StrEnum):
     HOT_BUTTON = "hot_button"
     REVEAL = "reveal"
     REPEAT = "repeat"
+    FORMULA = "formula"
     UNCLEAR = "unclear"
     REFLECTION_MISSED = "reflection.missed"
     END = "end"
@@ -72,6 +73,7 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.HOT_BUTTON: "that word hits a nerve for this coachee",
     Rule.REVEAL: "open enough and asked the right question, the coachee told their story",
     Rule.REPEAT: "the coachee had heard that line before: said again, it earns nothing",
+    Rule.FORMULA: "the line opened as the trainee's last lines did: a frame said over and over moves nothing",
     Rule.UNCLEAR: "the coachee could not tell what was meant, so the line counted neither way",
     Rule.REFLECTION_MISSED: "the reflection named the opposite of what the coachee had said, so it did not land",
     Rule.END: "the coachee ended the meeting: left defensive for too long, or hit where it hurts most",

@@ -174,12 +174,15 @@ UNSURE = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=0.2)
 
 
 def heard_session(scenario: Scenario) -> Session:
-    """A conversation that fires the listening rules: an unclear line, a repeat, a reflection that
-    names strain after a cheerful line, and confrontations until the coachee leaves (if ever)."""
+    """A conversation that fires the listening rules: an unclear line, a repeat, a formula, a
+    reflection that names strain after a cheerful line, and confrontations until the coachee
+    leaves (if ever)."""
     session = Session(scenario)
     session.play(UNSURE, "asdf jkl")
     session.play(VISION, "What would a really good year look like for you?")
     session.play(VISION, "What would a really good year look like for you?")
+    for heard in ("the notes are late", "you are tired", "the ward is short"):  # the third is a formula
+        session.play(FEELING, f"So what I'm hearing is {heard}. Is that right?")
     for move in SCRIPTS[0]:
         session.play(move)
     session.play(Move(Form.OPEN_QUESTION, Focus.FEELINGS, Attractor.PEA), "How are you feeling now?")

@@ -26,6 +26,7 @@ from simulator.engine.memory import Memory
 from simulator.engine.presumptions import without_unasked_echo
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply
 from simulator.errors import ConversationOver, NothingSaid
+from simulator.reading.formula import formula_of
 from simulator.reading.moves import classify, is_filler_only, is_gibberish
 from simulator.records import EndReason, Turn, attractor_tally
 from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule, rule_id
@@ -275,9 +276,10 @@ class Session:
             before_state,
         )
         unheard = self._unheard_with(move, heard)
-        impact, moment = self._react_to(move, text, heard, unheard)
-        # A repeat, an unclear line or a missed reflection counts neither way.
-        counts = moment is None and (not move.is_unclear or impact.hot_button is not None)
+        formula = formula_of(text, [turn.trainee for turn in self._turns]) is not None
+        impact, moment = self._react_to(move, text, heard, unheard, formula)
+        # A repeat, a formula, an unclear line or a missed reflection counts neither way.
+        counts = moment is None and not formula and (not move.is_unclear or impact.hot_button is not None)
         if counts and move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
             self._coachee.progress.explored.add(move.focus)  # before the rise: this move may open the gate
         held = self._coachee.react(impact)
@@ -302,8 +304,8 @@ class Session:
         hot_button = impact.hot_button
         events = self.events  # with what this line raised: a reply may build on it at once
         earned = not (
-            moment or hot_button or end_rule or move.is_unclear
-        )  # an unsure reading draws no story out
+            moment or hot_button or end_rule or move.is_unclear or formula
+        )  # an unsure reading, or a formula, draws no story out
         reveal = self._story_to_reveal(move, heard, events) if earned else None
         choice = self._reply(move, heard, events, moment, hot_button, reveal, ending=end_rule is not None)
         rules = [*impact.rules, *held]
@@ -359,10 +361,15 @@ class Session:
                 f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
             )
 
-    def _react_to(self, move: Move, text: str, heard: Heard, unheard: int) -> tuple[Impact, PoolName | None]:
+    def _react_to(
+        self, move: Move, text: str, heard: Heard, unheard: int, formula: bool
+    ) -> tuple[Impact, PoolName | None]:
         """The move's impact, and the moment it makes when it earns nothing (a repeat, unclear, a missed reflection)."""
         if heard.repeat:
             return Impact(rules=(rule_id(Rule.REPEAT),)), PoolName.REPEAT
+        if formula:
+            # "So what I'm hearing is ..." once more: answered, but it moves nothing (`reading.formula`).
+            return Impact(rules=(rule_id(Rule.FORMULA),)), None
         # A hot-button word hits the nerve however unsure the reader is of the rest of the line.
         nerve = move.is_unclear and hot_button_hit(move, text, self.scenario.coachee) is not None
         if move.is_unclear and not nerve and not heard.topics:

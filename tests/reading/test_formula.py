@@ -1,0 +1,62 @@
+"""A frame said over and over is a formula: it moves the coachee nothing and earns no credit."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scoring.evidence import conversation_evidence
+from scoring.facts import facts_from_practice
+from simulator.reading.formula import WINDOW, formula_of, opening
+from simulator.scenario import catalogue
+from simulator.trainer.rehearsal import play
+
+NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
+PARROT = [
+    "So what I'm hearing is the notes are late. Is that right?",
+    "So what I'm hearing is you're tired. Is that right?",
+    "So what I'm hearing is the ward is short. Is that right?",
+]
+
+
+def test_a_line_opening_as_two_of_the_last_six_did_is_a_formula() -> None:
+    assert formula_of(PARROT[1], PARROT[:1]) is None  # once again is a style, not yet a formula
+    assert formula_of(PARROT[2], PARROT[:2]) == 0
+    # Every other line is enough: "So you feel ..." between stock questions.
+    lines = ["So you feel stuck.", "What do you want?", "So you feel tired.", "What matters most?"]
+    assert formula_of("So you feel cross.", lines) == 0
+
+
+def test_openings_further_back_than_the_window_are_forgotten() -> None:
+    earlier = PARROT[:2] + ["What would help?"] * WINDOW
+    assert formula_of(PARROT[2], earlier) is None
+
+
+def test_varied_openings_are_never_a_formula() -> None:
+    textbook = [
+        "What would a really good year look like for you?",
+        "It sounds like the students matter a lot to you.",
+        "You stayed with that family for an hour after your shift.",
+        "What's already in place, holding that picture?",
+        "And what's missing?",
+    ]
+    assert all(formula_of(line, textbook[:i]) is None for i, line in enumerate(textbook))
+
+
+@given(st.lists(st.text(max_size=40), max_size=10), st.text(max_size=40))
+def test_a_formula_points_at_an_earlier_line_with_the_same_opening(earlier: list[str], line: str) -> None:
+    found = formula_of(line, earlier)
+    if found is not None:
+        assert opening(earlier[found]) == opening(line) != ()
+        assert found >= len(earlier) - WINDOW
+
+
+def test_the_coachee_is_moved_by_a_formula_no_more_and_the_scorecard_credits_none() -> None:
+    session = play(NURSE, PARROT, seed=0)
+    last = session.turns[-1]
+    assert "formula" in last.rules
+    assert last.openness_after == last.openness_before
+    assert last.reveals == ()
+    evidence = conversation_evidence(facts_from_practice(NURSE, session.turns))
+    assert evidence[-1].formula_of == 1 and not evidence[-1].earns
+    assert not evidence[0].formula_of and not evidence[1].formula_of
