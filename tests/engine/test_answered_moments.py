@@ -231,3 +231,14 @@ def test_an_offer_of_help_is_answered_from_the_band_and_tells_no_story(
     }
     assert turn.coachee in answers, (scenario.id, state, turn.coachee)
     assert turn.reveals == ()
+
+
+@pytest.mark.parametrize(
+    "line", ["right, go n get those necks done. ta rhi", "Go carefully on that road.", "Okay, you can go."]
+)
+def test_dismissals_and_a_last_thanks_are_goodbyes(line: str) -> None:
+    assert PARTING in granted_by(line, THANKS, LATE)
+
+
+def test_telling_them_where_they_can_go_for_help_is_no_goodbye() -> None:
+    assert PARTING not in granted_by("you can go to occupational health if you want", THANKS, LATE)
