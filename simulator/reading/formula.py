@@ -5,8 +5,9 @@ is a frame said over and over with whatever the coachee said poured in: the word
 so no repeat check catches it, and each line can pass as a reflection. Across the project's
 conversation sets (460 conversations in five styles, by twenty-two authors), a line whose first
 three words open at least two of the six lines before it occurs only in gaming conversations:
-never in a textbook, repaired, warm or blunt one. The coachee hears such a line as a formula
-(it moves nothing) and the scorecard credits nothing for it.
+never in a textbook, repaired, warm or blunt one; and no therapist line of the expert-rated
+counselling sessions it was checked on (AnnoMI) is one. The coachee hears such a line as a
+formula (it moves nothing) and the scorecard credits nothing for it.
 """
 
 from __future__ import annotations
@@ -25,11 +26,18 @@ OPENED_BEFORE = 2
 
 _WORD = re.compile(r"[a-z0-9']+")
 
+_NOISES = frozenset({"mm", "mmm", "hmm", "mhm", "mm-hmm", "um", "uh", "erm", "er", "ah", "oh"})
+"""Listening noises a line may start with ("Mm-hmm. So ..."): they are no part of its opening."""
+
 
 def opening(line: str) -> tuple[str, ...]:
-    """The line's first words, lowered (fewer than OPENER_WORDS: no opening to compare)."""
-    words = tuple(_WORD.findall(line.lower().replace("\u2019", "'"))[:OPENER_WORDS])
-    return words if len(words) == OPENER_WORDS else ()
+    """The line's first words after any listening noises, lowered (fewer than OPENER_WORDS: none)."""
+    words = _WORD.findall(line.lower().replace("\u2019", "'"))
+    start = 0
+    while start < len(words) and words[start] in _NOISES:
+        start += 1
+    opened = tuple(words[start : start + OPENER_WORDS])
+    return opened if len(opened) == OPENER_WORDS else ()
 
 
 def formula_of(line: str, earlier: Sequence[str]) -> int | None:
