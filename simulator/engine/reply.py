@@ -40,6 +40,9 @@ class Scores:
     of a topic the line raised (the act 2.5 higher). Of 105 conversations whose replies first
     parted there, a rater who saw the conversation so far preferred the topic reply 52 times and
     the act's 16 (37 alike); 87 against 59 fit (`benchmarks/coachee_fit.py` sets, seed 0).
+    Nor answering a question from its focus's list ahead of a topic it named (the focus 6.5 for
+    questions): of 131 conversations of the four probes whose replies first parted there, the rater
+    preferred the topic reply 48 times and the focus's 34 (49 alike); 101 against 88 fit.
     """
 
     topic: float = 6.0  # a reply on a topic the line raised, or followed by a reflection that landed
