@@ -36,6 +36,7 @@ class Presumption:
     granted_unless_hard_feeling: bool = False  # granted by every line but one naming a hard feeling
     granted_unless_a_question: bool = False  # granted by every line but a question
     not_before: int = 0  # its line patterns grant it only once the trainee has said this many lines
+    asks_nothing_after: bool = False  # its line patterns are looked for after the line's last "?"
 
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
@@ -60,6 +61,7 @@ def presumptions() -> tuple[Presumption, ...]:
             item.get("granted_unless_hard_feeling", False),
             item.get("granted_unless_a_question", False),
             item.get("not_before", 0),
+            item.get("asks_nothing_after", False),
         )
         for item in data["presumptions"]
     )
@@ -92,6 +94,8 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
     light = feeling_of(text) != "negative"
     any_line = _any_line_pattern()
     may_name = any_line is None or any_line.search(text) is not None
+    # "Thanks for your time. What will you try first?" asks on: a goodbye there is no goodbye.
+    after_question = text[text.rfind("?") + 1 :]
     return frozenset(
         p.id
         for p in presumptions()
@@ -101,7 +105,7 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
             may_name
             and p.line is not None
             and (lines_before is None or lines_before >= p.not_before)
-            and p.line.search(text)
+            and p.line.search(after_question if p.asks_nothing_after else text)
         )
         or (p.granted_when_garbled and garbled)
         or (p.granted_unless_hard_feeling and light)
