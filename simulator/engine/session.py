@@ -8,10 +8,11 @@ the piped mode, the scorer) all drive this class, and the transcript writer reco
 it returns.
 
 A turn, in order: the line is heard (topics, a repeat, whether a reflection landed); the
-coachee reacts (a line heard before, an unclear line or a reflection that missed earns
-nothing; anything else goes through `appraise`); the memory takes in what the line raised;
-the coachee may end the meeting; then comes the reply: a leaving line, a story item, a hot
-button's line, an answer to a goodbye, a pool for the moment, or the best-fitting reply
+coachee reacts (a line heard before, a formula, an unclear line or a reflection that missed
+earns nothing; anything else goes through `appraise`); the memory takes in what the line
+raised; the coachee may end the meeting; then comes the reply: a leaving line, a story item, a
+hot button's line, the answer to a moment the line makes (a goodbye, the agenda handed over, an
+offer of help, an apology), a pool for a moment that earns nothing, or the best-fitting reply
 (`engine.reply`).
 """
 
@@ -26,6 +27,7 @@ from simulator.engine.memory import Memory
 from simulator.engine.presumptions import without_unasked_echo
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply
 from simulator.errors import ConversationOver, NothingSaid
+from simulator.reading.formula import WINDOW as FORMULA_WINDOW
 from simulator.reading.formula import formula_of
 from simulator.reading.moves import classify, is_filler_only, is_gibberish
 from simulator.records import EndReason, Turn, attractor_tally
@@ -276,7 +278,7 @@ class Session:
             before_state,
         )
         unheard = self._unheard_with(move, heard)
-        formula = formula_of(text, [turn.trainee for turn in self._turns]) is not None
+        formula = formula_of(text, [turn.trainee for turn in self._turns[-FORMULA_WINDOW:]]) is not None
         impact, moment = self._react_to(move, text, heard, unheard, formula)
         # A repeat, a formula, an unclear line or a missed reflection counts neither way.
         counts = moment is None and not formula and (not move.is_unclear or impact.hot_button is not None)
@@ -364,7 +366,8 @@ class Session:
     def _react_to(
         self, move: Move, text: str, heard: Heard, unheard: int, formula: bool
     ) -> tuple[Impact, PoolName | None]:
-        """The move's impact, and the moment it makes when it earns nothing (a repeat, unclear, a missed reflection)."""
+        """The move's impact, and the moment it makes when it earns nothing (a repeat, unclear, a missed
+        reflection); a formula earns nothing and makes no moment: it is answered as usual."""
         if heard.repeat:
             return Impact(rules=(rule_id(Rule.REPEAT),)), PoolName.REPEAT
         if formula:
