@@ -51,25 +51,9 @@ ELICITING_FORMS = frozenset({*QUESTION_FORMS, *REFLECTION_FORMS, Form.AFFIRMATIO
 VISION_FOCI = frozenset({Focus.VISION, Focus.VALUES})
 """The foci of the trainee's moves that explore the coachee's vision with them."""
 
-PARTING = "parting"
-"""What a line wrapping the meeting up grants (`presumptions.json`): the coachee answers from `pools: parting:`."""
-
-AGENDA = "agenda"
-"""What a line handing the coachee the agenda grants: the coachee answers from `pools: agenda:`."""
-
-APOLOGY = "apology"
-"""What a line owning a bad start grants: the coachee answers from `pools: apology:`."""
-
-OFFER = "offer"
-"""What a line offering the trainee's help grants: the coachee answers from `pools: offer:`."""
-
-ANSWERED_MOMENTS = (
-    (PARTING, PoolName.PARTING),
-    (AGENDA, PoolName.AGENDA),
-    (OFFER, PoolName.OFFER),
-    (APOLOGY, PoolName.APOLOGY),
-)
-"""Moments of the meeting a line makes that the coachee answers as such, whatever its topic."""
+ANSWERED_MOMENTS = (PoolName.PARTING, PoolName.AGENDA, PoolName.OFFER, PoolName.APOLOGY)
+"""Moments of the meeting a line makes that the coachee answers as such, whatever its topic: each
+granted by the presumption of its name (`presumptions.json`), each answered from its pool."""
 
 TYPICAL_SEED = 0
 """The seed that meets the persona's typical self: the middle of every temperament range."""
@@ -457,7 +441,7 @@ class Session:
         # the trainee suggested, even with permission, is not one the coachee chose.
         if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
             return None
-        if any(granted in heard.grants for granted, _ in ANSWERED_MOMENTS):
+        if any(answered.value in heard.grants for answered in ANSWERED_MOMENTS):
             # A goodbye, the agenda handed over, an offer of help, an apology: none asks for their story.
             return None
         if heard.verdict is Verdict.STOCK:
@@ -508,9 +492,11 @@ class Session:
             # like to get out of today?"), offers help ("What do you need from me?") or owns a bad
             # start ("I started that badly, I'm sorry"): answered as such, at the coachee's
             # openness, not as the next line on the topic or the focus the reader gave it.
-            for granted, pool in ANSWERED_MOMENTS:
-                if granted in heard.grants:
-                    pool_choice = choose_from_pool(self.scenario, pool, state, heard, events, said, self._rng)
+            for answered in ANSWERED_MOMENTS:
+                if answered.value in heard.grants:
+                    pool_choice = choose_from_pool(
+                        self.scenario, answered, state, heard, events, said, self._rng
+                    )
                     if pool_choice is not None and not pool_choice.repeated:
                         return pool_choice
         if moment is PoolName.UNCLEAR and not move.is_unclear and not is_gibberish(heard.key.words):

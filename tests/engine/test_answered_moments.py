@@ -7,12 +7,15 @@ from __future__ import annotations
 import pytest
 
 from simulator.engine.presumptions import granted_by
-from simulator.engine.session import AGENDA, APOLOGY, OFFER, PARTING, Condition, Session
+from simulator.engine.session import Condition, Session
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
-from simulator.scenario.replies import BAND_OF_STATE, ReplyBand
+from simulator.scenario.replies import BandReplies, PoolName, ReplyBand
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
+PARTING, AGENDA, OFFER, APOLOGY = (
+    pool.value for pool in (PoolName.PARTING, PoolName.AGENDA, PoolName.OFFER, PoolName.APOLOGY)
+)
 ALL = [loaded.scenario for loaded in catalogue.load_bundled()]
 THANKS = Move(Form.AFFIRMATION, Focus.NONE, Attractor.PEA, confidence=1.0)
 LATE = 6  # trainee lines said before the wrap-up
@@ -62,6 +65,11 @@ def test_every_persona_has_goodbyes_for_every_band(scenario: Scenario) -> None:
         assert len(getattr(parting, band.value)) + len(parting.any) >= 4, (scenario.id, band)
 
 
+def _texts(pool: BandReplies, state: State) -> set[str]:
+    """The pool's replies a coachee in `state` may say (its band's and the `any` ones)."""
+    return {reply.text for reply in pool.for_state(state)}
+
+
 def _warmed_up(scenario: Scenario, state: State) -> Session:
     session = Session(scenario, seed=0)
     session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
@@ -81,10 +89,7 @@ def test_a_goodbye_is_answered_from_the_band_of_the_coachee_who_stays(
     assert not session.is_over and session.state is state  # lines not made out move nothing
     neutral = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=1.0)
     turn = session.play(neutral, "Thanks for your time today. I'll write it up.")
-    band = BAND_OF_STATE[turn.state_after]
-    goodbyes = {
-        reply.text for reply in (*getattr(scenario.pools.parting, band.value), *scenario.pools.parting.any)
-    }
+    goodbyes = _texts(scenario.pools.parting, turn.state_after)
     assert turn.coachee in goodbyes, (scenario.id, state, turn.coachee)
     assert not session.is_over  # the trainee may say more after a goodbye
 
@@ -135,10 +140,7 @@ def test_a_handed_over_agenda_is_answered_from_the_band_and_tells_no_story(
     # Read as a plan question, which could otherwise draw out the coachee's next step.
     plan_question = Move(Form.OPEN_QUESTION, Focus.PLAN, Attractor.PEA, confidence=1.0)
     turn = session.play(plan_question, "What would you like to get out of today?")
-    band = BAND_OF_STATE[turn.state_after]
-    answers = {
-        reply.text for reply in (*getattr(scenario.pools.agenda, band.value), *scenario.pools.agenda.any)
-    }
+    answers = _texts(scenario.pools.agenda, turn.state_after)
     assert turn.coachee in answers, (scenario.id, state, turn.coachee)
     assert turn.reveals == ()
 
@@ -188,10 +190,7 @@ def test_an_apology_is_answered_from_the_band(scenario: Scenario, state: State) 
     session = _warmed_up(scenario, state)
     repair = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA, confidence=1.0)
     turn = session.play(repair, "Hang on. I started that badly, and I'm sorry.")
-    band = BAND_OF_STATE[turn.state_after]
-    answers = {
-        reply.text for reply in (*getattr(scenario.pools.apology, band.value), *scenario.pools.apology.any)
-    }
+    answers = _texts(scenario.pools.apology, turn.state_after)
     assert turn.coachee in answers, (scenario.id, state, turn.coachee)
 
 
@@ -224,10 +223,7 @@ def test_an_offer_of_help_is_answered_from_the_band_and_tells_no_story(
     session = _warmed_up(scenario, state)
     plan_question = Move(Form.OPEN_QUESTION, Focus.PLAN, Attractor.PEA, confidence=1.0)
     turn = session.play(plan_question, "What do you need from me to make it happen?")
-    band = BAND_OF_STATE[turn.state_after]
-    answers = {
-        reply.text for reply in (*getattr(scenario.pools.offer, band.value), *scenario.pools.offer.any)
-    }
+    answers = _texts(scenario.pools.offer, turn.state_after)
     assert turn.coachee in answers, (scenario.id, state, turn.coachee)
     assert turn.reveals == ()
 
