@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from persona_depth import all_reply_texts  # run as a script: its own folder is importable
 
 from simulator.engine.session import Session
 from simulator.errors import ConversationOver, NothingSaid
@@ -79,14 +80,10 @@ def base_text(scenario: Scenario, said: str, written: frozenset[str] = frozenset
 
 
 def written_replies(scenario: Scenario) -> frozenset[str]:
-    """Every line the persona may say, lower-cased: its state, topic and pool replies and its story."""
-    texts = {item.text for item in scenario.story}
-    texts.update(reply.text for _, _, _, reply in scenario.replies.keyed())
-    for topic in scenario.topics:
-        texts.update(reply.text for _, _, reply in topic.replies.keyed())
-    for pool in PoolName:
-        texts.update(reply.text for _, _, reply in scenario.pools.named(pool).keyed())
-    return frozenset(text.lower() for text in texts)
+    """Every line the persona may say, lower-cased: its replies (`persona_depth.all_reply_texts`) and its story."""
+    return frozenset(
+        text.lower() for text in (*all_reply_texts(scenario), *(item.text for item in scenario.story))
+    )
 
 
 def unused_fitting(scenario: Scenario, session: Session, events: frozenset[str], said: set[str]) -> int:
