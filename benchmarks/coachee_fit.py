@@ -1,6 +1,6 @@
 """Does the coachee listen, vary and keep up? Plays the written practice conversations and prints figures.
 
-    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|probe3|probe4|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
+    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|probe3|probe4|probe5|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
 
 Conversations live in `benchmarks/conversations/<set>/*.yaml` (a `scenario` id and
 `conversations: [{style, title, lines}]`). Each is played against its persona with several
@@ -195,7 +195,7 @@ def heard_before(runs: list[Played], rotations: int = 4) -> float | None:
     return statistics.mean(shares) if shares else None
 
 
-SETS = ("tuning", "held_out", "probe", "probe2", "probe3", "probe4")
+SETS = ("tuning", "held_out", "probe", "probe2", "probe3", "probe4", "probe5")
 """The conversation sets: tuning and held_out written by the team's own helpers, the four probes
 written blind by sixteen further authors who saw neither the engine nor the other sets."""
 
