@@ -5,6 +5,9 @@ The reader says what a line looks like; the scorecard credits only what it did:
 - a line the reader is unsure of (`Move.is_unclear`) counts for nothing, either way;
 - a near-repeat of any earlier line of the trainee's earns nothing after the first, across the
   whole conversation (a repeated NEA line still counts against: it is still said);
+- a formula (a line opening as the trainee's recent lines opened, `simulator.reading.formula`) or
+  flattery (sweeping praise when the recent lines praised too, `simulator.reading.flattery`)
+  earns nothing, as the coachee hears it;
 - a reflection earns reflection credit only when it reflects the coachee's recent words
   (`simulator.reading.reflection.reflection_fit`); a stock or missed one earns nothing;
 - an affirmation earns credit only when it is specific: it names something of the coachee's.
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from scoring.facts import ConversationFacts
+from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import formula_of
 from simulator.reading.reflection import RECENT_LINES, Echo, content_words, reflection_fit
 from simulator.scenario.replies import topics_named
@@ -68,6 +72,7 @@ class TurnEvidence:
     takes_up: bool  # shares content words with what the coachee had just said
     specific: bool  # for an affirmation: names something particular
     formula_of: int | None = None  # the earlier turn whose opening this line says again as a formula
+    flattery_of: int | None = None  # the earlier turn whose sweeping praise this line heaps on again
 
     @property
     def counts(self) -> bool:
@@ -76,8 +81,13 @@ class TurnEvidence:
 
     @property
     def earns(self) -> bool:
-        """Whether the line can earn credit: clear, not a repeat of an earlier line, and no formula."""
-        return not self.unclear and self.repeat_of is None and self.formula_of is None
+        """Whether the line can earn credit: clear, not a repeat of an earlier line, no formula, no flattery."""
+        return (
+            not self.unclear
+            and self.repeat_of is None
+            and self.formula_of is None
+            and self.flattery_of is None
+        )
 
     @property
     def is_nea(self) -> bool:
@@ -254,7 +264,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     """Every trainee line's evidence, in order."""
     evidence = []
     earlier, earlier_clauses = SaidBefore(), SaidBefore()
-    said: list[str] = []  # the trainee's lines so far, for formulas
+    said: list[str] = []  # the trainee's lines so far, for formulas and flattery
     coachee = [facts.opening] if facts.opening else []
     heard: frozenset[str] = words_of(facts.opening)
     topics_of = partial(topics_named, facts.persona_topics) if facts.persona_topics else None
@@ -263,6 +273,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
         echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
         formula = formula_of(turn.trainee, said)
+        # As the coachee hears it (`Session._refrain`): a formula first, flattery only when it is none.
+        flattery = flattery_of(turn.trainee, said) if formula is None else None
         said.append(turn.trainee)
         evidence.append(
             TurnEvidence(
@@ -274,6 +286,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 takes_up=bool(words_of(turn.trainee) & recent_words),
                 specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),
                 formula_of=None if formula is None else facts.turns[formula].n,
+                flattery_of=None if flattery is None else facts.turns[flattery].n,
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.

@@ -68,7 +68,10 @@ def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict
     if turn.move.attractor is Attractor.NEA or dropped:
         return "weak"
     if evidence is not None and (
-        evidence.repeat_of is not None or evidence.formula_of is not None or evidence.stock_reflection
+        evidence.repeat_of is not None
+        or evidence.formula_of is not None
+        or evidence.flattery_of is not None
+        or evidence.stock_reflection
     ):
         return "weak"
     earned = turn.move.attractor if evidence is None else evidence.attractor
@@ -110,6 +113,11 @@ def credit_of(evidence: TurnEvidence) -> str:
         return (
             f"opens as your lines from turn {evidence.formula_of} did: a frame said over and over "
             "earns nothing, whatever is put in it"
+        )
+    if evidence.flattery_of is not None:
+        return (
+            f"heaps praise on them as your lines from turn {evidence.flattery_of} did: praise in every "
+            "other line sounds like flattery and earns nothing; name one thing they did instead"
         )
     if evidence.stock_reflection:
         return "a stock phrase: it reflects nothing the coachee had just said, so it earns no credit"

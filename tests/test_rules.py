@@ -174,7 +174,7 @@ UNSURE = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=0.2)
 
 
 def heard_session(scenario: Scenario) -> Session:
-    """A conversation that fires the listening rules: an unclear line, a repeat, a formula, a
+    """A conversation that fires the listening rules: an unclear line, a repeat, a formula, flattery, a
     reflection that names strain after a cheerful line, and confrontations until the coachee
     leaves (if ever)."""
     session = Session(scenario)
@@ -183,6 +183,8 @@ def heard_session(scenario: Scenario) -> Session:
     session.play(VISION, "What would a really good year look like for you?")
     for heard in ("the notes are late", "you are tired", "the ward is short"):  # the third is a formula
         session.play(FEELING, f"So what I'm hearing is {heard}. Is that right?")
+    for praise in ("Honestly, you're amazing at this.", "What a star you are.", "You are just brilliant."):
+        session.play(STRENGTH, praise)  # the third is flattery
     for move in SCRIPTS[0]:
         session.play(move)
     session.play(Move(Form.OPEN_QUESTION, Focus.FEELINGS, Attractor.PEA), "How are you feeling now?")

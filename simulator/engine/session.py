@@ -8,7 +8,7 @@ the piped mode, the scorer) all drive this class, and the transcript writer reco
 it returns.
 
 A turn, in order: the line is heard (topics, a repeat, whether a reflection landed); the
-coachee reacts (a line heard before, a formula, an unclear line or a reflection that missed
+coachee reacts (a line heard before, a formula or flattery, an unclear line or a reflection that missed
 earns nothing; anything else goes through `appraise`); the memory takes in what the line
 raised; the coachee may end the meeting; then comes the reply: a leaving line, a story item, a
 hot button's line, the answer to a moment the line makes (a goodbye, the agenda handed over, an
@@ -27,6 +27,8 @@ from simulator.engine.memory import Memory
 from simulator.engine.presumptions import without_unasked_echo
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply
 from simulator.errors import ConversationOver, NothingSaid
+from simulator.reading.flattery import WINDOW as FLATTERY_WINDOW
+from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import WINDOW as FORMULA_WINDOW
 from simulator.reading.formula import formula_of
 from simulator.reading.moves import classify, is_filler_only, is_gibberish
@@ -262,10 +264,10 @@ class Session:
             before_state,
         )
         unheard = self._unheard_with(move, heard)
-        formula = formula_of(text, [turn.trainee for turn in self._turns[-FORMULA_WINDOW:]]) is not None
-        impact, moment = self._react_to(move, text, heard, unheard, formula)
-        # A repeat, a formula, an unclear line or a missed reflection counts neither way.
-        counts = moment is None and not formula and (not move.is_unclear or impact.hot_button is not None)
+        refrain = self._refrain(text)
+        impact, moment = self._react_to(move, text, heard, unheard, refrain)
+        # A repeat, a formula or flattery, an unclear line or a missed reflection counts neither way.
+        counts = moment is None and refrain is None and (not move.is_unclear or impact.hot_button is not None)
         if counts and move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
             self._coachee.progress.explored.add(move.focus)  # before the rise: this move may open the gate
         held = self._coachee.react(impact)
@@ -290,8 +292,8 @@ class Session:
         hot_button = impact.hot_button
         events = self.events  # with what this line raised: a reply may build on it at once
         earned = not (
-            moment or hot_button or end_rule or move.is_unclear or formula
-        )  # an unsure reading, or a formula, draws no story out
+            moment or hot_button or end_rule or move.is_unclear or refrain is not None
+        )  # an unsure reading, or a formula or flattery, draws no story out
         reveal = self._story_to_reveal(move, heard, events) if earned else None
         choice = self._reply(move, heard, events, moment, hot_button, reveal, ending=end_rule is not None)
         rules = [*impact.rules, *held]
@@ -347,16 +349,25 @@ class Session:
                 f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
             )
 
+    def _refrain(self, text: str) -> Rule | None:
+        """Whether the line says again what the trainee's last lines kept saying: the same opening
+        (`reading.formula`) or sweeping praise (`reading.flattery`)."""
+        if formula_of(text, [turn.trainee for turn in self._turns[-FORMULA_WINDOW:]]) is not None:
+            return Rule.FORMULA
+        if flattery_of(text, [turn.trainee for turn in self._turns[-FLATTERY_WINDOW:]]) is not None:
+            return Rule.FLATTERY
+        return None
+
     def _react_to(
-        self, move: Move, text: str, heard: Heard, unheard: int, formula: bool
+        self, move: Move, text: str, heard: Heard, unheard: int, refrain: Rule | None
     ) -> tuple[Impact, PoolName | None]:
         """The move's impact, and the moment it makes when it earns nothing (a repeat, unclear, a missed
-        reflection); a formula earns nothing and makes no moment: it is answered as usual."""
+        reflection); a refrain (a formula, flattery) earns nothing and makes no moment: it is answered as usual."""
         if heard.repeat:
             return Impact(rules=(rule_id(Rule.REPEAT),)), PoolName.REPEAT
-        if formula:
-            # "So what I'm hearing is ..." once more: answered, but it moves nothing (`reading.formula`).
-            return Impact(rules=(rule_id(Rule.FORMULA),)), None
+        if refrain is not None:
+            # "So what I'm hearing is ..." or "a superstar like you" once more: answered, but it moves nothing.
+            return Impact(rules=(rule_id(refrain),)), None
         # A hot-button word hits the nerve however unsure the reader is of the rest of the line.
         nerve = move.is_unclear and hot_button_hit(move, text, self.scenario.coachee) is not None
         if move.is_unclear and not nerve and not heard.topics:

@@ -1076,8 +1076,9 @@ class _GramTable:
         if not keys or not len(self.keys):
             return []
         wanted = np.array(keys, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-        return self.columns[at[self.keys[at] == wanted]].tolist()
+        place = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        found: list[int] = self.columns[place[self.keys[place] == wanted]].tolist()
+        return found
 
     def columns_of(self, *parts: np.ndarray) -> np.ndarray:
         """Column of each n-gram given its words' numbers (-1: a word in no known gram), or -1."""

@@ -3,7 +3,7 @@
 "So what I'm hearing is ... Is that right?" fourteen times, or "So you feel ..." every other line,
 is a frame said over and over with whatever the coachee said poured in: the words inside change,
 so no repeat check catches it, and each line can pass as a reflection. Across the project's
-conversation sets (460 conversations in five styles), a line whose first
+conversation sets (540 conversations in five styles), a line whose first
 three words open at least two of the six lines before it occurs only in gaming conversations:
 never in a textbook, repaired, warm or blunt one; and no therapist line of the expert-rated
 counselling sessions it was checked on (AnnoMI) is one. The coachee hears such a line as a
