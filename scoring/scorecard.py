@@ -122,6 +122,13 @@ def relational_fair(measures: tuple[Measure, ...], rubric: Rubric) -> bool:
     return not any(m.key in RELATIONAL and m.rating is Rating.POOR for m in measures)
 
 
+def held_below_compassion_led(overall: float, rubric: Rubric) -> float:
+    """The overall held just below the compassion-led mark, so that the number and the band agree:
+    a conversation that is not compassion-led never shows a score the rubric calls compassion-led
+    (a rota of good questions that hears nothing can add up to 84 on the other measures)."""
+    return max(0.0, min(overall, round(rubric.compassion_led_from - 0.1, 1)))
+
+
 def completeness_of(evidence: Evidence, min_turns: int) -> Completeness:
     """Incomplete when shorter than `min_turns` trainee turns, or when it never reached the real self or a plan."""
     facts = evidence.facts
@@ -176,8 +183,13 @@ def score_facts(
     band = band_of(overall, rubric)
     notes = ending_notes(facts)
     if band is Band.COMPASSION_LED and not relational_fair(measures, rubric):
-        band = Band.MIXED
-        notes = (*notes, "Not compassion-led while Empathy or Partnership rates poor, whatever the score")
+        overall = held_below_compassion_led(overall, rubric)
+        band = Band.MIXED if band_of(overall, rubric) is Band.COMPASSION_LED else band_of(overall, rubric)
+        notes = (
+            *notes,
+            "Not compassion-led while Empathy or Partnership rates poor: the overall is held below "
+            f"{rubric.compassion_led_from:g}, whatever the other measures add up to",
+        )
     return Scorecard(
         overall=overall,
         band=band,

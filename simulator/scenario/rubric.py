@@ -115,7 +115,7 @@ class Rubric(BaseModel):
     )
     compassion_led_needs_relational: bool = Field(
         True,
-        description="No compassion-led band while Empathy or Partnership rates poor, whatever `overall` (ours).",
+        description="No compassion-led band while Empathy or Partnership rates poor: `overall` is held just below `compassion_led_from` (ours).",
     )
     min_turns: int = Field(
         8,

@@ -13,10 +13,11 @@ from scoring.evidence import evidence_of
 from scoring.external import Utterance, facts_from_utterances
 from scoring.facts import facts_from_practice
 from scoring.marks import Rating, rate
-from scoring.scorecard import Scorecard, score_facts
+from scoring.scorecard import Scorecard, band_of, score_facts
 from simulator.arc import is_rewording, mirror
 from simulator.reading.reflection import reflection_fit
 from simulator.scenario import catalogue
+from simulator.scenario.rubric import DEFAULT_RUBRIC
 from simulator.trainer.rehearsal import play, score_session
 from tests.strategies import external_conversations, practice_conversations
 
@@ -66,6 +67,8 @@ def check_self_consistency(card: Scorecard) -> None:
         if measure.rating is Rating.GOOD:
             assert not CRITICISM.search(measure.reason), measure
     json.dumps(card.as_dict(), allow_nan=False)  # every number finite: no "inf", no NaN
+    # The number and the band agree: a card held out of compassion-led never shows a compassion-led score.
+    assert card.band is band_of(card.overall, DEFAULT_RUBRIC), (card.overall, card.band)
 
 
 @pytest.mark.slow

@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 
 from scoring.external import Utterance, facts_from_utterances
 from scoring.facts import ConversationFacts, TurnFacts
+from scoring.marks import Rating
 from scoring.scorecard import band_of, score_facts
 from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, header_record, parse_transcript
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
 from simulator.trainer.rehearsal import play, score_session
+from simulator.vocabulary import Band, MeasureKey
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES
 
 LOADED = catalogue.load(catalogue.DEFAULT_SCENARIO)
@@ -187,3 +189,33 @@ def test_stock_phrases_on_a_loop_are_never_compassion_led_on_any_bundled_persona
     for scenario in ALL:
         card = score_session(play(scenario, (rota * 4)[:20]))
         assert card.band != "compassion-led", (scenario.id, card.overall)
+
+
+QUESTIONS_THAT_HEAR_NOTHING = [
+    "Hello Des, come in. How are you today?",
+    "What are your hopes for the future?",
+    "What comes up for you when you think about your walks?",
+    "What else are you good at?",
+    "What do you value most in life?",
+    "What would your ideal self be doing in five years' time?",
+    "What's getting in the way for you?",
+    "What strengths could you draw on?",
+    "What does a good life look like for you?",
+    "What would success look like for you?",
+    "What small step could you take?",
+    "What matters most to you?",
+    "What's one thing you could try this week?",
+    "What's your next step going to be?",
+    "Thanks Des, see you next time.",
+]
+
+
+def test_a_conversation_that_never_reflects_is_held_below_compassion_led_by_its_number_too() -> None:
+    """Good questions that hand back nothing of the answers open Des all the same; Empathy rates poor,
+    so the card is mixed, and its overall sits below the compassion-led mark, not at 80-odd."""
+    card = score_session(play(catalogue.load("diabetes-walking").scenario, QUESTIONS_THAT_HEAR_NOTHING))
+    assert card.measure(MeasureKey.EMPATHY).rating is Rating.POOR
+    assert card.measure(MeasureKey.COACHEE_TRAJECTORY).rating is Rating.GOOD
+    assert card.band is Band.MIXED
+    assert card.overall == round(DEFAULT_RUBRIC.compassion_led_from - 0.1, 1)
+    assert any("held below" in note for note in card.notes)
