@@ -123,7 +123,7 @@ def test_a_state_whose_default_replies_all_have_conditions_is_an_error() -> None
     ],
 )
 def test_a_bad_temperament_range_is_one_located_error(value: str, message: str) -> None:
-    text = GOOD.replace("    sensitivity: [1.1, 1.3]", f"    sensitivity: {value}")
+    text = GOOD.replace("    sensitivity: [1.15, 1.25]", f"    sensitivity: {value}")
     found = problems(text)
     assert len(found) == 1 and found[0].startswith(f"{line_of(text, '    sensitivity:')}: error:"), found
     assert message in found[0]

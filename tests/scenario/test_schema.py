@@ -27,7 +27,7 @@ BROKEN = {
     "unknown story kind": GOOD.replace("    kind: worries", "    kind: worry"),
     "empty story": GOOD[: GOOD.index("story:\n")] + "story: []\n" + GOOD[GOOD.index("replies:\n") :],
     "out-of-range parameter": GOOD.replace("    negativity_bias: 2.0", "    negativity_bias: -1"),
-    "range out of bounds": GOOD.replace("    sensitivity: [1.1, 1.3]", "    sensitivity: [1.1, 9]"),
+    "range out of bounds": GOOD.replace("    sensitivity: [1.15, 1.25]", "    sensitivity: [1.15, 9]"),
     "test naming an unknown state": GOOD.replace("final_at_most: guarded", "final_at_most: shut"),
 }
 
