@@ -1,5 +1,7 @@
 """A reply never takes for granted what the line did not say, while one that does not is there to say."""
 
+import re
+
 import pytest
 
 from simulator.engine.presumptions import granted_by, presumed_by, without_unasked_echo
@@ -45,6 +47,11 @@ STATEMENTS = [
         ("Sorry, I've lost you. Ask me again?", {"asked"}),
         ("What's the question, exactly?", {"asked"}),
         ("Sorry. Is that a question about the bookings?", set()),
+        ("Values. That's a question for people who go home at five.", {"said_values"}),
+        ("The future? I'm just trying to get through this week.", {"said_future"}),
+        ("Strengths. I turned up. Every shift. That's it.", {"said_strengths"}),
+        ("Dreams. I've got fourteen late entries and a student who won't look at me.", {"said_dreams"}),
+        ("I value my weekends.", set()),
     ],
 )
 def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presumes: set[str]) -> None:
@@ -55,7 +62,7 @@ def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> N
     assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked", "light"}
     assert granted_by("It's totally your call.", AUTONOMY) == {"choice", "light", "unasked"}
     assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice", "light", "unasked"}
-    assert granted_by("You're really good at what you do.", STATEMENT) == {"light", "unasked"}
+    assert granted_by("You're really good at what you do.", STATEMENT) == {"light", "unasked", "said_strengths"}
     vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
     assert "two_years" in granted_by("Where would you like to be in a couple of years?", vision)
     assert "two_years" not in granted_by("If it were a really good year, what would be different?", vision)
@@ -118,6 +125,44 @@ def test_a_vision_question_with_no_span_is_not_answered_by_echoing_one(scenario)
                 state,
                 reply,
             )
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_question_is_never_answered_by_echoing_a_word_it_did_not_say(scenario) -> None:  # type: ignore[no-untyped-def]
+    """ "Values." answers "What are your values?", not "What did you want this job to be?"."""
+    questions = {
+        Focus.VALUES: [
+            "What did you want this job to be?",
+            "What matters most to you?",
+            "What do you care about?",
+            "What's important to you here?",
+            "What would you never compromise on?",
+            "What keeps you going?",
+            "What is it you're protecting?",
+            "What does a good day mean to you?",
+        ],
+        Focus.STRENGTHS: [
+            "When are you at your best?",
+            "What do people come to you for?",
+            "What comes easily to you?",
+            "What are you proud of?",
+            "What would your team say you do well?",
+            "When did you last surprise yourself?",
+            "What have you always been able to do?",
+            "What do you bring that nobody else does?",
+        ],
+    }
+    # Found in the reply's words here, not by the presumptions under test.
+    echo = re.compile(r"(?:my |the |your )?(?:values|strengths?|dreams?)\s*[.?!,]", re.IGNORECASE)
+    for focus, lines in questions.items():
+        # Held where it is (a neutral move lifts nothing), asked again and again until the slot runs dry.
+        move = Move(Form.OPEN_QUESTION, focus, Attractor.NEUTRAL, confidence=1.0)
+        for state in (State.DEFENSIVE, State.GUARDED, State.NEUTRAL):
+            session = Session(scenario)
+            session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
+            for line in lines:
+                reply = session.play(move, line).coachee
+                assert not echo.match(reply), (scenario.id, focus, state, line, reply)
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
