@@ -28,6 +28,7 @@ WRAP_UPS = (
     "Right, I'll let you get back. Same time next month?",
     "ok bye then",
     "Let me know how it goes. My door's always open.",
+    "It sounds like the plan suits you. Gracias, Rhi, see you Friday.",
 )
 
 
