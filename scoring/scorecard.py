@@ -184,7 +184,8 @@ def score_facts(
     notes = ending_notes(facts)
     if band is Band.COMPASSION_LED and not relational_fair(measures, rubric):
         overall = held_below_compassion_led(overall, rubric)
-        band = Band.MIXED if band_of(overall, rubric) is Band.COMPASSION_LED else band_of(overall, rubric)
+        held = band_of(overall, rubric)  # mixed, or compliance-led under a rubric whose bands meet
+        band = Band.MIXED if held is Band.COMPASSION_LED else held
         notes = (
             *notes,
             "Not compassion-led while Empathy or Partnership rates poor: the overall is held below "

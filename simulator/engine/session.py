@@ -8,12 +8,12 @@ the piped mode, the scorer) all drive this class, and the transcript writer reco
 it returns.
 
 A turn, in order: the line is heard (topics, a repeat, whether a reflection landed); the
-coachee reacts (a line heard before, a formula or flattery, an unclear line or a reflection that missed
-earns nothing; anything else goes through `appraise`); the memory takes in what the line
-raised; the coachee may end the meeting; then comes the reply: a leaving line, a story item, a
-hot button's line, the answer to a moment the line makes (a goodbye, the agenda handed over, an
-offer of help, an apology), a pool for a moment that earns nothing, or the best-fitting reply
-(`engine.reply`).
+coachee reacts (a line heard before, a formula or flattery, an unclear line or a reflection
+that missed earns nothing; anything else goes through `appraise`); the memory takes in what
+the line raised; the coachee may end the meeting; then comes the reply: a leaving line, a
+story item, a hot button's line, the answer to a moment the line makes (a goodbye, the agenda
+handed over, an offer of help, an apology), a pool for a moment that earns nothing, or the
+best-fitting reply (`engine.reply`).
 """
 
 from __future__ import annotations
@@ -350,8 +350,8 @@ class Session:
             )
 
     def _refrain(self, text: str) -> Rule | None:
-        """Whether the line says again what the trainee's last lines kept saying: the same opening
-        (`reading.formula`) or sweeping praise (`reading.flattery`)."""
+        """The rule that hears the line as saying again what the trainee's last lines kept saying,
+        if one does: the same opening (`reading.formula`) or sweeping praise (`reading.flattery`)."""
         if formula_of(text, [turn.trainee for turn in self._turns[-FORMULA_WINDOW:]]) is not None:
             return Rule.FORMULA
         if flattery_of(text, [turn.trainee for turn in self._turns[-FLATTERY_WINDOW:]]) is not None:

@@ -62,7 +62,11 @@ def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> N
     assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked", "light"}
     assert granted_by("It's totally your call.", AUTONOMY) == {"choice", "light", "unasked"}
     assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice", "light", "unasked"}
-    assert granted_by("You're really good at what you do.", STATEMENT) == {"light", "unasked", "said_strengths"}
+    assert granted_by("You're really good at what you do.", STATEMENT) == {
+        "light",
+        "unasked",
+        "said_strengths",
+    }
     vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
     assert "two_years" in granted_by("Where would you like to be in a couple of years?", vision)
     assert "two_years" not in granted_by("If it were a really good year, what would be different?", vision)
