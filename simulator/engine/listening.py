@@ -202,10 +202,31 @@ def _topic_index(topics: tuple[Topic, ...]) -> _TopicIndex:
     return known[1]
 
 
+_SET_ASIDE = re.compile(
+    r"\bbefore we (?:talk|get|go|look|start|dig)(?: on)? (?:about|to|into|at|on|with) [^.,;:?!]*"
+    r"|\b(?:it'?s|this is|this's|that's|that is) not (?:really |just |only |all )?(?:about|on) [^.,;:?!]*"
+    r"|\b(?:it|this) (?:isn'?t|is not|wasn'?t) (?:really |just |only |all )?(?:about|on) [^.,;:?!]*"
+    r"|\b(?:forget|park|never mind|parking|leave aside|set aside|put aside)(?: about)? (?:the |your |that |all the |my )?"
+    r"[\w'-]+(?: [\w'-]+)?(?= for (?:now|a (?:minute|moment|bit|sec(?:ond)?))|[.,;:?!]|$)"
+    r"|\b(?:the |your |that |all the )?[\w'-]+(?: [\w'-]+)? can wait\b",
+    re.IGNORECASE,
+)
+"""A clause that sets a subject aside ("Before we talk about the notes, ...", "It's not about
+the audit", "Forget the pack for a minute", "The paperwork can wait"): naming a subject to put it
+down is not raising it, and the coachee answers what the line goes on to ask."""
+
+
+def without_set_aside(text: str) -> str:
+    """The line without the clauses that set a subject aside."""
+    return _SET_ASIDE.sub(" ", text) if _SET_ASIDE.search(text) else text
+
+
 def topics_raised(scenario: Scenario, text: str, events: Set[str]) -> tuple[tuple[Topic, int], ...]:
-    """The topics whose words the line uses and whose conditions hold, most words first."""
+    """The topics whose words the line uses and whose conditions hold, most words first; a subject
+    named only to be set aside is not raised (`without_set_aside`)."""
     if not text or not scenario.topics:
         return ()
+    text = without_set_aside(text)
     tried: Sequence[Topic] = scenario.topics
     if text.isascii():
         # Most lines name one topic or none: the others are not tried.

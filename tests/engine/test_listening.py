@@ -54,6 +54,28 @@ def test_a_line_that_raises_a_topic_gets_that_topics_reply_at_the_coachees_openn
     assert open_nurse.coachee in texts(NURSE.topic("students").replies.open)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Before we talk about paperwork, I want to ask you something different. Why did you become a nurse?",
+        "It's not about the notes. Why did you become a nurse?",
+        "Forget the charting for a minute. Why did you become a nurse?",
+        "The documentation can wait. Why did you become a nurse?",
+    ],
+)
+def test_a_subject_named_only_to_be_set_aside_is_not_raised(line: str) -> None:
+    """ "Before we talk about paperwork, ... why did you become a nurse?" asks about nursing: the
+    reply answers that, not the notes (a blind rater's misfit: 'Some nights I finish them at the
+    kitchen table')."""
+    values = Move(Form.OPEN_QUESTION, Focus.VALUES, Attractor.PEA)
+    set_aside = Session(NURSE)
+    set_aside.play(values, line)
+    assert set_aside.choices[-1].source != "topic:notes"
+    raised = Session(NURSE)
+    raised.play(values, "How are the notes going? Why did you become a nurse?")
+    assert raised.choices[-1].source == "topic:notes"  # named, not set aside, the subject is answered
+
+
 def test_a_topic_word_with_a_star_matches_any_ending() -> None:
     students = NURSE.topic("students")
     assert students.hits("Do you enjoy teaching?") == 1
