@@ -29,6 +29,8 @@ WRAP_UPS = (
     "ok bye then",
     "Let me know how it goes. My door's always open.",
     "It sounds like the plan suits you. Gracias, Rhi, see you Friday.",
+    "Thanks so much Grace, this has been really positive. Go rest!",
+    "Thank you for your patience. Friday then, ja?",
 )
 
 
@@ -43,6 +45,9 @@ def test_a_line_wrapping_the_meeting_up_grants_a_goodbye(line: str) -> None:
         "Thanks for your time today. What will you try first?",  # it asks on
         "Thanks for telling me that. What would help most?",
         "Thanks for being honest with me.",  # thanks for what was said, mid-meeting
+        "Go and rest, honestly, you look shattered. What would help?",  # it asks on
+        "Monday then. What will you try first?",
+        "This has been a really hard month for you.",
         "What would a good day look like?",
         "Does that sound OK?",
         "I just worry when I don't see you.",

@@ -52,6 +52,7 @@ STATEMENTS = [
         ("Strengths. I turned up. Every shift. That's it.", {"said_strengths"}),
         ("Dreams. I've got fourteen late entries and a student who won't look at me.", {"said_dreams"}),
         ("I value my weekends.", set()),
+        ("You've got till this coffee goes cold.", {"opening"}),
     ],
 )
 def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presumes: set[str]) -> None:
