@@ -196,8 +196,8 @@ def heard_before(runs: list[Played], rotations: int = 4) -> float | None:
 
 
 SETS = ("tuning", "held_out", "probe", "probe2", "probe3", "probe4", "probe5")
-"""The conversation sets: tuning and held_out written by the team's own helpers, the four probes
-written blind by sixteen further authors who saw neither the engine nor the other sets."""
+"""The conversation sets: tuning and held_out written by the project's own authors, the five probes
+written blind by twenty further authors who saw neither the engine nor the other sets."""
 
 
 def load_sets(which: str) -> list[tuple[str, dict[str, object]]]:
