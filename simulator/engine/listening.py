@@ -218,7 +218,7 @@ down is not raising it, and the coachee answers what the line goes on to ask."""
 
 def without_set_aside(text: str) -> str:
     """The line without the clauses that set a subject aside."""
-    return _SET_ASIDE.sub(" ", text) if _SET_ASIDE.search(text) else text
+    return _SET_ASIDE.sub(" ", text)
 
 
 def topics_raised(scenario: Scenario, text: str, events: Set[str]) -> tuple[tuple[Topic, int], ...]:

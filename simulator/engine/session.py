@@ -352,9 +352,10 @@ class Session:
     def _refrain(self, text: str) -> Rule | None:
         """The rule that hears the line as saying again what the trainee's last lines kept saying,
         if one does: the same opening (`reading.formula`) or sweeping praise (`reading.flattery`)."""
-        if formula_of(text, [turn.trainee for turn in self._turns[-FORMULA_WINDOW:]]) is not None:
+        recent = [turn.trainee for turn in self._turns[-max(FORMULA_WINDOW, FLATTERY_WINDOW) :]]
+        if formula_of(text, recent) is not None:
             return Rule.FORMULA
-        if flattery_of(text, [turn.trainee for turn in self._turns[-FLATTERY_WINDOW:]]) is not None:
+        if flattery_of(text, recent) is not None:
             return Rule.FLATTERY
         return None
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from simulator.reading.formula import first_of_refrain
+
 WINDOW = 6
 """How many of the trainee's lines before it a line is compared with."""
 
@@ -46,6 +48,4 @@ def flattery_of(line: str, earlier: Sequence[str]) -> int | None:
     else None."""
     if not praises(line):
         return None
-    start = max(0, len(earlier) - WINDOW)
-    praising = [index for index in range(start, len(earlier)) if praises(earlier[index])]
-    return praising[0] if len(praising) >= PRAISED_BEFORE else None
+    return first_of_refrain(earlier, praises, WINDOW, PRAISED_BEFORE)

@@ -13,7 +13,7 @@ formula (it moves nothing) and the scorecard credits nothing for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 OPENER_WORDS = 3
 """How many first words make a line's opening."""
@@ -46,6 +46,14 @@ def formula_of(line: str, earlier: Sequence[str]) -> int | None:
     ours = opening(line)
     if not ours:
         return None
-    start = max(0, len(earlier) - WINDOW)
-    same = [index for index in range(start, len(earlier)) if opening(earlier[index]) == ours]
-    return same[0] if len(same) >= OPENED_BEFORE else None
+    return first_of_refrain(earlier, lambda before: opening(before) == ours, WINDOW, OPENED_BEFORE)
+
+
+def first_of_refrain(
+    earlier: Sequence[str], says_it_again: Callable[[str], bool], window: int, at_least: int
+) -> int | None:
+    """The index in `earlier` of the first of its last `window` lines that `says_it_again`, when at
+    least `at_least` of them do; else None. What makes a line a refrain (`flattery` uses it too)."""
+    start = max(0, len(earlier) - window)
+    said = [index for index in range(start, len(earlier)) if says_it_again(earlier[index])]
+    return said[0] if len(said) >= at_least else None
