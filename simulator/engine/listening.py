@@ -216,8 +216,15 @@ the audit", "Forget the pack for a minute", "The paperwork can wait"): naming a 
 down is not raising it, and the coachee answers what the line goes on to ask."""
 
 
+_SET_ASIDE_NEEDS = ("before we", "not ", "isn", "wasn", "forget", "park", "never mind", "aside", "can wait")
+"""Every set-aside clause holds one of these: a line with none of them (most lines) is not searched."""
+
+
 def without_set_aside(text: str) -> str:
     """The line without the clauses that set a subject aside."""
+    lowered = text.lower()
+    if not any(needed in lowered for needed in _SET_ASIDE_NEEDS):
+        return text
     return _SET_ASIDE.sub(" ", text)
 
 

@@ -14,9 +14,9 @@ a line as flattery (it moves nothing) and the scorecard credits nothing for it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from simulator.alternatives import Alternatives
 from simulator.reading.formula import first_of_refrain
 
 WINDOW = 6
@@ -25,12 +25,13 @@ WINDOW = 6
 PRAISED_BEFORE = 2
 """A line is flattery when it praises and at least this many of the lines in the window did."""
 
-_PRAISE = re.compile(
-    r"\b(?:super ?star|rock ?star|star|legend|hero|genius|diamond|gem|treasure|champion|natural[- ]born"
-    r"|amazing|brilliant|incredibl[ey]|fantastic|awesome|wonderful|outstanding|phenomenal|extraordinary"
-    r"|exceptional|remarkable|talented|gifted|inspir(?:ing|ational|ation)|special|smashing|superb|fabulous"
-    r"|marvell?ous|magnificent|terrific|unbelievabl[ey]|impressive|stunning|so proud|so strong)\b",
-    re.IGNORECASE,
+_PRAISE = Alternatives(
+    [
+        r"\b(?:super ?star|rock ?star|star|legend|hero|genius|diamond|gem|treasure|champion|natural[- ]born"
+        r"|amazing|brilliant|incredibl[ey]|fantastic|awesome|wonderful|outstanding|phenomenal|extraordinary"
+        r"|exceptional|remarkable|talented|gifted|inspir(?:ing|ational|ation)|special|smashing|superb|fabulous"
+        r"|marvell?ous|magnificent|terrific|unbelievabl[ey]|impressive|stunning|so proud|so strong)\b"
+    ]
 )
 """Words of sweeping praise: a verdict on the person, not a description of anything they did.
 ("the best", "greatest", "perfect" and "so good" are left out: "your greatest strength", "the
@@ -39,7 +40,7 @@ best way" and "that's perfect" are everyday coaching talk.)"""
 
 def praises(line: str) -> bool:
     """Whether the line holds a word of sweeping praise."""
-    return _PRAISE.search(line) is not None
+    return _PRAISE.search(line.lower()) is not None  # lower-cased: a case-blind search is slower
 
 
 def flattery_of(line: str, earlier: Sequence[str]) -> int | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 OPENER_WORDS = 3
 """How many first words make a line's opening."""
@@ -30,6 +31,7 @@ _NOISES = frozenset({"mm", "mmm", "hmm", "mhm", "mm-hmm", "um", "uh", "erm", "er
 """Listening noises a line may start with ("Mm-hmm. So ..."): they are no part of its opening."""
 
 
+@lru_cache(maxsize=256)  # each line is compared again on the next WINDOW turns
 def opening(line: str) -> tuple[str, ...]:
     """The line's first words after any listening noises, lowered (fewer than OPENER_WORDS: none)."""
     words = _WORD.findall(line.lower().replace("\u2019", "'"))
