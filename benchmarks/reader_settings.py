@@ -24,6 +24,7 @@ VARIANTS = {
     "kept": fit.Settings(),
     "no-frame": replace(fit.Settings(), frame=False),
     "no-line-shape": replace(fit.Settings(), line_shape=False),
+    "turn-scope": replace(fit.Settings(), turn_scope=True),
     **{f"shape-held-{n}": replace(fit.Settings(), shape_penalty=float(n)) for n in (100, 1000, 10000)},
     **{f"hard-cases-x{n}": replace(fit.Settings(), hard_case_weight=float(n)) for n in (2, 4)},
 }

@@ -71,6 +71,15 @@ rates over at least twelve lines (`scoring.global_ratings.RATED_OVER_AT_LEAST`; 
 The frame and no line shape together read ah and aj a little better again (0.821) and missed
 fewer held-out expectations (4) but ranked lower-cased sessions worse (0.853): not kept.
 
+Measured and not kept: turn scope (`Settings.turn_scope`: the word n-grams before a "but",
+"however", "though" or "although" get their own names), since praise that opens a "yes, but"
+("You're a great nurse, but...") teaches its opening words as confrontation and a plain "You're a
+great nurse." is then read as one. On one fit without s, t, u, v, ah and aj, read on them and on
+the probes (attractor macro-F1, `python benchmarks/reader_settings.py kept turn-scope`): s, t, u, v
+0.884 -> 0.886, ah and aj 0.821 -> 0.817; bi 0.793 -> 0.783, bl 0.851 -> 0.862, bq 0.727 -> 0.733,
+bt 0.738 -> 0.733, bw 0.887 -> 0.883, bz 0.711 -> 0.695, and cc (praise, sincere and turned cold)
+0.662 -> 0.674: no better where it was meant to help, and no better elsewhere.
+
 Measured and not kept: no line shape (`Settings.line_shape`: no word-count bucket, no
 ``x:multi``), since "several sentences" and "long line" were the strongest cues of many warm
 multi-sentence lines read as confrontation. On one fit without authors s, t, u, v, ah and aj,
