@@ -31,7 +31,8 @@ class Alternatives:
         )
 
     def search(self, text: str) -> re.Match[str] | None:
-        """A match of one of the patterns in `text` (the first pattern's that matches), or None."""
+        """A match in `text` of the first pattern that matches, or None: found exactly when the
+        alternation finds one, though not always where it would (callers ask only whether)."""
         for whole, rest in self._parts:
             if rest is None:
                 found = whole.search(text)

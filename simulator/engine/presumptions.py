@@ -6,7 +6,7 @@ feeling is not ("That sounds really hard" is answered with a grin only when noth
 A reply that presumes what the line did not say refers to something that never happened, so the
 reply choice (`simulator.engine.reply`) counts it as a poor fit: it is said only when nothing
 better fits. The presumptions are data (`presumptions.json`), so a new one
-needs no code.
+needs no code; its patterns are written in lower case, as the text they are searched in is.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """A reply never takes for granted what the line did not say, while one that does not is there to say."""
 
+import json
 import re
+from importlib import resources
 
 import pytest
 
@@ -331,3 +333,19 @@ def test_a_question_the_reader_was_unsure_of_is_never_asked_whether_it_was_one(s
     )
     assert_never_presumed("unasked", scenario, asked, unsure)
     assert "unasked" in granted_by("Right. The notes, then, and the rest.", unsure)
+
+
+def test_presumption_patterns_are_written_in_lower_case_as_the_text_they_search() -> None:
+    data = json.loads(
+        resources.files("simulator.engine").joinpath("presumptions.json").read_text(encoding="utf-8")
+    )
+    for item in data["presumptions"]:
+        for key in ("line", "reply", "cue"):
+            for pattern in item.get(key, []):
+                # Escapes such as \W and \S name classes, not letters.
+                assert not re.search(r"[A-Z]", re.sub(r"\\.", "", pattern)), f"{item['id']} {key}: {pattern}"
+
+
+def test_a_goodbye_in_capitals_is_a_goodbye() -> None:
+    line = "THANKS FOR YOUR TIME, SEE YOU FRIDAY"
+    assert "parting" in granted_by(line, Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL), lines_before=6)
