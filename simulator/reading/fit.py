@@ -20,9 +20,10 @@ The split (fixed; never changed to suit a result):
 - fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, p, q, r, s, t, u, v, w, x, y, z, the
   conversation authors ah, ai, aj, ak, al, am, an, ao, ar, as, at, au, av and aw, the hard-case
   authors bf, bg, bh, bj, bk, bm, bn, bo and bp, the authors bu and bv (the words of coaching),
-  the counselling authors aa, ab and ac, plus the older team-written set
+  the authors cd and ce (sweeping praise and blame of the person), the counselling authors aa,
+  ab and ac, plus the older team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz and cc (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
+- probes: authors bi, bl, bq, bt, bw, bz, cc and cf (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
 leave-one-author-out cross-validation inside the fitting part: each fitting author is held
@@ -181,7 +182,7 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc")
+PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf")
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
@@ -191,13 +192,16 @@ negation or on words that also give orders ("nobody's blaming you", "I do get it
 twins, among ordinary lines; bt, problem talk reflected or explored without blame, turns whose main
 act comes after their first sentence, blame inside a warm frame, and their cold twins; bw, lines in
 the words of coaching itself (vision, core values, the learning agenda), warm and used coldly; bz,
-the kindness that opens, steadies and closes a meeting; cc, praise, sincere and turned cold."""
+the kindness that opens, steadies and closes a meeting; cc, praise, sincere and turned cold; cf,
+sweeping praise and blame of the person ("you always...", "you never...", "you're a great..."),
+sincere and sarcastic praise, among ordinary lines."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
     "bm", "bn", "aa", "ab", "ac",  # the counselling authors aa, ab, ac: see the corpus README
     "bo", "bp",  # warm lines built on negation or on words that also give orders: see the corpus README
     "bu", "bv",  # the words of coaching itself (vision, values, learning agenda), warm and cold
+    "cd", "ce",  # sweeping praise and blame of the person, and sarcastic praise: see the corpus README
 )  # fmt: skip
 TEAM = "team"
 HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn", "bo", "bp")
