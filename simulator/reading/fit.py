@@ -20,7 +20,8 @@ The split (fixed; never changed to suit a result):
 - fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, p, q, r, s, t, u, v, w, x, y, z, the
   conversation authors ah, ai, aj, ak, al, am, an, ao, ar, as, at, au, av and aw, the hard-case
   authors bf, bg, bh, bj, bk, bm, bn, bo and bp, the authors bu and bv (the words of coaching),
-  the authors cd and ce (sweeping praise and blame of the person), the counselling authors aa,
+  the authors bx and by (the kindness that opens and closes a meeting), the authors cd and ce
+  (sweeping praise and blame of the person), the counselling authors aa,
   ab and ac, plus the older team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
 - probes: authors bi, bl, bq, bt, bw, bz, cc and cf (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
@@ -201,6 +202,7 @@ FIT_AUTHORS = (
     "bm", "bn", "aa", "ab", "ac",  # the counselling authors aa, ab, ac: see the corpus README
     "bo", "bp",  # warm lines built on negation or on words that also give orders: see the corpus README
     "bu", "bv",  # the words of coaching itself (vision, values, learning agenda), warm and cold
+    "bx", "by",  # the kindness that opens, steadies and closes a meeting: see the corpus README
     "cd", "ce",  # sweeping praise and blame of the person, and sarcastic praise: see the corpus README
 )  # fmt: skip
 TEAM = "team"
