@@ -21,8 +21,8 @@ The split (fixed; never changed to suit a result):
   conversation authors ah, ai, aj, ak, al, am, an, ao, ar, as, at, au, av and aw, the hard-case
   authors bf, bg, bh, bj, bk, bm, bn, bo and bp, the authors bu and bv (the words of coaching),
   the authors bx and by (the kindness that opens and closes a meeting), the authors cd and ce
-  (sweeping praise and blame of the person), the counselling authors aa,
-  ab and ac, plus the older team-written set
+  (sweeping praise and blame of the person), the counselling authors aa, ab and ac, plus the
+  older team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
 - probes: authors bi, bl, bq, bt, bw, bz, cc and cf (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
 
