@@ -95,8 +95,8 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
         move.form in QUESTION_FORMS and (not text.rstrip().endswith((".", "!")) or _opens_as_a_question(text))
     )
     garbled = is_garbled(text)
-    light = feeling_of(text) != "negative"
     text = text.lower()
+    light = feeling_of(text) != "negative" and _LOSS.search(text) is None
     # "Thanks for your time. What will you try first?" asks on: a goodbye there is no goodbye.
     after_question = text[text.rfind("?") + 1 :]
     return frozenset(
@@ -113,6 +113,15 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
         or (p.granted_unless_hard_feeling and light)
         or (p.granted_unless_a_question and not is_question)
     )
+
+
+_LOSS = re.compile(
+    r"\b(?:lose|died|death|passed away|funeral|bereave\w*|condolences)\b"
+    r"|\bsorry (?:about|for) (?:your|the|her|his|their) (?:loss|dog|mum|mam|mom|dad|wife|husband|friend)\b"
+    r"|\bsorry (?:about|for) \w+\W*$"
+)
+"""Loss and condolence the feeling words miss ("a lot of company to lose", "I'm sorry about Bess."):
+no light moment either, so no beaming reply answers them."""
 
 
 GARBLED_UNDER_WORDS = 4

@@ -349,3 +349,29 @@ def test_presumption_patterns_are_written_in_lower_case_as_the_text_they_search(
 def test_a_goodbye_in_capitals_is_a_goodbye() -> None:
     line = "THANKS FOR YOUR TIME, SEE YOU FRIDAY"
     assert "parting" in granted_by(line, Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL), lines_before=6)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nine years of mornings with her. That's a lot of company to lose all at once.",
+        "I'm sorry about Bess.",
+        "Sorry for your loss, Des.",
+        "She died in the spring, didn't she.",
+    ],
+)
+def test_loss_and_condolence_are_no_light_moment(line: str) -> None:
+    reflection = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA)
+    assert "light" not in granted_by(line, reflection, lines_before=5)
+
+
+def test_asking_for_the_door_shut_is_talk_of_a_meetings_start() -> None:
+    assert "opening" in presumed_by("Can the door stay shut? I don't want the transport office hearing this.")
+    assert "opening" not in granted_by(
+        "Any questions? No. Good.", Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL), 8
+    )
+
+
+def test_a_pleased_stage_direction_presumes_a_light_moment() -> None:
+    assert "light" in presumed_by("Give over. Just write it in the notes for next year.", "laughs, pleased")
+    assert "light" not in presumed_by("Fine.", "shrugs, not displeased")
