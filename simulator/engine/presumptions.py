@@ -2,7 +2,8 @@
 
 "You asked me that already" presumes a question; "My choice, then" presumes the trainee offered
 a choice; a reply whose stage direction beams presumes a light moment, which a line naming a hard
-feeling is not ("That sounds really hard" is answered with a grin only when nothing else fits).
+feeling, a loss or a condolence is not ("That sounds really hard" is answered with a grin only
+when nothing else fits).
 A reply that presumes what the line did not say refers to something that never happened, so the
 reply choice (`simulator.engine.reply`) counts it as a poor fit: it is said only when nothing
 better fits. The presumptions are data (`presumptions.json`), so a new one
