@@ -9,7 +9,7 @@ from importlib import resources
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.alternatives import Alternatives
+from simulator.phrase_scan import Alternatives
 from simulator.reading.flattery import praises
 
 PRESUMED = json.loads(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from simulator.alternatives import Alternatives
+from simulator.phrase_scan import Alternatives
 from simulator.reading import cue_lexicon as lex
 from simulator.reading.reflection import feeling_of
 from simulator.vocabulary import QUESTION_FORMS, Move

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from simulator.alternatives import Alternatives
+from simulator.phrase_scan import Alternatives
 from simulator.reading.formula import first_of_refrain
 
 WINDOW = 6
