@@ -21,7 +21,7 @@ from importlib import resources
 from simulator.phrase_scan import Alternatives
 from simulator.reading import cue_lexicon as lex
 from simulator.reading.reflection import feeling_of
-from simulator.vocabulary import QUESTION_FORMS, Move
+from simulator.vocabulary import QUESTION_FORMS, Attractor, Move
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Presumption:
     cue: Alternatives | None = None  # matched against the reply's stage direction
     granted_unless_hard_feeling: bool = False  # granted by every line but one naming a hard feeling
     granted_unless_a_question: bool = False  # granted by every line but a question
+    granted_unless_warm: bool = False  # granted by every line but one surely read as PEA
     not_before: int = 0  # its line patterns grant it only once the trainee has said this many lines
     asks_nothing_after: bool = False  # its line patterns are looked for after the line's last "?"
 
@@ -64,6 +65,7 @@ def presumptions() -> tuple[Presumption, ...]:
             _either(item.get("cue", [])),
             item.get("granted_unless_hard_feeling", False),
             item.get("granted_unless_a_question", False),
+            item.get("granted_unless_warm", False),
             item.get("not_before", 0),
             item.get("asks_nothing_after", False),
         )
@@ -98,6 +100,8 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
     garbled = is_garbled(text)
     text = text.lower()
     light = feeling_of(text) != "negative" and _LOSS.search(text) is None
+    # Praise or thanks the reader is sure of criticised nothing, whatever a defensive coachee expects.
+    warm = move.attractor is Attractor.PEA and not move.is_unclear
     # "Thanks for your time. What will you try first?" asks on: a goodbye there is no goodbye.
     after_question = text[text.rfind("?") + 1 :]
     return frozenset(
@@ -113,6 +117,7 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozen
         or (p.granted_when_garbled and garbled)
         or (p.granted_unless_hard_feeling and light)
         or (p.granted_unless_a_question and not is_question)
+        or (p.granted_unless_warm and not warm)
     )
 
 

@@ -375,3 +375,34 @@ def test_asking_for_the_door_shut_is_talk_of_a_meetings_start() -> None:
 def test_a_pleased_stage_direction_presumes_a_light_moment() -> None:
     assert "light" in presumed_by("Give over. Just write it in the notes for next year.", "laughs, pleased")
     assert "light" not in presumed_by("Fine.", "shrugs, not displeased")
+
+
+def test_a_retort_to_criticism_presumes_the_line_criticised_which_sure_praise_did_not() -> None:
+    assert presumed_by("Is somebody complaining about the dock? Tell me who and I'll ring them now.") == {
+        "criticised"
+    }
+    assert "criticised" in presumed_by("So that's what you think of me. You'd made your mind up.")
+    assert "criticised" not in presumed_by("Nobody's complained at handover. Not to me.")
+    praise = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    assert "criticised" not in granted_by("The lads come to you, even the ones twenty years on the dock.", praise)
+    blame = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=1.0)
+    assert "criticised" in granted_by("The dock's been a shambles this month.", blame)
+    unsure = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=0.0)
+    assert "criticised" in granted_by("The dock, this month.", unsure)  # an unclear line may be heard either way
+
+
+def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint() -> None:
+    # Kasia answered this thanks "Is somebody complaining about the dock?" in a blind rating.
+    scenario = catalogue.load("overwhelmed-team-lead").scenario
+    session = Session(scenario, seed=1)
+    for move, line in (
+        (Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA), "Yes. The pack was late, twice."),
+        (Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEA, confidence=0.3), "What's going on?"),
+        (Move(Form.ADVICE, Focus.DEFICIT, Attractor.NEA), "You need to start handing stuff over to Bev."),
+        (Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=0.0), "Sorry Kasia, I've gone about that wrong."),
+    ):
+        session.play(move, line)
+    thanks = "What I actually wanted to say is that the dock has kept moving for four months, and that's you. Thank you."
+    turn = session.play(Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=0.73), thanks)
+    assert turn.state_before is State.DEFENSIVE
+    assert "criticised" not in presumed_by(turn.coachee, turn.cue), turn.coachee
