@@ -48,6 +48,8 @@ STATEMENTS = [
         ("Sorry. Is that a yes or no question?", {"asked"}),
         ("Sorry, I've lost you. Ask me again?", {"asked"}),
         ("What's the question, exactly?", {"asked"}),
+        ("Asking again, are you? Okay, fair. I'm still working it out.", {"asked"}),
+        ("I've answered that.", {"asked"}),
         ("Sorry. Is that a question about the bookings?", set()),
         ("Values. That's a question for people who go home at five.", {"said_values"}),
         ("The future? I'm just trying to get through this week.", {"said_future"}),
