@@ -369,6 +369,9 @@ def test_loss_and_condolence_are_no_light_moment(line: str) -> None:
 
 def test_asking_for_the_door_shut_is_talk_of_a_meetings_start() -> None:
     assert "opening" in presumed_by("Can the door stay shut? I don't want the transport office hearing this.")
+    # Both answered a meeting's close in a blind rating ("Thanks Tomasz. I'm on your side.", "Go on then, ...").
+    assert "opening" in presumed_by("Go on, then. What's on your list?")
+    assert "opening" in presumed_by("Right. Ffion first, then. Get the worst over.")
     assert "opening" not in granted_by(
         "Any questions? No. Good.", Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL), 8
     )
