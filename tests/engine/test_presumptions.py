@@ -389,11 +389,15 @@ def test_a_retort_to_criticism_presumes_the_line_criticised_which_sure_praise_di
     assert "criticised" in presumed_by("So that's what you think of me. You'd made your mind up.")
     assert "criticised" not in presumed_by("Nobody's complained at handover. Not to me.")
     praise = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
-    assert "criticised" not in granted_by("The lads come to you, even the ones twenty years on the dock.", praise)
+    assert "criticised" not in granted_by(
+        "The lads come to you, even the ones twenty years on the dock.", praise
+    )
     blame = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=1.0)
     assert "criticised" in granted_by("The dock's been a shambles this month.", blame)
     unsure = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=0.0)
-    assert "criticised" in granted_by("The dock, this month.", unsure)  # an unclear line may be heard either way
+    assert "criticised" in granted_by(
+        "The dock, this month.", unsure
+    )  # an unclear line may be heard either way
 
 
 def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint() -> None:
@@ -404,7 +408,10 @@ def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint() ->
         (Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA), "Yes. The pack was late, twice."),
         (Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEA, confidence=0.3), "What's going on?"),
         (Move(Form.ADVICE, Focus.DEFICIT, Attractor.NEA), "You need to start handing stuff over to Bev."),
-        (Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=0.0), "Sorry Kasia, I've gone about that wrong."),
+        (
+            Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=0.0),
+            "Sorry Kasia, I've gone about that wrong.",
+        ),
     ):
         session.play(move, line)
     thanks = "What I actually wanted to say is that the dock has kept moving for four months, and that's you. Thank you."
