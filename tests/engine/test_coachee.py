@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.engine.coachee import TOP_OPENNESS, Coachee, History, Impact, appraise
+from simulator.engine.coachee import TOP_OPENNESS, Coachee, History, Impact, appraise, hot_button_hit
+from simulator.scenario import catalogue
 from simulator.scenario.model import HotButton, Line
 from simulator.vocabulary import SURE_FROM, UNCLEAR_BELOW, Attractor, Focus, Form, Move, State
 from tests.strategies import moves, persona
@@ -282,3 +283,15 @@ def test_goodwill_only_ever_shrinks_a_loss(move: Move, run: int, goodwill: float
     full = appraise(move, "", sam, at(State.NEUTRAL)).delta
     cushioned = appraise(move, "", sam, at(State.NEUTRAL, pea_since_nea=run)).delta
     assert (cushioned == full) if full >= 0 else (full <= cushioned <= 0)
+
+
+def test_rhi_is_not_threatened_by_being_let_go_to_her_lamb() -> None:
+    # A blind rating found Rhi shut down by a kind goodbye: "let you go" also ends a meeting.
+    rhi = catalogue.load("restaurant-head-chef").scenario.coachee
+    goodbye = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
+    assert (
+        hot_button_hit(goodbye, "Okay, I'll let you go to your lamb before Kofi comes looking.", rhi) is None
+    )
+    threat = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
+    hit = hot_button_hit(threat, "If this carries on we'll have to let you go.", rhi)
+    assert hit is not None and hit.id == "job-threat"
