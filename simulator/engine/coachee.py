@@ -13,6 +13,7 @@ below `open` however warm the trainee is.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -64,13 +65,37 @@ class History:
 
 
 def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
-    """The first of the persona's hot buttons whose words the line contains (and whose move it fires on)."""
+    """The first of the persona's hot buttons whose words the line contains (and whose move it fires on).
+
+    A line not read as NEA that names a button's words only to deny them ("This isn't a
+    disciplinary.", "Nobody's calling you a bully.") is reassurance, and hits nothing; said with
+    blame ("You're not hitting your numbers.") the reader reads it NEA and the words sting.
+    """
     for button in persona.hot_buttons:
         if button.fires_on == "nea" and move.attractor is not Attractor.NEA:
             continue
-        if button.pattern().search(text):
-            return button
+        found = [match.start() for match in button.pattern().finditer(text)]
+        if not found:
+            continue
+        if move.attractor is not Attractor.NEA and all(_denied(text, at) for at in found):
+            continue
+        return button
     return None
+
+
+_DENIAL = re.compile(
+    r"\b(?:not|no|never|nothing|nobody|nobody's|no one|none|neither|nor|without|isn't|aren't|wasn't|"
+    r"weren't|won't|don't|doesn't|didn't|haven't|hasn't|hadn't|can't|cannot|shouldn't|wouldn't|ain't)\b"
+    r"(?:\W+\w+(?:'\w+)?){0,4}\W*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\u2014]")
+
+
+def _denied(text: str, at: int) -> bool:
+    # A word is denied when a negation stands at most four words before it in its clause.
+    clause = _CLAUSE_BREAK.split(text[:at].replace("\u2019", "'"))[-1]
+    return _DENIAL.search(clause) is not None
 
 
 def nea_kind(move: Move) -> str | None:

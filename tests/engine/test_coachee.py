@@ -295,3 +295,33 @@ def test_rhi_is_not_threatened_by_being_let_go_to_her_lamb() -> None:
     threat = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
     hit = hot_button_hit(threat, "If this carries on we'll have to let you go.", rhi)
     assert hit is not None and hit.id == "job-threat"
+
+
+BUNDLED_PERSONAS = [loaded.scenario.coachee for loaded in catalogue.load_bundled()]
+
+
+@pytest.mark.parametrize("coachee", BUNDLED_PERSONAS, ids=lambda p: p.name)
+def test_a_hot_word_denied_in_a_line_not_read_as_nea_is_reassurance(coachee) -> None:  # type: ignore[no-untyped-def]
+    # "Grace, this isn't a disciplinary. I just want to hear how you are." shut Grace down and
+    # ended the meeting, though it was read as it was meant: reassurance.
+    kind = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
+    cold = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
+    for button in coachee.hot_buttons:
+        for word in button.words:
+            for denial in (
+                f"Just so you know, this isn't about {word}.",
+                f"Nobody's saying {word}, honestly.",
+            ):
+                assert hot_button_hit(kind, denial, coachee) is None, (button.id, denial)
+                assert hot_button_hit(cold, denial, coachee) is not None, (button.id, denial)
+            assert hot_button_hit(cold, f"Let's talk about {word}.", coachee) is not None, (button.id, word)
+
+
+def test_a_hot_word_said_plainly_still_stings_however_the_line_is_read() -> None:
+    grace = catalogue.load("ward-nurse-charting").scenario.coachee
+    kind = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
+    hit = hot_button_hit(kind, "This is a disciplinary, Grace, I'm sorry.", grace)
+    assert hit is not None and hit.id == "written-up"
+    # A denial of one thing does not reach past its clause to the next.
+    hit = hot_button_hit(kind, "Not today, but the disciplinary is on Friday.", grace)
+    assert hit is not None and hit.id == "written-up"
