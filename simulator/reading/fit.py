@@ -193,7 +193,7 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck")
+PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn")
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
@@ -208,7 +208,9 @@ sweeping praise and blame of the person ("you always...", "you never...", "you'r
 sincere and sarcastic praise, among ordinary lines; ci, reassurance built on negation ("nobody's
 writing you up", "no need to have the numbers") and empathy said through it, with their cold twins;
 ck, warm turns of several sentences that open, steady or close a meeting, owning a bad start, praise
-with a reason and reflections of meaning, with their cold twins."""
+with a reason and reflections of meaning, with their cold twins; cn, reflections of meaning said
+through a negation ("so it was never about the money") and tentative hunches about the coachee,
+with their cold twins."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
