@@ -418,3 +418,26 @@ def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint() ->
     turn = session.play(Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=0.73), thanks)
     assert turn.state_before is State.DEFENSIVE
     assert "criticised" not in presumed_by(turn.coachee, turn.cue), turn.coachee
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I've just fired four problems at you and didn't ask you one real question. That's on me.",
+        "My bad. I wasn't really listening to you there.",
+        "I didn't listen properly there, I own it.",
+    ],
+)
+def test_owning_a_bad_start_in_other_words_is_an_apology(line: str) -> None:
+    # Answered with a defence of being behind, or "Sorry, what?", in a blind rating.
+    assert "apology" in granted_by(line, Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL), lines_before=4)
+
+
+def test_asking_to_reset_grants_the_talk_of_a_meetings_start() -> None:
+    line = "Sorry, I didn't listen properly there. Can we reset?"
+    assert "opening" in granted_by(
+        line, Move(Form.CLOSED_QUESTION, Focus.NONE, Attractor.NEUTRAL), lines_before=6
+    )
+    assert "apology" not in granted_by(
+        "Is that on me to sort?", Move(Form.CLOSED_QUESTION, Focus.PLAN, Attractor.PEA)
+    )
