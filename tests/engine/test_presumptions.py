@@ -50,6 +50,7 @@ STATEMENTS = [
         ("What's the question, exactly?", {"asked"}),
         ("Asking again, are you? Okay, fair. I'm still working it out.", {"asked"}),
         ("I've answered that.", {"asked"}),
+        ("I said it before, but I can try again. It's not easy to put into words.", {"asked"}),
         ("Sorry. Is that a question about the bookings?", set()),
         ("Values. That's a question for people who go home at five.", {"said_values"}),
         ("The future? I'm just trying to get through this week.", {"said_future"}),
