@@ -84,8 +84,9 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
 
 
 _DENIAL = re.compile(
-    r"\b(?:not|no|never|nothing|nobody|nobody's|no one|none|neither|nor|without|isn't|aren't|wasn't|"
-    r"weren't|won't|don't|doesn't|didn't|haven't|hasn't|hadn't|can't|cannot|shouldn't|wouldn't|ain't)\b"
+    r"\b(?:not|no|never|nothing|nobody|nobody'?s|no one|none|neither|nor|without|cannot|"
+    # the "n't" words, typed or as speech-to-text writes them, without the apostrophe
+    r"(?:is|are|was|were|wo|do|does|did|have|has|had|ca|should|would|ai)n'?t)\b"
     r"(?:\W+\w+(?:'\w+)?){0,4}\W*$",
     re.IGNORECASE,
 )

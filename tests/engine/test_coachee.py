@@ -322,6 +322,10 @@ def test_a_hot_word_said_plainly_still_stings_however_the_line_is_read() -> None
     kind = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
     hit = hot_button_hit(kind, "This is a disciplinary, Grace, I'm sorry.", grace)
     assert hit is not None and hit.id == "written-up"
+    # Dictated, without the apostrophe, a denial is still a denial.
+    assert (
+        hot_button_hit(kind, "grace this isnt a disciplinary i just want to hear how you are", grace) is None
+    )
     # A denial of one thing does not reach past its clause to the next.
     hit = hot_button_hit(kind, "Not today, but the disciplinary is on Friday.", grace)
     assert hit is not None and hit.id == "written-up"
