@@ -442,3 +442,12 @@ def test_asking_to_reset_grants_the_talk_of_a_meetings_start() -> None:
     assert "apology" not in granted_by(
         "Is that on me to sort?", Move(Form.CLOSED_QUESTION, Focus.PLAN, Attractor.PEA)
     )
+
+
+@pytest.mark.parametrize(
+    "line", ["Grab a coffee on the way, it's on me.", "That's on me to chase with payroll."]
+)
+def test_paying_or_taking_a_task_on_is_no_apology(line: str) -> None:
+    assert "apology" not in granted_by(
+        line, Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL), lines_before=4
+    )
