@@ -451,3 +451,15 @@ def test_paying_or_taking_a_task_on_is_no_apology(line: str) -> None:
     assert "apology" not in granted_by(
         line, Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL), lines_before=4
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "want me to do anything? or stay out yer road?",
+        "chart at the bedside for a week from monday. i like that a lot. anything u need from me",
+    ],
+)
+def test_an_offer_of_help_in_chat_or_dialect_is_an_offer(line: str) -> None:
+    # Both were answered with the coachee's own plan in a blind rating, as if nothing was offered.
+    assert "offer" in granted_by(line, Move(Form.CLOSED_QUESTION, Focus.PLAN, Attractor.PEA), lines_before=9)
