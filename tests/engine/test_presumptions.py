@@ -463,3 +463,13 @@ def test_paying_or_taking_a_task_on_is_no_apology(line: str) -> None:
 def test_an_offer_of_help_in_chat_or_dialect_is_an_offer(line: str) -> None:
     # Both were answered with the coachee's own plan in a blind rating, as if nothing was offered.
     assert "offer" in granted_by(line, Move(Form.CLOSED_QUESTION, Focus.PLAN, Attractor.PEA), lines_before=9)
+
+
+def test_a_retort_about_feelings_presumes_the_line_spoke_of_them() -> None:
+    # "Feelings don't trim lamb necks." answered "Does any of that sound unworkable?" in a blind rating.
+    assert presumed_by("Feelings don't trim lamb necks.") == {"said_feelings"}
+    asked = Move(Form.CLOSED_QUESTION, Focus.FEELINGS, Attractor.PEA)
+    assert "said_feelings" in granted_by("How are you feeling about the move?", asked)
+    assert "said_feelings" not in granted_by(
+        "Does any of that sound unworkable? I want it to be fair on you.", asked
+    )
