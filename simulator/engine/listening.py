@@ -208,15 +208,23 @@ _SET_ASIDE = re.compile(
     r"|\b(?:it|this) (?:isn'?t|is not|wasn'?t) (?:really |just |only |all )?(?:about|on) [^.,;:?!]*"
     r"|\b(?:forget|park|never mind|parking|leave aside|set aside|put aside)(?: about)? (?:the |your |that |all the |my )?"
     r"[\w'-]+(?: [\w'-]+)?(?= for (?:now|a (?:minute|moment|bit|sec(?:ond)?))|[.,;:?!]|$)"
-    r"|\b(?:the |your |that |all the )?[\w'-]+(?: [\w'-]+)? can wait\b",
+    r"|\b(?:the |your |that |all the )?[\w'-]+(?: [\w'-]+)? can wait\b"
+    # how late or how long ago: "forty-eight hours late" is no talk of working hours
+    r"|\b(?:\d+|an?|(?:a )?(?:couple|few) of|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r" (?:hours?|days?|weeks?|months?) (?:late|early|ago|overdue|behind|later)\b",
     re.IGNORECASE,
 )
 """A clause that sets a subject aside ("Before we talk about the notes, ...", "It's not about
 the audit", "Forget the pack for a minute", "The paperwork can wait"): naming a subject to put it
-down is not raising it, and the coachee answers what the line goes on to ask."""
+down is not raising it, and the coachee answers what the line goes on to ask. So is a measure of
+how late or how long ago ("forty-eight hours late", "two weeks ago"): it names no subject."""
 
 
-_SET_ASIDE_NEEDS = ("before we", "not ", "isn", "wasn", "forget", "park", "never mind", "aside", "can wait")
+_SET_ASIDE_NEEDS = (
+    *("before we", "not ", "isn", "wasn", "forget", "park", "never mind", "aside", "can wait"),
+    *("hour", "day", "week", "month"),
+)
 """Every set-aside clause holds one of these: a line with none of them (most lines) is not searched."""
 
 

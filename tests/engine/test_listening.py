@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.engine.listening import Verdict, is_near_repeat, line_key, reflection_verdict
+from simulator.engine.listening import Verdict, is_near_repeat, line_key, reflection_verdict, topics_raised
 from simulator.engine.session import Session, personality_for
 from simulator.errors import ConversationOver
 from simulator.reading.reflection import feeling_of
@@ -74,6 +74,23 @@ def test_a_subject_named_only_to_be_set_aside_is_not_raised(line: str) -> None:
     raised = Session(NURSE)
     raised.play(values, "How are the notes going? Why did you become a nurse?")
     assert raised.choices[-1].source == "topic:notes"  # named, not set aside, the subject is answered
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fourteen postnatal visits went on more than forty-eight hours late since September.",
+        "The discharge letters were 2 days late again.",
+        "You told me about it a couple of weeks ago.",
+    ],
+)
+def test_how_late_or_how_long_ago_is_no_talk_of_working_hours(line: str) -> None:
+    # Carys answered "forty-eight hours late" with "My hours are my hours" in a blind rating.
+    carys = catalogue.load("community-midwife-burnout").scenario
+    assert "hours" not in [topic.id for topic, _ in topics_raised(carys, line, frozenset())]
+    assert "hours" in [
+        topic.id for topic, _ in topics_raised(carys, "You work sixty hours a week.", frozenset())
+    ]
 
 
 def test_a_topic_word_with_a_star_matches_any_ending() -> None:
