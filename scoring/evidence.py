@@ -5,9 +5,10 @@ The reader says what a line looks like; the scorecard credits only what it did:
 - a line the reader is unsure of (`Move.is_unclear`) counts for nothing, either way;
 - a near-repeat of any earlier line of the trainee's earns nothing after the first, across the
   whole conversation (a repeated NEA line still counts against: it is still said);
-- a formula (a line opening as the trainee's recent lines opened, `simulator.reading.formula`) or
-  flattery (sweeping praise when the recent lines praised too, `simulator.reading.flattery`)
-  earns nothing, as the coachee hears it;
+- a formula (a line opening as the trainee's recent lines opened, `simulator.reading.formula`),
+  flattery (sweeping praise when the recent lines praised too, `simulator.reading.flattery`) or
+  parroting (the coachee's words quoted back when the recent lines quoted them too,
+  `simulator.reading.parrot`) earns nothing, as the coachee hears it;
 - a reflection earns reflection credit only when it reflects the coachee's recent words
   (`simulator.reading.reflection.reflection_fit`); a stock or missed one earns nothing;
 - an affirmation earns credit only when it is specific: it names something of the coachee's.
@@ -25,6 +26,7 @@ from functools import partial
 from scoring.facts import ConversationFacts
 from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import formula_of
+from simulator.reading.parrot import parrot_of
 from simulator.reading.reflection import RECENT_LINES, Echo, content_words, reflection_fit
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
@@ -73,6 +75,7 @@ class TurnEvidence:
     specific: bool  # for an affirmation: names something particular
     formula_of: int | None = None  # the earlier turn whose opening this line says again as a formula
     flattery_of: int | None = None  # the earlier turn whose sweeping praise this line heaps on again
+    parrot_of: int | None = None  # the earlier turn that quoted the coachee back as this line does again
 
     @property
     def counts(self) -> bool:
@@ -81,12 +84,14 @@ class TurnEvidence:
 
     @property
     def earns(self) -> bool:
-        """Whether the line can earn credit: clear, not a repeat of an earlier line, no formula, no flattery."""
+        """Whether the line can earn credit: clear, not a repeat of an earlier line, no formula,
+        no flattery, no parroting."""
         return (
             not self.unclear
             and self.repeat_of is None
             and self.formula_of is None
             and self.flattery_of is None
+            and self.parrot_of is None
         )
 
     @property
@@ -265,6 +270,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     evidence = []
     earlier, earlier_clauses = SaidBefore(), SaidBefore()
     said: list[str] = []  # the trainee's lines so far, for formulas and flattery
+    quoted: list[tuple[str, tuple[str, ...]]] = []  # each with the coachee's lines before it, for parroting
     coachee = [facts.opening] if facts.opening else []
     heard: frozenset[str] = words_of(facts.opening)
     topics_of = partial(topics_named, facts.persona_topics) if facts.persona_topics else None
@@ -273,9 +279,14 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
         echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
         formula = formula_of(turn.trainee, said)
-        # As the coachee hears it (`Session._refrain`): a formula first, flattery only when it is none.
+        # As the coachee hears it (`Session._refrain`): a formula first, then flattery, then parroting.
         flattery = flattery_of(turn.trainee, said) if formula is None else None
+        before = tuple(coachee)
+        parrot = (
+            None if formula is not None or flattery is not None else parrot_of(turn.trainee, before, quoted)
+        )
         said.append(turn.trainee)
+        quoted.append((turn.trainee, before))
         evidence.append(
             TurnEvidence(
                 n=turn.n,
@@ -287,6 +298,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),
                 formula_of=None if formula is None else facts.turns[formula].n,
                 flattery_of=None if flattery is None else facts.turns[flattery].n,
+                parrot_of=None if parrot is None else facts.turns[parrot].n,
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.

@@ -71,6 +71,7 @@ def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict
         evidence.repeat_of is not None
         or evidence.formula_of is not None
         or evidence.flattery_of is not None
+        or evidence.parrot_of is not None
         or evidence.stock_reflection
     ):
         return "weak"
@@ -118,6 +119,11 @@ def credit_of(evidence: TurnEvidence) -> str:
         return (
             f"heaps praise on them as your lines from turn {evidence.flattery_of} did: praise in every "
             "other line sounds like flattery and earns nothing; name one thing they did instead"
+        )
+    if evidence.parrot_of is not None:
+        return (
+            f"quotes their own words back as your lines from turn {evidence.parrot_of} did: word for word, "
+            "line after line, it sounds like an echo; say what you heard in your own words"
         )
     if evidence.stock_reflection:
         return "a stock phrase: it reflects nothing the coachee had just said, so it earns no credit"

@@ -41,6 +41,7 @@ class Rule(StrEnum):
     REPEAT = "repeat"
     FORMULA = "formula"
     FLATTERY = "flattery"
+    PARROT = "parrot"
     UNCLEAR = "unclear"
     REFLECTION_MISSED = "reflection.missed"
     END = "end"
@@ -76,6 +77,7 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.REPEAT: "the coachee had heard that line before: said again, it earns nothing",
     Rule.FORMULA: "the line opened as the trainee's last lines did: a frame said over and over moves nothing",
     Rule.FLATTERY: "the line heaped praise on the coachee as the trainee's last lines did: flattery moves nothing",
+    Rule.PARROT: "the line quoted the coachee's own words back, as the trainee's last lines did: parroting moves nothing",
     Rule.UNCLEAR: "the coachee could not tell what was meant, so the line counted neither way",
     Rule.REFLECTION_MISSED: "the reflection named the opposite of what the coachee had said, so it did not land",
     Rule.END: "the coachee ended the meeting: left defensive for too long, or hit where it hurts most",

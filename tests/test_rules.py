@@ -164,6 +164,11 @@ def test_the_engine_fires_every_rule_in_the_registry() -> None:
             session.play(CONFRONT, f"about the {button.words[0]}")
             sessions.append(session)
         sessions.append(heard_session(scenario))
+        parroted = Session(scenario)
+        for _ in range(3):  # the third quote is parroting
+            said = parroted.turns[-1].coachee if parroted.turns else scenario.opening.text
+            parroted.play(FEELING, f"You said '{said}'")
+        sessions.append(parroted)
         fired.update(
             parse_rule_id(rule)[0] for session in sessions for turn in session.turns for rule in turn.rules
         )

@@ -32,6 +32,8 @@ from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import WINDOW as FORMULA_WINDOW
 from simulator.reading.formula import formula_of
 from simulator.reading.moves import classify, is_filler_only, is_gibberish
+from simulator.reading.parrot import WINDOW as PARROT_WINDOW
+from simulator.reading.parrot import parrot_of
 from simulator.records import EndReason, Turn, attractor_tally
 from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule, rule_id
 from simulator.scenario.model import Event, HotButton, Line, Personality, PoolName, Scenario, StoryItem
@@ -351,12 +353,18 @@ class Session:
 
     def _refrain(self, text: str) -> Rule | None:
         """The rule that hears the line as saying again what the trainee's last lines kept saying,
-        if one does: the same opening (`reading.formula`) or sweeping praise (`reading.flattery`)."""
+        if one does: the same opening (`reading.formula`), sweeping praise (`reading.flattery`) or
+        the coachee's own words quoted back (`reading.parrot`)."""
         recent = [turn.trainee for turn in self._turns[-max(FORMULA_WINDOW, FLATTERY_WINDOW) :]]
         if formula_of(text, recent) is not None:
             return Rule.FORMULA
         if flattery_of(text, recent) is not None:
             return Rule.FLATTERY
+        replies = (self.scenario.opening.text, *(turn.coachee for turn in self._turns))
+        start = max(0, len(self._turns) - PARROT_WINDOW)
+        quoted = [(self._turns[i].trainee, replies[: i + 1]) for i in range(start, len(self._turns))]
+        if parrot_of(text, replies, quoted) is not None:
+            return Rule.PARROT
         return None
 
     def _react_to(

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TypeVar
+
+T = TypeVar("T")
 
 OPENER_WORDS = 3
 """How many first words make a line's opening."""
@@ -52,10 +55,11 @@ def formula_of(line: str, earlier: Sequence[str]) -> int | None:
 
 
 def first_of_refrain(
-    earlier: Sequence[str], says_it_again: Callable[[str], bool], window: int, at_least: int
+    earlier: Sequence[T], says_it_again: Callable[[T], bool], window: int, at_least: int
 ) -> int | None:
     """The index in `earlier` of the first of its last `window` lines that `says_it_again`, when at
-    least `at_least` of them do; else None. What makes a line a refrain (`flattery` uses it too)."""
+    least `at_least` of them do; else None. What makes a line a refrain (`flattery` and `parrot`
+    use it too)."""
     start = max(0, len(earlier) - window)
     said = [index for index in range(start, len(earlier)) if says_it_again(earlier[index])]
     return said[0] if len(said) >= at_least else None

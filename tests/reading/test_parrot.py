@@ -1,0 +1,97 @@
+"""The coachee's words quoted back line after line are parroting: they move nothing and earn nothing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scoring.evidence import conversation_evidence
+from scoring.facts import facts_from_practice
+from scoring.feedback import credit_of
+from simulator.engine.session import Session
+from simulator.errors import ConversationOver
+from simulator.reading.parrot import WINDOW, parrot_of, quotes
+from simulator.scenario import catalogue
+from simulator.trainer.rehearsal import score_session
+from simulator.vocabulary import Band
+
+SAID = "Frustrated. Mostly that I can't keep anyone."
+STOCK = (
+    "What's important to you at the moment?",
+    "Where do you see yourself in a couple of years?",
+    "What are you most proud of?",
+    "What's one small step you could take?",
+    "How does that make you feel?",
+    "What matters most to you?",
+    "What would you like to do next?",
+)
+
+
+def test_a_quote_is_the_coachees_words_handed_back_word_for_word() -> None:
+    assert quotes("You said 'Frustrated.'", (SAID,))
+    assert quotes("You said 'mostly that I can't keep anyone.'", (SAID,))
+    assert quotes(
+        "Mostly that you can't keep anyone.", ("I keep people safe.", "Mostly that you can't keep anyone.")
+    )
+    assert not quotes("Frustrated.", (SAID,))  # one word with no frame is an ordinary short reflection
+    assert not quotes("It sounds like losing people wears you down.", (SAID,))
+    assert not quotes("You said 'Frustrated.'", ("I'm fine.",))
+
+
+def test_a_third_quote_within_six_lines_is_parroting() -> None:
+    earlier = [("You said 'I'm fine.'", ("I'm fine.",)), ("What matters?", ("Fine.",))]
+    assert (
+        parrot_of("You said 'Frustrated.'", (SAID,), earlier) is None
+    )  # twice is a habit, not yet a refrain
+    earlier.append(("You said 'The food going out right.'", ("The food going out right.",)))
+    assert parrot_of("You said 'Frustrated.'", (SAID,), earlier) == 0
+    assert parrot_of("What would help?", (SAID,), earlier) is None  # a line that quotes nothing is none
+    forgotten = earlier[:1] + [("What matters?", ("Fine.",))] * WINDOW + earlier[2:]
+    assert parrot_of("You said 'Frustrated.'", (SAID,), forgotten) is None
+
+
+@given(st.lists(st.tuples(st.text(max_size=30), st.text(max_size=30)), max_size=10), st.text(max_size=30))
+def test_parroting_points_at_an_earlier_quote_in_the_window(pairs: list[tuple[str, str]], line: str) -> None:
+    earlier = [(trainee, (coachee,)) for trainee, coachee in pairs]
+    found = parrot_of(line, (SAID,), earlier)
+    if found is not None:
+        assert found >= len(earlier) - WINDOW
+        assert quotes(earlier[found][0], earlier[found][1])
+
+
+def _parrot_between_stock_questions(scenario_id: str) -> Session:
+    # The coachee's last first sentence quoted back, then a stock question, over and over.
+    scenario = catalogue.load(scenario_id).scenario
+    session, last = Session(scenario, seed=0), scenario.opening.text
+    try:
+        for turn in range(18):
+            line = (
+                f"You said '{last.split('. ')[0].rstrip('.')}.'"
+                if turn % 2 == 0
+                else STOCK[turn // 2 % len(STOCK)]
+            )
+            last = session.say(line).coachee
+    except ConversationOver:
+        pass
+    return session
+
+
+@pytest.mark.parametrize("scenario_id", [loaded.scenario.id for loaded in catalogue.load_bundled()])
+def test_quoting_the_coachee_between_stock_questions_is_never_compassion_led(scenario_id: str) -> None:
+    # Before parroting was heard, this scored compassion-led (75 to 89) on seven of the eight personas.
+    session = _parrot_between_stock_questions(scenario_id)
+    assert any("parrot" in turn.rules for turn in session.turns)
+    assert score_session(session).band is not Band.COMPASSION_LED
+
+
+def test_the_coachee_is_moved_by_parroting_no_more_and_the_scorecard_credits_none() -> None:
+    session = _parrot_between_stock_questions(catalogue.DEFAULT_SCENARIO)
+    parroted = [turn for turn in session.turns if "parrot" in turn.rules]
+    assert parroted and all(t.openness_after <= t.openness_before and not t.reveals for t in parroted)
+    scenario = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
+    evidence = conversation_evidence(facts_from_practice(scenario, session.turns))
+    flagged = [seen for seen in evidence if seen.parrot_of is not None]
+    assert [seen.n for seen in flagged] == [turn.n for turn in parroted]  # as the coachee heard them
+    assert not any(seen.earns for seen in flagged)
+    assert "quotes their own words back" in credit_of(flagged[0])
