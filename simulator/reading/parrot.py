@@ -41,6 +41,7 @@ COACHEE_LINES = 2
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
+@lru_cache(maxsize=1024)  # the coachee's lines come round again: their words are found once
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower().replace("\u2019", "'")))
 
@@ -66,6 +67,10 @@ def quotes(line: str, coachee_lines: tuple[str, ...]) -> bool:
     rest = ours[framed:]
     for said in coachee_lines:
         theirs = _words(said)
+        # Every word a quote copies is one of theirs: a line with too few of them is none (most lines).
+        known = frozenset(theirs)
+        if sum(word in known for word in ours) < min(len(rest), SHARE * len(ours)):
+            continue
         # Unframed, a bare echo asked back ("The other three?") is a question about their words, not a quote.
         bare_echo = not framed and line.rstrip().endswith("?")
         if (
