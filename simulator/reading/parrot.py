@@ -46,6 +46,11 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower().replace("\u2019", "'")))
 
 
+@lru_cache(maxsize=1024)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_words(text))
+
+
 _FRAME = frozenset(
     {"you", "said", "say", "saying", "you're", "so", "i", "heard", "hear", "what", "that", "was", "is"}
 )
@@ -68,8 +73,7 @@ def quotes(line: str, coachee_lines: tuple[str, ...]) -> bool:
     for said in coachee_lines:
         theirs = _words(said)
         # Every word a quote copies is one of theirs: a line with too few of them is none (most lines).
-        known = frozenset(theirs)
-        if sum(word in known for word in ours) < min(len(rest), SHARE * len(ours)):
+        if sum(map(_word_set(said).__contains__, ours)) < min(len(rest), SHARE * len(ours)):
             continue
         # Unframed, a bare echo asked back ("The other three?") is a question about their words, not a quote.
         bare_echo = not framed and line.rstrip().endswith("?")
