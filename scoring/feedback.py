@@ -122,8 +122,8 @@ def credit_of(evidence: TurnEvidence) -> str:
         )
     if evidence.parrot_of is not None:
         return (
-            f"quotes their own words back as your lines from turn {evidence.parrot_of} did: word for word, "
-            "line after line, it sounds like an echo; say what you heard in your own words"
+            f"quotes words back at them as your lines from turn {evidence.parrot_of} did: a quote, "
+            "line after line, sounds like an echo; say what you heard in your own words"
         )
     if evidence.stock_reflection:
         return "a stock phrase: it reflects nothing the coachee had just said, so it earns no credit"

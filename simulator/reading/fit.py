@@ -21,10 +21,12 @@ The split (fixed; never changed to suit a result):
   conversation authors ah, ai, aj, ak, al, am, an, ao, ar, as, at, au, av and aw, the hard-case
   authors bf, bg, bh, bj, bk, bm, bn, bo and bp, the authors bu and bv (the words of coaching),
   the authors bx and by (the kindness that opens and closes a meeting), the authors cd and ce
-  (sweeping praise and blame of the person), the counselling authors aa, ab and ac, plus the
-  older team-written set
+  (sweeping praise and blame of the person), cg, ch and cj (reassurance through negation, warm
+  turns that open or close a meeting), co and cp (send-offs, the coachee's plan handed back,
+  meaning said plainly), the counselling authors aa, ab and ac, plus the older team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc and cf (`PROBE_AUTHORS`), hard cases written to their own briefs, never fitted.
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn and cq (`PROBE_AUTHORS`), hard cases
+  written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
 leave-one-author-out cross-validation inside the fitting part: each fitting author is held
@@ -193,7 +195,7 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn")
+PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq")
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
@@ -210,7 +212,9 @@ writing you up", "no need to have the numbers") and empathy said through it, wit
 ck, warm turns of several sentences that open, steady or close a meeting, owning a bad start, praise
 with a reason and reflections of meaning, with their cold twins; cn, reflections of meaning said
 through a negation ("so it was never about the money") and tentative hunches about the coachee,
-with their cold twins."""
+with their cold twins; cq, send-offs in the imperative, the coachee's own plan handed back as a
+fragment, meaning and praise said plainly in the coachee's words, settling and condolence, with
+their cold twins."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
@@ -221,6 +225,7 @@ FIT_AUTHORS = (
     "cd", "ce",  # sweeping praise and blame of the person, and sarcastic praise: see the corpus README
     "cg", "ch",  # reassurance built on negation, and its cold twins: see the corpus README
     "cj",  # warm turns that open, steady or close a meeting, in formal or dialect English: see the corpus README
+    "co", "cp",  # send-offs, summaries of the coachee's own plan, meaning handed back plainly: see the corpus README
 )  # fmt: skip
 TEAM = "team"
 HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn", "bo", "bp")

@@ -13,6 +13,14 @@ Played live against every bundled persona, a trainee who quoted the coachee's la
 between stock questions scored compassion-led on seven of eight (75 to 89) before this was heard.
 The coachee hears such a line as parroting (it moves nothing) and the scorecard credits nothing
 for it.
+
+A line framed as a quote of the coachee ("You said 'I'm fine.'", "'Nobody alone.' That's what you
+said.") counts towards the refrain whether or not the coachee said those words: a trainee who
+quotes lines the coachee never said, or said in another turn, repeats the frame all the same, and
+a misquote is no better heard than a quote. Without quotation marks ("You said you were tired")
+a line is a reflection in the trainee's words and counts only if it copies the coachee's. Framed
+so, 28 lines of the conversation sets quote: 16 in the two gaming conversations that parrot, and
+never more than two in any other conversation; no AnnoMI therapist line does.
 """
 
 from __future__ import annotations
@@ -95,14 +103,36 @@ def quotes(line: str, coachee_lines: tuple[str, ...]) -> bool:
     return False
 
 
+_SAID_FRAME = re.compile(
+    r"\byou (?:just |also |even )?(?:said|say|told me|put it|called it)\b|\byour (?:own )?words\b|"
+    r"\bthat'?s what you (?:said|told me)\b|\bin your words\b"
+)
+"""How a trainee says they are quoting the coachee, in a line already lower-cased."""
+
+_QUOTED = re.compile(
+    r"(?:^|[\s:,(])['\"\u2018\u201c][^'\"\u2018\u2019\u201c\u201d\s].*?['\"\u2019\u201d](?=[\s.,!?;:)]|$)"
+)
+"""Words in quotation marks: a mark after a space (or at the start) and one before a space, a
+stop or the end, so an apostrophe inside a word ("I'm") neither opens nor closes a quote."""
+
+
+@lru_cache(maxsize=512)
+def quote_framed(line: str) -> bool:
+    """Whether the line presents words in quotation marks as the coachee's ("You said 'Busy.'")."""
+    return bool(_QUOTED.search(line)) and bool(_SAID_FRAME.search(line.lower().replace("\u2019", "'")))
+
+
+def _parrots(line: str, coachee_lines: tuple[str, ...]) -> bool:
+    return quote_framed(line) or quotes(line, coachee_lines[-COACHEE_LINES:])
+
+
 def parrot_of(
     line: str, coachee_before: tuple[str, ...], earlier: Sequence[tuple[str, tuple[str, ...]]]
 ) -> int | None:
     """The index in `earlier` (the trainee's lines before this one, each with the coachee lines
     before it, in order) of the first of the last WINDOW lines that quoted the coachee, when
-    `line` quotes the coachee lines before it and at least PARROTED_BEFORE of them did; else None."""
-    if not quotes(line, coachee_before[-COACHEE_LINES:]):
+    `line` quotes the coachee lines before it (or is framed as a quote) and at least
+    PARROTED_BEFORE of them did; else None."""
+    if not _parrots(line, coachee_before):
         return None
-    return first_of_refrain(
-        earlier, lambda pair: quotes(pair[0], pair[1][-COACHEE_LINES:]), WINDOW, PARROTED_BEFORE
-    )
+    return first_of_refrain(earlier, lambda pair: _parrots(pair[0], pair[1]), WINDOW, PARROTED_BEFORE)

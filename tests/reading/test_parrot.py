@@ -11,7 +11,7 @@ from scoring.facts import facts_from_practice
 from scoring.feedback import credit_of
 from simulator.engine.session import Session
 from simulator.errors import ConversationOver
-from simulator.reading.parrot import WINDOW, parrot_of, quotes
+from simulator.reading.parrot import WINDOW, parrot_of, quote_framed, quotes
 from simulator.scenario import catalogue
 from simulator.trainer.rehearsal import score_session
 from simulator.vocabulary import Band
@@ -51,13 +51,31 @@ def test_a_third_quote_within_six_lines_is_parroting() -> None:
     assert parrot_of("You said 'Frustrated.'", (SAID,), forgotten) is None
 
 
+def test_a_line_framed_as_a_quote_counts_whether_or_not_the_coachee_said_it() -> None:
+    assert quote_framed("You said 'I'm fine. It's just been busy.'")
+    assert quote_framed("'Nobody alone.' That's what you said.")
+    assert quote_framed("you said \u201cstuck\u201d. tell me more")
+    assert not quote_framed("You said you were tired.")  # in the trainee's own words: a reflection
+    assert not quote_framed("She said 'no' to the rota.")  # someone else's words
+    assert not quote_framed("I'm sure you'd say it's fine.")  # apostrophes open no quote
+    misquoted = [
+        ("You said 'I'm fine. It's just been busy.'", ("Morning.",)),
+        ("What matters most?", ("The patients.",)),
+        ("You said 'I'm good with the frightened ones.'", ("The patients.",)),
+    ]
+    # Neither earlier line quotes what was said, yet the frame is the refrain.
+    assert parrot_of("So you said 'the patients'.", ("The patients.",), misquoted) == 0
+    assert parrot_of("So you said 'I love teaching'.", ("The patients.",), misquoted) == 0
+    assert parrot_of("What would help?", ("The patients.",), misquoted) is None
+
+
 @given(st.lists(st.tuples(st.text(max_size=30), st.text(max_size=30)), max_size=10), st.text(max_size=30))
 def test_parroting_points_at_an_earlier_quote_in_the_window(pairs: list[tuple[str, str]], line: str) -> None:
     earlier = [(trainee, (coachee,)) for trainee, coachee in pairs]
     found = parrot_of(line, (SAID,), earlier)
     if found is not None:
         assert found >= len(earlier) - WINDOW
-        assert quotes(earlier[found][0], earlier[found][1])
+        assert quotes(earlier[found][0], earlier[found][1]) or quote_framed(earlier[found][0])
 
 
 def _parrot_between_stock_questions(scenario_id: str) -> Session:
@@ -94,4 +112,4 @@ def test_the_coachee_is_moved_by_parroting_no_more_and_the_scorecard_credits_non
     flagged = [seen for seen in evidence if seen.parrot_of is not None]
     assert [seen.n for seen in flagged] == [turn.n for turn in parroted]  # as the coachee heard them
     assert not any(seen.earns for seen in flagged)
-    assert "quotes their own words back" in credit_of(flagged[0])
+    assert "quotes words back at them" in credit_of(flagged[0])
