@@ -23,9 +23,12 @@ The split (fixed; never changed to suit a result):
   the authors bx and by (the kindness that opens and closes a meeting), the authors cd and ce
   (sweeping praise and blame of the person), cg, ch and cj (reassurance through negation, warm
   turns that open or close a meeting), co and cp (send-offs, the coachee's plan handed back,
-  meaning said plainly), the counselling authors aa, ab and ac, plus the older team-written set
+  meaning said plainly), cr and cs (the awkward item named and set aside, invitations to go on,
+  requests about the meeting itself, a quality or value named plainly, the coachee's plan handed
+  back with a promise of support), the counselling authors aa, ab and ac, plus the older
+  team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn and cq (`PROBE_AUTHORS`), hard cases
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq and ct (`PROBE_AUTHORS`), hard cases
   written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -195,7 +198,7 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq")
+PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct")
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
@@ -214,7 +217,9 @@ with a reason and reflections of meaning, with their cold twins; cn, reflections
 through a negation ("so it was never about the money") and tentative hunches about the coachee,
 with their cold twins; cq, send-offs in the imperative, the coachee's own plan handed back as a
 fragment, meaning and praise said plainly in the coachee's words, settling and condolence, with
-their cold twins."""
+their cold twins; ct, the awkward item named and set aside at a meeting's start, invitations to go
+on, requests about the meeting itself, a quality or value named plainly, the coachee's plan handed
+back with a promise of support, with their cold twins."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
@@ -226,6 +231,7 @@ FIT_AUTHORS = (
     "cg", "ch",  # reassurance built on negation, and its cold twins: see the corpus README
     "cj",  # warm turns that open, steady or close a meeting, in formal or dialect English: see the corpus README
     "co", "cp",  # send-offs, summaries of the coachee's own plan, meaning handed back plainly: see the corpus README
+    "cr", "cs",  # the awkward item set aside, invitations, values named plainly, plans handed back: see the corpus README
 )  # fmt: skip
 TEAM = "team"
 HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn", "bo", "bp")
