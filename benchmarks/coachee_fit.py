@@ -38,7 +38,7 @@ from pathlib import Path
 import yaml
 from persona_depth import all_reply_texts  # run as a script: its own folder is importable
 
-from simulator.engine.session import LATE_ANSWER_OPENERS, Session
+from simulator.engine.session import Session
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.records import EndReason
 from simulator.scenario import catalogue
@@ -76,9 +76,6 @@ def base_text(scenario: Scenario, said: str, written: frozenset[str] = frozenset
     for opener in scenario.repeat_openers:
         if said.startswith(opener):
             return said[len(opener) :].lower()
-    for opener in LATE_ANSWER_OPENERS:
-        if said.startswith(opener + " "):
-            return said[len(opener) + 1 :].lower()
     return said.lower()
 
 

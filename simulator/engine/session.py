@@ -62,16 +62,6 @@ granted by the presumption of its name (`presumptions.json`), each answered from
 TYPICAL_SEED = 0
 """The seed that meets the persona's typical self: the middle of every temperament range."""
 
-STILL_IN_THE_AIR = 3
-"""How many turns after a line asked for part of the coachee's story before they were ready (the
-vision asked for while still guarded) they may still tell it, drawn out by a later reflection,
-affirmation or autonomy move: once the coachee has warmed up, a question still in the air is
-answered. Measured on the 540 written conversations of `benchmarks/verdict.py`, five seeds each:
-conversations whose band or score moved with the seed 27 -> 24, expectations missed 50 -> 47."""
-
-LATE_ANSWER_OPENERS = ("What you asked before.", "You asked me earlier.", "Going back to what you asked.")
-"""How the coachee marks an answer to a question asked a turn or more before."""
-
 
 def personality_for(scenario: Scenario, seed: int) -> Personality:
     """The coachee this seed meets: each temperament range drawn from the seed (the middle for seed 0)."""
@@ -101,7 +91,6 @@ class Condition:
     pea_since_nea: int = 0  # PEA moves since the last NEA move (goodwill)
     asked: bool = False  # the last move that counted was a PEA question
     unheard: int = 0  # PEA questions in a row, each asked over the answer to the one before
-    asked_for: frozenset[tuple[str, int]] = frozenset()  # story items asked for too soon, and turns left
 
 
 class Session:
@@ -131,7 +120,6 @@ class Session:
         self._pea_since_nea = 0
         self._asked = False
         self._unheard = 0
-        self._asked_for: dict[str, int] = {}  # story items asked for before the coachee was ready: turns left
         self._left = False
 
     # --- what front ends read -------------------------------------------------------------
@@ -214,7 +202,6 @@ class Session:
             self._pea_since_nea,
             self._asked,
             self._unheard,
-            frozenset(self._asked_for.items()),
         )
 
     def enter(self, condition: Condition) -> None:
@@ -239,7 +226,6 @@ class Session:
         self._pea_since_nea = condition.pea_since_nea
         self._asked = condition.asked
         self._unheard = condition.unheard
-        self._asked_for = dict(condition.asked_for)
         self._left = condition.ended is EndReason.COACHEE_LEFT
 
     def attractor_counts(self) -> dict[Attractor, int]:
@@ -310,9 +296,7 @@ class Session:
         earned = not (
             moment or hot_button or end_rule or move.is_unclear or refrain is not None
         )  # an unsure reading, or a formula or flattery, draws no story out
-        draws = earned and self._draws_story(move, heard)
-        reveal = self._story_to_reveal(move, events) if draws else None
-        self._remember_asked_for(move, events, reveal, draws)
+        reveal = self._story_to_reveal(move, heard, events) if earned else None
         choice = self._reply(move, heard, events, moment, hot_button, reveal, ending=end_rule is not None)
         rules = [*impact.rules, *held]
         if reveal is not None:
@@ -472,49 +456,28 @@ class Session:
             events.add(Event.PLAN_AGREED.value)
         return events
 
-    def _draws_story(self, move: Move, heard: Heard) -> bool:
+    def _story_to_reveal(self, move: Move, heard: Heard, events: frozenset[str]) -> StoryItem | None:
         # The coachee tells their story when drawn out, not when told what to do: a next step
         # the trainee suggested, even with permission, is not one the coachee chose.
         if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
-            return False
+            return None
         if any(answered.value in heard.grants for answered in ANSWERED_MOMENTS):
             # A goodbye, the agenda handed over, an offer of help, an apology: none asks for their story.
-            return False
-        # A stock reflection ("That sounds really hard" after small talk) draws nothing out:
-        # someone tells their story to a listener, and the scorecard credits no stock line.
-        # One in words of its own that shares none of theirs still may: the judge of
-        # reflections cannot tell a fine paraphrase from a miss, and the reader vouched for it.
-        return heard.verdict is not Verdict.STOCK
-
-    def _story_to_reveal(self, move: Move, events: frozenset[str]) -> StoryItem | None:
-        asked = [item for item in self._untold(events) if move.focus in item.unlocked_by]
-        # What this line asks for first; else what an earlier line asked for too soon, if the
-        # coachee is ready now and this line leaves room for it: a question still in the air is
-        # answered once it feels safe to, after a reflection, an affirmation or the choice handed
-        # back, while a new question gets an answer of its own.
-        room = move.form not in QUESTION_FORMS
-        in_the_air = [item for item in self._untold(events) if room and item.id in self._asked_for]
-        for item in (*asked, *in_the_air):
+            return None
+        if heard.verdict is Verdict.STOCK:
+            # A stock reflection ("That sounds really hard" after small talk) draws nothing out:
+            # someone tells their story to a listener, and the scorecard credits no stock line.
+            # One in words of its own that shares none of theirs still may: the judge of
+            # reflections cannot tell a fine paraphrase from a miss, and the reader vouched for it.
+            return None
+        for item in self.scenario.story:
+            if item.id in self._revealed or move.focus not in item.unlocked_by:
+                continue
+            if not item.allowed(events):
+                continue
             if self.state.rank >= item.needs.rank:
                 return item
         return None
-
-    def _untold(self, events: frozenset[str]) -> list[StoryItem]:
-        return [
-            item for item in self.scenario.story if item.id not in self._revealed and item.allowed(events)
-        ]
-
-    def _remember_asked_for(
-        self, move: Move, events: frozenset[str], reveal: StoryItem | None, draws: bool
-    ) -> None:
-        """Count down the story items asked for too soon, and note those this line asked for."""
-        self._asked_for = {item: left - 1 for item, left in self._asked_for.items() if left > 1}
-        if reveal is not None:
-            self._asked_for.pop(reveal.id, None)
-        if draws:
-            for item in self._untold(events):
-                if move.focus in item.unlocked_by and item is not reveal:
-                    self._asked_for[item.id] = STILL_IN_THE_AIR
 
     def _reply(
         self,
@@ -539,8 +502,6 @@ class Session:
             return pool_choice
         if reveal is not None:
             told = without_unasked_echo(reveal.text, heard.grants)
-            if move.focus not in reveal.unlocked_by:  # the answer to a question still in the air
-                told = f"{LATE_ANSWER_OPENERS[len(self._turns) % len(LATE_ANSWER_OPENERS)]} {told}"
             return Choice(Line(text=told, cue=reveal.cue), None, f"story:{reveal.id}")
         if hot_button is not None:
             fresh = [line for line in hot_button.replies if line.text not in said]

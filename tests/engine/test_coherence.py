@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from simulator.engine.presumptions import without_unasked_echo
-from simulator.engine.session import LATE_ANSWER_OPENERS, Session
+from simulator.engine.session import Session
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.scenario import catalogue
 from simulator.scenario.model import PoolName, Reply, Scenario, replies_for
@@ -67,14 +67,10 @@ def texts_by_state(scenario_id: str) -> dict[State, frozenset[str]]:
 
 
 def base_text(scenario: Scenario, said: str) -> str:
-    """The reply under a repeat opener ("Like I said, i'm fine." -> "i'm fine.") or a late answer's
-    ("You asked me earlier. I'm good with..." -> "i'm good with..."), lower-cased."""
+    """The reply under a repeat opener ("Like I said, i'm fine." -> "i'm fine."), lower-cased."""
     for opener in scenario.repeat_openers:
         if said.startswith(opener):
             return said[len(opener) :].lower()
-    for opener in LATE_ANSWER_OPENERS:
-        if said.startswith(opener + " "):
-            return said[len(opener) + 1 :].lower()
     if said.startswith("(") and ") " in said:
         return said.split(") ", 1)[1].lower()
     return said.lower()
