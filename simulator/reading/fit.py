@@ -28,7 +28,7 @@ The split (fixed; never changed to suit a result):
   back with a promise of support), the counselling authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq and ct (`PROBE_AUTHORS`), hard cases
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct and cw (`PROBE_AUTHORS`), hard cases
   written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -198,7 +198,7 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct")
+PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw")
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
@@ -219,7 +219,9 @@ with their cold twins; cq, send-offs in the imperative, the coachee's own plan h
 fragment, meaning and praise said plainly in the coachee's words, settling and condolence, with
 their cold twins; ct, the awkward item named and set aside at a meeting's start, invitations to go
 on, requests about the meeting itself, a quality or value named plainly, the coachee's plan handed
-back with a promise of support, with their cold twins."""
+back with a promise of support, with their cold twins; cw, warm send-offs, praise passed on from
+others, the manager owning their own fault, terse echoes of the coachee's values and plans, plain
+sympathy, with their cold twins."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
