@@ -27,6 +27,7 @@ VARIANTS = {
     "turn-scope": replace(fit.Settings(), turn_scope=True),
     **{f"shape-held-{n}": replace(fit.Settings(), shape_penalty=float(n)) for n in (100, 1000, 10000)},
     **{f"hard-cases-x{n}": replace(fit.Settings(), hard_case_weight=float(n)) for n in (2, 4)},
+    "embeddings": replace(fit.Settings(), embeddings=1.0),  # needs `pip install wordllama`
 }
 
 
