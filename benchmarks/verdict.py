@@ -2,6 +2,7 @@
 
     python benchmarks/verdict.py                          # the tuning conversations, seeds 0-4
     python benchmarks/verdict.py --set held_out           # conversations kept aside for testing
+    python benchmarks/verdict.py --set all                # every set, one process per core, then totals
     python benchmarks/verdict.py --annomi ../shared/data/annomi-dev.csv
     python benchmarks/verdict.py --speed                  # coach score over 1,000 transcripts of 50 turns
 
@@ -31,7 +32,9 @@ speech-to-text transcript would be. The data is read from the given path only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import io
 import json
 import re
 import shutil
@@ -40,6 +43,8 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -50,6 +55,7 @@ from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, header_record
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import Rubric
+from simulator.shell.workers import worker_count
 from simulator.trainer.rehearsal import play, score_session
 from simulator.vocabulary import Attractor
 
@@ -107,8 +113,22 @@ def readings_differ(sessions: list[Session]) -> tuple[int, int]:
     return reached, differ
 
 
-def report_set(name: str, seeds: int, why: bool = False) -> None:
+@dataclass(frozen=True)
+class SetSummary:
+    """What one set's report adds up to (for `--set all`'s totals)."""
+
+    conversations: int
+    unstable: int
+    missed: int
+    textbooks: int
+    textbooks_compassion_led: int
+    gaming_highest: float
+
+
+def report_set(name: str, seeds: int, why: bool = False) -> SetSummary:
     failures: list[str] = []
+    textbooks = textbooks_led = 0
+    gaming_highest = 0.0
     unstable = 0
     total = 0
     blamed: Counter[str] = Counter()
@@ -149,6 +169,11 @@ def report_set(name: str, seeds: int, why: bool = False) -> None:
                     print(
                         f"{'':20}{differ} of {reached} lines read differently; moved most: {'; '.join(label for _, label in top)}"
                     )
+            if style == "textbook":
+                textbooks += 1
+                textbooks_led += bands == {"compassion-led"}
+            if style == "gaming":
+                gaming_highest = max(gaming_highest, *overalls)
             if style == "textbook" and bands != {"compassion-led"}:
                 failures.append(f"{scenario_id}: textbook '{title}' is {sorted(bands)}")
             if style in ("warm_deficit", "blunt") and bands != {"compliance-led"}:
@@ -197,6 +222,39 @@ def report_set(name: str, seeds: int, why: bool = False) -> None:
             f" the measures that moved most in unstable conversations (times in a top three): "
             + ", ".join(f"{key} {count}" for key, count in blamed.most_common())
         )
+    return SetSummary(total, unstable, len(failures), textbooks, textbooks_led, gaming_highest)
+
+
+def set_names() -> list[str]:
+    """Every conversation set under benchmarks/conversations/, in name order."""
+    return sorted(path.name for path in (HERE / "conversations").iterdir() if path.is_dir())
+
+
+def _report_quietly(name: str, seeds: int, why: bool) -> tuple[str, SetSummary]:
+    # In a worker process: the report is printed by the parent, in set order, not interleaved.
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        summary = report_set(name, seeds, why)
+    return printed.getvalue(), summary
+
+
+def report_all(seeds: int, why: bool = False) -> None:
+    """Every set (one process per core), each reported as `--set` would, then the totals."""
+    names = set_names()
+    with ProcessPoolExecutor(max_workers=worker_count()) as pool:
+        done = list(pool.map(_report_quietly, names, [seeds] * len(names), [why] * len(names)))
+    for name, (printed, _) in zip(names, done, strict=True):
+        print(f"\n########## {name}{printed}")
+    summaries = [summary for _, summary in done]
+    print(
+        f"\nall {len(names)} sets ({', '.join(names)}), {seeds} seeds each: "
+        f"{sum(s.conversations for s in summaries)} conversations, "
+        f"expectations missed {sum(s.missed for s in summaries)}, "
+        f"unstable {sum(s.unstable for s in summaries)}, "
+        f"textbooks compassion-led {sum(s.textbooks_compassion_led for s in summaries)} of "
+        f"{sum(s.textbooks for s in summaries)}, "
+        f"highest gaming {max(s.gaming_highest for s in summaries):.1f}"
+    )
 
 
 def auc(positives: list[float], negatives: list[float]) -> float:
@@ -305,7 +363,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--set", default="tuning", help="the conversation set under benchmarks/conversations/"
+        "--set", default="tuning", help="the conversation set under benchmarks/conversations/, or 'all'"
     )
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--annomi", type=Path, help="an AnnoMI CSV to measure session-level quality on")
@@ -324,6 +382,8 @@ def main() -> None:
         report_annomi(args.annomi)
     elif args.speed:
         report_speed(args.files, args.turns)
+    elif args.set == "all":
+        report_all(args.seeds, args.why)
     else:
         report_set(args.set, args.seeds, args.why)
 
