@@ -171,11 +171,12 @@ def report_set(name: str, seeds: int, why: bool = False) -> SetSummary:
                     )
             if style == "textbook":
                 textbooks += 1
-                textbooks_led += bands == {"compassion-led"}
+                if bands == {"compassion-led"}:
+                    textbooks_led += 1
+                else:
+                    failures.append(f"{scenario_id}: textbook '{title}' is {sorted(bands)}")
             if style == "gaming":
                 gaming_highest = max(gaming_highest, *overalls)
-            if style == "textbook" and bands != {"compassion-led"}:
-                failures.append(f"{scenario_id}: textbook '{title}' is {sorted(bands)}")
             if style in ("warm_deficit", "blunt") and bands != {"compliance-led"}:
                 failures.append(f"{scenario_id}: {style} '{title}' is {sorted(bands)}")
             if style == "gaming" and "compassion-led" in bands:
