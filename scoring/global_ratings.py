@@ -80,9 +80,10 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     trying to understand", can be earned by questions). Over the verdict's eight sets, 45
     expectations missed against 52 and 106 of 124 textbooks compassion-led against 101, but a
     trainee reciting the case notes ("the 42, Bess, Maisie") before stock questions rated 3 on
-    the questions "taking up" those words and scored 90.1, compassion-led. Counting as taken up
-    only words the coachee brought in kept that one below (69.9) but missed 51 in all, since
-    good coaches take up again words they said first and the coachee made their own.
+    the questions "taking up" those words and scored 90.1, compassion-led. With that cap,
+    counting as taken up only words the coachee brought in kept that one below (69.9) but missed
+    51 in all, since good coaches take up again words they said first and the coachee made their
+    own (`python benchmarks/verdict.py --set all`).
     """
     lines = max(evidence.counted, RATED_OVER_AT_LEAST)
     reflected, restating = evidence.count("reflects"), evidence.count("restating_affirmation")
