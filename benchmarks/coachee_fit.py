@@ -1,6 +1,6 @@
 """Does the coachee listen, vary and keep up? Plays the written practice conversations and prints figures.
 
-    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|probe3|probe4|probe5|live|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
+    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|probe3|probe4|probe5|live|live2|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
 
 Conversations live in `benchmarks/conversations/<set>/*.yaml` (a `scenario` id and
 `conversations: [{style, title, lines}]`). Each is played against its persona with several
@@ -195,10 +195,11 @@ def heard_before(runs: list[Played], rotations: int = 4) -> float | None:
     return statistics.mean(shares) if shares else None
 
 
-SETS = ("tuning", "held_out", "probe", "probe2", "probe3", "probe4", "probe5", "live")
+SETS = ("tuning", "held_out", "probe", "probe2", "probe3", "probe4", "probe5", "live", "live2")
 """The conversation sets: tuning and held_out written by the project's own authors, the five probes
-written blind by twenty further authors who saw neither the engine nor the other sets, and live,
-written by eight more line by line against the coachee itself (seed 0), with no score in sight."""
+written blind by twenty further authors who saw neither the engine nor the other sets, and live and
+live2, written by sixteen more line by line against the coachee itself (at seeds 0 and 2), with no
+score in sight."""
 
 
 def load_sets(which: str) -> list[tuple[str, dict[str, object]]]:
