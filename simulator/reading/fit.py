@@ -72,9 +72,10 @@ Measured and not kept: the heads fitted longer (`MAX_ITERATIONS` 350). Fitted in
 verdict's 540 conversations, 43 expectations missed against 40, 21 unstable against 16, and 87
 textbooks compassion-led against 91; on the live set written afterwards (80 conversations held
 line by line against the coachee), 9 missed against 12, 4 unstable against 8, 11 textbooks of 16
-compassion-led against 10. Over all 620 the two readers are level (52 missed either way): line
-by line a little better on focus, conversation by conversation no better, and the verdict's sets
-disagree with each other by more than the two readers differ.
+compassion-led against 10; on the second live set (seed 2), 4 missed against 2, 4 unstable
+against 2. Over all 700, 56 missed against 54: line by line a little better on focus,
+conversation by conversation no better, and the verdict's sets disagree with each other by more
+than the two readers differ.
 
 Measured and kept (`Settings.last_sentence`): the word 1- and 2-grams of the last sentence of a
 line of several sentences (``l:``) and ``x:multi``, since the act that does the work often comes
