@@ -80,9 +80,13 @@ def base_text(scenario: Scenario, said: str, written: frozenset[str] = frozenset
 
 
 def written_replies(scenario: Scenario) -> frozenset[str]:
-    """Every line the persona may say, lower-cased: its replies (`persona_depth.all_reply_texts`) and its story."""
+    """Every line the persona may say, lower-cased: its replies (`persona_depth.all_reply_texts`) and its story, in every telling."""
     return frozenset(
-        text.lower() for text in (*all_reply_texts(scenario), *(item.text for item in scenario.story))
+        text.lower()
+        for text in (
+            *all_reply_texts(scenario),
+            *(telling.text for item in scenario.story for telling in item.all_tellings),
+        )
     )
 
 

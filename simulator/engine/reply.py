@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import random
 import zlib
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from simulator.engine.listening import Heard, Verdict
 from simulator.engine.presumptions import presumed_by
@@ -62,6 +62,8 @@ class Scores:
 
 
 SCORES = Scores()
+
+T = TypeVar("T")
 
 SALIENT_FORMS = frozenset({Form.CONFRONT, Form.ADVICE, Form.AFFIRMATION, Form.AUTONOMY})
 """Acts a coachee answers as acts: a confrontation, advice, praise, being handed the choice."""
@@ -177,7 +179,7 @@ def coachee_lines(scenario: Scenario) -> set[str]:
     mostly, so the warm-up reads them ahead."""
     prepare(scenario)  # every reply list made (each is made once), so the table holds them all
     lines = {option.text for options in _table(scenario).lists() for option in options}
-    lines.update(item.text for item in scenario.story)
+    lines.update(telling.text for item in scenario.story for telling in item.all_tellings)
     lines.update(line.text for button in scenario.coachee.hot_buttons for line in button.replies)
     lines.update((scenario.opening.text, scenario.closing.text))
     return lines
@@ -232,12 +234,17 @@ def _best(found: list[_Candidate], heard: Heard, said: Set[str], rng: random.Ran
     without a line (the explorer's) falls back to the seeded stream.
     """
     best = max(candidate.score for candidate in found)
-    tied = [candidate for candidate in found if candidate.score == best]
-    if len(tied) == 1:
-        return tied[0]
+    return picked_by_line([candidate for candidate in found if candidate.score == best], heard, said, rng)
+
+
+def picked_by_line(options: Sequence[T], heard: Heard, said: Set[str], rng: random.Random) -> T:
+    """One of several equally good options, picked by the line's words and how far the conversation
+    has come, not by the seed (see `_best`); a move played without a line takes the seeded stream."""
+    if len(options) == 1:
+        return options[0]
     if heard.key.words:
-        return tied[zlib.crc32(f"{len(said)} {heard.key.words}".encode()) % len(tied)]
-    return rng.choice(tied)
+        return options[zlib.crc32(f"{len(said)} {heard.key.words}".encode()) % len(options)]
+    return rng.choice(options)
 
 
 def candidates(

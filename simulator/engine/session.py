@@ -19,13 +19,14 @@ best-fitting reply (`engine.reply`).
 from __future__ import annotations
 
 import random
+from collections.abc import Set
 from dataclasses import dataclass
 
 from simulator.engine.coachee import Coachee, History, Impact, Progress, appraise, hot_button_hit
 from simulator.engine.listening import Heard, Verdict, hear
 from simulator.engine.memory import Memory
 from simulator.engine.presumptions import without_unasked_echo
-from simulator.engine.reply import Choice, choose_from_pool, choose_reply
+from simulator.engine.reply import Choice, choose_from_pool, choose_reply, picked_by_line
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.reading.flattery import WINDOW as FLATTERY_WINDOW
 from simulator.reading.flattery import flattery_of
@@ -456,6 +457,13 @@ class Session:
             events.add(Event.PLAN_AGREED.value)
         return events
 
+    def _hot_button_line(self, hot_button: HotButton, heard: Heard, said: Set[str]) -> Line | None:
+        """The first hit gets one of the first reactions, picked by the line; later hits the further
+        replies in order, as they may escalate ("There's that word again"); None once all are said."""
+        if not any(line.text in said for line in hot_button.first_reactions):
+            return picked_by_line(hot_button.first_reactions, heard, said, self._rng)
+        return next((line for line in hot_button.more_replies if line.text not in said), None)
+
     def _story_to_reveal(self, move: Move, heard: Heard, events: frozenset[str]) -> StoryItem | None:
         # The coachee tells their story when drawn out, not when told what to do: a next step
         # the trainee suggested, even with permission, is not one the coachee chose.
@@ -501,12 +509,14 @@ class Session:
                 return Choice(Line(text=closing.text, cue=closing.cue), None, "closing")
             return pool_choice
         if reveal is not None:
-            told = without_unasked_echo(reveal.text, heard.grants)
-            return Choice(Line(text=told, cue=reveal.cue), None, f"story:{reveal.id}")
+            # Told in one of its tellings, picked by the line: the same story, not the same words every meeting.
+            telling = picked_by_line(reveal.all_tellings, heard, said, self._rng)
+            told = without_unasked_echo(telling.text, heard.grants)
+            return Choice(Line(text=told, cue=telling.cue), None, f"story:{reveal.id}")
         if hot_button is not None:
-            fresh = [line for line in hot_button.replies if line.text not in said]
-            if fresh:
-                return Choice(fresh[0], None, f"hot_button:{hot_button.id}")
+            line = self._hot_button_line(hot_button, heard, said)
+            if line is not None:
+                return Choice(line, None, f"hot_button:{hot_button.id}")
         if moment in (None, PoolName.UNCLEAR):
             # The trainee wraps up ("Thanks for your time"), hands over the agenda ("What would you
             # like to get out of today?"), offers help ("What do you need from me?") or owns a bad

@@ -23,6 +23,7 @@ from simulator.scenario.model import (
     BAND_OF_STATE,
     BandReplies,
     Event,
+    HotButton,
     Line,
     PoolName,
     Reply,
@@ -319,15 +320,25 @@ def _leaving(scenario: Scenario) -> list[Finding]:
             )
             findings.append(Finding(said.path, message, "warning"))
     for index, button in enumerate(scenario.coachee.hot_buttons):
-        for r_index, line in enumerate(button.replies):
+        for at, line in _hot_button_lines(("coachee", "hot_buttons", index), button):
             words = leaving_words(line)
             if words and not button.ends:
-                at: DataPath = ("coachee", "hot_buttons", index, "reply" if r_index == 0 else "more_replies")
-                if r_index:
-                    at = (*at, r_index - 1)
                 message = (
                     f"this reply reads as leaving ({words!r}) but the button does not end the meeting: "
                     "set 'ends: true' (with effect shutdown), or change its words"
                 )
                 findings.append(Finding(at, message, "warning"))
+    for index, item in enumerate(scenario.story):
+        for t_index, line in enumerate(item.tellings):
+            words = leaving_words(line)
+            if words:
+                message = f"this telling reads as leaving ({words!r}) but the meeting goes on after it: change its words"
+                findings.append(Finding(("story", index, "tellings", t_index), message, "warning"))
     return findings
+
+
+def _hot_button_lines(path: DataPath, button: HotButton) -> Iterator[tuple[DataPath, Line]]:
+    yield (*path, "reply"), button.reply
+    for key, lines in (("first_replies", button.first_replies), ("more_replies", button.more_replies)):
+        for index, line in enumerate(lines):
+            yield (*path, key, index), line

@@ -108,6 +108,13 @@ class HotButton(Strict):
         description="A shutdown that ends the meeting: the coachee leaves with a line from `pools.leaving`.",
     )
     reply: Line = Field(description="What the coachee says the first time the button is hit.")
+    first_replies: tuple[Line, ...] = Field(
+        (),
+        description=(
+            "Other first reactions, said instead of `reply` the first time: the line that hits the button "
+            "picks one, so the same nerve is not struck in the same words in every meeting."
+        ),
+    )
     more_replies: tuple[Line, ...] = Field((), description="Said, in order, when it is hit again.")
 
     @model_validator(mode="after")
@@ -118,8 +125,13 @@ class HotButton(Strict):
 
     @property
     def replies(self) -> tuple[Line, ...]:
-        """Every reply to this button, first hit first."""
-        return (self.reply, *self.more_replies)
+        """Every reply to this button, first reactions first."""
+        return (self.reply, *self.first_replies, *self.more_replies)
+
+    @property
+    def first_reactions(self) -> tuple[Line, ...]:
+        """What the coachee may say the first time the button is hit."""
+        return (self.reply, *self.first_replies)
 
     def pattern(self) -> re.Pattern[str]:
         """A case-insensitive whole-word pattern for all of this button's words."""
@@ -142,6 +154,19 @@ class StoryItem(Strict):
     unless: tuple[Identifier, ...] = Field((), description="Events that keep it untold.")
     text: Text
     cue: str = Field("", max_length=200)
+    tellings: tuple[Line, ...] = Field(
+        (),
+        description=(
+            "Other ways the coachee tells the same thing: the same facts in other words. The line that "
+            "draws the item out picks one of `text` and these, so a story told in every meeting is not "
+            "told word for word."
+        ),
+    )
+
+    @property
+    def all_tellings(self) -> tuple[Line, ...]:
+        """Every way the item may be told, `text` first."""
+        return (Line(text=self.text, cue=self.cue), *self.tellings)
 
     def allowed(self, events: set[str] | frozenset[str]) -> bool:
         """Whether its `after`, `requires` and `unless` let it be told, given what has happened."""

@@ -24,6 +24,8 @@ ITEM_NOUNS = {
     "tests": "test conversation",
     "hot_buttons": "hot button",
     "more_replies": "reply",
+    "first_replies": "first reaction",
+    "tellings": "telling",
     "topics": "topic",
 }
 """What one item of each list of records is called; replies under `replies:` are each a 'reply'."""

@@ -9,6 +9,7 @@ from simulator.engine.session import Session, personality_for
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.records import EndReason
 from simulator.scenario import catalogue
+from simulator.scenario.model import Line, Scenario
 from simulator.trainer.rehearsal import play
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, trainee_text
@@ -143,15 +144,89 @@ def test_suggested_next_step_is_not_revealed_as_the_coachees_own() -> None:
 
 
 def test_a_hot_button_hit_again_gets_its_next_reply() -> None:
-    from simulator.scenario.model import Line
-
     audit = NURSE.coachee.hot_buttons[1]
-    again = audit.model_copy(update={"more_replies": (Line(text="The audit again.", cue="sighs"),)})
+    again = audit.model_copy(
+        update={"first_replies": (), "more_replies": (Line(text="The audit again.", cue="sighs"),)}
+    )
     persona = NURSE.coachee.model_copy(update={"hot_buttons": (again,)})
     session = Session(NURSE.model_copy(update={"coachee": persona}))
     first = session.say("Let's look at the audit.")
     second = session.say("The audit matters, though.")
     assert (first.coachee, second.coachee) == (audit.reply.text, "The audit again.")
+
+
+AUDIT_LINES = (
+    "Let's look at the audit.",
+    "The audit says your notes are late.",
+    "I've had the audit results back.",
+    "We need to talk about the audit, Grace.",
+    "The documentation audit flagged you.",
+    "So the audit came back.",
+)
+"""Lines that hit the audit button first thing, each in other words."""
+
+
+def _nurse_with_audit(first_replies: tuple[str, ...], more_replies: tuple[str, ...]) -> Scenario:
+    audit = NURSE.coachee.hot_buttons[1]
+    button = audit.model_copy(
+        update={
+            "first_replies": tuple(Line(text=text) for text in first_replies),
+            "more_replies": tuple(Line(text=text) for text in more_replies),
+        }
+    )
+    return NURSE.model_copy(update={"coachee": NURSE.coachee.model_copy(update={"hot_buttons": (button,)})})
+
+
+def test_a_hot_button_first_hit_gets_one_of_its_first_reactions_picked_by_the_line() -> None:
+    firsts = ("Oh, the audit.", "That audit was one week in March.", "Here we go. The audit.")
+    nurse = _nurse_with_audit(firsts, ("The audit again.",))
+    reactions = {NURSE.coachee.hot_buttons[1].reply.text, *firsts}
+    heard = set()
+    for line in AUDIT_LINES:
+        said = {Session(nurse, seed=seed).say(line).coachee for seed in range(4)}
+        assert len(said) == 1 and said <= reactions  # the line picks it, never the seed
+        heard |= said
+    assert len(heard) >= 2  # other lines, other first reactions
+
+
+def test_a_hot_button_hit_again_never_gets_a_first_reaction_it_did_not_use() -> None:
+    firsts = ("Oh, the audit.", "That audit was one week in March.")
+    nurse = _nurse_with_audit(firsts, ("The audit again.", "Still the audit."))
+    session = Session(nurse)
+    replies = [session.say(line).coachee for line in AUDIT_LINES[:3]]
+    assert replies[1:] == ["The audit again.", "Still the audit."]
+
+
+def test_a_story_item_is_told_in_one_of_its_tellings_picked_by_the_line() -> None:
+    tellings = (
+        "I'm good with the frightened ones, at three in the morning. That's not nothing.",
+        "The confused old men at night, the families who've just been told: I bring the temperature down.",
+    )
+    items = [
+        item.model_copy(update={"tellings": tuple(Line(text=text, cue="nods") for text in tellings)})
+        if item.id == "strengths"
+        else item
+        for item in NURSE.story
+    ]
+    open_nurse = NURSE.coachee.model_copy(update={"starting_state": State.OPEN})
+    nurse = NURSE.model_copy(update={"story": tuple(items), "coachee": open_nurse})
+    everyway = {NURSE.story_item("strengths").text, *tellings}
+    asked = (
+        "What are you good at?",
+        "What would your colleagues say you do best?",
+        "Tell me about a shift where you were at your best.",
+        "What strengths do you bring to the ward?",
+        "What are you proudest of in your nursing?",
+        "What do you do really well on the ward?",
+    )
+    told = set()
+    for line in asked:
+        turns = [Session(nurse, seed=seed).say(line) for seed in range(3)]
+        assert all("strengths" in turn.reveals for turn in turns), line
+        said = {turn.coachee for turn in turns}
+        assert len(said) == 1 and said <= everyway  # the line picks the telling, never the seed
+        told |= said
+    assert len(told) >= 2
 
 
 def test_story_item_waits_for_the_items_it_comes_after() -> None:

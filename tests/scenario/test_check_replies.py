@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+import yaml
 
 from simulator.scenario import catalogue
 from simulator.scenario.check_replies import known_events, leaving_words
@@ -146,3 +149,31 @@ def test_a_range_of_turns_before_the_coachee_leaves_is_a_located_warning() -> No
 
 def test_a_range_of_one_number_before_the_coachee_leaves_is_no_warning() -> None:
     assert problems(GOOD.replace("    leaves_after: 4", "    leaves_after: [4, 4]")) == []
+
+
+def _with(change: Callable[[dict], None]) -> str:
+    """The bundled file with its data changed, as YAML."""
+    data = yaml.safe_load(GOOD)
+    change(data)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def test_a_leaving_cue_on_another_first_reaction_to_a_hot_button_is_a_located_warning() -> None:
+    def add(data: dict) -> None:
+        audit = next(button for button in data["coachee"]["hot_buttons"] if button["id"] == "audit")
+        audit["first_replies"] = [{"text": "Not the audit.", "cue": "stands and picks up her bag"}]
+
+    found = [line for line in problems(_with(add)) if "reads as leaving" in line]
+    assert (
+        len(found) == 1
+        and "hot button 'audit'" in found[0]
+        and "first reaction 1 'Not the audit.'" in found[0]
+    ), found
+
+
+def test_a_leaving_cue_on_a_telling_of_the_story_is_a_located_warning() -> None:
+    def add(data: dict) -> None:
+        data["story"][0]["tellings"] = [{"text": "I'm good with the frightened ones.", "cue": "walks out"}]
+
+    found = [line for line in problems(_with(add)) if "reads as leaving" in line]
+    assert len(found) == 1 and "story item 'strengths' (1st), telling 1" in found[0], found
