@@ -57,8 +57,13 @@ def texts_by_state(scenario_id: str) -> dict[State, frozenset[str]]:
             texts |= {reply.text for reply in topic.replies.for_state(state)}
         for pool in PoolName:
             texts |= {reply.text for reply in scenario.pools.named(pool).for_state(state)}
-        told = [item.text for item in scenario.story if item.needs.rank <= state.rank]
-        # A story item is told whole, or without an opening echo of what the line did not say.
+        told = [
+            telling.text
+            for item in scenario.story
+            if item.needs.rank <= state.rank
+            for telling in item.all_tellings
+        ]
+        # A story item is told whole, in one of its tellings, or without an opening echo of what the line did not say.
         texts |= {*told, *(without_unasked_echo(text, frozenset()) for text in told)}
         texts |= {line.text for button in scenario.coachee.hot_buttons for line in button.replies}
         texts.add(scenario.closing.text)
