@@ -279,18 +279,27 @@ def hear(
         verdict=verdict,
         repeat=is_near_repeat(key, earlier),
         grants=granted_by(text, move, len(earlier)),
-        takes_up=_takes_up(key, recent),
+        takes_up=_takes_up(text, key, recent),
     )
 
 
-def _takes_up(key: LineKey, recent: Sequence[str]) -> bool:
+def _takes_up(text: str, key: LineKey, recent: Sequence[str]) -> bool:
     """Whether the line builds on the coachee's last line: by its words, or by pointing back at it
-    ("What would that look like?", "What else?")."""
+    in its last sentence ("What would that look like?", "Tell me more about that.").
+
+    Only the last sentence may point back: "That sounds really meaningful. What would your ideal
+    future look like?" opens on a stock acknowledgement and asks something that builds on nothing.
+    """
     if not recent:
         return False
-    if not _POINTS_BACK.isdisjoint(key.words.split()):
+    last_sentence = _SENTENCE_END.split(text.strip())[-1]
+    if not _POINTS_BACK.isdisjoint(_NOT_WORDS.sub(" ", last_sentence.lower()).split()):
         return True
     return not (key.content - _QUESTION_FRAME).isdisjoint(content_words(recent[-1]))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+"""Where one sentence ends and the next begins."""
 
 
 _POINTS_BACK = frozenset({"that", "this", "those", "these", "else"})

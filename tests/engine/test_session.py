@@ -262,6 +262,24 @@ def test_asking_the_same_kind_of_question_again_counts_as_a_repeat() -> None:
     assert "pea.habituation" not in third.rules
 
 
+def test_a_stock_acknowledgement_before_a_question_does_not_take_up_the_answer() -> None:
+    # "That sounds really meaningful." points back at nothing in particular; the question after it
+    # builds on none of the answer, so a run of them is questions over the answers.
+    stock = Session(NURSE)
+    lines = [
+        "How are you doing today?",
+        "That sounds really meaningful. What matters most to you?",
+        "I hear that. What would your ideal future look like?",
+    ]
+    rules = [stock.say(line).rules for line in lines]
+    assert "pea.unheard" not in rules[1] and "pea.unheard" in rules[2]
+    # A question that points back in its own words follows up the answer.
+    follow_up = Session(NURSE)
+    follow_up.say(lines[0])
+    follow_up.say(lines[1])
+    assert "pea.unheard" not in follow_up.say("I hear that. What would that look like for you?").rules
+
+
 NONSENSE_QUESTIONS = ("Quorbish zindle?", "Vantrel moskip?", "Plorinth gadwick?", "Snerbal tuvokin?")
 """Distinct lines of words no reply of the persona holds: none takes up what the coachee answered."""
 
