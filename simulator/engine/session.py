@@ -11,8 +11,8 @@ A turn, in order: the line is heard (topics, a repeat, whether a reflection land
 coachee reacts (a line heard before, a formula or flattery, an unclear line or a reflection
 that missed earns nothing; anything else goes through `appraise`); the memory takes in what
 the line raised; the coachee may end the meeting; then comes the reply: a leaving line, a
-story item, a hot button's line, the answer to a moment the line makes (a goodbye, the agenda
-handed over, an offer of help, an apology), a pool for a moment that earns nothing, or the
+story item, a hot button's line, the answer to a moment the line makes (a scaling question, a
+goodbye, the agenda handed over, an offer of help, an apology), a pool for a moment that earns nothing, or the
 best-fitting reply (`engine.reply`).
 """
 
@@ -56,7 +56,7 @@ ELICITING_FORMS = frozenset({*QUESTION_FORMS, *REFLECTION_FORMS, Form.AFFIRMATIO
 VISION_FOCI = frozenset({Focus.VISION, Focus.VALUES})
 """The foci of the trainee's moves that explore the coachee's vision with them."""
 
-ANSWERED_MOMENTS = (PoolName.PARTING, PoolName.AGENDA, PoolName.OFFER, PoolName.APOLOGY)
+ANSWERED_MOMENTS = (PoolName.SCALE, PoolName.PARTING, PoolName.AGENDA, PoolName.OFFER, PoolName.APOLOGY)
 """Moments of the meeting a line makes that the coachee answers as such, whatever its topic: each
 granted by the presumption of its name (`presumptions.json`), each answered from its pool."""
 
@@ -470,7 +470,8 @@ class Session:
         if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
             return None
         if any(answered.value in heard.grants for answered in ANSWERED_MOMENTS):
-            # A goodbye, the agenda handed over, an offer of help, an apology: none asks for their story.
+            # A scaling question, a goodbye, the agenda handed over, an offer of help, an apology:
+            # none asks for their story.
             return None
         if heard.verdict is Verdict.STOCK:
             # A stock reflection ("That sounds really hard" after small talk) draws nothing out:
@@ -518,10 +519,11 @@ class Session:
             if line is not None:
                 return Choice(line, None, f"hot_button:{hot_button.id}")
         if moment in (None, PoolName.UNCLEAR):
-            # The trainee wraps up ("Thanks for your time"), hands over the agenda ("What would you
-            # like to get out of today?"), offers help ("What do you need from me?") or owns a bad
-            # start ("I started that badly, I'm sorry"): answered as such, at the coachee's
-            # openness, not as the next line on the topic or the focus the reader gave it.
+            # The trainee asks for a number ("On a scale of one to ten..."), wraps up ("Thanks for
+            # your time"), hands over the agenda ("What would you like to get out of today?"), offers
+            # help ("What do you need from me?") or owns a bad start ("I started that badly, I'm
+            # sorry"): answered as such, at the coachee's openness, not as the next line on the
+            # topic or the focus the reader gave it.
             for answered in ANSWERED_MOMENTS:
                 if answered.value in heard.grants:
                     pool_choice = choose_from_pool(

@@ -220,6 +220,7 @@ class PoolName(StrEnum):
     APOLOGY = "apology"
     OFFER = "offer"
     PARTING = "parting"
+    SCALE = "scale"
     LEAVING = "leaving"
 
 
@@ -251,6 +252,13 @@ class Pools(Strict):
     parting: BandReplies = Field(
         BandReplies(),
         description="The trainee wraps the meeting up (thanks, goodbye, when to meet again): answer it.",
+    )
+    scale: BandReplies = Field(
+        BandReplies(),
+        description=(
+            "The trainee asks a scaling question ('On a scale of one to ten, how confident are you?'): "
+            "a number, and a few words on why."
+        ),
     )
     leaving: BandReplies = Field(
         BandReplies(),

@@ -1,6 +1,6 @@
-"""A goodbye, a handed-over agenda, an offer of help and an apology are answered as such: at the
-coachee's openness, from `pools: parting:` (the coachee stays), `agenda:`, `offer:` and `apology:`,
-and none of them draws a story item out."""
+"""A goodbye, a handed-over agenda, an offer of help, an apology and a scaling question are answered
+as such: at the coachee's openness, from `pools: parting:` (the coachee stays), `agenda:`, `offer:`,
+`apology:` and `scale:`, and none of them draws a story item out."""
 
 from __future__ import annotations
 
@@ -243,3 +243,47 @@ def test_dismissals_and_a_last_thanks_are_goodbyes(line: str) -> None:
 
 def test_telling_them_where_they_can_go_for_help_is_no_goodbye() -> None:
     assert PARTING not in granted_by("you can go to occupational health if you want", THANKS, LATE)
+
+
+SCALE = PoolName.SCALE.value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On a scale of one to ten, how confident are you?",
+        "i hear you. on a scale of 1-10 how committed are you",
+        "How sure do you feel about Monday, out of ten?",
+        "Where would you put yourself from 1 to 10?",
+        "What number would you give it?",
+    ],
+)
+def test_a_scaling_question_grants_a_number(line: str) -> None:
+    assert SCALE in granted_by(line, THANKS, LATE)
+
+
+@pytest.mark.parametrize(
+    "line", ["How confident are you?", "Ten minutes past one, then.", "What matters most to you?"]
+)
+def test_a_question_asking_for_no_number_grants_no_scale(line: str) -> None:
+    assert SCALE not in granted_by(line, THANKS, LATE)
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+@pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.OPEN])
+def test_a_scaling_question_is_answered_from_the_band_and_tells_no_story(
+    scenario: Scenario, state: State
+) -> None:
+    assert len(scenario.pools.scale.for_state(state)) >= 4, (scenario.id, state)
+    session = _warmed_up(scenario, state)
+    scaling = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=1.0)
+    turn = session.play(scaling, "On a scale of one to ten, how close are you to that picture?")
+    assert turn.coachee in _texts(scenario.pools.scale, turn.state_after), (scenario.id, state, turn.coachee)
+    assert turn.reveals == ()
+
+
+def test_a_persona_with_no_numbers_answers_a_scaling_question_as_any_other_line() -> None:
+    nurse = catalogue.load("ward-nurse-charting").scenario
+    silent = nurse.model_copy(update={"pools": nurse.pools.model_copy(update={"scale": BandReplies()})})
+    turn = Session(silent).say("On a scale of one to ten, how are things on the ward?")
+    assert turn.coachee and turn.reveals == ()
