@@ -220,16 +220,24 @@ def test_a_plan_question_is_no_offer() -> None:
     )
 
 
+ASKED = {
+    PoolName.OFFER: (Focus.PLAN, "What do you need from me to make it happen?"),
+    PoolName.SCALE: (Focus.VISION, "On a scale of one to ten, how close are you to that picture?"),
+}
+"""A line making each moment, with the focus the reader might give it."""
+
+
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
 @pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.OPEN])
-def test_an_offer_of_help_is_answered_from_the_band_and_tells_no_story(
-    scenario: Scenario, state: State
+@pytest.mark.parametrize("pool", list(ASKED), ids=lambda p: p.value)
+def test_an_offer_of_help_or_a_scaling_question_is_answered_from_the_band_and_tells_no_story(
+    scenario: Scenario, state: State, pool: PoolName
 ) -> None:
-    assert len(scenario.pools.offer.for_state(state)) >= 4, (scenario.id, state)
+    assert len(scenario.pools.named(pool).for_state(state)) >= 4, (scenario.id, state)
     session = _warmed_up(scenario, state)
-    plan_question = Move(Form.OPEN_QUESTION, Focus.PLAN, Attractor.PEA, confidence=1.0)
-    turn = session.play(plan_question, "What do you need from me to make it happen?")
-    answers = _texts(scenario.pools.offer, turn.state_after)
+    focus, line = ASKED[pool]
+    turn = session.play(Move(Form.OPEN_QUESTION, focus, Attractor.PEA, confidence=1.0), line)
+    answers = _texts(scenario.pools.named(pool), turn.state_after)
     assert turn.coachee in answers, (scenario.id, state, turn.coachee)
     assert turn.reveals == ()
 
@@ -267,19 +275,6 @@ def test_a_scaling_question_grants_a_number(line: str) -> None:
 )
 def test_a_question_asking_for_no_number_grants_no_scale(line: str) -> None:
     assert SCALE not in granted_by(line, THANKS, LATE)
-
-
-@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
-@pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.OPEN])
-def test_a_scaling_question_is_answered_from_the_band_and_tells_no_story(
-    scenario: Scenario, state: State
-) -> None:
-    assert len(scenario.pools.scale.for_state(state)) >= 4, (scenario.id, state)
-    session = _warmed_up(scenario, state)
-    scaling = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, confidence=1.0)
-    turn = session.play(scaling, "On a scale of one to ten, how close are you to that picture?")
-    assert turn.coachee in _texts(scenario.pools.scale, turn.state_after), (scenario.id, state, turn.coachee)
-    assert turn.reveals == ()
 
 
 def test_a_persona_with_no_numbers_answers_a_scaling_question_as_any_other_line() -> None:
