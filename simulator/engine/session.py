@@ -12,8 +12,8 @@ coachee reacts (a line heard before, a formula or flattery, an unclear line or a
 that missed earns nothing; anything else goes through `appraise`); the memory takes in what
 the line raised; the coachee may end the meeting; then comes the reply: a leaving line, a
 story item, a hot button's line, the answer to a moment the line makes (a scaling question, a
-goodbye, the agenda handed over, an offer of help, an apology), a pool for a moment that earns nothing, or the
-best-fitting reply (`engine.reply`).
+goodbye, the agenda handed over, an offer of help, an apology), a pool for a moment that earns
+nothing, or the best-fitting reply (`engine.reply`).
 """
 
 from __future__ import annotations
