@@ -116,6 +116,7 @@ class Heard:
     repeat: bool = False
     grants: frozenset[str] = frozenset()  # what the line grants a reply to take for granted (presumptions)
     takes_up: bool = False  # the line builds on the coachee's last line (`_takes_up`)
+    only_points_back: bool = False  # ...by pointing back at it ("Tell me more about that"), not by its words
 
     @property
     def words(self) -> frozenset[str]:
@@ -280,6 +281,7 @@ def hear(
         repeat=is_near_repeat(key, earlier),
         grants=granted_by(text, move, len(earlier)),
         takes_up=_takes_up(text, key, recent),
+        only_points_back=bool(recent) and not _shares_words(key, recent),
     )
 
 
@@ -295,7 +297,12 @@ def _takes_up(text: str, key: LineKey, recent: Sequence[str]) -> bool:
     last_sentence = _SENTENCE_END.split(text.strip())[-1]
     if not _POINTS_BACK.isdisjoint(_NOT_WORDS.sub(" ", last_sentence.lower()).split()):
         return True
-    return not (key.content - _QUESTION_FRAME).isdisjoint(content_words(recent[-1]))
+    return _shares_words(key, recent)
+
+
+def _shares_words(key: LineKey, recent: Sequence[str]) -> bool:
+    """Whether the line uses a word of the coachee's last line (beyond the frame of stock questions)."""
+    return bool(recent) and not (key.content - _QUESTION_FRAME).isdisjoint(content_words(recent[-1]))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")

@@ -410,9 +410,12 @@ class Session:
         A question straight after another that takes up none of the coachee's answer between
         them adds to the run; a question that takes up the answer, or any other move, ends it.
         """
-        if _is_pea_question(move) and self._asked and not heard.takes_up:
+        if not (_is_pea_question(move) and self._asked):
+            return 0
+        if not heard.takes_up:
             return self._unheard + 1
-        return 0
+        # "Tell me more about that" follows the answer up without showing it was heard: the run goes on.
+        return self._unheard if heard.only_points_back else 0
 
     def _says_nothing_here(self, move: Move, text: str, heard: Heard) -> bool:
         # Keyboard mash, chat about nothing here, a word on its own: read surely as nothing, so it

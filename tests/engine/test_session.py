@@ -280,6 +280,19 @@ def test_a_stock_acknowledgement_before_a_question_does_not_take_up_the_answer()
     assert "pea.unheard" not in follow_up.say("I hear that. What would that look like for you?").rules
 
 
+def test_tell_me_more_between_stock_questions_does_not_break_the_run_of_questions_over_the_answers() -> None:
+    rota = Session(NURSE)
+    lines = [
+        "How are you doing today?",
+        "Tell me more about that.",
+        "What matters most to you?",
+        "Can you say a bit more about that?",
+        "What would your ideal future look like?",
+    ]
+    rules = [rota.say(line).rules for line in lines]
+    assert "pea.unheard" not in rules[2] and "pea.unheard" in rules[4]
+
+
 NONSENSE_QUESTIONS = ("Quorbish zindle?", "Vantrel moskip?", "Plorinth gadwick?", "Snerbal tuvokin?")
 """Distinct lines of words no reply of the persona holds: none takes up what the coachee answered."""
 
