@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -61,8 +62,11 @@ def test_a_topic_with_no_replies_at_a_band_is_a_warning() -> None:
 
 
 def test_a_reply_that_can_never_be_said_is_a_warning() -> None:
-    text = GOOD.replace(
-        "        requires: [plan_agreed]", "        requires: [plan_agreed]\n        unless: [plan_agreed]"
+    # Only the replies indented as state replies are, not a topic's (a line deeper in the file).
+    text = re.sub(
+        r"(?m)^        requires: \[plan_agreed\]$",
+        "        requires: [plan_agreed]\n        unless: [plan_agreed]",
+        GOOD,
     )
     found = problems(text)
     assert any("can never be said: 'plan_agreed' is both required and excluded" in line for line in found)
