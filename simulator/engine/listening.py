@@ -17,6 +17,7 @@ from enum import StrEnum
 from functools import partial
 
 from simulator.engine.presumptions import granted_by
+from simulator.reading.features import SENTENCE_END
 from simulator.reading.reflection import Echo, content_words, feeling_of, reflection_fit
 from simulator.scenario.model import Scenario, Topic
 from simulator.scenario.replies import topics_named
@@ -115,7 +116,7 @@ class Heard:
     verdict: Verdict = Verdict.NONE
     repeat: bool = False
     grants: frozenset[str] = frozenset()  # what the line grants a reply to take for granted (presumptions)
-    takes_up: bool = False  # the line builds on the coachee's last line (`_takes_up`)
+    takes_up: bool = False  # the line builds on the coachee's last line, by its words or pointing back at it
     only_points_back: bool = False  # ...by pointing back at it ("Tell me more about that"), not by its words
 
     @property
@@ -264,6 +265,9 @@ def hear(
 ) -> Heard:
     """What the coachee hears in `text`: topics, whether it follows their last topic, a verdict, a repeat."""
     key = line_key(text)
+    # The line takes up the coachee's last line by its words, or by pointing back at it.
+    shares = _shares_words(key, recent)
+    points_back = bool(recent) and _points_back(text)
     topics_of = partial(topics_named, scenario.topics) if scenario.topics else None
     verdict = reflection_verdict(move, text, recent, state, topics_of)
     follows = None
@@ -280,24 +284,9 @@ def hear(
         verdict=verdict,
         repeat=is_near_repeat(key, earlier),
         grants=granted_by(text, move, len(earlier)),
-        takes_up=_takes_up(text, key, recent),
-        only_points_back=bool(recent) and not _shares_words(key, recent),
+        takes_up=shares or points_back,
+        only_points_back=points_back and not shares,
     )
-
-
-def _takes_up(text: str, key: LineKey, recent: Sequence[str]) -> bool:
-    """Whether the line builds on the coachee's last line: by its words, or by pointing back at it
-    in its last sentence ("What would that look like?", "Tell me more about that.").
-
-    Only the last sentence may point back: "That sounds really meaningful. What would your ideal
-    future look like?" opens on a stock acknowledgement and asks something that builds on nothing.
-    """
-    if not recent:
-        return False
-    last_sentence = _SENTENCE_END.split(text.strip())[-1]
-    if not _POINTS_BACK.isdisjoint(_NOT_WORDS.sub(" ", last_sentence.lower()).split()):
-        return True
-    return _shares_words(key, recent)
 
 
 def _shares_words(key: LineKey, recent: Sequence[str]) -> bool:
@@ -305,8 +294,15 @@ def _shares_words(key: LineKey, recent: Sequence[str]) -> bool:
     return bool(recent) and not (key.content - _QUESTION_FRAME).isdisjoint(content_words(recent[-1]))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
-"""Where one sentence ends and the next begins."""
+def _points_back(text: str) -> bool:
+    """Whether the line's last sentence points back at what was just said ("What would that look
+    like?", "Tell me more about that.").
+
+    Only the last sentence may point back: "That sounds really meaningful. What would your ideal
+    future look like?" opens on a stock acknowledgement and asks something that builds on nothing.
+    """
+    last_sentence = SENTENCE_END.split(text.strip())[-1]
+    return not _POINTS_BACK.isdisjoint(_NOT_WORDS.sub(" ", last_sentence.lower()).split())
 
 
 _POINTS_BACK = frozenset({"that", "this", "those", "these", "else"})

@@ -353,7 +353,8 @@ def line_features(
     return features
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+"""Where one sentence of a line ends and the next begins (split a stripped line on it)."""
 
 
 def last_sentence_grams(clean: str) -> tuple[str, ...]:
@@ -362,7 +363,7 @@ def last_sentence_grams(clean: str) -> tuple[str, ...]:
     sentences the act that does the work often comes last ("Right. Sit down. Your numbers are a
     disgrace."; "I know it's been hard. Have it done by Friday."), and a line's own n-grams
     cannot tell where they stand."""
-    sentences = [sentence for sentence in _SENTENCE_END.split(clean) if _WORD.search(sentence)]
+    sentences = [sentence for sentence in SENTENCE_END.split(clean) if _WORD.search(sentence)]
     if len(sentences) < 2:
         return ()
     padded = ["<s>", *_WORD.findall(sentences[-1])]
@@ -386,7 +387,7 @@ def question_frame(clean: str) -> str:
     starts ("so are there other things..." asks for a yes or no, "so what else..." does not),
     and neither the line's first word nor the last sentence's finds that start behind "okay, so"
     or before a sentence that follows the question."""
-    sentences = [sentence for sentence in _SENTENCE_END.split(clean) if _WORD.search(sentence)]
+    sentences = [sentence for sentence in SENTENCE_END.split(clean) if _WORD.search(sentence)]
     asked = [sentence for sentence in sentences if "?" in sentence]
     chosen = asked[-1] if asked else sentences[-1] if sentences else ""
     for word in _WORD.findall(chosen):
