@@ -100,7 +100,7 @@ def did(evidence: Evidence, behaviour: Behaviour) -> bool:
         ),
         Behaviour.AFFIRM: lambda: evidence.count("affirms") > 0,
         Behaviour.STRESS_AUTONOMY: lambda: evidence.count("autonomy") > 0,
-        Behaviour.REFLECT: lambda: evidence.count("reflects") > 0,
+        Behaviour.REFLECT: lambda: evidence.reflections > 0,
     }
     check = checks.get(behaviour)
     return bool(check and check())
@@ -109,7 +109,7 @@ def did(evidence: Evidence, behaviour: Behaviour) -> bool:
 def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str]]:
     """Every tip that could answer a weak measure, best first (the first not already done is the one given)."""
     simulated = evidence.facts.simulated
-    reflected, questions = evidence.count("reflects"), evidence.count("is_question")
+    reflected, questions = evidence.reflections, evidence.count("is_question")
     stock = evidence.count("stock_reflection")
     repeated = sum(turn.counts and turn.repeat_of is not None for turn in evidence.turns)
     imposed, nea = imposed_count(evidence), evidence.against("is_nea")

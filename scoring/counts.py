@@ -111,8 +111,8 @@ def ict_order(evidence: Evidence, rubric: Rubric) -> Measure:
 
 
 def reflections_to_questions(evidence: Evidence, rubric: Rubric) -> Measure:
-    """Reflections that reflect, per question (MITI)."""
-    reflections, questions = evidence.count("reflects"), evidence.count("is_question")
+    """Reflections that reflect (`Evidence.reflections`), per question (MITI)."""
+    reflections, questions = evidence.reflections, evidence.count("is_question")
     value = bounded_ratio(reflections, questions)
     mark = rubric.reflections_to_questions
     score = rising(value, mark)

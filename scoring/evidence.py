@@ -11,6 +11,9 @@ The reader says what a line looks like; the scorecard credits only what it did:
   `simulator.reading.parrot`) earns nothing, as the coachee hears it;
 - a reflection earns reflection credit only when it reflects the coachee's recent words
   (`simulator.reading.reflection.reflection_fit`); a stock or missed one earns nothing;
+- statements a question opens with are a reflection of their own when they reflect ("Six till
+  seven. That's a thirteen hour day. What keeps you going?"): MITI codes a turn utterance by
+  utterance, so the reflection counts beside the question;
 - an affirmation earns credit only when it is specific: it names something of the coachee's.
 
 Word sets only, no model: what a line shares with the coachee's words and with the trainee's
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from scoring.facts import ConversationFacts
+from simulator.reading.features import SENTENCE_END
 from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import formula_of
 from simulator.reading.parrot import parrot_of
@@ -39,6 +43,14 @@ SPECIFIC_WORDS = 2
 
 ELICITING_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.FEELINGS, Focus.PLAN})
 """What an open question can invite the coachee to tell about themselves."""
+
+_REFLECTED_FIRST = frozenset({Echo.RESTATES, Echo.EXTENDS})
+"""How statements a question opens with must sit against the coachee's last line to count as a
+reflection: in their words. A subject of theirs in other words (`Echo.PARAPHRASES`) is how
+reciting the case notes sounds too, and a feeling word alone (`Echo.NAMES_FEELING`) how framing
+does ("As we hold that inspiring vision in mind, ..."). Over the verdict's 740 conversations
+(`python benchmarks/verdict.py --set all`) counting either let two gaming scripts through as
+compassion-led (90.2 and 73.9); without them none is, the highest at 69.9."""
 
 _PRAISE = frozenset(
     {"good", "great", "brilliant", "amazing", "fantastic", "excellent", "wonderful", "awesome", "nice"}
@@ -76,6 +88,7 @@ class TurnEvidence:
     formula_of: int | None = None  # the earlier turn whose opening this line says again as a formula
     flattery_of: int | None = None  # the earlier turn whose sweeping praise this line heaps on again
     parrot_of: int | None = None  # the earlier turn that quoted the coachee back as this line does again
+    opens_reflecting: bool = False  # a question opening with statements that reflect the coachee's last line
 
     @property
     def counts(self) -> bool:
@@ -114,6 +127,13 @@ class TurnEvidence:
         return (
             self.earns and self.move.form in REFLECTION_FORMS and self.echo is not None and self.echo.reflects
         )
+
+    @property
+    def reflects_first(self) -> bool:
+        """A question that earns credit and opens with a reflection that reflects: a reflection of
+        its own beside the question. Not before an NEA question ("I hear you're tired. Why aren't
+        the notes done?"): there the reflection only leads up to the blow."""
+        return self.is_question and self.move.attractor is not Attractor.NEA and self.opens_reflecting
 
     @property
     def stock_reflection(self) -> bool:
@@ -265,6 +285,33 @@ def repeated_from(line: str, earlier_clauses: SaidBefore, earlier_lines: SaidBef
 _ECHOED_FORMS = (*REFLECTION_FORMS, Form.AFFIRMATION)
 
 
+def split_lead(line: str) -> tuple[str, str]:
+    """The whole sentences a question opens with, and the rest from its first question on; the
+    lead is "" when the line opens with its question, or asks none."""
+    sentences = SENTENCE_END.split(line.strip())
+    for at, sentence in enumerate(sentences):
+        if "?" in sentence:
+            return " ".join(sentences[:at]), " ".join(sentences[at:])
+    return "", line
+
+
+def _reflects_last(lead: str, last: str) -> bool:
+    """Whether the statements a question opens with reflect the coachee's last line in its words.
+    Only the last line: statements reciting what the coachee said earlier, or the case notes,
+    before a stock question are not listening to the answer."""
+    return reflection_fit(lead, [last]).echo in _REFLECTED_FIRST
+
+
+def _takes_up(line: str, lead: str, asked: str, opens_reflecting: bool, recent_words: frozenset[str]) -> bool:
+    """Whether a line shares content words with the coachee's recent lines. A question that opens
+    with statements takes them up by its question, or by statements reflecting the last line:
+    case notes recited before a stock question ("You walked Bess by the canal for nine years. What
+    are your hopes?") share the coachee's words without taking up anything they said."""
+    if not lead:
+        return bool(words_of(line) & recent_words)
+    return opens_reflecting or bool(words_of(asked) & recent_words)
+
+
 def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     """Every trainee line's evidence, in order."""
     evidence = []
@@ -278,6 +325,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         move = turn.move
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
         echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
+        lead, asked = split_lead(turn.trainee) if move.form in QUESTION_FORMS else ("", turn.trainee)
+        opens_reflecting = bool(lead and coachee) and _reflects_last(lead, coachee[-1])
         formula = formula_of(turn.trainee, said)
         # As the coachee hears it (`Session._refrain`): a formula first, then flattery, then parroting.
         flattery = flattery_of(turn.trainee, said) if formula is None else None
@@ -285,6 +334,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         parrot = (
             None if formula is not None or flattery is not None else parrot_of(turn.trainee, before, quoted)
         )
+        takes_up = _takes_up(turn.trainee, lead, asked, opens_reflecting, recent_words)
         said.append(turn.trainee)
         quoted.append((turn.trainee, before))
         evidence.append(
@@ -294,11 +344,12 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 unclear=move.is_unclear,
                 repeat_of=repeated_from(turn.trainee, earlier_clauses, earlier),
                 echo=echo,
-                takes_up=bool(words_of(turn.trainee) & recent_words),
+                takes_up=takes_up,
                 specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),
                 formula_of=None if formula is None else facts.turns[formula].n,
                 flattery_of=None if flattery is None else facts.turns[flattery].n,
                 parrot_of=None if parrot is None else facts.turns[parrot].n,
+                opens_reflecting=opens_reflecting,
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.
@@ -334,6 +385,12 @@ class Evidence:
         if attribute not in counts:
             counts[attribute] = sum(bool(getattr(turn, attribute)) for turn in self.turns)
         return counts[attribute]
+
+    @property
+    def reflections(self) -> int:
+        """Reflections that reflected: whole lines, and those a question opened with (MITI codes a
+        turn utterance by utterance, so a question opening with a reflection is both)."""
+        return self.count("reflects") + self.count("reflects_first")
 
     def against(self, attribute: str) -> float:
         """The lines with a true `attribute` that count against the trainee, each by its `sureness`."""

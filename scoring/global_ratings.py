@@ -70,7 +70,8 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     """The Empathy rating (1 to 5, fractional between anchors) and the evidence behind it.
 
     Each reflection that captured the coachee's words counts one, and so does an affirmation
-    mostly in their own words (a reflection told as appreciation); each question that took them
+    mostly in their own words (a reflection told as appreciation), and so do the statements a
+    question opens with when they reflect (`TurnEvidence.reflects_first`); each question that took them
     up, each other affirmation built on them and each reflection adding meaning a half; each
     stock or missed reflection minus a half: one in ten lines (of at least `RATED_OVER_AT_LEAST`)
     rises an anchor. The anchors' conditions cap it: no accurate reflection stays below 3, none
@@ -87,7 +88,8 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     """
     lines = max(evidence.counted, RATED_OVER_AT_LEAST)
     reflected, restating = evidence.count("reflects"), evidence.count("restating_affirmation")
-    accurate = reflected + restating
+    reflected_first = evidence.count("reflects_first")
+    accurate = reflected + restating + reflected_first
     deep = sum(turn.reflects and turn.move.form is Form.COMPLEX_REFLECTION for turn in evidence.turns)
     follow_ups = evidence.count("follow_up")
     grounded = sum(turn.grounded_affirmation and not turn.restating_affirmation for turn in evidence.turns)
@@ -105,6 +107,8 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     if confronts >= HALF_A_LINE:
         rating = _capped(rating, 4 - BELOW)
     seen = f"{reflected} reflection(s) that captured what the coachee said ({deep} adding meaning), "
+    if reflected_first:
+        seen += f"{reflected_first} question(s) opening with one, "
     if restating:
         seen += f"{restating} affirmation(s) in their own words, "
     seen += f"{follow_ups} question(s) that took up their words"

@@ -349,6 +349,30 @@ def test_a_reflection_in_new_words_on_the_subject_they_raised_earns_credit() -> 
     assert with_topics.turns[0].reflects
 
 
+def test_a_question_opening_with_a_reflection_of_the_last_line_is_a_reflection_too() -> None:
+    opens_reflecting = "Teaching the students, and you love it. What would more of that look like?"
+    plain = "What would more of that look like?"
+    reflected, asked = external(VISION_Q, lines=(opens_reflecting,)), external(VISION_Q, lines=(plain,))
+    assert reflected.turns[0].reflects_first and reflected.turns[0].is_question
+    assert not asked.turns[0].reflects_first
+    assert reflected.reflections == 1 and asked.reflections == 0
+    assert reflections_to_questions(reflected, R).shown == "1:1"
+    told = empathy(reflected, R)
+    assert "1 question(s) opening with one" in told.reason
+    assert (told.score or 0) > (empathy(asked, R).score or 0)
+
+
+def test_statements_before_a_question_reflect_only_the_last_line_in_its_words() -> None:
+    recited = "You walked Bess by the canal every morning for nine years. What are your hopes?"
+    framing = "As we hold that inspiring vision in mind, let's look at today. What do you have?"
+    for line in (recited, framing):
+        turn = external(VISION_Q, lines=(line,)).turns[0]
+        assert not turn.reflects_first and not turn.takes_up
+    # Before an NEA question the statements only lead up to the blow.
+    blow = "You love teaching the students. Why are the notes still not done?"
+    assert not external(CHECK, lines=(blow,)).turns[0].reflects_first
+
+
 def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
     telling = partnership(
         external(ADVICE, CONFRONT, CHECK, lines=(LINES[ADVICE], LINES[CONFRONT], LINES[CHECK])), R
