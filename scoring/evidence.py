@@ -23,15 +23,18 @@ own earlier lines does not depend on how any reader labels it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
 from scoring.facts import ConversationFacts
-from simulator.reading.features import SENTENCE_END
+from simulator.reading import repeats
 from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import formula_of
 from simulator.reading.parrot import parrot_of
 from simulator.reading.reflection import RECENT_LINES, Echo, content_words, reflection_fit
+from simulator.reading.repeats import LineKey, asked_key, line_key
+from simulator.reading.trainee_text import split_lead
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
 
@@ -285,20 +288,50 @@ def repeated_from(line: str, earlier_clauses: SaidBefore, earlier_lines: SaidBef
 _ECHOED_FORMS = (*REFLECTION_FORMS, Form.AFFIRMATION)
 
 
-def split_lead(line: str) -> tuple[str, str]:
-    """The whole sentences a question opens with, and the rest from its first question on; the
-    lead is "" when the line opens with its question, or asks none."""
-    sentences = SENTENCE_END.split(line.strip())
-    for at, sentence in enumerate(sentences):
-        if "?" in sentence:
-            return " ".join(sentences[:at]), " ".join(sentences[at:])
-    return "", line
+def _first(*turns: int | None) -> int | None:
+    found = [n for n in turns if n is not None]
+    return min(found) if found else None
+
+
+def asked_again(line: str, earlier: Sequence[tuple[int, LineKey]]) -> int | None:
+    """The earlier turn whose line, or the question it opened with statements before, this line or
+    its own such question says again, as the coachee hears a repeat (`simulator.reading.repeats`):
+    the same stock question after a new opening each time is still asked again."""
+    keys = [line_key(line)]
+    asked = asked_key(line)
+    if asked is not None:
+        keys.append(asked)
+    return next(
+        (n for n, before in earlier if any(repeats.is_near_repeat(key, (before,)) for key in keys)), None
+    )
+
+
+_SAYS_SOMETHING = re.compile(
+    r"\b(?:you|your|you're|you've|you'd|you'll|yourself|it|it's|that|that's|this|there's|"
+    r"is|are|was|were|be|been|being|has|have|had|do|does|did)\b"
+)
+"""Words that make statements of words: a reflection says something of the coachee ("Six till
+seven, and you stopped counting."); a string of their words does not ("So: depot, thirty-one,
+never.", "I hear that competency, twenty-two, frightened.")."""
+
+_LIST_BREAK = re.compile(r"[,;:]|\s(?:and|or)\s")
+
+_OPENER = re.compile(
+    r"^(?:(?:so|ok|okay|right|mm+|hmm+|yeah|well|and)\b[ ,:]*)*"
+    r"(?:(?:i hear|i'm hearing|it sounds like|sounds like|you said|what i'm hearing is)(?: that)?\b[ ,:]*)?"
+)
+"""How a line may open before it says anything ("Right, I hear that ..."): no statement yet."""
 
 
 def _reflects_last(lead: str, last: str) -> bool:
     """Whether the statements a question opens with reflect the coachee's last line in its words.
     Only the last line: statements reciting what the coachee said earlier, or the case notes,
-    before a stock question are not listening to the answer."""
+    before a stock question are not listening to the answer. Nor their words strung together,
+    which say nothing of them (`_SAYS_SOMETHING`)."""
+    said = _OPENER.sub("", lead.lower().replace("\u2019", "'"), count=1)
+    items = [item.split() for item in _LIST_BREAK.split(said) if item.strip(" .!")]
+    if _SAYS_SOMETHING.search(said) is None or (len(items) >= 2 and all(len(item) == 1 for item in items)):
+        return False
     return reflection_fit(lead, [last]).echo in _REFLECTED_FIRST
 
 
@@ -317,6 +350,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     evidence = []
     earlier, earlier_clauses = SaidBefore(), SaidBefore()
     said: list[str] = []  # the trainee's lines so far, for formulas and flattery
+    # Each earlier line, and the question it opened with statements before, as repeats are heard.
+    keys: list[tuple[int, LineKey]] = []
     quoted: list[tuple[str, tuple[str, ...]]] = []  # each with the coachee's lines before it, for parroting
     coachee = [facts.opening] if facts.opening else []
     heard: frozenset[str] = words_of(facts.opening)
@@ -342,7 +377,9 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 n=turn.n,
                 move=move,
                 unclear=move.is_unclear,
-                repeat_of=repeated_from(turn.trainee, earlier_clauses, earlier),
+                repeat_of=_first(
+                    repeated_from(turn.trainee, earlier_clauses, earlier), asked_again(turn.trainee, keys)
+                ),
                 echo=echo,
                 takes_up=takes_up,
                 specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),
@@ -354,6 +391,9 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.
         earlier.add(turn.n, turn.trainee)
+        keys.append((turn.n, line_key(turn.trainee)))
+        if (question := asked_key(turn.trainee)) is not None:
+            keys.append((turn.n, question))
         for part in clauses(turn.trainee):
             earlier_clauses.add(turn.n, part)
         if turn.coachee:

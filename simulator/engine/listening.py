@@ -17,22 +17,12 @@ from enum import StrEnum
 from functools import partial
 
 from simulator.engine.presumptions import granted_by
-from simulator.reading.features import SENTENCE_END
 from simulator.reading.reflection import Echo, content_words, feeling_of, reflection_fit
+from simulator.reading.repeats import NO_LINE, NOT_WORDS, LineKey, asked_key, is_near_repeat, line_key
+from simulator.reading.trainee_text import SENTENCE_END
 from simulator.scenario.model import Scenario, Topic
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Focus, Move, State
-
-_NOT_WORDS = re.compile(r"[^a-z0-9']+")
-_FILLERS = frozenset(
-    {"so", "ok", "okay", "and", "um", "erm", "uh", "right", "well", "yeah", "mm", "hmm", "then"}
-)
-
-REPEAT_MIN_WORDS = 3
-"""A line of fewer words than this is never a repeat by its wording alone ("ok", "go on")."""
-
-REPEAT_MIN_CONTENT = 2
-"""A line with at least this many content words repeats another whose content words are the same."""
 
 
 class Verdict(StrEnum):
@@ -42,38 +32,6 @@ class Verdict(StrEnum):
     MISSED = "missed"  # named a feeling their words contradict ("that sounds hard" after a cheerful line)
     STOCK = "stock"  # nothing of theirs in it: a feeling their words did not carry, or no words of substance
     NONE = "none"  # not a reflection, or nothing to say either way
-
-
-@dataclass(frozen=True)
-class LineKey:
-    """A trainee line as remembered for noticing repeats: normalised words and content words."""
-
-    words: str
-    content: frozenset[str]
-
-
-def line_key(text: str) -> LineKey:
-    """The line lowered, stripped of punctuation and leading or trailing fillers; and its content words."""
-    words = _NOT_WORDS.sub(" ", text.lower().replace("\u2019", "'")).split()
-    while words and words[0] in _FILLERS:
-        words.pop(0)
-    while words and words[-1] in _FILLERS:
-        words.pop()
-    return LineKey(" ".join(words), content_words(text))
-
-
-def is_near_repeat(key: LineKey, earlier: Sequence[LineKey]) -> bool:
-    """Whether a line says again what an earlier line said: the same words, or the same content words."""
-    if not key.words:
-        return False
-    long_enough = len(key.words.split()) >= REPEAT_MIN_WORDS
-    content_enough = len(key.content) >= REPEAT_MIN_CONTENT
-    for before in earlier:
-        if long_enough and key.words == before.words:
-            return True
-        if content_enough and key.content == before.content:
-            return True
-    return False
 
 
 def reflection_verdict(
@@ -110,7 +68,8 @@ def reflection_verdict(
 class Heard:
     """What the coachee took from one trainee line, for choosing the reply."""
 
-    key: LineKey = LineKey("", frozenset())  # the line as remembered, for noticing repeats later
+    key: LineKey = NO_LINE  # the line as remembered, for noticing repeats later
+    asked: LineKey | None = None  # the question its opening statements lead to, remembered apart
     topics: tuple[tuple[Topic, int], ...] = ()  # topics the line raised, with how many of their words it used
     follows: str | None = None  # the topic of the coachee's last line, when the trainee is following it
     verdict: Verdict = Verdict.NONE
@@ -262,9 +221,15 @@ def hear(
     earlier: Sequence[LineKey],
     events: Set[str],
     state: State,
+    earlier_asked: Sequence[LineKey] = (),
 ) -> Heard:
-    """What the coachee hears in `text`: topics, whether it follows their last topic, a verdict, a repeat."""
-    key = line_key(text)
+    """What the coachee hears in `text`: topics, whether it follows their last topic, a verdict, a repeat.
+
+    `earlier` are the trainee's lines so far, `earlier_asked` the questions some of them opened
+    with statements before: the line repeats one of either, or its own question does.
+    """
+    key, asked = line_key(text), asked_key(text)
+    heard_before = (*earlier, *earlier_asked)
     # The line takes up the coachee's last line by its words, or by pointing back at it.
     shares = _shares_words(key, recent)
     points_back = bool(recent) and _points_back(text)
@@ -282,7 +247,9 @@ def hear(
         topics=topics_raised(scenario, text, events),
         follows=follows,
         verdict=verdict,
-        repeat=is_near_repeat(key, earlier),
+        asked=asked,
+        repeat=is_near_repeat(key, heard_before)
+        or (asked is not None and is_near_repeat(asked, heard_before)),
         grants=granted_by(text, move, len(earlier)),
         takes_up=shares or points_back,
         only_points_back=points_back and not shares,
@@ -302,7 +269,7 @@ def _points_back(text: str) -> bool:
     future look like?" opens on a stock acknowledgement and asks something that builds on nothing.
     """
     last_sentence = SENTENCE_END.split(text.strip())[-1]
-    return not _POINTS_BACK.isdisjoint(_NOT_WORDS.sub(" ", last_sentence.lower()).split())
+    return not _POINTS_BACK.isdisjoint(NOT_WORDS.sub(" ", last_sentence.lower()).split())
 
 
 _POINTS_BACK = frozenset({"that", "this", "those", "these", "else"})

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Set
 from dataclasses import dataclass, field
 
-from simulator.engine.listening import Heard, LineKey, Verdict
+from simulator.engine.listening import Heard, Verdict
 from simulator.engine.reply import Choice
+from simulator.reading.repeats import LineKey
 from simulator.scenario.model import Event, HotButton, Scenario, StoryItem
 from simulator.vocabulary import Attractor, Move, State
 
@@ -28,6 +29,7 @@ class Memory:
     told: set[str] = field(default_factory=set)  # reply ids and facts the coachee has said
     said: set[str] = field(default_factory=set)  # every line the coachee has said, verbatim
     lines: list[LineKey] = field(default_factory=list)  # the trainee's lines, for noticing repeats
+    asked: list[LineKey] = field(default_factory=list)  # the questions some opened with statements before
     recent: list[str] = field(default_factory=list)  # the coachee's lines in order, the opening first
     last_topic: str | None = None  # the topic of the coachee's last line, if it was on one
 
@@ -52,6 +54,8 @@ class Memory:
         was about was not.
         """
         self.lines.append(heard.key)
+        if heard.asked is not None:
+            self.asked.append(heard.asked)
         if counts or (move.is_unclear and not heard.repeat):
             self.heard.update(topic.id for topic, _ in heard.topics)
         if counts:

@@ -265,6 +265,7 @@ class Session:
             self._memory.lines,
             self.events,
             before_state,
+            self._memory.asked,
         )
         unheard = self._unheard_with(move, heard)
         refrain = self._refrain(text)

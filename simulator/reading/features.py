@@ -43,7 +43,7 @@ from typing import cast
 import numpy as np
 
 from simulator.reading.reflection import valence_words
-from simulator.reading.trainee_text import normalise
+from simulator.reading.trainee_text import SENTENCE_END, normalise
 
 __all__ = [
     "CONTEXT_FEATURES",
@@ -351,10 +351,6 @@ def line_features(
 
     features.update(context_features(clean, tokens, previous_coachee_line, vision_established))
     return features
-
-
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-"""Where one sentence of a line ends and the next begins (split a stripped line on it)."""
 
 
 def last_sentence_grams(clean: str) -> tuple[str, ...]:

@@ -14,6 +14,12 @@ between stock questions scored compassion-led on seven of eight (75 to 89) befor
 The coachee hears such a line as parroting (it moves nothing) and the scorecard credits nothing
 for it.
 
+A quote may open a question, glued to it in one line ("So I read it every morning. What matters
+most to you?"): the statements before the question are looked at alone, since the question only
+dilutes the quote. Played live against every bundled persona, a trainee who said the coachee's last
+sentence back before a stock question, line after line, scored compassion-led on all eight (83 to
+95) before such a line was heard as a quote; now on none.
+
 A line framed as a quote of the coachee ("You said 'I'm fine.'", "'Nobody alone.' That's what you
 said.") counts towards the refrain whether or not the coachee said those words: a trainee who
 quotes lines the coachee never said, or said in another turn, repeats the frame all the same, and
@@ -30,6 +36,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from simulator.reading.formula import first_of_refrain
+from simulator.reading.trainee_text import split_lead
 
 RUN = 5
 """How many words in a row a line must copy from a coachee line to quote it."""
@@ -49,9 +56,26 @@ COACHEE_LINES = 2
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
+_PERSON = {
+    **dict.fromkeys(("i", "you", "me"), "@you"),
+    **dict.fromkeys(("my", "your"), "@your"),
+    **dict.fromkeys(("i'm", "you're"), "@you're"),
+    **dict.fromkeys(("i've", "you've"), "@you've"),
+    **dict.fromkeys(("i'd", "you'd"), "@you'd"),
+    **dict.fromkeys(("i'll", "you'll"), "@you'll"),
+    **dict.fromkeys(("mine", "yours"), "@yours"),
+    **dict.fromkeys(("myself", "yourself"), "@yourself"),
+    **dict.fromkeys(("am", "are"), "@are"),
+    **dict.fromkeys(("was", "were"), "@were"),
+}
+"""The coachee's "I" is the trainee's "you": a line said back with the person turned round ("You
+were never late in thirty-one years" for "I was never late in thirty-one years") is the same words."""
+
+
 @lru_cache(maxsize=1024)  # the coachee's lines come round again: their words are found once
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.lower().replace("\u2019", "'")))
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    return tuple(_PERSON.get(word, word) for word in words)
 
 
 @lru_cache(maxsize=1024)
@@ -60,9 +84,11 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 _FRAME = frozenset(
-    {"you", "said", "say", "saying", "you're", "so", "i", "heard", "hear", "what", "that", "was", "is"}
+    {"@you", "said", "say", "saying", "@you're", "so", "heard", "hear", "what", "that", "@were", "is"}
+    | {"it", "sounds", "like", "ok", "okay", "right", "mm", "yeah"}
 )
-"""Words a quote is put in ("You said ...", "So what I heard was ..."), up to FRAME_WORDS of them."""
+"""Words a quote is put in ("You said ...", "So what I heard was ...", "Right, sounds like ..."),
+up to FRAME_WORDS of them."""
 
 FRAME_WORDS = 4
 
@@ -123,7 +149,11 @@ def quote_framed(line: str) -> bool:
 
 
 def _parrots(line: str, coachee_lines: tuple[str, ...]) -> bool:
-    return quote_framed(line) or quotes(line, coachee_lines[-COACHEE_LINES:])
+    # A quote may open a question ("So you read it every morning. What matters most to you?"):
+    # the statements before it are the quote, and the question only dilutes it.
+    last = coachee_lines[-COACHEE_LINES:]
+    lead = split_lead(line)[0]
+    return quote_framed(line) or quotes(line, last) or (bool(lead) and quotes(lead, last))
 
 
 def parrot_of(

@@ -17,6 +17,21 @@ from simulator.phrase_scan import WORD_END, alternation, opening
 from simulator.reading import cue_lexicon as lex
 from simulator.text import MAX_LINE_CHARS, clean_line
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+"""Where one sentence of a line ends and the next begins (split a stripped line on it)."""
+
+
+def split_lead(line: str) -> tuple[str, str]:
+    """The whole sentences a question opens with, and the rest from its first question on; the
+    lead is "" when the line opens with its question, or asks none ("Six till seven. That's a
+    thirteen hour day. What keeps you going?": its first two sentences, then its question)."""
+    sentences = SENTENCE_END.split(line.strip())
+    for at, sentence in enumerate(sentences):
+        if "?" in sentence:
+            return " ".join(sentences[:at]), " ".join(sentences[at:])
+    return "", line
+
+
 # Long pastes cost time and never change the act: the main act of a coaching turn shows
 # in its first few sentences.
 MAX_CHARS = MAX_LINE_CHARS

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.engine.listening import Verdict, is_near_repeat, line_key, reflection_verdict, topics_raised
+from simulator.engine.listening import Verdict, reflection_verdict, topics_raised
 from simulator.engine.session import Session, personality_for
 from simulator.errors import ConversationOver
 from simulator.reading.reflection import feeling_of
+from simulator.reading.repeats import asked_key, is_near_repeat, line_key
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
@@ -178,6 +179,15 @@ def test_near_repeats_are_told_apart_from_new_questions() -> None:
     assert is_near_repeat(line_key("Okay so what matters most to you about nursing, then?"), earlier)
     assert not is_near_repeat(line_key("What matters most to you about your patients?"), earlier)
     assert not is_near_repeat(line_key("ok"), [line_key("ok")])  # a filler said twice is not a repeat
+
+
+def test_the_same_question_after_a_new_opening_is_asked_again() -> None:
+    session = Session(catalogue.load("ward-nurse-charting").scenario, seed=0)
+    first = session.say("So you love the students. What matters most to you about nursing?")
+    again = session.say("Right, the ward is busy. What matters most to you about nursing?")
+    plain = session.say("What matters most to you about nursing?")
+    assert "repeat" not in first.rules and "repeat" in again.rules and "repeat" in plain.rules
+    assert asked_key("What matters most to you?") is None  # a line that opens with its question
 
 
 def test_an_unclear_line_earns_nothing_and_the_coachee_asks_what_was_meant() -> None:

@@ -103,6 +103,42 @@ def test_quoting_the_coachee_between_stock_questions_is_never_compassion_led(sce
     assert score_session(session).band is not Band.COMPASSION_LED
 
 
+def test_a_quote_opening_a_question_is_a_quote() -> None:
+    glued = "So mostly that I can't keep anyone. What matters most to you?"
+    assert not quotes(glued, (SAID,))  # the question dilutes the line
+    earlier = [(glued, (SAID,)), (glued, (SAID,))]
+    assert parrot_of(glued, (SAID,), earlier) == 0
+    assert parrot_of("So keeping people matters. What matters most to you?", (SAID,), earlier) is None
+
+
+def test_a_quote_with_the_person_turned_round_is_a_quote() -> None:
+    said = ("I was never late out of the depot in thirty-one years.",)
+    assert quotes("So you were never late out of the depot in thirty-one years.", said)
+    assert quotes("Right, sounds like you were never late out of the depot.", said)
+    assert not quotes("Thirty-one years and the depot never once waited for you.", said)
+
+
+def _quote_glued_to_stock_question(scenario_id: str) -> Session:
+    # The coachee's last sentence said back, and a stock question after it, in one line every turn.
+    scenario = catalogue.load(scenario_id).scenario
+    session, last = Session(scenario, seed=0), scenario.opening.text
+    try:
+        for turn in range(18):
+            said = last.rstrip(".!? ").split(". ")[-1]
+            last = session.say(f"So {said}. {STOCK[turn % len(STOCK)]}").coachee
+    except ConversationOver:
+        pass
+    return session
+
+
+@pytest.mark.parametrize("scenario_id", [loaded.scenario.id for loaded in catalogue.load_bundled()])
+def test_quoting_the_coachee_before_each_stock_question_is_never_compassion_led(scenario_id: str) -> None:
+    # Before a quote opening a question was heard as one, this scored compassion-led on every persona.
+    session = _quote_glued_to_stock_question(scenario_id)
+    assert any("parrot" in turn.rules for turn in session.turns)
+    assert score_session(session).band is not Band.COMPASSION_LED
+
+
 def test_the_coachee_is_moved_by_parroting_no_more_and_the_scorecard_credits_none() -> None:
     session = _parrot_between_stock_questions(catalogue.DEFAULT_SCENARIO)
     parroted = [turn for turn in session.turns if "parrot" in turn.rules]

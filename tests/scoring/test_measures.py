@@ -373,6 +373,21 @@ def test_statements_before_a_question_reflect_only_the_last_line_in_its_words() 
     assert not external(CHECK, lines=(blow,)).turns[0].reflects_first
 
 
+def test_a_list_of_the_coachees_words_before_a_question_is_no_reflection() -> None:
+    listed = external(VISION_Q, lines=("So: students, ward, teaching. What would more of that look like?",))
+    assert not listed.turns[0].reflects_first
+
+
+def test_the_same_question_after_a_new_opening_earns_nothing_the_second_time() -> None:
+    lines = (
+        "Teaching the students, and you love it. What matters most to you about nursing?",
+        "The ward and the students, and they keep you going. What matters most to you about nursing?",
+    )
+    asked = external(VISION_Q, VISION_Q, lines=lines)
+    assert asked.turns[0].repeat_of is None and asked.turns[1].repeat_of == 1
+    assert not asked.turns[1].earns and not asked.turns[1].reflects_first
+
+
 def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
     telling = partnership(
         external(ADVICE, CONFRONT, CHECK, lines=(LINES[ADVICE], LINES[CONFRONT], LINES[CHECK])), R

@@ -1,0 +1,71 @@
+"""A trainee line said again, as a listener hears it: the same words, or the same content words.
+
+The coachee notices a near-repeat ("You asked me that already.") and the scorecard credits it
+nothing, so both ask the same question of a line. A question may come after statements of its
+own ("So you read it every morning. What matters most to you?"): its question is remembered
+apart too, since the same stock question after a new opening is still asked again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from simulator.reading.reflection import content_words
+from simulator.reading.trainee_text import split_lead
+
+NOT_WORDS = re.compile(r"[^a-z0-9']+")
+"""What separates the words of a lower-cased line."""
+
+_FILLERS = frozenset(
+    {"so", "ok", "okay", "and", "um", "erm", "uh", "right", "well", "yeah", "mm", "hmm", "then"}
+)
+
+REPEAT_MIN_WORDS = 3
+"""A line of fewer words than this is never a repeat by its wording alone ("ok", "go on")."""
+
+REPEAT_MIN_CONTENT = 2
+"""A line with at least this many content words repeats another whose content words are the same."""
+
+
+@dataclass(frozen=True)
+class LineKey:
+    """A trainee line as remembered for noticing repeats: normalised words and content words."""
+
+    words: str
+    content: frozenset[str]
+
+
+NO_LINE = LineKey("", frozenset())
+"""The key of an empty line."""
+
+
+def line_key(text: str) -> LineKey:
+    """The line lowered, stripped of punctuation and leading or trailing fillers; and its content words."""
+    words = NOT_WORDS.sub(" ", text.lower().replace("\u2019", "'")).split()
+    while words and words[0] in _FILLERS:
+        words.pop(0)
+    while words and words[-1] in _FILLERS:
+        words.pop()
+    return LineKey(" ".join(words), content_words(text))
+
+
+def asked_key(text: str) -> LineKey | None:
+    """The key of the question a line's opening statements lead to, or None when it has none."""
+    lead, asked = split_lead(text)
+    return line_key(asked) if lead else None
+
+
+def is_near_repeat(key: LineKey, earlier: Iterable[LineKey]) -> bool:
+    """Whether a line says again what an earlier line said: the same words, or the same content words."""
+    if not key.words:
+        return False
+    long_enough = len(key.words.split()) >= REPEAT_MIN_WORDS
+    content_enough = len(key.content) >= REPEAT_MIN_CONTENT
+    for before in earlier:
+        if long_enough and key.words == before.words:
+            return True
+        if content_enough and key.content == before.content:
+            return True
+    return False
