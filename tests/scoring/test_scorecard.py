@@ -245,7 +245,8 @@ def _words_listed(coachee: str, turn: int) -> str:
 def test_the_coachees_words_before_each_new_stock_question_are_never_compassion_led(scenario, lead) -> None:  # type: ignore[no-untyped-def]
     """Every line opens with the coachee's own words handed back, then asks the next of eighteen
     stock questions, whatever was answered: before these were heard for what they are (parroting
-    with the person turned round; a list of their words, no reflection), this scored 89 to 96."""
+    with the person turned round; a list of their words, no reflection), this scored compassion-led
+    on every persona."""
     session, last = Session(scenario, seed=0), scenario.opening.text
     for turn, question in enumerate(DISTINCT_STOCK_QUESTIONS):
         if session.is_over:
