@@ -92,6 +92,7 @@ class TurnEvidence:
     flattery_of: int | None = None  # the earlier turn whose sweeping praise this line heaps on again
     parrot_of: int | None = None  # the earlier turn that quoted the coachee back as this line does again
     opens_reflecting: bool = False  # a question opening with statements that reflect the coachee's last line
+    asks_again: bool = False  # the repeat is of a question asked before, after a new opening
 
     @property
     def counts(self) -> bool:
@@ -369,6 +370,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         parrot = (
             None if formula is not None or flattery is not None else parrot_of(turn.trainee, before, quoted)
         )
+        said_again = repeated_from(turn.trainee, earlier_clauses, earlier)
+        asked_before = asked_again(turn.trainee, keys)
         takes_up = _takes_up(turn.trainee, lead, asked, opens_reflecting, recent_words)
         said.append(turn.trainee)
         quoted.append((turn.trainee, before))
@@ -377,9 +380,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 n=turn.n,
                 move=move,
                 unclear=move.is_unclear,
-                repeat_of=_first(
-                    repeated_from(turn.trainee, earlier_clauses, earlier), asked_again(turn.trainee, keys)
-                ),
+                repeat_of=_first(said_again, asked_before),
+                asks_again=said_again is None and asked_before is not None,
                 echo=echo,
                 takes_up=takes_up,
                 specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),

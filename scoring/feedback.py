@@ -108,6 +108,11 @@ def credit_of(evidence: TurnEvidence) -> str:
     """What the line earned, said only when it differs from what its label promises."""
     if evidence.unclear:
         return "unclear: the reader was unsure of this line, so it counts neither way"
+    if evidence.repeat_of is not None and evidence.asks_again:
+        return (
+            f"asks again what you asked at turn {evidence.repeat_of}: a new opening before the same "
+            "question still asks it twice, and it earns nothing the second time"
+        )
     if evidence.repeat_of is not None:
         return f"repeats your line at turn {evidence.repeat_of}: it earns nothing the second time"
     if evidence.formula_of is not None:

@@ -2,6 +2,7 @@
 
 from scoring.evidence import Evidence, evidence_of
 from scoring.facts import ConversationFacts, TurnFacts
+from scoring.feedback import credit_of
 from scoring.marks import falling, rising
 from scoring.measures import (
     change_talk,
@@ -386,6 +387,7 @@ def test_the_same_question_after_a_new_opening_earns_nothing_the_second_time() -
     asked = external(VISION_Q, VISION_Q, lines=lines)
     assert asked.turns[0].repeat_of is None and asked.turns[1].repeat_of == 1
     assert not asked.turns[1].earns and not asked.turns[1].reflects_first
+    assert asked.turns[1].asks_again and "asks again what you asked at turn 1" in credit_of(asked.turns[1])
 
 
 def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
