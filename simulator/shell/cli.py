@@ -13,6 +13,7 @@ index true to the commands.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import ItemsView, Iterator, KeysView, ValuesView
 from typing import TYPE_CHECKING, Any
@@ -209,8 +210,36 @@ class IndexedCommands(dict[str, click.Command]):
         return super().items()
 
 
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it (COLUMNS, then the terminal, then
+    80), without importing shutil: with the compression modules it loads, that is a twentieth of
+    `coach --help`."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return columns or 80
+
+
+class HelpContext(click.Context):
+    """A click context whose help is laid out as click lays it out, measured by `_columns`."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        width = self.terminal_width or click.formatting.FORCED_WIDTH
+        if width is None:
+            width = max(min(_columns(), self.max_content_width or 80) - 2, 50)
+        return self.formatter_class(width=width, max_width=self.max_content_width)
+
+
 class IndexedGroup(click.Group):
     """The `coach` group: commands from `COMMAND_INDEX` are listed from it and imported only when used."""
+
+    context_class = HelpContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

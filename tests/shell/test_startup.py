@@ -70,6 +70,7 @@ def test_coach_help_loads_click_and_the_command_line_only() -> None:
     assert "click" in loaded
     assert not HEAVY & {name.split(".")[0] for name in loaded}
     assert "pathlib" not in loaded  # with urllib and ipaddress, a twentieth of the start
+    assert "shutil" not in loaded  # with the compression modules it loads, as much again
     ours = {name for name in loaded if name.split(".")[0] in ("simulator", "scoring", "scenarios")}
     assert ours == {
         "simulator",
