@@ -32,7 +32,13 @@ from simulator.reading import repeats
 from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import formula_of
 from simulator.reading.parrot import parrot_of
-from simulator.reading.reflection import RECENT_LINES, Echo, content_words, reflection_fit
+from simulator.reading.reflection import (
+    RECENT_LINES,
+    Echo,
+    content_words,
+    reflection_fit,
+    reflects_before_asking,
+)
 from simulator.reading.repeats import LineKey, asked_key, line_key
 from simulator.reading.trainee_text import split_lead
 from simulator.scenario.replies import topics_named
@@ -46,14 +52,6 @@ SPECIFIC_WORDS = 2
 
 ELICITING_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.FEELINGS, Focus.PLAN})
 """What an open question can invite the coachee to tell about themselves."""
-
-_REFLECTED_FIRST = frozenset({Echo.RESTATES, Echo.EXTENDS})
-"""How statements a question opens with must sit against the coachee's last line to count as a
-reflection: in their words. A subject of theirs in other words (`Echo.PARAPHRASES`) is how
-reciting the case notes sounds too, and a feeling word alone (`Echo.NAMES_FEELING`) how framing
-does ("As we hold that inspiring vision in mind, ..."). Over the verdict's 740 conversations
-(`python benchmarks/verdict.py --set all`) counting either let two gaming scripts through as
-compassion-led (90.2 and 73.9); without them none is, the highest at 69.9."""
 
 _PRAISE = frozenset(
     {"good", "great", "brilliant", "amazing", "fantastic", "excellent", "wonderful", "awesome", "nice"}
@@ -307,35 +305,6 @@ def asked_again(line: str, earlier: Sequence[tuple[int, LineKey]]) -> int | None
     )
 
 
-_SAYS_SOMETHING = re.compile(
-    r"\b(?:you|your|you're|you've|you'd|you'll|yourself|it|it's|that|that's|this|there's|"
-    r"is|are|was|were|be|been|being|has|have|had|do|does|did)\b"
-)
-"""Words that make statements of words: a reflection says something of the coachee ("Six till
-seven, and you stopped counting."); a string of their words does not ("So: depot, thirty-one,
-never.", "I hear that competency, twenty-two, frightened.")."""
-
-_LIST_BREAK = re.compile(r"[,;:]|\s(?:and|or)\s")
-
-_OPENER = re.compile(
-    r"^(?:(?:so|ok|okay|right|mm+|hmm+|yeah|well|and)\b[ ,:]*)*"
-    r"(?:(?:i hear|i'm hearing|it sounds like|sounds like|you said|what i'm hearing is)(?: that)?\b[ ,:]*)?"
-)
-"""How a line may open before it says anything ("Right, I hear that ..."): no statement yet."""
-
-
-def _reflects_last(lead: str, last: str) -> bool:
-    """Whether the statements a question opens with reflect the coachee's last line in its words.
-    Only the last line: statements reciting what the coachee said earlier, or the case notes,
-    before a stock question are not listening to the answer. Nor their words strung together,
-    which say nothing of them (`_SAYS_SOMETHING`)."""
-    said = _OPENER.sub("", lead.lower().replace("\u2019", "'"), count=1)
-    items = [item.split() for item in _LIST_BREAK.split(said) if item.strip(" .!")]
-    if _SAYS_SOMETHING.search(said) is None or (len(items) >= 2 and all(len(item) == 1 for item in items)):
-        return False
-    return reflection_fit(lead, [last]).echo in _REFLECTED_FIRST
-
-
 def _takes_up(line: str, lead: str, asked: str, opens_reflecting: bool, recent_words: frozenset[str]) -> bool:
     """Whether a line shares content words with the coachee's recent lines. A question that opens
     with statements takes them up by its question, or by statements reflecting the last line:
@@ -362,7 +331,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
         echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
         lead, asked = split_lead(turn.trainee) if move.form in QUESTION_FORMS else ("", turn.trainee)
-        opens_reflecting = bool(lead and coachee) and _reflects_last(lead, coachee[-1])
+        opens_reflecting = bool(lead and coachee) and reflects_before_asking(lead, coachee[-1])
         formula = formula_of(turn.trainee, said)
         # As the coachee hears it (`Session._refrain`): a formula first, then flattery, then parroting.
         flattery = flattery_of(turn.trainee, said) if formula is None else None

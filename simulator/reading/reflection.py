@@ -260,3 +260,41 @@ def _only_feeling(words: frozenset[str]) -> bool:
 def reflects(line: str, said: str) -> bool:
     """Whether `line` captures the content, feeling or meaning of the coachee's words `said`."""
     return reflection_fit(line, [said]).echo.reflects
+
+
+_REFLECTED_FIRST = frozenset({Echo.RESTATES, Echo.EXTENDS})
+"""How statements a question opens with must sit against the coachee's last line to count as a
+reflection: in their words. A subject of theirs in other words (`Echo.PARAPHRASES`) is how
+reciting the case notes sounds too, and a feeling word alone (`Echo.NAMES_FEELING`) how framing
+does ("As we hold that inspiring vision in mind, ..."). Over the verdict's 740 conversations
+(`python benchmarks/verdict.py --set all`) counting either let two gaming scripts through as
+compassion-led (90.2 and 73.9); without them none is, the highest at 69.9."""
+
+_SAYS_SOMETHING = re.compile(
+    r"\b(?:you|your|you're|you've|you'd|you'll|yourself|it|it's|that|that's|this|there's|"
+    r"is|are|was|were|be|been|being|has|have|had|do|does|did)\b"
+)
+"""Words that make statements of words: a reflection says something of the coachee ("Six till
+seven, and you stopped counting."); a string of their words does not ("So: depot, thirty-one,
+never.", "I hear that competency, twenty-two, frightened.")."""
+
+_LIST_BREAK = re.compile(r"[,;:]|\s(?:and|or)\s")
+
+_OPENER = re.compile(
+    r"^(?:(?:so|ok|okay|right|mm+|hmm+|yeah|well|and)\b[ ,:]*)*"
+    r"(?:(?:i hear|i'm hearing|it sounds like|sounds like|you said|what i'm hearing is)(?: that)?\b[ ,:]*)?"
+)
+"""How a line may open before it says anything ("Right, I hear that ..."): no statement yet."""
+
+
+def reflects_before_asking(lead: str, last: str) -> bool:
+    """Whether the statements a question opens with (`trainee_text.split_lead`) reflect the
+    coachee's last line in its words: a reflection of its own beside the question, as MITI codes
+    a turn utterance by utterance. Only the last line: statements reciting what the coachee said
+    earlier, or the case notes, before a stock question are not listening to the answer. Nor
+    their words strung together, which say nothing of them (`_SAYS_SOMETHING`)."""
+    said = _OPENER.sub("", lead.lower().replace("\u2019", "'"), count=1)
+    items = [item.split() for item in _LIST_BREAK.split(said) if item.strip(" .!")]
+    if _SAYS_SOMETHING.search(said) is None or (len(items) >= 2 and all(len(item) == 1 for item in items)):
+        return False
+    return reflection_fit(lead, [last]).echo in _REFLECTED_FIRST
