@@ -17,9 +17,15 @@ from enum import StrEnum
 from functools import partial
 
 from simulator.engine.presumptions import granted_by
-from simulator.reading.reflection import Echo, content_words, feeling_of, reflection_fit
+from simulator.reading.reflection import (
+    Echo,
+    content_words,
+    feeling_of,
+    reflection_fit,
+    reflects_before_asking,
+)
 from simulator.reading.repeats import NO_LINE, NOT_WORDS, LineKey, asked_key, is_near_repeat, line_key
-from simulator.reading.trainee_text import SENTENCE_END
+from simulator.reading.trainee_text import SENTENCE_END, split_lead
 from simulator.scenario.model import Scenario, Topic
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Focus, Move, State
@@ -230,8 +236,16 @@ def hear(
     """
     key, asked = line_key(text), asked_key(text)
     heard_before = (*earlier, *earlier_asked)
-    # The line takes up the coachee's last line by its words, or by pointing back at it.
-    shares = _shares_words(key, recent)
+    # The line takes up the coachee's last line by its words, or by pointing back at it. A question
+    # opening with statements does so by its question, or by statements that reflect the line:
+    # case notes recited before a stock question share their words without hearing them.
+    lead, question = split_lead(text) if move.form in QUESTION_FORMS else ("", text)
+    if lead:
+        shares = _shares_words(line_key(question), recent) or (
+            bool(recent) and reflects_before_asking(lead, recent[-1])
+        )
+    else:
+        shares = _shares_words(key, recent)
     points_back = bool(recent) and _points_back(text)
     topics_of = partial(topics_named, scenario.topics) if scenario.topics else None
     verdict = reflection_verdict(move, text, recent, state, topics_of)

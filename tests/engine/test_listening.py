@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.engine.listening import Verdict, reflection_verdict, topics_raised
+from simulator.engine.listening import Verdict, hear, reflection_verdict, topics_raised
 from simulator.engine.session import Session, personality_for
 from simulator.errors import ConversationOver
 from simulator.reading.reflection import feeling_of
@@ -179,6 +179,21 @@ def test_near_repeats_are_told_apart_from_new_questions() -> None:
     assert is_near_repeat(line_key("Okay so what matters most to you about nursing, then?"), earlier)
     assert not is_near_repeat(line_key("What matters most to you about your patients?"), earlier)
     assert not is_near_repeat(line_key("ok"), [line_key("ok")])  # a filler said twice is not a repeat
+
+
+def test_a_question_opening_with_statements_takes_up_the_answer_only_by_hearing_it() -> None:
+    des = catalogue.load("diabetes-walking").scenario
+    said = ["Bess and me, nine years on that towpath. Half six, every morning, rain or not."]
+    vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
+
+    def takes_up(line: str) -> bool:
+        return hear(des, vision, line, said, None, [], frozenset(), State.NEUTRAL).takes_up
+
+    assert takes_up("Nine years on that towpath, every morning, rain or not. What kept you going?")
+    assert takes_up("So, what did those mornings on the towpath give you?")  # by its question
+    # Case notes recited before a stock question share the answer's words without hearing it.
+    assert not takes_up("Bess, the towpath, half six. What are your hopes for the future?")
+    assert not takes_up("I see you drove the 42 for decades. What are your hopes for the future?")
 
 
 def test_the_same_question_after_a_new_opening_is_asked_again() -> None:
