@@ -264,14 +264,15 @@ def reflects(line: str, said: str) -> bool:
 
 _REFLECTED_FIRST = frozenset({Echo.RESTATES, Echo.EXTENDS})
 """How statements a question opens with must sit against the coachee's last line to count as a
-reflection: in their words. Asking for two of their words, not one, cost two of the verdict's
-expectations (49 missed against 47) and stopped no gaming strategy that was not stopped already
-(`benchmarks/live_gaming.py`), though one shared word is sometimes a coincidence ("You drove the
-42 for thirty-one years" after "nine years on that towpath"). A subject of theirs in other words (`Echo.PARAPHRASES`) is how
+reflection: in their words. A subject of theirs in other words (`Echo.PARAPHRASES`) is how
 reciting the case notes sounds too, and a feeling word alone (`Echo.NAMES_FEELING`) how framing
-does ("As we hold that inspiring vision in mind, ..."). Over the verdict's 740 conversations
+does ("As we hold that inspiring vision in mind, ..."): over the verdict's 740 conversations
 (`python benchmarks/verdict.py --set all`) counting either let two gaming scripts through as
-compassion-led (90.2 and 73.9); without them none is, the highest at 69.9."""
+compassion-led (90.2 and 73.9); without them none is, the highest at 69.9. Asking for two of
+their words, not one, cost two of the verdict's expectations (49 missed against 47) and stopped
+no gaming strategy that was not stopped already (`benchmarks/live_gaming.py`), though one shared
+word is sometimes a coincidence ("You drove the 42 for thirty-one years" after "nine years on
+that towpath")."""
 
 _SAYS_SOMETHING = re.compile(
     r"\b(?:you|your|you're|you've|you'd|you'll|yourself|it|it's|that|that's|this|there's|"
