@@ -15,6 +15,7 @@ from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, header_record, parse_transcript
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
+from simulator.trainer.gaming import STRATEGIES, play_strategy
 from simulator.trainer.rehearsal import play, score_session
 from simulator.vocabulary import Band, MeasureKey
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES
@@ -204,52 +205,20 @@ def test_a_conversation_that_never_reflects_is_held_below_compassion_led_by_its_
     assert any("held below" in note for note in card.notes)
 
 
-DISTINCT_STOCK_QUESTIONS = [
-    "What is your vision for the future?", "What matters most to you?", "What are you good at?",
-    "What would you like to try?", "What is your next step?", "How would that feel?",
-    "What gives you energy at work?", "Who do you want to be in five years?", "What are you proudest of?",
-    "What values guide you?", "What would your ideal day look like?", "What strengths could you draw on?",
-    "What is one small thing you could change?", "Who could support you?", "What would success look like?",
-    "What do you love about your job?", "What would you do if you could not fail?", "What will you do first?",
-]  # fmt: skip
-OPENERS = ["So", "Right,", "OK so", "I hear that", "Sounds like", "Mm,"]
-TURNED = {
-    "i": "you",
-    "i'm": "you're",
-    "my": "your",
-    "me": "you",
-    "i've": "you've",
-    "am": "are",
-    "was": "were",
-}
-
-
-def _said_back(coachee: str, turn: int) -> str:
-    """The coachee's last sentence with its person turned round, behind a varied opener."""
-    last = coachee.rstrip(".!? ").split(". ")[-1]
-    return (
-        f"{OPENERS[turn % len(OPENERS)]} {' '.join(TURNED.get(word.lower(), word) for word in last.split())}."
-    )
-
-
-def _words_listed(coachee: str, turn: int) -> str:
-    """Three of the coachee's longest words, listed behind a varied opener."""
-    words = sorted(
-        {word.strip(".,!?\"'") for word in coachee.split() if len(word) > 5}, key=len, reverse=True
-    )
-    return f"{OPENERS[turn % len(OPENERS)]} {', '.join(words[:3])}."
-
-
 @pytest.mark.parametrize("scenario", ALL, ids=lambda scenario: scenario.id)
-@pytest.mark.parametrize("lead", [_said_back, _words_listed], ids=["said_back", "words_listed"])
-def test_the_coachees_words_before_each_new_stock_question_are_never_compassion_led(scenario, lead) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "strategy",
+    [
+        "their last sentence, person turned, then a new stock question",
+        "three of their words listed, then a new stock question",
+    ],
+)
+def test_the_coachees_words_before_each_new_stock_question_are_never_compassion_led(
+    scenario, strategy
+) -> None:  # type: ignore[no-untyped-def]
     """Every line opens with the coachee's own words handed back, then asks the next of eighteen
     stock questions, whatever was answered: before these were heard for what they are (parroting
     with the person turned round; a list of their words, no reflection), this scored compassion-led
     on every persona."""
-    session, last = Session(scenario, seed=0), scenario.opening.text
-    for turn, question in enumerate(DISTINCT_STOCK_QUESTIONS):
-        if session.is_over:
-            break
-        last = session.say(f"{lead(last, turn)} {question}").coachee
+    session = play_strategy(scenario, STRATEGIES[strategy])
     assert score_session(session).band is not Band.COMPASSION_LED
