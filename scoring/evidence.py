@@ -292,16 +292,13 @@ def _first(*turns: int | None) -> int | None:
     return min(found) if found else None
 
 
-def asked_again(line: str, earlier: Sequence[tuple[int, LineKey]]) -> int | None:
-    """The earlier turn whose line, or the question it opened with statements before, this line or
-    its own such question says again, as the coachee hears a repeat (`simulator.reading.repeats`):
-    the same stock question after a new opening each time is still asked again."""
-    keys = [line_key(line)]
-    asked = asked_key(line)
-    if asked is not None:
-        keys.append(asked)
+def asked_again(said: Sequence[LineKey], earlier: Sequence[tuple[int, LineKey]]) -> int | None:
+    """The earlier turn whose line, or the question it opened with statements before, a line or
+    its own such question (`said`, their keys) says again, as the coachee hears a repeat
+    (`simulator.reading.repeats`): the same stock question after a new opening each time is
+    still asked again."""
     return next(
-        (n for n, before in earlier if any(repeats.is_near_repeat(key, (before,)) for key in keys)), None
+        (n for n, before in earlier if any(repeats.is_near_repeat(key, (before,)) for key in said)), None
     )
 
 
@@ -339,8 +336,10 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         parrot = (
             None if formula is not None or flattery is not None else parrot_of(turn.trainee, before, quoted)
         )
+        question = asked_key(turn.trainee)
+        said_keys = (line_key(turn.trainee),) if question is None else (line_key(turn.trainee), question)
         said_again = repeated_from(turn.trainee, earlier_clauses, earlier)
-        asked_before = asked_again(turn.trainee, keys)
+        asked_before = asked_again(said_keys, keys)
         takes_up = _takes_up(turn.trainee, lead, asked, opens_reflecting, recent_words)
         said.append(turn.trainee)
         quoted.append((turn.trainee, before))
@@ -362,9 +361,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.
         earlier.add(turn.n, turn.trainee)
-        keys.append((turn.n, line_key(turn.trainee)))
-        if (question := asked_key(turn.trainee)) is not None:
-            keys.append((turn.n, question))
+        keys.extend((turn.n, key) for key in said_keys)
         for part in clauses(turn.trainee):
             earlier_clauses.add(turn.n, part)
         if turn.coachee:

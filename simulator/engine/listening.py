@@ -239,11 +239,9 @@ def hear(
     # The line takes up the coachee's last line by its words, or by pointing back at it. A question
     # opening with statements does so by its question, or by statements that reflect the line:
     # case notes recited before a stock question share their words without hearing them.
-    lead, question = split_lead(text) if move.form in QUESTION_FORMS else ("", text)
-    if lead:
-        shares = _shares_words(line_key(question), recent) or (
-            bool(recent) and reflects_before_asking(lead, recent[-1])
-        )
+    lead = split_lead(text)[0] if asked is not None and move.form in QUESTION_FORMS else ""
+    if asked is not None and lead:
+        shares = _shares_words(asked, recent) or (bool(recent) and reflects_before_asking(lead, recent[-1]))
     else:
         shares = _shares_words(key, recent)
     points_back = bool(recent) and _points_back(text)

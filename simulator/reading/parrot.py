@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from simulator.reading.formula import first_of_refrain
+from simulator.reading.reflection import SAID_BACK
 from simulator.reading.trainee_text import split_lead
 
 RUN = 5
@@ -57,16 +58,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
 _PERSON = {
-    **dict.fromkeys(("i", "you", "me"), "@you"),
-    **dict.fromkeys(("my", "your"), "@your"),
-    **dict.fromkeys(("i'm", "you're"), "@you're"),
-    **dict.fromkeys(("i've", "you've"), "@you've"),
-    **dict.fromkeys(("i'd", "you'd"), "@you'd"),
-    **dict.fromkeys(("i'll", "you'll"), "@you'll"),
-    **dict.fromkeys(("mine", "yours"), "@yours"),
-    **dict.fromkeys(("myself", "yourself"), "@yourself"),
-    **dict.fromkeys(("am", "are"), "@are"),
-    **dict.fromkeys(("was", "were"), "@were"),
+    **SAID_BACK,
+    **{"i'd": "you'd", "mine": "yours", "myself": "yourself", "am": "are", "was": "were"},
 }
 """The coachee's "I" is the trainee's "you": a line said back with the person turned round ("You
 were never late in thirty-one years" for "I was never late in thirty-one years") is the same words."""
@@ -84,7 +77,7 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 _FRAME = frozenset(
-    {"@you", "said", "say", "saying", "@you're", "so", "heard", "hear", "what", "that", "@were", "is"}
+    {"you", "said", "say", "saying", "you're", "so", "heard", "hear", "what", "that", "were", "is"}
     | {"it", "sounds", "like", "ok", "okay", "right", "mm", "yeah"}
 )
 """Words a quote is put in ("You said ...", "So what I heard was ...", "Right, sounds like ..."),

@@ -49,7 +49,7 @@ _GENERIC = frozenset(
      "time", "lately", "recently", "now", "right", "yeah", "okay", "well", "just", "actually", "honestly", "totally"}
 )  # fmt: skip
 
-_SWAP = {"i": "you", "i'll": "you'll", "i'm": "you're", "i've": "you've", "my": "your", "me": "you"}
+SAID_BACK = {"i": "you", "i'll": "you'll", "i'm": "you're", "i've": "you've", "my": "your", "me": "you"}
 """The coachee's first person as the trainee would say it back."""
 
 RECENT_LINES = 3
@@ -112,7 +112,7 @@ def content_words(text: str) -> frozenset[str]:
     # Each word without its "'s" before the stopword test: "that's" is "that", as "Bess's" is "bess".
     bare = (word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("\u2019", "'")))
     return frozenset(
-        _stem(_SWAP.get(word, word))  # the coachee's "I'll" is the trainee's "you'll"
+        _stem(SAID_BACK.get(word, word))  # the coachee's "I'll" is the trainee's "you'll"
         for word in bare
         if len(word) > 2 and word not in lex.STOPWORDS and word not in _GENERIC
     )
@@ -120,7 +120,9 @@ def content_words(text: str) -> frozenset[str]:
 
 def _all_words(text: str) -> frozenset[str]:
     """Every word of a text, with the coachee's I and my heard as the trainee's you and your."""
-    return frozenset(_SWAP.get(word, word) for word in _WORDS.findall(text.lower().replace("\u2019", "'")))
+    return frozenset(
+        SAID_BACK.get(word, word) for word in _WORDS.findall(text.lower().replace("\u2019", "'"))
+    )
 
 
 @lru_cache(maxsize=8192)  # pure: a coachee's lines come round again and again
