@@ -44,6 +44,7 @@ class Rule(StrEnum):
     PARROT = "parrot"
     UNCLEAR = "unclear"
     REFLECTION_MISSED = "reflection.missed"
+    REFLECTION_STOCK = "reflection.stock"
     END = "end"
 
     @property
@@ -80,6 +81,7 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.PARROT: "the line quoted the coachee's own words back, as the trainee's last lines did: parroting moves nothing",
     Rule.UNCLEAR: "the coachee could not tell what was meant, so the line counted neither way",
     Rule.REFLECTION_MISSED: "the reflection named the opposite of what the coachee had said, so it did not land",
+    Rule.REFLECTION_STOCK: "the reflection carried nothing the coachee had said: a stock line moves nothing",
     Rule.END: "the coachee ended the meeting: left defensive for too long, or hit where it hurts most",
 }
 """Every rule's explanation, next to the rules themselves."""

@@ -270,8 +270,14 @@ class Session:
         unheard = self._unheard_with(move, heard)
         refrain = self._refrain(text)
         impact, moment = self._react_to(move, text, heard, unheard, refrain)
-        # A repeat, a formula or flattery, an unclear line or a missed reflection counts neither way.
-        counts = moment is None and refrain is None and (not move.is_unclear or impact.hot_button is not None)
+        # A repeat, a formula or flattery, an unclear line, a missed or a stock reflection counts neither way.
+        stock = rule_id(Rule.REFLECTION_STOCK) in impact.rules
+        counts = (
+            moment is None
+            and refrain is None
+            and not stock
+            and (not move.is_unclear or impact.hot_button is not None)
+        )
         if counts and move.attractor is Attractor.PEA and move.focus is not Focus.NONE:
             self._coachee.progress.explored.add(move.focus)  # before the rise: this move may open the gate
         held = self._coachee.react(impact)
@@ -390,6 +396,10 @@ class Session:
             return Impact(rules=(rule_id(Rule.UNCLEAR),)), None
         if heard.verdict is Verdict.MISSED:
             return Impact(rules=(rule_id(Rule.REFLECTION_MISSED),)), PoolName.CORRECT
+        if heard.verdict is Verdict.STOCK and hot_button_hit(move, text, self.scenario.coachee) is None:
+            # "That sounds really hard" after small talk, or their words listed back: answered, but
+            # nobody feels heard by it, so it moves nothing (as the scorecard credits nothing for it).
+            return Impact(rules=(rule_id(Rule.REFLECTION_STOCK),)), None
         history = History(
             self.state,
             self.is_vision_established,

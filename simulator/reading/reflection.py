@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from simulator.reading import cue_lexicon as lex
+from simulator.reading.trainee_text import split_lead
 
 _WORDS = re.compile(r"[a-z][a-z']+")
 
@@ -228,7 +229,9 @@ def reflection_fit(
     # The feeling heard is the last line's, the one the reflection answers; the recent lines' together
     # only when the last names none.
     named, heard = feeling_of(line), (feeling_of(said[-1]) if said else "") or feeling_of(recent)
-    if ours and overlap >= 0.5:
+    if strings_words_together(line):
+        echo = Echo.STOCK
+    elif ours and overlap >= 0.5:
         echo = Echo.RESTATES  # mostly their own words: a restatement, whatever a feeling word suggests
     elif named and heard and named != heard:
         echo = Echo.MISSES
@@ -300,7 +303,15 @@ def reflects_before_asking(lead: str, last: str) -> bool:
     earlier, or the case notes, before a stock question are not listening to the answer. Nor
     their words strung together, which say nothing of them (`_SAYS_SOMETHING`)."""
     said = _OPENER.sub("", lead.lower().replace("\u2019", "'"), count=1)
-    items = [item.split() for item in _LIST_BREAK.split(said) if item.strip(" .!")]
-    if _SAYS_SOMETHING.search(said) is None or (len(items) >= 2 and all(len(item) == 1 for item in items)):
+    if _SAYS_SOMETHING.search(said) is None or strings_words_together(lead):
         return False
     return reflection_fit(lead, [last]).echo in _REFLECTED_FIRST
+
+
+def strings_words_together(text: str) -> bool:
+    """Whether a line's statements, after how it opens (`_OPENER`), are single words listed and
+    nothing else ("So someone, turning, scared. What gives you energy?"): the coachee's words
+    strung together say nothing of them, so they reflect nothing, whatever the line's form."""
+    stated = _OPENER.sub("", (split_lead(text)[0] or text).lower().replace("\u2019", "'"), count=1)
+    items = [item.split() for item in _LIST_BREAK.split(stated) if item.strip(" .!?")]
+    return len(items) >= 2 and all(len(item) == 1 for item in items)

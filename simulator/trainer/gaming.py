@@ -57,9 +57,9 @@ def _turned(text: str) -> str:
 
 
 def _longest_words(reply: str) -> list[str]:
-    return sorted({word.strip(".,!?\"'") for word in reply.split() if len(word) > 5}, key=len, reverse=True)[
-        :3
-    ]
+    # Ties in length go alphabetically: a set's order changes from process to process.
+    words = {word.strip(".,!?\"'") for word in reply.split() if len(word) > 5}
+    return sorted(words, key=lambda word: (-len(word), word))[:3]
 
 
 Strategy = Callable[[str, int], str]

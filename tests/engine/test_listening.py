@@ -252,6 +252,26 @@ def test_a_stock_reflection_draws_no_story_out_and_one_that_lands_does() -> None
     assert turn.reveals == ("values",)
 
 
+def test_a_stock_reflection_moves_nothing_and_builds_no_run_of_warm_moves() -> None:
+    # Nobody feels heard by "that sounds really hard" after a line that carried no such feeling:
+    # answered, but neither warmer nor cooler, and no goodwill is banked by it.
+    session = Session(starting(NURSE, State.NEUTRAL))
+    turn = session.play(FEELING, "That sounds really hard.")
+    assert turn.rules == ("reflection.stock",) and turn.openness_after == turn.openness_before
+    assert turn.coachee and turn.reveals == ()
+    heard = Session(starting(NURSE, State.NEUTRAL))
+    lifted = heard.play(FEELING, "So you're bracing yourself for a telling-off about the notes.")
+    assert lifted.openness_after > lifted.openness_before
+
+
+def test_their_words_listed_are_no_reflection_whatever_the_form() -> None:
+    recent = ["Scared, if I'm honest. Of turning into someone I hated."]
+    for line in ("So someone, turning, scared. What gives you energy at work?", "Someone, turning, scared."):
+        assert reflection_verdict(FEELING, line, recent, State.OPEN) is Verdict.STOCK, line
+    said = "So you're scared of turning into someone you hated. What would you rather be?"
+    assert reflection_verdict(FEELING, said, recent, State.OPEN) is Verdict.LANDED
+
+
 def test_a_reflection_on_the_subject_they_raised_lands_in_words_of_its_own() -> None:
     recent = ["Truth is, it's not my legs. I go to get my coat and her lead's still on the hook."]
     line = "Losing Bess changed the mornings."

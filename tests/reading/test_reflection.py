@@ -10,6 +10,7 @@ from simulator.reading.reflection import (
     count_feeling_words,
     feeling_of,
     reflection_fit,
+    strings_words_together,
     valence_words,
 )
 
@@ -51,6 +52,33 @@ def test_a_bare_feeling_after_words_that_name_none_is_stock_but_a_particular_one
     assert reflection_fit("That sounds really frustrating.", neutral).echo is Echo.STOCK
     fit = reflection_fit("It sounds like it's been a rough one this year.", neutral)
     assert fit.echo is Echo.UNRELATED and not fit.echo.reflects
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Three, nights, exhausted.",
+        "So: three, nights, own.",
+        "I hear that exhausted, nights, own. What would help?",
+        "Right, nights and exhausted. What matters most to you?",
+    ],
+)
+def test_their_words_listed_say_nothing_of_them(line: str) -> None:
+    assert strings_words_together(line)
+    assert reflection_fit(line, TIRED).echo is Echo.STOCK
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Three nights on your own, and exhausted.",
+        "Exhausted.",
+        "Tired, stretched, fed up.",
+        "Right, I hear that.",
+    ],
+)
+def test_a_reflection_in_a_few_words_is_no_list(line: str) -> None:
+    assert not strings_words_together(line)
 
 
 def test_only_the_last_three_coachee_lines_count() -> None:

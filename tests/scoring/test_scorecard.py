@@ -222,3 +222,33 @@ def test_the_coachees_words_before_each_new_stock_question_are_never_compassion_
     on every persona."""
     session = play_strategy(scenario, STRATEGIES[strategy])
     assert score_session(session).band is not Band.COMPASSION_LED
+
+
+RHI_LISTED = [
+    "So commis, before, quick. What is your vision for the future?",
+    "Right, texted, wasn't, coming. What matters most to you?",
+    "OK so someone's, dinner, right. What are you good at?",
+    "I hear that Something, service, longer. What would you like to try?",
+    "Sounds like poster. What is your next step?",
+    "Mm, kitchen. How would that feel?",
+    "So someone, turning, Scared. What gives you energy at work?",
+    "Right, somebody's, properly, trusting. Who do you want to be in five years?",
+    "OK so something, screaming, opposite. What are you proudest of?",
+    "I hear that exactly, that's. What values guide you?",
+    "Sounds like kitchen, That's, spoon. What would your ideal day look like?",
+    "Mm, That's, plates. What strengths could you draw on?",
+    "So clipboard, Honestly, tomorrow. What is one small thing you could change?",
+    "Right, clipboard, Tomorrow, before. Who could support you?",
+    "OK so slower, asking, change. What would success look like?",
+    "I hear that kitchen, sounds. What do you love about your job?",
+    "Sounds like without, kitchen, really. What would you do if you could not fail?",
+    "Mm, Mornings, commis, Gareth. What will you do first?",
+]
+"""The listing gamer against Rhi with three of her words in one order: its seventh line ("So
+someone, turning, Scared. ...") read as a reflection, not a question, and its list counted as
+reflecting her, so the conversation scored 87.9, compassion-led, at every seed."""
+
+
+def test_their_words_listed_are_no_reflection_whatever_the_line_is_read_as() -> None:
+    card = score_session(play(catalogue.load("restaurant-head-chef").scenario, RHI_LISTED, 2))
+    assert card.band is not Band.COMPASSION_LED
