@@ -329,7 +329,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
         lead, asked = split_lead(turn.trainee) if move.form in QUESTION_FORMS else ("", turn.trainee)
         opens_reflecting = bool(lead and coachee) and reflects_before_asking(lead, coachee[-1])
-        formula = formula_of(turn.trainee, said)
+        formula = formula_of(turn.trainee, said, nea=move.attractor is Attractor.NEA)
         # As the coachee hears it (`Session._refrain`): a formula first, then flattery, then parroting.
         flattery = flattery_of(turn.trainee, said) if formula is None else None
         before = tuple(coachee)

@@ -268,7 +268,7 @@ class Session:
             self._memory.asked,
         )
         unheard = self._unheard_with(move, heard)
-        refrain = self._refrain(text)
+        refrain = self._refrain(text, move)
         impact, moment = self._react_to(move, text, heard, unheard, refrain)
         # A repeat, a formula or flattery, an unclear line, a missed or a stock reflection counts neither way.
         stock = rule_id(Rule.REFLECTION_STOCK) in impact.rules
@@ -359,12 +359,12 @@ class Session:
                 f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
             )
 
-    def _refrain(self, text: str) -> Rule | None:
+    def _refrain(self, text: str, move: Move) -> Rule | None:
         """The rule that hears the line as saying again what the trainee's last lines kept saying,
-        if one does: the same opening (`reading.formula`), sweeping praise (`reading.flattery`) or
-        the coachee's own words quoted back (`reading.parrot`)."""
+        if one does: the same opening or frame (`reading.formula`), sweeping praise
+        (`reading.flattery`) or the coachee's own words quoted back (`reading.parrot`)."""
         recent = [turn.trainee for turn in self._turns[-max(FORMULA_WINDOW, FLATTERY_WINDOW) :]]
-        if formula_of(text, recent) is not None:
+        if formula_of(text, recent, nea=move.attractor is Attractor.NEA) is not None:
             return Rule.FORMULA
         if flattery_of(text, recent) is not None:
             return Rule.FLATTERY

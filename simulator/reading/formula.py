@@ -8,6 +8,17 @@ three words open at least two of the six lines before it occurs only in gaming c
 never in a textbook, repaired, warm or blunt one; and no therapist line of the expert-rated
 counselling sessions it was checked on (AnnoMI) is one. The coachee hears such a line as a
 formula (it moves nothing) and the scorecard credits nothing for it.
+
+A formula may also hide behind a different opener each time ("So", "Right,", "I hear that",
+"Sounds like", ...): what the line states, once its opener is set aside, opens with the same two
+words as two of the six lines before ("you feel tired about the rota", "you feel proud about
+Maisie"), or ends with the same three ("the rota really matters to you", "Maisie really matters
+to you"). Over the same conversation sets (740 conversations) and the AnnoMI therapist lines
+(2,527), that happens in no textbook, repaired, warm or blunt conversation and in no therapist's
+session, while generated scripts that pour the coachee's words into a few frames behind changing
+openers (`benchmarks/live_gaming.py`) are caught at most of their lines. A question the line
+ends with is no part of what it states: stock questions differ from line to line.
+Only lines that are not read as NEA are formulas: an order given again is still an order.
 """
 
 from __future__ import annotations
@@ -16,6 +27,8 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
+
+from simulator.reading.trainee_text import split_lead, without_opener
 
 T = TypeVar("T")
 
@@ -45,13 +58,50 @@ def opening(line: str) -> tuple[str, ...]:
     return opened if len(opened) == OPENER_WORDS else ()
 
 
-def formula_of(line: str, earlier: Sequence[str]) -> int | None:
+STATED_OPENING_WORDS = 3
+"""How many first words of what a line states, its opener set aside, make its stated opening."""
+
+STATED_CLOSING_WORDS = 3
+"""How many last words of what a line states make its stated closing (from a statement one word longer)."""
+
+
+@lru_cache(maxsize=256)
+def stated(line: str) -> tuple[str, ...]:
+    """The words of what a line states, lowered: its statements before any question it asks
+    (`trainee_text.split_lead`), or the whole line when it asks none, its opener set aside."""
+    lead, asked = split_lead(line.lower().replace("\u2019", "'"))
+    return tuple(_WORD.findall(without_opener(lead or ("" if "?" in asked else asked))))
+
+
+def stated_frames(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first and the last words of what a line states (`stated`): () where it states too few."""
+    words = stated(line)
+    opened = words[:STATED_OPENING_WORDS] if len(words) >= STATED_OPENING_WORDS else ()
+    closed = words[-STATED_CLOSING_WORDS:] if len(words) > STATED_CLOSING_WORDS else ()
+    return opened, closed
+
+
+def formula_of(line: str, earlier: Sequence[str], nea: bool = False) -> int | None:
     """The index in `earlier` (the trainee's lines before this one, in order) of the first of the
-    last WINDOW lines that opened as `line` does, when at least OPENED_BEFORE of them did; else None."""
-    ours = opening(line)
-    if not ours:
+    last WINDOW lines that opened as `line` does, or whose statements opened or closed as its own
+    do, when at least OPENED_BEFORE of them did; else None. A line read as NEA (`nea`) is never a
+    formula: an order given again is still an order."""
+    if nea:
         return None
-    return first_of_refrain(earlier, lambda before: opening(before) == ours, WINDOW, OPENED_BEFORE)
+    ours = opening(line)
+    if ours:
+        found = first_of_refrain(earlier, lambda before: opening(before) == ours, WINDOW, OPENED_BEFORE)
+        if found is not None:
+            return found
+    opened, closed = stated_frames(line)
+    if not opened and not closed:
+        return None
+
+    def frames_again(before: str) -> bool:
+        theirs = stated_frames(before)
+        return (bool(opened) and theirs[0] == opened) or (bool(closed) and theirs[1] == closed)
+
+    return first_of_refrain(earlier, frames_again, WINDOW, OPENED_BEFORE)
 
 
 def first_of_refrain(

@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from simulator.reading import cue_lexicon as lex
-from simulator.reading.trainee_text import split_lead
+from simulator.reading.trainee_text import split_lead, without_opener
 
 _WORDS = re.compile(r"[a-z][a-z']+")
 
@@ -289,12 +289,6 @@ never.", "I hear that competency, twenty-two, frightened.")."""
 
 _LIST_BREAK = re.compile(r"[,;:]|\s(?:and|or)\s")
 
-_OPENER = re.compile(
-    r"^(?:(?:so|ok|okay|right|mm+|hmm+|yeah|well|and)\b[ ,:]*)*"
-    r"(?:(?:i hear|i'm hearing|it sounds like|sounds like|you said|what i'm hearing is)(?: that)?\b[ ,:]*)?"
-)
-"""How a line may open before it says anything ("Right, I hear that ..."): no statement yet."""
-
 
 def reflects_before_asking(lead: str, last: str) -> bool:
     """Whether the statements a question opens with (`trainee_text.split_lead`) reflect the
@@ -302,16 +296,16 @@ def reflects_before_asking(lead: str, last: str) -> bool:
     a turn utterance by utterance. Only the last line: statements reciting what the coachee said
     earlier, or the case notes, before a stock question are not listening to the answer. Nor
     their words strung together, which say nothing of them (`_SAYS_SOMETHING`)."""
-    said = _OPENER.sub("", lead.lower().replace("\u2019", "'"), count=1)
+    said = without_opener(lead.lower().replace("\u2019", "'"))
     if _SAYS_SOMETHING.search(said) is None or strings_words_together(lead):
         return False
     return reflection_fit(lead, [last]).echo in _REFLECTED_FIRST
 
 
 def strings_words_together(text: str) -> bool:
-    """Whether a line's statements, after how it opens (`_OPENER`), are single words listed and
+    """Whether a line's statements, after how it opens (`trainee_text.OPENER`), are single words listed and
     nothing else ("So someone, turning, scared. What gives you energy?"): the coachee's words
     strung together say nothing of them, so they reflect nothing, whatever the line's form."""
-    stated = _OPENER.sub("", (split_lead(text)[0] or text).lower().replace("\u2019", "'"), count=1)
+    stated = without_opener((split_lead(text)[0] or text).lower().replace("\u2019", "'"))
     items = [item.split() for item in _LIST_BREAK.split(stated) if item.strip(" .!?")]
     return len(items) >= 2 and all(len(item) == 1 for item in items)

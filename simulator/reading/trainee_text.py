@@ -32,6 +32,24 @@ def split_lead(line: str) -> tuple[str, str]:
     return "", line
 
 
+OPENER = re.compile(
+    r"(?:(?:mm+|hmm+|mhm|mm-hmm|um|uh|erm|er|ah|oh|so|ok|okay|right|all right|alright|well|and|"
+    r"yeah|yes|sure|got it|i see)\b[\s,.:;!-]*)*"
+    r"(?:(?:i hear|i'm hearing|it sounds like|sounds like|it seems like|seems like|you said|you're saying|"
+    r"what i'm hearing is|so for you)(?: that)?\b[\s,.:;!-]*)?"
+)
+"""How a lowered line may open before it says anything: listening noises, "so", "right", "I hear
+that", "it sounds like"... ("Right, I hear that, ...")."""
+
+
+def without_opener(lowered: str) -> str:
+    """A lowered line from where it starts to say something (`OPENER` set aside, as often as it comes)."""
+    start = 0
+    while (found := OPENER.match(lowered, start)) is not None and found.end() > start:
+        start = found.end()
+    return lowered[start:]
+
+
 # Long pastes cost time and never change the act: the main act of a coaching turn shows
 # in its first few sentences.
 MAX_CHARS = MAX_LINE_CHARS

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from scoring.evidence import conversation_evidence
 from scoring.facts import facts_from_practice
-from simulator.reading.formula import WINDOW, formula_of, opening
+from simulator.reading.formula import WINDOW, formula_of, opening, stated_frames
 from simulator.scenario import catalogue
 from simulator.trainer.rehearsal import play
 
@@ -44,11 +44,43 @@ def test_varied_openings_are_never_a_formula() -> None:
 
 
 @given(st.lists(st.text(max_size=40), max_size=10), st.text(max_size=40))
-def test_a_formula_points_at_an_earlier_line_with_the_same_opening(earlier: list[str], line: str) -> None:
+def test_a_formula_points_at_an_earlier_line_with_the_same_opening_or_frame(
+    earlier: list[str], line: str
+) -> None:
     found = formula_of(line, earlier)
     if found is not None:
-        assert opening(earlier[found]) == opening(line) != ()
+        ours, theirs = stated_frames(line), stated_frames(earlier[found])
+        assert (
+            opening(earlier[found]) == opening(line) != ()
+            or theirs[0] == ours[0] != ()
+            or theirs[1] == ours[1] != ()
+        )
         assert found >= len(earlier) - WINDOW
+    assert formula_of(line, earlier, nea=True) is None
+
+
+def test_the_same_frame_behind_changing_openers_is_a_formula() -> None:
+    poured = [
+        "It sounds like the rota really matters to you. What values guide you?",
+        "Right, Maisie really matters to you. What are you good at?",
+        "I hear that the pass really matters to you. What would success look like?",
+    ]
+    assert formula_of(poured[2], poured[:2]) == 0
+    feelings = [
+        "Sounds like you feel stuck about the rota.",
+        "What do you want?",
+        "Right, you feel stuck about Bess.",
+    ]
+    assert formula_of("I hear that you feel stuck about the notes.", feelings) == 0
+    # What a line asks is no part of its frame: stock questions differ from line to line.
+    asked = ["Tell me. What really matters to you?", "Go on. What really matters to you?"]
+    assert formula_of("Okay. What really matters to you?", asked) is None
+
+
+def test_an_order_given_again_is_still_an_order() -> None:
+    orders = ["You need to finish the notes by Friday.", "You need to finish the audit too."]
+    assert formula_of("You need to finish the handover.", orders) == 0
+    assert formula_of("You need to finish the handover.", orders, nea=True) is None
 
 
 def test_the_coachee_is_moved_by_a_formula_no_more_and_the_scorecard_credits_none() -> None:
