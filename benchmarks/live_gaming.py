@@ -1,6 +1,6 @@
 """Gaming strategies played live against every bundled persona: none should be compassion-led.
 
-    python benchmarks/live_gaming.py [--seeds 3]
+    python benchmarks/live_gaming.py [--seeds 3] [--generated 12]
 
 The verdict's conversation sets (`benchmarks/verdict.py`) are written lines, fixed before the
 coachee answers. A trainee gaming the scorecard answers the coachee mechanically instead: each
@@ -9,14 +9,22 @@ played against each persona turn by turn. For each it prints the overall and ban
 persona (seed 0) and the highest overall over the seeds, and at the end how many conversations
 were compassion-led (target 0). The tests hold the same line for some of these strategies
 (`tests/reading/test_parrot.py`, `tests/scoring/test_scorecard.py`).
+
+With `--generated N`, it then plays N rounds of strategies drawn at random
+(`gaming.generated`: the coachee's words poured into frames behind a changing opener), one per
+persona a round at a random seed, and prints how many of each kind came out compassion-led and
+the highest overall of each: a harder adversary than the fixed strategies, and not yet held.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+from collections import Counter
 
 from simulator.scenario import catalogue
-from simulator.trainer.gaming import STRATEGIES, play_strategy
+from simulator.scenario.model import Scenario
+from simulator.trainer.gaming import GENERATED_KINDS, STRATEGIES, generated, play_strategy
 from simulator.trainer.rehearsal import score_session
 from simulator.vocabulary import Band
 
@@ -26,6 +34,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--seeds", type=int, default=3, help="seeds per persona and strategy (default 3)")
+    parser.add_argument(
+        "--generated", type=int, default=0, help="rounds of strategies drawn at random (default 0)"
+    )
     args = parser.parse_args()
     scenarios = [loaded.scenario for loaded in catalogue.load_bundled()]
     compassion_led = played = 0
@@ -42,6 +53,28 @@ def main() -> None:
                 + (f"  COMPASSION-LED on {led} seed(s)" if led else "")
             )
     print(f"\n{played} conversations, compassion-led: {compassion_led} (target 0)")
+    if args.generated:
+        play_generated(scenarios, args.generated)
+
+
+def play_generated(scenarios: list[Scenario], rounds: int) -> None:
+    """`rounds` rounds of strategies drawn at random (from a fixed seed), one per persona a round."""
+    rng = random.Random(0)
+    played, led, highest = Counter[str](), Counter[str](), Counter[str]()
+    for _ in range(rounds):
+        for scenario in scenarios:
+            kind, strategy = generated(rng)
+            card = score_session(play_strategy(scenario, strategy, rng.randrange(5)))
+            played[kind] += 1
+            led[kind] += card.band is Band.COMPASSION_LED
+            highest[kind] = max(highest[kind], card.overall)
+    print(f"\nstrategies drawn at random, {rounds} round(s) of {len(scenarios)} personas:")
+    for kind in GENERATED_KINDS:
+        if played[kind]:
+            print(
+                f"  {kind:70} compassion-led {led[kind]:3} of {played[kind]:3}, highest {highest[kind]:5.1f}"
+            )
+    print(f"  in all: compassion-led {sum(led.values())} of {sum(played.values())} (target 0)")
 
 
 if __name__ == "__main__":

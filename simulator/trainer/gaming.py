@@ -5,10 +5,13 @@ it: the coachee's words handed back, listed or turned round before a stock quest
 empathy before one, a rota. Each strategy here makes the next line from that reply and the turn
 number, so it is played against a persona turn by turn (`play_strategy`); none should come out
 compassion-led (`benchmarks/live_gaming.py` plays them all, and the tests hold some of them).
+`generated` draws further strategies at random: the coachee's words poured into a few frames
+behind a different opener each time, the way a script would dodge a check on its openings.
 """
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Callable
 
@@ -94,3 +97,71 @@ def play_strategy(scenario: Scenario, strategy: Strategy, seed: int = 0, turns: 
     except ConversationOver:
         pass
     return session
+
+
+_SMALL_WORDS = frozenset({
+    "that", "this", "there", "here", "with", "just", "really", "very", "they", "them", "their", "what",
+    "when", "then", "than", "your", "yeah", "okay", "been", "were", "have", "from", "about", "would",
+})  # fmt: skip
+"""Words too common to pass for one of theirs (the shortest, three letters or fewer, are never taken)."""
+_MORE_OPENERS = [
+    *OPENERS,
+    "It sounds like",
+    "You're saying",
+    "What I'm hearing is",
+    "Seems like",
+    "I'm hearing",
+    "Got it,",
+]
+_FRAMES = [
+    "{word} really matters to you.", "{word} is important to you.", "you care about {word}.",
+    "{word} means a lot to you.", "{word} is on your mind.", "you feel strongly about {word}.",
+]  # fmt: skip
+_FEELINGS = ["frustrated", "tired", "stretched", "proud", "hopeful", "worried", "stuck"]
+GENERATED_KINDS = (
+    "one of their words, then a stock question",
+    "one of their words in a frame, then a stock question",
+    "one of their sentences turned, then a stock question",
+    "a feeling guessed about one of their words, between stock questions",
+    "stock empathy and one of their words, then a stock question",
+    "one of their words in a frame, nothing asked",
+)
+
+
+def _their_words(reply: str) -> list[str]:
+    found = (word.strip(".,!?\"'") for word in reply.split())
+    return sorted({word for word in found if len(word) > 3 and word.lower() not in _SMALL_WORDS})
+
+
+def generated(rng: random.Random) -> tuple[str, Strategy]:
+    """A strategy drawn at random (its kind, one of GENERATED_KINDS, and the strategy): the same
+    `rng` state draws the same strategy, which draws its openers, frames and words from `rng` too."""
+    kind = rng.randrange(len(GENERATED_KINDS))
+    questions = rng.sample(DISTINCT, len(DISTINCT))
+
+    def word(reply: str) -> str:
+        words = _their_words(reply)
+        return rng.choice(words) if words else "that"
+
+    def opener() -> str:
+        return rng.choice(_MORE_OPENERS)
+
+    def strategy(reply: str, turn: int) -> str:
+        asked = questions[turn % len(questions)]
+        if kind == 0:
+            return f"{opener()} {word(reply)}. {asked}"
+        if kind == 1:
+            return f"{opener()} {rng.choice(_FRAMES).format(word=word(reply))} {asked}"
+        if kind == 2:
+            return f"{opener()} {_turned(_last_sentence(reply))}. {asked}"
+        if kind == 3:
+            return (
+                f"{opener()} you feel {rng.choice(_FEELINGS)} about {word(reply)}."
+                if turn % 2 == 0
+                else asked
+            )
+        if kind == 4:
+            return f"{rng.choice(STOCK_EMPATHY)} {word(reply).capitalize()} matters. {asked}"
+        return f"{opener()} {rng.choice(_FRAMES).format(word=word(reply))}"
+
+    return GENERATED_KINDS[kind], strategy
