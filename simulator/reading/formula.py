@@ -10,15 +10,18 @@ counselling sessions it was checked on (AnnoMI) is one. The coachee hears such a
 formula (it moves nothing) and the scorecard credits nothing for it.
 
 A formula may also hide behind a different opener each time ("So", "Right,", "I hear that",
-"Sounds like", ...): what the line states, once its opener is set aside, opens with the same two
-words as two of the six lines before ("you feel tired about the rota", "you feel proud about
-Maisie"), or ends with the same three ("the rota really matters to you", "Maisie really matters
-to you"). Over the same conversation sets (740 conversations) and the AnnoMI therapist lines
-(2,527), that happens in no textbook, repaired, warm or blunt conversation and in no therapist's
-session, while generated scripts that pour the coachee's words into a few frames behind changing
-openers (`benchmarks/live_gaming.py`) are caught at most of their lines. A question the line
-ends with is no part of what it states: stock questions differ from line to line.
-Only lines that are not read as NEA are formulas: an order given again is still an order.
+"Sounds like", ...): what the line states, once its opener is set aside, opens with the same
+three words as two of the six lines before ("you feel stuck about the rota", "you feel stuck
+about Bess"), or ends with the same three ("the rota really matters to you", "Maisie really
+matters to you"). Over the same conversation sets (740 conversations) and the AnnoMI therapist
+lines (2,527), that happens in no textbook, repaired, warm or blunt conversation, and in one
+therapist line, an order (see below); it lowered nine of the verdict's gaming conversations. A
+question the line ends with is no part of what it states: stock questions differ from line to
+line. Scripts that draw from more frames than the window holds still slip through
+(`python benchmarks/live_gaming.py --generated 12`). Measured and not kept: two words for the
+stated opening, which caught "That is honest... That is a wonderful first step" in a repaired
+conversation. Only lines that are not read as NEA are formulas: an order given again is still an
+order.
 """
 
 from __future__ import annotations
