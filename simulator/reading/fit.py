@@ -190,6 +190,20 @@ Fitted in full, against the reader before: d, h, n 0.909 → 0.909, ap, aq 0.801
 → 0.823, bl 0.861 → 0.868, bq 0.741 → 0.739, bt 0.720 → 0.719, bw 0.879 → 0.873; AnnoMI lines
 0.638 → 0.642; the verdict's expectations missed 5 → 5 (tuning) and 3 → 3 (held out).
 
+Measured again and not kept, against the verdict's 740 conversations (five seeds each): no line
+shape, and line shape held back (`shape_penalty` 1,000), since "several sentences → confront"
+was still the first cue of warm multi-sentence lines read as confrontation ("Hi Tomasz. Empty doc
+is fine. No report needed."). Fitted in full, against a refit of the kept settings on the same
+machine (which misses 45 expectations where the weights as shipped miss 47): no line shape
+missed 50, 34 unstable against 30, d, h, n 0.908 → 0.905, AnnoMI four-behaviour macro-F1 0.634
+→ 0.618; held back, 46 missed, 25 unstable, d, h, n 0.907, AnnoMI 0.621. Either way the Tomasz
+line still read as confrontation, by "no" and "empty" instead: the words carry it, not the shape.
+
+Byte-identical refits hold on one machine: refitted here with numpy 2.4 and scipy 1.17, the
+vocabulary comes out as shipped and the form and focus heads nearly so, but the attractor head
+differs by up to 0.24 a weight, since L-BFGS stops at MAX_ITERATIONS before it has converged and where it stops
+depends on the floating-point arithmetic of the libraries.
+
 Needs numpy and scipy (the optional extra `fit`: `pip install -e '.[fit]'`); inference
 (`simulator.reading.model`) needs numpy only.
 """
