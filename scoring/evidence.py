@@ -40,6 +40,7 @@ from simulator.reading.reflection import (
     reflects_before_asking,
 )
 from simulator.reading.repeats import LineKey, asked_key, line_key
+from simulator.reading.taking_up import points_back, shares_words
 from simulator.reading.trainee_text import split_lead
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
@@ -91,6 +92,11 @@ class TurnEvidence:
     parrot_of: int | None = None  # the earlier turn that quoted the coachee back as this line does again
     opens_reflecting: bool = False  # a question opening with statements that reflect the coachee's last line
     asks_again: bool = False  # the repeat is of a question asked before, after a new opening
+    asks: bool = False  # the line asks something (a "?")
+    asks_off_list: bool = (
+        False  # ...that takes up nothing the coachee has said: no word, no subject of theirs
+    )
+    asks_after_them: bool = False  # ...that follows their last line: its words, or pointing back at it
 
     @property
     def counts(self) -> bool:
@@ -341,6 +347,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         said_again = repeated_from(turn.trainee, earlier_clauses, earlier)
         asked_before = asked_again(said_keys, keys)
         takes_up = _takes_up(turn.trainee, lead, asked, opens_reflecting, recent_words)
+        asking = split_lead(turn.trainee)[1] if "?" in turn.trainee else ""  # the question the line asks
+        asking_words = words_of(asking)
         said.append(turn.trainee)
         quoted.append((turn.trainee, before))
         evidence.append(
@@ -357,6 +365,12 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 flattery_of=None if flattery is None else facts.turns[flattery].n,
                 parrot_of=None if parrot is None else facts.turns[parrot].n,
                 opens_reflecting=opens_reflecting,
+                asks=bool(asking),
+                asks_off_list=bool(asking)
+                and asking_words.isdisjoint(heard)
+                and not (topics_of is not None and topics_of(asking)),
+                asks_after_them=bool(asking)
+                and (shares_words(asking_words, coachee[-1] if coachee else "") or points_back(asking)),
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.

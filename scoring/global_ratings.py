@@ -121,6 +121,30 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     return rating, seen
 
 
+OFF_LIST_LINES = 0.4
+"""Questions a list could have asked (taking up nothing the coachee has said) in at least this
+share of the lines, with FOLLOWED_QUESTIONS of the questions asked after the coachee's answer..."""
+
+FOLLOWED_QUESTIONS = 0.25
+"""...fewer than this share following the coachee's last line: the conversation was led by a list."""
+
+
+def asked_from_a_list(evidence: Evidence) -> bool:
+    """Whether the trainee's questions came from a list, whatever the coachee answered: many take up
+    nothing the coachee has said, and few follow their last line, however each is prefaced ("It
+    sounds like the rota really matters to you. What values guide you?"). The coach, not the
+    coachee, set the course (MITI Partnership below 3). Over the verdict's textbook and repaired
+    conversations at five seeds each (1,475 played) none was; the textbooks that asked most such
+    questions (up to half their lines) followed the coachee's last line in over half their
+    questions. Scripts pouring the coachee's words into frames before stock questions
+    (`benchmarks/live_gaming.py --generated`) follow it in one question in ten or fewer."""
+    asked = evidence.count("asks")
+    if not asked:
+        return False
+    off_list, followed = evidence.count("asks_off_list"), evidence.count("asks_after_them")
+    return off_list >= OFF_LIST_LINES * len(evidence.turns) and followed < FOLLOWED_QUESTIONS * asked
+
+
 def partnership_rating(evidence: Evidence) -> tuple[float, str]:
     """The Partnership rating (1 to 5, fractional between anchors) and the evidence behind it.
 
@@ -149,7 +173,7 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
         rating = _capped(rating, 4 - BELOW)
     if not own_step or not autonomy or nea >= HALF_A_LINE or imposed >= HALF_A_LINE:
         rating = _capped(rating, 5 - BELOW)
-    if nea / lines > 0.2 or repeated / lines > 0.25:
+    if nea / lines > 0.2 or repeated / lines > 0.25 or asked_from_a_list(evidence):
         rating = _capped(rating, 3 - BELOW)
     if nea / lines >= 0.4:
         rating = 1.0
@@ -168,6 +192,8 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
         seen += f", {tally(nea)} NEA move(s)"
     if repeated:
         seen += f", {repeated} repeated line(s)"
+    if asked_from_a_list(evidence):
+        seen += ", questions asked as from a list, whatever the coachee answered"
     return rating, seen
 
 

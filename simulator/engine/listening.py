@@ -19,13 +19,13 @@ from functools import partial
 from simulator.engine.presumptions import granted_by
 from simulator.reading.reflection import (
     Echo,
-    content_words,
     feeling_of,
     reflection_fit,
     reflects_before_asking,
 )
-from simulator.reading.repeats import NO_LINE, NOT_WORDS, LineKey, asked_key, is_near_repeat, line_key
-from simulator.reading.trainee_text import SENTENCE_END, split_lead
+from simulator.reading.repeats import NO_LINE, LineKey, asked_key, is_near_repeat, line_key
+from simulator.reading.taking_up import points_back, shares_words
+from simulator.reading.trainee_text import split_lead
 from simulator.scenario.model import Scenario, Topic
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Focus, Move, State
@@ -244,7 +244,7 @@ def hear(
         shares = _shares_words(asked, recent) or (bool(recent) and reflects_before_asking(lead, recent[-1]))
     else:
         shares = _shares_words(key, recent)
-    points_back = bool(recent) and _points_back(text)
+    pointing_back = bool(recent) and points_back(text)
     topics_of = partial(topics_named, scenario.topics) if scenario.topics else None
     verdict = reflection_verdict(move, text, recent, state, topics_of)
     follows = None
@@ -263,34 +263,11 @@ def hear(
         repeat=is_near_repeat(key, heard_before)
         or (asked is not None and is_near_repeat(asked, heard_before)),
         grants=granted_by(text, move, len(earlier)),
-        takes_up=shares or points_back,
-        only_points_back=points_back and not shares,
+        takes_up=shares or pointing_back,
+        only_points_back=pointing_back and not shares,
     )
 
 
 def _shares_words(key: LineKey, recent: Sequence[str]) -> bool:
     """Whether the line uses a word of the coachee's last line (beyond the frame of stock questions)."""
-    return bool(recent) and not (key.content - _QUESTION_FRAME).isdisjoint(content_words(recent[-1]))
-
-
-def _points_back(text: str) -> bool:
-    """Whether the line's last sentence points back at what was just said ("What would that look
-    like?", "Tell me more about that.").
-
-    Only the last sentence may point back: "That sounds really meaningful. What would your ideal
-    future look like?" opens on a stock acknowledgement and asks something that builds on nothing.
-    """
-    last_sentence = SENTENCE_END.split(text.strip())[-1]
-    return not _POINTS_BACK.isdisjoint(NOT_WORDS.sub(" ", last_sentence.lower()).split())
-
-
-_POINTS_BACK = frozenset({"that", "this", "those", "these", "else"})
-"""Words by which a line points back at what the coachee just said."""
-
-
-_QUESTION_FRAME = content_words(
-    "want wants wanted wanting wish hope hoping future ahead dream ideal picture imagine see best "
-    "possible matter matters important vision goal goals next step steps day one years year"
-)
-"""Words stock eliciting questions are made of ("What do you want for the future?"): sharing one
-with the coachee's answer does not show the answer was heard."""
+    return bool(recent) and shares_words(key.content, recent[-1])

@@ -3,6 +3,7 @@
 from scoring.evidence import Evidence, evidence_of
 from scoring.facts import ConversationFacts, TurnFacts
 from scoring.feedback import credit_of
+from scoring.global_ratings import asked_from_a_list, partnership_rating
 from scoring.marks import falling, rising
 from scoring.measures import (
     change_talk,
@@ -401,8 +402,9 @@ def test_partnership_falls_to_the_expert_role_when_the_coach_tells() -> None:
 
 def test_prepared_questions_that_take_up_nothing_do_not_share_power() -> None:
     # Twelve inviting questions, none taking up what the coachee said, and one reflection that
-    # does: inviting, but the coach's agenda, so Partnership stays under anchor 4; with every
-    # third line taking up their words, it reaches it.
+    # does: the coach's list sets the course, so Partnership stays under anchor 3 (MITI 2: responds
+    # only superficially). With a reflection after every answer the coachee is heard, but the
+    # list still sets the course; only questions that follow what they said share power (4).
     asks = [
         "What would your best year look like?",
         "What is your north star?",
@@ -419,7 +421,7 @@ def test_prepared_questions_that_take_up_nothing_do_not_share_power() -> None:
     ]
     reflection = "You love teaching the students on the ward."
     prepared = external(*[VISION_Q] * 12, COMPLEX, lines=(*asks, reflection))
-    assert partnership(prepared, R).value == 3.0
+    assert partnership(prepared, R).value == 2.0
     reflections = [
         "You love teaching them.",
         "The students on the ward matter to you.",
@@ -428,6 +430,45 @@ def test_prepared_questions_that_take_up_nothing_do_not_share_power() -> None:
         "The ward is where you teach best.",
         "Loving the teaching keeps you going.",
     ]
-    listening_lines = [line for pair in zip(asks, reflections, strict=False) for line in pair]
+    following = [
+        "What is it about teaching them that you love?",
+        "What do the students on the ward give you?",
+        "When does teaching light you up most?",
+        "What keeps the students on your mind?",
+        "What makes the ward the place you teach best?",
+        "What would more of that teaching look like?",
+    ]
     moves = [move for _ in reflections for move in (VISION_Q, COMPLEX)]
-    assert partnership(external(*moves, lines=tuple(listening_lines)), R).value == 4.0
+    reflected = [line for pair in zip(asks, reflections, strict=False) for line in pair]
+    assert partnership(external(*moves, lines=tuple(reflected)), R).value == 2.0
+    followed = [line for pair in zip(following, reflections, strict=True) for line in pair]
+    assert partnership(external(*moves, lines=tuple(followed)), R).value == 4.0
+
+
+LISTED = (
+    "It sounds like teaching matters to you. What values guide you?",
+    "Right, the ward is on your mind. What would success look like?",
+    "I hear that the students mean a lot to you. Who could support you?",
+    "So you care about teaching. What gives you energy at work?",
+    "Sounds like the ward really matters. What are you proudest of?",
+    "Got it, the students are important to you. What would you do if you could not fail?",
+)
+FOLLOWED = (
+    "It sounds like teaching matters to you. What is it about teaching the students that you love?",
+    "Right, the ward is on your mind. What would success look like?",
+    "I hear that the students mean a lot to you. How do they show it?",
+    "So you care about teaching. What gives you energy at work?",
+    "Sounds like the ward really matters. What would that look like next year?",
+    "Got it, the students are important to you. What would you do if you could not fail?",
+)
+
+
+def test_questions_from_a_list_whatever_was_answered_keep_partnership_below_fair() -> None:
+    listed = external(*[VALUES_Q] * len(LISTED), lines=LISTED)
+    assert asked_from_a_list(listed)
+    rating, seen = partnership_rating(listed)
+    assert rating < 3 and "as from a list" in seen
+    # The same openings, half the questions following what the coachee said: a conversation.
+    followed = external(*[VALUES_Q] * len(FOLLOWED), lines=FOLLOWED)
+    assert not asked_from_a_list(followed)
+    assert partnership_rating(followed)[0] > rating
