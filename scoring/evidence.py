@@ -93,10 +93,8 @@ class TurnEvidence:
     opens_reflecting: bool = False  # a question opening with statements that reflect the coachee's last line
     asks_again: bool = False  # the repeat is of a question asked before, after a new opening
     asks: bool = False  # the line asks something (a "?")
-    asks_off_list: bool = (
-        False  # ...that takes up nothing the coachee has said: no word, no subject of theirs
-    )
-    asks_after_them: bool = False  # ...that follows their last line: its words, or pointing back at it
+    asks_off_list: bool = False  # ...taking up nothing the coachee has said (no word, no subject)
+    asks_after_them: bool = False  # ...following their last line (its words, or pointing back)
 
     @property
     def counts(self) -> bool:

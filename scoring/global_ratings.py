@@ -122,11 +122,11 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
 
 
 OFF_LIST_LINES = 0.4
-"""Questions a list could have asked (taking up nothing the coachee has said) in at least this
-share of the lines, with FOLLOWED_QUESTIONS of the questions asked after the coachee's answer..."""
+"""The share of lines asking what a list could have asked (nothing the coachee said taken up)
+from which the questions may have come from a list (`asked_from_a_list`)."""
 
 FOLLOWED_QUESTIONS = 0.25
-"""...fewer than this share following the coachee's last line: the conversation was led by a list."""
+"""The share of questions that must follow the coachee's last line for them not to have come from a list."""
 
 
 def asked_from_a_list(evidence: Evidence) -> bool:

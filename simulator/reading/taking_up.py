@@ -7,9 +7,8 @@ the same of a line, so the rule lives here.
 
 from __future__ import annotations
 
-import re
-
 from simulator.reading.reflection import content_words
+from simulator.reading.repeats import NOT_WORDS
 from simulator.reading.trainee_text import SENTENCE_END
 
 QUESTION_FRAME = content_words(
@@ -21,8 +20,6 @@ with the coachee's answer does not show the answer was heard."""
 
 _POINTS_BACK = frozenset({"that", "this", "those", "these", "else"})
 """Words by which a line points back at what the coachee just said."""
-
-_NOT_WORDS = re.compile(r"[^a-z0-9']+")
 
 
 def shares_words(content: frozenset[str], last: str) -> bool:
@@ -39,4 +36,4 @@ def points_back(text: str) -> bool:
     future look like?" opens on a stock acknowledgement and asks something that builds on nothing.
     """
     last_sentence = SENTENCE_END.split(text.strip())[-1]
-    return not _POINTS_BACK.isdisjoint(_NOT_WORDS.sub(" ", last_sentence.lower()).split())
+    return not _POINTS_BACK.isdisjoint(NOT_WORDS.sub(" ", last_sentence.lower()).split())
