@@ -331,7 +331,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         move = turn.move
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-RECENT_LINES:]))
         echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
-        lead, asked = split_lead(turn.trainee) if move.form in QUESTION_FORMS else ("", turn.trainee)
+        split = split_lead(turn.trainee)
+        lead, asked = split if move.form in QUESTION_FORMS else ("", turn.trainee)
         opens_reflecting = bool(lead and coachee) and reflects_before_asking(lead, coachee[-1])
         formula = formula_of(turn.trainee, said, nea=move.attractor is Attractor.NEA)
         # As the coachee hears it (`Session._refrain`): a formula first, then flattery, then parroting.
@@ -345,7 +346,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         said_again = repeated_from(turn.trainee, earlier_clauses, earlier)
         asked_before = asked_again(said_keys, keys)
         takes_up = _takes_up(turn.trainee, lead, asked, opens_reflecting, recent_words)
-        asking = split_lead(turn.trainee)[1] if "?" in turn.trainee else ""  # the question the line asks
+        asking = split[1] if "?" in turn.trainee else ""  # the question the line asks, whatever its form
         asking_words = words_of(asking)
         said.append(turn.trainee)
         quoted.append((turn.trainee, before))

@@ -173,7 +173,8 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
         rating = _capped(rating, 4 - BELOW)
     if not own_step or not autonomy or nea >= HALF_A_LINE or imposed >= HALF_A_LINE:
         rating = _capped(rating, 5 - BELOW)
-    if nea / lines > 0.2 or repeated / lines > 0.25 or asked_from_a_list(evidence):
+    listed = asked_from_a_list(evidence)
+    if nea / lines > 0.2 or repeated / lines > 0.25 or listed:
         rating = _capped(rating, 3 - BELOW)
     if nea / lines >= 0.4:
         rating = 1.0
@@ -192,7 +193,7 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
         seen += f", {tally(nea)} NEA move(s)"
     if repeated:
         seen += f", {repeated} repeated line(s)"
-    if asked_from_a_list(evidence):
+    if listed:
         seen += ", questions asked as from a list, whatever the coachee answered"
     return rating, seen
 

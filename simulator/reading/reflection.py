@@ -295,9 +295,10 @@ def reflects_before_asking(lead: str, last: str) -> bool:
     coachee's last line in its words: a reflection of its own beside the question, as MITI codes
     a turn utterance by utterance. Only the last line: statements reciting what the coachee said
     earlier, or the case notes, before a stock question are not listening to the answer. Nor
-    their words strung together, which say nothing of them (`_SAYS_SOMETHING`)."""
+    their words strung together, which say nothing of them (`_SAYS_SOMETHING`; `reflection_fit`
+    hears a list as stock)."""
     said = without_opener(lead.lower().replace("\u2019", "'"))
-    if _SAYS_SOMETHING.search(said) is None or strings_words_together(lead):
+    if _SAYS_SOMETHING.search(said) is None:
         return False
     return reflection_fit(lead, [last]).echo in _REFLECTED_FIRST
 
