@@ -76,7 +76,7 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.HOT_BUTTON: "that word hits a nerve for this coachee",
     Rule.REVEAL: "open enough and asked the right question, the coachee told their story",
     Rule.REPEAT: "the coachee had heard that line before: said again, it earns nothing",
-    Rule.FORMULA: "the line opened as the trainee's last lines did: a frame said over and over moves nothing",
+    Rule.FORMULA: "the line opened as the trainee's last lines did, or refilled one of their frames: a frame said over and over moves nothing",
     Rule.FLATTERY: "the line heaped praise on the coachee as the trainee's last lines did: flattery moves nothing",
     Rule.PARROT: "the line quoted the coachee's own words back, as the trainee's last lines did: parroting moves nothing",
     Rule.UNCLEAR: "the coachee could not tell what was meant, so the line counted neither way",

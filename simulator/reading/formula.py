@@ -20,8 +20,19 @@ question the line ends with is no part of what it states: stock questions differ
 line. Scripts that draw from more frames than the window holds still slip through
 (`python benchmarks/live_gaming.py --generated 12`). Measured and not kept: two words for the
 stated opening, which caught "That is honest... That is a wonderful first step" in a repaired
-conversation. Only lines that are not read as NEA are formulas: an order given again is still an
-order.
+conversation.
+
+A formula is also one frame with a word or two changed ("you feel stuck about the rota", "you
+feel proud about Bess"; "Bess is on your mind", "the audit is on your mind"): what the line states
+is, but for at most two words of each, what one of the six lines before it stated (`same_frame`).
+The slot may sit anywhere, so neither the opening nor the closing need match; once is enough,
+since the rest of the statement is said again word for word. Over the verdict's conversation sets
+(740 conversations, 9,243 lines not gaming) that happens in no textbook, repaired, warm or blunt
+line, and in 6 of the 2,527 AnnoMI therapist lines, each the therapist saying their own words
+again ("Inner harmony, health, and security." twice). Scripts pouring the coachee's words into six
+frames at random had 28 of 162 lines heard as formulas before and 95 after.
+
+Only lines that are not read as NEA are formulas: an order given again is still an order.
 """
 
 from __future__ import annotations
@@ -84,11 +95,42 @@ def stated_frames(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return opened, closed
 
 
+FRAME_WORDS = (3, 12)
+"""How many words a statement must have, at least and at most, to be compared as a frame: a
+longer one is telling, not filling a slot."""
+
+FRAME_SLOT = 2
+"""How many words of each statement may differ for the two to be one frame."""
+
+
+@lru_cache(maxsize=1024)  # each pair comes round again as the window moves on
+def same_frame(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Whether two statements (`stated`) are one frame with different words in its slot: all but at
+    most FRAME_SLOT words of each are words of the other, in order, and at least three are."""
+    low, high = FRAME_WORDS
+    if not (low <= len(ours) <= high and low <= len(theirs) <= high):
+        return False
+    kept = _common_in_order(ours, theirs)
+    return kept >= low and len(ours) - kept <= FRAME_SLOT and len(theirs) - kept <= FRAME_SLOT
+
+
+def _common_in_order(ours: Sequence[str], theirs: Sequence[str]) -> int:
+    """How many words the two share in the same order (their longest common subsequence)."""
+    above = [0] * (len(theirs) + 1)
+    for word in ours:
+        row = [0]
+        for index, other in enumerate(theirs):
+            row.append(above[index] + 1 if word == other else max(above[index + 1], row[index]))
+        above = row
+    return above[-1]
+
+
 def formula_of(line: str, earlier: Sequence[str], nea: bool = False) -> int | None:
     """The index in `earlier` (the trainee's lines before this one, in order) of the first of the
     last WINDOW lines that opened as `line` does, or whose statements opened or closed as its own
-    do, when at least OPENED_BEFORE of them did; else None. A line read as NEA (`nea`) is never a
-    formula: an order given again is still an order."""
+    do, when at least OPENED_BEFORE of them did; else of the first whose statement is one frame
+    with its own (`same_frame`); else None. A line read as NEA (`nea`) is never a formula: an order
+    given again is still an order."""
     if nea:
         return None
     ours = opening(line)
@@ -104,7 +146,11 @@ def formula_of(line: str, earlier: Sequence[str], nea: bool = False) -> int | No
         theirs = stated_frames(before)
         return (bool(opened) and theirs[0] == opened) or (bool(closed) and theirs[1] == closed)
 
-    return first_of_refrain(earlier, frames_again, WINDOW, OPENED_BEFORE)
+    found = first_of_refrain(earlier, frames_again, WINDOW, OPENED_BEFORE)
+    if found is not None:
+        return found
+    statement = stated(line)
+    return first_of_refrain(earlier, lambda before: same_frame(statement, stated(before)), WINDOW, 1)
 
 
 def first_of_refrain(

@@ -7,7 +7,15 @@ from hypothesis import strategies as st
 
 from scoring.evidence import conversation_evidence
 from scoring.facts import facts_from_practice
-from simulator.reading.formula import WINDOW, formula_of, opening, stated_frames
+from simulator.reading.formula import (
+    FRAME_WORDS,
+    WINDOW,
+    formula_of,
+    opening,
+    same_frame,
+    stated,
+    stated_frames,
+)
 from simulator.scenario import catalogue
 from simulator.trainer.rehearsal import play
 
@@ -54,6 +62,7 @@ def test_a_formula_points_at_an_earlier_line_with_the_same_opening_or_frame(
             opening(earlier[found]) == opening(line) != ()
             or theirs[0] == ours[0] != ()
             or theirs[1] == ours[1] != ()
+            or same_frame(stated(line), stated(earlier[found]))
         )
         assert found >= len(earlier) - WINDOW
     assert formula_of(line, earlier, nea=True) is None
@@ -75,6 +84,32 @@ def test_the_same_frame_behind_changing_openers_is_a_formula() -> None:
     # What a line asks is no part of its frame: stock questions differ from line to line.
     asked = ["Tell me. What really matters to you?", "Go on. What really matters to you?"]
     assert formula_of("Okay. What really matters to you?", asked) is None
+
+
+def test_one_frame_with_its_slot_refilled_is_a_formula_the_second_time() -> None:
+    # The slot anywhere, neither opening nor closing the same: once before is enough.
+    assert formula_of("Right, the audit is on your mind.", ["Bess is on your mind."]) == 0
+    assert formula_of("Mm, you feel proud about the notes.", ["So you feel stuck about the rota."]) == 0
+    assert formula_of("I'm hearing the pass means a lot to you.", ["Maisie means a lot to you."]) == 0
+    # Three words in common are not a frame when more than two of either line's words differ.
+    assert (
+        formula_of("You're worried about what they'll all think of you.", ["You're worried about the rota."])
+        is None
+    )
+    # Nor is a statement too long to be a slot filled.
+    long_one = "You stayed with that family for an hour after your shift and nobody asked you to."
+    assert formula_of(long_one.replace("an hour", "two hours"), [long_one]) is None
+
+
+@given(st.lists(st.sampled_from(["you", "feel", "stuck", "about", "the", "rota", "Bess", "is"]), max_size=14))
+def test_a_frame_is_one_frame_with_itself_when_it_is_short_enough_and_either_way_round(
+    words: list[str],
+) -> None:
+    statement = tuple(word.lower() for word in words)
+    low, high = FRAME_WORDS
+    assert same_frame(statement, statement) is (low <= len(statement) <= high)
+    other = (*statement[:-1], "notes")
+    assert same_frame(statement, other) is same_frame(other, statement)
 
 
 def test_an_order_given_again_is_still_an_order() -> None:
