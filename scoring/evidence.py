@@ -148,6 +148,16 @@ class TurnEvidence:
         return self.counts and self.move.form in REFLECTION_FORMS and self.echo in (Echo.STOCK, Echo.MISSES)
 
     @property
+    def rote_reflection(self) -> bool:
+        """A line offered as a reflection that refills a frame said before (a formula) or quotes the
+        coachee back as the trainee's last lines did (parroting): said by rote, not to understand."""
+        return (
+            self.counts
+            and self.move.form in REFLECTION_FORMS
+            and (self.formula_of is not None or self.parrot_of is not None)
+        )
+
+    @property
     def unconfirmed_reflection(self) -> bool:
         """A reflection sharing no word with what the coachee said and naming no feeling: it may put
         their meaning in new words, so it earns no reflection credit, and no blame either."""

@@ -73,8 +73,9 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     mostly in their own words (a reflection told as appreciation), and so do the statements a
     question opens with when they reflect (`TurnEvidence.reflects_first`); each question that took them
     up, each other affirmation built on them and each reflection adding meaning a half; each
-    stock or missed reflection minus a half: one in ten lines (of at least `RATED_OVER_AT_LEAST`)
-    rises an anchor. The anchors' conditions cap it: no accurate reflection stays below 3, none
+    stock or missed reflection minus a half, and so each reflection said by rote
+    (`TurnEvidence.rote_reflection`): one in ten lines (of at least `RATED_OVER_AT_LEAST`) rises
+    an anchor. The anchors' conditions cap it: no accurate reflection stays below 3, none
     adding meaning below 5, a confrontation below 4.
 
     Measured and not kept: no accurate reflection capped below 4 instead (MITI's 3, "actively
@@ -85,6 +86,10 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     counting as taken up only words the coachee brought in kept that one below (69.9) but missed
     51 in all, since good coaches take up again words they said first and the coachee made their
     own (`python benchmarks/verdict.py --set all`).
+
+    Counting reflections said by rote against moved no textbook, repaired, warm or blunt score of
+    the verdict's 740 conversations, lowered eight gaming ones (up to 3.8 points) and steadied
+    three across seeds (unstable 31 -> 28).
     """
     lines = max(evidence.counted, RATED_OVER_AT_LEAST)
     reflected, restating = evidence.count("reflects"), evidence.count("restating_affirmation")
@@ -93,12 +98,12 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     deep = sum(turn.reflects and turn.move.form is Form.COMPLEX_REFLECTION for turn in evidence.turns)
     follow_ups = evidence.count("follow_up")
     grounded = sum(turn.grounded_affirmation and not turn.restating_affirmation for turn in evidence.turns)
-    stock = evidence.count("stock_reflection")
+    stock, rote = evidence.count("stock_reflection"), evidence.count("rote_reflection")
     missed = sum(turn.stock_reflection and turn.echo is Echo.MISSES for turn in evidence.turns)
     confronts = sum(
         turn.sureness for turn in evidence.turns if turn.counts and turn.move.form is Form.CONFRONT
     )
-    understanding = accurate + 0.5 * (follow_ups + grounded + deep) - 0.5 * stock
+    understanding = accurate + 0.5 * (follow_ups + grounded + deep) - 0.5 * (stock + rote)
     rating = max(min(1 + 10 * understanding / lines, 5.0), 1.0)
     if not accurate:
         rating = _capped(rating, 3 - BELOW)
@@ -116,6 +121,8 @@ def empathy_rating(evidence: Evidence) -> tuple[float, str]:
         seen += f", {grounded} affirmation(s) built on their words"
     if stock:
         seen += f", {stock} stock or missed reflection(s)" + (f" ({missed} missed)" if missed else "")
+    if rote:
+        seen += f", {rote} reflection(s) said by rote (a frame refilled or their words quoted again)"
     if confronts >= HALF_A_LINE:
         seen += f", {tally(confronts)} confrontation(s)"
     return rating, seen

@@ -297,6 +297,22 @@ def test_empathy_rises_with_reflections_that_capture_the_coachee_and_falls_with_
     assert attentive.shown.endswith("/5") and attentive.reason.count(":") >= 1
 
 
+def test_reflections_said_by_rote_count_against_empathy() -> None:
+    refilled = (
+        "Teaching the students is on your mind.",
+        "The ward is on your mind.",
+        "Teaching is on your mind.",
+    )
+    rote = external(SIMPLE, SIMPLE, SIMPLE, lines=refilled)
+    assert [turn.rote_reflection for turn in rote.turns] == [False, True, True]
+    by_rote, varied = empathy(rote, R), empathy(external(SIMPLE, SIMPLE, SIMPLE, lines=REFLECTIONS[:3]), R)
+    assert "2 reflection(s) said by rote" in by_rote.reason and "by rote" not in varied.reason
+    assert (by_rote.value or 0) < (varied.value or 0)
+    # Said once, the frame is a reflection like any other: no less than once among other lines.
+    once = empathy(external(SIMPLE, VALUES_Q, PLAN_Q, lines=(refilled[0], LINES[VALUES_Q], LINES[PLAN_Q])), R)
+    assert "by rote" not in once.reason
+
+
 def test_empathy_counts_affirmations_built_on_the_coachees_words() -> None:
     built_on = (
         "Your patience with the students made a real difference to three new nurses this year.",
