@@ -51,8 +51,6 @@ def _phrases(name: str) -> tuple[str, ...]:
 
 
 WORD_REPAIRS: dict[str, str] = dict(_DATA.pop("WORD_REPAIRS")["map"])
-LEAD_IN_FILLERS = _phrases("LEAD_IN_FILLERS")
-STRUCTURE_PHRASES = _phrases("STRUCTURE_PHRASES")
 FILLER_ONLY = _phrases("FILLER_ONLY")
 GREETINGS = _phrases("GREETINGS")
 ELICIT_AFTER_INFORMING = _phrases("ELICIT_AFTER_INFORMING")

@@ -1,10 +1,9 @@
-"""Steps 1 and 2 of reading a trainee line: normalising it and splitting it into sentences.
+"""Reading a trainee line's text: normalising it, and splitting off the question it asks.
 
 Normalising caps the length, drops terminal escapes and stage directions, lower-cases, and
 mends dictation (false starts, "dont" -> "don't") so typed and spoken lines read alike.
-Splitting cuts the turn at sentence marks or, for unpunctuated dictation, before a clause
-that opens a question or a reflection; `strip_lead_in` drops fillers and greetings
-("okay so", "thanks for coming in") from the front of a sentence.
+`split_lead` parts the statements a question opens with from the question, and
+`without_opener` sets aside how a line opens ("So", "Right,", "I hear that").
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from simulator.phrase_scan import WORD_END, alternation, opening
+from simulator.phrase_scan import alternation
 from simulator.reading import cue_lexicon as lex
 from simulator.text import MAX_LINE_CHARS, clean_line
 
@@ -80,46 +79,14 @@ _SHORT_WORDS = frozenset(_SHORT_WORD_TEXT.split())
 
 _REPAIRS = re.compile(r"(?<![\w'])(" + alternation(tuple(lex.WORD_REPAIRS)) + r")(?![\w'])")
 
-# Sentences and lead-ins (step 2)
-_SENTENCES = re.compile(r"[^.?!;\n]+[.?!;]*")
-
 _HAS_SENTENCE_PUNCT = re.compile(r"[.?!;]")
 
 EDGE_JUNK = " \t,:-\"'()[]*_~`.;!?"
-
-_LEAD_IN = re.compile(r"(?:" + alternation(lex.LEAD_IN_FILLERS) + r")(?:[\s,]+|$)")
-
-_STRUCTURE = opening(lex.STRUCTURE_PHRASES)
 
 # Fillers run together, with sentence marks between and after them ("Okay. Right then.", "That's it.").
 FILLER_ONLY = re.compile(
     alternation(lex.FILLER_ONLY) + r"(?:[\s,.!?;:…]+" + alternation(lex.FILLER_ONLY) + r")*[\s.!?…]*"
 )
-
-# Where dictation ran several sentences together, a new clause often opens with these.
-_CLAUSE_BREAK = re.compile(
-    r"(?<=\w) (?=(?:what(?:'s| would| do| did| does| is| are| was| else| might| could| can| will| matters| makes"
-    r"| helps| has| have)|how (?:would|do|did|does|is|are|was|could|can|might|will|has|have|come|else)"
-    r"|why (?:do|did|is|are|was|would|didn't|don't|haven't|not)|which (?:\w+ )?(?:would|do|did|of)"
-    r"|when (?:were|was|did|do|have|would)|who (?:would|could|do|did|else)|where (?:do|did|are|is|would|could)"
-    r"|(?:do|did|are|have|would|could|can|will|is) you |tell me |(?:it )?sounds like |it seems |so you're "
-    r"|it's your (?:call|choice)|you should |take it or leave it))"
-)
-
-# A clause opener right after one of these words belongs to the same sentence.
-_BINDING_WORDS = (
-    "why what how when where who which or if that to of than whether because i wonder know ask"
-    " sure tell curious see think about is are was were do did does can could would will should"
-)
-
-_BINDS_NEXT_CLAUSE = frozenset(_BINDING_WORDS.split())
-
-_SHORT_WH_START = 4  # words: a wh-question this short has not reached its verb yet
-
-_MAX_SENTENCES = 12  # a coaching turn longer than this is a monologue; its act shows early
-
-WH_OPENING = re.compile(lex.WH_OPENERS + WORD_END)
-
 
 def normalise(text: str) -> str:
     """One trainee line in the form the patterns read: capped, cleaned, lower-cased and mended ("" for no text)."""
@@ -167,50 +134,3 @@ def _drop_false_start(match: re.Match[str]) -> str:
 
 def _repair(match: re.Match[str]) -> str:
     return lex.WORD_REPAIRS[match.group(1)]
-
-
-def sentences(clean: str) -> list[tuple[str, bool]]:
-    """Sentences as (body, ends_with_question_mark); dictation is split at clause openers."""
-    if not _HAS_SENTENCE_PUNCT.search(clean):
-        clean = _split_dictation(clean)
-    pieces = []
-    for raw in _SENTENCES.findall(clean):
-        body = raw.strip(EDGE_JUNK)
-        if body:
-            pieces.append((body, "?" in raw))
-    return pieces[:_MAX_SENTENCES]
-
-
-def _split_dictation(clean: str) -> str:
-    """Put a full stop before each clause opener, unless the word before binds it ("why are you")."""
-    parts = []
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(clean):
-        segment = clean[start : match.start()]
-        before = segment.rsplit(" ", 2)
-        if len(before) < 2 or before[-1] in _BINDS_NEXT_CLAUSE:
-            continue
-        if WH_OPENING.match(strip_lead_in(segment)[0]) and segment.count(" ") < _SHORT_WH_START:
-            continue  # "which of those ideas would you like": still one question
-
-        parts.append(clean[start : match.start()])
-        start = match.end()
-    parts.append(clean[start:])
-    return ". ".join(parts)
-
-
-def strip_lead_in(body: str) -> tuple[str, bool]:
-    """Drop fillers and greetings from the front; report whether a greeting/transition was there."""
-    saw_structure = False
-    for _ in range(6):
-        structure = _STRUCTURE.match(body)
-        if structure and structure.end() > 0:
-            saw_structure = True
-            body = body[structure.end() :].lstrip(EDGE_JUNK)
-            continue
-        filler = _LEAD_IN.match(body)
-        if filler and filler.end() > 0:
-            body = body[filler.end() :].lstrip(EDGE_JUNK)
-            continue
-        break
-    return body, saw_structure
