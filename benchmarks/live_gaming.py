@@ -1,6 +1,6 @@
 """Gaming strategies played live against every bundled persona: none should be compassion-led.
 
-    python benchmarks/live_gaming.py [--seeds 3] [--generated 12]
+    python benchmarks/live_gaming.py [--seeds 3] [--generated 12] [--dictated]
 
 The verdict's conversation sets (`benchmarks/verdict.py`) are written lines, fixed before the
 coachee answers. A trainee gaming the scorecard answers the coachee mechanically instead: each
@@ -14,6 +14,10 @@ With `--generated N`, it then plays N rounds of strategies drawn at random
 (`gaming.generated`: the coachee's words poured into frames behind a changing opener), one per
 persona a round at a random seed, and prints how many of each kind came out compassion-led and
 the highest overall of each: a harder adversary than the fixed strategies, held only in part.
+
+With `--dictated`, every line of every strategy is said as speech-to-text writes it (lower case,
+no punctuation: `gaming.dictated`), which takes away the question marks the checks of a line's
+question go by.
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ from __future__ import annotations
 import argparse
 import random
 from collections import Counter
+from collections.abc import Callable
 
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
-from simulator.trainer.gaming import GENERATED_KINDS, STRATEGIES, generated, play_strategy
+from simulator.trainer.gaming import GENERATED_KINDS, STRATEGIES, Strategy, dictated, generated, play_strategy
 from simulator.trainer.rehearsal import score_session
 from simulator.vocabulary import Band
 
@@ -37,13 +42,17 @@ def main() -> None:
     parser.add_argument(
         "--generated", type=int, default=0, help="rounds of strategies drawn at random (default 0)"
     )
+    parser.add_argument("--dictated", action="store_true", help="every line in lower case, no punctuation")
     args = parser.parse_args()
+    said = dictated if args.dictated else _as_typed
     scenarios = [loaded.scenario for loaded in catalogue.load_bundled()]
     compassion_led = played = 0
     for name, strategy in STRATEGIES.items():
         print(f"\n{name}")
         for scenario in scenarios:
-            cards = [score_session(play_strategy(scenario, strategy, seed)) for seed in range(args.seeds)]
+            cards = [
+                score_session(play_strategy(scenario, said(strategy), seed)) for seed in range(args.seeds)
+            ]
             led = sum(card.band is Band.COMPASSION_LED for card in cards)
             compassion_led, played = compassion_led + led, played + len(cards)
             first = cards[0]
@@ -54,17 +63,21 @@ def main() -> None:
             )
     print(f"\n{played} conversations, compassion-led: {compassion_led} (target 0)")
     if args.generated:
-        play_generated(scenarios, args.generated)
+        play_generated(scenarios, args.generated, said)
 
 
-def play_generated(scenarios: list[Scenario], rounds: int) -> None:
+def _as_typed(strategy: Strategy) -> Strategy:
+    return strategy
+
+
+def play_generated(scenarios: list[Scenario], rounds: int, said: Callable[[Strategy], Strategy]) -> None:
     """`rounds` rounds of strategies drawn at random (from a fixed seed), one per persona a round."""
     rng = random.Random(0)
     played, led, highest = Counter[str](), Counter[str](), Counter[str]()
     for _ in range(rounds):
         for scenario in scenarios:
             kind, strategy = generated(rng)
-            card = score_session(play_strategy(scenario, strategy, rng.randrange(5)))
+            card = score_session(play_strategy(scenario, said(strategy), rng.randrange(5)))
             played[kind] += 1
             led[kind] += card.band is Band.COMPASSION_LED
             highest[kind] = max(highest[kind], card.overall)

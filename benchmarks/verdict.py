@@ -4,7 +4,6 @@
     python benchmarks/verdict.py --set held_out           # conversations kept aside for testing
     python benchmarks/verdict.py --set all                # every set, one process per core, then totals
     python benchmarks/verdict.py --annomi ../shared/data/annomi-dev.csv
-    python benchmarks/verdict.py --speed                  # coach score over 1,000 transcripts of 50 turns
 
 Conversations live in `benchmarks/conversations/<set>/*.yaml`: a `scenario` id and
 `conversations: [{style, title, lines}]`, in five styles: textbook, warm_deficit, blunt, repair
@@ -27,6 +26,8 @@ With `--annomi`, every AnnoMI session is scored as an external transcript (thera
 client = coachee): the AUC of `overall` for high vs low quality, of length alone, and within
 length-matched pairs; then again with every line lower-cased and stripped of punctuation, as a
 speech-to-text transcript would be. The data is read from the given path only.
+
+How fast scoring is, `benchmarks/score_speed.py` measures.
 """
 
 from __future__ import annotations
@@ -35,12 +36,7 @@ import argparse
 import contextlib
 import csv
 import io
-import json
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -52,7 +48,6 @@ import yaml
 from scoring.external import Utterance, facts_from_utterances
 from scoring.scorecard import Scorecard, score_facts
 from simulator.engine.session import Session
-from simulator.engine.transcript import TranscriptWriter, header_record
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import Rubric
 from simulator.shell.workers import worker_count
@@ -321,44 +316,6 @@ def report_annomi(path: Path) -> None:
                 print(f"    {key:<28} AUC {auc(hs, ls):.3f}")  # type: ignore[arg-type]
 
 
-def report_speed(files: int, turns: int) -> None:
-    loaded = catalogue.load(catalogue.DEFAULT_SCENARIO)
-    scenario = loaded.scenario.model_copy(update={"turn_limit": turns})
-    lines = [
-        str(line)
-        for _, conversations in load_set("tuning")
-        for c in conversations
-        for line in c["lines"]  # type: ignore[attr-defined]
-    ]
-    coach = shutil.which("coach") or str(Path(sys.executable).with_name("coach"))
-    with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for number in range(files):
-            chosen = [lines[(number * 7 + i * 13) % len(lines)] for i in range(turns)]
-            session = play(scenario, chosen, number)
-            path = Path(folder) / f"practice-{number}.jsonl"
-            with path.open("w", encoding="utf-8") as handle:
-                writer = TranscriptWriter(handle)
-                writer.write(
-                    {
-                        **header_record(session, loaded.text, "2026-01-01T00:00:00Z", loaded.source),
-                        "turn_limit": turns,
-                    }
-                )
-                for turn in session.turns:
-                    writer.turn(turn)
-            paths.append(str(path))
-        start = time.perf_counter()
-        done = subprocess.run([coach, "score", "--json", *paths], capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
-        scored = sum(
-            1 for line in done.stdout.splitlines() if line.startswith("{") and "overall" in json.loads(line)
-        )
-    print(
-        f"\ncoach score --json, {files} practice transcripts of {turns} turns: {elapsed:.2f} s (whole process; {scored} scored)"
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -369,11 +326,6 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--annomi", type=Path, help="an AnnoMI CSV to measure session-level quality on")
     parser.add_argument(
-        "--speed", action="store_true", help="time coach score over many practice transcripts"
-    )
-    parser.add_argument("--files", type=int, default=1000)
-    parser.add_argument("--turns", type=int, default=50)
-    parser.add_argument(
         "--why",
         action="store_true",
         help="for each unstable conversation, the measures that moved most across seeds, and how many lines read differently",
@@ -381,8 +333,6 @@ def main() -> None:
     args = parser.parse_args()
     if args.annomi:
         report_annomi(args.annomi)
-    elif args.speed:
-        report_speed(args.files, args.turns)
     elif args.set == "all":
         report_all(args.seeds, args.why)
     else:

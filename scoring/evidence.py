@@ -41,7 +41,7 @@ from simulator.reading.reflection import (
 )
 from simulator.reading.repeats import LineKey, asked_key, line_key
 from simulator.reading.taking_up import points_back, shares_words
-from simulator.reading.trainee_text import split_lead
+from simulator.reading.trainee_text import asks, split_lead
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
 
@@ -356,7 +356,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         said_again = repeated_from(turn.trainee, earlier_clauses, earlier)
         asked_before = asked_again(said_keys, keys)
         takes_up = _takes_up(turn.trainee, lead, asked, opens_reflecting, recent_words)
-        asking = split[1] if "?" in turn.trainee else ""  # the question the line asks, whatever its form
+        asking = split[1] if asks(turn.trainee) else ""  # the question the line asks, whatever its form
         asking_words = words_of(asking)
         said.append(turn.trainee)
         quoted.append((turn.trainee, before))

@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from simulator.reading.trainee_text import split_lead, without_opener
+from simulator.reading.trainee_text import asks, split_lead, without_opener
 
 T = TypeVar("T")
 
@@ -84,7 +84,7 @@ def stated(line: str) -> tuple[str, ...]:
     """The words of what a line states, lowered: its statements before any question it asks
     (`trainee_text.split_lead`), or the whole line when it asks none, its opener set aside."""
     lead, asked = split_lead(line.lower().replace("\u2019", "'"))
-    return tuple(_WORD.findall(without_opener(lead or ("" if "?" in asked else asked))))
+    return tuple(_WORD.findall(without_opener(lead or ("" if asks(asked) else asked))))
 
 
 def stated_frames(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

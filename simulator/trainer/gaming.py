@@ -88,6 +88,14 @@ STRATEGIES: dict[str, Strategy] = {
 }
 
 
+_MARKS = re.compile(r"[^\w\s']")
+
+
+def dictated(strategy: Strategy) -> Strategy:
+    """The same strategy said as speech-to-text writes it: lower case, no punctuation."""
+    return lambda reply, turn: " ".join(_MARKS.sub(" ", strategy(reply, turn).lower()).split())
+
+
 def play_strategy(scenario: Scenario, strategy: Strategy, seed: int = 0, turns: int = TURNS) -> Session:
     """A conversation of `turns` lines, each made by `strategy` from the coachee's last reply."""
     session, last = Session(scenario, seed=seed), scenario.opening.text

@@ -15,7 +15,7 @@ from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, header_record, parse_transcript
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.trainer.gaming import STRATEGIES, play_strategy
+from simulator.trainer.gaming import STRATEGIES, dictated, play_strategy
 from simulator.trainer.rehearsal import play, score_session
 from simulator.vocabulary import Band, MeasureKey
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES
@@ -213,14 +213,16 @@ def test_a_conversation_that_never_reflects_is_held_below_compassion_led_by_its_
         "three of their words listed, then a new stock question",
     ],
 )
+@pytest.mark.parametrize("spoken", [False, True], ids=["typed", "dictated"])
 def test_the_coachees_words_before_each_new_stock_question_are_never_compassion_led(
-    scenario, strategy
+    scenario, strategy, spoken
 ) -> None:  # type: ignore[no-untyped-def]
     """Every line opens with the coachee's own words handed back, then asks the next of eighteen
     stock questions, whatever was answered: before these were heard for what they are (parroting
     with the person turned round; a list of their words, no reflection), this scored compassion-led
-    on every persona."""
-    session = play_strategy(scenario, STRATEGIES[strategy])
+    on every persona. Dictated, with no question marks to find the question by, it did again (up
+    to 99.5) until a dictated line's question was found by its words."""
+    session = play_strategy(scenario, dictated(STRATEGIES[strategy]) if spoken else STRATEGIES[strategy])
     assert score_session(session).band is not Band.COMPASSION_LED
 
 

@@ -1,0 +1,66 @@
+"""A line's question, split from the statements it opens with: by its marks, or dictated without them."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from simulator.reading.trainee_text import asks, question_start, split_lead
+
+
+def test_a_typed_line_is_split_at_its_first_question_mark() -> None:
+    line = "Six till seven. That's a thirteen hour day. What keeps you going?"
+    assert split_lead(line) == ("Six till seven. That's a thirteen hour day.", "What keeps you going?")
+    assert split_lead("You stayed an hour after your shift.") == ("", "You stayed an hour after your shift.")
+    assert asks(line) and not asks("You stayed an hour after your shift.")
+
+
+def test_a_dictated_line_is_split_where_its_question_starts() -> None:
+    line = "so being known is the heart of it for you what would that look like"
+    assert split_lead(line) == ("so being known is the heart of it for you", "what would that look like")
+    assert (
+        split_lead("you've had a rough week do you want to talk about it")[1]
+        == "do you want to talk about it"
+    )
+    assert split_lead("what matters most to you") == ("", "what matters most to you")
+    conditional = (
+        "let me ask you something bigger if you could design your working life what would it look like"
+    )
+    assert split_lead(conditional)[0] == "let me ask you something bigger"
+    assert asks(line) and asks("what matters most to you")
+
+
+def test_a_line_typed_without_a_question_mark_is_split_by_its_words() -> None:
+    assert split_lead("The reorg changed a lot. How has that been") == (
+        "The reorg changed a lot.",
+        "How has that been",
+    )
+    assert split_lead("You were proud of the team, who could support you now") == (
+        "You were proud of the team",
+        "who could support you now",
+    )
+    assert not asks("She's the one who got the new starter through her certificate.")
+
+
+def test_a_wh_word_or_an_auxiliary_inside_a_statement_asks_nothing() -> None:
+    for statement in (
+        "i know what you mean and that's what matters",
+        "you stayed with that family for an hour after your shift",
+        "i want to hear how you see it first",
+        "that is exactly what you did",
+    ):
+        assert not asks(statement) and split_lead(statement) == ("", statement)
+
+
+WORDS = st.sampled_from(
+    ["so", "you", "what", "would", "do", "is", "that", "the", "rota", "matters", "know", "how", "it", "i"]
+)
+
+
+@given(st.lists(WORDS, max_size=14))
+def test_a_dictated_line_split_keeps_every_word_in_order(words: list[str]) -> None:
+    line = " ".join(words)
+    lead, asked = split_lead(line)
+    assert " ".join(part for part in (lead, asked) if part).split() == words
+    assert asks(line) is (question_start(words) is not None)
+    assert (lead == "") is (question_start(words) in (None, 0))
