@@ -98,9 +98,9 @@ def question_start(words: list[str]) -> int | None:
     A condition the question is put under belongs to it, as it does to the sentence a question
     mark ends: "if you could design your working life what would it look like" starts at "if"."""
     for at, word in enumerate(words):
-        if at and words[at - 1] in _BINDING:
-            continue
         after = words[at + 1] if at + 1 < len(words) else ""
+        if at and words[at - 1] in _BINDING and not _asks_outright(words, at):
+            continue
         if at and word in _RELATIVE and words[at - 1] not in _CLAUSE_OPENERS and after not in _MODALS:
             continue  # "the one who got her through it", "the bit which is hard"
         if word in _WH_CONTRACTED or (word in _WH and (after in _AUXILIARIES or after in _AFTER_WH)):
@@ -108,6 +108,18 @@ def question_start(words: list[str]) -> int | None:
         if word in _AUXILIARIES and after in _SUBJECTS:
             return _with_its_condition(words, at)
     return None
+
+
+def _asks_outright(words: list[str], at: int) -> bool:
+    """Whether a wh-word opens a question whatever word it follows: before an auxiliary and its
+    subject ("...hold on to what do you love", "I'd love to know what do you make of it")."""
+    following = words[at + 1 : at + 3]
+    return (
+        words[at] in _WH
+        and len(following) == 2
+        and following[0] in _AUXILIARIES
+        and following[1] in _SUBJECTS
+    )
 
 
 _CONDITIONS = _word_set("if suppose supposing imagine")

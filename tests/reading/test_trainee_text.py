@@ -40,6 +40,10 @@ def test_a_line_typed_without_a_question_mark_is_split_by_its_words() -> None:
         "who could support you now",
     )
     assert not asks("She's the one who got the new starter through her certificate.")
+    assert (
+        split_lead("that's the bit to hold on to what do you love about the job")[1]
+        == "what do you love about the job"
+    )
 
 
 def test_a_wh_word_or_an_auxiliary_inside_a_statement_asks_nothing() -> None:
