@@ -20,6 +20,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 """Where one sentence of a line ends and the next begins (split a stripped line on it)."""
 
 
+# Pure: the coachee's ear, the refrain checks and the scorecard each split the same line in turn.
+@lru_cache(maxsize=256)
 def split_lead(line: str) -> tuple[str, str]:
     """The whole sentences a question opens with, and the rest from its first question on; the
     lead is "" when the line opens with its question, or asks none ("Six till seven. That's a
@@ -44,6 +46,7 @@ def split_lead(line: str) -> tuple[str, str]:
     return "", line
 
 
+@lru_cache(maxsize=256)
 def asks(line: str) -> bool:
     """Whether a line asks something: a question mark, or a question starting by its words in one
     of its sentences (`question_start`), as dictated or hurried lines ask."""
