@@ -3,6 +3,7 @@
     python benchmarks/verdict.py                          # the tuning conversations, seeds 0-4
     python benchmarks/verdict.py --set held_out           # conversations kept aside for testing
     python benchmarks/verdict.py --set all                # every set, one process per core, then totals
+    python benchmarks/verdict.py --set all --dictated     # every line lower-cased, without punctuation
     python benchmarks/verdict.py --annomi ../shared/data/annomi-dev.csv
 
 Conversations live in `benchmarks/conversations/<set>/*.yaml`: a `scenario` id and
@@ -26,6 +27,9 @@ With `--annomi`, every AnnoMI session is scored as an external transcript (thera
 client = coachee): the AUC of `overall` for high vs low quality, of length alone, and within
 length-matched pairs; then again with every line lower-cased and stripped of punctuation, as a
 speech-to-text transcript would be. The data is read from the given path only.
+
+With `--dictated`, every trainee line is played as speech-to-text writes it (lower case, no
+punctuation), and the same expectations are checked: a verdict should not turn on the marks.
 
 How fast scoring is, `benchmarks/score_speed.py` measures.
 """
@@ -120,7 +124,7 @@ class SetSummary:
     gaming_highest: float
 
 
-def report_set(name: str, seeds: int, why: bool = False) -> SetSummary:
+def report_set(name: str, seeds: int, why: bool = False, dictated: bool = False) -> SetSummary:
     failures: list[str] = []
     textbooks = textbooks_led = 0
     gaming_highest = 0.0
@@ -136,6 +140,8 @@ def report_set(name: str, seeds: int, why: bool = False) -> SetSummary:
         for conversation in conversations:
             style, title = str(conversation["style"]), str(conversation["title"])
             lines = [str(line) for line in conversation["lines"]]  # type: ignore[attr-defined]
+            if dictated:
+                lines = [_spoken(line) or line for line in lines]
             sessions = [play_lines(scenario_id, lines, seed) for seed in range(seeds)]
             cards = [score_session(session) for session in sessions]
             overalls = [card.overall for card in cards]
@@ -226,24 +232,25 @@ def set_names() -> list[str]:
     return sorted(path.name for path in (HERE / "conversations").iterdir() if path.is_dir())
 
 
-def _report_quietly(name: str, seeds: int, why: bool) -> tuple[str, SetSummary]:
+def _report_quietly(name: str, seeds: int, why: bool, dictated: bool) -> tuple[str, SetSummary]:
     # In a worker process: the report is printed by the parent, in set order, not interleaved.
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        summary = report_set(name, seeds, why)
+        summary = report_set(name, seeds, why, dictated)
     return printed.getvalue(), summary
 
 
-def report_all(seeds: int, why: bool = False) -> None:
+def report_all(seeds: int, why: bool = False, dictated: bool = False) -> None:
     """Every set (one process per core), each reported as `--set` would, then the totals."""
     names = set_names()
+    count = len(names)
     with ProcessPoolExecutor(max_workers=worker_count()) as pool:
-        done = list(pool.map(_report_quietly, names, [seeds] * len(names), [why] * len(names)))
+        done = list(pool.map(_report_quietly, names, [seeds] * count, [why] * count, [dictated] * count))
     for name, (printed, _) in zip(names, done, strict=True):
         print(f"\n########## {name}{printed}")
     summaries = [summary for _, summary in done]
     print(
-        f"\nall {len(names)} sets ({', '.join(names)}), {seeds} seeds each: "
+        f"\nall {len(names)} sets ({', '.join(names)}), {seeds} seeds each{', dictated' if dictated else ''}: "
         f"{sum(s.conversations for s in summaries)} conversations, "
         f"expectations missed {sum(s.missed for s in summaries)}, "
         f"unstable {sum(s.unstable for s in summaries)}, "
@@ -326,6 +333,9 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--annomi", type=Path, help="an AnnoMI CSV to measure session-level quality on")
     parser.add_argument(
+        "--dictated", action="store_true", help="play every line lower-cased, without punctuation"
+    )
+    parser.add_argument(
         "--why",
         action="store_true",
         help="for each unstable conversation, the measures that moved most across seeds, and how many lines read differently",
@@ -334,9 +344,9 @@ def main() -> None:
     if args.annomi:
         report_annomi(args.annomi)
     elif args.set == "all":
-        report_all(args.seeds, args.why)
+        report_all(args.seeds, args.why, args.dictated)
     else:
-        report_set(args.set, args.seeds, args.why)
+        report_set(args.set, args.seeds, args.why, args.dictated)
 
 
 if __name__ == "__main__":
