@@ -28,7 +28,7 @@ is, but for at most two words of each, what one of the six lines before it state
 The slot may sit anywhere, so neither the opening nor the closing need match; once is enough,
 since the rest of the statement is said again word for word. Over the verdict's conversation sets
 (740 conversations, 9,243 lines not gaming) that happens in no textbook, repaired, warm or blunt
-line, and in 6 of the 2,527 AnnoMI therapist lines, each the therapist saying their own words
+line, and in 7 of the 2,527 AnnoMI therapist lines, each the therapist saying their own words
 again ("Inner harmony, health, and security." twice). Scripts pouring the coachee's words into six
 frames at random had 28 of 162 lines heard as formulas before and 95 after.
 

@@ -91,10 +91,10 @@ starts a question only before a modal ("...the team who could support you")."""
 
 
 def question_start(words: list[str]) -> int | None:
-    """Where a question starts among a dictated line's lowered words: a wh-word followed by an
-    auxiliary or a word that makes it ask ("what would", "what's", "how come"), or an auxiliary
-    followed by its subject ("do you", "is there"), not bound to the words before it. None when
-    nothing asks. Over the project's corpus as written, a question is found in 92% of the lines
+    """Where a question starts among the lowered words of a sentence with no question mark: a
+    wh-word followed by an auxiliary or a word that makes it ask ("what would", "what's", "how
+    come"), or an auxiliary followed by its subject ("do you", "is there"), not bound to the words
+    before it. None when nothing asks. Over the project's corpus as written, a question is found in 92% of the lines
     that ask (a question mark alone finds 71%), and 90% of the lines one is found in ask; said
     again without their marks, 79% and 89% (`python benchmarks/dictated_questions.py`).
 
