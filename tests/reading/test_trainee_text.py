@@ -23,6 +23,7 @@ def test_a_dictated_line_is_split_where_its_question_starts() -> None:
         == "do you want to talk about it"
     )
     assert split_lead("what matters most to you") == ("", "what matters most to you")
+    assert split_lead("you've been on nights all week how tired are you")[1] == "how tired are you"
     conditional = (
         "let me ask you something bigger if you could design your working life what would it look like"
     )
