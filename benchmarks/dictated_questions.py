@@ -22,16 +22,11 @@ import re
 from pathlib import Path
 
 from simulator.reading.trainee_text import asks, split_lead
+from simulator.trainer.gaming import spoken
 
 CORPUS = Path(__file__).resolve().parents[1] / "simulator" / "reading" / "corpus"
 QUESTION_FORMS = ("open_question", "closed_question")
-_MARKS = re.compile(r"[^\w\s']")
 _WORD = re.compile(r"[a-z0-9']+")
-
-
-def spoken(text: str) -> str:
-    """The line as speech-to-text gives it: lower case, no punctuation."""
-    return " ".join(_MARKS.sub(" ", text.lower()).split())
 
 
 def measure_as_written(rows: list[dict[str, str]]) -> None:

@@ -92,7 +92,7 @@ class TurnEvidence:
     parrot_of: int | None = None  # the earlier turn that quoted the coachee back as this line does again
     opens_reflecting: bool = False  # a question opening with statements that reflect the coachee's last line
     asks_again: bool = False  # the repeat is of a question asked before, after a new opening
-    asks: bool = False  # the line asks something (a "?")
+    asks: bool = False  # the line asks something (a "?", or a question its words start: `trainee_text.asks`)
     asks_off_list: bool = False  # ...taking up nothing the coachee has said (no word, no subject)
     asks_after_them: bool = False  # ...following their last line (its words, or pointing back)
 

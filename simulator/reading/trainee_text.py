@@ -32,31 +32,35 @@ def split_lead(line: str) -> tuple[str, str]:
     for at, sentence in enumerate(sentences):
         if "?" in sentence:
             return " ".join(sentences[:at]), " ".join(sentences[at:])
-    for at, sentence in enumerate(sentences):
-        found = list(_WORD.finditer(sentence))
-        start = question_start([match.group().lower().replace("\u2019", "'") for match in found])
-        if start is None:
-            continue
-        if at == 0 and start == 0:
-            return "", line
-        cut = found[start].start()
-        return " ".join([*sentences[:at], sentence[:cut]]).strip(" ,;:-"), " ".join(
-            [sentence[cut:], *sentences[at + 1 :]]
-        )
-    return "", line
+    found = _unmarked_question(sentences)
+    if found is None or found[:2] == (0, 0):
+        return "", line
+    at, _, cut = found
+    sentence = sentences[at]
+    return " ".join([*sentences[:at], sentence[:cut]]).strip(" ,;:-"), " ".join(
+        [sentence[cut:], *sentences[at + 1 :]]
+    )
 
 
 @lru_cache(maxsize=256)
 def asks(line: str) -> bool:
     """Whether a line asks something: a question mark, or a question starting by its words in one
     of its sentences (`question_start`), as dictated or hurried lines ask."""
-    return "?" in line or any(
-        question_start([word.lower().replace("\u2019", "'") for word in _WORD.findall(sentence)]) is not None
-        for sentence in SENTENCE_END.split(line.strip())
-    )
+    return "?" in line or _unmarked_question(SENTENCE_END.split(line.strip())) is not None
 
 
 _WORD = re.compile(r"[A-Za-z0-9'\u2019]+")
+
+
+def _unmarked_question(sentences: list[str]) -> tuple[int, int, int] | None:
+    """Where the first question of sentences with no question mark starts: the sentence, the word
+    in it and the character in it; None when none asks."""
+    for at, sentence in enumerate(sentences):
+        found = list(_WORD.finditer(sentence))
+        start = question_start([match.group().lower().replace("\u2019", "'") for match in found])
+        if start is not None:
+            return at, start, found[start].start()
+    return None
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -85,9 +89,9 @@ _BINDING = _word_set(
 _RELATIVE = _word_set("who who's whos which")
 """Wh-words that, after a noun, start a relative clause rather than a question."""
 _CLAUSE_OPENERS = _word_set("so and but okay ok right well then now also anyway")
+"""Words after which "who" or "which" may start a question ("so who helps you")."""
 _MODALS = _word_set("do did would could can will should might")
-"""Words after which "who" or "which" may start a question ("so who helps you"); elsewhere one
-starts a question only before a modal ("...the team who could support you")."""
+"""Words before which "who" or "which" starts a question after any word ("...the team who could support you")."""
 
 
 def question_start(words: list[str]) -> int | None:

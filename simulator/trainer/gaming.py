@@ -91,9 +91,14 @@ STRATEGIES: dict[str, Strategy] = {
 _MARKS = re.compile(r"[^\w\s']")
 
 
+def spoken(text: str) -> str:
+    """A line as speech-to-text writes it: lower case, no punctuation."""
+    return " ".join(_MARKS.sub(" ", text.lower()).split())
+
+
 def dictated(strategy: Strategy) -> Strategy:
-    """The same strategy said as speech-to-text writes it: lower case, no punctuation."""
-    return lambda reply, turn: " ".join(_MARKS.sub(" ", strategy(reply, turn).lower()).split())
+    """The same strategy said as speech-to-text writes it (`spoken`)."""
+    return lambda reply, turn: spoken(strategy(reply, turn))
 
 
 def play_strategy(scenario: Scenario, strategy: Strategy, seed: int = 0, turns: int = TURNS) -> Session:
