@@ -80,7 +80,7 @@ class Heard:
     follows: str | None = None  # the topic of the coachee's last line, when the trainee is following it
     verdict: Verdict = Verdict.NONE
     repeat: bool = False
-    grants: frozenset[str] = frozenset()  # what the line grants a reply to take for granted (presumptions)
+    grants: Set[str] = frozenset()  # what the line grants a reply to take for granted (presumptions)
     takes_up: bool = False  # the line builds on the coachee's last line, by its words or pointing back at it
     only_points_back: bool = False  # ...by pointing back at it ("Tell me more about that"), not by its words
 

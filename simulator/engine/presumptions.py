@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from simulator.phrase_scan import Alternatives
@@ -85,40 +87,111 @@ def presumed_by(reply_text: str, cue: str = "") -> frozenset[str]:
     )
 
 
-def granted_by(line: str, move: Move, lines_before: int | None = None) -> frozenset[str]:
-    """The ids of what a trainee line grants: a question grants being asked; its words grant the
-    rest; being among the first lines of the meeting (`lines_before`, when known) grants the
-    talk of its start; and a line that could not be made out (`is_garbled`) grants being asked
-    to say it again; any line but a question grants being asked whether it was one."""
-    text = line.replace("\u2019", "'")
-    # A line its writer closed with a full stop was not asked, whatever the reader made of it
-    # ("You're really good at what you do."), unless it opens as a question does ("How are you.");
-    # one with no mark at all (dictated) may have been.
-    is_question = "?" in text or (
-        move.form in QUESTION_FORMS and (not text.rstrip().endswith((".", "!")) or _opens_as_a_question(text))
-    )
-    garbled = is_garbled(text)
-    text = text.lower()
-    light = feeling_of(text) != "negative" and _LOSS.search(text) is None
-    # Praise or thanks the reader is sure of criticised nothing, whatever a defensive coachee expects.
-    warm = move.attractor is Attractor.PEA and not move.is_unclear
-    # "Thanks for your time. What will you try first?" asks on: a goodbye there is no goodbye.
-    after_question = text[text.rfind("?") + 1 :]
-    return frozenset(
-        p.id
-        for p in presumptions()
-        if (p.granted_by_a_question and is_question)
-        or (lines_before is not None and lines_before < p.granted_early)
-        or (
-            p.line is not None
-            and (lines_before is None or lines_before >= p.not_before)
-            and p.line.search(after_question if p.asks_nothing_after else text)
+def granted_by(line: str, move: Move, lines_before: int | None = None) -> Grants:
+    """What a trainee line grants: a question grants being asked; its words grant the rest;
+    being among the first lines of the meeting (`lines_before`, when known) grants the talk of
+    its start; and a line that could not be made out (`is_garbled`) grants being asked to say it
+    again; any line but a question grants being asked whether it was one."""
+    return Grants(line, move, lines_before)
+
+
+class Grants(AbstractSet[str]):
+    """The ids of what one trainee line grants (`granted_by`), each worked out when first asked.
+
+    A reply choice asks only about what its candidate replies presume, a few ids of the twenty or
+    so, and each id costs a search of the line for its patterns: working out all of them for
+    every line was a tenth of a turn. The answers are those of working them all out at once.
+    """
+
+    def __init__(self, line: str, move: Move, lines_before: int | None) -> None:
+        self._line = line.replace("\u2019", "'")
+        self._move = move
+        self._lines_before = lines_before
+        self._known: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None
+
+    def __contains__(self, item: object) -> bool:
+        if not isinstance(item, str):
+            return False
+        known = self._known.get(item)
+        if known is None:
+            known = self._known[item] = any(self._grants(p) for p in _by_id().get(item, ()))
+        return known
+
+    def __ge__(self, other: AbstractSet[object]) -> bool:  # `presumes <= grants`: only what is asked
+        return all(item in self for item in other)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._every())
+
+    def __len__(self) -> int:
+        return len(self._every())
+
+    def __repr__(self) -> str:
+        return f"Grants({sorted(self._every())!r})"
+
+    def _every(self) -> frozenset[str]:
+        if self._all is None:
+            self._all = frozenset(item for item in _by_id() if item in self)
+        return self._all
+
+    @cached_property
+    def _is_question(self) -> bool:
+        # A line its writer closed with a full stop was not asked, whatever the reader made of it
+        # ("You're really good at what you do."), unless it opens as a question does ("How are you.");
+        # one with no mark at all (dictated) may have been.
+        text = self._line
+        return "?" in text or (
+            self._move.form in QUESTION_FORMS
+            and (not text.rstrip().endswith((".", "!")) or _opens_as_a_question(text))
         )
-        or (p.granted_when_garbled and garbled)
-        or (p.granted_unless_hard_feeling and light)
-        or (p.granted_unless_a_question and not is_question)
-        or (p.granted_unless_warm and not warm)
-    )
+
+    @cached_property
+    def _lowered(self) -> str:
+        return self._line.lower()
+
+    @cached_property
+    def _after_question(self) -> str:
+        # "Thanks for your time. What will you try first?" asks on: a goodbye there is no goodbye.
+        return self._lowered[self._lowered.rfind("?") + 1 :]
+
+    @cached_property
+    def _light(self) -> bool:
+        return feeling_of(self._lowered) != "negative" and _LOSS.search(self._lowered) is None
+
+    @cached_property
+    def _garbled(self) -> bool:
+        return is_garbled(self._line)
+
+    @cached_property
+    def _warm(self) -> bool:
+        # Praise or thanks the reader is sure of criticised nothing, whatever a defensive coachee expects.
+        return self._move.attractor is Attractor.PEA and not self._move.is_unclear
+
+    def _grants(self, p: Presumption) -> bool:
+        lines_before = self._lines_before
+        return (
+            (p.granted_by_a_question and self._is_question)
+            or (lines_before is not None and lines_before < p.granted_early)
+            or (
+                p.line is not None
+                and (lines_before is None or lines_before >= p.not_before)
+                and p.line.search(self._after_question if p.asks_nothing_after else self._lowered) is not None
+            )
+            or (p.granted_when_garbled and self._garbled)
+            or (p.granted_unless_hard_feeling and self._light)
+            or (p.granted_unless_a_question and not self._is_question)
+            or (p.granted_unless_warm and not self._warm)
+        )
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, tuple[Presumption, ...]]:
+    """The presumptions by id, in their order (an id may have several entries)."""
+    found: dict[str, list[Presumption]] = {}
+    for p in presumptions():
+        found.setdefault(p.id, []).append(p)
+    return {item: tuple(entries) for item, entries in found.items()}
 
 
 _LOSS = re.compile(
@@ -160,7 +233,7 @@ _LEADING_QUESTION = re.compile(r"^[^?.!]{1,40}\?\s+(?=\S)")
 """A short question a line opens with, as a coachee echoes what they were asked ("A year from now? ")."""
 
 
-def without_unasked_echo(text: str, granted: frozenset[str]) -> str:
+def without_unasked_echo(text: str, granted: AbstractSet[str]) -> str:
     """`text` without its opening echo of something the trainee's line did not say.
 
     A story item is written once but told in answer to many lines: "A year from now? I'd be on

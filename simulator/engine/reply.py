@@ -340,7 +340,7 @@ def say_again(
     openers: tuple[str, ...],
     said: Set[str],
     rng: random.Random,
-    grants: frozenset[str] | None = None,
+    grants: Set[str] | None = None,
 ) -> Line:
     """One of `lines` again, behind an opener that makes it a line not yet said (with `grants`,
     an opener the line gave cause for: no "Same answer." to a statement, while another is left)."""
