@@ -25,10 +25,11 @@ The split (fixed; never changed to suit a result):
   turns that open or close a meeting), co and cp (send-offs, the coachee's plan handed back,
   meaning said plainly), cr and cs (the awkward item named and set aside, invitations to go on,
   requests about the meeting itself, a quality or value named plainly, the coachee's plan handed
-  back with a promise of support), the counselling authors aa, ab and ac, plus the older
+  back with a promise of support), cx and cy (the question its asker answers for the coachee, and
+  its twins), the counselling authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct and cw (`PROBE_AUTHORS`), hard cases
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw and cz (`PROBE_AUTHORS`), hard cases
   written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -245,7 +246,7 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw")
+PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz")
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
@@ -268,7 +269,9 @@ their cold twins; ct, the awkward item named and set aside at a meeting's start,
 on, requests about the meeting itself, a quality or value named plainly, the coachee's plan handed
 back with a promise of support, with their cold twins; cw, warm send-offs, praise passed on from
 others, the manager owning their own fault, terse echoes of the coachee's values and plans, plain
-sympathy, with their cold twins."""
+sympathy, with their cold twins; cz, the question its asker answers for the coachee with a target,
+a step or a feeling of their own ("What's your next step? I'd suggest Friday."), with its twins
+that leave the answer to the coachee."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
@@ -281,6 +284,7 @@ FIT_AUTHORS = (
     "cj",  # warm turns that open, steady or close a meeting, in formal or dialect English: see the corpus README
     "co", "cp",  # send-offs, summaries of the coachee's own plan, meaning handed back plainly: see the corpus README
     "cr", "cs",  # the awkward item set aside, invitations, values named plainly, plans handed back: see the corpus README
+    "cx", "cy",  # questions the asker answers for the coachee, and their twins: see the corpus README
 )  # fmt: skip
 TEAM = "team"
 HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn", "bo", "bp")
