@@ -78,6 +78,17 @@ def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> N
     assert "two_years" not in granted_by("If it were a really good year, what would be different?", vision)
 
 
+def test_what_a_reply_presumes_is_granted_exactly_when_each_of_its_ids_is() -> None:
+    # The reply choice asks `presumes <= grants`, and the grants answer it id by id.
+    grants = granted_by("How about we fill in the doc together?", AUTONOMY)
+    assert frozenset({"asked"}) <= grants
+    assert frozenset({"asked", "light"}) <= grants
+    assert not frozenset({"asked", "choice"}) <= grants
+    assert frozenset() <= grants
+    assert "no_such_presumption" not in grants
+    assert set(grants) == {"asked", "light"} and len(grants) == 2
+
+
 def test_only_a_long_line_grants_being_told_to_say_it_plainly() -> None:
     # "Say it plainly, no riddles" answered "Two days a week over there, minimum." in a blind rating.
     order = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA)
