@@ -29,8 +29,8 @@ The split (fixed; never changed to suit a result):
   its twins), the counselling authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw and cz (`PROBE_AUTHORS`), hard cases
-  written to their own briefs, never fitted.
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz and dc (`PROBE_AUTHORS`),
+  hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
 leave-one-author-out cross-validation inside the fitting part: each fitting author is held
@@ -246,7 +246,9 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
-PROBE_AUTHORS = ("bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz")
+PROBE_AUTHORS = (
+    "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc",
+)  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
 coachee's story, the coachee's words quoted or agreed with) and their cold twins; bl, warm turns of
@@ -271,7 +273,8 @@ back with a promise of support, with their cold twins; cw, warm send-offs, prais
 others, the manager owning their own fault, terse echoes of the coachee's values and plans, plain
 sympathy, with their cold twins; cz, the question its asker answers for the coachee with a target,
 a step or a feeling of their own ("What's your next step? I'd suggest Friday."), with its twins
-that leave the answer to the coachee."""
+that leave the answer to the coachee; dc, the organisation's target poured into the words of coaching
+("What's your why for getting the audit green?"), with twins about the coachee's own aims."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
