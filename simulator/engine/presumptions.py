@@ -100,7 +100,7 @@ class Grants(AbstractSet[str]):
 
     A reply choice asks only about what its candidate replies presume, a few ids of the twenty or
     so, and each id costs a search of the line for its patterns: working out all of them for
-    every line was a tenth of a turn. The answers are those of working them all out at once.
+    every line took about a tenth of a turn. The answers are those of working them all out at once.
     """
 
     def __init__(self, line: str, move: Move, lines_before: int | None) -> None:
@@ -123,6 +123,9 @@ class Grants(AbstractSet[str]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._every())
+
+    def __hash__(self) -> int:  # hashable as the frozenset it stands for (a `Heard` holding it is)
+        return self._hash()
 
     def __len__(self) -> int:
         return len(self._every())

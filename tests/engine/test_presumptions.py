@@ -87,6 +87,7 @@ def test_what_a_reply_presumes_is_granted_exactly_when_each_of_its_ids_is() -> N
     assert frozenset() <= grants
     assert "no_such_presumption" not in grants
     assert set(grants) == {"asked", "light"} and len(grants) == 2
+    assert hash(grants) == hash(frozenset({"asked", "light"}))
 
 
 def test_only_a_long_line_grants_being_told_to_say_it_plainly() -> None:
