@@ -1,13 +1,15 @@
 """How fast scoring is, and in how much memory. Prints figures; run by hand.
 
-    python benchmarks/score_speed.py [--files 1000] [--turns 50] [--external]
+    python benchmarks/score_speed.py [--files 1000] [--turns 50] [--external] [--varied]
 
 Whole process: `coach score --json` over 1,000 practice transcripts of 50 turns each, spread
 over copies of the bundled scenarios whose turn limit lets a conversation run that long (so each
 transcript is re-simulated for all its turns and scored; target under 2 s on two cores), with
 the peak memory of the largest process. `--external` also times 1,000 external transcripts of
 50 coach turns. In process: the end-of-practice scorecard for a 30-turn conversation on the
-default scenario (target under 50 ms).
+default scenario (target under 50 ms). `--varied` draws the trainee lines from the corpus's
+testing part (2,634 lines, 1,133 of them warm) instead of twenty-five on a loop, so that nothing
+remembered per line makes scoring look faster than a real cohort's would.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from trainee_lines import COACHEE_LINES, LINES
+from trainee_lines import COACHEE_LINES, LINES, varied_lines
 from whole_process import coach_command, measured
 
 from simulator.engine.replay import Replay, replay_all
@@ -35,7 +37,9 @@ WARM = [
 ]
 
 
-def write_practice_transcripts(folder: Path, files: int, turns: int) -> tuple[list[Path], float]:
+def write_practice_transcripts(
+    folder: Path, files: int, turns: int, pools: tuple[list[str], list[str]] = (LINES, WARM)
+) -> tuple[list[Path], float]:
     """`files` practice transcripts of up to `turns` turns, and the mean number of turns they hold.
 
     Each bundled scenario is copied under its own id with a turn limit of `turns`; trainees mostly
@@ -50,10 +54,11 @@ def write_practice_transcripts(folder: Path, files: int, turns: int) -> tuple[li
         path.write_text(text, encoding="utf-8")
         scenarios.append(catalogue.load_file(path))
     rng = random.Random(1)
+    every, warm = pools
     plans = [
         (
             scenarios[n % len(scenarios)],
-            [rng.choice(LINES if rng.random() < 0.2 else WARM) for _ in range(turns)],
+            [rng.choice(every if rng.random() < 0.2 else warm) for _ in range(turns)],
             rng.randrange(1000),
         )
         for n in range(files)
@@ -94,14 +99,17 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--turns", type=int, default=50)
     parser.add_argument("--external", action="store_true", help="also time external transcripts")
+    parser.add_argument("--varied", action="store_true", help="trainee lines from the corpus's testing part")
     args = parser.parse_args()
     coach = coach_command()
     print(f"{worker_count()} worker process(es)")
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        paths, mean_turns = write_practice_transcripts(Path(folder), args.files, args.turns)
+        pools = varied_lines() if args.varied else (LINES, WARM)
+        paths, mean_turns = write_practice_transcripts(Path(folder), args.files, args.turns, pools)
         print(
-            f"wrote {len(paths)} practice transcripts ({mean_turns:.1f} turns on average) in {time.perf_counter() - started:.1f} s"
+            f"wrote {len(paths)} practice transcripts ({mean_turns:.1f} turns on average, lines drawn from "
+            f"{len(pools[0])}) in {time.perf_counter() - started:.1f} s"
         )
         seconds, peak = measured([*coach, "score", "--json", *map(str, paths)])
         print(

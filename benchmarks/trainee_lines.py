@@ -30,3 +30,16 @@ LINES = [
 """Twenty-five lines; the first twenty make one 20-line practice conversation."""
 
 COACHEE_LINES = ["I don't know.", "I want to get back on track.", "I can't see how.", "Maybe I could try."]
+
+
+def varied_lines() -> tuple[list[str], list[str]]:
+    """Every line of the corpus's single-line testing part (authors d, h and n, 2,634), and the
+    1,133 of them labelled PEA: a pool a hundred times wider than twenty-five lines on a loop, so
+    that what is remembered per line (the question splits, the opening frames) helps no more than
+    it would in a real cohort's transcripts."""
+    from simulator.reading.fit import TEST_AUTHORS, load_corpus
+
+    records = load_corpus(authors=TEST_AUTHORS, team=False)
+    every = [str(record["text"]) for record in records]
+    warm = [str(record["text"]) for record in records if record["attractor"] == "PEA"]
+    return every, warm
