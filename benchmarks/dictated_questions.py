@@ -21,8 +21,7 @@ import random
 import re
 from pathlib import Path
 
-from simulator.reading.trainee_text import asks, split_lead
-from simulator.trainer.gaming import spoken
+from simulator.reading.trainee_text import as_dictated, asks, split_lead
 
 CORPUS = Path(__file__).resolve().parents[1] / "simulator" / "reading" / "corpus"
 QUESTION_FORMS = ("open_question", "closed_question")
@@ -45,7 +44,7 @@ def measure(lines: list[str], label: str, examples: int) -> None:
     leads = leads_found = 0
     shown: list[str] = []
     for line in lines:
-        bare = spoken(line)
+        bare = as_dictated(line)
         asked, heard = "?" in line, asks(bare)
         found += asked and heard
         missed += asked and not heard
@@ -55,7 +54,7 @@ def measure(lines: list[str], label: str, examples: int) -> None:
         lead = split_lead(line)[0]
         if asked and lead:
             leads += 1
-            same = _WORD.findall(split_lead(bare)[0]) == _WORD.findall(spoken(lead))
+            same = _WORD.findall(split_lead(bare)[0]) == _WORD.findall(as_dictated(lead))
             leads_found += same
     print(
         f"{label}: {len(lines)} lines; of {found + missed} that ask, found {found / max(1, found + missed):.3f}; "

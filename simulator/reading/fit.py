@@ -215,7 +215,6 @@ import argparse
 import csv
 import importlib
 import json
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -237,6 +236,7 @@ from simulator.reading.model import (
     save_npz,
     softmax,
 )
+from simulator.reading.trainee_text import as_dictated
 from simulator.vocabulary import Attractor, Context
 
 READING_DIR = Path(__file__).resolve().parent
@@ -404,14 +404,6 @@ def borrow_previous(
             record = {**record, "previous_coachee_line": pool[int(generator.integers(len(pool)))]}
         borrowed.append(record)
     return borrowed
-
-
-_SPOKEN_AWAY = re.compile(r"[^\w\s']|(?<!\w)'|'(?!\w)")
-
-
-def as_dictated(text: str) -> str:
-    """The line as speech-to-text gives it: lower case, no punctuation (a word's apostrophe stays)."""
-    return " ".join(_SPOKEN_AWAY.sub(" ", text.lower()).split())
 
 
 def with_dictated_copies(records: Sequence[Record]) -> list[Record]:

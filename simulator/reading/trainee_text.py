@@ -3,7 +3,8 @@
 Normalising caps the length, drops terminal escapes and stage directions, lower-cases, and
 mends dictation (false starts, "dont" -> "don't") so typed and spoken lines read alike.
 `split_lead` parts the statements a question opens with from the question, and
-`without_opener` sets aside how a line opens ("So", "Right,", "I hear that").
+`without_opener` sets aside how a line opens ("So", "Right,", "I hear that"). `as_dictated` is a
+line as speech-to-text writes it, for fitting and for playing lines as if said.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from simulator.text import MAX_LINE_CHARS, clean_line
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 """Where one sentence of a line ends and the next begins (split a stripped line on it)."""
+
+
+_SPOKEN_AWAY = re.compile(r"[^\w\s']|(?<!\w)'|'(?!\w)")
+
+
+def as_dictated(text: str) -> str:
+    """The line as speech-to-text gives it: lower case, no punctuation (a word's apostrophe stays)."""
+    return " ".join(_SPOKEN_AWAY.sub(" ", text.lower()).split())
 
 
 # Pure: the coachee's ear, the refrain checks and the scorecard each split the same line in turn.

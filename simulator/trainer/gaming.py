@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from simulator.engine.session import Session
 from simulator.errors import ConversationOver
+from simulator.reading.trainee_text import as_dictated
 from simulator.scenario.model import Scenario
 
 TURNS = 18
@@ -88,17 +89,9 @@ STRATEGIES: dict[str, Strategy] = {
 }
 
 
-_MARKS = re.compile(r"[^\w\s']")
-
-
-def spoken(text: str) -> str:
-    """A line as speech-to-text writes it: lower case, no punctuation."""
-    return " ".join(_MARKS.sub(" ", text.lower()).split())
-
-
 def dictated(strategy: Strategy) -> Strategy:
-    """The same strategy said as speech-to-text writes it (`spoken`)."""
-    return lambda reply, turn: spoken(strategy(reply, turn))
+    """The same strategy said as speech-to-text writes it (`trainee_text.as_dictated`)."""
+    return lambda reply, turn: as_dictated(strategy(reply, turn))
 
 
 def play_strategy(scenario: Scenario, strategy: Strategy, seed: int = 0, turns: int = TURNS) -> Session:
