@@ -26,10 +26,11 @@ The split (fixed; never changed to suit a result):
   meaning said plainly), cr and cs (the awkward item named and set aside, invitations to go on,
   requests about the meeting itself, a quality or value named plainly, the coachee's plan handed
   back with a promise of support), cx and cy (the question its asker answers for the coachee, and
-  its twins), the counselling authors aa, ab and ac, plus the older
+  its twins), da, db, dd and de (the words of coaching about the organisation's target and about
+  the coachee's own world), the counselling authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz and dc (`PROBE_AUTHORS`),
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc and df (`PROBE_AUTHORS`),
   hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -247,7 +248,7 @@ TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 PROBE_AUTHORS = (
-    "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc",
+    "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df",
 )  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
@@ -274,7 +275,9 @@ others, the manager owning their own fault, terse echoes of the coachee's values
 sympathy, with their cold twins; cz, the question its asker answers for the coachee with a target,
 a step or a feeling of their own ("What's your next step? I'd suggest Friday."), with its twins
 that leave the answer to the coachee; dc, the organisation's target poured into the words of coaching
-("What's your why for getting the audit green?"), with twins about the coachee's own aims."""
+("What's your why for getting the audit green?"), with twins about the coachee's own aims; df, the
+words of coaching about every focus of the coachee's own world ("What would the regulars say you're
+brilliant at?"), with twins about the organisation's target."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
@@ -288,6 +291,7 @@ FIT_AUTHORS = (
     "co", "cp",  # send-offs, summaries of the coachee's own plan, meaning handed back plainly: see the corpus README
     "cr", "cs",  # the awkward item set aside, invitations, values named plainly, plans handed back: see the corpus README
     "cx", "cy",  # questions the asker answers for the coachee, and their twins: see the corpus README
+    "da", "db", "dd", "de",  # the words of coaching about the target and about the coachee's own world
 )  # fmt: skip
 TEAM = "team"
 HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn", "bo", "bp")

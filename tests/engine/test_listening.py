@@ -117,17 +117,19 @@ def test_a_callback_waits_for_what_it_calls_back_to() -> None:
     # "Like I said, it was the nurse who sat with Mum" requires the values story item.
     callback = next(reply for reply in NURSE.topic("mum").replies.open if reply.requires)
     fresh = Session(starting(NURSE, State.OPEN))
-    told = [
-        fresh.say(line).coachee for line in ("How is your mum these days?", "And your mum?", "Your mother?")
+    asked_about_mum = [
+        fresh.say(line) for line in ("How is your mum these days?", "And your mum?", "Your mother?")
     ]
-    assert callback.text not in told
     compassion = next(test for test in NURSE.tests if test.style == "compassion")
-    for seed in range(5):
-        played = play(NURSE, compassion.lines, seed)
-        said = [turn.coachee for turn in played.turns]
+    conversations = [asked_about_mum] + [list(play(NURSE, compassion.lines, seed).turns) for seed in range(5)]
+    called_back = 0
+    for turns in conversations:
+        said = [turn.coachee for turn in turns]
         if callback.text in said:  # said at all, then only after the story it calls back to
-            told = next(number for number, turn in enumerate(played.turns) if "values" in turn.reveals)
-            assert said.index(callback.text) > told
+            called_back += 1
+            told = [number for number, turn in enumerate(turns) if "values" in turn.reveals]
+            assert told and told[0] < said.index(callback.text)
+    assert called_back  # the callback is reachable, so the order above was checked
 
 
 def test_i_already_said_so_comes_only_after_the_coachee_has_said_so() -> None:

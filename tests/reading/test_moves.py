@@ -339,14 +339,7 @@ P, N, U = Attractor.PEA, Attractor.NEA, Attractor.NEUTRAL
         "Have you met your call target yet?",
         "did you hit your call numbers last week",
         "Did you make your calls this week?",
-        pytest.param(
-            "Is your call rate where it should be?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="read as autonomy ('your call') on the reader fitted with authors bf, bg and bh, "
-                "though too unsure (0.54) to count either way",
-            ),
-        ),
+        "Is your call rate where it should be?",
     ],
 )
 def test_sales_call_targets_are_compliance_checks_never_autonomy(line: str) -> None:
