@@ -1,11 +1,12 @@
 """How fast a round is graded, and in how much memory. Prints figures; run by hand.
 
-    python benchmarks/grade_speed.py [--conversations 10000] [--turns 20] [--db URL] [--in-process]
+    python benchmarks/grade_speed.py [--conversations 10000] [--turns 20] [--db URL] [--in-process] [--varied]
 
 Fills a fresh gradebook (a temporary SQLite file unless --db names an empty database) with a
 round of recorded conversations spread over the bundled scenarios, each of `--turns` trainee
-lines drawn from a pool of warm and cold lines, then times whole processes, as a user waits
-for them: `coach grade` (read every line back, re-simulate every conversation on every core,
+lines drawn from a pool of warm and cold lines (`--varied`: the corpus's testing part, 2,634
+lines, as a cohort's lines vary; what is remembered per line helps a pool of 25 far more), then
+times whole processes, as a user waits for them: `coach grade` (read every line back, re-simulate every conversation on every core,
 score it) and `coach grade --json`, with the peak memory of the largest process each ran.
 Target: 10,000 conversations of 20 turns graded in under 15 s on two cores, in memory that does
 not grow with the round (compare the peaks at --conversations 1000 and 10000).
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import create_engine
-from trainee_lines import LINES
+from trainee_lines import LINES, varied_lines
 from whole_process import coach_command, measured
 
 from simulator.engine.transcript import scenario_sha256
@@ -34,8 +35,8 @@ from simulator.shell.workers import worker_count
 ROUND_SPEC = "id: bench\ntitle: Benchmark round\nscenarios: [{scenarios}]\nturns: {turns}\n"
 
 
-def fill(url: str, count: int, length: int) -> None:
-    """A round of `count` finished conversations of `length` lines each, written in bulk."""
+def fill(url: str, count: int, length: int, pool: list[str] = LINES) -> None:
+    """A round of `count` finished conversations of `length` lines each (drawn from `pool`), written in bulk."""
     bundled = catalogue.load_bundled()
     spec = ROUND_SPEC.format(scenarios=", ".join(s.scenario.id for s in bundled), turns=length)
     rng = random.Random(7)
@@ -73,7 +74,7 @@ def fill(url: str, count: int, length: int) -> None:
                     {
                         "conversation_id": conversation_id,
                         "n": n,
-                        "trainee_line": rng.choice(LINES),
+                        "trainee_line": rng.choice(pool),
                         "recorded_state_after": "neutral",
                         "recorded_openness_after": 2.0,
                         "recorded_at": at,
@@ -93,11 +94,12 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=20)
     parser.add_argument("--db", default=None, help="an empty database URL (default: a temporary SQLite file)")
     parser.add_argument("--in-process", action="store_true", help="also time grade_round in this process")
+    parser.add_argument("--varied", action="store_true", help="trainee lines from the corpus's testing part")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = args.db or f"sqlite:///{Path(folder) / 'bench.sqlite'}"
         started = time.perf_counter()
-        fill(url, args.conversations, args.turns)
+        fill(url, args.conversations, args.turns, varied_lines()[0] if args.varied else LINES)
         print(
             f"filled {args.conversations} conversations x {args.turns} turns in {time.perf_counter() - started:.1f} s"
         )
