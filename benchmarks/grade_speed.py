@@ -6,8 +6,9 @@ Fills a fresh gradebook (a temporary SQLite file unless --db names an empty data
 round of recorded conversations spread over the bundled scenarios, each of `--turns` trainee
 lines drawn from a pool of warm and cold lines (`--varied`: the corpus's testing part, 2,634
 lines, as a cohort's lines vary; what is remembered per line helps a pool of 25 far more), then
-times whole processes, as a user waits for them: `coach grade` (read every line back, re-simulate every conversation on every core,
-score it) and `coach grade --json`, with the peak memory of the largest process each ran.
+times whole processes, as a user waits for them: `coach grade` (read every line back,
+re-simulate every conversation on every core, score it) and `coach grade --json`, with the peak
+memory of the largest process each ran.
 Target: 10,000 conversations of 20 turns graded in under 15 s on two cores, in memory that does
 not grow with the round (compare the peaks at --conversations 1000 and 10000).
 `--in-process` also times `grade_round` in this process, one core (its memory grows: it keeps
