@@ -54,7 +54,7 @@ class History:
     turns_since_pea: int = 0
     openness: float | None = None  # None: the middle of the state's rung
     repeats: int = 0  # how many moves just before this one had its form and focus
-    nea_so_far: bool = False  # whether the trainee has made an NEA move before this one
+    discord: bool = False  # whether the trainee has made a sure NEA move before this one (`is_discord`)
     pea_since_nea: int = 0  # PEA moves since the last NEA move (or since the start)
     unheard: int = 0  # with this move, PEA questions in a row each asked over the answer to the last
 
@@ -114,6 +114,16 @@ DRIFT_FLOOR = float(State.GUARDED.rank)
 """Drift alone never takes a coachee below guarded: coolness without any NEA move is not discord."""
 
 
+def is_discord(move: Move) -> bool:
+    """Whether a move is an NEA move the reader is sure of, which lets drift cool past guarded.
+
+    A line the reader half-heard as NEA ("what do you need from this so it's not a waste of your
+    afternoon?" read as a deficit at 0.57) moves the coachee by its own small, scaled drop, but
+    it does not turn a conversation with no clear NEA move into discord.
+    """
+    return move.attractor is Attractor.NEA and move.certainty >= 1.0
+
+
 def appraise(
     move: Move, text: str, persona: Persona, history: History, personality: Personality | None = None
 ) -> Impact:
@@ -140,8 +150,8 @@ def appraise(
     turns_without_pea = 0 if move.attractor is Attractor.PEA else history.turns_since_pea + 1
     if turns_without_pea >= temperament.drift_after and temperament.drift > 0:
         drift = temperament.drift
-        if not history.nea_so_far and move.attractor is not Attractor.NEA:
-            # No NEA move yet: drift cools a coachee, down to guarded at most (or not at all below it).
+        if not history.discord and not is_discord(move):
+            # No sure NEA move yet: drift cools a coachee, down to guarded at most (or not at all below it).
             drift = min(drift, max(0.0, history.level + delta - DRIFT_FLOOR))
         if drift > 0:
             delta -= drift

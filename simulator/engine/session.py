@@ -22,7 +22,7 @@ import random
 from collections.abc import Set
 from dataclasses import dataclass
 
-from simulator.engine.coachee import Coachee, History, Impact, Progress, appraise, hot_button_hit
+from simulator.engine.coachee import Coachee, History, Impact, Progress, appraise, hot_button_hit, is_discord
 from simulator.engine.listening import Heard, Verdict, hear
 from simulator.engine.memory import Memory
 from simulator.engine.presumptions import without_unasked_echo
@@ -92,6 +92,7 @@ class Condition:
     pea_since_nea: int = 0  # PEA moves since the last NEA move (goodwill)
     asked: bool = False  # the last move that counted was a PEA question
     unheard: int = 0  # PEA questions in a row, each asked over the answer to the one before
+    discord: bool = False  # a sure NEA move has counted: drift may cool the coachee past guarded
 
 
 class Session:
@@ -121,6 +122,7 @@ class Session:
         self._pea_since_nea = 0
         self._asked = False
         self._unheard = 0
+        self._discord = False
         self._left = False
 
     # --- what front ends read -------------------------------------------------------------
@@ -203,6 +205,7 @@ class Session:
             self._pea_since_nea,
             self._asked,
             self._unheard,
+            self._discord,
         )
 
     def enter(self, condition: Condition) -> None:
@@ -227,6 +230,7 @@ class Session:
         self._pea_since_nea = condition.pea_since_nea
         self._asked = condition.asked
         self._unheard = condition.unheard
+        self._discord = condition.discord
         self._left = condition.ended is EndReason.COACHEE_LEFT
 
     def attractor_counts(self) -> dict[Attractor, int]:
@@ -292,6 +296,7 @@ class Session:
             self._pea_since_nea += 1
         elif counts and move.attractor is Attractor.NEA:
             self._pea_since_nea = 0
+        self._discord = self._discord or (counts and is_discord(move))
         if self.state.rank > self._peak.rank:
             self._peak = self.state
         if counts and self._is_vision_exchange(move):
@@ -406,7 +411,7 @@ class Session:
             self._turns_since_pea,
             self.openness,
             self._run if _kind_of(move) == self._last_kind else 0,
-            Event.NEA_HEARD.value in self._memory.heard,
+            self._discord,
             self._pea_since_nea,
             unheard,
         )

@@ -188,7 +188,7 @@ class Temperament(Strict):
     )
     drift: Annotated[Number, Ranged(0, 3)] = Field(
         0.25,
-        description="Openness lost per turn once PEA moves stop; never below guarded while no NEA move was made.",
+        description="Openness lost per turn once PEA moves stop; never below guarded while no NEA move the reader was sure of was made.",
     )
     drift_after: Annotated[Count, Ranged(1, 50, integer=True)] = Field(
         2, description="Turns without a PEA move before drift starts."

@@ -28,7 +28,7 @@ from typing import Literal
 from simulator.engine.coachee import nea_kind
 from simulator.engine.session import Condition, Session
 from simulator.reading.moves import attractor_of
-from simulator.scenario.model import BAND_OF_STATE, Event, ReplyBand, Scenario
+from simulator.scenario.model import BAND_OF_STATE, ReplyBand, Scenario
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Context, Focus, Form, Move, State
 
 Style = Literal["compassion", "compliance"]
@@ -165,7 +165,7 @@ class Stepper:
         memory = (
             min(probe.exchanges, personality.vision_exchanges),
             min(probe.pea_since_nea, personality.goodwill_after),
-            Event.NEA_HEARD.value in probe.heard,
+            probe.discord,
             min(probe.defensive_run, personality.leaves_after or 0),
             probe.heard & self._story_events,
             probe.ended,

@@ -417,6 +417,19 @@ def test_drift_alone_never_takes_a_coachee_below_guarded() -> None:
     assert session.state is State.DEFENSIVE  # after an NEA move, drift may go on down
 
 
+def test_an_nea_reading_the_reader_was_unsure_of_does_not_let_drift_past_guarded() -> None:
+    half_heard = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA, confidence=(UNCLEAR_BELOW + SURE_FROM) / 2)
+    session = Session(starting(KASIA, State.NEUTRAL))
+    session.play(half_heard, "")
+    for _ in range(20):
+        session.play(STRUCTURE, "")
+    assert session.state is State.GUARDED  # its own drop counted; drift alone stopped at guarded
+    session.play(replace(half_heard, confidence=SURE_FROM), "")
+    for _ in range(6):
+        session.play(STRUCTURE, "")
+    assert session.state is State.DEFENSIVE
+
+
 def test_exploring_the_vision_together_establishes_it_before_the_vision_is_told() -> None:
     session = Session(starting(NURSE, State.NEUTRAL))
     assert not session.is_vision_established
