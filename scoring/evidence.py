@@ -311,9 +311,7 @@ def asked_again(said: Sequence[LineKey], earlier: Sequence[tuple[int, LineKey]])
     its own such question (`said`, their keys) says again, as the coachee hears a repeat
     (`simulator.reading.repeats`): the same stock question after a new opening each time is
     still asked again."""
-    return next(
-        (n for n, before in earlier if any(repeats.is_near_repeat(key, (before,)) for key in said)), None
-    )
+    return next((n for n, before in earlier for key in said if repeats.repeats(key, before)), None)
 
 
 def _takes_up(line: str, lead: str, asked: str, opens_reflecting: bool, recent_words: frozenset[str]) -> bool:

@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-from simulator.reading.trainee_text import asks, split_lead, without_opener
+from simulator.reading.trainee_text import LINES_REMEMBERED, asks, split_lead, without_opener
 
 T = TypeVar("T")
 
@@ -61,7 +61,7 @@ _NOISES = frozenset({"mm", "mmm", "hmm", "mhm", "mm-hmm", "um", "uh", "erm", "er
 """Listening noises a line may start with ("Mm-hmm. So ..."): they are no part of its opening."""
 
 
-@lru_cache(maxsize=256)  # each line is compared again on the next WINDOW turns
+@lru_cache(maxsize=LINES_REMEMBERED)  # each line is compared again on the next WINDOW turns
 def opening(line: str) -> tuple[str, ...]:
     """The line's first words after any listening noises, lowered (fewer than OPENER_WORDS: none)."""
     words = _WORD.findall(line.lower().replace("\u2019", "'"))
@@ -79,7 +79,7 @@ STATED_CLOSING_WORDS = 3
 """How many last words of what a line states make its stated closing (from a statement one word longer)."""
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=LINES_REMEMBERED)
 def stated(line: str) -> tuple[str, ...]:
     """The words of what a line states, lowered: its statements before any question it asks
     (`trainee_text.split_lead`), or the whole line when it asks none, its opener set aside."""
@@ -103,7 +103,7 @@ FRAME_SLOT = 2
 """How many words of each statement may differ for the two to be one frame."""
 
 
-@lru_cache(maxsize=1024)  # each pair comes round again as the window moves on
+@lru_cache(maxsize=LINES_REMEMBERED)  # each pair comes round again as the window moves on
 def same_frame(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Whether two statements (`stated`) are one frame with different words in its slot: all but at
     most FRAME_SLOT words of each are words of the other, in order, and at least three are."""

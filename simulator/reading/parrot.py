@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from simulator.reading.formula import first_of_refrain
 from simulator.reading.reflection import SAID_BACK
-from simulator.reading.trainee_text import split_lead
+from simulator.reading.trainee_text import LINES_REMEMBERED, split_lead
 
 RUN = 5
 """How many words in a row a line must copy from a coachee line to quote it."""
@@ -65,13 +65,13 @@ _PERSON = {
 were never late in thirty-one years" for "I was never late in thirty-one years") is the same words."""
 
 
-@lru_cache(maxsize=1024)  # the coachee's lines come round again: their words are found once
+@lru_cache(maxsize=LINES_REMEMBERED)  # the coachee's lines come round again: their words are found once
 def _words(text: str) -> tuple[str, ...]:
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
     return tuple(_PERSON.get(word, word) for word in words)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=LINES_REMEMBERED)
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(_words(text))
 
@@ -86,7 +86,7 @@ up to FRAME_WORDS of them."""
 FRAME_WORDS = 4
 
 
-@lru_cache(maxsize=512)  # each line is compared again on the next WINDOW turns
+@lru_cache(maxsize=LINES_REMEMBERED)  # each line is compared again on the next WINDOW turns
 def quotes(line: str, coachee_lines: tuple[str, ...]) -> bool:
     """Whether the line hands back one of the coachee lines word for word: it copies RUN or more
     words in a row from it and they make up SHARE or more of the line, or it is nothing but the
@@ -135,7 +135,7 @@ _QUOTED = re.compile(
 stop or the end, so an apostrophe inside a word ("I'm") neither opens nor closes a quote."""
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=LINES_REMEMBERED)
 def quote_framed(line: str) -> bool:
     """Whether the line presents words in quotation marks as the coachee's ("You said 'Busy.'")."""
     return bool(_QUOTED.search(line)) and bool(_SAID_FRAME.search(line.lower().replace("\u2019", "'")))

@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from simulator.reading import cue_lexicon as lex
-from simulator.reading.trainee_text import split_lead, without_opener
+from simulator.reading.trainee_text import LINES_REMEMBERED, split_lead, without_opener
 
 _WORDS = re.compile(r"[a-z][a-z']+")
 
@@ -106,7 +106,7 @@ def _stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=8192)  # pure: a coachee's lines come round again and again
+@lru_cache(maxsize=LINES_REMEMBERED)  # pure: a coachee's lines come round again and again, a trainee's too
 def content_words(text: str) -> frozenset[str]:
     """The stemmed content words of a text: no stopwords, no filler, none under three letters; a
     possessive is its word ("the letter's" holds "letter", "Maisie's" holds "maisie")."""
@@ -126,7 +126,7 @@ def _all_words(text: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=8192)  # pure: a coachee's lines come round again and again
+@lru_cache(maxsize=LINES_REMEMBERED)  # pure: a coachee's lines come round again and again, a trainee's too
 def feeling_of(text: str) -> str:
     """Which way the feeling words of a text lean: "negative", "positive", or "" for none or a tie."""
     lowered = " " + " ".join(_WORDS.findall(text.lower().replace("\u2019", "'"))) + " "

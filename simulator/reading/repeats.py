@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from simulator.reading.reflection import content_words
 from simulator.reading.trainee_text import split_lead
@@ -35,6 +35,14 @@ class LineKey:
 
     words: str
     content: frozenset[str]
+    # Whether the line may repeat another by its wording, or by its content words: worked out
+    # once, since every line is compared with every earlier one.
+    by_words: bool = field(init=False, compare=False)
+    by_content: bool = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_words", self.words.count(" ") + 1 >= REPEAT_MIN_WORDS)
+        object.__setattr__(self, "by_content", len(self.content) >= REPEAT_MIN_CONTENT)
 
 
 NO_LINE = LineKey("", frozenset())
@@ -59,13 +67,11 @@ def asked_key(text: str) -> LineKey | None:
 
 def is_near_repeat(key: LineKey, earlier: Iterable[LineKey]) -> bool:
     """Whether a line says again what an earlier line said: the same words, or the same content words."""
-    if not key.words:
-        return False
-    long_enough = len(key.words.split()) >= REPEAT_MIN_WORDS
-    content_enough = len(key.content) >= REPEAT_MIN_CONTENT
-    for before in earlier:
-        if long_enough and key.words == before.words:
-            return True
-        if content_enough and key.content == before.content:
-            return True
-    return False
+    return any(repeats(key, before) for before in earlier)
+
+
+def repeats(key: LineKey, before: LineKey) -> bool:
+    """Whether the line `key` says again what the one line `before` said (see `is_near_repeat`)."""
+    return bool(key.words) and (
+        (key.by_words and key.words == before.words) or (key.by_content and key.content == before.content)
+    )

@@ -20,6 +20,13 @@ from simulator.text import MAX_LINE_CHARS, clean_line
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 """Where one sentence of a line ends and the next begins (split a stripped line on it)."""
 
+LINES_REMEMBERED = 1 << 14
+"""How many trainee lines each pure per-line analysis (splitting, stating, quoting) remembers. A
+round is replayed a page of conversations at a time, in lockstep, and then scored: a line is
+asked about again on each of the next turns and once more when its conversation is scored, with
+thousands of other lines in between. A few hundred remembered lines missed most of those and
+cost a third of a replayed turn; the memory is a few megabytes, filled only as lines come."""
+
 
 _SPOKEN_AWAY = re.compile(r"[^\w\s']|(?<!\w)'|'(?!\w)")
 
@@ -30,7 +37,7 @@ def as_dictated(text: str) -> str:
 
 
 # Pure: the coachee's ear, the refrain checks and the scorecard each split the same line in turn.
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=LINES_REMEMBERED)
 def split_lead(line: str) -> tuple[str, str]:
     """The whole sentences a question opens with, and the rest from its first question on; the
     lead is "" when the line opens with its question, or asks none ("Six till seven. That's a
@@ -51,7 +58,7 @@ def split_lead(line: str) -> tuple[str, str]:
     )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=LINES_REMEMBERED)
 def asks(line: str) -> bool:
     """Whether a line asks something: a question mark, or a question starting by its words in one
     of its sentences (`question_start`), as dictated or hurried lines ask."""
@@ -228,7 +235,7 @@ def normalise(text: str) -> str:
 
 
 # Pure; a turn's line is normalised by the reader, the move's checks and the coachee's ear.
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=LINES_REMEMBERED)
 def _normalised(text: str) -> str:
     clipped = clean_line(text)  # the one cleaner every trainee line passes: no escapes, no controls, capped
     if not clipped.isascii():  # curly quotes and dashes are the only characters mapped
