@@ -71,12 +71,17 @@ def _as_typed(strategy: Strategy) -> Strategy:
 
 
 def play_generated(scenarios: list[Scenario], rounds: int, said: Callable[[Strategy], Strategy]) -> None:
-    """`rounds` rounds of strategies drawn at random (from a fixed seed), one per persona a round."""
+    """`rounds` rounds of strategies drawn at random (from a fixed seed), one per persona a round.
+
+    Each gamer draws its lines from a generator of its own, seeded from the round's: how one
+    conversation goes (a coachee who leaves early takes fewer lines) changes none of the others,
+    so a change to the engine meets the same gamers as before it."""
     rng = random.Random(0)
     played, led, highest = Counter[str](), Counter[str](), Counter[str]()
     for _ in range(rounds):
         for scenario in scenarios:
-            kind, strategy = generated(rng)
+            gamer = random.Random(rng.getrandbits(64))
+            kind, strategy = generated(gamer)
             card = score_session(play_strategy(scenario, said(strategy), rng.randrange(5)))
             played[kind] += 1
             led[kind] += card.band is Band.COMPASSION_LED

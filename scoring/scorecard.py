@@ -136,16 +136,38 @@ def completeness_of(evidence: Evidence, min_turns: int) -> Completeness:
         return Completeness(
             False, f"{len(facts.turns)} turn(s): a whole conversation takes at least {min_turns}"
         )
+    if not reached_real_self_or_plan(evidence):
+        return Completeness(False, "it never reached the real self or a plan")
+    return Completeness(True, "")
+
+
+def reached_real_self_or_plan(evidence: Evidence) -> bool:
+    """Whether the conversation got past the vision: the coachee's worries or the balance sheet
+    (the real self), or a plan, told or talked about in a move that counted."""
+    facts = evidence.facts
     kinds = {facts.kind_of(item) for turn in facts.turns for item in turn.reveals}
     real_self = "worries" in kinds or any(
         turn.counts and is_balance_sheet(index, turn.move.focus) for index, turn in enumerate(evidence.turns)
     )
-    plan = "next_step" in kinds or any(
-        turn.counts and turn.move.focus is Focus.PLAN for turn in evidence.turns
+    return (
+        real_self
+        or "next_step" in kinds
+        or any(turn.counts and turn.move.focus is Focus.PLAN for turn in evidence.turns)
     )
-    if not real_self and not plan:
-        return Completeness(False, "it never reached the real self or a plan")
-    return Completeness(True, "")
+
+
+def held_back(measures: tuple[Measure, ...], evidence: Evidence, rubric: Rubric) -> str:
+    """Why a conversation whose overall reaches the compassion-led mark is still not compassion-led,
+    or "" when nothing holds it back."""
+    if not relational_fair(measures, rubric):
+        return "Not compassion-led while Empathy or Partnership rates poor"
+    if rubric.compassion_led_needs_arc and not reached_real_self_or_plan(evidence):
+        # Coaching with compassion starts from the vision and goes on to the real self and a
+        # learning agenda (Boyatzis's ICT). Twenty warm reflections that never get there are
+        # rapport, not coaching: a rota of framed echoes ("seems like X means a lot to you")
+        # otherwise added up to 73.
+        return "Not compassion-led while the conversation never reached the real self or a plan"
+    return ""
 
 
 def ending_notes(facts: ConversationFacts) -> tuple[str, ...]:
@@ -182,14 +204,15 @@ def score_facts(
     overall = overall_of(measures, rubric)
     band = band_of(overall, rubric)
     notes = ending_notes(facts)
-    if band is Band.COMPASSION_LED and not relational_fair(measures, rubric):
+    reason = held_back(measures, evidence, rubric) if band is Band.COMPASSION_LED else ""
+    if reason:
         overall = held_below_compassion_led(overall, rubric)
         held = band_of(overall, rubric)  # mixed, or compliance-led under a rubric whose bands meet
         band = Band.MIXED if held is Band.COMPASSION_LED else held
         notes = (
             *notes,
-            "Not compassion-led while Empathy or Partnership rates poor: the overall is held below "
-            f"{rubric.compassion_led_from:g}, whatever the other measures add up to",
+            f"{reason}: the overall is held below {rubric.compassion_led_from:g}, whatever the other"
+            " measures add up to",
         )
     return Scorecard(
         overall=overall,

@@ -117,6 +117,10 @@ class Rubric(BaseModel):
         True,
         description="No compassion-led band while Empathy or Partnership rates poor: `overall` is held just below `compassion_led_from` (ours).",
     )
+    compassion_led_needs_arc: bool = Field(
+        True,
+        description="No compassion-led band for a conversation that never reached the real self or a plan: `overall` is held just below `compassion_led_from` (ours, after Boyatzis's ICT).",
+    )
     min_turns: int = Field(
         8,
         ge=1,

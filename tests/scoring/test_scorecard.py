@@ -2,6 +2,7 @@
 
 import io
 import json
+import random
 
 import pytest
 from hypothesis import given
@@ -10,12 +11,12 @@ from hypothesis import strategies as st
 from scoring.external import Utterance, facts_from_utterances
 from scoring.facts import ConversationFacts, TurnFacts
 from scoring.marks import Rating
-from scoring.scorecard import band_of, score_facts
+from scoring.scorecard import band_of, score_facts, score_practice
 from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, header_record, parse_transcript
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.trainer.gaming import STRATEGIES, dictated, play_strategy
+from simulator.trainer.gaming import STRATEGIES, dictated, generated, play_strategy
 from simulator.trainer.rehearsal import play, score_session
 from simulator.vocabulary import Band, MeasureKey
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES
@@ -129,6 +130,20 @@ def test_went_well_and_try_next_come_from_the_measures() -> None:
         any(item.startswith(f"{label}: ") for label in good) for item in card.went_well
     )
     assert len(card.try_next) <= 3
+
+
+def test_warm_echoes_that_never_reach_the_real_self_or_a_plan_are_not_compassion_led() -> None:
+    # A gamer who drops one of the coachee's words into a frame every turn ("seems like X means a
+    # lot to you") and never asks anything: warm enough to add up past 70, but it never leaves rapport.
+    chef = catalogue.load("restaurant-head-chef").scenario
+    _, echoes = generated(random.Random(312))
+    session = play_strategy(chef, echoes, 0)
+    without_arc = chef.rubric.model_copy(update={"compassion_led_needs_arc": False})
+    assert score_practice(chef, session.turns, without_arc).band == "compassion-led"
+    card = score_session(session)
+    assert card.band == "mixed" and card.overall < chef.rubric.compassion_led_from
+    assert any("never reached the real self or a plan" in note for note in card.notes)
+    assert not card.completeness.complete
 
 
 def test_scenario_rubric_overrides_the_default() -> None:
