@@ -25,7 +25,8 @@ LINES_REMEMBERED = 1 << 14
 round is replayed a page of conversations at a time, in lockstep, and then scored: a line is
 asked about again on each of the next turns and once more when its conversation is scored, with
 thousands of other lines in between. A few hundred remembered lines missed most of those and
-cost a third of a replayed turn; the memory is a few megabytes, filled only as lines come."""
+cost a third of a replayed turn. Filled only as lines come (a practice conversation barely
+starts it); all full, about 20 MB (grading 10,000 varied conversations peaked at 185 MiB, not 165)."""
 
 
 _SPOKEN_AWAY = re.compile(r"[^\w\s']|(?<!\w)'|'(?!\w)")
