@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from scoring.counts import is_balance_sheet
+from scoring.counts import is_balance_sheet, reached_real_self_or_plan
 from scoring.evidence import HALF_A_LINE, Evidence
 from scoring.experience import imposed_count
 from scoring.marks import Measure, tally
@@ -39,6 +39,7 @@ class Behaviour(StrEnum):
     LEAD_WITH_PEA = "lead_with_pea"
     STEER_TO_GOALS = "steer_to_goals"
     DRAW_OUT_CHANGE = "draw_out_change"
+    GO_PAST_VISION = "go_past_vision"
 
 
 ONE_OFF = frozenset(
@@ -50,9 +51,16 @@ ONE_OFF = frozenset(
         Behaviour.AFFIRM,
         Behaviour.STRESS_AUTONOMY,
         Behaviour.REFLECT,
+        Behaviour.GO_PAST_VISION,
     }
 )
 """Behaviours that, once done, are done: a tip never asks for them again."""
+
+GO_PAST_VISION_TIP = (
+    "Go on from their vision to the real self and a step: hold the picture up against today "
+    "(\"What's already in place? What's missing?\"), then ask what they would like to try first."
+)
+"""The tip for a conversation that explored the vision and never went past it (`stayed_in_vision`)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,7 @@ def did(evidence: Evidence, behaviour: Behaviour) -> bool:
         Behaviour.AFFIRM: lambda: evidence.count("affirms") > 0,
         Behaviour.STRESS_AUTONOMY: lambda: evidence.count("autonomy") > 0,
         Behaviour.REFLECT: lambda: evidence.reflections > 0,
+        Behaviour.GO_PAST_VISION: lambda: reached_real_self_or_plan(evidence),
     }
     check = checks.get(behaviour)
     return bool(check and check())
@@ -289,12 +298,28 @@ def tip_for(measure: Measure, evidence: Evidence) -> Tip | None:
     return None
 
 
+def stayed_in_vision(evidence: Evidence) -> bool:
+    """Whether the conversation explored the vision or values (a warm move on them that counted)
+    and never went past them to the real self or a plan: the arc stopped half way."""
+    explored = any(
+        turn.counts and turn.attractor is Attractor.PEA and turn.move.focus in (Focus.VISION, Focus.VALUES)
+        for turn in evidence.turns
+    )
+    return explored and not reached_real_self_or_plan(evidence)
+
+
 def tips_for(measures: tuple[Measure, ...], evidence: Evidence, limit: int = 3) -> tuple[Tip, ...]:
-    """Up to `limit` tips for the weakest measures that are not rated good, weakest first, none repeated."""
+    """Up to `limit` tips: first, when the arc stopped at the vision, how to go on (what holds such a
+    conversation below compassion-led); then for the weakest measures that are not rated good,
+    weakest first, none repeated."""
     weak = sorted(
         (m for m in measures if m.applies and m.rating.value != "good"), key=lambda m: m.score or 0.0
     )
     tips: list[Tip] = []
+    if stayed_in_vision(evidence):
+        order = next((m for m in measures if m.key is MeasureKey.ICT_ORDER), None)
+        label = order.label if order is not None else "ICT order"
+        tips.append(Tip(MeasureKey.ICT_ORDER, label, Behaviour.GO_PAST_VISION, GO_PAST_VISION_TIP))
     for measure in weak:
         tip = tip_for(measure, evidence)
         if tip is not None and all(tip.text != other.text for other in tips):

@@ -69,6 +69,21 @@ def is_balance_sheet(index: int, focus: Focus) -> bool:
     return focus is Focus.DEFICIT or (focus is Focus.REAL_SELF and index >= WARM_UP_TURNS)
 
 
+def reached_real_self_or_plan(evidence: Evidence) -> bool:
+    """Whether the conversation got past the vision: the coachee's worries or the balance sheet
+    (the real self), or a plan, told or talked about in a move that counted."""
+    facts = evidence.facts
+    kinds = {facts.kind_of(item) for turn in facts.turns for item in turn.reveals}
+    real_self = "worries" in kinds or any(
+        turn.counts and is_balance_sheet(index, turn.move.focus) for index, turn in enumerate(evidence.turns)
+    )
+    return (
+        real_self
+        or "next_step" in kinds
+        or any(turn.counts and turn.move.focus is Focus.PLAN for turn in evidence.turns)
+    )
+
+
 def ict_order(evidence: Evidence, rubric: Rubric) -> Measure:
     """Intentional Change Theory's order: vision before any NEA move, vision and values before the real self."""
     nea_first, vision_first = 0.0, 0

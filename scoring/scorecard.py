@@ -17,7 +17,7 @@ from enum import Enum
 from typing import Any
 
 from scoring.advice import tips_for
-from scoring.counts import is_balance_sheet
+from scoring.counts import reached_real_self_or_plan
 from scoring.evidence import Evidence, evidence_of
 from scoring.facts import ConversationFacts, facts_from_practice
 from scoring.feedback import TurnFeedback, explain_rule, per_turn_feedback
@@ -26,7 +26,7 @@ from scoring.measures import all_measures
 from simulator.records import Turn
 from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
-from simulator.vocabulary import Band, Focus, MeasureKey
+from simulator.vocabulary import Band, MeasureKey
 
 WENT_WELL = 3
 """How many measures "what went well" names at most."""
@@ -139,21 +139,6 @@ def completeness_of(evidence: Evidence, min_turns: int) -> Completeness:
     if not reached_real_self_or_plan(evidence):
         return Completeness(False, "it never reached the real self or a plan")
     return Completeness(True, "")
-
-
-def reached_real_self_or_plan(evidence: Evidence) -> bool:
-    """Whether the conversation got past the vision: the coachee's worries or the balance sheet
-    (the real self), or a plan, told or talked about in a move that counted."""
-    facts = evidence.facts
-    kinds = {facts.kind_of(item) for turn in facts.turns for item in turn.reveals}
-    real_self = "worries" in kinds or any(
-        turn.counts and is_balance_sheet(index, turn.move.focus) for index, turn in enumerate(evidence.turns)
-    )
-    return (
-        real_self
-        or "next_step" in kinds
-        or any(turn.counts and turn.move.focus is Focus.PLAN for turn in evidence.turns)
-    )
 
 
 def held_back(measures: tuple[Measure, ...], evidence: Evidence, rubric: Rubric) -> str:

@@ -114,6 +114,7 @@ def test_try_next_time_never_asks_for_what_the_conversation_already_did(lines: l
                 Behaviour.STRESS_AUTONOMY: "Say out loud that the choice is theirs",
                 Behaviour.REFLECT: "Reflect back what you heard",
                 Behaviour.ASK_STEP: "which small step they would like to try first",
+                Behaviour.GO_PAST_VISION: "Go on from their vision",
             }.get(behaviour)
             assert phrase is None or phrase not in asked, (behaviour, asked)
 

@@ -144,6 +144,8 @@ def test_warm_echoes_that_never_reach_the_real_self_or_a_plan_are_not_compassion
     assert card.band == "mixed" and card.overall < chef.rubric.compassion_led_from
     assert any("never reached the real self or a plan" in note for note in card.notes)
     assert not card.completeness.complete
+    # The first thing to try is what would have taken it further.
+    assert card.try_next[0].startswith("ICT order: Go on from their vision to the real self and a step")
 
 
 def test_scenario_rubric_overrides_the_default() -> None:
