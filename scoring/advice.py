@@ -317,8 +317,7 @@ def tips_for(measures: tuple[Measure, ...], evidence: Evidence, limit: int = 3) 
     )
     tips: list[Tip] = []
     if stayed_in_vision(evidence):
-        order = next((m for m in measures if m.key is MeasureKey.ICT_ORDER), None)
-        label = order.label if order is not None else "ICT order"
+        label = next(m.label for m in measures if m.key is MeasureKey.ICT_ORDER)  # every card has it
         tips.append(Tip(MeasureKey.ICT_ORDER, label, Behaviour.GO_PAST_VISION, GO_PAST_VISION_TIP))
     for measure in weak:
         tip = tip_for(measure, evidence)

@@ -111,7 +111,7 @@ def nea_kind(move: Move) -> str | None:
 
 
 DRIFT_FLOOR = float(State.GUARDED.rank)
-"""Drift alone never takes a coachee below guarded: coolness without any NEA move is not discord."""
+"""Drift alone never takes a coachee below guarded: coolness without a sure NEA move is not discord (`is_discord`)."""
 
 
 def is_discord(move: Move) -> bool:

@@ -21,7 +21,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 """Where one sentence of a line ends and the next begins (split a stripped line on it)."""
 
 LINES_REMEMBERED = 1 << 14
-"""How many trainee lines each pure per-line analysis (splitting, stating, quoting) remembers. A
+"""How many lines each pure per-line analysis (splitting, stating, quoting, content words) remembers. A
 round is replayed a page of conversations at a time, in lockstep, and then scored: a line is
 asked about again on each of the next turns and once more when its conversation is scored, with
 thousands of other lines in between. A few hundred remembered lines missed most of those and
