@@ -46,7 +46,12 @@ THIRD_PARTY_ROOMS = {
     "sqlalchemy": ("simulator.rounds.gradebook", "simulator.rounds.migrations"),
     "alembic": ("simulator.rounds.gradebook", "simulator.rounds.migrations"),
     "transitions": ("simulator.engine",),
-    "numpy": ("simulator.reading.model", "simulator.reading.features", "simulator.reading.fit"),
+    "numpy": (
+        "simulator.reading.model",
+        "simulator.reading.features",
+        "simulator.reading.feature_names",
+        "simulator.reading.fit",
+    ),
 }
 """Libraries that are slow to import or tie us to a front end, and the only rooms that may import them."""
 

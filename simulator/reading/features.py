@@ -37,11 +37,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import add, itemgetter
+from operator import add
 from typing import cast
 
 import numpy as np
 
+from simulator.reading.feature_names import FeatureNames, NamedColumns
 from simulator.reading.reflection import valence_words
 from simulator.reading.trainee_text import SENTENCE_END, normalise
 
@@ -529,29 +530,46 @@ class FeatureColumns:
         last_sentence: bool = False,
         frame: bool = False,
     ) -> None:
+        self.names = names if isinstance(names, FeatureNames) else FeatureNames(names)
         self.size = len(names)
         self.frame = frame
         self.previous_words = previous_words
         self.turn_scope = turn_scope
         self.last_sentence = last_sentence
         self.char_table = char_table  # summed in float64
-        blocks = _blocks(names)
-        self.chars = blocks.get("c:", {})
-        self._said_columns = blocks.get("p:", {})
-        self._last_columns = blocks.get("l:", {})
-        self._multi = blocks.get("x:", {}).get("x:multi", -1)
-        self._frame_columns = blocks.get("q:", {})
+        names = self.names  # each name is made a string only when it is looked at
+        kinds = names.kinds()
+
+        def bodies(kind: str) -> Iterable[str]:
+            return names.bodies(kinds.get(kind, _NONE).tolist(), len(kind))
+
+        # Character grams, the most names, are looked up only for a word met for the first time:
+        # kept as hashes (`NamedColumns`). The grams of every line are looked up in dictionaries.
+        self.chars = NamedColumns(names, "c:", kinds.get("c:", _NONE).tolist(), bodies("c:"))
+        self._last_columns, self._frame_columns, self._said_columns = (
+            dict(zip(bodies(kind), kinds.get(kind, _NONE).tolist(), strict=True))
+            for kind in ("l:", "q:", "p:")
+        )
+        context = {
+            names[column]: column
+            for kind in kinds
+            if kind not in _NAMED_BY_BODY
+            for column in kinds[kind].tolist()
+        }
+        self._multi = context.get("x:multi", -1)
+        self.bias = context.get("x:bias", -1)
         # w: grams: one-word grams by their word; longer ones both as tuples of words (for a line
         # read alone) and as numbered words in numpy tables (for a batch).
-        plain = blocks.get("w:", {})
-        bodies, plain_columns = list(plain), list(plain.values())
-        spaces = np.fromiter(map(str.count, bodies, repeat(" ")), dtype=np.intp, count=len(bodies))
+        plain_columns = kinds.get("w:", _NONE).tolist()
+        plain = list(bodies("w:"))
+        spaces = np.fromiter(map(str.count, plain, repeat(" ")), dtype=np.intp, count=len(plain))
         assert not len(spaces) or spaces.max() <= 2, "word grams are at most three words long"
         longer = {
-            size: (list(compress(bodies, chosen)), list(compress(plain_columns, chosen)))
+            size: (list(compress(plain, chosen)), list(compress(plain_columns, chosen)))
             for size in (0, 1, 2)
             for chosen in [(spaces == size).tolist()]
         }
+        del plain
         self.unigrams = dict(zip(*longer[0], strict=True))
         pair_words = " ".join(longer[1][0]).split(" ") if longer[1][0] else []
         triple_words = " ".join(longer[2][0]).split(" ") if longer[2][0] else []
@@ -568,14 +586,13 @@ class FeatureColumns:
         if turn_scope:
             for table, kind in ((self._grams, "w:"), (self._before_turn, "v:")):
                 table.update(
-                    ((k[0] if len(k) == 1 else k), c) for k, c in _split(blocks.get(kind, {})).items()
+                    (grams[0] if len(grams) == 1 else grams, column)
+                    for grams, column in zip(
+                        (tuple(body.split(" ")) for body in bodies(kind)),
+                        kinds.get(kind, _NONE).tolist(),
+                        strict=True,
+                    )
                 )
-        context = {
-            name: column
-            for kind, block in blocks.items()
-            if kind not in _NAMED_BY_BODY
-            for name, column in block.items()
-        }
         self._context = {name: context.get(name, -1) for name in CONTEXT_FEATURES}  # -1: not kept
         self._length_list = [self._context[name] for name in _LENGTH_NAMES]
         self._length_columns = np.array(self._length_list)
@@ -596,8 +613,9 @@ class FeatureColumns:
         felt: list[tuple[str, ...]] = []  # each line's x:feel features (`_felt`)
         plain: list[bool] = []
         extra: list[tuple[int, int, float]] = []  # (line, column, value) found word by word
-        for line, (clean, said) in enumerate(zip(cleaned, previous, strict=True)):
-            every = _words_of(clean)
+        words_of_lines = [_words_of(clean) for clean in cleaned]
+        memory.learn(chain.from_iterable(every[:_MAX_WORDS] for every in words_of_lines))
+        for line, (clean, said, every) in enumerate(zip(cleaned, previous, words_of_lines, strict=True)):
             tokens = every[:_MAX_WORDS]
             numbers.extend(map(number_of, tokens))
             per_line.append(len(tokens))
@@ -777,6 +795,7 @@ class FeatureColumns:
         memory = self._memory()
         every = _words_of(clean)
         tokens = every[:_MAX_WORDS]
+        memory.learn(tokens)
         found: list[tuple[int, float]] = []
         if tokens and not self.turn_scope:
             padded = ["<s>", *tokens]
@@ -916,6 +935,8 @@ _TRAILING = " .!\"')"  # stripped before asking whether a line ends with '?'
 # plain words is its words joined (a mark inside a word splits it, so the two then differ).
 _EDGE_MARKS = str.maketrans("", "", '.,!?;:"()')
 
+_NONE = np.zeros(0, dtype=np.intp)  # the columns of a kind the vocabulary has none of
+
 # Kinds whose features are kept by what follows the colon.
 _NAMED_BY_BODY = ("c:", "w:", "v:", "p:", "l:", "q:")
 
@@ -942,30 +963,6 @@ def _echo(every: list[str], said: _SAID) -> float:
         return _NO_PREVIOUS
     own = stems(set(every).difference(_NO_CONTENT))
     return len(own & said[1]) / len(own) if own else 0.0
-
-
-def _blocks(names: Sequence[str]) -> dict[str, dict[str, int]]:
-    """Feature names by kind ("c:", "w:", ...): {kind: {body (or whole name for x:): column}}."""
-    blocks: dict[str, dict[str, int]] = {}
-    if sorted(names) == names:  # as the fit writes them: each kind is one run
-        start = 0
-        while start < len(names):
-            kind = names[start][:2]
-            end = bisect.bisect_left(names, kind[0] + chr(ord(kind[1]) + 1), start)
-            cut = 2 if kind in _NAMED_BY_BODY else 0
-            blocks[kind] = dict(
-                zip(map(itemgetter(slice(cut, None)), names[start:end]), range(start, end), strict=True)
-            )
-            start = end
-        return blocks
-    for column, name in enumerate(names):
-        kind = name[:2]
-        blocks.setdefault(kind, {})[name[2:] if kind in _NAMED_BY_BODY else name] = column
-    return blocks
-
-
-def _split(grams: dict[str, int]) -> dict[tuple[str, ...], int]:
-    return {tuple(body.split(" ")): column for body, column in grams.items()}
 
 
 def _distinct(keys: np.ndarray) -> np.ndarray:
@@ -1141,18 +1138,27 @@ class _WordMemory(dict[str, int]):
         return self.columns.size + len(self.unknown)
 
     def __missing__(self, word: str) -> int:
-        grams = set(_char_grams_of(f" {word} "))
-        looked_up = list(map(self.columns.chars.get, grams))
-        numbers = (
-            [self._unknown_number(g) if n is None else n for g, n in zip(grams, looked_up, strict=True)]
-            if None in looked_up
-            else cast(list[int], looked_up)
-        )
-        numbers.sort()  # so that a word's rows are summed in one order, whatever the process
-        number = self[word] = len(self.words)
-        self.words.append(word)
-        self.gram_tuples.append(tuple(numbers))
-        return number
+        self.learn([word])
+        return dict.__getitem__(self, word)
+
+    def learn(self, words: Iterable[str]) -> None:
+        """Give each new word its number and character grams, as looking it up would, words in order:
+        the grams of them all are looked up in the vocabulary at once."""
+        new = [word for word in dict.fromkeys(words) if word not in self]
+        grams_of = [list(set(_char_grams_of(f" {word} "))) for word in new]
+        distinct = list(dict.fromkeys(chain.from_iterable(grams_of)))
+        column_of = dict(zip(distinct, self.columns.chars.columns_of(distinct), strict=True))
+        for word, grams in zip(new, grams_of, strict=True):
+            looked_up = [column_of[gram] for gram in grams]
+            numbers = (
+                [self._unknown_number(g) if n is None else n for g, n in zip(grams, looked_up, strict=True)]
+                if None in looked_up
+                else cast(list[int], looked_up)
+            )
+            numbers.sort()  # so that a word's rows are summed in one order, whatever the process
+            self[word] = len(self.words)
+            self.words.append(word)
+            self.gram_tuples.append(tuple(numbers))
 
     def _unknown_number(self, gram: str) -> int:
         number = self.unknown.get(gram)

@@ -3,9 +3,9 @@
     python -m simulator.reading.fit [--variants] [--grid] [--validate]
 
 Writes `simulator/reading/reader_weights.npz` (three float32 matrices: `form`, features x 12,
-`focus`, features x 8, and `attractor`, features x 3) and
-`simulator/reading/reader_vocabulary.json` (feature names in row order, class names, the
-settings). Running it twice gives byte-identical files: the vocabulary is sorted, the optimiser
+`focus`, features x 8, and `attractor`, features x 3), `simulator/reading/reader_features.txt`
+(the feature names in row order, one a line) and `simulator/reading/reader_vocabulary.json` (class
+names, the settings). Running it twice gives byte-identical files: the vocabulary is sorted, the optimiser
 (L-BFGS on the full batch) has no randomness, and the .npz is written with fixed timestamps.
 
 The split (fixed; never changed to suit a result):
@@ -229,6 +229,7 @@ from simulator.reading.attractor import attractor_of
 from simulator.reading.features import CONTEXT_FEATURES, line_features
 from simulator.reading.model import (
     ATTRACTORS,
+    FEATURES_PATH,
     FOCI,
     FORMS,
     VOCABULARY_PATH,
@@ -850,6 +851,7 @@ def write(
     settings: Settings,
     weights_path: Path = WEIGHTS_PATH,
     vocabulary_path: Path = VOCABULARY_PATH,
+    features_path: Path = FEATURES_PATH,
 ) -> None:
     heads = {"form": fitted.form, "focus": fitted.focus}
     if fitted.attractor is not None:
@@ -862,9 +864,10 @@ def write(
         "foci": [f.value for f in FOCI],
         "settings": {k: v for k, v in settings.__dict__.items()},
         "fitted_on": sorted({*FIT_AUTHORS, TEAM}),
-        "features": fitted.vocabulary,
     }
     vocabulary_path.write_text(json.dumps(vocabulary, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    assert not any("\n" in name for name in fitted.vocabulary), "a feature name is one line of its file"
+    features_path.write_text("".join(name + "\n" for name in fitted.vocabulary), encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -905,7 +908,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     write(fitted, settings)
     size = WEIGHTS_PATH.stat().st_size
     print(
-        f"wrote {WEIGHTS_PATH.name} ({len(fitted.vocabulary)} features, {size / 1e6:.2f} MB) and {VOCABULARY_PATH.name}"
+        f"wrote {WEIGHTS_PATH.name} ({len(fitted.vocabulary)} features, {size / 1e6:.2f} MB), {FEATURES_PATH.name} and {VOCABULARY_PATH.name}"
     )
 
 

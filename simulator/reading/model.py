@@ -13,7 +13,8 @@ the chosen attractor; below the threshold recommended by `benchmarks/reader.py` 
 treated as unclear. `cues` names the two or three features that pushed hardest towards the
 chosen form and focus, e.g. ``'have it done by' → advice``.
 
-The weights (`reader_weights.npz`, stored uncompressed, and `reader_vocabulary.json`, next to this
+The weights (`reader_weights.npz`, stored uncompressed; `reader_features.txt`, the feature names in
+row order, one a line; and `reader_vocabulary.json`, the classes and the settings; all next to this
 module) are loaded once, lazily, on the first call, never when `simulator.reading` is imported.
 
 Speed: lines are read in batches of a few hundred, each one sparse product with numpy (the
@@ -32,11 +33,11 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
 
 import numpy as np
 
 from simulator.reading.attractor import attractor_of
+from simulator.reading.feature_names import FeatureNames
 from simulator.reading.features import FeatureColumns, IndexedLines, distinct_with_index, words
 from simulator.reading.trainee_text import normalise
 from simulator.vocabulary import Attractor, Context, Focus, Form
@@ -45,6 +46,7 @@ __all__ = ["WEIGHTS_PATH", "Reading", "known_word_share", "read", "read_many", "
 
 WEIGHTS_PATH = Path(__file__).with_name("reader_weights.npz")
 VOCABULARY_PATH = Path(__file__).with_name("reader_vocabulary.json")
+FEATURES_PATH = Path(__file__).with_name("reader_features.txt")
 
 FORMS: tuple[Form, ...] = tuple(Form)
 FOCI: tuple[Focus, ...] = tuple(Focus)
@@ -172,62 +174,23 @@ def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
             archive.writestr(info, buffer.getvalue())
 
 
-class FeatureNames(Sequence[str]):
-    """The model's feature names by column, kept as one string and where each name starts in it:
-    a list of a hundred thousand small strings takes over four times the memory, for names read
-    only when a cue is shown. (The fitted names are ASCII, so the string takes a byte a character.)"""
-
-    def __init__(self, names: Sequence[str]) -> None:
-        self._text = "".join(names)
-        self._starts = np.zeros(len(names) + 1, dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, names), dtype=np.int64, count=len(names)), out=self._starts[1:])
-
-    def __len__(self) -> int:
-        return len(self._starts) - 1
-
-    @overload
-    def __getitem__(self, column: int) -> str: ...
-
-    @overload
-    def __getitem__(self, columns: slice) -> list[str]: ...
-
-    def __getitem__(self, column: int | slice) -> str | list[str]:
-        if isinstance(column, slice):
-            return [self[k] for k in range(*column.indices(len(self)))]
-        at = column + len(self) if column < 0 else column
-        if not 0 <= at < len(self):
-            raise IndexError(column)
-        return self._text[int(self._starts[at]) : int(self._starts[at + 1])]
-
-
 class _Model:
     """The fitted weights and their feature names, and the arithmetic of reading."""
 
-    def __init__(self, weights: Mapping[str, np.ndarray], vocabulary: dict[str, object]) -> None:
-        """`weights`: the stored heads by name (an open .npz reads each when it is asked for)."""
-        names = vocabulary["features"]
-        assert isinstance(names, list)
-        self.bias = names.index("x:bias")
-        # Every head side by side (one gather scores all); products and sums are taken in float64.
-        # Each stored head is copied in as it is read, so that no more than one lives beside the
-        # table, and only what reading uses is kept.
+    def __init__(
+        self, weights: Mapping[str, np.ndarray], vocabulary: dict[str, object], names: FeatureNames
+    ) -> None:
+        """`weights`: the stored heads by name (an open .npz reads each when it is asked for);
+        `vocabulary`: the classes and settings; `names`: the feature names by row."""
+        assert [f.value for f in FORMS] == vocabulary["forms"]
+        assert [f.value for f in FOCI] == vocabulary["foci"]
         has_attractor = "attractor" in weights
         heads = len(FORMS) + len(FOCI)
+        # Every head side by side (one gather scores all); products and sums are taken in float64.
+        # Filled once the rest is built: an empty array's pages cost nothing until written.
         self.table = np.empty(
             (len(names), heads + (len(ATTRACTORS) if has_attractor else 0)), dtype=np.float32
         )
-        means = []
-        for name, place in (("form", slice(0, len(FORMS))), ("focus", slice(len(FORMS), heads))):
-            head = np.asarray(weights[name], dtype=np.float32)
-            self.table[:, place] = head
-            # Each feature's mean weight over the head's classes: a cue is how far a feature pushes
-            # towards the chosen class beyond that (`pushes`), worked out for the features at hand.
-            means.append(head.mean(axis=1))
-            del head
-        self.mean_weight = (means[0], means[1])
-        if has_attractor:
-            self.table[:, heads:] = weights["attractor"]
-        self.pair_prior = np.asarray(weights["pair"], dtype=np.float32) if "pair" in weights else None
         chosen = vocabulary.get("settings", {})
         chosen = chosen if isinstance(chosen, dict) else {}
         self.attractor_weight = float(chosen.get("attractor_weight", 0.0)) if has_attractor else 0.0
@@ -241,12 +204,26 @@ class _Model:
             last_sentence=bool(chosen.get("last_sentence", False)),
             frame=bool(chosen.get("frame", False)),
         )
-        self.names = FeatureNames(names)
-        self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
+        self.names = self.features.names
+        self.bias = self.features.bias
+        assert self.bias >= 0, "every fitted vocabulary keeps x:bias"
         # How each feature is shown as a cue (`_shown`), filled on first use.
-        self.shown: list[str | tuple[str] | None] = [None] * len(names)
-        assert [f.value for f in FORMS] == vocabulary["forms"]
-        assert [f.value for f in FOCI] == vocabulary["foci"]
+        self.shown: dict[int, str | tuple[str]] = {}
+        # Each stored head is copied in as it is read, so that no more than one lives beside the
+        # table, and only what reading uses is kept.
+        means = []
+        for name, place in (("form", slice(0, len(FORMS))), ("focus", slice(len(FORMS), heads))):
+            head = np.asarray(weights[name], dtype=np.float32)
+            self.table[:, place] = head
+            # Each feature's mean weight over the head's classes: a cue is how far a feature pushes
+            # towards the chosen class beyond that (`pushes`), worked out for the features at hand.
+            means.append(head.mean(axis=1))
+            del head
+        self.mean_weight = (means[0], means[1])
+        if has_attractor:
+            self.table[:, heads:] = weights["attractor"]
+        self.pair_prior = np.asarray(weights["pair"], dtype=np.float32) if "pair" in weights else None
+        self.lock = threading.Lock()  # the feature memory is shared: one batch at a time
 
     @property
     def form_weights(self) -> np.ndarray:
@@ -288,8 +265,7 @@ class _Model:
         with self.lock:
             memory = self.features._memory()
             for start in range(0, len(words), _REMEMBERED_AT_ONCE):
-                for word in words[start : start + _REMEMBERED_AT_ONCE]:
-                    memory[word]  # looking a word up is what remembers it
+                memory.learn(words[start : start + _REMEMBERED_AT_ONCE])
                 memory.summed_rows()  # a few hundred words' rows at a time: the gather stays small
 
     def warm_up(self) -> None:
@@ -387,7 +363,7 @@ class _Model:
                         if shows_k >= size:
                             shown = f"'{words[shows_k - size]}'"
                         else:
-                            named = shown_as[shows_k]
+                            named = shown_as.get(shows_k)
                             if named is None:
                                 named = shown_as[shows_k] = _shown(self.names[shows_k])
                             shown = str(named)  # a column shown here is never a character gram's
@@ -480,7 +456,7 @@ class _Model:
             # Character grams of one word add up under that word.
             totals: dict[str, float] = {}
             for column, contribution in candidates:
-                named = shown_as[column]
+                named = shown_as.get(column)
                 if named is None:
                     named = shown_as[column] = _shown(self.names[column])
                 if isinstance(named, str):
@@ -606,14 +582,20 @@ _MODEL: _Model | None = None
 _LOCK = threading.Lock()
 
 
+def load() -> _Model:
+    """The stored weights and names, read now (`_model` keeps the one every reading uses)."""
+    vocabulary = json.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
+    names = FeatureNames.from_lines(FEATURES_PATH.read_text(encoding="utf-8"))
+    with np.load(WEIGHTS_PATH) as stored:
+        return _Model(stored, vocabulary, names)
+
+
 def _model() -> _Model:
     global _MODEL
     if _MODEL is None:
         with _LOCK:
             if _MODEL is None:
-                vocabulary = json.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
-                with np.load(WEIGHTS_PATH) as stored:
-                    loaded = _Model(stored, vocabulary)
+                loaded = load()
                 loaded.warm_up()
                 _MODEL = loaded
     return _MODEL

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.reading import model
+from simulator.reading.feature_names import FeatureNames, NamedColumns
 from simulator.reading.model import Reading, read, read_many
 from simulator.reading.moves import attractor_of
 from simulator.vocabulary import Attractor, Context, Focus, Form
@@ -39,7 +38,7 @@ def test_the_weights_load_and_match_the_vocabulary() -> None:
 
 
 def test_the_names_kept_in_one_string_are_the_stored_names() -> None:
-    stored = json.loads(model.VOCABULARY_PATH.read_text(encoding="utf-8"))["features"]
+    stored = model.FEATURES_PATH.read_text(encoding="utf-8").splitlines()
     names = model._model().names
     assert len(names) == len(stored) and list(names) == stored
     assert names[-1] == stored[-1] and names[2:5] == stored[2:5] and names[::-40000] == stored[::-40000]
@@ -49,7 +48,7 @@ def test_the_names_kept_in_one_string_are_the_stored_names() -> None:
 
 @given(st.lists(st.text(max_size=6), max_size=8), st.integers(-9, 9))
 def test_feature_names_behave_as_the_list_they_were_made_from(listed: list[str], at: int) -> None:
-    names = model.FeatureNames(listed)
+    names = FeatureNames(listed)
     assert len(names) == len(listed) and list(names) == listed and names[1:-1] == listed[1:-1]
     if -len(listed) <= at < len(listed):
         assert names[at] == listed[at]
@@ -67,12 +66,9 @@ def test_same_input_same_reading() -> None:
 def test_remembering_the_vocabulary_and_the_coachee_s_lines_first_changes_no_reading_to_the_last_bit() -> (
     None
 ):
-    import numpy as np
 
     def fresh() -> model._Model:
-        vocabulary = json.loads(model.VOCABULARY_PATH.read_text(encoding="utf-8"))
-        with np.load(model.WEIGHTS_PATH) as stored:
-            return model._Model(stored, vocabulary)
+        return model.load()
 
     plain, prepared = fresh(), fresh()
     prepared.remember_vocabulary()
@@ -224,3 +220,52 @@ def test_fitting_a_tiny_corpus_is_deterministic(tmp_path: object) -> None:
     expected = ["PEA", "NEA", "NEA", "NEA", "PEA", "neutral", "neutral", "PEA"] * 2
     assert attractor_probs is not None
     assert [model.ATTRACTORS[i].value for i in attractor_probs.argmax(axis=1)] == expected
+
+
+@given(
+    st.lists(
+        st.text(st.characters(blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=6),
+        max_size=8,
+    )
+)
+def test_names_read_from_lines_are_the_names_written_one_a_line(listed: list[str]) -> None:
+    text = "".join(name + "\n" for name in listed)
+    assert list(FeatureNames.from_lines(text)) == listed
+    if not listed or listed[-1]:  # the last line's break may be missing, unless that line is empty
+        assert list(FeatureNames.from_lines(text.removesuffix("\n"))) == listed
+    kinds = FeatureNames(listed).kinds()
+    assert sorted(column for columns in kinds.values() for column in columns.tolist()) == list(
+        range(len(listed))
+    )
+    assert all(listed[column][:2] == kind for kind, columns in kinds.items() for column in columns.tolist())
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["c:", "l:", "w:"]), st.lists(st.text(max_size=5), max_size=6, unique=True)
+    ),
+    st.lists(st.text(max_size=5), max_size=8),
+)
+def test_named_columns_answer_as_a_dictionary_of_the_names_would(
+    kinds: dict[str, list[str]], asked: list[str]
+) -> None:
+    listed = sorted(kind + body for kind, bodies in kinds.items() for body in bodies)
+    names = FeatureNames(listed)
+    for kind in ("c:", "l:", "w:"):
+        columns = [column for column, name in enumerate(listed) if name.startswith(kind)]
+        named = NamedColumns(names, kind, columns, (listed[column][2:] for column in columns))
+        as_dict = {listed[column][2:]: column for column in columns}
+        bodies = [*asked, *as_dict]
+        assert [named.get(body) for body in bodies] == [as_dict.get(body) for body in bodies]
+        assert named.columns_of(bodies) == [as_dict.get(body) for body in bodies]
+
+
+def test_named_columns_tell_apart_names_that_share_a_hash() -> None:
+    class Clash(str):  # a string whose hash clashes with every other's
+        def __hash__(self) -> int:
+            return 7
+
+    listed = ["l:a", "l:b", "l:c"]
+    named = NamedColumns(FeatureNames(listed), "l:", [0, 1, 2], map(Clash, ["a", "b", "c"]))
+    assert [named.get(Clash(body)) for body in ("c", "a", "b", "d")] == [2, 0, 1, None]
+    assert named.columns_of([Clash("b"), Clash("z"), Clash("a")]) == [1, None, 0]
