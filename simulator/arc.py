@@ -329,11 +329,27 @@ def _topics_named(lowered: str, topics: tuple[str, ...]) -> tuple[tuple[str, str
     return tuple(named.items())
 
 
+_BEFORE_SPACE = 3  # how many characters before a space the index of spaced topic words keys on
+
+
 @lru_cache(maxsize=64)
-def _spaced(topics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    # The topic words (with each lowered) holding a space: only these can be named across the
-    # space that joins two lines. Found once per scenario's topics.
-    return tuple((word, word.lower()) for word in topics if " " in word.lower())
+def _spaced(
+    topics: tuple[str, ...],
+) -> tuple[dict[str, tuple[tuple[str, str, int], ...]], tuple[tuple[str, str, int], ...]]:
+    # The topic words holding a space, the only ones that can be named across the space that joins
+    # two lines: each (word, lowered, where one of its spaces is) by the _BEFORE_SPACE characters
+    # before that space, or among the few with fewer before it. Found once per scenario's topics.
+    keyed: dict[str, list[tuple[str, str, int]]] = {}
+    short: list[tuple[str, str, int]] = []
+    for word in topics:
+        lowered = word.lower()
+        for at, character in enumerate(lowered):
+            if character == " ":
+                if at >= _BEFORE_SPACE:
+                    keyed.setdefault(lowered[at - _BEFORE_SPACE : at], []).append((word, lowered, at))
+                else:
+                    short.append((word, lowered, at))
+    return {key: tuple(entries) for key, entries in keyed.items()}, tuple(short)
 
 
 @dataclass(frozen=True)
@@ -374,9 +390,15 @@ def _topics_named_in_lines(
         named.update(_topics_named(lowered_line, topics))
         if begins:
             space = begins - 1
-            for word, lowered_word in _spaced(topics):
-                if word not in named and _from_word_start(lowered_word).search(
-                    lowered, max(0, space - len(lowered_word) + 1), space + len(lowered_word)
+            keyed, short = _spaced(topics)
+            ending = lowered[space - _BEFORE_SPACE : space] if space >= _BEFORE_SPACE else None
+            for word, lowered_word, at in (*keyed.get(ending, ()), *short) if ending else short:
+                # Named across that space: the word, one of its own spaces on it, from a word start.
+                if (
+                    word not in named
+                    and at <= space
+                    and lowered.startswith(lowered_word, space - at)
+                    and _from_word_start(lowered_word).match(lowered, space - at)
                 ):
                     named[word] = lowered_word
     _NAMED_SO_FAR[0] = _NamedSoFar(topics, lines, tuple(ends), named)

@@ -1,5 +1,7 @@
 """The coaching arc: the stage read from the conversation, and a line voiced from the coachee's own words."""
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -121,6 +123,31 @@ def test_the_topic_words_named_are_those_found_from_a_word_start(
     lowered = "".join(pieces).lower()
     found = {word: word.lower() for word in topics if re.search(rf"\b{re.escape(word.lower())}", lowered)}
     assert dict(_topics_named(lowered, tuple(topics))) == found
+
+
+@settings(max_examples=150)
+@given(st.lists(arc_words, min_size=1, max_size=6, unique=True), st.data())
+@pytest.mark.slow
+def test_the_topic_words_named_in_lines_are_those_named_in_the_lines_joined(
+    topics: list[str], data: st.DataObject
+) -> None:
+    import re
+
+    from simulator.arc import _topics_named_in_lines
+
+    # A text of topic words among others, cut into lines at some of its spaces (the space that joins
+    # two lines may fall inside a topic word that holds one).
+    pieces = data.draw(st.lists(st.one_of(st.sampled_from(topics), arc_words, st.just(" ")), max_size=14))
+    text = "".join(pieces)
+    spaces = [at for at, character in enumerate(text) if character == " "]
+    cuts = sorted(data.draw(st.sets(st.sampled_from(spaces), min_size=1))) if spaces else []
+    lines = tuple(text[start + 1 : end] for start, end in pairwise([-1, *cuts, len(text)]))
+    # Each moment reads its lines so far, as a conversation's come (the lines before are not read again).
+    for count in range(2, len(lines) + 1):
+        said = " ".join(lines[:count])
+        lowered = said.lower()
+        found = {word: word.lower() for word in topics if re.search(rf"\b{re.escape(word.lower())}", lowered)}
+        assert dict(_topics_named_in_lines(said, lowered, lines[:count], tuple(topics))) == found
 
 
 @settings(max_examples=50)
