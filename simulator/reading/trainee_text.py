@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from simulator.phrase_scan import alternation
 from simulator.reading import cue_lexicon as lex
@@ -73,10 +73,9 @@ def _unmarked_question(sentences: list[str]) -> tuple[int, int, int] | None:
     """Where the first question of sentences with no question mark starts: the sentence, the word
     in it and the character in it; None when none asks."""
     for at, sentence in enumerate(sentences):
-        found = list(_WORD.finditer(sentence))
-        start = question_start([match.group().lower().replace("\u2019", "'") for match in found])
+        start = question_start([word.lower().replace("\u2019", "'") for word in _WORD.findall(sentence)])
         if start is not None:
-            return at, start, found[start].start()
+            return at, start, next(islice(_WORD.finditer(sentence), start, None)).start()
     return None
 
 
@@ -109,6 +108,8 @@ _CLAUSE_OPENERS = _word_set("so and but okay ok right well then now also anyway"
 """Words after which "who" or "which" may start a question ("so who helps you")."""
 _MODALS = _word_set("do did would could can will should might")
 """Words before which "who" or "which" starts a question after any word ("...the team who could support you")."""
+_OPENERS = _WH | _WH_CONTRACTED | _AUXILIARIES
+"""The words a question can open with (`_opens_question`)."""
 
 
 def question_start(words: list[str]) -> int | None:
@@ -123,6 +124,8 @@ def question_start(words: list[str]) -> int | None:
     A condition the question is put under belongs to it, as it does to the sentence a question
     mark ends: "if you could design your working life what would it look like" starts at "if"."""
     for at, word in enumerate(words):
+        if word not in _OPENERS:
+            continue  # only these can open one (`_opens_question`): the rest need no more looking at
         after = words[at + 1] if at + 1 < len(words) else ""
         if at and words[at - 1] in _BINDING and not _asks_outright(words, at):
             continue
