@@ -38,6 +38,7 @@ Only lines that are not read as NEA are formulas: an order given again is still 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
@@ -110,8 +111,22 @@ def same_frame(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     low, high = FRAME_WORDS
     if not (low <= len(ours) <= high and low <= len(theirs) <= high):
         return False
+    needed = max(low, len(ours) - FRAME_SLOT, len(theirs) - FRAME_SLOT)
+    if len(set(ours).intersection(theirs)) < needed and _shared(ours, theirs) < needed:
+        return False  # fewer words in common, in any order, than the frame needs: no need to line them up
     kept = _common_in_order(ours, theirs)
     return kept >= low and len(ours) - kept <= FRAME_SLOT and len(theirs) - kept <= FRAME_SLOT
+
+
+def _shared(ours: Sequence[str], theirs: Sequence[str]) -> int:
+    """How many words the two share, each as often as both have it: at least as many as they share in order."""
+    counts = Counter(theirs)
+    shared = 0
+    for word in ours:
+        if counts[word] > 0:
+            counts[word] -= 1
+            shared += 1
+    return shared
 
 
 def _common_in_order(ours: Sequence[str], theirs: Sequence[str]) -> int:

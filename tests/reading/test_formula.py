@@ -127,3 +127,32 @@ def test_the_coachee_is_moved_by_a_formula_no_more_and_the_scorecard_credits_non
     evidence = conversation_evidence(facts_from_practice(NURSE, session.turns))
     assert evidence[-1].formula_of == 1 and not evidence[-1].earns
     assert not evidence[0].formula_of and not evidence[1].formula_of
+
+
+FRAME_TEST_WORDS = ["the", "audit", "is", "on", "your", "mind", "a", "lot"]
+
+
+@given(
+    st.lists(st.sampled_from(FRAME_TEST_WORDS), max_size=14),
+    st.lists(st.sampled_from(FRAME_TEST_WORDS), max_size=14),
+)
+def test_one_frame_is_all_but_a_slot_of_words_in_common_in_order(ours: list[str], theirs: list[str]) -> None:
+    from simulator.reading.formula import FRAME_SLOT
+
+    # The plain definition: the longest run of words the two share in order, however long it takes to find.
+    longest = [[0] * (len(theirs) + 1) for _ in range(len(ours) + 1)]
+    for i, word in enumerate(ours):
+        for j, other in enumerate(theirs):
+            longest[i + 1][j + 1] = (
+                longest[i][j] + 1 if word == other else max(longest[i][j + 1], longest[i + 1][j])
+            )
+    kept = longest[-1][-1]
+    low, high = FRAME_WORDS
+    expected = (
+        low <= len(ours) <= high
+        and low <= len(theirs) <= high
+        and kept >= low
+        and len(ours) - kept <= FRAME_SLOT
+        and len(theirs) - kept <= FRAME_SLOT
+    )
+    assert same_frame(tuple(ours), tuple(theirs)) == expected
