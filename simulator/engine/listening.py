@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import partial
+from functools import lru_cache, partial
 
 from simulator.engine.presumptions import granted_by
 from simulator.reading.reflection import (
@@ -169,38 +169,57 @@ def _topic_index(topics: tuple[Topic, ...]) -> _TopicIndex:
     return known[1]
 
 
-_SET_ASIDE = re.compile(
-    r"\bbefore we (?:talk|get|go|look|start|dig)(?: on)? (?:about|to|into|at|on|with) [^.,;:?!]*"
-    r"|\b(?:it'?s|this is|this's|that's|that is) not (?:really |just |only |all )?(?:about|on) [^.,;:?!]*"
-    r"|\b(?:it|this) (?:isn'?t|is not|wasn'?t) (?:really |just |only |all )?(?:about|on) [^.,;:?!]*"
-    r"|\b(?:forget|park|never mind|parking|leave aside|set aside|put aside)(?: about)? (?:the |your |that |all the |my )?"
-    r"[\w'-]+(?: [\w'-]+)?(?= for (?:now|a (?:minute|moment|bit|sec(?:ond)?))|[.,;:?!]|$)"
-    r"|\b(?:the |your |that |all the )?[\w'-]+(?: [\w'-]+)? can wait\b"
+_SET_ASIDE_CLAUSES = (
+    (
+        ("before we",),
+        r"\bbefore we (?:talk|get|go|look|start|dig)(?: on)? (?:about|to|into|at|on|with) [^.,;:?!]*",
+    ),
+    (
+        ("not ",),
+        r"\b(?:it'?s|this is|this's|that's|that is) not (?:really |just |only |all )?(?:about|on) [^.,;:?!]*",
+    ),
+    (
+        ("isn", "wasn", "not "),
+        r"\b(?:it|this) (?:isn'?t|is not|wasn'?t) (?:really |just |only |all )?(?:about|on) [^.,;:?!]*",
+    ),
+    (
+        ("forget", "park", "never mind", "aside"),
+        r"\b(?:forget|park|never mind|parking|leave aside|set aside|put aside)(?: about)? (?:the |your |that |all the |my )?"
+        r"[\w'-]+(?: [\w'-]+)?(?= for (?:now|a (?:minute|moment|bit|sec(?:ond)?))|[.,;:?!]|$)",
+    ),
+    (("can wait",), r"\b(?:the |your |that |all the )?[\w'-]+(?: [\w'-]+)? can wait\b"),
     # how late or how long ago: "forty-eight hours late" is no talk of working hours
-    r"|\b(?:\d+|an?|(?:a )?(?:couple|few) of|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r" (?:hours?|days?|weeks?|months?) (?:late|early|ago|overdue|behind|later)\b",
-    re.IGNORECASE,
+    (
+        ("hour", "day", "week", "month"),
+        r"\b(?:\d+|an?|(?:a )?(?:couple|few) of|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+        r" (?:hours?|days?|weeks?|months?) (?:late|early|ago|overdue|behind|later)\b",
+    ),
 )
-"""A clause that sets a subject aside ("Before we talk about the notes, ...", "It's not about
+"""Clauses that set a subject aside ("Before we talk about the notes, ...", "It's not about
 the audit", "Forget the pack for a minute", "The paperwork can wait"): naming a subject to put it
 down is not raising it, and the coachee answers what the line goes on to ask. So is a measure of
-how late or how long ago ("forty-eight hours late", "two weeks ago"): it names no subject."""
+how late or how long ago ("forty-eight hours late", "two weeks ago"): it names no subject. Each
+with the words one of which it holds wherever it matches (lowered), so a line is searched only
+for the clauses it could hold: most lines hold none."""
 
 
-_SET_ASIDE_NEEDS = (
-    *("before we", "not ", "isn", "wasn", "forget", "park", "never mind", "aside", "can wait"),
-    *("hour", "day", "week", "month"),
-)
-"""Every set-aside clause holds one of these: a line with none of them (most lines) is not searched."""
+@lru_cache(maxsize=64)
+def _set_aside(present: tuple[bool, ...]) -> re.Pattern[str]:
+    # The clauses a line could hold, as one pattern (the alternation of them all, less those it cannot).
+    return re.compile(
+        "|".join(clause for (_, clause), kept in zip(_SET_ASIDE_CLAUSES, present, strict=True) if kept),
+        re.IGNORECASE,
+    )
 
 
 def without_set_aside(text: str) -> str:
     """The line without the clauses that set a subject aside."""
     lowered = text.lower()
-    if not any(needed in lowered for needed in _SET_ASIDE_NEEDS):
+    present = tuple(any(needed in lowered for needed in needs) for needs, _ in _SET_ASIDE_CLAUSES)
+    if not any(present):
         return text
-    return _SET_ASIDE.sub(" ", text)
+    return _set_aside(present).sub(" ", text)
 
 
 def topics_raised(scenario: Scenario, text: str, events: Set[str]) -> tuple[tuple[Topic, int], ...]:

@@ -517,3 +517,39 @@ def test_an_unclear_line_without_a_hot_button_or_topic_asks_what_was_meant_and_m
         Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA, (), confidence=0.2), "the thing with the"
     )
     assert turn.rules == ("unclear",) and session.openness == before
+
+
+SET_ASIDE_PIECES = [
+    "before we talk about the notes",
+    "Before we get on to the audit",
+    "it's not about the audit",
+    "This is NOT really about",
+    "this isn't just about the rota",
+    "It wasn't about you",
+    "forget the pack for now",
+    "Park the rota for a minute",
+    "never mind the notes",
+    "the paperwork can wait",
+    "two weeks ago",
+    "Forty-eight hours late",
+    "a couple of days behind",
+    "notes",
+    "what matters to you",
+    "day",
+    "aside",
+    ", ",
+    ". ",
+    " ",
+    "?",
+]
+
+
+@given(st.lists(st.sampled_from(SET_ASIDE_PIECES), max_size=8))
+def test_set_aside_clauses_are_taken_out_as_the_whole_alternation_takes_them(pieces: list[str]) -> None:
+    import re
+
+    from simulator.engine.listening import _SET_ASIDE_CLAUSES, without_set_aside
+
+    text = "".join(pieces)
+    whole = re.compile("|".join(clause for _, clause in _SET_ASIDE_CLAUSES), re.IGNORECASE)
+    assert without_set_aside(text) == whole.sub(" ", text)
