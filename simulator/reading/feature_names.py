@@ -28,7 +28,8 @@ class FeatureNames(Sequence[str]):
         """The names of a text holding one name a line (as `reader_features.txt` does), read without
         a string for each: where an ASCII text's line breaks fall is found by numpy."""
         if not text.isascii():
-            return cls(text.splitlines())
+            listed = text.split("\n")
+            return cls(listed[:-1] if text.endswith("\n") or not text else listed)
         breaks = np.flatnonzero(np.frombuffer(text.encode("ascii"), dtype=np.uint8) == ord("\n"))
         ends = breaks if text.endswith("\n") or not text else np.append(breaks, len(text))
         names = cls.__new__(cls)
