@@ -34,7 +34,7 @@ MAX_CACHE_BYTES = 10_000_000
 ENGINE_ROOT = Path(__file__).resolve().parents[1]
 """The `simulator` package: every module and data file in it, subpackages included, can change a result."""
 
-_FINGERPRINTED = (".py", ".json", ".npz", ".tsv")
+_FINGERPRINTED = (".py", ".json", ".npz", ".tsv", ".txt")
 
 
 def code_fingerprint() -> str:

@@ -69,3 +69,11 @@ def test_a_cache_file_that_is_a_pipe_is_not_waited_on_but_written_afresh(
     os.mkfifo(folder / "difficulty.json")
     assert remembered("difficulty", "key", lambda: "easy") == "easy"
     assert json.loads((folder / "difficulty.json").read_text(encoding="utf-8")) == {"key": "easy"}
+
+
+def test_the_engine_fingerprint_covers_every_file_the_reader_loads() -> None:
+    from simulator.reading import model
+    from simulator.shell import cache
+
+    for path in (model.WEIGHTS_PATH, model.FEATURES_PATH, model.VOCABULARY_PATH):
+        assert path.is_relative_to(cache.ENGINE_ROOT) and path.name.endswith(cache._FINGERPRINTED)
