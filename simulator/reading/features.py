@@ -1118,7 +1118,7 @@ class _WordMemory(dict[str, int]):
         super().__init__()
         self.columns = columns
         self.words: list[str] = []
-        self.gram_tuples: list[tuple[int, ...]] = []  # each word's gram numbers, for Python
+        self.unsettled: list[tuple[int, ...]] = []  # the gram numbers of each word `settle` has yet to take
         self.unknown: dict[str, int] = {}
         self.flat = np.zeros(0, dtype=np.int64)  # every word's gram numbers, one after another
         self.starts = np.zeros(0, dtype=np.intp)  # where each word's grams start in `flat`
@@ -1158,7 +1158,7 @@ class _WordMemory(dict[str, int]):
             numbers.sort()  # so that a word's rows are summed in one order, whatever the process
             self[word] = len(self.words)
             self.words.append(word)
-            self.gram_tuples.append(tuple(numbers))
+            self.unsettled.append(tuple(numbers))
 
     def _unknown_number(self, gram: str) -> int:
         number = self.unknown.get(gram)
@@ -1179,7 +1179,9 @@ class _WordMemory(dict[str, int]):
             )
         columns = self.columns
         new = self.words[have:need]
-        lengths = np.fromiter(map(len, self.gram_tuples[have:need]), dtype=np.intp, count=need - have)
+        unsettled, self.unsettled = self.unsettled, []  # kept in `flat` from now on
+        assert len(unsettled) == need - have
+        lengths = np.fromiter(map(len, unsettled), dtype=np.intp, count=need - have)
         self.lengths[have:need] = lengths
         self.starts[have:need] = self._used + np.cumsum(lengths) - lengths
         total = int(lengths.sum())
@@ -1188,7 +1190,7 @@ class _WordMemory(dict[str, int]):
             grown[: self._used] = self.flat[: self._used]
             self.flat = grown
         self.flat[self._used : self._used + total] = np.fromiter(
-            chain.from_iterable(self.gram_tuples[have:need]), dtype=np.int64, count=total
+            chain.from_iterable(unsettled), dtype=np.int64, count=total
         )
         self._used += total
         unigrams = np.fromiter(map(columns.unigrams.get, new, repeat(-1)), dtype=np.intp, count=need - have)
