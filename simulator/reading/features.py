@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, repeat
 from operator import add
 from typing import cast
 
@@ -560,26 +560,25 @@ class FeatureColumns:
         self.bias = context.get("x:bias", -1)
         # w: grams: one-word grams by their word; longer ones both as tuples of words (for a line
         # read alone) and as numbered words in numpy tables (for a batch).
-        plain_columns = kinds.get("w:", _NONE).tolist()
-        plain = list(bodies("w:"))
-        spaces = np.fromiter(map(str.count, plain, repeat(" ")), dtype=np.intp, count=len(plain))
+        plain = kinds.get("w:", _NONE)
+        spaces = np.fromiter((body.count(" ") for body in bodies("w:")), dtype=np.intp, count=len(plain))
         assert not len(spaces) or spaces.max() <= 2, "word grams are at most three words long"
-        longer = {
-            size: (list(compress(plain, chosen)), list(compress(plain_columns, chosen)))
-            for size in (0, 1, 2)
-            for chosen in [(spaces == size).tolist()]
-        }
-        del plain
-        self.unigrams = dict(zip(*longer[0], strict=True))
-        pair_words = " ".join(longer[1][0]).split(" ") if longer[1][0] else []
-        triple_words = " ".join(longer[2][0]).split(" ") if longer[2][0] else []
+        by_size = [plain[spaces == size].tolist() for size in (0, 1, 2)]
+        self.unigrams = dict(zip(names.bodies(by_size[0], 2), by_size[0], strict=True))
+        pair_words, triple_words = (
+            " ".join(names.bodies(by_size[size], 2)).split(" ") if by_size[size] else [] for size in (1, 2)
+        )
         # words of longer w: grams, numbered ("<s>" first)
         distinct = dict.fromkeys(["<s>", *pair_words, *triple_words])
-        self.gram_words = dict(zip(distinct, range(len(distinct)), strict=True))
+        numbered = dict(zip(distinct, range(len(distinct)), strict=True))
         self._pairs, self._triples = (
-            _GramTable(words, longer[size][1], self.gram_words, size + 1)
+            _GramTable(words, by_size[size], numbered, size + 1)
             for words, size in ((pair_words, 1), (triple_words, 2))
         )
+        del pair_words, triple_words, numbered
+        # Kept made afresh, side by side, not among the hundreds of thousands of words just freed:
+        # a few survivors scattered over the heap would keep all of it.
+        self.gram_words = dict(zip(" ".join(distinct).split(" "), range(len(distinct)), strict=True))
         # Word grams by their words' tuple, for the names that turn scope gives them (v: and w:).
         self._grams: dict[object, int] = {}
         self._before_turn: dict[object, int] = {}
