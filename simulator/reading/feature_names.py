@@ -15,48 +15,68 @@ import numpy as np
 
 
 class FeatureNames(Sequence[str]):
-    """The model's feature names by column, kept as one string and where each name starts in it:
-    a list of a hundred thousand small strings takes over four times the memory, for names read
-    only when a cue is shown. (The fitted names are ASCII, so the string takes a byte a character.)"""
+    """The model's feature names by column, kept as one UTF-8 string of bytes and where each name
+    starts in it: a list of a hundred thousand small strings takes over four times the memory, for
+    names read only when a cue is shown or a gram is checked. (The fitted names are ASCII.)"""
 
     def __init__(self, names: Sequence[str]) -> None:
-        lengths = np.fromiter(map(len, names), dtype=np.int64, count=len(names))
-        self._keep("".join(names), lengths)
+        encoded = [name.encode("utf-8") for name in names]
+        self._keep(b"".join(encoded), np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)))
 
     @classmethod
     def from_lines(cls, text: str) -> FeatureNames:
         """The names of a text holding one name a line (as `reader_features.txt` does), read without
-        a string for each: where an ASCII text's line breaks fall is found by numpy."""
-        if not text.isascii():
-            listed = text.split("\n")
-            return cls(listed[:-1] if text.endswith("\n") or not text else listed)
-        breaks = np.flatnonzero(np.frombuffer(text.encode("ascii"), dtype=np.uint8) == ord("\n"))
-        ends = breaks if text.endswith("\n") or not text else np.append(breaks, len(text))
+        a string for each: numpy finds where the line breaks fall (no other character's UTF-8 holds
+        the byte of one)."""
+        data = text.encode("utf-8")
+        breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+        ends = breaks if data.endswith(b"\n") or not data else np.append(breaks, len(data))
         names = cls.__new__(cls)
-        names._keep(text.replace("\n", ""), np.diff(ends, prepend=-1) - 1)
+        names._keep(data.replace(b"\n", b""), np.diff(ends, prepend=-1) - 1)
         return names
 
-    def _keep(self, text: str, lengths: np.ndarray) -> None:
-        self._text = text
+    def _keep(self, data: bytes, lengths: np.ndarray) -> None:
+        self._data = data
+        self._bytes = np.frombuffer(data, dtype=np.uint8)  # the same bytes, for numpy
         starts = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=starts[1:])
         self._starts = array("q", starts.tobytes())  # its items are read one at a time, as Python ints
 
     def bodies(self, columns: Iterable[int], cut: int) -> Iterator[str]:
-        """The names of `columns` without their first `cut` characters, one at a time."""
-        text, starts = self._text, self._starts
-        return (text[starts[column] + cut : starts[column + 1]] for column in columns)
+        """The names of `columns` without their first `cut` bytes (an ASCII kind's characters), one at a time."""
+        data, starts = self._data, self._starts
+        return (data[starts[column] + cut : starts[column + 1]].decode("utf-8") for column in columns)
+
+    def ends_are(self, columns: np.ndarray, cut: int, bodies: Sequence[str]) -> list[bool]:
+        """For each column, whether its name, less its first `cut` bytes (an ASCII kind), is the body
+        beside it: all compared at once, as bytes."""
+        encoded = [body.encode("utf-8") for body in bodies]
+        starts = np.frombuffer(self._starts, dtype=np.int64)
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        begins = starts[columns] + cut
+        same = starts[columns + 1] - begins == lengths
+        compared = np.where(same, lengths, 0)  # a body of another length is not the name's
+        owner = np.repeat(np.arange(len(bodies)), compared)
+        within = np.arange(int(compared.sum())) - np.repeat(np.cumsum(compared) - compared, compared)
+        ours = np.frombuffer(b"".join(encoded), dtype=np.uint8)[
+            (np.cumsum(lengths) - lengths)[owner] + within
+        ]
+        differing = np.bincount(
+            owner, weights=self._bytes[begins[owner] + within] != ours, minlength=len(bodies)
+        )
+        checked: list[bool] = (same & (differing == 0)).tolist()
+        return checked
 
     def kinds(self) -> dict[str, np.ndarray]:
         """The columns of each kind of name (its first two characters: "c:", "w:", ...), ascending."""
         starts = np.frombuffer(self._starts, dtype=np.int64)
-        if not self._text.isascii() or (len(starts) > 1 and np.diff(starts).min() < 2):
+        if not self._data.isascii() or (len(starts) > 1 and np.diff(starts).min() < 2):
             listed: dict[str, list[int]] = {}
             for column, name in enumerate(self):
                 listed.setdefault(name[:2], []).append(column)
             return {kind: np.array(columns, dtype=np.intp) for kind, columns in listed.items()}
         starts = starts[:-1]
-        code = np.frombuffer(self._text.encode("ascii"), dtype=np.uint8).astype(np.int32)
+        code = self._bytes.astype(np.int32)
         keys = code[starts] * 256 + code[starts + 1]
         return {
             chr(key // 256) + chr(key % 256): np.flatnonzero(keys == key) for key in np.unique(keys).tolist()
@@ -77,7 +97,7 @@ class FeatureNames(Sequence[str]):
         at = column + len(self) if column < 0 else column
         if not 0 <= at < len(self):
             raise IndexError(column)
-        return self._text[self._starts[at] : self._starts[at + 1]]
+        return self._data[self._starts[at] : self._starts[at + 1]].decode("utf-8")
 
 
 class NamedColumns:
@@ -108,29 +128,28 @@ class NamedColumns:
         return self._find(body, wanted, int(self._hashes.searchsorted(wanted)))
 
     def columns_of(self, bodies: Sequence[str]) -> list[int | None]:
-        """`get` of each body, in order: one search for them all."""
+        """`get` of each body, in order: one search for them all, and the names found checked in one go."""
         found: list[int | None] = [None] * len(bodies)
         if not bodies or not len(self._hashes):
             return found
         wanted = np.fromiter(map(hash, bodies), dtype=np.int64, count=len(bodies))
         places = self._hashes.searchsorted(wanted)
         hits = np.flatnonzero(self._hashes[np.minimum(places, len(self._hashes) - 1)] == wanted)
+        columns = np.frombuffer(self._columns, dtype=np.int64)[places[hits]]
+        checked = self._names.ends_are(columns, len(self._kind), [bodies[k] for k in hits.tolist()])
         wanted_list, place_list = wanted.tolist(), places.tolist()
-        for k in hits.tolist():
-            found[k] = self._find(bodies[k], wanted_list[k], place_list[k])
+        for k, column, same in zip(hits.tolist(), columns.tolist(), checked, strict=True):
+            # A name that is not the body is another with the same hash: the rest of the run may hold it.
+            found[k] = column if same else self._find(bodies[k], wanted_list[k], place_list[k])
         return found
 
     def _find(self, body: str, wanted: int, place: int) -> int | None:
-        hashes, text, starts, kind = self._hash_list, self._names._text, self._names._starts, self._kind
+        hashes, data, starts = self._hash_list, self._names._data, self._names._starts
+        name = (self._kind + body).encode("utf-8")
         while place < len(hashes) and hashes[place] == wanted:
             column = self._columns[place]
-            # The name is kind + body: compared where it lies in the names' one string, with no copy of it.
-            start, end = starts[column], starts[column + 1]
-            if (
-                end - start == len(kind) + len(body)
-                and text.startswith(kind, start)
-                and text.startswith(body, start + len(kind))
-            ):
+            # Compared where the name lies in the names' one string of bytes, with no copy of it.
+            if starts[column + 1] - starts[column] == len(name) and data.startswith(name, starts[column]):
                 return column
             place += 1
         return None
