@@ -1,8 +1,9 @@
 """The fitted reader's feature names, kept small: a hundred and ninety thousand of them as Python
 strings, in lists and dictionaries, took about 30 MB while the reader loaded and 12 MB after.
 
-`FeatureNames` holds every name by column in one string; `NamedColumns` answers, for one kind of
-feature, which column a name has, from sorted hashes of the names instead of a dictionary of them.
+`FeatureNames` holds every name by column in one string of bytes; `NamedColumns` answers, for one
+kind of feature, which column a name has, from sorted hashes of the names instead of a dictionary
+of them.
 """
 
 from __future__ import annotations
