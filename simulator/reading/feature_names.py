@@ -14,6 +14,8 @@ from typing import overload
 
 import numpy as np
 
+_ANY = "surrogatepass"  # a name is kept whatever it holds, lone surrogates too, and read back as it was
+
 
 class FeatureNames(Sequence[str]):
     """The model's feature names by column, kept as one UTF-8 string of bytes and where each name
@@ -21,7 +23,7 @@ class FeatureNames(Sequence[str]):
     names read only when a cue is shown or a gram is checked. (The fitted names are ASCII.)"""
 
     def __init__(self, names: Sequence[str]) -> None:
-        encoded = [name.encode("utf-8") for name in names]
+        encoded = [name.encode("utf-8", _ANY) for name in names]
         self._keep(b"".join(encoded), np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)))
 
     @classmethod
@@ -29,7 +31,7 @@ class FeatureNames(Sequence[str]):
         """The names of a text holding one name a line (as `reader_features.txt` does), read without
         a string for each: numpy finds where the line breaks fall (no other character's UTF-8 holds
         the byte of one)."""
-        data = text.encode("utf-8")
+        data = text.encode("utf-8", _ANY)
         breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
         ends = breaks if data.endswith(b"\n") or not data else np.append(breaks, len(data))
         names = cls.__new__(cls)
@@ -46,12 +48,12 @@ class FeatureNames(Sequence[str]):
     def bodies(self, columns: Iterable[int], cut: int) -> Iterator[str]:
         """The names of `columns` without their first `cut` bytes (an ASCII kind's characters), one at a time."""
         data, starts = self._data, self._starts
-        return (data[starts[column] + cut : starts[column + 1]].decode("utf-8") for column in columns)
+        return (data[starts[column] + cut : starts[column + 1]].decode("utf-8", _ANY) for column in columns)
 
     def ends_are(self, columns: np.ndarray, cut: int, bodies: Sequence[str]) -> list[bool]:
         """For each column, whether its name, less its first `cut` bytes (an ASCII kind), is the body
         beside it: all compared at once, as bytes."""
-        encoded = [body.encode("utf-8") for body in bodies]
+        encoded = [body.encode("utf-8", _ANY) for body in bodies]
         starts = np.frombuffer(self._starts, dtype=np.int64)
         lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
         begins = starts[columns] + cut
@@ -98,7 +100,7 @@ class FeatureNames(Sequence[str]):
         at = column + len(self) if column < 0 else column
         if not 0 <= at < len(self):
             raise IndexError(column)
-        return self._data[self._starts[at] : self._starts[at + 1]].decode("utf-8")
+        return self._data[self._starts[at] : self._starts[at + 1]].decode("utf-8", _ANY)
 
 
 class NamedColumns:
@@ -146,7 +148,7 @@ class NamedColumns:
 
     def _find(self, body: str, wanted: int, place: int) -> int | None:
         hashes, data, starts = self._hash_list, self._names._data, self._names._starts
-        name = (self._kind + body).encode("utf-8")
+        name = (self._kind + body).encode("utf-8", _ANY)
         while place < len(hashes) and hashes[place] == wanted:
             column = self._columns[place]
             # Compared where the name lies in the names' one string of bytes, with no copy of it.
