@@ -45,15 +45,16 @@ class FeatureNames(Sequence[str]):
         np.cumsum(lengths, out=starts[1:])
         self._starts = array("q", starts.tobytes())  # its items are read one at a time, as Python ints
 
-    def bodies(self, columns: Iterable[int], cut: int) -> Iterator[str]:
-        """The names of `columns` without their first `cut` bytes (an ASCII kind's characters), one at a time."""
-        data, starts = self._data, self._starts
+    def bodies(self, columns: Iterable[int], kind: str) -> Iterator[str]:
+        """The names of `columns` without the kind they start with, one at a time."""
+        data, starts, cut = self._data, self._starts, len(kind.encode("utf-8", _ANY))
         return (data[starts[column] + cut : starts[column + 1]].decode("utf-8", _ANY) for column in columns)
 
-    def ends_are(self, columns: np.ndarray, cut: int, bodies: Sequence[str]) -> list[bool]:
-        """For each column, whether its name, less its first `cut` bytes (an ASCII kind), is the body
-        beside it: all compared at once, as bytes."""
+    def ends_are(self, columns: np.ndarray, kind: str, bodies: Sequence[str]) -> list[bool]:
+        """For each column (of names that start with `kind`), whether its name after the kind is the
+        body beside it: all compared at once, as bytes."""
         encoded = [body.encode("utf-8", _ANY) for body in bodies]
+        cut = len(kind.encode("utf-8", _ANY))
         starts = np.frombuffer(self._starts, dtype=np.int64)
         lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
         begins = starts[columns] + cut
@@ -139,7 +140,7 @@ class NamedColumns:
         places = self._hashes.searchsorted(wanted)
         hits = np.flatnonzero(self._hashes[np.minimum(places, len(self._hashes) - 1)] == wanted)
         columns = np.frombuffer(self._columns, dtype=np.int64)[places[hits]]
-        checked = self._names.ends_are(columns, len(self._kind), [bodies[k] for k in hits.tolist()])
+        checked = self._names.ends_are(columns, self._kind, [bodies[k] for k in hits.tolist()])
         wanted_list, place_list = wanted.tolist(), places.tolist()
         for k, column, same in zip(hits.tolist(), columns.tolist(), checked, strict=True):
             # A name that is not the body is another with the same hash: the rest of the run may hold it.

@@ -541,7 +541,7 @@ class FeatureColumns:
         kinds = names.kinds()
 
         def bodies(kind: str) -> Iterable[str]:
-            return names.bodies(kinds.get(kind, _NONE).tolist(), len(kind))
+            return names.bodies(kinds.get(kind, _NONE).tolist(), kind)
 
         # Character grams, the most names, are looked up only for a word met for the first time:
         # kept as hashes (`NamedColumns`). The grams of every line are looked up in dictionaries.
@@ -564,9 +564,9 @@ class FeatureColumns:
         spaces = np.fromiter((body.count(" ") for body in bodies("w:")), dtype=np.intp, count=len(plain))
         assert not len(spaces) or spaces.max() <= 2, "word grams are at most three words long"
         by_size = [plain[spaces == size].tolist() for size in (0, 1, 2)]
-        self.unigrams = dict(zip(names.bodies(by_size[0], 2), by_size[0], strict=True))
+        self.unigrams = dict(zip(names.bodies(by_size[0], "w:"), by_size[0], strict=True))
         pair_words, triple_words = (
-            " ".join(names.bodies(by_size[size], 2)).split(" ") if by_size[size] else [] for size in (1, 2)
+            " ".join(names.bodies(by_size[size], "w:")).split(" ") if by_size[size] else [] for size in (1, 2)
         )
         # words of longer w: grams, numbered ("<s>" first)
         distinct = dict.fromkeys(["<s>", *pair_words, *triple_words])
