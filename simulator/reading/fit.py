@@ -2,8 +2,9 @@
 
     python -m simulator.reading.fit [--variants] [--grid] [--validate]
 
-Writes `simulator/reading/reader_weights.npz` (three float32 matrices: `form`, features x 12,
-`focus`, features x 8, and `attractor`, features x 3), `simulator/reading/reader_features.txt`
+Writes `simulator/reading/reader_weights.npz` (three matrices in half precision, `model.WEIGHT_TYPE`:
+`form`, features x 12, `focus`, features x 8, and `attractor`, features x 3; and the small `pair`
+prior in float32), `simulator/reading/reader_features.txt`
 (the feature names in row order, one a line) and `simulator/reading/reader_vocabulary.json` (class
 names, the settings). Running it twice gives byte-identical files: the vocabulary is sorted, the optimiser
 (L-BFGS on the full batch) has no randomness, and the .npz is written with fixed timestamps.
@@ -233,6 +234,7 @@ from simulator.reading.model import (
     FOCI,
     FORMS,
     VOCABULARY_PATH,
+    WEIGHT_TYPE,
     WEIGHTS_PATH,
     decode,
     save_npz,
@@ -858,7 +860,13 @@ def write(
         heads["attractor"] = fitted.attractor
     if fitted.pair_prior is not None:
         heads["pair"] = fitted.pair_prior
-    save_npz(weights_path, {name: weights.astype(np.float32) for name, weights in heads.items()})
+    save_npz(
+        weights_path,
+        {
+            name: weights.astype(np.float32 if name == "pair" else WEIGHT_TYPE)
+            for name, weights in heads.items()
+        },
+    )
     vocabulary = {
         "forms": [f.value for f in FORMS],
         "foci": [f.value for f in FOCI],
