@@ -411,7 +411,7 @@ class _Model:
         scores = np.add.reduceat(products, lines.offsets[:-1], axis=0)
         assert lines.char_sums is not None
         scores += lines.char_scale[:, None] * lines.char_sums
-        scores = scores.astype(np.float32)  # as the weights are stored: the decoding is the fit's
+        scores = scores.astype(np.float32)  # the decoding takes float32 scores, as the fit's predictions do
         forms, heads = len(FORMS), len(FORMS) + len(FOCI)
         return decode(
             softmax(scores[:, :forms]),
