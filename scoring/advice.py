@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from scoring.counts import is_balance_sheet, reached_real_self_or_plan
+from scoring.counts import is_balance_sheet, is_vision_exchange, reached_real_self_or_plan
 from scoring.evidence import HALF_A_LINE, Evidence
 from scoring.experience import imposed_count
 from scoring.marks import Measure, tally
@@ -90,7 +90,7 @@ def started_with_vision(evidence: Evidence) -> bool:
     for index, turn in enumerate(evidence.turns):
         if not turn.counts:
             continue
-        if turn.attractor is Attractor.PEA and turn.move.focus in (Focus.VISION, Focus.VALUES):
+        if is_vision_exchange(turn):
             return True
         if turn.is_nea or is_balance_sheet(index, turn.move.focus):
             return False
@@ -301,10 +301,7 @@ def tip_for(measure: Measure, evidence: Evidence) -> Tip | None:
 def stayed_in_vision(evidence: Evidence) -> bool:
     """Whether the conversation explored the vision or values (a warm move on them that counted)
     and never went past them to the real self or a plan: the arc stopped half way."""
-    explored = any(
-        turn.counts and turn.attractor is Attractor.PEA and turn.move.focus in (Focus.VISION, Focus.VALUES)
-        for turn in evidence.turns
-    )
+    explored = any(turn.counts and is_vision_exchange(turn) for turn in evidence.turns)
     return explored and not reached_real_self_or_plan(evidence)
 
 

@@ -7,7 +7,7 @@ direction (one more confrontation never helps), which the tests hold as properti
 
 from __future__ import annotations
 
-from scoring.evidence import HALF_A_LINE, Evidence
+from scoring.evidence import HALF_A_LINE, Evidence, TurnEvidence
 from scoring.marks import (
     FAIR_SCORE,
     Measure,
@@ -69,6 +69,11 @@ def is_balance_sheet(index: int, focus: Focus) -> bool:
     return focus is Focus.DEFICIT or (focus is Focus.REAL_SELF and index >= WARM_UP_TURNS)
 
 
+def is_vision_exchange(turn: TurnEvidence) -> bool:
+    """Whether a turn explored the desired future or what matters: a warm move on the vision or values."""
+    return turn.attractor is Attractor.PEA and turn.move.focus in (Focus.VISION, Focus.VALUES)
+
+
 def reached_real_self_or_plan(evidence: Evidence) -> bool:
     """Whether the conversation got past the vision: the coachee's worries or the balance sheet
     (the real self), or a plan, told or talked about in a move that counted."""
@@ -95,7 +100,7 @@ def ict_order(evidence: Evidence, rubric: Rubric) -> Measure:
             nea_first += turn.sureness
         if is_balance_sheet(index, turn.move.focus):
             seen_real_self = True
-        if turn.attractor is Attractor.PEA and turn.move.focus in (Focus.VISION, Focus.VALUES):
+        if is_vision_exchange(turn):
             seen_vision = True
             vision_first += not seen_real_self
     need = rubric.vision_exchanges_before_real_self
