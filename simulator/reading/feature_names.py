@@ -123,16 +123,9 @@ class NamedColumns:
         self._names = names
         self._kind = kind
 
-    def __len__(self) -> int:
-        return len(self._hashes)
-
-    def get(self, body: str) -> int | None:
-        """The column of the feature `kind + body`, or None if the vocabulary did not keep it."""
-        wanted = hash(body)
-        return self._find(body, wanted, int(self._hashes.searchsorted(wanted)))
-
     def columns_of(self, bodies: Sequence[str]) -> list[int | None]:
-        """`get` of each body, in order: one search for them all, and the names found checked in one go."""
+        """The column of the feature `kind + body` for each body, in order, None where the vocabulary
+        did not keep it: one search for them all, and the names found checked in one go."""
         found: list[int | None] = [None] * len(bodies)
         if not bodies or not len(self._hashes):
             return found

@@ -256,7 +256,7 @@ def test_named_columns_answer_as_a_dictionary_of_the_names_would(
         named = NamedColumns(names, kind, columns, (listed[column][2:] for column in columns))
         as_dict = {listed[column][2:]: column for column in columns}
         bodies = [*asked, *as_dict]
-        assert [named.get(body) for body in bodies] == [as_dict.get(body) for body in bodies]
+        assert [named.columns_of([body])[0] for body in bodies] == [as_dict.get(body) for body in bodies]
         assert named.columns_of(bodies) == [as_dict.get(body) for body in bodies]
 
 
@@ -267,5 +267,5 @@ def test_named_columns_tell_apart_names_that_share_a_hash() -> None:
 
     listed = ["l:a", "l:b", "l:c"]
     named = NamedColumns(FeatureNames(listed), "l:", [0, 1, 2], map(Clash, ["a", "b", "c"]))
-    assert [named.get(Clash(body)) for body in ("c", "a", "b", "d")] == [2, 0, 1, None]
+    assert [named.columns_of([Clash(body)])[0] for body in ("c", "a", "b", "d")] == [2, 0, 1, None]
     assert named.columns_of([Clash("b"), Clash("z"), Clash("a")]) == [1, None, 0]
