@@ -540,15 +540,18 @@ class FeatureColumns:
         names = self.names  # each name is made a string only when it is looked at
         kinds = names.kinds()
 
+        def columns(kind: str) -> list[int]:
+            found: list[int] = kinds.get(kind, _NONE).tolist()
+            return found
+
         def bodies(kind: str) -> Iterable[str]:
-            return names.bodies(kinds.get(kind, _NONE).tolist(), kind)
+            return names.bodies(columns(kind), kind)
 
         # Character grams, the most names, are looked up only for a word met for the first time:
         # kept as hashes (`NamedColumns`). The grams of every line are looked up in dictionaries.
-        self.chars = NamedColumns(names, "c:", kinds.get("c:", _NONE).tolist(), bodies("c:"))
+        self.chars = NamedColumns(names, "c:", columns("c:"), bodies("c:"))
         self._last_columns, self._frame_columns, self._said_columns = (
-            dict(zip(bodies(kind), kinds.get(kind, _NONE).tolist(), strict=True))
-            for kind in ("l:", "q:", "p:")
+            dict(zip(bodies(kind), columns(kind), strict=True)) for kind in ("l:", "q:", "p:")
         )
         context = {
             names[column]: column
@@ -588,7 +591,7 @@ class FeatureColumns:
                     (grams[0] if len(grams) == 1 else grams, column)
                     for grams, column in zip(
                         (tuple(body.split(" ")) for body in bodies(kind)),
-                        kinds.get(kind, _NONE).tolist(),
+                        columns(kind),
                         strict=True,
                     )
                 )
