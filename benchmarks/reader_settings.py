@@ -27,6 +27,11 @@ VARIANTS = {
     "turn-scope": replace(fit.Settings(), turn_scope=True),
     **{f"shape-held-{n}": replace(fit.Settings(), shape_penalty=float(n)) for n in (100, 1000, 10000)},
     **{f"hard-cases-x{n}": replace(fit.Settings(), hard_case_weight=float(n)) for n in (2, 4)},
+    **{f"joined-{n}": replace(fit.Settings(), joined_share=n / 100) for n in (25, 50)},
+    **{
+        f"joined-attractor-{n}": replace(fit.Settings(), joined_share=n / 100, joined_in_form_focus=False)
+        for n in (25, 50)
+    },
     "embeddings": replace(fit.Settings(), embeddings=1.0),  # needs `pip install wordllama`
 }
 

@@ -202,6 +202,19 @@ missed 50, 34 unstable against 30, d, h, n 0.908 → 0.905, AnnoMI four-behaviou
 → 0.618; held back, 46 missed, 25 unstable, d, h, n 0.907, AnnoMI 0.621. Either way the Tomasz
 line still read as confrontation, by "no" and "empty" instead: the words carry it, not the shape.
 
+Measured and not kept: joined turns (`Settings.joined_share`, `with_joined_lines`), a one-sentence
+warm or neutral statement put in front of another line of the same author and setting and
+labelled as that line, so that turns of two sentences are as often cold as single lines are (in
+the corpus NEA is 25% of single sentences and 39% of three or more). On one fit without s, t, u,
+v, ah and aj (`python benchmarks/reader_settings.py kept joined-25 joined-attractor-50`;
+attractor macro-F1, form; the seventeen probes' means): kept 0.881 / 0.874, 0.824 / 0.714, probes
+0.788 / 0.737; a quarter as many joined turns as lines, in every head, 0.879 / 0.873, 0.815 /
+0.704, 0.788 / 0.722; half as many in the attractor head only, 0.881 / 0.874, 0.820 / 0.707,
+0.788 / 0.737. Fitted in full, the lines of the verdict's textbook conversations read as NEA
+(seed 0, certainty at least 0.3) rose from 70 to 87 (attractor head only) and to 129 (every head,
+half as many): the joins taught the second sentence's cold words more than they untaught "several
+sentences", and the Tomasz line stayed confrontation, 0.92 to 0.95 sure.
+
 Byte-identical refits hold on one machine: refitted here with numpy 2.4 and scipy 1.17, the
 vocabulary comes out as shipped and the form and focus heads nearly so, but the attractor head
 differs by up to 0.24 a weight, since L-BFGS stops at MAX_ITERATIONS before it has converged and where it stops
@@ -217,6 +230,7 @@ import argparse
 import csv
 import importlib
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -337,6 +351,9 @@ class Settings:
     # How many times a line of a hard-case author (`HARD_CASE_AUTHORS`) counts in the loss: a few
     # hundred lines each against some 28,000 ordinary ones, they barely move a word's weight.
     hard_case_weight: float = 1.0
+    # How many turns of two lines joined (`with_joined_lines`) are fitted, as a share of the lines.
+    joined_share: float = 0.0
+    joined_in_form_focus: bool = True  # whether joined turns count in the form and focus heads too
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -429,11 +446,62 @@ def with_dictated_copies(records: Sequence[Record]) -> list[Record]:
     return doubled
 
 
+JOIN_SEED = 20261205
+
+
+def with_joined_lines(records: Sequence[Record], share: float, seed: int = JOIN_SEED) -> list[Record]:
+    """The records, then turns of two lines of one author and setting joined, labelled as the second.
+
+    In the corpus a line of several sentences is more often cold than a one-sentence line (NEA
+    25% of single sentences, 39% of three or more), since the cold twins of warm lines were written
+    as a warm frame round the blame; so "several sentences" and the words that open a second
+    sentence ("I think...") pulled warm turns in conversation towards confrontation. Each joined
+    turn puts a one-sentence statement that is warm or neutral in front of any line; its labels are
+    the second line's (a warm opening does not soften blame, nor turn a question into praise), so
+    turns of two sentences are labelled as often cold as single lines are (deterministic: a seeded
+    generator over the records in order).
+    """
+    pools: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        pools.setdefault((str(record["author"]), _pool_of(record, "setting")), []).append(record)
+    generator = np.random.default_rng(seed)
+    joined: list[Record] = []
+    for pool in pools.values():
+        openers = [r for r in pool if _opens_a_turn(r)]
+        seconds = [r for r in pool if str(r["text"])[:1].isupper()]
+        if not openers or not seconds:
+            continue
+        for _ in range(round(share * len(pool))):
+            first = openers[int(generator.integers(len(openers)))]
+            second = seconds[int(generator.integers(len(seconds)))]
+            if first is second:
+                continue
+            previous = second.get("previous_coachee_line") or first.get("previous_coachee_line") or ""
+            text = f"{str(first['text']).strip()} {str(second['text']).strip()}"
+            joined.append({**second, "text": text, "previous_coachee_line": previous, "joined": True})
+    return [*records, *joined]
+
+
+def _opens_a_turn(record: Record) -> bool:
+    # A typed statement of one sentence, warm or neutral: what can stand in front of another act.
+    text = str(record["text"]).strip()
+    return (
+        _attractor(record) is not Attractor.NEA
+        and text[:1].isupper()
+        and text.endswith((".", "!"))
+        and "?" not in text
+        and len(re.findall(r"[.!?](?:\s|$)", text)) == 1
+    )
+
+
 def _names_per_line(records: Sequence[Record], rows: Sequence[dict[str, float]]) -> list[dict[str, float]]:
     # A dictated copy's features merged into its line's, so that a gram found in both counts
-    # once towards `min_count`: a copy must not let a gram of one line into the vocabulary.
+    # once towards `min_count`: a copy must not let a gram of one line into the vocabulary. A
+    # joined turn (and its copy) counts not at all: its grams across the join are no one's words.
     merged: list[dict[str, float]] = []
     for record, row in zip(records, rows, strict=True):
+        if record.get("joined"):
+            continue
         if record.get("dictated_copy"):
             merged[-1] = {**merged[-1], **row}
         else:
@@ -601,6 +669,9 @@ def fit(
 ) -> Fitted:
     """Fit the heads (and the pair prior) on the given records; pruned, float32 weights."""
     labelled = records  # each line once, for the pair prior
+    if settings.joined_share:
+        records = with_joined_lines(records, settings.joined_share)
+        rows = None
     if settings.dictated_copies:
         records = with_dictated_copies(records)
         rows = None
@@ -619,8 +690,13 @@ def fit(
     counts = np.array(
         [settings.hard_case_weight if r["author"] in HARD_CASE_AUTHORS else 1.0 for r in records]
     )
-    form = fit_softmax(x, form_labels, len(FORMS), settings.l2, penalised, counts).astype(np.float32)
-    focus = fit_softmax(x, focus_labels, len(FOCI), settings.l2, penalised, counts).astype(np.float32)
+    if not settings.joined_in_form_focus:
+        counts_in_form_focus = counts * np.array([not r.get("joined") for r in records])
+    else:
+        counts_in_form_focus = counts
+    form = fit_softmax(x, form_labels, len(FORMS), settings.l2, penalised, counts_in_form_focus)
+    focus = fit_softmax(x, focus_labels, len(FOCI), settings.l2, penalised, counts_in_form_focus)
+    form, focus = form.astype(np.float32), focus.astype(np.float32)
     heads = [form, focus]
     if settings.attractor_weight:
         # The attractor each line's labels give it by the rule (the corpus's column is the same).

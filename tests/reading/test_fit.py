@@ -58,6 +58,27 @@ def test_a_gram_of_one_line_and_its_copy_counts_once_towards_the_minimum() -> No
     assert "w:zebra" in fit.build_vocabulary(rows, min_count=2)  # counted twice without the merge
 
 
+def test_a_joined_turn_opens_with_a_warm_statement_of_its_setting_labelled_as_the_second_line() -> None:
+    warm = {**record("You held the ward together."), "form": "affirmation", "focus": "strengths"}
+    cold = {**record("You were late again."), "form": "confront", "focus": "deficit", "attractor": "NEA"}
+    asked = record("What would help?", previous="It's been heaving.")
+    elsewhere = {**record("You kept the depot going."), "setting": "depot"}
+    records = [warm, cold, asked, elsewhere]
+    joined = fit.with_joined_lines(records, share=2.0)
+    assert joined[:4] == records and joined == fit.with_joined_lines(records, share=2.0)
+    turns = joined[4:]
+    assert turns and all(turn["joined"] for turn in turns)
+    for turn in turns:
+        first, second = str(turn["text"]).split(". ", 1)
+        assert first == "You held the ward together"  # the only warm one-sentence statement of the ward
+        source = next(r for r in records if r["text"] == second)
+        assert {k: turn[k] for k in ("form", "focus", "attractor", "setting")} == {
+            k: source[k] for k in ("form", "focus", "attractor", "setting")
+        }
+    rows = [fit.record_features(r, fit.Settings()) for r in joined]
+    assert len(fit._names_per_line(joined, rows)) == 4  # a joined turn lets no gram into the vocabulary
+
+
 def test_a_line_without_a_coachee_line_borrows_one_from_its_own_setting() -> None:
     records = [
         record("How are you?", setting="ward"),
