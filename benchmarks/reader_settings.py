@@ -32,6 +32,7 @@ VARIANTS = {
         f"joined-attractor-{n}": replace(fit.Settings(), joined_share=n / 100, joined_in_form_focus=False)
         for n in (25, 50)
     },
+    "shape-balanced": replace(fit.Settings(), shape_balanced=True),
     "embeddings": replace(fit.Settings(), embeddings=1.0),  # needs `pip install wordllama`
 }
 

@@ -79,6 +79,25 @@ def test_a_joined_turn_opens_with_a_warm_statement_of_its_setting_labelled_as_th
     assert len(fit._names_per_line(joined, rows)) == 4  # a joined turn lets no gram into the vocabulary
 
 
+def test_weighed_by_shape_lines_of_every_length_spread_their_attractors_alike() -> None:
+    cold = {"form": "confront", "focus": "deficit", "attractor": "NEA"}
+    lines = [
+        record("What matters most to you?"),
+        {**record("Do it by Friday."), **cold},
+        record("Nice to see you. What matters most to you?"),
+        {**record("You were late. Again."), **cold},
+        {**record("You were late. Do it by Friday."), **cold},
+    ]
+    records = fit.with_dictated_copies(lines)  # each line, then its copy without full stops
+    weights = fit.shape_balance(records)
+    assert list(weights[0::2]) == list(weights[1::2])  # a copy weighs what its line does
+    for shape in (range(0, 4), range(4, 10)):  # one sentence; two
+        cold_share = sum(weights[k] for k in shape if records[k]["form"] == "confront") / sum(
+            weights[k] for k in shape
+        )
+        assert cold_share == pytest.approx(3 / 5)  # as over all lines
+
+
 def test_a_line_without_a_coachee_line_borrows_one_from_its_own_setting() -> None:
     records = [
         record("How are you?", setting="ward"),
