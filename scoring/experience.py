@@ -86,16 +86,21 @@ def story_revealed(evidence: Evidence, rubric: Rubric) -> Measure:
     kinds = set(evidence.reveals(credited=True))
     unearned = set(evidence.reveals(credited=False)) - kinds
     score = 0.6 * ("vision" in kinds) + 0.2 * ("values" in kinds) + 0.2 * ("next_step" in kinds)
-    told = ", ".join(sorted(kinds)) or "nothing"
+    told = _kinds_in_words(kinds) or "nothing"
     seen = f"the coachee told you: {told}"
     if unearned:
-        seen += f" (drawn out by repeated or stock lines, not credited: {', '.join(sorted(unearned))})"
+        seen += f" (drawn out by repeated or stock lines, not credited: {_kinds_in_words(unearned)})"
     verdicts = {
         Rating.GOOD: "their vision, what matters and a step of their own",
         Rating.FAIR: "the vision, not yet the whole story",
         Rating.POOR: "the vision stayed untold",
     }
     return measure(key, label, score, told, marks, score, judged(seen, rate(score), verdicts))
+
+
+def _kinds_in_words(kinds: set[str]) -> str:
+    # Story kinds are identifiers ("next_step"); a trainee reads them as words.
+    return ", ".join(kind.replace("_", " ") for kind in sorted(kinds))
 
 
 def external_proposals(evidence: Evidence) -> tuple[bool, bool]:

@@ -273,6 +273,12 @@ def test_story_good_needs_vision_values_and_a_next_step() -> None:
     assert story_revealed(simulated(states, [("val",), (), ()]), R).rating == "poor"
 
 
+def test_the_story_names_what_was_told_in_words_not_identifiers() -> None:
+    states = [State.NEUTRAL, State.OPEN, State.OPEN, State.OPEN]
+    told = story_revealed(simulated(states, [("v",), ("val",), ("step",)]), R)
+    assert told.shown == "next step, values, vision" and "next_step" not in told.reason
+
+
 def test_a_step_the_coachee_proposed_counts_for_the_trainee_and_an_imposed_one_against() -> None:
     states = [State.NEUTRAL, State.OPEN, State.OPEN, State.OPEN]
     owned = goal_ownership(simulated(states, [("v",), ("val",), ("step",)]), R)
