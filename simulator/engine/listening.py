@@ -91,6 +91,7 @@ class Heard:
 
 
 _FOLLOW_UP_FOCI = frozenset({Focus.NONE, Focus.FEELINGS, Focus.REAL_SELF})
+_ARC_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.PLAN})
 
 
 _TOKEN = re.compile(r"\w+")
@@ -275,7 +276,7 @@ def hear(
             follows = last_topic
     return Heard(
         key=key,
-        topics=topics_raised(scenario, text, events),
+        topics=_topics_heard(scenario, move, text, lead, events),
         follows=follows,
         verdict=verdict,
         asked=asked,
@@ -285,6 +286,23 @@ def hear(
         takes_up=shares or pointing_back,
         only_points_back=pointing_back and not shares,
     )
+
+
+def _topics_heard(
+    scenario: Scenario, move: Move, text: str, lead: str, events: Set[str]
+) -> tuple[tuple[Topic, int], ...]:
+    """The topics the line raises, but for those named only in the statements before a question
+    that moves the arc on (to the vision, the values or a plan): "A ledger is a promise. If work
+    went really well for you in two years, what would you be doing?" asks about the vision, and is
+    answered from it, not with more about the ledger. Blind, on the first reply that differed in
+    113 of the verdict's conversations, two raters preferred the answer to the question 64 and 68
+    times, the reply on the topic 30 and 35 (19 and 10 alike). An unclear reading keeps its topics:
+    the topic's reply answers better than asking what was meant."""
+    topics = topics_raised(scenario, text, events)
+    if not (topics and lead and move.focus in _ARC_FOCI and not move.is_unclear):
+        return topics
+    question = split_lead(text)[1]
+    return topics if topics_raised(scenario, question, events) else ()
 
 
 def _shares_words(key: LineKey, recent: Sequence[str]) -> bool:

@@ -77,6 +77,26 @@ def test_a_subject_named_only_to_be_set_aside_is_not_raised(line: str) -> None:
     assert raised.choices[-1].source == "topic:notes"  # named, not set aside, the subject is answered
 
 
+def test_a_question_that_moves_the_arc_on_is_answered_not_a_topic_named_before_it() -> None:
+    """ "The students all ask for you. In two years, if work went really well, what would you be
+    doing?" asks about the vision: the reply answers that, not the students."""
+    led_in = "The students all ask for you. In two years, if work went really well, what would you be doing?"
+    session = Session(NURSE)
+    session.play(VISION, led_in)
+    assert session.choices[-1].source == "state:vision"
+    named = Session(NURSE)
+    named.play(VISION, "In two years, if work with the students went really well, what would you be doing?")
+    assert named.choices[-1].source == "topic:students"  # the question itself names the topic
+    unsure = Session(NURSE)
+    unsure.play(replace(VISION, confidence=UNCLEAR_BELOW - 0.1), led_in)
+    assert unsure.choices[-1].source == "topic:students"  # the topic answers better than "what do you mean?"
+    about_it = Session(NURSE)
+    about_it.play(
+        Move(Form.OPEN_QUESTION, Focus.FEELINGS, Attractor.PEA), "The students all ask for you. How is that?"
+    )
+    assert about_it.choices[-1].source == "topic:students"  # asked about the statement: its topic
+
+
 @pytest.mark.parametrize(
     "line",
     [
