@@ -259,7 +259,7 @@ def hear(
     # The line takes up the coachee's last line by its words, or by pointing back at it. A question
     # opening with statements does so by its question, or by statements that reflect the line:
     # case notes recited before a stock question share their words without hearing them.
-    lead = split_lead(text)[0] if asked is not None and move.form in QUESTION_FORMS else ""
+    lead, question = split_lead(text) if asked is not None and move.form in QUESTION_FORMS else ("", text)
     if asked is not None and lead:
         shares = _shares_words(asked, recent) or (bool(recent) and reflects_before_asking(lead, recent[-1]))
     else:
@@ -276,7 +276,7 @@ def hear(
             follows = last_topic
     return Heard(
         key=key,
-        topics=_topics_heard(scenario, move, text, lead, events),
+        topics=_topics_heard(scenario, move, text, lead, question, events),
         follows=follows,
         verdict=verdict,
         asked=asked,
@@ -289,7 +289,7 @@ def hear(
 
 
 def _topics_heard(
-    scenario: Scenario, move: Move, text: str, lead: str, events: Set[str]
+    scenario: Scenario, move: Move, text: str, lead: str, question: str, events: Set[str]
 ) -> tuple[tuple[Topic, int], ...]:
     """The topics the line raises, but for those named only in the statements before a question
     that moves the arc on (to the vision, the values or a plan): "A ledger is a promise. If work
@@ -301,7 +301,6 @@ def _topics_heard(
     topics = topics_raised(scenario, text, events)
     if not (topics and lead and move.focus in _ARC_FOCI and not move.is_unclear):
         return topics
-    question = split_lead(text)[1]
     return topics if topics_raised(scenario, question, events) else ()
 
 

@@ -241,7 +241,6 @@ import argparse
 import csv
 import importlib
 import json
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -529,7 +528,7 @@ def _opens_a_turn(record: Record) -> bool:
         and text[:1].isupper()
         and text.endswith((".", "!"))
         and "?" not in text
-        and len(re.findall(r"[.!?](?:\s|$)", text)) == 1
+        and len(SENTENCE_END.split(text)) == 1
     )
 
 
