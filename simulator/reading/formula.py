@@ -112,7 +112,7 @@ def same_frame(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     if not (low <= len(ours) <= high and low <= len(theirs) <= high):
         return False
     needed = max(low, len(ours) - FRAME_SLOT, len(theirs) - FRAME_SLOT)
-    if len(set(ours).intersection(theirs)) < needed and _shared(ours, theirs) < needed:
+    if _shared(ours, theirs) < needed:
         return False  # fewer words in common, in any order, than the frame needs: no need to line them up
     kept = _common_in_order(ours, theirs)
     return kept >= low and len(ours) - kept <= FRAME_SLOT and len(theirs) - kept <= FRAME_SLOT
