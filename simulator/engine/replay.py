@@ -16,17 +16,19 @@ from dataclasses import dataclass
 
 from simulator.engine.session import Session
 from simulator.reading.moves import classify_many
-from simulator.scenario.model import Scenario
+from simulator.scenario.model import Personality, Scenario
 from simulator.text import clean_line
 
 
 @dataclass(frozen=True)
 class Replay:
-    """One conversation to replay: its scenario, seed and the trainee's lines in order."""
+    """One conversation to replay: its scenario, seed and the trainee's lines in order, and the
+    coachee's personality when it is not the one the seed draws (`Session`)."""
 
     scenario: Scenario
     lines: Sequence[str]
     seed: int = 0
+    personality: Personality | None = None
 
 
 def replay_all(replays: Sequence[Replay]) -> list[Session]:
@@ -35,7 +37,7 @@ def replay_all(replays: Sequence[Replay]) -> list[Session]:
     The same sessions, turn for turn, as saying each line into its own session in turn and
     skipping blank lines; the batch is as large as `replays`, so callers bound it.
     """
-    sessions = [Session(replay.scenario, seed=replay.seed) for replay in replays]
+    sessions = [Session(replay.scenario, replay.seed, replay.personality) for replay in replays]
     cursors = [0] * len(replays)
     going = list(range(len(replays)))
     while going:

@@ -73,6 +73,12 @@ def personality_for(scenario: Scenario, seed: int) -> Personality:
     return temperament.draw(random.Random(f"personality {seed}"))
 
 
+def typical_personality(scenario: Scenario) -> Personality:
+    """The persona's typical self, the middle of every temperament range: the coachee a verdict is
+    scored against, so that the same lines get the same verdict whatever day the seed drew."""
+    return personality_for(scenario, TYPICAL_SEED)
+
+
 @dataclass(frozen=True)
 class Condition:
     """Everything that decides how the coachee reacts next, and the peak so far (not the lines said)."""

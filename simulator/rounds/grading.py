@@ -18,7 +18,7 @@ from pathlib import Path
 
 from scoring.cohort import GradedConversation, grade_practice
 from simulator.engine.replay import Replay, replay_all
-from simulator.engine.session import Session
+from simulator.engine.session import Session, typical_personality
 from simulator.engine.transcript import scenario_sha256
 from simulator.errors import CoachError
 from simulator.rounds.gradebook import Gradebook, StoredConversation
@@ -26,7 +26,7 @@ from simulator.rounds.round_file import Round, parse_round
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import Rubric
-from simulator.trainer.rehearsal import play
+from simulator.trainer.rehearsal import on_a_typical_day, play
 
 PAGE_SIZE = 400
 """Conversations read from the gradebook, and replayed together, at a time."""
@@ -103,7 +103,10 @@ def stored_round(book: Gradebook, round_id: str) -> tuple[Round, str]:
 
 def replay(stored: StoredConversation, cache: ScenarioCache) -> Replayed:
     """Re-simulate one stored conversation from its lines."""
-    session = play(cache.with_limit(stored.scenario_source, stored.turn_limit), stored.lines, stored.seed)
+    scenario = cache.with_limit(stored.scenario_source, stored.turn_limit)
+    # Graded against the persona's typical self with the stored seed's wording (`score_session`):
+    # neighbours who met the coachee on different days get the same grade for the same lines.
+    session = play(scenario, stored.lines, stored.seed, typical_personality(scenario))
     return Replayed(stored, session, cache.sha256(stored.scenario_source) != stored.scenario_sha256)
 
 
@@ -130,7 +133,10 @@ def replay_page(page: Sequence[StoredConversation], cache: ScenarioCache) -> lis
         found.append("")  # the replayed conversation, below
     try:
         sessions = replay_all(
-            [Replay(scenario, stored.lines, stored.seed) for _, stored, scenario, _ in ready]
+            [
+                Replay(scenario, stored.lines, stored.seed, typical_personality(scenario))
+                for _, stored, scenario, _ in ready
+            ]
         )
     except CoachError:
         # A conversation the engine refuses stops nothing: replay them one by one to name it.
@@ -171,7 +177,9 @@ def grade_session(
     scenario_changed: bool = False,
     min_turns: int | None = None,
 ) -> GradedConversation:
-    """Grade one re-simulated session (under its scenario's rubric unless one is given)."""
+    """Grade one re-simulated session (under its scenario's rubric unless one is given), as the
+    persona's typical self takes its lines (`on_a_typical_day`)."""
+    session = on_a_typical_day(session)
     return grade_practice(
         trainee,
         session.scenario,

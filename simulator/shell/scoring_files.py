@@ -22,7 +22,7 @@ from typing import Any
 
 from scoring.scorecard import Scorecard, score_facts
 from simulator.engine.replay import Replay, replay_all
-from simulator.engine.session import Session
+from simulator.engine.session import Session, typical_personality
 from simulator.engine.transcript import (
     FORMAT,
     MAX_TRANSCRIPT_BYTES,
@@ -36,7 +36,7 @@ from simulator.scenario import catalogue
 from simulator.scenario.loading import parse_scenario, read_scenario_text
 from simulator.scenario.model import Scenario
 from simulator.shell.workers import in_order, worker_count
-from simulator.trainer.rehearsal import score_session
+from simulator.trainer.rehearsal import score_session, typical_day_note, with_note
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ class _Prepared:
     path: Path
     replay: Replay
     title: str
-    recorded_turns: int
+    met: list[tuple[str, str]]  # each recorded turn's reply and state after it: the coachee the trainee met
     warnings: tuple[str, ...]
 
 
@@ -174,16 +174,22 @@ def _prepare(text: str, path: Path) -> _Prepared:
         raise UnreadableTranscript(f"{path}:1: the header's seed must be an integer")
     scenario, limit_warnings = turn_limited(loaded.scenario, transcript.header)
     warnings += limit_warnings
-    replay = Replay(scenario, transcript.trainee_lines, seed)
-    return _Prepared(path, replay, loaded.scenario.title, len(transcript.turns), tuple(warnings))
+    # Replayed to the persona's typical self only: the verdict is that coachee's (`score_session`).
+    replay = Replay(scenario, transcript.trainee_lines, seed, typical_personality(scenario))
+    met = [(str(turn.get("coachee", "")), str(turn.get("state_after", ""))) for turn in transcript.turns]
+    return _Prepared(path, replay, loaded.scenario.title, met, tuple(warnings))
 
 
 def _scored(prepared: _Prepared, session: Session) -> ScoredFile:
     warnings = prepared.warnings
-    if len(session.turns) != prepared.recorded_turns:
-        ignored = prepared.recorded_turns - len(session.turns)
-        warnings = (*warnings, f"{ignored} line(s) past the turn limit were ignored")
-    return ScoredFile(str(prepared.path), "simulator", score_session(session), prepared.title, warnings)
+    met = prepared.met
+    if len(session.turns) < len(met) and len(session.turns) >= session.scenario.turn_limit:
+        warnings = (*warnings, f"{len(met) - len(session.turns)} line(s) past the turn limit were ignored")
+        met = met[: len(session.turns)]
+    # Otherwise fewer turns than recorded: the typical coachee ended the meeting sooner (the note says so).
+    note = typical_day_note(session.scenario.coachee.name, met, session.turns)
+    card = with_note(score_session(session), note)
+    return ScoredFile(str(prepared.path), "simulator", card, prepared.title, warnings)
 
 
 def score_simulator_transcript(text: str, path: Path) -> ScoredFile:
@@ -248,6 +254,7 @@ def json_summary(scored: ScoredFile) -> dict[str, object]:
         "turns": data["turns"],
         "went_well": data["went_well"],
         "try_next": data["try_next"],
+        "notes": data["notes"],
     }
 
 

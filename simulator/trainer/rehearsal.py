@@ -7,12 +7,15 @@ so a persona can be tuned like code: change a parameter, replay, see what moved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from scoring.scorecard import Scorecard, score_practice
-from simulator.engine.session import Session
+from simulator.engine.replay import Replay, replay_all
+from simulator.engine.session import Session, typical_personality
 from simulator.errors import ConversationOver, NothingSaid
-from simulator.scenario.model import Scenario, TestConversation
+from simulator.records import Turn
+from simulator.scenario.model import Personality, Scenario, TestConversation
 from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import State
 
@@ -33,9 +36,12 @@ class RehearsalResult:
         return not self.misses
 
 
-def play(scenario: Scenario, lines: tuple[str, ...] | list[str], seed: int = 0) -> Session:
-    """A session after saying every line (blank lines are skipped; lines past the limit are ignored)."""
-    session = Session(scenario, seed=seed)
+def play(
+    scenario: Scenario, lines: Sequence[str], seed: int = 0, personality: Personality | None = None
+) -> Session:
+    """A session after saying every line (blank lines are skipped; lines past the limit are ignored),
+    to the coachee the seed meets unless a personality is given."""
+    session = Session(scenario, seed, personality)
     for line in lines:
         try:
             session.say(line)
@@ -80,5 +86,48 @@ def rehearse_all(scenario: Scenario) -> list[RehearsalResult]:
 
 
 def score_session(session: Session, rubric: Rubric | None = None) -> Scorecard:
-    """The scorecard of a played session, under its scenario's rubric unless one is given."""
-    return score_practice(session.scenario, session.turns, rubric)
+    """The scorecard of a played session, under its scenario's rubric unless one is given.
+
+    The verdict is the persona's typical self's (`on_a_typical_day`): the seed draws the coachee's
+    day within the persona's ranges, and a coachee near a threshold one day and past it the next
+    must not turn the same lines into another band. Where the coachee the trainee met answered
+    otherwise, the scorecard says so (`typical_day_note`).
+    """
+    scored = on_a_typical_day(session)
+    card = score_practice(scored.scenario, scored.turns, rubric)
+    if scored is session:
+        return card
+    met = [(turn.coachee, turn.state_after.value) for turn in session.turns]
+    return with_note(card, typical_day_note(session.scenario.coachee.name, met, scored.turns))
+
+
+def on_a_typical_day(session: Session) -> Session:
+    """The session's lines said to the persona's typical self (the middle of every temperament
+    range) with the same seed, so its wording; the session itself when that is whom it met."""
+    typical = typical_personality(session.scenario)
+    if session.personality == typical:
+        return session
+    lines = [turn.trainee for turn in session.turns]
+    return replay_all([Replay(session.scenario, lines, session.seed, typical)])[0]
+
+
+def typical_day_note(name: str, met: Sequence[tuple[str, str]], typical: Sequence[Turn]) -> str | None:
+    """What the scorecard tells a trainee whose coachee answered otherwise than the persona's typical
+    self: `met` is each turn's reply and state after it as the trainee had them. None when the two
+    conversations are the same."""
+    differing = sum(1 for (reply, _), turn in zip(met, typical, strict=False) if reply != turn.coachee)
+    differing += abs(len(met) - len(typical))
+    if not differing:
+        return None
+    ended = ""
+    if met and typical and met[-1][1] != typical[-1].state_after.value:
+        ended = f" and ended {met[-1][1]} (on a typical day, {typical[-1].state_after.value})"
+    return (
+        f"Scored against {name} on a typical day, so that the same lines always get the same verdict: "
+        f"the {name} you met answered {differing} of your {len(met)} lines otherwise{ended}."
+    )
+
+
+def with_note(card: Scorecard, note: str | None) -> Scorecard:
+    """The scorecard with one more note, if there is one."""
+    return card if note is None else replace(card, notes=(*card.notes, note))

@@ -34,7 +34,7 @@ from simulator.engine.replay import Replay, replay_all
 from simulator.engine.session import Session
 from simulator.engine.transcript import encode, end_record, header_record, scenario_sha256
 from simulator.scenario import catalogue
-from simulator.trainer.rehearsal import play, score_session
+from simulator.trainer.rehearsal import play, score_session, typical_day_note, with_note
 
 FINGERPRINT_PATH = Path(__file__).with_name("conversation_fingerprint.txt")
 REWRITE = "python tests/scoring/test_conversation_fingerprint.py --write"
@@ -286,6 +286,10 @@ def test_the_conversations_graded_as_a_round_page_match_the_fingerprint(expected
     from simulator.rounds.gradebook import StoredConversation
     from simulator.rounds.grading import ScenarioCache, grade_replayed, replay_page
 
+    sessions = [
+        play(bundled()[played.scenario_id].scenario, played.lines, played.seed)
+        for played in simulated_conversations()
+    ]
     page = [
         StoredConversation(
             id=number,
@@ -299,12 +303,27 @@ def test_the_conversations_graded_as_a_round_page_match_the_fingerprint(expected
             started_at=AT,
             ended_at=AT,
             end_reason="eof",
-            lines=played.lines,
+            # What a round records: the lines the coachee met heard, up to their leaving.
+            lines=tuple(turn.trainee for turn in session.turns),
         )
-        for number, played in enumerate(simulated_conversations())
+        for number, (played, session) in enumerate(zip(simulated_conversations(), sessions, strict=True))
     ]
     replayed = replay_page(page, ScenarioCache())
-    cards = [grade_replayed([item], 60)[0].card for item in replayed if not isinstance(item, str)]
+    assert not [item for item in replayed if isinstance(item, str)]
+    # A grade is the typical day's, as a scorecard is; only the note on the day the trainee had is
+    # the scorecard's alone (the gradebook keeps the lines, not the replies), so it is added here.
+    cards = [
+        with_note(
+            grade_replayed([item], 60)[0].card,
+            typical_day_note(
+                item.session.scenario.coachee.name,
+                [(turn.coachee, turn.state_after.value) for turn in met.turns],
+                item.session.turns,
+            ),
+        )
+        for item, met in zip(replayed, sessions, strict=True)
+        if not isinstance(item, str)
+    ]
     assert_cards_match(cards, expected)
 
 
