@@ -70,14 +70,22 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
     A line not read as NEA that names a button's words only to deny them ("This isn't a
     disciplinary.", "Nobody's calling you a bully.") is reassurance, and hits nothing; said with
     blame ("You're not hitting your numbers.") the reader reads it NEA and the words sting.
+    A line that names a sore subject to set it aside ("Forget the portfolio for now.", "Let me put
+    the numbers away.", "The audit can wait.") hits nothing however it is read: putting it down is
+    the kindness, and the rest of the line is read on its own. A threat set aside is still a threat
+    ("Forget the GMC for now"): the buttons that shut the coachee down are not set aside.
     """
     for button in persona.hot_buttons:
         if button.fires_on == "nea" and move.attractor is not Attractor.NEA:
             continue
-        found = [match.start() for match in button.pattern().finditer(text)]
+        found = [(match.start(), match.end()) for match in button.pattern().finditer(text)]
         if not found:
             continue
-        if move.attractor is not Attractor.NEA and all(_denied(text, at) for at in found):
+        warm = move.attractor is not Attractor.NEA
+        sore = button.effect != "shutdown"
+        if all(
+            (sore and _set_aside(text, start, end)) or (warm and _denied(text, start)) for start, end in found
+        ):
             continue
         return button
     return None
@@ -97,6 +105,77 @@ def _denied(text: str, at: int) -> bool:
     # A word is denied when a negation stands at most four words before it in its clause.
     clause = _CLAUSE_BREAK.split(text[:at].replace("\u2019", "'"))[-1]
     return _DENIAL.search(clause) is not None
+
+
+_SET_ASIDE_VERB = (
+    r"(?:leave|leaving|put|putting|set|setting|keep|keeping|park|parking|lay|laying|forget|forgetting"
+    r"|shelve|shelving|table|tabling|defer|deferring|save|saving|hold off)"
+)
+_LATER = r"(?:another|some other|a different|a later|one other) (?:day|time|date|meeting|conversation|chat|occasion)"
+_SET_ASIDE_PLACE = (
+    r"(?:aside|away|down|to (?:one|the) side|on (?:hold|ice|the back burner)|out of (?:it|this|today)"
+    r"|(?:till|until|for) later|for (?:now|today|the (?:moment|minute|day)|a (?:minute|moment|second|sec|bit|while))"
+    r"|(?:for |till |until |to )?" + _LATER + r")"
+)
+_TALKING = (
+    r"(?:talk|chat|go|get into|dig|bring|discuss|lecture|raise|chase|read|worry|bother|stress|fret|think)"
+)
+_SET_ASIDE_BEFORE = re.compile(
+    # "forget (about) the portfolio", "never mind the audit", "I didn't drive up here to talk numbers",
+    # "I'm not here to chase you about the ARCP", "I'm not going to go through your sign-off",
+    # "no need to worry about the audit", "don't trouble yourself about the review"
+    r"\b(?:forget(?:ting)?|never ?mind"
+    r"|(?:did|have|has|had|was|were)(?: ?n'?t| not)\W+(?:\w+\W+){0,3}?to\W+"
+    + _TALKING
+    + r"|not (?:here|going|gonna) to\W+(?:\w+\W+)?"
+    + _TALKING
+    + r"|no need to\W+"
+    + _TALKING
+    + r"|do ?n'?t (?:worry|bother|trouble|stress|fret))"
+    r"\b(?:\W+[\w']+){0,6}\W*$",
+    re.IGNORECASE,
+)
+_SET_ASIDE_AROUND = re.compile(
+    _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,6}?\W+" + _SET_ASIDE_PLACE + r"\b", re.IGNORECASE
+)
+_SET_ASIDE_AFTER = re.compile(
+    # "the audit can wait", "the ARCP isn't why I asked to see you", "the complaint is for another
+    # day", "performance isn't on the agenda", "the review's not what this meeting is about"
+    r"^\W*(?:[\w']+\W+){0,3}?(?:(?:can|will|could) (?:wait|keep)"
+    r"|(?:is|are|'s|'re)\s*(?:n'?t|not) (?:why|what|the (?:reason|point|topic)|on (?:the|my|today's) (?:agenda|list)|for today)"
+    r"|(?:is|are|'s|'re) (?:a |one )?(?:conversation |topic |chat |job |problem |question )?for (?:"
+    + _LATER
+    + r"|later)"
+    r"|(?:is|are|'s|'re) (?:a )?(?:tomorrow|later|next week) (?:problem|job|thing|conversation)"
+    r")\b",
+    re.IGNORECASE,
+)
+_LATER_IN_CLAUSE = re.compile(
+    # "we'll come back to the Datix another time", "let's deal with the council another day"
+    r"\b(?:come back to|return to|deal with|look at|talk about|pick up|get to|go (?:through|over)|discuss|cover)\b"
+    r".*\b" + _LATER + r"\b",
+    re.IGNORECASE,
+)
+
+
+def _set_aside(text: str, start: int, end: int) -> bool:
+    # A word is set aside when its clause puts it down: a setting-aside phrase before it ("forget",
+    # "never mind", "didn't come to talk", "not going to go through"), a verb that puts it
+    # somewhere ("put the numbers away", "leave the audit for today"), what is said of it after it
+    # ("can wait", "isn't why I asked"), or the clause sending it to another day ("we'll come back
+    # to the Datix another time").
+    text = text.replace("\u2019", "'")
+    before = _CLAUSE_BREAK.split(text[:start])[-1]
+    after = _CLAUSE_BREAK.split(text[end:])[0]
+    if (
+        _SET_ASIDE_BEFORE.search(before)
+        or _SET_ASIDE_AFTER.search(after)
+        or _LATER_IN_CLAUSE.search(before + text[start:end] + after)
+    ):
+        return True
+    verb = re.search(r"\b" + _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,3}\W*$", before, re.IGNORECASE)
+    clause = text[start - len(before) + (verb.start() if verb else 0) : end + len(after)]
+    return verb is not None and _SET_ASIDE_AROUND.search(clause) is not None
 
 
 def nea_kind(move: Move) -> str | None:

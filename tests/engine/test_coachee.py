@@ -329,3 +329,38 @@ def test_a_hot_word_said_plainly_still_stings_however_the_line_is_read() -> None
     # A denial of one thing does not reach past its clause to the next.
     hit = hot_button_hit(kind, "Not today, but the disciplinary is on Friday.", grace)
     assert hit is not None and hit.id == "written-up"
+
+
+@pytest.mark.parametrize("coachee", BUNDLED_PERSONAS, ids=lambda p: p.name)
+def test_a_sore_subject_set_aside_hits_no_nerve_however_the_line_is_read(coachee) -> None:  # type: ignore[no-untyped-def]
+    # "Forget the portfolio for now. I'm more interested in how you are." dropped Niamh to
+    # defensive at the second line of a kind meeting: the reader was unsure of it, the word was not.
+    kind = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
+    cold = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
+    for button in coachee.hot_buttons:
+        for word in button.words:
+            word = word.rstrip("*")
+            for aside in (
+                f"Forget the {word} for now. How are you, really?",
+                f"Let me put the {word} aside. What would help today?",
+                f"Let's leave the {word} for today.",
+                f"The {word} can wait, honestly.",
+                f"I didn't come here to talk about the {word}.",
+                f"The {word} isn't why I asked to see you.",
+                f"We'll come back to the {word} another time.",
+                f"i'm not going to go through the {word} today how are you",
+            ):
+                for move in (kind, cold):
+                    hit = hot_button_hit(move, aside, coachee)
+                    if button.effect == "shutdown":  # a threat set aside is still a threat
+                        assert hit is not None, (button.id, aside)
+                    else:
+                        assert hit is None or hit.id != button.id, (button.id, aside)
+            for order in (
+                f"Get the {word} sorted for now.",
+                f"You need to set aside time for the {word}.",
+                f"I'm not going to pretend the {word} is fine.",
+                f"The {word} is for Friday, no later.",
+                f"I want the {word} sorted, not another week of excuses.",
+            ):
+                assert hot_button_hit(cold, order, coachee) is not None, (button.id, order)

@@ -1,0 +1,59 @@
+"""Does a line that sets a sore subject aside spare the coachee's hot button, and does pressing it still sting? Prints figures; run by hand.
+
+    python benchmarks/set_aside.py [--show]
+
+Lines a manager might say naming one of a bundled persona's hot-button words (`hot_buttons:` in
+its scenario), each labelled by how it uses the word: `set_aside` ("Forget the audit for now, how
+are you?", "That's a job for next week"), `pressing` (the word as the problem, an order or a
+deadline, half of them in the same words of time and deferral said coldly: "no more putting the
+portfolio off, it's today") or `raised` (brought up kindly, not set aside). Two sets, each
+written by its own writer to its own brief without seeing the rule (`coachee._set_aside`):
+`widened_on.jsonl`, whose misses the rule's phrasings were then widened on, and `held_out.jsonl`,
+kept aside and never tuned on. Each line is read by the reader, and the figure is how many of
+each kind hit a button (`coachee.hot_button_hit`): set-aside lines should not, pressing lines
+should. `--show` lists the set-aside lines that still hit and the pressing lines that do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from simulator.engine.coachee import hot_button_hit
+from simulator.reading.moves import classify
+from simulator.scenario import catalogue
+
+FOLDER = Path(__file__).parent / "set_aside"
+SETS = ("widened_on", "held_out")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--show", action="store_true", help="list the lines each set gets wrong")
+    args = parser.parse_args()
+    personas = {loaded.scenario.id: loaded.scenario.coachee for loaded in catalogue.load_bundled()}
+    for name in SETS:
+        rows = [
+            json.loads(line) for line in (FOLDER / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
+        hit: Counter[str] = Counter()
+        total: Counter[str] = Counter()
+        wrong = []
+        for row in rows:
+            hits = hot_button_hit(classify(row["text"]), row["text"], personas[row["scenario"]]) is not None
+            total[row["kind"]] += 1
+            hit[row["kind"]] += hits
+            if hits == (row["kind"] == "set_aside") and row["kind"] != "raised":
+                wrong.append(f"    {row['kind']:9} {row['scenario']:26} {row['text']}")
+        figures = ", ".join(f"{kind} {hit[kind]} of {total[kind]} hit" for kind in sorted(total))
+        print(f"{name}: {figures}")
+        if args.show:
+            print("\n".join(wrong))
+
+
+if __name__ == "__main__":
+    main()
