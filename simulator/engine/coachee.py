@@ -135,6 +135,7 @@ _SET_ASIDE_BEFORE = re.compile(
     r"\b(?:\W+[\w']+){0,6}\W*$",
     re.IGNORECASE,
 )
+_SET_ASIDE_VERB_BEFORE = re.compile(r"\b" + _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,3}\W*$", re.IGNORECASE)
 _SET_ASIDE_AROUND = re.compile(
     _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,6}?\W+" + _SET_ASIDE_PLACE + r"\b", re.IGNORECASE
 )
@@ -173,7 +174,7 @@ def _set_aside(text: str, start: int, end: int) -> bool:
         or _LATER_IN_CLAUSE.search(before + text[start:end] + after)
     ):
         return True
-    verb = re.search(r"\b" + _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,3}\W*$", before, re.IGNORECASE)
+    verb = _SET_ASIDE_VERB_BEFORE.search(before)
     clause = text[start - len(before) + (verb.start() if verb else 0) : end + len(after)]
     return verb is not None and _SET_ASIDE_AROUND.search(clause) is not None
 

@@ -124,7 +124,7 @@ def typical_day_note(name: str, met: Sequence[tuple[str, str]], typical: Sequenc
         ended = f" and ended {met[-1][1]} (on a typical day, {typical[-1].state_after.value})"
     return (
         f"Scored against {name} on a typical day, so that the same lines always get the same verdict: "
-        f"the {name} you met answered {differing} of your {len(met)} lines otherwise{ended}."
+        f"the coachee you met answered {differing} of your {len(met)} lines otherwise{ended}."
     )
 
 
