@@ -32,6 +32,7 @@ from simulator.engine.transcript import (
 )
 from simulator.errors import CoachError, ScenarioNotFound, UnreadableFile, UnreadableTranscript
 from simulator.files import read_text as read_bounded
+from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.loading import parse_scenario, read_scenario_text
 from simulator.scenario.model import Scenario
@@ -157,6 +158,7 @@ class _Prepared:
     replay: Replay
     title: str
     met: list[tuple[str, str]]  # each recorded turn's reply and state after it: the coachee the trainee met
+    met_left: bool  # whether that coachee walked out (the transcript's end says so)
     warnings: tuple[str, ...]
 
 
@@ -177,7 +179,8 @@ def _prepare(text: str, path: Path) -> _Prepared:
     # Replayed to the persona's typical self only: the verdict is that coachee's (`score_session`).
     replay = Replay(scenario, transcript.trainee_lines, seed, typical_personality(scenario))
     met = [(str(turn.get("coachee", "")), str(turn.get("state_after", ""))) for turn in transcript.turns]
-    return _Prepared(path, replay, loaded.scenario.title, met, tuple(warnings))
+    left = transcript.end is not None and transcript.end.get("reason") == EndReason.COACHEE_LEFT.value
+    return _Prepared(path, replay, loaded.scenario.title, met, left, tuple(warnings))
 
 
 def _scored(prepared: _Prepared, session: Session) -> ScoredFile:
@@ -187,7 +190,13 @@ def _scored(prepared: _Prepared, session: Session) -> ScoredFile:
         warnings = (*warnings, f"{len(met) - len(session.turns)} line(s) past the turn limit were ignored")
         met = met[: len(session.turns)]
     # Otherwise fewer turns than recorded: the typical coachee ended the meeting sooner (the note says so).
-    note = typical_day_note(session.scenario.coachee.name, met, session.turns)
+    note = typical_day_note(
+        session.scenario.coachee.name,
+        met,
+        session.turns,
+        met_left=prepared.met_left,
+        typical_left=session.end_reason is EndReason.COACHEE_LEFT,
+    )
     card = with_note(score_session(session), note)
     return ScoredFile(str(prepared.path), "simulator", card, prepared.title, warnings)
 

@@ -14,7 +14,7 @@ from scoring.scorecard import Scorecard, score_practice
 from simulator.engine.replay import Replay, replay_all
 from simulator.engine.session import Session, typical_personality
 from simulator.errors import ConversationOver, NothingSaid
-from simulator.records import Turn
+from simulator.records import EndReason, Turn
 from simulator.scenario.model import Personality, Scenario, TestConversation
 from simulator.scenario.rubric import Rubric
 from simulator.vocabulary import State
@@ -98,7 +98,14 @@ def score_session(session: Session, rubric: Rubric | None = None) -> Scorecard:
     if scored is session:
         return card
     met = [(turn.coachee, turn.state_after.value) for turn in session.turns]
-    return with_note(card, typical_day_note(session.scenario.coachee.name, met, scored.turns))
+    note = typical_day_note(
+        session.scenario.coachee.name,
+        met,
+        scored.turns,
+        met_left=session.end_reason is EndReason.COACHEE_LEFT,
+        typical_left=scored.end_reason is EndReason.COACHEE_LEFT,
+    )
+    return with_note(card, note)
 
 
 def on_a_typical_day(session: Session) -> Session:
@@ -111,16 +118,27 @@ def on_a_typical_day(session: Session) -> Session:
     return replay_all([Replay(session.scenario, lines, session.seed, typical)])[0]
 
 
-def typical_day_note(name: str, met: Sequence[tuple[str, str]], typical: Sequence[Turn]) -> str | None:
+def typical_day_note(
+    name: str,
+    met: Sequence[tuple[str, str]],
+    typical: Sequence[Turn],
+    *,
+    met_left: bool = False,
+    typical_left: bool = False,
+) -> str | None:
     """What the scorecard tells a trainee whose coachee answered otherwise than the persona's typical
-    self: `met` is each turn's reply and state after it as the trainee had them. None when the two
-    conversations are the same."""
+    self: `met` is each turn's reply and state after it as the trainee had them, `met_left` and
+    `typical_left` whether each coachee walked out. None when the two conversations are the same."""
     differing = sum(1 for (reply, _), turn in zip(met, typical, strict=False) if reply != turn.coachee)
     differing += abs(len(met) - len(typical))
     if not differing:
         return None
     ended = ""
-    if met and typical and met[-1][1] != typical[-1].state_after.value:
+    if met_left and not typical_left:
+        ended = " and left the meeting (on a typical day, they would have stayed)"
+    elif typical_left and not met_left:
+        ended = f" (on a typical day, they would have left the meeting at turn {len(typical)})"
+    elif met and typical and met[-1][1] != typical[-1].state_after.value:
         ended = f" and ended {met[-1][1]} (on a typical day, {typical[-1].state_after.value})"
     return (
         f"Scored against {name} on a typical day, so that the same lines always get the same verdict: "

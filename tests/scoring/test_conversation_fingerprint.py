@@ -33,6 +33,7 @@ from scoring.scorecard import Scorecard, score_facts
 from simulator.engine.replay import Replay, replay_all
 from simulator.engine.session import Session
 from simulator.engine.transcript import encode, end_record, header_record, scenario_sha256
+from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.trainer.rehearsal import play, score_session, typical_day_note, with_note
 
@@ -319,6 +320,8 @@ def test_the_conversations_graded_as_a_round_page_match_the_fingerprint(expected
                 item.session.scenario.coachee.name,
                 [(turn.coachee, turn.state_after.value) for turn in met.turns],
                 item.session.turns,
+                met_left=met.end_reason is EndReason.COACHEE_LEFT,
+                typical_left=item.session.end_reason is EndReason.COACHEE_LEFT,
             ),
         )
         for item, met in zip(replayed, sessions, strict=True)

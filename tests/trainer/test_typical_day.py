@@ -10,7 +10,7 @@ from simulator.engine.session import Session, typical_personality
 from simulator.rounds.grading import grade_session
 from simulator.scenario import catalogue
 from simulator.shell.cli import main
-from simulator.trainer.rehearsal import on_a_typical_day, play, score_session
+from simulator.trainer.rehearsal import on_a_typical_day, play, score_session, typical_day_note
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
 # A bad start, owned and repaired: the kind of conversation a coachee's day moves most.
@@ -69,3 +69,18 @@ def test_coach_score_gives_a_transcript_the_typical_days_verdict_and_says_so(tmp
     [scored] = [json.loads(line) for line in result.stdout.splitlines()]
     assert scored["overall"] == round(score_session(play(NURSE, REPAIR, 0)).overall, 1)
     assert any(note.startswith("Scored against Grace Mensah on a typical day") for note in scored["notes"])
+
+
+def test_the_note_says_when_one_of_the_two_coachees_walked_out() -> None:
+    typical = play(NURSE, REPAIR[:4], 0).turns
+    met = [(turn.coachee, turn.state_after.value) for turn in typical]
+    assert typical_day_note("Grace Mensah", met, typical) is None  # the same conversation: no note
+    met[-1] = ("I'm going back to the ward.", "defensive")
+    left = typical_day_note("Grace Mensah", met, typical, met_left=True)
+    assert left is not None and left.endswith(
+        "answered 1 of your 4 lines otherwise and left the meeting (on a typical day, they would have stayed)."
+    )
+    stayed = typical_day_note("Grace Mensah", [*met, ("Fine.", "guarded")], typical[:3], typical_left=True)
+    assert stayed is not None and stayed.endswith(
+        "(on a typical day, they would have left the meeting at turn 3)."
+    )
