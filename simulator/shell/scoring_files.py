@@ -38,6 +38,7 @@ from simulator.scenario.loading import parse_scenario, read_scenario_text
 from simulator.scenario.model import Scenario
 from simulator.shell.workers import in_order, worker_count
 from simulator.trainer.rehearsal import score_session, typical_day_note, with_note
+from simulator.vocabulary import State
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,16 @@ def _prepare(text: str, path: Path) -> _Prepared:
     warnings += limit_warnings
     # Replayed to the persona's typical self only: the verdict is that coachee's (`score_session`).
     replay = Replay(scenario, transcript.trainee_lines, seed, typical_personality(scenario))
-    met = [(str(turn.get("coachee", "")), str(turn.get("state_after", ""))) for turn in transcript.turns]
+    # Only a state the engine knows is ever shown back (in the note): a transcript may hold anything.
+    met = [
+        (str(turn.get("coachee", "")), turn["state_after"] if turn.get("state_after") in _STATES else "")
+        for turn in transcript.turns
+    ]
     left = transcript.end is not None and transcript.end.get("reason") == EndReason.COACHEE_LEFT.value
     return _Prepared(path, replay, loaded.scenario.title, met, left, tuple(warnings))
+
+
+_STATES = frozenset(state.value for state in State)
 
 
 def _scored(prepared: _Prepared, session: Session) -> ScoredFile:

@@ -138,7 +138,7 @@ def typical_day_note(
         ended = " and left the meeting (on a typical day, they would have stayed)"
     elif typical_left and not met_left:
         ended = f" (on a typical day, they would have left the meeting at turn {len(typical)})"
-    elif met and typical and met[-1][1] != typical[-1].state_after.value:
+    elif met and typical and met[-1][1] and met[-1][1] != typical[-1].state_after.value:
         ended = f" and ended {met[-1][1]} (on a typical day, {typical[-1].state_after.value})"
     return (
         f"Scored against {name} on a typical day, so that the same lines always get the same verdict: "

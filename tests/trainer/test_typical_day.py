@@ -84,3 +84,22 @@ def test_the_note_says_when_one_of_the_two_coachees_walked_out() -> None:
     assert stayed is not None and stayed.endswith(
         "(on a typical day, they would have left the meeting at turn 3)."
     )
+
+
+def test_a_transcripts_recorded_states_reach_the_note_only_when_the_engine_knows_them(tmp_path: Path) -> None:
+    runner = CliRunner()
+    seed = next(seed for seed in SEEDS if _met_otherwise(play(NURSE, REPAIR, seed)))
+    path = tmp_path / "practice.jsonl"
+    runner.invoke(
+        main, ["practice", "--seed", str(seed), "--transcript", str(path)], input="\n".join(REPAIR) + "\n"
+    )
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    for record in records:
+        if record["type"] == "turn":
+            record["state_after"] = "\x1b[2J" + "x" * 10_000
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    [scored] = [
+        json.loads(line) for line in runner.invoke(main, ["score", "--json", str(path)]).stdout.splitlines()
+    ]
+    [note] = [note for note in scored["notes"] if "typical day" in note]
+    assert "x" * 10 not in note and "\x1b" not in note and len(note) < 300
