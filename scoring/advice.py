@@ -156,9 +156,17 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
                 'Ask about their desired future once they are open: "If things were going really well two years from now, what would you be doing?"',
             ),
             (Behaviour.ASK_VALUES, "Ask what matters most to them: their values carry the vision."),
-            (
-                Behaviour.ASK_STEP,
-                "Once the vision is told, ask which small step they would like to try first.",
+            # Asking for a step is the next part of the story only once the vision is told; before
+            # that, earning it is.
+            *(
+                [
+                    (
+                        Behaviour.ASK_STEP,
+                        "Now the vision is told, ask which small step they would like to try first.",
+                    )
+                ]
+                if "vision" in evidence.reveals(credited=True)
+                else []
             ),
             (
                 Behaviour.TAKE_UP_WORDS,

@@ -18,7 +18,7 @@ from simulator.arc import is_rewording, mirror
 from simulator.reading.reflection import reflection_fit
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC
-from simulator.trainer.rehearsal import play, score_session
+from simulator.trainer.rehearsal import on_a_typical_day, play, score_session
 from tests.strategies import external_conversations, practice_conversations
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
@@ -103,7 +103,8 @@ def test_with_no_simulated_coachee_no_line_claims_an_effect_on_openness(pairs: l
 def test_try_next_time_never_asks_for_what_the_conversation_already_did(lines: list[str], seed: int) -> None:
     session = play(NURSE, lines, seed)
     card = score_session(session)
-    evidence = evidence_of(facts_from_practice(NURSE, session.turns))
+    scored = on_a_typical_day(session)  # the conversation the card is scored on
+    evidence = evidence_of(facts_from_practice(NURSE, scored.turns))
     asked = " ".join(card.try_next)
     for behaviour in ONE_OFF:
         if did(evidence, behaviour):
