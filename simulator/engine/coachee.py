@@ -78,13 +78,14 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
     for button in persona.hot_buttons:
         if button.fires_on == "nea" and move.attractor is not Attractor.NEA:
             continue
-        found = [(match.start(), match.end()) for match in button.pattern().finditer(text)]
+        found = [_in_its_clause(text, match) for match in button.pattern().finditer(text)]
         if not found:
             continue
         warm = move.attractor is not Attractor.NEA
         sore = button.effect != "shutdown"
         if all(
-            (sore and _set_aside(text, start, end)) or (warm and _denied(text, start)) for start, end in found
+            (sore and _set_aside(before, word, after)) or (warm and _denied(before))
+            for before, word, after in found
         ):
             continue
         return button
@@ -101,10 +102,17 @@ _DENIAL = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.!?;:,\u2014]")
 
 
-def _denied(text: str, at: int) -> bool:
+def _in_its_clause(text: str, match: re.Match[str]) -> tuple[str, str, str]:
+    """A match's clause in three parts: the words before it, the match, the words after it (each
+    with a curly apostrophe made straight)."""
+    text = text.replace("\u2019", "'")
+    before = _CLAUSE_BREAK.split(text[: match.start()])[-1]
+    return before, text[match.start() : match.end()], _CLAUSE_BREAK.split(text[match.end() :])[0]
+
+
+def _denied(before: str) -> bool:
     # A word is denied when a negation stands at most four words before it in its clause.
-    clause = _CLAUSE_BREAK.split(text[:at].replace("\u2019", "'"))[-1]
-    return _DENIAL.search(clause) is not None
+    return _DENIAL.search(before) is not None
 
 
 _SET_ASIDE_VERB = (
@@ -159,24 +167,17 @@ _LATER_IN_CLAUSE = re.compile(
 )
 
 
-def _set_aside(text: str, start: int, end: int) -> bool:
+def _set_aside(before: str, word: str, after: str) -> bool:
     # A word is set aside when its clause puts it down: a setting-aside phrase before it ("forget",
     # "never mind", "didn't come to talk", "not going to go through"), a verb that puts it
     # somewhere ("put the numbers away", "leave the audit for today"), what is said of it after it
     # ("can wait", "isn't why I asked"), or the clause sending it to another day ("we'll come back
     # to the Datix another time").
-    text = text.replace("\u2019", "'")
-    before = _CLAUSE_BREAK.split(text[:start])[-1]
-    after = _CLAUSE_BREAK.split(text[end:])[0]
-    if (
-        _SET_ASIDE_BEFORE.search(before)
-        or _SET_ASIDE_AFTER.search(after)
-        or _LATER_IN_CLAUSE.search(before + text[start:end] + after)
-    ):
+    clause = before + word + after
+    if _SET_ASIDE_BEFORE.search(before) or _SET_ASIDE_AFTER.search(after) or _LATER_IN_CLAUSE.search(clause):
         return True
     verb = _SET_ASIDE_VERB_BEFORE.search(before)
-    clause = text[start - len(before) + (verb.start() if verb else 0) : end + len(after)]
-    return verb is not None and _SET_ASIDE_AROUND.search(clause) is not None
+    return verb is not None and _SET_ASIDE_AROUND.search(clause, verb.start()) is not None
 
 
 def nea_kind(move: Move) -> str | None:
