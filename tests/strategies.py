@@ -31,6 +31,22 @@ COMPASSION_LINES = [
     "Which small step would you most like to try first?",
 ]
 
+REPAIRED_START = [
+    "Grace, your notes are late again and the audit is next week.",
+    "You need to get them done before you go home, every shift.",
+    "Sorry. That came out all wrong, and it isn't why I asked to see you.",
+    "Can we start again? How are you doing, honestly?",
+    "That sounds exhausting, carrying bay three and the students at once.",
+    "What do you love most about nursing?",
+    "If the next year went really well for you, what would it look like?",
+    "You light up when you talk about teaching.",
+    "What matters most to you in that picture?",
+    "Where are things now, compared with that?",
+    "What would you like to try first? It's your call.",
+]
+"""A bad start with Grace, owned and repaired, that asks after her vision and values but never hears
+the vision: the kind of conversation the coachee's day moves most."""
+
 trainee_text = st.one_of(
     st.text(max_size=300),
     st.lists(

@@ -16,6 +16,9 @@ VISION_QUESTION = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
 FEELING_REFLECTION = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA)
 AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
 CONFRONT = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
+KIND = Move(
+    Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL
+)  # a kind line read neutral: the reading spares no word
 ADVICE = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA)
 COMPLIANCE_CHECK = Move(Form.CLOSED_QUESTION, Focus.DEFICIT, Attractor.NEA)
 BALANCE_SHEET = Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEUTRAL)
@@ -300,21 +303,23 @@ def test_rhi_is_not_threatened_by_being_let_go_to_her_lamb() -> None:
 BUNDLED_PERSONAS = [loaded.scenario.coachee for loaded in catalogue.load_bundled()]
 
 
+def words_of_buttons(coachee):  # type: ignore[no-untyped-def]
+    """Each of a persona's hot buttons with each of its words (without a trailing wildcard)."""
+    return [(button, word.rstrip("*")) for button in coachee.hot_buttons for word in button.words]
+
+
 @pytest.mark.parametrize("coachee", BUNDLED_PERSONAS, ids=lambda p: p.name)
 def test_a_hot_word_denied_in_a_line_not_read_as_nea_is_reassurance(coachee) -> None:  # type: ignore[no-untyped-def]
     # "Grace, this isn't a disciplinary. I just want to hear how you are." shut Grace down and
     # ended the meeting, though it was read as it was meant: reassurance.
-    kind = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
-    cold = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
-    for button in coachee.hot_buttons:
-        for word in button.words:
-            for denial in (
-                f"Just so you know, this isn't about {word}.",
-                f"Nobody's saying {word}, honestly.",
-            ):
-                assert hot_button_hit(kind, denial, coachee) is None, (button.id, denial)
-                assert hot_button_hit(cold, denial, coachee) is not None, (button.id, denial)
-            assert hot_button_hit(cold, f"Let's talk about {word}.", coachee) is not None, (button.id, word)
+    for button, word in words_of_buttons(coachee):
+        for denial in (
+            f"Just so you know, this isn't about {word}.",
+            f"Nobody's saying {word}, honestly.",
+        ):
+            assert hot_button_hit(KIND, denial, coachee) is None, (button.id, denial)
+            assert hot_button_hit(CONFRONT, denial, coachee) is not None, (button.id, denial)
+        assert hot_button_hit(CONFRONT, f"Let's talk about {word}.", coachee) is not None, (button.id, word)
 
 
 def test_a_hot_word_said_plainly_still_stings_however_the_line_is_read() -> None:
@@ -335,32 +340,28 @@ def test_a_hot_word_said_plainly_still_stings_however_the_line_is_read() -> None
 def test_a_sore_subject_set_aside_hits_no_nerve_however_the_line_is_read(coachee) -> None:  # type: ignore[no-untyped-def]
     # "Forget the portfolio for now. I'm more interested in how you are." dropped Niamh to
     # defensive at the second line of a kind meeting: the reader was unsure of it, the word was not.
-    kind = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
-    cold = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA)
-    for button in coachee.hot_buttons:
-        for word in button.words:
-            word = word.rstrip("*")
-            for aside in (
-                f"Forget the {word} for now. How are you, really?",
-                f"Let me put the {word} aside. What would help today?",
-                f"Let's leave the {word} for today.",
-                f"The {word} can wait, honestly.",
-                f"I didn't come here to talk about the {word}.",
-                f"The {word} isn't why I asked to see you.",
-                f"We'll come back to the {word} another time.",
-                f"i'm not going to go through the {word} today how are you",
-            ):
-                for move in (kind, cold):
-                    hit = hot_button_hit(move, aside, coachee)
-                    if button.effect == "shutdown":  # a threat set aside is still a threat
-                        assert hit is not None, (button.id, aside)
-                    else:
-                        assert hit is None or hit.id != button.id, (button.id, aside)
-            for order in (
-                f"Get the {word} sorted for now.",
-                f"You need to set aside time for the {word}.",
-                f"I'm not going to pretend the {word} is fine.",
-                f"The {word} is for Friday, no later.",
-                f"I want the {word} sorted, not another week of excuses.",
-            ):
-                assert hot_button_hit(cold, order, coachee) is not None, (button.id, order)
+    for button, word in words_of_buttons(coachee):
+        for aside in (
+            f"Forget the {word} for now. How are you, really?",
+            f"Let me put the {word} aside. What would help today?",
+            f"Let's leave the {word} for today.",
+            f"The {word} can wait, honestly.",
+            f"I didn't come here to talk about the {word}.",
+            f"The {word} isn't why I asked to see you.",
+            f"We'll come back to the {word} another time.",
+            f"i'm not going to go through the {word} today how are you",
+        ):
+            for move in (KIND, CONFRONT):
+                hit = hot_button_hit(move, aside, coachee)
+                if button.effect == "shutdown":  # a threat set aside is still a threat
+                    assert hit is not None, (button.id, aside)
+                else:
+                    assert hit is None or hit.id != button.id, (button.id, aside)
+        for order in (
+            f"Get the {word} sorted for now.",
+            f"You need to set aside time for the {word}.",
+            f"I'm not going to pretend the {word} is fine.",
+            f"The {word} is for Friday, no later.",
+            f"I want the {word} sorted, not another week of excuses.",
+        ):
+            assert hot_button_hit(CONFRONT, order, coachee) is not None, (button.id, order)

@@ -19,7 +19,7 @@ from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
 from simulator.trainer.gaming import STRATEGIES, dictated, generated, play_strategy
 from simulator.trainer.rehearsal import play, score_session
 from simulator.vocabulary import Band, MeasureKey
-from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES
+from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, REPAIRED_START
 
 LOADED = catalogue.load(catalogue.DEFAULT_SCENARIO)
 NURSE = LOADED.scenario
@@ -276,20 +276,7 @@ def test_their_words_listed_are_no_reflection_whatever_the_line_is_read_as() -> 
 def test_the_story_tip_asks_for_a_step_only_once_the_vision_is_told() -> None:
     # A bad start, owned and repaired, that asks about the vision and values but never hears the
     # vision: the next part of the story to earn is the vision, not a step.
-    repair = [
-        "Grace, your notes are late again and the audit is next week.",
-        "You need to get them done before you go home, every shift.",
-        "Sorry. That came out all wrong, and it isn't why I asked to see you.",
-        "Can we start again? How are you doing, honestly?",
-        "That sounds exhausting, carrying bay three and the students at once.",
-        "What do you love most about nursing?",
-        "If the next year went really well for you, what would it look like?",
-        "You light up when you talk about teaching.",
-        "What matters most to you in that picture?",
-        "Where are things now, compared with that?",
-        "What would you like to try first? It's your call.",
-    ]
-    card = score_session(play(NURSE, repair))
+    card = score_session(play(NURSE, REPAIRED_START))
     assert card.measure(MeasureKey.STORY_REVEALED).shown == "nothing"
     [tip] = [tip for tip in card.try_next if tip.startswith("Story revealed: ")]
     assert "small step" not in tip and tip.endswith("open enough to say more.")

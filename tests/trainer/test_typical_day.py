@@ -11,22 +11,9 @@ from simulator.rounds.grading import grade_session
 from simulator.scenario import catalogue
 from simulator.shell.cli import main
 from simulator.trainer.rehearsal import on_a_typical_day, play, score_session, typical_day_note
+from tests.strategies import REPAIRED_START
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
-# A bad start, owned and repaired: the kind of conversation a coachee's day moves most.
-REPAIR = [
-    "Grace, your notes are late again and the audit is next week.",
-    "You need to get them done before you go home, every shift.",
-    "Sorry. That came out all wrong, and it isn't why I asked to see you.",
-    "Can we start again? How are you doing, honestly?",
-    "That sounds exhausting, carrying bay three and the students at once.",
-    "What do you love most about nursing?",
-    "If the next year went really well for you, what would it look like?",
-    "You light up when you talk about teaching.",
-    "What matters most to you in that picture?",
-    "Where are things now, compared with that?",
-    "What would you like to try first? It's your call.",
-]
 SEEDS = range(12)
 
 
@@ -37,7 +24,7 @@ def _met_otherwise(session: Session) -> bool:
 
 
 def test_the_same_lines_get_the_same_verdict_whatever_day_the_seed_drew() -> None:
-    sessions = [play(NURSE, REPAIR, seed) for seed in SEEDS]
+    sessions = [play(NURSE, REPAIRED_START, seed) for seed in SEEDS]
     # Not a vacuous check: some seeds' coachees answered otherwise, and scored as met they differ.
     assert any(_met_otherwise(session) for session in sessions)
     assert len({score_practice(s.scenario, s.turns).overall for s in sessions}) > 1
@@ -47,11 +34,15 @@ def test_the_same_lines_get_the_same_verdict_whatever_day_the_seed_drew() -> Non
 
 
 def test_a_coachee_met_on_another_day_is_named_in_a_note_and_the_typical_one_is_not() -> None:
-    otherwise = next(play(NURSE, REPAIR, seed) for seed in SEEDS if _met_otherwise(play(NURSE, REPAIR, seed)))
+    otherwise = next(
+        play(NURSE, REPAIRED_START, seed)
+        for seed in SEEDS
+        if _met_otherwise(play(NURSE, REPAIRED_START, seed))
+    )
     [note] = [note for note in score_session(otherwise).notes if "typical day" in note]
     assert note.startswith("Scored against Grace Mensah on a typical day")
-    assert f"of your {len(REPAIR)} lines otherwise" in note
-    typical = play(NURSE, REPAIR, 0)
+    assert f"of your {len(REPAIRED_START)} lines otherwise" in note
+    typical = play(NURSE, REPAIRED_START, 0)
     assert typical.personality == typical_personality(NURSE)
     assert on_a_typical_day(typical) is typical
     assert not [note for note in score_session(typical).notes if "typical day" in note]
@@ -59,20 +50,22 @@ def test_a_coachee_met_on_another_day_is_named_in_a_note_and_the_typical_one_is_
 
 def test_coach_score_gives_a_transcript_the_typical_days_verdict_and_says_so(tmp_path: Path) -> None:
     runner = CliRunner()
-    seed = next(seed for seed in SEEDS if _met_otherwise(play(NURSE, REPAIR, seed)))
+    seed = next(seed for seed in SEEDS if _met_otherwise(play(NURSE, REPAIRED_START, seed)))
     path = tmp_path / "practice.jsonl"
     practised = runner.invoke(
-        main, ["practice", "--seed", str(seed), "--transcript", str(path)], input="\n".join(REPAIR) + "\n"
+        main,
+        ["practice", "--seed", str(seed), "--transcript", str(path)],
+        input="\n".join(REPAIRED_START) + "\n",
     )
     assert practised.exit_code == 0, practised.output
     result = runner.invoke(main, ["score", "--json", str(path)])
     [scored] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert scored["overall"] == round(score_session(play(NURSE, REPAIR, 0)).overall, 1)
+    assert scored["overall"] == round(score_session(play(NURSE, REPAIRED_START, 0)).overall, 1)
     assert any(note.startswith("Scored against Grace Mensah on a typical day") for note in scored["notes"])
 
 
 def test_the_note_says_when_one_of_the_two_coachees_walked_out() -> None:
-    typical = play(NURSE, REPAIR[:4], 0).turns
+    typical = play(NURSE, REPAIRED_START[:4], 0).turns
     met = [(turn.coachee, turn.state_after.value) for turn in typical]
     assert typical_day_note("Grace Mensah", met, typical) is None  # the same conversation: no note
     met[-1] = ("I'm going back to the ward.", "defensive")
@@ -88,10 +81,12 @@ def test_the_note_says_when_one_of_the_two_coachees_walked_out() -> None:
 
 def test_a_transcripts_recorded_states_reach_the_note_only_when_the_engine_knows_them(tmp_path: Path) -> None:
     runner = CliRunner()
-    seed = next(seed for seed in SEEDS if _met_otherwise(play(NURSE, REPAIR, seed)))
+    seed = next(seed for seed in SEEDS if _met_otherwise(play(NURSE, REPAIRED_START, seed)))
     path = tmp_path / "practice.jsonl"
     runner.invoke(
-        main, ["practice", "--seed", str(seed), "--transcript", str(path)], input="\n".join(REPAIR) + "\n"
+        main,
+        ["practice", "--seed", str(seed), "--transcript", str(path)],
+        input="\n".join(REPAIRED_START) + "\n",
     )
     records = [json.loads(line) for line in path.read_text().splitlines()]
     for record in records:
