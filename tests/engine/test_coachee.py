@@ -336,6 +336,20 @@ def test_a_hot_word_said_plainly_still_stings_however_the_line_is_read() -> None
     assert hit is not None and hit.id == "written-up"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "forget it at the next audit you chart as you go",  # "forget it" puts down nothing named after it
+        "We can pick up the rota another time - is the audit worrying you?",  # only the rota goes to another day
+        "Nobody's blaming you - the audit failed.",  # a spaced dash ends the denial's clause
+    ],
+)
+def test_setting_aside_or_denying_one_thing_does_not_reach_the_sore_subject_after_it(line: str) -> None:
+    grace = catalogue.load("ward-nurse-charting").scenario.coachee
+    hit = hot_button_hit(KIND, line, grace)
+    assert hit is not None and hit.id == "audit"
+
+
 @pytest.mark.parametrize("coachee", BUNDLED_PERSONAS, ids=lambda p: p.name)
 def test_a_sore_subject_set_aside_hits_no_nerve_however_the_line_is_read(coachee) -> None:  # type: ignore[no-untyped-def]
     # "Forget the portfolio for now. I'm more interested in how you are." dropped Niamh to
