@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache, partial
+from itertools import combinations
 
 from simulator.engine.presumptions import granted_by
 from simulator.reading.reflection import (
@@ -218,6 +219,16 @@ def _set_aside(present: tuple[bool, ...]) -> re.Pattern[str]:
         "|".join(clause for (_, clause), kept in zip(_SET_ASIDE_CLAUSES, present, strict=True) if kept),
         re.IGNORECASE,
     )
+
+
+def compile_set_aside_patterns() -> None:
+    """Compile now the set-aside patterns of every line holding the words of at most three of the
+    clauses ("It's not been a good week" holds three: two need "not ", one "week"), nearly every
+    line that holds any: the practice app's warm-up calls this, so that no turn pays a compile (0.3
+    to 1 ms) the first time a line holds a new mix of them."""
+    for size in (1, 2, 3):
+        for chosen in combinations(range(len(_SET_ASIDE_CLAUSES)), size):
+            _set_aside(tuple(k in chosen for k in range(len(_SET_ASIDE_CLAUSES))))
 
 
 def without_set_aside(text: str) -> str:

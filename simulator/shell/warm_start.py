@@ -179,6 +179,7 @@ def warm_up(scenario: Scenario) -> None:
     or without it; what it saves is the first turn's wait.
     """
     from simulator.engine.hint import hint_for
+    from simulator.engine.listening import compile_set_aside_patterns
     from simulator.engine.reply import coachee_lines
     from simulator.engine.session import Session
     from simulator.engine.transcript import encode
@@ -190,6 +191,7 @@ def warm_up(scenario: Scenario) -> None:
         topic.pattern()
     for hot_button in scenario.coachee.hot_buttons:
         hot_button.pattern()
+    compile_set_aside_patterns()
     # Every reply list made (`coachee_lines` prepares them all), and every word the reader knows
     # remembered: a conversation's first lines would otherwise pay for each the first time they
     # need it (a list at 1 ms, a word at 20 to 60 microseconds).

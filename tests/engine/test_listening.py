@@ -573,3 +573,17 @@ def test_set_aside_clauses_are_taken_out_as_the_whole_alternation_takes_them(pie
     text = "".join(pieces)
     whole = re.compile("|".join(clause for _, clause in _SET_ASIDE_CLAUSES), re.IGNORECASE)
     assert without_set_aside(text) == whole.sub(" ", text)
+
+
+def test_the_warm_up_compiles_the_set_aside_pattern_of_any_line_holding_up_to_three_clauses_words() -> None:
+    from simulator.engine.listening import _set_aside, compile_set_aside_patterns, without_set_aside
+
+    compile_set_aside_patterns()
+    compiled = _set_aside.cache_info().misses
+    for line in (
+        "Forget the notes for now.",
+        "It's not been a good week.",  # two clauses need "not ", one "week"
+        "The rota can wait; park it till later.",
+    ):
+        without_set_aside(line)
+    assert _set_aside.cache_info().misses == compiled  # every pattern these lines need was made already
