@@ -31,7 +31,7 @@ The split (fixed; never changed to suit a result):
   the coachee's own world), the counselling authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc and df (`PROBE_AUTHORS`),
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df and di (`PROBE_AUTHORS`),
   hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -275,7 +275,7 @@ TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 PROBE_AUTHORS = (
-    "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df",
+    "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df", "di",
 )  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
@@ -304,7 +304,10 @@ a step or a feeling of their own ("What's your next step? I'd suggest Friday."),
 that leave the answer to the coachee; dc, the organisation's target poured into the words of coaching
 ("What's your why for getting the audit green?"), with twins about the coachee's own aims; df, the
 words of coaching about every focus of the coachee's own world ("What would the regulars say you're
-brilliant at?"), with twins about the organisation's target."""
+brilliant at?"), with twins about the organisation's target; di, warm acts said tersely (a fact
+affirmed flatly, meaning reflected in short declaratives, reassurance, the coachee's plan handed back
+in a few words, a plain apology, a blunt send-off, a short open question), each with a cold twin of
+the same shape, among ordinary terse lines."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
