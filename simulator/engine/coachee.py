@@ -132,7 +132,7 @@ _SET_ASIDE_BEFORE = re.compile(
     # "forget (about) the portfolio", "never mind the audit", "I didn't drive up here to talk numbers",
     # "I'm not here to chase you about the ARCP", "I'm not going to go through your sign-off",
     # "no need to worry about the audit", "don't trouble yourself about the review"
-    r"\b(?:forget(?:ting)?(?!\W+(?:it|that|this)\b)|never ?mind"
+    r"\b(?:forget(?:ting)?(?!\W+it\b)|never ?mind"  # "forget it" puts down nothing named after it
     r"|(?:did|have|has|had|was|were)(?: ?n'?t| not)\W+(?:\w+\W+){0,3}?to\W+"
     + _TALKING
     + r"|not (?:here|going|gonna) to\W+(?:\w+\W+)?"
@@ -177,7 +177,7 @@ def _set_aside(before: str, word: str, after: str) -> bool:
     if _SET_ASIDE_BEFORE.search(before) or _SET_ASIDE_AFTER.search(after):
         return True
     later = _LATER_IN_CLAUSE.search(clause)
-    if later is not None and later.start() <= len(before) and later.end() >= len(before + word):
+    if later is not None and later.end() >= len(before + word):
         return True  # the word is what is sent to another day, not something said after it
     verb = _SET_ASIDE_VERB_BEFORE.search(before)
     return verb is not None and _SET_ASIDE_AROUND.search(clause, verb.start()) is not None

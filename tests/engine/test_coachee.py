@@ -350,6 +350,14 @@ def test_setting_aside_or_denying_one_thing_does_not_reach_the_sore_subject_afte
     assert hit is not None and hit.id == "audit"
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Forget that audit, how are you?", "The audit we can deal with another day.", "Park the audit for now."],
+)
+def test_the_sore_subject_itself_set_aside_still_hits_nothing(line: str) -> None:
+    assert hot_button_hit(KIND, line, catalogue.load("ward-nurse-charting").scenario.coachee) is None
+
+
 @pytest.mark.parametrize("coachee", BUNDLED_PERSONAS, ids=lambda p: p.name)
 def test_a_sore_subject_set_aside_hits_no_nerve_however_the_line_is_read(coachee) -> None:  # type: ignore[no-untyped-def]
     # "Forget the portfolio for now. I'm more interested in how you are." dropped Niamh to
