@@ -301,6 +301,7 @@ def test_rhi_is_not_threatened_by_being_let_go_to_her_lamb() -> None:
 
 
 BUNDLED_PERSONAS = [loaded.scenario.coachee for loaded in catalogue.load_bundled()]
+GRACE = catalogue.load("ward-nurse-charting").scenario.coachee
 
 
 def words_of_buttons(coachee):  # type: ignore[no-untyped-def]
@@ -323,16 +324,15 @@ def test_a_hot_word_denied_in_a_line_not_read_as_nea_is_reassurance(coachee) -> 
 
 
 def test_a_hot_word_said_plainly_still_stings_however_the_line_is_read() -> None:
-    grace = catalogue.load("ward-nurse-charting").scenario.coachee
     kind = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
-    hit = hot_button_hit(kind, "This is a disciplinary, Grace, I'm sorry.", grace)
+    hit = hot_button_hit(kind, "This is a disciplinary, Grace, I'm sorry.", GRACE)
     assert hit is not None and hit.id == "written-up"
     # Dictated, without the apostrophe, a denial is still a denial.
     assert (
-        hot_button_hit(kind, "grace this isnt a disciplinary i just want to hear how you are", grace) is None
+        hot_button_hit(kind, "grace this isnt a disciplinary i just want to hear how you are", GRACE) is None
     )
     # A denial of one thing does not reach past its clause to the next.
-    hit = hot_button_hit(kind, "Not today, but the disciplinary is on Friday.", grace)
+    hit = hot_button_hit(kind, "Not today, but the disciplinary is on Friday.", GRACE)
     assert hit is not None and hit.id == "written-up"
 
 
@@ -345,8 +345,7 @@ def test_a_hot_word_said_plainly_still_stings_however_the_line_is_read() -> None
     ],
 )
 def test_setting_aside_or_denying_one_thing_does_not_reach_the_sore_subject_after_it(line: str) -> None:
-    grace = catalogue.load("ward-nurse-charting").scenario.coachee
-    hit = hot_button_hit(KIND, line, grace)
+    hit = hot_button_hit(KIND, line, GRACE)
     assert hit is not None and hit.id == "audit"
 
 
@@ -355,7 +354,7 @@ def test_setting_aside_or_denying_one_thing_does_not_reach_the_sore_subject_afte
     ["Forget that audit, how are you?", "The audit we can deal with another day.", "Park the audit for now."],
 )
 def test_the_sore_subject_itself_set_aside_still_hits_nothing(line: str) -> None:
-    assert hot_button_hit(KIND, line, catalogue.load("ward-nurse-charting").scenario.coachee) is None
+    assert hot_button_hit(KIND, line, GRACE) is None
 
 
 @pytest.mark.parametrize("coachee", BUNDLED_PERSONAS, ids=lambda p: p.name)
