@@ -27,6 +27,7 @@ class Rule(StrEnum):
     PEA_UNHEARD = "pea.unheard"
     PEA_VISION_BOOST = "pea.vision_boost"
     PEA_REPAIR = "pea.repair"
+    REPAIR_OWNED = "repair.owned"
     RECOVERY_SLOW = "recovery.slow"
     NEA_DROP = "nea.drop"
     NEA_GOODWILL = "nea.goodwill"
@@ -64,6 +65,7 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.PEA_UNHEARD: "question after question, none taking up what the coachee answered, lifts less each time: interviewed, not heard",
     Rule.PEA_VISION_BOOST: "vision and values talk lifts most once the coachee is neutral",
     Rule.PEA_REPAIR: "autonomy and empathy repair a closed coachee",
+    Rule.REPAIR_OWNED: "the trainee owned the bad start: the coachee, defensive, gave the meeting another chance, warily",
     Rule.RECOVERY_SLOW: "recovery from defensive is slow",
     Rule.NEA_DROP: "an NEA move pulls openness down, harder than a PEA move lifts it",
     Rule.NEA_GOODWILL: "after a run of PEA moves, the goodwill built up softens the first NEA move",

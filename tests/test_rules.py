@@ -169,6 +169,11 @@ def test_the_engine_fires_every_rule_in_the_registry() -> None:
             said = parroted.turns[-1].coachee if parroted.turns else scenario.opening.text
             parroted.play(FEELING, f"You said '{said}'")
         sessions.append(parroted)
+        owning = Session(scenario)
+        while owning.state is not State.DEFENSIVE:
+            owning.play(CONFRONT, "That's not good enough.")
+        owning.play(INFORMATION, "Hang on. I started that badly, and I'm sorry.")
+        sessions.append(owning)
         fired.update(
             parse_rule_id(rule)[0] for session in sessions for turn in session.turns for rule in turn.rules
         )

@@ -243,6 +243,27 @@ def appraise(
     return Impact(delta=delta, rules=tuple(rules), hot_button=button)
 
 
+OWNED_RUPTURE_LEVEL = float(State.GUARDED.rank)
+"""Where owning a bad start takes a defensive coachee: the foot of guarded, wary, so that a turn
+without warmth after it lets them drift back. Measured against the middle of guarded on the
+verdict's 740 conversations (with the first, narrower words for owning a bad start): expectations
+missed 47 against 48, repaired conversations' mean overall 57.7 against 58.9, and 53.3 without the
+rule (`python benchmarks/verdict.py --set all`)."""
+
+
+def rupture_owned(openness: float) -> Impact:
+    """The trainee owns the bad start they made ("I started that badly, and I'm sorry"): a defensive
+    coachee gives the meeting another chance, warily (`OWNED_RUPTURE_LEVEL`).
+
+    Acknowledging one's own part in a rupture of the working alliance is a repair strategy (Safran
+    & Muran, 2000); rupture-repair episodes go with better outcomes (Eubanks, Muran & Safran,
+    2018, r = .29). The session allows it once, and only after a sure NEA move has made the rupture
+    (`Session._owns_the_rupture`): a second apology is a pattern, not a repair. What the trainee
+    does next still carries the rest of the climb.
+    """
+    return Impact(delta=max(0.0, OWNED_RUPTURE_LEVEL - openness), rules=(rule_id(Rule.REPAIR_OWNED),))
+
+
 def _move_delta(move: Move, temperament: Personality, history: History) -> tuple[float, list[str]]:
     # A reading the reader was less than sure of moves the coachee less (`Move.certainty`).
     step = temperament.weight(move.form) / temperament.warm_up * move.certainty

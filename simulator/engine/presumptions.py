@@ -95,6 +95,14 @@ def granted_by(line: str, move: Move, lines_before: int | None = None) -> Grants
     return Grants(line, move, lines_before)
 
 
+def owns_a_bad_start(line: str) -> bool:
+    """Whether the trainee owns a bad start ("I started that badly, and I'm sorry", "That came out
+    all wrong"): the words of the `apology` presumption, looked for in the whole line, since an
+    apology followed by a question ("I'm sorry. How are you, really?") owns the start as much."""
+    lowered = line.replace("\u2019", "'").lower()
+    return any(p.line is not None and p.line.search(lowered) is not None for p in _by_id().get("apology", ()))
+
+
 class Grants(AbstractSet[str]):
     """The ids of what one trainee line grants (`granted_by`), each worked out when first asked.
 

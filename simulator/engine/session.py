@@ -19,13 +19,23 @@ nothing, or the best-fitting reply (`engine.reply`).
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from simulator.engine.coachee import Coachee, History, Impact, Progress, appraise, hot_button_hit, is_discord
+from simulator.engine.coachee import (
+    Coachee,
+    History,
+    Impact,
+    Progress,
+    appraise,
+    hot_button_hit,
+    is_discord,
+    rupture_owned,
+)
 from simulator.engine.listening import Heard, Verdict, hear
 from simulator.engine.memory import Memory
-from simulator.engine.presumptions import without_unasked_echo
+from simulator.engine.presumptions import owns_a_bad_start, without_unasked_echo
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply, picked_by_line
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.reading.flattery import WINDOW as FLATTERY_WINDOW
@@ -99,6 +109,11 @@ class Condition:
     asked: bool = False  # the last move that counted was a PEA question
     unheard: int = 0  # PEA questions in a row, each asked over the answer to the one before
     discord: bool = False  # a sure NEA move has counted: drift may cool the coachee past guarded
+    owned: bool = False  # the trainee has owned a bad start (`rupture_owned`): it repairs once
+
+
+_TAKING_BACK = re.compile(r"\b(?:but|however|though|although)\b", re.IGNORECASE)
+"""Where a line may go on to take back what it said before ("Sorry. But the notes are late.")."""
 
 
 class Session:
@@ -129,6 +144,7 @@ class Session:
         self._asked = False
         self._unheard = 0
         self._discord = False
+        self._owned = False
         self._left = False
 
     # --- what front ends read -------------------------------------------------------------
@@ -212,6 +228,7 @@ class Session:
             self._asked,
             self._unheard,
             self._discord,
+            self._owned,
         )
 
     def enter(self, condition: Condition) -> None:
@@ -237,6 +254,7 @@ class Session:
         self._asked = condition.asked
         self._unheard = condition.unheard
         self._discord = condition.discord
+        self._owned = condition.owned
         self._left = condition.ended is EndReason.COACHEE_LEFT
 
     def attractor_counts(self) -> dict[Attractor, int]:
@@ -303,6 +321,7 @@ class Session:
         elif counts and move.attractor is Attractor.NEA:
             self._pea_since_nea = 0
         self._discord = self._discord or (counts and is_discord(move))
+        self._owned = self._owned or rule_id(Rule.REPAIR_OWNED) in impact.rules
         if self.state.rank > self._peak.rank:
             self._peak = self.state
         if counts and self._is_vision_exchange(move):
@@ -396,6 +415,9 @@ class Session:
         if refrain is not None:
             # "So what I'm hearing is ..." or "a superstar like you" once more: answered, but it moves nothing.
             return Impact(rules=(rule_id(refrain),)), None
+        if self._owns_the_rupture(text):
+            # Before the unclear checks: the reader files an apology as `other`, but its words are plain.
+            return self._owning(move, text, unheard), None
         # A hot-button word hits the nerve however unsure the reader is of the rest of the line.
         nerve = move.is_unclear and hot_button_hit(move, text, self.scenario.coachee) is not None
         if move.is_unclear and not nerve and not heard.topics:
@@ -411,6 +433,12 @@ class Session:
             # "That sounds really hard" after small talk, or their words listed back: answered, but
             # nobody feels heard by it, so it moves nothing (as the scorecard credits nothing for it).
             return Impact(rules=(rule_id(Rule.REFLECTION_STOCK),)), None
+        if nerve:
+            # Only the word counts: the rest of the line, read too unsurely, moves nothing.
+            move = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, move.cues, move.confidence)
+        return self._appraised(move, text, unheard), None
+
+    def _appraised(self, move: Move, text: str, unheard: int) -> Impact:
         history = History(
             self.state,
             self.is_vision_established,
@@ -421,10 +449,45 @@ class Session:
             self._pea_since_nea,
             unheard,
         )
-        if nerve:
-            # Only the word counts: the rest of the line, read too unsurely, moves nothing.
-            move = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, move.cues, move.confidence)
-        return appraise(move, text, self.scenario.coachee, history, self.personality), None
+        return appraise(move, text, self.scenario.coachee, history, self.personality)
+
+    def _owning(self, move: Move, text: str, unheard: int) -> Impact:
+        # Owning the start takes the coachee at least to the foot of guarded; a line that does
+        # more by itself (an apology handing over a real choice, read surely as autonomy) does that,
+        # and it is still the one owning of the conversation.
+        owned = rupture_owned(self.openness)
+        if move.attractor is not Attractor.PEA or move.is_unclear:
+            return owned
+        itself = self._appraised(move, text, unheard)
+        if itself.shutdown or itself.delta <= owned.delta:
+            return owned
+        return replace(itself, rules=(*itself.rules, *owned.rules))
+
+    def _owns_the_rupture(self, text: str) -> bool:
+        # Only a rupture there was can be owned: after a sure NEA move, with the coachee defensive,
+        # and once. Naming the sore subject in owning the start ("I went straight in with the audit")
+        # is no fresh hit, and the reader's NEA reading of the whole line is no veto: a line owning
+        # a bad start must say what the start was, and of the 95 lines written to own one that the
+        # patterns find, the reader reads 14 as NEA (`benchmarks/owning.py`'s two sets). A line
+        # that takes it back after a "but" ("Sorry, that came out wrong. But the notes are still
+        # late.") is no repair.
+        return (
+            self._discord
+            and not self._owned
+            and self.state is State.DEFENSIVE
+            and owns_a_bad_start(text)
+            and not self._taken_back(text)
+        )
+
+    def _taken_back(self, text: str) -> bool:
+        # The line from its last "but" on, read on its own, surely NEA: the apology is taken back.
+        # Read with the "but", which says a turn is coming: without it, "the notes are still late"
+        # after the coachee's "Everybody's notes are late" reads as a reflection of their words.
+        turns = list(_TAKING_BACK.finditer(text))
+        if not turns:
+            return False
+        tail = classify(text[turns[-1].start() :], self.context())
+        return tail.attractor is Attractor.NEA and not tail.is_unclear
 
     def _unheard_with(self, move: Move, heard: Heard) -> int:
         """The run of PEA questions asked over the coachee's answers that this move makes (0: none).

@@ -161,11 +161,13 @@ class Stepper:
         since = min(probe.turns_since_pea, personality.drift_after)
         # Only a PEA move wears thin when repeated, so after any other move the last kind is no matter.
         last = probe.last_kind if probe.last_kind is not None and probe.last_kind[0] in MAY_BE_PEA else None
-        # The balance sheet, the drift floor, goodwill, walking out and story conditions read these too.
+        # The balance sheet, the drift floor, goodwill, owning a bad start, walking out and story
+        # conditions read these too.
         memory = (
             min(probe.exchanges, personality.vision_exchanges),
             min(probe.pea_since_nea, personality.goodwill_after),
             probe.discord,
+            probe.owned,
             min(probe.defensive_run, personality.leaves_after or 0),
             probe.heard & self._story_events,
             probe.ended,

@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from simulator.engine.presumptions import granted_by, presumed_by, without_unasked_echo
+from simulator.engine.presumptions import granted_by, owns_a_bad_start, presumed_by, without_unasked_echo
 from simulator.engine.session import Condition, Session
 from simulator.scenario import catalogue
 from simulator.scenario.model import PoolName, Scenario, replies_for
@@ -413,8 +413,10 @@ def test_a_retort_to_criticism_presumes_the_line_criticised_which_sure_praise_di
     )  # an unclear line may be heard either way
 
 
-def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint() -> None:
-    # Kasia answered this thanks "Is somebody complaining about the dock?" in a blind rating.
+@pytest.mark.parametrize("owned", [False, True])
+def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint(owned: bool) -> None:
+    # Kasia answered this thanks "Is somebody complaining about the dock?" in a blind rating, after
+    # the bad start had been owned; owned or not, she is still wary, and thanks is still no complaint.
     scenario = catalogue.load("overwhelmed-team-lead").scenario
     session = Session(scenario, seed=1)
     for move, line in (
@@ -423,13 +425,13 @@ def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint() ->
         (Move(Form.ADVICE, Focus.DEFICIT, Attractor.NEA), "You need to start handing stuff over to Bev."),
         (
             Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=0.0),
-            "Sorry Kasia, I've gone about that wrong.",
+            "Sorry Kasia, I've gone about that wrong." if owned else "Right.",
         ),
     ):
         session.play(move, line)
     thanks = "What I actually wanted to say is that the dock has kept moving for four months, and that's you. Thank you."
     turn = session.play(Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=0.73), thanks)
-    assert turn.state_before is State.DEFENSIVE
+    assert turn.state_before is (State.GUARDED if owned else State.DEFENSIVE)
     assert "criticised" not in presumed_by(turn.coachee, turn.cue), turn.coachee
 
 
@@ -444,6 +446,36 @@ def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint() ->
 def test_owning_a_bad_start_in_other_words_is_an_apology(line: str) -> None:
     # Answered with a defence of being behind, or "Sorry, what?", in a blind rating.
     assert "apology" in granted_by(line, Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL), lines_before=4)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I came in with the whole list before I'd even said hello. That's my fault.",
+        "Let me start again. I led with the warning, and you deserved better than a sermon.",
+        "that was a lecture wasnt it. sorry",
+        "I gave you a deadline before I asked a single question. Forgive me.",
+        "Ah went in at ye wi' the rota straight off. Not fair of me, that.",
+        "I'm so sorry. I've been talking at you about targets for five minutes. How are you, really?",
+    ],
+)
+def test_saying_what_went_wrong_in_the_opening_and_owning_it_owns_a_bad_start(line: str) -> None:
+    assert owns_a_bad_start(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry you feel that way.",
+        "Sorry I'm late, I came in the back way and got lost.",
+        "I'm so sorry to hear about your dad. Take the time you need.",
+        "Sorry, but I gave you that deadline for a reason.",  # owns nothing: it stands by it
+        "What went wrong on the night the fridge failed?",
+        "You started that shift badly, didn't you?",
+    ],
+)
+def test_an_apology_or_a_wrong_start_that_is_not_the_trainees_own_owns_nothing(line: str) -> None:
+    assert not owns_a_bad_start(line)
 
 
 def test_asking_to_reset_grants_the_talk_of_a_meetings_start() -> None:

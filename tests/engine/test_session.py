@@ -363,3 +363,68 @@ def test_an_act_the_reader_was_barely_sure_of_is_not_answered_as_that_act(scenar
         session.play(Move(Form.CONFRONT, Focus.STRENGTHS, Attractor.NEA, confidence=confidence), line)
         sources[confidence] = session.choices[-1].source
     assert sources == {0.6: "state:strengths", 1.0: "state:confront"}
+
+
+OWNING = "Hang on. I started that badly, and I'm sorry."
+SURE_CONFRONT = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=1.0)
+OWNED = "repair.owned"
+
+
+def _ruptured(scenario: Scenario) -> Session:
+    # Sure NEA moves until the coachee is defensive (before any walk-out): a rupture to own.
+    session = Session(scenario, seed=0)
+    while session.state is not State.DEFENSIVE:
+        session.play(SURE_CONFRONT, "Your notes are late again and it's not good enough.")
+    return session
+
+
+@pytest.mark.parametrize("scenario", ALL_BUNDLED, ids=lambda s: s.id)
+def test_owning_a_bad_start_takes_a_defensive_coachee_back_to_guarded_once(scenario: Scenario) -> None:
+    session = _ruptured(scenario)
+    owned = session.play(SURELY_NOTHING, OWNING)
+    assert OWNED in owned.rules and owned.state_after is State.GUARDED
+    assert owned.openness_after == State.GUARDED.rank
+    assert owned.coachee in {line.text for line in scenario.pools.apology.for_state(State.GUARDED)}
+    session.play(SURE_CONFRONT, "Still, the notes have to be done.")
+    while session.state is not State.DEFENSIVE:
+        session.play(SURE_CONFRONT, "And the audit is next week.")
+    again = session.play(SURELY_NOTHING, "Sorry, that came out all wrong. I started badly again.")
+    assert OWNED not in again.rules and again.state_after is State.DEFENSIVE  # a pattern, not a repair
+
+
+def test_owning_a_start_that_made_no_rupture_moves_nothing() -> None:
+    # Defensive by drift and a half-heard line, not by a sure NEA move: there is nothing to own.
+    session = Session(NURSE, seed=0)
+    session.play(Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.7), "The notes, though.")
+    while session.state is not State.DEFENSIVE and not session.is_over:
+        session.play(Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.7), "The notes.")
+    turn = session.play(SURELY_NOTHING, OWNING)
+    assert OWNED not in turn.rules
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry you feel that way.",  # no ownership
+        "I'm sorry to hear about your mum.",  # condolence
+        "Sorry I'm late, the car park was full.",  # logistics
+    ],
+)
+def test_an_apology_that_owns_nothing_repairs_nothing(line: str) -> None:
+    turn = _ruptured(NURSE).play(SURELY_NOTHING, line)
+    assert OWNED not in turn.rules and turn.state_after is State.DEFENSIVE
+
+
+def test_an_apology_said_with_fresh_blame_is_no_repair() -> None:
+    turn = _ruptured(NURSE).play(SURE_CONFRONT, "Sorry, that came out wrong. But the notes are still late.")
+    assert OWNED not in turn.rules and turn.state_after is State.DEFENSIVE
+
+
+def test_an_owning_line_that_lifts_more_by_itself_keeps_its_own_lift() -> None:
+    # Rhi's repair gives a real choice read surely as autonomy: owning must never leave her lower
+    # than the same line would without it.
+    chef = catalogue.load("restaurant-head-chef").scenario
+    line = "Sorry, I came in too hard there. It's your kitchen, and what we talk about is up to you."
+    turn = _ruptured(chef).play(Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA, confidence=1.0), line)
+    assert OWNED in turn.rules and "pea.repair" in turn.rules
+    assert turn.openness_after > State.GUARDED.rank
