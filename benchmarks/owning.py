@@ -11,10 +11,10 @@ the patterns (`presumptions.owns_a_bad_start`, the `apology` presumption's words
 `widened_on.jsonl`, whose misses the patterns were then widened on, and `held_out.jsonl`, kept
 aside and never tuned on.
 
-For each set it prints how many lines of each kind the patterns find, and how many take a
-coachee back to guarded (`repair.owned`) when said, read by the reader, to the default persona
-made defensive by a sure NEA move: the patterns, the reader's reading (fresh blame read surely as
-NEA repairs nothing) and the rupture together. `--show` lists the lines each gets wrong.
+For each set it prints how many lines of each kind the patterns find, and how many are heard as
+owning the bad start (`repair.owned`) when said to the default persona made defensive by a sure
+NEA move: the patterns, the rupture and the reader together (what follows a "but", read surely
+as NEA, takes the apology back). `--show` lists the lines each gets wrong.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ SETS = ("widened_on", "held_out")
 OPENING = "Your notes are late again and it's not good enough."
 
 
-def repairs(session: Session, line: str) -> bool:
+def owns_it(session: Session, line: str) -> bool:
     """Whether the line, said now, is heard as owning the rupture."""
     return "repair.owned" in session.say(line).rules
 
@@ -57,12 +57,12 @@ def main() -> None:
             json.loads(line) for line in (FOLDER / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         ]
         found = [owns_a_bad_start(row["text"]) for row in rows]
-        repaired = [repairs(ruptured(catalogue.DEFAULT_SCENARIO), row["text"]) for row in rows]
+        heard_owning = [owns_it(ruptured(catalogue.DEFAULT_SCENARIO), row["text"]) for row in rows]
         owning = [row["owns"] for row in rows]
         print(f"{name}: {len(rows)} lines, {sum(owning)} owning a bad start")
         for label, heard in (
             ("the patterns find", found),
-            ("said to a defensive coachee, repairs", repaired),
+            ("said to a defensive coachee, owns it", heard_owning),
         ):
             hits = sum(h and o for h, o in zip(heard, owning, strict=True))
             false = sum(h and not o for h, o in zip(heard, owning, strict=True))
@@ -71,7 +71,7 @@ def main() -> None:
                 f"{false:3} of {len(rows) - sum(owning)} that own nothing"
             )
         if args.show:
-            for row, heard in zip(rows, repaired, strict=True):
+            for row, heard in zip(rows, heard_owning, strict=True):
                 if heard != row["owns"]:
                     print(f"    {'missed' if row['owns'] else 'wrongly'}: {row['text']}")
 

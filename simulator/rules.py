@@ -65,7 +65,7 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.PEA_UNHEARD: "question after question, none taking up what the coachee answered, lifts less each time: interviewed, not heard",
     Rule.PEA_VISION_BOOST: "vision and values talk lifts most once the coachee is neutral",
     Rule.PEA_REPAIR: "autonomy and empathy repair a closed coachee",
-    Rule.REPAIR_OWNED: "the trainee owned the bad start: the coachee, defensive, gave the meeting another chance, warily",
+    Rule.REPAIR_OWNED: "owning the bad start you made repairs, as autonomy and empathy do",
     Rule.RECOVERY_SLOW: "recovery from defensive is slow",
     Rule.NEA_DROP: "an NEA move pulls openness down, harder than a PEA move lifts it",
     Rule.NEA_GOODWILL: "after a run of PEA moves, the goodwill built up softens the first NEA move",

@@ -34,7 +34,7 @@ COMPASSION_LINES = [
 REPAIRED_START = [
     "Grace, your notes are late again and the audit is next week.",
     "You need to get them done before you go home, every shift.",
-    "Right. Let's leave that for now.",
+    "Sorry. That came out all wrong, and it isn't why I asked to see you.",
     "Can we start again? How are you doing, honestly?",
     "That sounds exhausting, carrying bay three and the students at once.",
     "What do you love most about nursing?",
@@ -44,10 +44,8 @@ REPAIRED_START = [
     "Where are things now, compared with that?",
     "What would you like to try first? It's your call.",
 ]
-"""A bad start with Grace, set aside and repaired by what comes after, that asks after her vision and
-values but never hears the vision: the kind of conversation the coachee's day moves most. (Owned,
-"Sorry, that came out all wrong", it would take any day's coachee back to the same rung:
-`repair.owned`.)"""
+"""A bad start with Grace, owned and repaired, that asks after her vision and values but never hears
+the vision: the kind of conversation the coachee's day moves most."""
 
 trainee_text = st.one_of(
     st.text(max_size=300),

@@ -24,6 +24,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 
 from simulator.engine.coachee import (
+    OWNING_A_BAD_START,
     Coachee,
     History,
     Impact,
@@ -31,7 +32,6 @@ from simulator.engine.coachee import (
     appraise,
     hot_button_hit,
     is_discord,
-    rupture_owned,
 )
 from simulator.engine.listening import Heard, Verdict, hear
 from simulator.engine.memory import Memory
@@ -109,7 +109,7 @@ class Condition:
     asked: bool = False  # the last move that counted was a PEA question
     unheard: int = 0  # PEA questions in a row, each asked over the answer to the one before
     discord: bool = False  # a sure NEA move has counted: drift may cool the coachee past guarded
-    owned: bool = False  # the trainee has owned a bad start (`rupture_owned`): it repairs once
+    owned: bool = False  # the trainee has owned a bad start (`OWNING_A_BAD_START`): it can be owned once
 
 
 _TAKING_BACK = re.compile(r"\b(?:but|however|though|although)\b", re.IGNORECASE)
@@ -452,21 +452,20 @@ class Session:
         return appraise(move, text, self.scenario.coachee, history, self.personality)
 
     def _owning(self, move: Move, text: str, unheard: int) -> Impact:
-        # Owning the start takes the coachee at least to the foot of guarded; a line that does
-        # more by itself (an apology handing over a real choice, read surely as autonomy) does that,
-        # and it is still the one owning of the conversation.
-        owned = rupture_owned(self.openness)
-        if move.attractor is not Attractor.PEA or move.is_unclear:
-            return owned
-        itself = self._appraised(move, text, unheard)
-        if itself.shutdown or itself.delta <= owned.delta:
-            return owned
-        return replace(itself, rules=(*itself.rules, *owned.rules))
+        # The line lifts as a repair move (`OWNING_A_BAD_START`), or as what it is if that lifts more
+        # (an apology handing over a real choice, read surely as autonomy). Appraised without its
+        # words: the sore subject named in owning the start ("I went straight in with the audit")
+        # is no fresh hit.
+        owned = self._appraised(OWNING_A_BAD_START, "", unheard)
+        if move.attractor is Attractor.PEA and not move.is_unclear:
+            itself = self._appraised(move, "", unheard)
+            if itself.delta > owned.delta:
+                owned = itself
+        return replace(owned, rules=(*owned.rules, rule_id(Rule.REPAIR_OWNED)))
 
     def _owns_the_rupture(self, text: str) -> bool:
         # Only a rupture there was can be owned: after a sure NEA move, with the coachee defensive,
-        # and once. Naming the sore subject in owning the start ("I went straight in with the audit")
-        # is no fresh hit, and the reader's NEA reading of the whole line is no veto: a line owning
+        # and once. The reader's NEA reading of the whole line is no veto: a line owning
         # a bad start must say what the start was, and of the 95 lines written to own one that the
         # patterns find, the reader reads 14 as NEA (`benchmarks/owning.py`'s two sets). A line
         # that takes it back after a "but" ("Sorry, that came out wrong. But the notes are still
@@ -525,8 +524,10 @@ class Session:
         """Count the NEA moves in a row while defensive; the `end.*` rule id if this turn ends the meeting."""
         if impact.hot_button is not None and impact.hot_button.ends and impact.shutdown:
             return rule_id(Rule.END, END_HOT_BUTTON)
-        if self.state is not State.DEFENSIVE or (counts and move.attractor is Attractor.PEA):
-            # A warm move breaks the row: someone who has started to listen gives a reason to stay.
+        owned = rule_id(Rule.REPAIR_OWNED) in impact.rules
+        if self.state is not State.DEFENSIVE or (counts and move.attractor is Attractor.PEA) or owned:
+            # A warm move, or owning the bad start, breaks the row: someone who has started to
+            # listen gives a reason to stay.
             self._defensive_run = 0
         elif move.attractor is Attractor.NEA and move.certainty >= 1.0:
             # Only being pushed counts, and only on a sure reading: a walk-out on a line the

@@ -416,7 +416,7 @@ def test_a_retort_to_criticism_presumes_the_line_criticised_which_sure_praise_di
 @pytest.mark.parametrize("owned", [False, True])
 def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint(owned: bool) -> None:
     # Kasia answered this thanks "Is somebody complaining about the dock?" in a blind rating, after
-    # the bad start had been owned; owned or not, she is still wary, and thanks is still no complaint.
+    # the bad start had been owned; owned or not, she is still defensive, and thanks is no complaint.
     scenario = catalogue.load("overwhelmed-team-lead").scenario
     session = Session(scenario, seed=1)
     for move, line in (
@@ -431,7 +431,7 @@ def test_thanks_after_a_bad_start_is_not_answered_as_if_it_were_a_complaint(owne
         session.play(move, line)
     thanks = "What I actually wanted to say is that the dock has kept moving for four months, and that's you. Thank you."
     turn = session.play(Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=0.73), thanks)
-    assert turn.state_before is (State.GUARDED if owned else State.DEFENSIVE)
+    assert turn.state_before is State.DEFENSIVE
     assert "criticised" not in presumed_by(turn.coachee, turn.cue), turn.coachee
 
 

@@ -379,17 +379,23 @@ def _ruptured(scenario: Scenario) -> Session:
 
 
 @pytest.mark.parametrize("scenario", ALL_BUNDLED, ids=lambda s: s.id)
-def test_owning_a_bad_start_takes_a_defensive_coachee_back_to_guarded_once(scenario: Scenario) -> None:
-    session = _ruptured(scenario)
-    owned = session.play(SURELY_NOTHING, OWNING)
-    assert OWNED in owned.rules and owned.state_after is State.GUARDED
-    assert owned.openness_after == State.GUARDED.rank
-    assert owned.coachee in {line.text for line in scenario.pools.apology.for_state(State.GUARDED)}
-    session.play(SURE_CONFRONT, "Still, the notes have to be done.")
-    while session.state is not State.DEFENSIVE:
-        session.play(SURE_CONFRONT, "And the audit is next week.")
+def test_owning_a_bad_start_lifts_a_defensive_coachee_as_a_repair_move(scenario: Scenario) -> None:
+    owned = _ruptured(scenario).play(SURELY_NOTHING, OWNING)
+    assert OWNED in owned.rules and "pea.repair" in owned.rules and "drift" not in owned.rules
+    assert owned.openness_after > owned.openness_before
+    assert owned.coachee in {line.text for line in scenario.pools.apology.for_state(owned.state_after)}
+    nothing = _ruptured(scenario).play(SURELY_NOTHING, "Right.")
+    assert nothing.openness_after <= nothing.openness_before
+
+
+def test_a_bad_start_is_owned_once() -> None:
+    session = _ruptured(NURSE)
+    session.play(SURELY_NOTHING, OWNING)
+    while session.state is not State.DEFENSIVE or session.turns[-1].move.attractor is not Attractor.NEA:
+        session.play(SURE_CONFRONT, "Still, the notes have to be done.")
     again = session.play(SURELY_NOTHING, "Sorry, that came out all wrong. I started badly again.")
-    assert OWNED not in again.rules and again.state_after is State.DEFENSIVE  # a pattern, not a repair
+    # A pattern, not a repair.
+    assert OWNED not in again.rules and again.openness_after <= again.openness_before
 
 
 def test_owning_a_start_that_made_no_rupture_moves_nothing() -> None:
@@ -412,19 +418,19 @@ def test_owning_a_start_that_made_no_rupture_moves_nothing() -> None:
 )
 def test_an_apology_that_owns_nothing_repairs_nothing(line: str) -> None:
     turn = _ruptured(NURSE).play(SURELY_NOTHING, line)
-    assert OWNED not in turn.rules and turn.state_after is State.DEFENSIVE
+    assert OWNED not in turn.rules and turn.openness_after <= turn.openness_before
 
 
 def test_an_apology_said_with_fresh_blame_is_no_repair() -> None:
     turn = _ruptured(NURSE).play(SURE_CONFRONT, "Sorry, that came out wrong. But the notes are still late.")
-    assert OWNED not in turn.rules and turn.state_after is State.DEFENSIVE
+    assert OWNED not in turn.rules and any(rule.startswith(("nea.", "shutdown.")) for rule in turn.rules)
 
 
 def test_an_owning_line_that_lifts_more_by_itself_keeps_its_own_lift() -> None:
-    # Rhi's repair gives a real choice read surely as autonomy: owning must never leave her lower
-    # than the same line would without it.
+    # Rhi's repair gives a real choice read surely as autonomy: owning must never take away the
+    # lift the same line earns without it.
     chef = catalogue.load("restaurant-head-chef").scenario
     line = "Sorry, I came in too hard there. It's your kitchen, and what we talk about is up to you."
     turn = _ruptured(chef).play(Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA, confidence=1.0), line)
     assert OWNED in turn.rules and "pea.repair" in turn.rules
-    assert turn.openness_after > State.GUARDED.rank
+    assert turn.openness_after > turn.openness_before

@@ -274,7 +274,7 @@ def test_their_words_listed_are_no_reflection_whatever_the_line_is_read_as() -> 
 
 
 def test_the_story_tip_asks_for_a_step_only_once_the_vision_is_told() -> None:
-    # A bad start, set aside and repaired, that asks about the vision and values but never hears the
+    # A bad start, owned and repaired, that asks about the vision and values but never hears the
     # vision: the next part of the story to earn is the vision, not a step.
     card = score_session(play(NURSE, REPAIRED_START))
     assert card.measure(MeasureKey.STORY_REVEALED).shown == "nothing"
