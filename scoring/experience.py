@@ -65,7 +65,8 @@ UNEARNED_FLOOR = 0.3
 
 
 def credited_share(evidence: Evidence) -> float:
-    """The share of the coachee's rises in openness that lines earning PEA credit brought about (1 with no rise)."""
+    """The share of the coachee's rises in openness that lines earning PEA credit, or owning the bad
+    start the trainee made, brought about (1 with no rise)."""
     total = credited = 0.0
     for fact, turn in zip(evidence.facts.turns, evidence.turns, strict=True):
         if fact.openness_before is None or fact.openness_after is None:
@@ -73,7 +74,7 @@ def credited_share(evidence: Evidence) -> float:
         gain = fact.openness_after - fact.openness_before
         if gain > 0:
             total += gain
-            credited += gain if turn.attractor is Attractor.PEA else 0.0
+            credited += gain if turn.attractor is Attractor.PEA or fact.owns_the_bad_start else 0.0
     return credited / total if total else 1.0
 
 

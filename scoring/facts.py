@@ -10,13 +10,14 @@ measures that need the simulated coachee are not applicable to the second kind.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from simulator.arc import topic_words
 from simulator.records import Turn
+from simulator.rules import Rule, rule_id
 from simulator.scenario.model import Goal, Scenario
 from simulator.scenario.replies import Topic
-from simulator.vocabulary import Move, State
+from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class TurnFacts:
     reveals: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     coachee_talk: tuple[str, ...] = ()  # change / sustain / neutral, one per coachee utterance after it
+
+    @property
+    def owns_the_bad_start(self) -> bool:
+        """Whether the coachee heard the line own the bad start the trainee made (`repair.owned`)."""
+        return rule_id(Rule.REPAIR_OWNED) in self.rules
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> Conversati
         TurnFacts(
             n=turn.n,
             trainee=turn.trainee,
-            move=turn.move,
+            move=as_heard(turn),
             coachee=turn.coachee,
             state_before=turn.state_before,
             state_after=turn.state_after,
@@ -98,6 +104,22 @@ def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> Conversati
         topics=scenario_topics(scenario),
         story_texts=tuple((item.id, item.text) for item in scenario.story),
         persona_topics=scenario.topics,
+    )
+
+
+def as_heard(turn: Turn) -> Move:
+    """The turn's move as the coachee took it. A line owning the bad start the trainee made
+    (`repair.owned`) repaired it, whatever the reader made of the account it gives of that start
+    ("I came in with my director's worries and threw them at you"): it is no push, and so
+    counts neither for nor against, as its lift already shows in the coachee's path."""
+    if turn.move.attractor is not Attractor.NEA or rule_id(Rule.REPAIR_OWNED) not in turn.rules:
+        return turn.move
+    return replace(
+        turn.move,
+        form=Form.OTHER,
+        focus=Focus.NONE,
+        attractor=Attractor.NEUTRAL,
+        cues=("owns the bad start",),
     )
 
 

@@ -18,7 +18,7 @@ from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
 from simulator.trainer.gaming import STRATEGIES, dictated, generated, play_strategy
 from simulator.trainer.rehearsal import play, score_session
-from simulator.vocabulary import Band, MeasureKey
+from simulator.vocabulary import Attractor, Band, MeasureKey
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, REPAIRED_START
 
 LOADED = catalogue.load(catalogue.DEFAULT_SCENARIO)
@@ -280,3 +280,21 @@ def test_the_story_tip_asks_for_a_step_only_once_the_vision_is_told() -> None:
     assert card.measure(MeasureKey.STORY_REVEALED).shown == "nothing"
     [tip] = [tip for tip in card.try_next if tip.startswith("Story revealed: ")]
     assert "small step" not in tip and tip.endswith("open enough to say more.")
+
+
+def test_owning_the_bad_start_counts_as_the_coachee_heard_it_not_as_the_reader_read_it() -> None:
+    # The reader takes the account of the start ("reading you a list of late notes") for a
+    # confrontation; the coachee hears the bad start owned, and so does the scorecard: one NEA
+    # move (the opener), not two, and the lift it gave is the trainee's, not a stock line's.
+    owning = (
+        "Sorry. I've just spent five minutes reading you a list of late notes and you haven't said a word."
+    )
+    session = play(NURSE, ["Your notes are late again and it's not good enough.", owning])
+    assert session.turns[1].move.attractor is Attractor.NEA
+    assert "repair.owned" in session.turns[1].rules
+    card = score_practice(NURSE, session.turns)
+    assert "0 PEA to 1 NEA moves" in card.measure(MeasureKey.PEA_NEA_RATIO).reason
+    assert session.turns[1].openness_after > session.turns[1].openness_before
+    assert "not credited" not in card.measure(MeasureKey.COACHEE_TRAJECTORY).reason
+    said_once = score_practice(NURSE, session.turns[:1])
+    assert "0 PEA to 1 NEA moves" in said_once.measure(MeasureKey.PEA_NEA_RATIO).reason
