@@ -45,6 +45,7 @@ from simulator.reading.formula import formula_of
 from simulator.reading.moves import classify, is_filler_only, is_gibberish
 from simulator.reading.parrot import WINDOW as PARROT_WINDOW
 from simulator.reading.parrot import parrot_of
+from simulator.reading.taking_up import restates_their_step
 from simulator.records import EndReason, Turn, attractor_tally
 from simulator.rules import END_DEFENSIVE, END_HOT_BUTTON, Rule, rule_id
 from simulator.scenario.model import Event, HotButton, Line, Personality, PoolName, Scenario, StoryItem
@@ -69,6 +70,9 @@ VISION_FOCI = frozenset({Focus.VISION, Focus.VALUES})
 ANSWERED_MOMENTS = (PoolName.SCALE, PoolName.PARTING, PoolName.AGENDA, PoolName.OFFER, PoolName.APOLOGY)
 """Moments of the meeting a line makes that the coachee answers as such, whatever its topic: each
 granted by the presumption of its name (`presumptions.json`), each answered from its pool."""
+
+BACKS_THEIR_STEP = "says back the step they chose → affirmation"
+"""The cue of advice heard as backing the step the coachee chose (`Session._backing_their_step`)."""
 
 TYPICAL_SEED = 0
 """The seed that meets the persona's typical self: the middle of every temperament range."""
@@ -283,6 +287,7 @@ class Session:
     def play(self, move: Move, text: str = "") -> Turn:
         """Play a move already read (as `say` does after reading `text`); explorers call this directly."""
         self._refuse_if_over()
+        move = self._backing_their_step(move, text)
         before_state, before_openness = self.state, self.openness
         heard = hear(
             self.scenario,
@@ -388,6 +393,22 @@ class Session:
             raise ConversationOver(
                 f"the conversation has reached its limit of {self.scenario.turn_limit} turns"
             )
+
+    def _backing_their_step(self, move: Move, text: str) -> Move:
+        # Once the coachee has told the step they chose, the trainee saying it back as an instruction
+        # ("And the leave? Book it. Send it to me and I'll sign it.") backs their plan and imposes
+        # nothing of the trainee's own: heard as affirming it, not as advice (COACHING-MODEL §3.3).
+        if move.form is not Form.ADVICE or not text:
+            return move
+        told = [
+            telling.text
+            for item in self.scenario.story
+            if item.kind == "next_step" and item.id in self._revealed
+            for telling in item.all_tellings
+        ]
+        if not told or not restates_their_step(text, told):
+            return move
+        return Move(Form.AFFIRMATION, Focus.PLAN, Attractor.PEA, (BACKS_THEIR_STEP,), move.confidence)
 
     def _refrain(self, text: str, move: Move) -> Rule | None:
         """The rule that hears the line as saying again what the trainee's last lines kept saying,

@@ -1,4 +1,5 @@
-"""Whether a trainee line takes up what the coachee just said: their words, or pointing back at them.
+"""Whether a trainee line takes up what the coachee said: their words, pointing back at them, or
+the step they chose.
 
 The coachee hears a question asked over their answer (`simulator.engine.listening`), and the
 scorecard sees a conversation led by a list of questions (`scoring.global_ratings`): both ask
@@ -6,6 +7,8 @@ the same of a line, so the rule lives here.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from simulator.reading.reflection import content_words
 from simulator.reading.repeats import NOT_WORDS
@@ -37,3 +40,21 @@ def points_back(text: str) -> bool:
     """
     last_sentence = SENTENCE_END.split(text.strip())[-1]
     return not _POINTS_BACK.isdisjoint(NOT_WORDS.sub(" ", last_sentence.lower()).split())
+
+
+STEP_WORDS_SHARED = 2
+STEP_SHARE = 0.5
+"""A line restates the step the coachee chose when it shares at least `STEP_WORDS_SHARED` content
+words with their tellings of it, and those are more than `STEP_SHARE` of its own content words:
+mostly their plan. "And the leave? Book it. Send it to me and I'll sign it" after "I'll book the
+leave I've been sitting on" does; "Friday then. Go on, the lamb's waiting" (one word) and the
+trainee's own demand beside theirs ("Chart at the bedside from Monday, and get the audit actions
+done by Friday as well": three words of six) do not."""
+
+
+def restates_their_step(line: str, told: Sequence[str]) -> bool:
+    """Whether a line says back the next step the coachee chose, as they told it (`told`)."""
+    words = content_words(line)
+    theirs = frozenset().union(*(content_words(telling) for telling in told))
+    shared = len(words & theirs)
+    return shared >= STEP_WORDS_SHARED and shared > STEP_SHARE * len(words)

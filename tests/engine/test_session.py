@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from simulator.engine.coachee import TOP_OPENNESS
-from simulator.engine.session import Session, personality_for
+from simulator.engine.session import BACKS_THEIR_STEP, Session, personality_for
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.records import EndReason
 from simulator.scenario import catalogue
@@ -434,3 +434,44 @@ def test_an_owning_line_that_lifts_more_by_itself_keeps_its_own_lift() -> None:
     turn = _ruptured(chef).play(Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA, confidence=1.0), line)
     assert OWNED in turn.rules and "pea.repair" in turn.rules
     assert turn.openness_after > turn.openness_before
+
+
+# Grace tells her step (charting at the bedside from Monday) when handed the choice.
+STEP_TOLD = COMPASSION_LINES[:6]
+BACKING = "Chart at the bedside for a week from Monday. Talk them through it as you write, and let the students watch."
+
+
+def test_saying_back_the_step_the_coachee_chose_backs_it_and_is_no_advice() -> None:
+    session = Session(NURSE, 0)
+    for line in STEP_TOLD:
+        session.say(line)
+    assert "next-step" in session.revealed
+    before = session.openness
+    turn = session.say(BACKING)
+    assert (turn.move.form, turn.move.focus, turn.move.attractor) == (
+        Form.AFFIRMATION,
+        Focus.PLAN,
+        Attractor.PEA,
+    )
+    assert turn.move.cues == (BACKS_THEIR_STEP,)
+    assert session.openness >= before
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The trainee's own plan, with a few of her words in it: still advice.
+        "Chart at the bedside from Monday, and get the audit actions done by Friday as well.",
+        "Get your notes done every shift and stop leaving them till the end.",
+    ],
+)
+def test_advice_of_the_trainees_own_after_the_step_is_still_advice(line: str) -> None:
+    session = Session(NURSE, 0)
+    for said in STEP_TOLD:
+        session.say(said)
+    assert session.say(line).move.form is Form.ADVICE
+
+
+def test_the_same_words_before_the_coachee_chose_a_step_are_advice() -> None:
+    turn = Session(NURSE, 0).say(BACKING)
+    assert (turn.move.form, turn.move.attractor) == (Form.ADVICE, Attractor.NEA)
