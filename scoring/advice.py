@@ -97,6 +97,39 @@ def started_with_vision(evidence: Evidence) -> bool:
     return False
 
 
+_PUSH_IN_WORDS = {Form.CONFRONT: "a confrontation", Form.ADVICE: "advice"}
+_SHOWN_WORDS = 9
+
+
+def first_before_vision(evidence: Evidence) -> tuple[int, str] | None:
+    """The first line that counted before any vision or values exchange and kept the conversation
+    from starting with the vision (`started_with_vision`), with how it was heard: a push (a line
+    counting against the trainee) or a look at the present. None when the vision came first."""
+    for index, turn in enumerate(evidence.turns):
+        if not turn.counts:
+            continue
+        if is_vision_exchange(turn):
+            return None
+        if turn.is_nea:
+            return index, _PUSH_IN_WORDS.get(turn.move.form, "a look at what went wrong")
+        if is_balance_sheet(index, turn.move.focus):
+            return index, "a look at how things are now"
+    return None
+
+
+def _what_came_before_vision(evidence: Evidence) -> str:
+    # The tip names the line that came first, as it was heard: the trainee sees which line it
+    # was, and can tell a line they meant warmly that was read otherwise.
+    found = first_before_vision(evidence)
+    if found is None:
+        return ""
+    index, heard = found
+    fact = evidence.facts.turns[index]
+    words = fact.trainee.split()
+    shown = " ".join(words[:_SHOWN_WORDS]) + ("…" if len(words) > _SHOWN_WORDS else "")
+    return f' (turn {fact.n}, "{shown}", was heard as {heard} before any talk of what they want)'
+
+
 def did(evidence: Evidence, behaviour: Behaviour) -> bool:
     """Whether the conversation already shows a one-off behaviour (always False for the others)."""
     checks = {
@@ -256,7 +289,8 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
         MeasureKey.ICT_ORDER: [
             (
                 Behaviour.START_WITH_VISION,
-                'Start from the desired future: "If things were going really well a year from now, what would you be doing?"',
+                f"Start from the desired future{_what_came_before_vision(evidence)}:"
+                ' "If things were going really well a year from now, what would you be doing?"',
             ),
             (
                 Behaviour.LEAD_WITH_PEA,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.advice import ONE_OFF, Behaviour, did
+from scoring.advice import ONE_OFF, Behaviour, candidates, did
 from scoring.cohort import Outcome, grade_practice
 from scoring.evidence import evidence_of
 from scoring.external import Utterance, facts_from_utterances
@@ -19,6 +19,7 @@ from simulator.reading.reflection import reflection_fit
 from simulator.scenario import catalogue
 from simulator.scenario.rubric import DEFAULT_RUBRIC
 from simulator.trainer.rehearsal import on_a_typical_day, play, score_session
+from simulator.vocabulary import MeasureKey
 from tests.strategies import external_conversations, practice_conversations
 
 NURSE = catalogue.load(catalogue.DEFAULT_SCENARIO).scenario
@@ -178,3 +179,35 @@ def test_repeating_a_line_already_said_never_earns_credit(
         return  # the coachee ended the meeting before the line was said
     last = evidence_of(facts_from_practice(NURSE, turns)).turns[-1]
     assert last.unclear or not last.earns
+
+
+@pytest.mark.parametrize(
+    ("opening", "heard"),
+    [
+        ("Your notes are late again and it's not good enough, Grace.", "a confrontation"),
+        ("You need to chart as you go from now on.", "advice"),
+    ],
+)
+def test_the_tip_to_start_from_the_future_names_the_line_that_came_first(opening: str, heard: str) -> None:
+    lines = [opening, "What would a really good year look like for you?"]
+    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    [tip] = [
+        text
+        for behaviour, text in candidates(MeasureKey.ICT_ORDER, evidence)
+        if behaviour is Behaviour.START_WITH_VISION
+    ]
+    assert f'(turn 1, "{" ".join(opening.split()[:9])}' in tip and f"was heard as {heard}" in tip
+
+
+def test_the_tip_to_start_from_the_future_names_nothing_when_the_future_came_first() -> None:
+    lines = [
+        "What would a really good year look like for you?",
+        "Your notes are late again and it's not good enough.",
+    ]
+    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    [tip] = [
+        text
+        for behaviour, text in candidates(MeasureKey.ICT_ORDER, evidence)
+        if behaviour is Behaviour.START_WITH_VISION
+    ]
+    assert "turn" not in tip
