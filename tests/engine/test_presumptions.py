@@ -457,6 +457,8 @@ def test_owning_a_bad_start_in_other_words_is_an_apology(line: str) -> None:
         "I gave you a deadline before I asked a single question. Forgive me.",
         "Ah went in at ye wi' the rota straight off. Not fair of me, that.",
         "I'm so sorry. I've been talking at you about targets for five minutes. How are you, really?",
+        "I started by reading you the whole list. That's not fair on you.",
+        "You walked in expecting a telling-off and I gave you one. Not fair.",
     ],
 )
 def test_saying_what_went_wrong_in_the_opening_and_owning_it_owns_a_bad_start(line: str) -> None:
@@ -472,6 +474,8 @@ def test_saying_what_went_wrong_in_the_opening_and_owning_it_owns_a_bad_start(li
         "Sorry, but I gave you that deadline for a reason.",  # owns nothing: it stands by it
         "What went wrong on the night the fridge failed?",
         "You started that shift badly, didn't you?",
+        # What is not fair here is the coachee's, not the trainee's own start.
+        "Don't do the wounded thing, that's not fair either. I'm telling you straight because nobody else will.",
     ],
 )
 def test_an_apology_or_a_wrong_start_that_is_not_the_trainees_own_owns_nothing(line: str) -> None:
