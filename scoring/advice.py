@@ -16,6 +16,7 @@ from enum import StrEnum
 from scoring.counts import is_balance_sheet, is_vision_exchange, reached_real_self_or_plan
 from scoring.evidence import HALF_A_LINE, Evidence
 from scoring.experience import imposed_count
+from scoring.facts import TurnFacts
 from scoring.marks import Measure, tally
 from simulator.vocabulary import Attractor, Focus, Form, MeasureKey
 
@@ -125,9 +126,30 @@ def _what_came_before_vision(evidence: Evidence) -> str:
         return ""
     index, heard = found
     fact = evidence.facts.turns[index]
-    words = fact.trainee.split()
-    shown = " ".join(words[:_SHOWN_WORDS]) + ("…" if len(words) > _SHOWN_WORDS else "")
-    return f' (turn {fact.n}, "{shown}", was heard as {heard} before any talk of what they want)'
+    return (
+        f' (turn {fact.n}, "{_shown(fact.trainee)}", was heard as {heard} before any talk of what they want)'
+    )
+
+
+def _first_shutdown(evidence: Evidence) -> TurnFacts | None:
+    """The first line after which the simulated coachee went from open to any degree to defensive."""
+    before = evidence.facts.starting_state
+    for fact in evidence.facts.turns:
+        if (
+            before is not None
+            and fact.state_after is not None
+            and before.rank > 0
+            and fact.state_after.rank == 0
+        ):
+            return fact
+        before = fact.state_after
+    return None
+
+
+def _shown(line: str) -> str:
+    """The first words of a trainee line, enough to recognise it in a tip."""
+    words = line.split()
+    return " ".join(words[:_SHOWN_WORDS]) + ("…" if len(words) > _SHOWN_WORDS else "")
 
 
 def did(evidence: Evidence, behaviour: Behaviour) -> bool:
@@ -158,18 +180,16 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
     shutdowns = any(
         fact.state_after is not None and fact.state_after.rank == 0 for fact in evidence.facts.turns
     )
+    repair = "Repair before you push on: when the coachee closes, reflect the feeling and hand back control."
+    closed_after = _first_shutdown(evidence)
+    if closed_after is not None:
+        repair = (
+            f'Repair before you push on: the coachee closed after turn {closed_after.n} ("{_shown(closed_after.trainee)}");'
+            " when they close, reflect the feeling and hand back control."
+        )
     tips: dict[MeasureKey, list[tuple[Behaviour, str]]] = {
         MeasureKey.COACHEE_TRAJECTORY: [
-            *(
-                [
-                    (
-                        Behaviour.REPAIR,
-                        "Repair before you push on: when the coachee closes, reflect the feeling and hand back control.",
-                    )
-                ]
-                if shutdowns
-                else []
-            ),
+            *([(Behaviour.REPAIR, repair)] if shutdowns else []),
             (
                 Behaviour.ASK_VALUES,
                 "Ask what matters most to them: the coachee opens up once their vision or values are explored.",

@@ -211,3 +211,21 @@ def test_the_tip_to_start_from_the_future_names_nothing_when_the_future_came_fir
         if behaviour is Behaviour.START_WITH_VISION
     ]
     assert "turn" not in tip
+
+
+def test_the_tip_to_repair_names_the_line_after_which_the_coachee_closed() -> None:
+    lines = [
+        "What would a really good year look like for you?",
+        "Your notes are late again and it's not good enough.",
+        "You need to chart as you go from now on.",
+    ]
+    session = on_a_typical_day(play(NURSE, lines))
+    closed = next(turn for turn in session.turns if turn.state_after.rank == 0)
+    assert closed.n == 2
+    evidence = evidence_of(facts_from_practice(NURSE, session.turns))
+    [tip] = [
+        text
+        for behaviour, text in candidates(MeasureKey.COACHEE_TRAJECTORY, evidence)
+        if behaviour is Behaviour.REPAIR
+    ]
+    assert 'closed after turn 2 ("Your notes are late again' in tip
