@@ -146,6 +146,15 @@ def _first_shutdown(evidence: Evidence) -> TurnFacts | None:
     return None
 
 
+def _first_such(evidence: Evidence, kind: str, lead: str) -> str:
+    """`lead` and the first line showing `kind` (a `TurnEvidence` property), by turn and first
+    words, so that a tip points at the moment; "" when there is none."""
+    for fact, turn in zip(evidence.facts.turns, evidence.turns, strict=True):
+        if getattr(turn, kind):
+            return f'{lead} turn {fact.n} ("{_shown(fact.trainee)}")'
+    return ""
+
+
 def _shown(line: str) -> str:
     """The first words of a trainee line, enough to recognise it in a tip."""
     words = line.split()
@@ -231,7 +240,8 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
                 [
                     (
                         Behaviour.HOLD_BACK,
-                        f"Hold back your own solutions ({tally(imposed)} this time): ask which step they would choose.",
+                        f"Hold back your own solutions ({tally(imposed)} this time"
+                        f"{_first_such(evidence, 'imposes', ', first at')}): ask which step they would choose.",
                     )
                 ]
                 if imposed >= HALF_A_LINE
@@ -288,7 +298,8 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
                 [
                     (
                         Behaviour.TAKE_UP_WORDS,
-                        f'Reflect their own words: {stock} stock line(s) such as "that sounds hard" reflected nothing they had said.',
+                        f"Reflect their own words: {stock} stock line(s) reflected nothing they had said"
+                        f"{_first_such(evidence, 'stock_reflection', ', such as')}.",
                     )
                 ]
                 if stock

@@ -229,3 +229,18 @@ def test_the_tip_to_repair_names_the_line_after_which_the_coachee_closed() -> No
         if behaviour is Behaviour.REPAIR
     ]
     assert 'closed after turn 2 ("Your notes are late again' in tip
+
+
+def test_the_tips_on_stock_reflections_and_imposed_solutions_point_at_the_first_of_each() -> None:
+    lines = [
+        "Hi Grace, thanks for coming.",
+        "That sounds really hard.",
+        "What matters most to you?",
+        "That sounds really hard.",
+        "You should make a checklist and stick to it.",
+    ]
+    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    empathy = dict(candidates(MeasureKey.EMPATHY, evidence))[Behaviour.TAKE_UP_WORDS]
+    assert 'such as turn 2 ("That sounds really hard.")' in empathy
+    ownership = dict(candidates(MeasureKey.GOAL_OWNERSHIP, evidence))[Behaviour.HOLD_BACK]
+    assert 'first at turn 5 ("You should make a checklist and stick to it.")' in ownership
