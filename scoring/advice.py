@@ -155,6 +155,27 @@ def _first_such(evidence: Evidence, kind: str, lead: str) -> str:
     return ""
 
 
+QUESTIONS_IN_A_ROW = 3
+"""A tip on reflecting more names the longest run of questions with no reflection among them, from this long."""
+
+
+def _questions_in_a_row(evidence: Evidence) -> str:
+    """ ", and turns 3 to 6 were 4 questions in a row" for the longest such run, or ""."""
+    best: tuple[int, int, int] = (0, 0, 0)  # length, first turn, last turn
+    run: list[int] = []
+    for fact, turn in zip(evidence.facts.turns, evidence.turns, strict=True):
+        if turn.is_question and not turn.reflects_first:
+            run.append(fact.n)
+            if len(run) > best[0]:
+                best = (len(run), run[0], run[-1])
+        else:
+            run = []
+    length, first, last = best
+    if length < QUESTIONS_IN_A_ROW:
+        return ""
+    return f", and turns {first} to {last} were {length} questions in a row"
+
+
 def _shown(line: str) -> str:
     """The first words of a trainee line, enough to recognise it in a tip."""
     words = line.split()
@@ -332,7 +353,8 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
             (Behaviour.REFLECT, "Reflect back what you heard before asking the next question."),
             (
                 Behaviour.REFLECT_MORE,
-                f"Reflect more, ask less: {reflected} reflection(s) to {questions} question(s) this time.",
+                f"Reflect more, ask less: {reflected} reflection(s) to {questions} question(s) this time"
+                f"{_questions_in_a_row(evidence)}.",
             ),
         ],
         MeasureKey.COMPLEX_REFLECTION_SHARE: [

@@ -244,3 +244,18 @@ def test_the_tips_on_stock_reflections_and_imposed_solutions_point_at_the_first_
     assert 'such as turn 2 ("That sounds really hard.")' in empathy
     ownership = dict(candidates(MeasureKey.GOAL_OWNERSHIP, evidence))[Behaviour.HOLD_BACK]
     assert 'first at turn 5 ("You should make a checklist and stick to it.")' in ownership
+
+
+def test_the_tip_to_reflect_more_names_the_longest_run_of_questions() -> None:
+    lines = [
+        "Hi Grace, thanks for coming.",
+        "How was your shift?",
+        "What matters most to you?",
+        "What would a good year look like?",
+        "What's getting in the way?",
+        "It sounds like you're exhausted.",
+        "What would help?",
+    ]
+    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    tip = dict(candidates(MeasureKey.REFLECTIONS_TO_QUESTIONS, evidence))[Behaviour.REFLECT_MORE]
+    assert tip.endswith("and turns 2 to 5 were 4 questions in a row.")
