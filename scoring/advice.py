@@ -10,11 +10,12 @@ simulated coachee no tip speaks of the coachee's openness.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from scoring.counts import is_balance_sheet, is_vision_exchange, reached_real_self_or_plan
-from scoring.evidence import HALF_A_LINE, Evidence
+from scoring.evidence import HALF_A_LINE, Evidence, TurnEvidence
 from scoring.experience import imposed_count
 from scoring.facts import TurnFacts
 from scoring.marks import Measure, tally
@@ -153,6 +154,34 @@ def _first_such(evidence: Evidence, kind: str, lead: str) -> str:
         if getattr(turn, kind):
             return f'{lead} turn {fact.n} ("{_shown(fact.trainee)}")'
     return ""
+
+
+_EXAMPLES: dict[MeasureKey, str | Callable[[TurnEvidence], bool]] = {
+    MeasureKey.EMPATHY: lambda turn: turn.reflects or turn.reflects_first,
+    MeasureKey.REFLECTIONS_TO_QUESTIONS: "reflects",
+    MeasureKey.COMPLEX_REFLECTION_SHARE: lambda turn: (
+        turn.reflects and turn.move.form is Form.COMPLEX_REFLECTION
+    ),
+    MeasureKey.MI_ADHERENT: lambda turn: turn.affirms or turn.autonomy,
+    MeasureKey.ICT_ORDER: lambda turn: turn.counts and is_vision_exchange(turn),
+    MeasureKey.PARTNERSHIP: lambda turn: turn.follow_up or turn.autonomy,
+}
+"""For measures about the trainee's own lines, what a line that did well looks like."""
+
+
+def example_for(
+    key: MeasureKey, evidence: Evidence, shown: frozenset[int] = frozenset()
+) -> tuple[str, int | None]:
+    """'; for example turn 4, "..."' and its turn: the first line, not among the turns already
+    `shown`, that shows what a measure that went well rewarded; ("", None) for a measure about the
+    whole conversation, or with no such line."""
+    kind = _EXAMPLES.get(key)
+    if kind is None:
+        return "", None
+    for fact, turn in zip(evidence.facts.turns, evidence.turns, strict=True):
+        if fact.n not in shown and (getattr(turn, kind) if isinstance(kind, str) else kind(turn)):
+            return f'; for example turn {fact.n}, "{_shown(fact.trainee)}"', fact.n
+    return "", None
 
 
 QUESTIONS_IN_A_ROW = 3

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from scoring.advice import tips_for
+from scoring.advice import example_for, tips_for
 from scoring.counts import reached_real_self_or_plan
 from scoring.evidence import Evidence, evidence_of
 from scoring.facts import ConversationFacts, facts_from_practice
@@ -165,11 +165,17 @@ def ending_notes(facts: ConversationFacts) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def went_well_of(measures: tuple[Measure, ...]) -> tuple[str, ...]:
-    """The best measures rated good or fair, good first: never one rated poor."""
+def went_well_of(measures: tuple[Measure, ...], evidence: Evidence) -> tuple[str, ...]:
+    """The best measures rated good or fair, good first, never one rated poor; each about the
+    trainee's own lines with the first line that shows it and no other shows (`advice.example_for`)."""
     rated = [m for m in measures if m.rating in (Rating.GOOD, Rating.FAIR)]
     rated.sort(key=lambda m: (m.rating is not Rating.GOOD, -(m.score or 0.0)))
-    return tuple(f"{m.label}: {m.reason}" for m in rated[:WENT_WELL])
+    went_well, shown = [], frozenset[int]()
+    for m in rated[:WENT_WELL]:
+        example, turn = example_for(m.key, evidence, shown)  # a different line for each
+        went_well.append(f"{m.label}: {m.reason}{example}")
+        shown = shown if turn is None else shown | {turn}
+    return tuple(went_well)
 
 
 def score_facts(
@@ -204,7 +210,7 @@ def score_facts(
         band=band,
         measures=measures,
         turns=per_turn_feedback(facts, evidence.turns) if per_turn else (),
-        went_well=went_well_of(measures),
+        went_well=went_well_of(measures, evidence),
         try_next=tuple(str(tip) for tip in tips_for(measures, evidence)),
         simulated=facts.simulated,
         scenario_id=facts.scenario_id,

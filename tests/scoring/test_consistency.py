@@ -13,7 +13,8 @@ from scoring.evidence import evidence_of
 from scoring.external import Utterance, facts_from_utterances
 from scoring.facts import facts_from_practice
 from scoring.marks import Rating, rate
-from scoring.scorecard import Scorecard, band_of, score_facts
+from scoring.measures import all_measures
+from scoring.scorecard import Scorecard, band_of, score_facts, went_well_of
 from simulator.arc import is_rewording, mirror
 from simulator.reading.reflection import reflection_fit
 from simulator.scenario import catalogue
@@ -259,3 +260,25 @@ def test_the_tip_to_reflect_more_names_the_longest_run_of_questions() -> None:
     evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
     tip = dict(candidates(MeasureKey.REFLECTIONS_TO_QUESTIONS, evidence))[Behaviour.REFLECT_MORE]
     assert tip.endswith("and turns 2 to 5 were 4 questions in a row.")
+
+
+def test_what_went_well_shows_a_line_of_the_trainees_for_each_kind_of_line_it_praises() -> None:
+    lines = [
+        "Thanks for coming in, Grace. How are you doing?",
+        "What matters most to you in nursing?",
+        "It sounds like nobody on your bay feeling alone is what drives you.",
+        "If things went really well a year from now, what would you be doing?",
+        "You light up when you talk about teaching.",
+        "It's your call what we look at next.",
+    ]
+    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    about_lines = (MeasureKey.ICT_ORDER, MeasureKey.EMPATHY, MeasureKey.MI_ADHERENT)
+    measures = tuple(m for m in all_measures(evidence, DEFAULT_RUBRIC) if m.key in about_lines)
+    assert all(m.rating is not Rating.POOR for m in measures)
+    went_well = went_well_of(measures, evidence)
+    examples = [re.search(r'; for example turn (\d+), "(.*)"$', item) for item in went_well]
+    assert all(examples)
+    turns = [int(found.group(1)) for found in examples if found]
+    assert len(turns) == len(set(turns))  # a different line for each
+    for found in filter(None, examples):
+        assert lines[int(found.group(1)) - 1].startswith(found.group(2).removesuffix("…"))
