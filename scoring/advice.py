@@ -103,7 +103,7 @@ _PUSH_IN_WORDS = {Form.CONFRONT: "a confrontation", Form.ADVICE: "advice"}
 _SHOWN_WORDS = 9
 
 
-def first_before_vision(evidence: Evidence) -> tuple[int, str] | None:
+def _first_before_vision(evidence: Evidence) -> tuple[int, str] | None:
     """The first line that counted before any vision or values exchange and kept the conversation
     from starting with the vision (`started_with_vision`), with how it was heard: a push (a line
     counting against the trainee) or a look at the present. None when the vision came first."""
@@ -122,7 +122,7 @@ def first_before_vision(evidence: Evidence) -> tuple[int, str] | None:
 def _what_came_before_vision(evidence: Evidence) -> str:
     # The tip names the line that came first, as it was heard: the trainee sees which line it
     # was, and can tell a line they meant warmly that was read otherwise.
-    found = first_before_vision(evidence)
+    found = _first_before_vision(evidence)
     if found is None:
         return ""
     index, heard = found
@@ -147,18 +147,26 @@ def _first_shutdown(evidence: Evidence) -> TurnFacts | None:
     return None
 
 
+def _first_turn(
+    evidence: Evidence, holds: Callable[[TurnEvidence], bool], skip: frozenset[int] = frozenset()
+) -> TurnFacts | None:
+    """The first line, by its facts, whose evidence `holds`, leaving out the turns in `skip`."""
+    for fact, turn in zip(evidence.facts.turns, evidence.turns, strict=True):
+        if fact.n not in skip and holds(turn):
+            return fact
+    return None
+
+
 def _first_such(evidence: Evidence, kind: str, lead: str) -> str:
     """`lead` and the first line showing `kind` (a `TurnEvidence` property), by turn and first
     words, so that a tip points at the moment; "" when there is none."""
-    for fact, turn in zip(evidence.facts.turns, evidence.turns, strict=True):
-        if getattr(turn, kind):
-            return f'{lead} turn {fact.n} ("{_shown(fact.trainee)}")'
-    return ""
+    fact = _first_turn(evidence, lambda turn: bool(getattr(turn, kind)))
+    return f'{lead} turn {fact.n} ("{_shown(fact.trainee)}")' if fact is not None else ""
 
 
-_EXAMPLES: dict[MeasureKey, str | Callable[[TurnEvidence], bool]] = {
+_EXAMPLES: dict[MeasureKey, Callable[[TurnEvidence], bool]] = {
     MeasureKey.EMPATHY: lambda turn: turn.reflects or turn.reflects_first,
-    MeasureKey.REFLECTIONS_TO_QUESTIONS: "reflects",
+    MeasureKey.REFLECTIONS_TO_QUESTIONS: lambda turn: turn.reflects,
     MeasureKey.COMPLEX_REFLECTION_SHARE: lambda turn: (
         turn.reflects and turn.move.form is Form.COMPLEX_REFLECTION
     ),
@@ -175,13 +183,11 @@ def example_for(
     """'; for example turn 4, "..."' and its turn: the first line, not among the turns already
     `shown`, that shows what a measure that went well rewarded; ("", None) for a measure about the
     whole conversation, or with no such line."""
-    kind = _EXAMPLES.get(key)
-    if kind is None:
+    holds = _EXAMPLES.get(key)
+    fact = _first_turn(evidence, holds, shown) if holds is not None else None
+    if fact is None:
         return "", None
-    for fact, turn in zip(evidence.facts.turns, evidence.turns, strict=True):
-        if fact.n not in shown and (getattr(turn, kind) if isinstance(kind, str) else kind(turn)):
-            return f'; for example turn {fact.n}, "{_shown(fact.trainee)}"', fact.n
-    return "", None
+    return f'; for example turn {fact.n}, "{_shown(fact.trainee)}"', fact.n
 
 
 QUESTIONS_IN_A_ROW = 3
