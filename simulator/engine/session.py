@@ -400,11 +400,10 @@ class Session:
         # nothing of the trainee's own: heard as affirming it, not as advice (COACHING-MODEL §3.3).
         if move.form is not Form.ADVICE or not text:
             return move
-        told = [
-            telling.text
-            for item in self.scenario.story
-            if item.kind == "next_step" and item.id in self._revealed
-            for telling in item.all_tellings
+        steps = {item for item in self._revealed if self._kind_of[item] == "next_step"}
+        # As they told it; a coachee placed part-way (an explorer's) told it in one of its tellings.
+        told = [turn.coachee for turn in self._turns if steps.intersection(turn.reveals)] or [
+            telling.text for item in self.scenario.story if item.id in steps for telling in item.all_tellings
         ]
         if not told or not restates_their_step(text, told):
             return move

@@ -45,7 +45,7 @@ def points_back(text: str) -> bool:
 STEP_WORDS_SHARED = 2
 STEP_SHARE = 0.5
 """A line restates the step the coachee chose when it shares at least `STEP_WORDS_SHARED` content
-words with their tellings of it, and those are more than `STEP_SHARE` of its own content words:
+words with their telling of it, and those are more than `STEP_SHARE` of its own content words:
 mostly their plan. "And the leave? Book it. Send it to me and I'll sign it" after "I'll book the
 leave I've been sitting on" does; "Friday then. Go on, the lamb's waiting" (one word) and the
 trainee's own demand beside theirs ("Chart at the bedside from Monday, and get the audit actions
