@@ -84,6 +84,7 @@ class Heard:
     grants: Set[str] = frozenset()  # what the line grants a reply to take for granted (presumptions)
     takes_up: bool = False  # the line builds on the coachee's last line, by its words or pointing back at it
     only_points_back: bool = False  # ...by pointing back at it ("Tell me more about that"), not by its words
+    spoken: bool = False  # a line was said, if only fillers ("mm", "ok"): a move an explorer plays has none
 
     @property
     def words(self) -> frozenset[str]:
@@ -302,6 +303,7 @@ def hear(
         grants=granted_by(text, move, len(earlier)),
         takes_up=shares or pointing_back,
         only_points_back=pointing_back and not shares,
+        spoken=bool(text.strip()),
     )
 
 

@@ -239,10 +239,11 @@ def _best(found: list[_Candidate], heard: Heard, said: Set[str], rng: random.Ran
 
 def picked_by_line(options: Sequence[T], heard: Heard, said: Set[str], rng: random.Random) -> T:
     """One of several equally good options, picked by the line's words and how far the conversation
-    has come, not by the seed (see `_best`); a move played without a line takes the seeded stream."""
+    has come, not by the seed (see `_best`); a line of fillers only ("mm", "ok") by how far the
+    conversation has come; a move played without a line takes the seeded stream."""
     if len(options) == 1:
         return options[0]
-    if heard.key.words:
+    if heard.key.words or heard.spoken:
         return options[zlib.crc32(f"{len(said)} {heard.key.words}".encode()) % len(options)]
     return rng.choice(options)
 

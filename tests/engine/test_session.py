@@ -10,7 +10,7 @@ from simulator.errors import ConversationOver, NothingSaid
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import Line, Scenario
-from simulator.trainer.rehearsal import play
+from simulator.trainer.rehearsal import on_a_typical_day, play
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, trainee_text
 
@@ -475,3 +475,13 @@ def test_advice_of_the_trainees_own_after_the_step_is_still_advice(line: str) ->
 def test_the_same_words_before_the_coachee_chose_a_step_are_advice() -> None:
     turn = Session(NURSE, 0).say(BACKING)
     assert (turn.move.form, turn.move.attractor) == (Form.ADVICE, Attractor.NEA)
+
+
+def test_replies_to_fillers_do_not_turn_on_the_seed() -> None:
+    # A line of fillers only has no words to pick a reply by; picked by the seed, the same lines
+    # met other replies under other seeds, and a stock reflection after them landed or missed.
+    lines = ["mm", "ok", "It sounds like you're tired.", "mm", "What matters most to you?"]
+    replies = {
+        tuple(turn.coachee for turn in on_a_typical_day(play(NURSE, lines, seed)).turns) for seed in range(5)
+    }
+    assert len(replies) == 1
