@@ -107,7 +107,7 @@ class Condition:
     run: int = 0  # how many moves in a row, up to now, were of `last_kind`
     heard: frozenset[str] = frozenset()  # events of the trainee's lines: topics raised, hot buttons hit, ...
     exchanges: int = 0  # vision and values exchanges answered at neutral or above
-    defensive_run: int = 0  # NEA moves in a row that left the coachee defensive
+    defensive_run: int = 0  # NEA moves in a row made while the coachee was already defensive
     ended: EndReason | None = None
     pea_since_nea: int = 0  # PEA moves since the last NEA move (goodwill)
     asked: bool = False  # the last move that counted was a PEA question
@@ -333,7 +333,7 @@ class Session:
             self._exchanges += 1
         self._memory.hear(move, heard, impact.hot_button, self.state, counts=counts)
 
-        end_rule = self._update_end(move, impact, counts)
+        end_rule = self._update_end(move, impact, counts, before_state)
         hot_button = impact.hot_button
         events = self.events  # with what this line raised: a reply may build on it at once
         earned = not (
@@ -540,7 +540,7 @@ class Session:
             and self.state.rank >= State.NEUTRAL.rank
         )
 
-    def _update_end(self, move: Move, impact: Impact, counts: bool) -> str | None:
+    def _update_end(self, move: Move, impact: Impact, counts: bool, before: State) -> str | None:
         """Count the NEA moves in a row while defensive; the `end.*` rule id if this turn ends the meeting."""
         if impact.hot_button is not None and impact.hot_button.ends and impact.shutdown:
             return rule_id(Rule.END, END_HOT_BUTTON)
@@ -549,9 +549,11 @@ class Session:
             # A warm move, or owning the bad start, breaks the row: someone who has started to
             # listen gives a reason to stay.
             self._defensive_run = 0
-        elif move.attractor is Attractor.NEA and move.certainty >= 1.0:
-            # Only being pushed counts, and only on a sure reading: a walk-out on a line the
-            # reader half made out would be the misreading's, not the trainee's.
+        elif move.attractor is Attractor.NEA and move.certainty >= 1.0 and before is State.DEFENSIVE:
+            # Only being pushed counts, only on a sure reading (a walk-out on a line the reader
+            # half made out would be the misreading's, not the trainee's), and only once
+            # defensive: the push that made them defensive is not yet one of the row, so a
+            # trainee who pushes four times and then owns it still gets the chance.
             self._defensive_run += 1
         leaves_after = self.personality.leaves_after
         if leaves_after is not None and self._defensive_run >= leaves_after:

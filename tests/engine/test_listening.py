@@ -347,7 +347,9 @@ def test_a_coachee_left_defensive_for_their_run_of_turns_ends_the_meeting() -> N
     assert session.end_reason is EndReason.COACHEE_LEFT
     assert turn.rules[-1] == "end.defensive" and turn.state_after is State.DEFENSIVE
     assert turn.coachee in texts(NURSE.pools.leaving.for_state(State.DEFENSIVE))
-    assert len(session.turns) == leaves_after
+    # The push that made her defensive is not one of the row: `leaves_after` more pushes end it.
+    made_defensive = next(t.n for t in session.turns if t.state_after is State.DEFENSIVE)
+    assert len(session.turns) == made_defensive + leaves_after
     with pytest.raises(ConversationOver, match="left the meeting"):
         session.say("Wait, come back.")
 
@@ -376,7 +378,7 @@ def test_only_a_sure_nea_reading_counts_towards_walking_out() -> None:
     assert leaves_after is not None
     half_sure = replace(CONFRONT, confidence=(UNCLEAR_BELOW + SURE_FROM) / 2)
     session = Session(NURSE)
-    for n in range(leaves_after - 1):
+    for n in range(leaves_after):  # the first makes her defensive; the rest count, one short of the row
         session.play(CONFRONT, f"push {n}")
     for n in range(5):
         session.play(half_sure, f"half-sure push {n}")
