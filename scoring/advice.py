@@ -87,31 +87,19 @@ def _asked(evidence: Evidence, focus: Focus) -> bool:
     )
 
 
-def started_with_vision(evidence: Evidence) -> bool:
-    """Whether a vision or values exchange came before any NEA move and any look at the real self."""
-    for index, turn in enumerate(evidence.turns):
-        if not turn.counts:
-            continue
-        if is_vision_exchange(turn):
-            return True
-        if turn.is_nea or is_balance_sheet(index, turn.move.focus):
-            return False
-    return False
-
-
 _PUSH_IN_WORDS = {Form.CONFRONT: "a confrontation", Form.ADVICE: "advice"}
 _SHOWN_WORDS = 9
 
 
-def _first_before_vision(evidence: Evidence) -> tuple[int, str] | None:
-    """The first line that counted before any vision or values exchange and kept the conversation
-    from starting with the vision (`started_with_vision`), with how it was heard: a push (a line
-    counting against the trainee) or a look at the present. None when the vision came first."""
+def _first_of_the_arc(evidence: Evidence) -> tuple[int, str | None] | None:
+    """The first line that counted and set the order: a vision or values exchange (with None), or
+    a line that came before one, with how it was heard (a push: a line counting against the
+    trainee; or a look at the present). None when no line did either."""
     for index, turn in enumerate(evidence.turns):
         if not turn.counts:
             continue
         if is_vision_exchange(turn):
-            return None
+            return index, None
         if turn.is_nea:
             return index, _PUSH_IN_WORDS.get(turn.move.form, "a look at what went wrong")
         if is_balance_sheet(index, turn.move.focus):
@@ -119,11 +107,17 @@ def _first_before_vision(evidence: Evidence) -> tuple[int, str] | None:
     return None
 
 
+def started_with_vision(evidence: Evidence) -> bool:
+    """Whether a vision or values exchange came before any NEA move and any look at the real self."""
+    first = _first_of_the_arc(evidence)
+    return first is not None and first[1] is None
+
+
 def _what_came_before_vision(evidence: Evidence) -> str:
     # The tip names the line that came first, as it was heard: the trainee sees which line it
     # was, and can tell a line they meant warmly that was read otherwise.
-    found = _first_before_vision(evidence)
-    if found is None:
+    found = _first_of_the_arc(evidence)
+    if found is None or found[1] is None:
         return ""
     index, heard = found
     fact = evidence.facts.turns[index]
