@@ -39,7 +39,7 @@ class TurnFacts:
     @property
     def owns_the_bad_start(self) -> bool:
         """Whether the coachee heard the line own the bad start the trainee made (`repair.owned`)."""
-        return rule_id(Rule.REPAIR_OWNED) in self.rules
+        return owned_the_bad_start(self.rules)
 
 
 @dataclass(frozen=True)
@@ -107,12 +107,17 @@ def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> Conversati
     )
 
 
+def owned_the_bad_start(rules: Sequence[str]) -> bool:
+    """Whether a turn's rules say the coachee heard the line own the bad start (`repair.owned`)."""
+    return rule_id(Rule.REPAIR_OWNED) in rules
+
+
 def as_heard(turn: Turn) -> Move:
     """The turn's move as the coachee took it. A line owning the bad start the trainee made
     (`repair.owned`) repaired it, whatever the reader made of the account it gives of that start
     ("I came in with my director's worries and threw them at you"): it is no push, and so
     counts neither for nor against, as its lift already shows in the coachee's path."""
-    if turn.move.attractor is not Attractor.NEA or rule_id(Rule.REPAIR_OWNED) not in turn.rules:
+    if turn.move.attractor is not Attractor.NEA or not owned_the_bad_start(turn.rules):
         return turn.move
     return replace(
         turn.move,
