@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from scoring.advice import ONE_OFF, Behaviour, candidates, did
 from scoring.cohort import Outcome, grade_practice
-from scoring.evidence import evidence_of
+from scoring.evidence import Evidence, evidence_of
 from scoring.external import Utterance, facts_from_utterances
 from scoring.facts import facts_from_practice
 from scoring.marks import Rating, rate
@@ -35,6 +35,11 @@ REFLECTING_MOVES = ("empathic reflection", "reflect the feeling", "reflect and d
 
 def practice_card(lines: list[str], seed: int) -> Scorecard:
     return score_session(play(NURSE, lines, seed))
+
+
+def typical_evidence(lines: list[str]) -> Evidence:
+    """The scorecard's evidence for the lines said to Grace, as the card scores them (her typical day)."""
+    return evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
 
 
 def external_card(pairs: list[tuple[str, str]]) -> Scorecard:
@@ -191,7 +196,7 @@ def test_repeating_a_line_already_said_never_earns_credit(
 )
 def test_the_tip_to_start_from_the_future_names_the_line_that_came_first(opening: str, heard: str) -> None:
     lines = [opening, "What would a really good year look like for you?"]
-    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    evidence = typical_evidence(lines)
     [tip] = [
         text
         for behaviour, text in candidates(MeasureKey.ICT_ORDER, evidence)
@@ -205,7 +210,7 @@ def test_the_tip_to_start_from_the_future_names_nothing_when_the_future_came_fir
         "What would a really good year look like for you?",
         "Your notes are late again and it's not good enough.",
     ]
-    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    evidence = typical_evidence(lines)
     [tip] = [
         text
         for behaviour, text in candidates(MeasureKey.ICT_ORDER, evidence)
@@ -240,7 +245,7 @@ def test_the_tips_on_stock_reflections_and_imposed_solutions_point_at_the_first_
         "That sounds really hard.",
         "You should make a checklist and stick to it.",
     ]
-    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    evidence = typical_evidence(lines)
     empathy = dict(candidates(MeasureKey.EMPATHY, evidence))[Behaviour.TAKE_UP_WORDS]
     assert 'such as turn 2 ("That sounds really hard.")' in empathy
     ownership = dict(candidates(MeasureKey.GOAL_OWNERSHIP, evidence))[Behaviour.HOLD_BACK]
@@ -257,7 +262,7 @@ def test_the_tip_to_reflect_more_names_the_longest_run_of_questions() -> None:
         "It sounds like you're exhausted.",
         "What would help?",
     ]
-    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    evidence = typical_evidence(lines)
     tip = dict(candidates(MeasureKey.REFLECTIONS_TO_QUESTIONS, evidence))[Behaviour.REFLECT_MORE]
     assert tip.endswith("and turns 2 to 5 were 4 questions in a row.")
 
@@ -271,7 +276,7 @@ def test_what_went_well_shows_a_line_of_the_trainees_for_each_kind_of_line_it_pr
         "You light up when you talk about teaching.",
         "It's your call what we look at next.",
     ]
-    evidence = evidence_of(facts_from_practice(NURSE, on_a_typical_day(play(NURSE, lines)).turns))
+    evidence = typical_evidence(lines)
     about_lines = (MeasureKey.ICT_ORDER, MeasureKey.EMPATHY, MeasureKey.MI_ADHERENT)
     measures = tuple(m for m in all_measures(evidence, DEFAULT_RUBRIC) if m.key in about_lines)
     assert all(m.rating is not Rating.POOR for m in measures)
