@@ -221,6 +221,16 @@ class TurnEvidence:
         return Attractor.NEUTRAL
 
     @property
+    def earns_what_followed(self) -> bool:
+        """Whether what the coachee did after the line (a rise in openness, a story told) is put
+        down to coaching: a line earning PEA credit, or a neutral one said for what it is (clear,
+        no repeat, formula, flattery or parroting). A question about the real self after the vision
+        is the arc's next step, not a stock line, and the balance sheet it draws out is earned."""
+        if self.attractor is Attractor.PEA:
+            return True
+        return self.attractor is Attractor.NEUTRAL and self.move.attractor is Attractor.NEUTRAL and self.earns
+
+    @property
     def _pea_is_real(self) -> bool:
         if self.move.form in REFLECTION_FORMS:
             return self.reflects
@@ -426,12 +436,13 @@ class Evidence:
         return sum(turn.sureness for turn in self.turns if getattr(turn, attribute))
 
     def reveals(self, *, credited: bool) -> list[str]:
-        """The kinds of story item told, drawn out by lines that earned PEA credit (or not)."""
+        """The kinds of story item told, drawn out by lines that earned them (or not): see
+        `TurnEvidence.earns_what_followed`."""
         return [
             self.facts.kind_of(item)
             for fact, turn in zip(self.facts.turns, self.turns, strict=True)
             for item in fact.reveals
-            if (turn.attractor is Attractor.PEA) == credited
+            if turn.earns_what_followed == credited
         ]
 
 

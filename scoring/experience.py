@@ -49,7 +49,7 @@ def coachee_trajectory(evidence: Evidence, rubric: Rubric) -> Measure:
     if shutdowns:
         seen += f", shut down {shutdowns} time(s)"
     if credited < 1:
-        seen += f"; {1 - credited:.0%} of the rise came from repeated or stock lines, not credited"
+        seen += f"; {1 - credited:.0%} of the rise came from lines that earned nothing, not credited"
     verdicts = {
         Rating.GOOD: "the coachee opened up and stayed open",
         Rating.FAIR: "the coachee stayed with you" if never_defensive else "the coachee came back",
@@ -65,8 +65,9 @@ UNEARNED_FLOOR = 0.3
 
 
 def credited_share(evidence: Evidence) -> float:
-    """The share of the coachee's rises in openness that lines earning PEA credit, or owning the bad
-    start the trainee made, brought about (1 with no rise)."""
+    """The share of the coachee's rises in openness that lines earning what followed them
+    (`TurnEvidence.earns_what_followed`), or owning the bad start the trainee made, brought about
+    (1 with no rise)."""
     total = credited = 0.0
     for fact, turn in zip(evidence.facts.turns, evidence.turns, strict=True):
         if fact.openness_before is None or fact.openness_after is None:
@@ -74,7 +75,7 @@ def credited_share(evidence: Evidence) -> float:
         gain = fact.openness_after - fact.openness_before
         if gain > 0:
             total += gain
-            credited += gain if turn.attractor is Attractor.PEA or fact.owns_the_bad_start else 0.0
+            credited += gain if turn.earns_what_followed or fact.owns_the_bad_start else 0.0
     return credited / total if total else 1.0
 
 
@@ -90,7 +91,7 @@ def story_revealed(evidence: Evidence, rubric: Rubric) -> Measure:
     told = _kinds_in_words(kinds) or "nothing"
     seen = f"the coachee told you: {told}"
     if unearned:
-        seen += f" (drawn out by repeated or stock lines, not credited: {_kinds_in_words(unearned)})"
+        seen += f" (drawn out by lines that earned nothing, not credited: {_kinds_in_words(unearned)})"
     verdicts = {
         Rating.GOOD: "their vision, what matters and a step of their own",
         Rating.FAIR: "the vision, not yet the whole story",
@@ -178,7 +179,7 @@ def goals_met(evidence: Evidence, rubric: Rubric) -> Measure:
         item
         for fact, turn in zip(facts.turns, evidence.turns, strict=True)
         for item in fact.reveals
-        if turn.attractor is Attractor.PEA  # told when drawn out by a line that earned it
+        if turn.earns_what_followed  # told when drawn out by a line that earned it
     }
     reached = [turn.state_after.rank for turn in facts.turns if turn.state_after is not None]
     peak = max([facts.starting_state.rank if facts.starting_state else 0, *reached])

@@ -1,5 +1,7 @@
 """Each measure of the scorecard on hand-built conversations: value, rating and reason."""
 
+import dataclasses
+
 from scoring.evidence import Evidence, evidence_of
 from scoring.facts import ConversationFacts, TurnFacts
 from scoring.feedback import credit_of
@@ -259,6 +261,25 @@ def test_a_rise_brought_about_by_stock_lines_is_not_credited() -> None:
     )
     unearned = coachee_trajectory(evidence_of(stock_facts), R)
     assert (unearned.score or 0) < (earned.score or 0) and "not credited" in unearned.reason
+
+
+def test_what_a_plain_neutral_question_draws_out_is_earned_and_what_a_repeat_draws_out_is_not() -> None:
+    # "How does that picture sit next to how things are now?" after the vision is the arc's next
+    # step: the rise and the part of the story it brings are the trainee's, not a stock line's.
+    states = [State.NEUTRAL, State.OPEN, State.OPEN]
+    plain = simulated(states, [("v",), ("val",)], move=REAL_SELF_Q)
+    assert "not credited" not in coachee_trajectory(plain, R).reason
+    assert story_revealed(plain, R).shown == "values, vision"
+    facts = plain.facts
+    said_again = ConversationFacts(
+        turns=tuple(dataclasses.replace(turn, trainee=facts.turns[0].trainee) for turn in facts.turns),
+        simulated=True,
+        starting_state=State.NEUTRAL,
+        story_kinds=facts.story_kinds,
+        opening=COACHEE,
+    )
+    repeated = story_revealed(evidence_of(said_again), R)
+    assert repeated.shown == "vision" and "not credited: values" in repeated.reason
 
 
 def test_trajectory_and_story_do_not_apply_without_a_simulated_coachee() -> None:
