@@ -13,7 +13,7 @@ from itertools import pairwise
 from scoring.evidence import HALF_A_LINE, Evidence
 from scoring.marks import FAIR_SCORE, Measure, Rating, judged, measure, not_applicable, rate, rising, tally
 from simulator.scenario.rubric import Rubric
-from simulator.vocabulary import Attractor, Focus, Form, MeasureKey, State
+from simulator.vocabulary import Focus, Form, MeasureKey, State
 
 NO_COACHEE = "no simulated coachee"
 
