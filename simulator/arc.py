@@ -251,8 +251,9 @@ def mirror(said: str, elsewhere: str = "") -> str:
 
     The statement with the most content words is taken (the later one on a tie), cut to a short
     phrase; its first word keeps a capital only when it is a name (capitalised mid-sentence in
-    `said` or in `elsewhere`, the rest of what the coachee said). Questions and clauses about the trainee ("you know that") are never handed back:
-    with nothing else said, there is nothing to mirror.
+    `said` or in `elsewhere`, the rest of what the coachee said). Questions and clauses about the trainee ("you know that") are never handed back,
+    nor fragments and orders (a clause opening with a word of `not_statements` in arc.json: "on the
+    worst nights we've had", "Let me pick one"): with nothing else said, there is nothing to mirror.
     """
     best = _mirrored_phrase(said)
     if not best:
@@ -268,6 +269,7 @@ def _mirrored_phrase(said: str) -> str:
     # `said` only, while what else the coachee said differs at every moment of every conversation.
     mirror_data = _data()["mirror"]
     second = frozenset(mirror_data["second_person"])
+    fragment = frozenset(mirror_data["not_statements"])
     text = said.replace("\u2019", "'")
     best, best_key = "", (-1, -1, -1)
     order = 0
@@ -278,7 +280,12 @@ def _mirrored_phrase(said: str) -> str:
             order += 1
             words = _strip_fillers(piece.split())
             content = len(_words(" ".join(words)))
-            if len(words) < 3 or not content or any(word.lower().strip(",") in second for word in words):
+            if (
+                len(words) < 3
+                or not content
+                or words[0].lower() in fragment
+                or any(word.lower().strip(",") in second for word in words)
+            ):
                 continue
             key = (int(len(words) <= mirror_data["max_words"]), min(content, 3), order)
             if key >= best_key:

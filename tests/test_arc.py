@@ -24,6 +24,19 @@ def test_mirror_never_hands_back_a_question_or_a_line_about_the_trainee() -> Non
     assert mirror("Okay.") == ""
 
 
+def test_mirror_hands_back_no_fragment_and_no_order() -> None:
+    # A clause opening with a preposition or "because" is no statement; one opening with a verb is
+    # an order to the listener, which the swap would garble ("Let me pick" -> "let you pick").
+    assert mirror("Right. Because I'd never have thought of that.") == ""
+    assert mirror("Two got missed. Two, on the worst nights we've had, and that's what we're talking about.") == (
+        "two got missed"
+    )
+    assert mirror("Let me pick something I'd do on a Saturday. Not just on a good Tuesday.") == ""
+    assert mirror("Fine. Just please tell me before any of it goes upstairs.") == ""
+    assert mirror("Calm. Which is strange, because nothing's fixed yet.") == ""
+    assert mirror("Frustrated, maybe. Not with you. With how things get decided now.") == ""
+
+
 def test_mirror_keeps_a_name_capitalised_and_lowers_an_ordinary_first_word() -> None:
     assert mirror("Jean saw the letter and went quiet.", "I told Jean about it.").startswith("Jean")
     assert mirror("Nobody notices the nights I stay late.").startswith("nobody")
