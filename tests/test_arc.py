@@ -28,9 +28,8 @@ def test_mirror_hands_back_no_fragment_and_no_order() -> None:
     # A clause opening with a preposition or "because" is no statement; one opening with a verb is
     # an order to the listener, which the swap would garble ("Let me pick" -> "let you pick").
     assert mirror("Right. Because I'd never have thought of that.") == ""
-    assert mirror("Two got missed. Two, on the worst nights we've had, and that's what we're talking about.") == (
-        "two got missed"
-    )
+    two_missed = "Two got missed. Two, on the worst nights we've had, and that's what we're talking about."
+    assert mirror(two_missed) == "two got missed"
     assert mirror("Let me pick something I'd do on a Saturday. Not just on a good Tuesday.") == ""
     assert mirror("Fine. Just please tell me before any of it goes upstairs.") == ""
     assert mirror("Calm. Which is strange, because nothing's fixed yet.") == ""
