@@ -15,7 +15,7 @@ from typing import Literal
 from scoring.evidence import TurnEvidence, conversation_evidence
 from scoring.facts import ConversationFacts, TurnFacts
 from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc
-from simulator.reading.reflection import reflects
+from simulator.reading.reflection import feeling_of, reflects
 from simulator.rules import Rule, parse_rule_id
 from simulator.vocabulary import Attractor, Form
 
@@ -162,7 +162,7 @@ def per_turn_feedback(
                 frozenset(used),
                 trainee_lines,
             )
-            better = next_step_on_arc(here, reflects)
+            better = next_step_on_arc(here, reflects, feeling_of)
             if better.example:
                 used.add(better.example)
         feedback.append(

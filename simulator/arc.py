@@ -192,9 +192,17 @@ def _fillers_by_first() -> dict[str, tuple[list[str], ...]]:
     return {first: tuple(fillers) for first, fillers in by_first.items()}
 
 
+@cache
+def _comma_fillers() -> frozenset[str]:
+    return frozenset(_data()["mirror"]["comma_fillers"])
+
+
 def _strip_fillers(words: list[str]) -> list[str]:
-    by_first = _fillers_by_first()
+    by_first, with_comma = _fillers_by_first(), _comma_fillers()
     while words:
+        if words[0].endswith(",") and words[0].lower().rstrip(",") in with_comma and len(words) > 1:
+            words = words[1:]  # "No, I'm fine": the answer, then the statement
+            continue
         for filler in by_first.get(words[0].lower().strip(","), ()):
             if len(words) > len(filler) and [w.lower().strip(",") for w in words[: len(filler)]] == filler:
                 words = words[len(filler) :]
@@ -426,8 +434,19 @@ def _topic_taken_up(facts: ArcFacts) -> str:
         if found:
             at, word = max(found)
             match = re.match(r"[\w'-]+", said[at:])
-            return (match.group(0) if match else word).lower()
+            named = match.group(0) if match else word
+            # As a noun phrase of their own: "the reorg", "your depot", "Bev" (a name keeps its capital).
+            before = _DETERMINER_BEFORE.search(said[:at])
+            determiner = (
+                _SWAPPED_DETERMINER.get(before.group(1).lower(), before.group(1).lower()) if before else ""
+            )
+            named = _first_word_case(named, said + " " + facts.coachee_before)
+            return f"{determiner} {named}".strip()
     return ""
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(the|my|our|this|that|his|her|their)\s+$", re.IGNORECASE)
+_SWAPPED_DETERMINER = {"my": "your", "our": "your"}
 
 
 def _told_phrase(told: tuple[tuple[str, str], ...]) -> str:
@@ -452,7 +471,7 @@ def _fields(template: str) -> tuple[set[str], frozenset[str]]:
 
 def _fill(template: str, value_of: Callable[[str], str]) -> str | None:
     needed, lowered = _fields(template)
-    if any(not value_of(name) for name in lowered if name != "topic_part"):
+    if any(not value_of(name) for name in lowered):
         return None
     filled = template
     for name in needed:
@@ -546,12 +565,17 @@ least one reflection per question."""
 
 def stage_of(facts: ArcFacts) -> str:
     """The name of the arc stage whose move fits this moment."""
+    said = facts.coachee_said.lower().replace("\u2019", "'")
+    if facts.turns_so_far and _shows(said, "unclear_to_them"):
+        return "clarify"  # whatever else holds, a line they could not follow is said again first
     if facts.state is State.DEFENSIVE:
         return "repair"
     if facts.last_move_was_nea:
         return "acknowledge"
     if facts.turns_so_far == 0:
-        return "warm_up"
+        return "settle" if _shows(said, "worried") else "warm_up"
+    if _asks_the_trainee(said):
+        return "answer"  # a direct question left unanswered reads as evasion, whatever the arc wants next
     if facts.state is not None and facts.state.rank <= State.GUARDED.rank:
         return "build_safety"
     if facts.questions_in_a_row >= QUESTIONS_BEFORE_REFLECTING:
@@ -576,12 +600,37 @@ def stage_of(facts: ArcFacts) -> str:
     return "affirm_and_close"
 
 
-def next_step_on_arc(facts: ArcFacts, reflects: Callable[[str, str], bool] | None = None) -> Suggestion:
+def _shows(lowered: str, moment: str) -> bool:
+    """Whether the coachee's words (lower case) hold one of arc.json's markers of `moment`."""
+    return any(marker in lowered for marker in _data()["moments"][moment])
+
+
+def _asks_the_trainee(lowered: str) -> bool:
+    """Whether the coachee's last words put a question to the trainee ("Would you rather I went
+    home?", "Can we keep it to the point?"): a sentence that asks and speaks of either of them, or
+    of this meeting. A question to themselves ("Two years? Still on Ward 7.") names neither."""
+    markers = _data()["moments"]["asks_the_trainee"]
+    for sentence in _SENTENCE_END.split(lowered.strip()):
+        if sentence.rstrip().endswith("?"):
+            spoken = f" {' '.join(_WORD.findall(sentence))} "
+            if any(f" {marker.strip()} " in spoken for marker in markers):
+                return True
+    return False
+
+
+def next_step_on_arc(
+    facts: ArcFacts,
+    reflects: Callable[[str, str], bool] | None = None,
+    feeling_of: Callable[[str], str] | None = None,
+) -> Suggestion:
     """The move that fits this moment of the conversation, voiced from the coachee's own words where it can be.
 
     `reflects(line, coachee_said)`, when given, says whether a line that hands the coachee's words
     back reflects them (the reader's check, which this core module cannot import): a template that
-    names a hard feeling is never offered after words that were cheerful.
+    names a hard feeling is never offered after words that were cheerful. `feeling_of(text)`, when
+    given, is the reader's "negative", "positive" or "": a line that voices a hard feeling for the
+    coachee ("that's a lot to carry", arc.json's `hard_feeling`) is offered only after words that
+    carried one, never after pride, small talk or a practical remark.
     """
     current = stage(stage_of(facts))
     values = _Values(facts)
@@ -594,12 +643,44 @@ def next_step_on_arc(facts: ArcFacts, reflects: Callable[[str, str], bool] | Non
             continue
         if reflects is not None and "{mirror}" in template and not reflects(line, facts.coachee_said):
             continue
+        if (
+            feeling_of is not None
+            and _voices_hard_feeling(template)
+            and feeling_of(facts.coachee_said) != "negative"
+        ):
+            continue
+        if not _needs_met(template, facts.coachee_said.lower().replace("\u2019", "'")):
+            continue
         if offered is None:
             offered = _said(facts.used, frozenset())
         if _too_close(line, offered, frozenset()):
             continue
         return current.suggestion(line)
     return current.suggestion()
+
+
+def _needs_met(template: str, lowered: str) -> bool:
+    # arc.json's `template_needs`: a line that answers something ("No need to apologise") only
+    # after the coachee's words hold it.
+    needs = _needs_of(template)
+    return not needs or any(marker in lowered for marker in needs)
+
+
+@lru_cache(maxsize=256)
+def _needs_of(template: str) -> tuple[str, ...]:
+    lowered = template.lower()
+    return tuple(
+        marker
+        for phrase, markers in _data()["template_needs"].items()
+        if not phrase.startswith("_") and phrase in lowered
+        for marker in markers
+    )
+
+
+@lru_cache(maxsize=256)
+def _voices_hard_feeling(template: str) -> bool:
+    lowered = template.lower()
+    return any(phrase in lowered for phrase in _data()["hard_feeling"]["phrases"])
 
 
 class _Values:
@@ -623,9 +704,6 @@ class _Values:
             return _told_phrase(facts.told)
         if name == "topic":
             return _topic_taken_up(facts)
-        if name == "topic_part":
-            topic = self.get("topic")
-            return f" with {topic}" if topic else ""
         return ""
 
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.arc import ArcFacts, Exchange, mirror, moment, next_step_on_arc, stage_of
-from simulator.reading.reflection import reflection_fit, reflects
+from simulator.reading.reflection import feeling_of, reflection_fit, reflects
 from simulator.vocabulary import Focus, State
 from tests.strategies import COACHEE_WORDS, COMPASSION_LINES, STOCK_LINES
 
@@ -190,3 +190,74 @@ def test_a_line_that_hands_back_the_coachee_s_words_is_offered_only_if_it_reflec
     assert instead and handed_back not in instead
     offered = next_step_on_arc(facts, reflects).example
     assert handed_back not in offered or reflects(offered, said)
+
+
+def test_a_line_voicing_a_hard_feeling_follows_only_words_that_carried_one() -> None:
+    # "That's a lot to carry" after pride reads it as a burden; after small talk, as mockery.
+    heavy = ("a lot to carry", "wearing on you", "carrying a great deal", "more than anyone should")
+    for said in (
+        "Ninety covers on four cooks and nothing sent back. That's a strength, last I checked.",
+        "Sure. The weather's not helped, mind.",
+    ):
+        facts = ArcFacts(2, set(), set(), State.GUARDED, coachee_said=said)
+        offered = next_step_on_arc(facts, reflects, feeling_of).example
+        assert offered and not any(phrase in offered for phrase in heavy)
+    worn = ArcFacts(2, set(), set(), State.GUARDED, coachee_said="I'm exhausted. The nights are killing me.")
+    assert any(phrase in next_step_on_arc(worn, reflects, feeling_of).example for phrase in heavy)
+
+
+def test_a_topic_is_named_as_the_coachee_named_it() -> None:
+    said = "Nobody asked us about the reorg. An email on a Tuesday, and then new meetings."
+    facts = ArcFacts(6, {Focus.VISION}, {"vision"}, State.OPEN, coachee_said=said, topics=("reorg",), told=())
+    not_their_words = next_step_on_arc(facts, lambda line, words: False).example
+    assert not_their_words == "What matters most to you about the reorg?"
+
+
+def test_an_opening_worry_is_answered_before_the_time_is_handed_over() -> None:
+    # "Is this about the notes?" met with "What would make this time worthwhile?" dodges it.
+    worried = ArcFacts(
+        0, set(), set(), State.GUARDED, coachee_said="You wanted to see me. Is this about the notes?"
+    )
+    assert stage_of(worried) == "settle"
+    calm = ArcFacts(0, set(), set(), State.GUARDED, coachee_said="Morning. Lovely day for it.")
+    assert stage_of(calm) == "warm_up"
+
+
+def test_a_line_the_coachee_could_not_follow_is_said_again_simply_first() -> None:
+    lost = ArcFacts(
+        9,
+        {Focus.VISION},
+        {"vision", "next_step"},
+        State.OPEN,
+        coachee_said="You've lost me, sorry. Start that again?",
+    )
+    assert stage_of(lost) == "clarify"
+    assert "muddle" in next_step_on_arc(lost).example or "said that badly" in next_step_on_arc(lost).example
+
+
+def test_a_question_put_to_the_trainee_is_answered_before_the_arc_moves_on() -> None:
+    asked = ArcFacts(
+        5, {Focus.VISION}, set(), State.NEUTRAL, coachee_said="So I stay late. Would you rather I went home?"
+    )
+    assert stage_of(asked) == "answer"
+    to_themselves = ArcFacts(
+        5, {Focus.VISION}, set(), State.NEUTRAL, coachee_said="Two years? Still here, I suppose."
+    )
+    assert stage_of(to_themselves) != "answer"
+
+
+def test_a_line_that_answers_something_is_offered_only_after_it_was_said() -> None:
+    # "No need to apologise" after no apology, "we'll keep it short" when nobody asked: arc.json's template_needs.
+    sorry = ArcFacts(
+        0, set(), set(), State.GUARDED, coachee_said="Sorry, sorry, I got stuck on the ward. I know."
+    )
+    assert next_step_on_arc(sorry).example.startswith("No need to apologise")
+    rushed = ArcFacts(
+        0, set(), set(), State.GUARDED, coachee_said="I know. Can we be quick? I've got a clinic at two."
+    )
+    assert next_step_on_arc(rushed).example.startswith("We'll keep it short")
+    neither = ArcFacts(0, set(), set(), State.GUARDED, coachee_said="I know the notes are late.")
+    offered = next_step_on_arc(neither).example
+    assert offered and not offered.startswith(
+        ("No need to apologise", "We'll keep it short", "Fair question")
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc, topic_words
 from simulator.engine.session import Session
-from simulator.reading.reflection import reflects
+from simulator.reading.reflection import feeling_of, reflects
 from simulator.rules import Rule
 from simulator.vocabulary import QUESTION_FORMS, Attractor
 
@@ -32,4 +32,5 @@ def hint_for(session: Session) -> Suggestion:
         (scenario.story_item(item).kind, scenario.story_item(item).text) for item in session.revealed
     )
     topics = topic_words(topic.words for topic in getattr(scenario, "topics", ()))
-    return next_step_on_arc(moment(exchanges, scenario.opening.text, session.state, told, topics), reflects)
+    here = moment(exchanges, scenario.opening.text, session.state, told, topics)
+    return next_step_on_arc(here, reflects, feeling_of)

@@ -118,7 +118,8 @@ def test_weak_turns_get_a_better_line_for_that_moment() -> None:
     card = score_session(play(NURSE, ["Did you finish the notes yesterday?"]))
     weak = card.turns[0]
     assert weak.verdict == "weak" and weak.better is not None
-    assert weak.better.move == "warm-up: agree the agenda"
+    # Grace opens with "Is this about the notes?": the worry is answered before the time is handed over.
+    assert weak.better.move == "settle them: answer the worry, then hand over the time"
     assert "deficit probe" in weak.rule
 
 
