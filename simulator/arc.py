@@ -605,13 +605,17 @@ def _shows(lowered: str, moment: str) -> bool:
     return any(marker in lowered for marker in _data()["moments"][moment])
 
 
+_TAG_QUESTION = re.compile(r",\s*\w+n't\s+(?:i|it|you|we|they|he|she|there)\s*\?\s*$")
+"""A statement with a question tagged on ("..., won't I?"): thinking aloud, not asking."""
+
+
 def _asks_the_trainee(lowered: str) -> bool:
     """Whether the coachee's last words put a question to the trainee ("Would you rather I went
     home?", "Can we keep it to the point?"): a sentence that asks and speaks of either of them, or
     of this meeting. A question to themselves ("Two years? Still on Ward 7.") names neither."""
     markers = _data()["moments"]["asks_the_trainee"]
     for sentence in _SENTENCE_END.split(lowered.strip()):
-        if sentence.rstrip().endswith("?"):
+        if sentence.rstrip().endswith("?") and not _TAG_QUESTION.search(sentence):
             spoken = f" {' '.join(_WORD.findall(sentence))} "
             if any(f" {marker.strip()} " in spoken for marker in markers):
                 return True
@@ -630,9 +634,13 @@ def next_step_on_arc(
     names a hard feeling is never offered after words that were cheerful. `feeling_of(text)`, when
     given, is the reader's "negative", "positive" or "": a line that voices a hard feeling for the
     coachee ("that's a lot to carry", arc.json's `hard_feeling`) is offered only after words that
-    carried one, never after pride, small talk or a practical remark.
+    carried one, never after pride, small talk or a practical remark; and right after a hard
+    feeling the arc does not move on (to strengths, the vision, a step...) until it is met.
     """
-    current = stage(stage_of(facts))
+    name = stage_of(facts)
+    if name in _ONWARD and feeling_of is not None and feeling_of(facts.coachee_said) == "negative":
+        name = "build_safety"  # a hard feeling just voiced is met before the arc moves on
+    current = stage(name)
     values = _Values(facts)
     own = _words(facts.coachee_said)
     trainee = _said_lines(facts.trainee_lines)
@@ -657,6 +665,11 @@ def next_step_on_arc(
             continue
         return current.suggestion(line)
     return current.suggestion()
+
+
+_ONWARD = frozenset({"strengths", "vision", "values", "balance_sheet", "learning_agenda", "affirm_and_close"})
+"""Stages that take the conversation forward: none of them right after the coachee voiced a hard
+feeling ("I was frightened", "I'm fried"), which is reflected first."""
 
 
 def _needs_met(template: str, lowered: str) -> bool:

@@ -261,3 +261,13 @@ def test_a_line_that_answers_something_is_offered_only_after_it_was_said() -> No
     assert offered and not offered.startswith(
         ("No need to apologise", "We'll keep it short", "Fair question")
     )
+
+
+def test_a_hard_feeling_just_voiced_is_met_before_the_arc_moves_on() -> None:
+    frightened = ArcFacts(
+        4, set(), set(), State.NEUTRAL, coachee_said="Honestly? I was scared on that shift. I still am."
+    )
+    assert stage_of(frightened) == "strengths"
+    met = next_step_on_arc(frightened, reflects, feeling_of)
+    assert met.move == "empathic reflection"
+    assert next_step_on_arc(frightened).move == "ask about strengths"  # without the reader's feeling check
