@@ -249,7 +249,7 @@ def _first_word_case(first: str, said: str) -> str:
     # one with a capital; and first by the plain substring test, as the pattern can match only
     # where the word is.
     lowered = first[:1].lower() + first[1:]
-    if lowered == first or first == "I" or first.isupper():
+    if lowered == first or first == "I" or (len(first) > 1 and first.isupper()):  # "KPI" stays, "A" does not
         return first
     return first if first in said and _mid_sentence(first).search(said) else lowered
 

@@ -256,6 +256,10 @@ def test_a_line_that_answers_something_is_offered_only_after_it_was_said() -> No
         0, set(), set(), State.GUARDED, coachee_said="I know. Can we be quick? I've got a clinic at two."
     )
     assert next_step_on_arc(rushed).example.startswith("We'll keep it short")
+    plain = "Go on then. I know what the dashboard says, so let's not pretend this is a coffee."
+    assert next_step_on_arc(ArcFacts(0, set(), set(), State.GUARDED, coachee_said=plain)).example.startswith(
+        "I won't pretend otherwise"
+    )
     neither = ArcFacts(0, set(), set(), State.GUARDED, coachee_said="I know the notes are late.")
     offered = next_step_on_arc(neither).example
     assert offered and not offered.startswith(
