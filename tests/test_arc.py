@@ -260,6 +260,15 @@ def test_a_line_that_answers_something_is_offered_only_after_it_was_said() -> No
     assert next_step_on_arc(ArcFacts(0, set(), set(), State.GUARDED, coachee_said=plain)).example.startswith(
         "I won't pretend otherwise"
     )
+    # A marker is not found inside another word: "still" holds no "till", "coffee" no "off".
+    still = ArcFacts(
+        0,
+        set(),
+        set(),
+        State.GUARDED,
+        coachee_said="Is this about the rota? I'm still on it, coffee and all.",
+    )
+    assert not next_step_on_arc(still).example.startswith(("We'll keep it short", "I came in too hard"))
     neither = ArcFacts(0, set(), set(), State.GUARDED, coachee_said="I know the notes are late.")
     offered = next_step_on_arc(neither).example
     assert offered and not offered.startswith(
