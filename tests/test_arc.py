@@ -233,6 +233,14 @@ def test_a_line_the_coachee_could_not_follow_is_said_again_simply_first() -> Non
     )
     assert stage_of(lost) == "clarify"
     assert "muddle" in next_step_on_arc(lost).example or "said that badly" in next_step_on_arc(lost).example
+    guessing = ArcFacts(
+        2,
+        set(),
+        set(),
+        State.GUARDED,
+        coachee_said="Not sure what you're getting at. I'm too tired to guess.",
+    )
+    assert stage_of(guessing) == "clarify"
 
 
 def test_a_question_put_to_the_trainee_is_answered_before_the_arc_moves_on() -> None:
