@@ -565,7 +565,7 @@ least one reflection per question."""
 
 def stage_of(facts: ArcFacts) -> str:
     """The name of the arc stage whose move fits this moment."""
-    said = facts.coachee_said.lower().replace("\u2019", "'")
+    said = _lowered(facts.coachee_said)
     if facts.turns_so_far and _shows(said, "unclear_to_them"):
         return "clarify"  # whatever else holds, a line they could not follow is said again first
     if facts.state is State.DEFENSIVE:
@@ -598,6 +598,11 @@ def stage_of(facts: ArcFacts) -> str:
     if not _reached(facts, "next_step", Focus.PLAN):
         return "deepen" if Focus.PLAN in facts.explored and not_yet_open else "learning_agenda"
     return "affirm_and_close"
+
+
+def _lowered(said: str) -> str:
+    """The coachee's words as arc.json's markers are matched against them: lower case, plain apostrophes."""
+    return said.lower().replace("\u2019", "'")
 
 
 def _shows(lowered: str, moment: str) -> bool:
@@ -637,10 +642,12 @@ def next_step_on_arc(
     carried one, never after pride, small talk or a practical remark; and right after a hard
     feeling the arc does not move on (to strengths, the vision, a step...) until it is met.
     """
+    heard_hard = feeling_of is not None and feeling_of(facts.coachee_said) == "negative"
     name = stage_of(facts)
-    if name in _ONWARD and feeling_of is not None and feeling_of(facts.coachee_said) == "negative":
+    if name in _ONWARD and heard_hard:
         name = "build_safety"  # a hard feeling just voiced is met before the arc moves on
     current = stage(name)
+    said = _lowered(facts.coachee_said)
     values = _Values(facts)
     own = _words(facts.coachee_said)
     trainee = _said_lines(facts.trainee_lines)
@@ -651,13 +658,9 @@ def next_step_on_arc(
             continue
         if reflects is not None and "{mirror}" in template and not reflects(line, facts.coachee_said):
             continue
-        if (
-            feeling_of is not None
-            and _voices_hard_feeling(template)
-            and feeling_of(facts.coachee_said) != "negative"
-        ):
+        if feeling_of is not None and _voices_hard_feeling(template) and not heard_hard:
             continue
-        if not _needs_met(template, facts.coachee_said.lower().replace("\u2019", "'")):
+        if not _needs_met(template, said):
             continue
         if offered is None:
             offered = _said(facts.used, frozenset())
@@ -669,7 +672,7 @@ def next_step_on_arc(
 
 _ONWARD = frozenset({"strengths", "vision", "values", "balance_sheet", "learning_agenda", "affirm_and_close"})
 """Stages that take the conversation forward: none of them right after the coachee voiced a hard
-feeling ("I was frightened", "I'm fried"), which is reflected first."""
+feeling ("I was scared on that shift", "I'm exhausted"), which is reflected first."""
 
 
 def _needs_met(template: str, lowered: str) -> bool:
