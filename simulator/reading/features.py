@@ -33,6 +33,7 @@ import bisect
 import dataclasses
 import math
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -568,20 +569,18 @@ class FeatureColumns:
         assert not len(spaces) or spaces.max() <= 2, "word grams are at most three words long"
         by_size = [plain[spaces == size].tolist() for size in (0, 1, 2)]
         self.unigrams = dict(zip(names.bodies(by_size[0], "w:"), by_size[0], strict=True))
-        pair_words, triple_words = (
-            " ".join(names.bodies(by_size[size], "w:")).split(" ") if by_size[size] else [] for size in (1, 2)
-        )
-        # words of longer w: grams, numbered ("<s>" first)
-        distinct = dict.fromkeys(["<s>", *pair_words, *triple_words])
-        numbered = dict(zip(distinct, range(len(distinct)), strict=True))
-        self._pairs, self._triples = (
-            _GramTable(words, by_size[size], numbered, size + 1)
-            for words, size in ((pair_words, 1), (triple_words, 2))
-        )
-        del pair_words, triple_words, numbered
-        # Kept made afresh, side by side, not among the hundreds of thousands of words just freed:
-        # a few survivors scattered over the heap would keep all of it.
-        self.gram_words = dict(zip(" ".join(distinct).split(" "), range(len(distinct)), strict=True))
+        # The words of longer w: grams, numbered as they are first met ("<s>" first), pairs then
+        # triples; each gram's words are numbered as its name is read, so that no list of every
+        # word is made (it took 14 MB at the peak).
+        numbered = {"<s>": 0}
+        pairs, triples = (_numbered_words(names.bodies(by_size[size], "w:"), numbered) for size in (1, 2))
+        self._pairs = _GramTable(pairs, by_size[1], len(numbered), 2)
+        self._triples = _GramTable(triples, by_size[2], len(numbered), 3)
+        del pairs, triples
+        # Kept made afresh, side by side, not among the words just freed: a few survivors scattered
+        # over the heap would keep all of it.
+        self.gram_words = dict(zip(" ".join(numbered).split(" "), range(len(numbered)), strict=True))
+        del numbered
         # Word grams by their words' tuple, for the names that turn scope gives them (v: and w:).
         self._grams: dict[object, int] = {}
         self._before_turn: dict[object, int] = {}
@@ -1037,15 +1036,27 @@ class _LineWords:
         return np.asarray(pair_index[later] * (self.start + 1) + self._before[later - 1])
 
 
+def _numbered_words(bodies: Iterable[str], numbers: dict[str, int]) -> array[int]:
+    """The number of each word of the grams, one gram after another; a word met for the first time
+    is given the next number (in `numbers`)."""
+    numbered = array("q")
+    for body in bodies:
+        for word in body.split(" "):
+            number = numbers.get(word)
+            if number is None:
+                number = numbers[word] = len(numbers)
+            numbered.append(number)
+    return numbered
+
+
 class _GramTable:
     """Known word n-grams of one length (their words numbered) and their columns, looked up with numpy."""
 
-    def __init__(self, words: list[str], columns: list[int], numbers: dict[str, int], size: int) -> None:
-        """`words`: the grams' words one after another, `size` to a gram; `numbers`: each word's number."""
-        self.words = len(numbers)
-        numbered = np.fromiter(map(numbers.__getitem__, words), dtype=np.int64, count=len(words)).reshape(
-            -1, size
-        )
+    def __init__(self, words: array[int], columns: list[int], word_count: int, size: int) -> None:
+        """`words`: the numbers of the grams' words one after another, `size` to a gram;
+        `word_count`: how many words are numbered."""
+        self.words = word_count
+        numbered = np.frombuffer(words, dtype=np.int64).reshape(-1, size)
         keys = np.zeros(len(numbered), dtype=np.int64)
         for position in range(size):
             keys = keys * self.words + numbered[:, position]

@@ -65,6 +65,7 @@ _BATCH = 512  # lines scored together: enough for numpy to pay, few enough for i
 _WARM_UP = ("So what would make this hour worthwhile for you?", "I'm tired, it's been a long week.")
 _REMEMBERED_AT_ONCE = 256  # words whose character rows `remember_vocabulary` sums in one go
 _ONE_BY_ONE = 8  # fewer lines than this are read one by one: a batch's fixed cost would dominate
+_MEAN_ROWS = 16384  # rows whose mean weight `_Model` works out at once (a block of float32, 0.8 MB at most)
 
 _CONTEXT_NAMES = {
     "x:echo": "echoes coachee",
@@ -219,11 +220,17 @@ class _Model:
         means = []
         for name, place in (("form", slice(0, len(FORMS))), ("focus", slice(len(FORMS), heads))):
             self.table[:, place] = weights[name]
-            head = self.table[:, place].astype(np.float32)
             # Each feature's mean weight over the head's classes: a cue is how far a feature pushes
             # towards the chosen class beyond that (`pushes`), worked out for the features at hand.
-            means.append(head.mean(axis=1))
-            del head
+            # Taken a block of rows at a time: the head in float32 all at once took 9 MB at the peak.
+            means.append(
+                np.concatenate(
+                    [
+                        self.table[start : start + _MEAN_ROWS, place].astype(np.float32).mean(axis=1)
+                        for start in range(0, len(self.table), _MEAN_ROWS)
+                    ]
+                )
+            )
         self.mean_weight = (means[0], means[1])
         if has_attractor:
             self.table[:, heads:] = weights["attractor"]

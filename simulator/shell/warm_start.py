@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from simulator.scenario import catalogue
 from simulator.shell.cache import engine_fingerprint, keep_scenario, recall_scenario, scenario_key
+from simulator.shell.memory import keep_large_blocks_returnable
 from simulator.vocabulary import State
 
 if TYPE_CHECKING:
@@ -310,6 +311,7 @@ class PendingRun:
         return self._run
 
     def _prepare(self) -> None:
+        keep_large_blocks_returnable()  # before the reader loads: see `memory`
         try:
             if self._run is None:
                 self._run = self._make()
