@@ -28,10 +28,11 @@ The split (fixed; never changed to suit a result):
   requests about the meeting itself, a quality or value named plainly, the coachee's plan handed
   back with a promise of support), cx and cy (the question its asker answers for the coachee, and
   its twins), da, db, dd and de (the words of coaching about the organisation's target and about
-  the coachee's own world), the counselling authors aa, ab and ac, plus the older
+  the coachee's own world), dj and dk (reflections said as questions or with a check, and their
+  twins), the counselling authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df and di (`PROBE_AUTHORS`),
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di and dl (`PROBE_AUTHORS`),
   hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -276,6 +277,7 @@ CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 PROBE_AUTHORS = (
     "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df", "di",
+    "dl",
 )  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
@@ -307,7 +309,9 @@ words of coaching about every focus of the coachee's own world ("What would the 
 brilliant at?"), with twins about the organisation's target; di, warm acts said tersely (a fact
 affirmed flatly, meaning reflected in short declaratives, reassurance, the coachee's plan handed back
 in a few words, a plain apology, a blunt send-off, a short open question), each with a cold twin of
-the same shape, among ordinary terse lines."""
+the same shape, among ordinary terse lines; dl, reflections said as questions or with a check ("So the
+nights are what's wearing you down?"), with twins that are not reflections (a closed question about
+what the coachee did not say, a compliance check, a rhetorical put-down, advice as a question)."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
@@ -322,6 +326,7 @@ FIT_AUTHORS = (
     "cr", "cs",  # the awkward item set aside, invitations, values named plainly, plans handed back: see the corpus README
     "cx", "cy",  # questions the asker answers for the coachee, and their twins: see the corpus README
     "da", "db", "dd", "de",  # the words of coaching about the target and about the coachee's own world
+    "dj", "dk",  # reflections said as questions or with a check, and their twins: see the corpus README
 )  # fmt: skip
 TEAM = "team"
 HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn", "bo", "bp")
