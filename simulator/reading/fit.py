@@ -227,6 +227,19 @@ textbooks compassion-led 125 → 125 and 119 → 117 and cold lines read less su
 conversations' lines read as NEA, weighed by certainty, 0.684 → 0.657 on the tuning set): one
 way of writing gained what the other lost.
 
+Measured and not kept: a line with no sentence marks given them back before it is read, in
+fitting and reading alike (a full stop before the question its words start, as
+`trainee_text.split_lead` finds it, and a question mark at its end), so that a dictated question
+has the features of a typed one. On the reader with dj and dk (`python benchmarks/reader.py
+--no-cv`): AnnoMI lines lower-cased 0.619 → 0.635 four-behaviour macro-F1 (questions F1 0.664 →
+0.708), as written 0.634 → 0.641; the testing parts and probes within noise (d, h, n 0.907 →
+0.908, ap, aq 0.800 → 0.800, the probes' mean 0.786 → 0.786); the AnnoMI session ranking
+(`python benchmarks/quality.py`) lower-cased 0.938 → 0.950 (length-matched pairs 9 → 11 of 13),
+as written 0.971 → 0.959. But the verdict's typed conversations (`python benchmarks/verdict.py
+--set all`) missed 41 → 50, textbooks compassion-led 130 → 127, and a gaming conversation was
+compassion-led in each mode (dictated at 79.3): typed lines without marks, of which the corpus and
+trainees have many, read differently too.
+
 Byte-identical refits hold on one machine: refitted here with numpy 2.4 and scipy 1.17, the
 vocabulary comes out as shipped and the form and focus heads nearly so, but the attractor head
 differs by up to 0.24 a weight, since L-BFGS stops at MAX_ITERATIONS before it has converged and where it stops
