@@ -521,3 +521,24 @@ def test_a_retort_about_feelings_presumes_the_line_spoke_of_them() -> None:
     assert "said_feelings" not in granted_by(
         "Does any of that sound unworkable? I want it to be fair on you.", asked
     )
+
+
+def test_a_correction_denies_only_a_feeling_the_line_named() -> None:
+    # Rated blind: "No, not angry. Just clear, for once." after "Nobody invisible. Mate, that's a strong
+    # thing to stand for.", and "Not quite. I'm not fed up, exactly." after a line about the beach steps.
+    reflection = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA)
+    assert presumed_by("No, not angry. Just clear, for once.") == {"denied_anger"}
+    assert presumed_by("Not quite. I'm not fed up, exactly. I'm just out of the way of it.") == {
+        "denied_grievance"
+    }
+    assert presumed_by("Pleased? No. I'm just trying not to make it worse.") == {"denied_gladness"}
+    assert presumed_by("That's not how I'd put it.") == set()
+    assert "denied_anger" in granted_by("You sound furious about the rota.", reflection)
+    assert "denied_anger" not in granted_by(
+        "Nobody invisible. That's a strong thing to stand for.", reflection
+    )
+    assert "denied_grievance" in granted_by("It sounds like you're fed up with being overlooked.", reflection)
+    assert "denied_grievance" not in granted_by(
+        "So the steps down to the beach are the real test.", reflection
+    )
+    assert "denied_gladness" in granted_by("You must be really pleased with how it went.", reflection)
