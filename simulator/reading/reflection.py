@@ -186,9 +186,11 @@ def _feeling_words_by_start() -> dict[str, tuple[tuple[str, bool], ...]]:
 _NOT_A_FEELING = re.compile(
     r"(?<= )(?:(?:sit|sat|write|wrote|written|put|come|came|go|went|get|gets|got|walk|walked|step|steps|"
     r"calm|slow|settle|break|broke|turn|turned|shut|back|run|ran|climb|climbed|look|looked|up|and|way|note|jot|"
-    r"pin|track|wind|tone|hand|pass)(?: it| them| that| this| things| everything)? down"
+    r"pin|track|wind|tone|hand|pass|going|coming|goes|comes|gone|heading|headed|lie|lay|lying)"
+    r"(?: it| them| that| this| things| everything)? down"
     r"|down (?:to|the|a|at|from|into|onto|on|there|here|stairs|by|for|with))(?= )"
     r"|(?<= )down(?:stairs|load|loads|loaded|town|hill|wards)(?= )|(?<= )cop(?:y|ies|ied|per)"
+    r"|(?<= )the hard way(?= )"
 )
 
 

@@ -115,6 +115,9 @@ def test_a_possessive_holds_its_word() -> None:
 def test_down_as_a_direction_names_no_feeling() -> None:
     assert feeling_of("I want to get down to the rock pools and back up again.") == ""
     assert feeling_of("Sit down and write it down.") == ""
+    # Rated blind: "Not quite. I'm not fed up" answered this, as if it had named a hard feeling.
+    assert feeling_of("So the steps are the real test. Going down and coming back up again.") == ""
+    assert feeling_of("You've earned the right to say it, the hard way.") == ""
     assert feeling_of("I've been feeling down.") == feeling_of("It's got me down.") == "negative"
 
 
