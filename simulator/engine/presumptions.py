@@ -164,7 +164,13 @@ class Grants(AbstractSet[str]):
     @cached_property
     def _after_question(self) -> str:
         # "Thanks for your time. What will you try first?" asks on: a goodbye there is no goodbye.
-        return self._lowered[self._lowered.rfind("?") + 1 :]
+        lowered = self._lowered
+        if "?" in lowered or lowered.rstrip().endswith((".", "!")):
+            return lowered[lowered.rfind("?") + 1 :]
+        # Dictated, with no marks: "im sorry so forget the list how are you actually going since
+        # april" asks on from where its last question starts.
+        starts = [found.start() for found in _SPOKEN_QUESTION.finditer(lowered)]
+        return lowered[starts[-1] :] if starts else lowered
 
     @cached_property
     def _light(self) -> bool:
@@ -234,6 +240,13 @@ _QUESTION_OPENING = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+_SPOKEN_QUESTION = re.compile(
+    r"\b(?:how|what|where|when|why|who|which)(?:'s)? (?:are|is|was|were|do|did|does|would|could|can|will|have|has)"
+    r" (?:you|ya|u|things|it|we)\b"
+)
+"""Where a question starts in a line dictated without its question mark ("how are you actually going")."""
 
 
 def _opens_as_a_question(text: str) -> bool:

@@ -229,8 +229,14 @@ def reflection_fit(
     shared = tuple(sorted(ours & theirs))
     overlap = len(shared) / len(ours) if ours else 0.0
     # The feeling heard is the last line's, the one the reflection answers; the recent lines' together
-    # only when the last names none.
-    named, heard = feeling_of(line), (feeling_of(said[-1]) if said else "") or feeling_of(recent)
+    # only when the last names none and the line takes up none of its words: "Moorside loves you,
+    # Pennine Vale just doesn't know you yet" answers "I've been hiding in theatre at Moorside...",
+    # and misses nothing by not echoing a joke about being scared of a consultant a line before.
+    last = said[-1] if said else ""
+    named, heard = (
+        feeling_of(line),
+        feeling_of(last) or ("" if ours & content_words(last) else feeling_of(recent)),
+    )
     if strings_words_together(line):
         echo = Echo.STOCK
     elif ours and overlap >= 0.5:

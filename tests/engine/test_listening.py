@@ -589,3 +589,24 @@ def test_the_warm_up_compiles_the_set_aside_pattern_of_any_line_holding_up_to_th
     ):
         without_set_aside(line)
     assert _set_aside.cache_info().misses == compiled  # every pattern these lines need was made already
+
+
+def test_a_line_that_asks_nothing_draws_out_only_a_story_it_touches() -> None:
+    # Praise of strengths at Des's openness may bring out his towpath years, but only praise that
+    # touches them: "You're clearly a very strong person" is answered as praise, not with a speech.
+    praise = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    asked = Move(Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    assert (
+        Session(starting(DES, State.NEUTRAL)).play(praise, "You're clearly a very strong person.").reveals
+        == ()
+    )
+    touched = Session(starting(DES, State.NEUTRAL)).play(
+        praise, "Nine years on that towpath. That's commitment."
+    )
+    assert touched.reveals == ("strengths",)
+    for line in ("What would you say you're good at?", "tell me about a time you were at your best"):
+        assert Session(starting(DES, State.NEUTRAL)).play(asked, line).reveals == ("strengths",)
+    # Handed the choice, a coachee open enough tells their own step, asked or not.
+    handed = Move(Form.AUTONOMY, Focus.PLAN, Attractor.PEA, confidence=1.0)
+    turn = Session(starting(DES, State.OPEN)).play(handed, "Up to you. You're in charge.")
+    assert turn.reveals == ("next-step",)

@@ -14,6 +14,7 @@ from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
 AUTONOMY = Move(Form.AUTONOMY, Focus.NONE, Attractor.PEA)
 STATEMENT = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA)
+QUESTION = Move(Form.OPEN_QUESTION, Focus.VALUES, Attractor.PEA)
 ALL = [loaded.scenario for loaded in catalogue.load_bundled()]
 STATEMENTS = [
     "You're really good at what you do.",
@@ -57,6 +58,10 @@ STATEMENTS = [
         ("Strengths. I turned up. Every shift. That's it.", {"said_strengths"}),
         ("Dreams. I've got fourteen late entries and a student who won't look at me.", {"said_dreams"}),
         ("I value my weekends.", set()),
+        ("What matters to me? Not getting it wrong.", {"said_matters"}),
+        ("What's in place? Bev, for a start.", {"said_in_place"}),
+        ("Plan? I've got a plan. It's called getting to Friday.", {"said_plan"}),
+        ("What am I good at? The dock.", {"said_strengths"}),
         ("You've got till this coffee goes cold.", {"opening"}),
     ],
 )
@@ -542,3 +547,30 @@ def test_a_correction_denies_only_a_feeling_the_line_named() -> None:
         "So the steps down to the beach are the real test.", reflection
     )
     assert "denied_gladness" in granted_by("You must be really pleased with how it went.", reflection)
+
+
+@pytest.mark.parametrize(
+    ("line", "echo", "granted"),
+    [
+        ("What matters most to you about leading this team?", "said_matters", True),
+        ("Tell me about your people. What does caring about them look like?", "said_matters", False),
+        ("What do you already have in place? And what's missing?", "said_in_place", True),
+        ("And what is still missing?", "said_in_place", False),
+        ("Which small step would you like to try first?", "said_plan", True),
+        ("I hear you. What does your passion look like?", "said_wants", False),
+    ],
+)
+def test_a_reply_echoes_only_a_question_the_line_asked(line: str, echo: str, granted: bool) -> None:
+    # "What matters to me? ..." answers being asked what matters; after "What does caring about
+    # them look like?" it answers a question nobody asked.
+    assert (echo in granted_by(line, QUESTION)) is granted
+
+
+def test_a_dictated_line_that_asks_on_after_its_apology_or_goodbye_is_no_apology_or_goodbye() -> None:
+    # With no question mark to cut at, the question starts where its words do.
+    feeling = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA)
+    asks_on = "im sorry so forget the list for a bit how are you actually going since april"
+    assert "apology" not in granted_by(asks_on, feeling, 6)
+    assert "apology" in granted_by("im sorry i came in hot with the list", feeling, 6)
+    assert "parting" not in granted_by("thanks for your time what will you try first", feeling, 6)
+    assert "parting" in granted_by("thanks for your time see you next week", feeling, 6)

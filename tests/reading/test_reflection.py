@@ -189,3 +189,14 @@ def test_feeling_words_are_counted_as_often_as_they_begin_a_word(words: list[str
     assert negative == sum(lowered.count(" " + word) for word in negative_words)
     assert positive == sum(lowered.count(" " + word) for word in positive_words)
     assert sorted(present) == sorted(word for word in positive_words if " " + word in lowered)
+
+
+def test_a_reflection_of_the_last_line_misses_no_feeling_only_an_earlier_line_carried() -> None:
+    said = [
+        "I'd get Miss Farrell to do a session. The registrars would be too scared of her to nod off.",
+        "Honestly, it's me. I've been hiding in theatre at Moorside, and Pennine Vale feels like begging.",
+    ]
+    taken_up = "bless your heart for being that straight with me. moorside loves you, pennine vale doesn't know you yet"
+    assert reflection_fit(taken_up, said).echo is Echo.EXTENDS
+    # A line taking up none of the last line's words is still heard against the recent lines' feeling.
+    assert reflection_fit("You sound really happy about it.", [said[0], "Right."]).echo is Echo.MISSES
