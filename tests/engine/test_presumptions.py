@@ -61,6 +61,8 @@ STATEMENTS = [
         ("What matters to me? Not getting it wrong.", {"said_matters"}),
         ("What's in place? Bev, for a start.", {"said_in_place"}),
         ("Plan? I've got a plan. It's called getting to Friday.", {"said_plan"}),
+        ("A plan. Another list. I already have a list.", {"said_plan"}),
+        ("Don't ask me what matters and then tell me it's the paperwork.", {"criticised"}),
         ("What am I good at? The dock.", {"said_strengths"}),
         ("You've got till this coffee goes cold.", {"opening"}),
     ],
