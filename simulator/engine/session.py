@@ -607,15 +607,14 @@ class Session:
             # reflections cannot tell a fine paraphrase from a miss, and the reader vouched for it.
             return None
         # A question, an invitation ("Tell me about...") or the choice handed over ("Up to you,
-        # you're in charge here": their own step) draws out what it asks about, and a reflection that landed goes a step further;
-        # a line that asks nothing draws out only a story it touches ("Nine years on that towpath,
-        # every morning" -> the towpath years), not the next speech its focus unlocks. Told after
-        # "The lead on the hook. That makes sense" or "You're a natural leader", the towpath story
-        # answered nothing the trainee said. Blind, over 58 such turns of the practice
-        # conversations, a rater preferred the reply given instead 48 times to 8 (53 fitting
-        # against 9).
-        # A move played without a line (the explorer's) stands for every line of its kind: one
-        # touching the story among them.
+        # you're in charge here": their own step) draws out what it asks about, and a reflection
+        # that landed goes a step further; a line that asks nothing draws out only a story it
+        # touches ("Nine years on that towpath, every morning" -> the towpath years), not the
+        # next speech its focus unlocks. Told after "The lead on the hook. That makes sense" or
+        # "You're a natural leader", the towpath story answered nothing the trainee said. Blind,
+        # over 58 such turns of the practice conversations, a rater preferred the reply given
+        # instead 48 times to 8 (53 fitting against 9). A move played without a line (the
+        # explorer's) stands for every line of its kind: one touching the story among them.
         asked = (
             not heard.spoken
             or "asked" in heard.grants
