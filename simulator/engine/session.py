@@ -141,7 +141,6 @@ class Session:
         self.seed = seed
         self.personality = personality or personality_for(scenario, seed)
         self._kind_of = {item.id: item.kind for item in scenario.story}
-        self._story_words: dict[str, frozenset[str]] = {}  # each item's content words, when first asked
         self._phrases = scenario.phrases.as_lists()  # the same every turn: built once, not per line read
         self._restart()
 
@@ -627,18 +626,10 @@ class Session:
             if not item.allowed(events):
                 continue
             if self.state.rank >= item.needs.rank and (
-                asked or heard.verdict is Verdict.LANDED or heard.words & self._words_of(item)
+                asked or heard.verdict is Verdict.LANDED or not heard.words.isdisjoint(_told_words(item))
             ):
                 return item
         return None
-
-    def _words_of(self, item: StoryItem) -> frozenset[str]:
-        words = self._story_words.get(item.id)
-        if words is None:
-            words = self._story_words[item.id] = frozenset().union(
-                *(content_words(telling.text) for telling in item.all_tellings)
-            )
-        return words
 
     def _reply(
         self,
@@ -696,6 +687,11 @@ class Session:
             ordinary = choose_reply(self.scenario, state, move, heard, events, said, self._rng)
             return pool_choice if pool_choice is not None and ordinary.repeated else ordinary
         return choose_reply(self.scenario, state, move, heard, events, said, self._rng)
+
+
+def _told_words(item: StoryItem) -> frozenset[str]:
+    """The content words of every telling of a story item (each line's are remembered)."""
+    return frozenset().union(*(content_words(telling.text) for telling in item.all_tellings))
 
 
 def _kind_of(move: Move) -> tuple[Form, Focus]:
