@@ -1,6 +1,6 @@
 """Do the feedback's better lines fit their moments? Draws them for blind rating, then tallies. Prints figures.
 
-    python benchmarks/better_lines.py sample FILE N [--seed S] [--set live|...|all] [--against OTHER.json]
+    python benchmarks/better_lines.py sample FILE N [--seed S] [--set live|...|all] [--against OTHER.json [--changed]]
     python benchmarks/better_lines.py tally FILE RATINGS
 
 `sample` plays every written conversation of the chosen set(s) (`benchmarks/conversations/`, seed
@@ -11,7 +11,8 @@ moments drawn at random (seeded) to FILE as a JSON list for a rater (`id`, `coac
 (which moment each id is, and which version said it) to FILE.key.json. With `--against
 OTHER.json` (the moments `sample --dump` wrote from another version of the code) each moment is
 shown twice, once per version, shuffled together, so a rater blind to which is which compares
-them. `--dump OUT.json` writes every moment of this version, for such a comparison later.
+them (`--changed`: only moments where the two versions' lines differ). `--dump OUT.json` writes
+every moment of this version, for such a comparison later.
 
 A rater (a person, or a helper with the rubric below and nothing else) writes RATINGS: a JSON
 object from each id to {"rating": "good" | "poor" | "bad", "category": ..., "note": ...}.
@@ -84,6 +85,11 @@ def sample(args: argparse.Namespace) -> None:
         other = {m["moment"]: m for m in json.loads(Path(args.against).read_text(encoding="utf-8"))}
         versions = {"other": other, "this": ours}
     shared = sorted(set.intersection(*(set(v) for v in versions.values())))
+    if args.against:
+        differ = [m for m in shared if other[m]["suggested_instead"] != ours[m]["suggested_instead"]]
+        print(f"{len(differ)} of {len(shared)} shared moments have a different line in this version")
+        if args.changed:
+            shared = differ
     rng = random.Random(args.seed)
     chosen = rng.sample(shared, min(args.n, len(shared)))
     items = [(moment, version) for moment in chosen for version in versions]
@@ -137,6 +143,9 @@ def main() -> None:
     drawing.add_argument("--set", default="all", choices=[*SETS, "all"])
     drawing.add_argument("--against", help="moments dumped from another version, shown beside these")
     drawing.add_argument("--dump", help="write every moment of this version here")
+    drawing.add_argument(
+        "--changed", action="store_true", help="with --against: only moments whose line differs"
+    )
     counting = commands.add_parser("tally", help="count a rater's ratings")
     counting.add_argument("file")
     counting.add_argument("ratings")

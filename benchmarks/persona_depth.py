@@ -4,7 +4,8 @@
 
 Targets for a finished persona (scenarios/AUTHORING.md, "Depth"): at least 300 distinct
 replies, at least 10 topics, and at least 4 replies in every state x common focus slot (the
-replies filed under that focus in that state's `replies:`). A reply counts once however many
+replies filed under that focus in that state's `replies:`). It also counts the persona's
+`coach_lines:` (the better line's own lines) and names topics and story items with no reflection. A reply counts once however many
 lists it is in; the story, the opening and the closing are not replies.
 """
 
@@ -14,6 +15,7 @@ import argparse
 from collections.abc import Iterator
 
 from simulator.scenario import catalogue
+from simulator.scenario.base import COACH_MOVES
 from simulator.scenario.model import PoolName, Scenario, replies_for
 from simulator.scenario.replies import REPLY_KEYS
 from simulator.vocabulary import Focus, State
@@ -64,8 +66,20 @@ def report(scenario: Scenario, shown: int) -> list[str]:
         f"  slots under {TARGET_PER_SLOT}     {below:>4} of {len(slots)} state x focus slots",
         "  thinnest slots:  "
         + ", ".join(f"{state.value}/{focus.value} {count}" for (state, focus), count in thin[:shown]),
+        "  coach lines      " + coach_line_coverage(scenario),
     ]
     return lines
+
+
+def coach_line_coverage(scenario: Scenario) -> str:
+    """How many model lines the persona has for the better line, and which topics or story items lack a reflection."""
+    subjects = [*((f"topic {topic.id}", topic.coach_lines) for topic in scenario.topics)]
+    subjects += [(f"story {item.id}", item.coach_lines) for item in scenario.story]
+    total = sum(len(lines.of(move)) for _, lines in subjects for move in COACH_MOVES)
+    unreflected = [name for name, lines in subjects if not lines.reflect]
+    named = ", ".join(unreflected[:4]) + (", ..." if len(unreflected) > 4 else "")
+    reflected = f"{len(subjects) - len(unreflected)} of {len(subjects)} topics and story items reflected"
+    return f"{total:>4}  ({reflected}" + (f"; none for {named})" if unreflected else ")")
 
 
 def main() -> None:

@@ -161,6 +161,8 @@ def per_turn_feedback(
                 facts.topics,
                 frozenset(used),
                 trainee_lines,
+                facts.persona_lines_before(index),
+                facts.persona_names,
             )
             better = next_step_on_arc(here, reflects, feeling_of)
             if better.example:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -45,6 +45,12 @@ class ArcFacts:
         str, ...
     ] = ()  # words for the subjects of the coachee's life; only those they mentioned are used
     questions_in_a_row: int = 0  # the last lines that counted were this many questions, nothing between
+    # The persona's own lines for this moment, by move ("reflect", "values", ...): written by the
+    # trainer for what the coachee just spoke of (`simulator.scenario.coach_lines`).
+    persona_lines: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # Words the persona's own texts capitalise mid-sentence (names of people, places, days): a
+    # line handing back the coachee's words keeps their capital at its start ("So Kofi...").
+    names: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,8 @@ def moment(
     topics: tuple[str, ...] = (),
     used: frozenset[str] = frozenset(),
     trainee_lines: tuple[str, ...] | None = None,
+    persona_lines: Mapping[str, tuple[str, ...]] | None = None,
+    names: frozenset[str] = frozenset(),
 ) -> ArcFacts:
     """The arc's facts after `exchanges`: what `/hint` and the scorecard's better line are both built from."""
     said = [opening, *(exchange.coachee for exchange in exchanges)]
@@ -90,6 +98,8 @@ def moment(
         told=told,
         topics=topics,
         questions_in_a_row=_questions_at_the_end(exchanges),
+        persona_lines=persona_lines or {},
+        names=names,
     )
 
 
@@ -121,6 +131,7 @@ class Stage:
     move: str
     why: str
     templates: tuple[str, ...]
+    persona_frames: tuple[str, ...] = ("{line}",)  # how a persona's own line is said at this stage
 
     def suggestion(self, example: str = "") -> Suggestion:
         """This stage's move with one line to say it."""
@@ -139,7 +150,8 @@ def _data() -> dict[str, Any]:
 def stage(name: str) -> Stage:
     """A stage of the arc by name (see `arc.json`)."""
     entry = _data()["stages"][name]
-    return Stage(name, entry["move"], entry["why"], tuple(entry["templates"]))
+    frames = tuple(entry.get("persona_frames", ("{line}",)))
+    return Stage(name, entry["move"], entry["why"], tuple(entry["templates"]), frames)
 
 
 def stage_names() -> tuple[str, ...]:
@@ -165,6 +177,27 @@ def _stem(word: str) -> str:
 @cache
 def _stop() -> frozenset[str]:
     return frozenset(_data()["mirror"]["stop"])
+
+
+_CAPITALISED_MID_SENTENCE = re.compile(r"\w[,;:]?\s+([A-Z][\w'-]*)")
+
+
+def names_in(texts: Iterable[str]) -> frozenset[str]:
+    """The words `texts` capitalise mid-sentence and never write in lower case ("I saw Kofi on
+    Sunday" -> Kofi, Sunday): names. "Good" in a quoted "'Good morning'" is not one, as "good"
+    comes elsewhere."""
+    texts = list(texts)
+    capitalised = {found.group(1) for text in texts for found in _CAPITALISED_MID_SENTENCE.finditer(text)}
+    lower = {word for text in texts for word in _LOWER_WORD.findall(text)}
+    return frozenset(word for word in capitalised if word.lower() not in lower and word != "I")
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][\w'-]*")
+
+
+def shared_words(line: str, said: str) -> int:
+    """How many content words (stemmed, stop words aside) `line` shares with `said`."""
+    return len(_words(line) & _words(said))
 
 
 @lru_cache(maxsize=8192)
@@ -243,23 +276,24 @@ def _mid_sentence(first: str) -> re.Pattern[str]:
     return re.compile(r"\w[,;:]?\s+" + re.escape(first) + r"\b")
 
 
-def _first_word_case(first: str, said: str) -> str:
-    # A name keeps its capital (it is capitalised mid-sentence somewhere in what was said); other words lose it.
+def _first_word_case(first: str, said: str, names: frozenset[str] = frozenset()) -> str:
+    # A name keeps its capital (it is capitalised mid-sentence somewhere in what was said, or in the
+    # persona's own texts, `names`); other words lose it.
     # A word with no capital is the same either way, so all that was said is searched only for
     # one with a capital; and first by the plain substring test, as the pattern can match only
     # where the word is.
     lowered = first[:1].lower() + first[1:]
-    if lowered == first or first == "I" or (len(first) > 1 and first.isupper()):  # "KPI" stays, "A" does not
-        return first
+    if lowered == first or first == "I" or (len(first) > 1 and first.isupper()) or first in names:
+        return first  # "KPI" stays, "A" does not
     return first if first in said and _mid_sentence(first).search(said) else lowered
 
 
-def mirror(said: str, elsewhere: str = "") -> str:
+def mirror(said: str, elsewhere: str = "", names: frozenset[str] = frozenset()) -> str:
     """The coachee's last words handed back from the trainee's side ("I've tried lists" -> "you've tried lists"), or "".
 
     The statement with the most content words is taken (the later one on a tie), cut to a short
     phrase; its first word keeps a capital only when it is a name (capitalised mid-sentence in
-    `said` or in `elsewhere`, the rest of what the coachee said). Questions and clauses about the trainee ("you know that") are never handed back,
+    `said` or in `elsewhere`, the rest of what the coachee said, or one of `names`). Questions and clauses about the trainee ("you know that") are never handed back,
     nor fragments and orders (a clause opening with a word of `not_statements` in arc.json: "on the
     worst nights we've had", "Let me pick one"): with nothing else said, there is nothing to mirror.
     """
@@ -268,7 +302,7 @@ def mirror(said: str, elsewhere: str = "") -> str:
         return ""
     first, _, rest = best.partition(" ")
     text = said.replace("\u2019", "'")
-    return f"{_first_word_case(first, text + ' ' + elsewhere)} {rest}".strip().rstrip(",")
+    return f"{_first_word_case(first, text + ' ' + elsewhere, names)} {rest}".strip().rstrip(",")
 
 
 @lru_cache(maxsize=4096)  # keyed by the coachee's line alone: the persona's lines come round again
@@ -440,7 +474,7 @@ def _topic_taken_up(facts: ArcFacts) -> str:
             determiner = (
                 _SWAPPED_DETERMINER.get(before.group(1).lower(), before.group(1).lower()) if before else ""
             )
-            named = _first_word_case(named, said + " " + facts.coachee_before)
+            named = _first_word_case(named, said + " " + facts.coachee_before, facts.names)
             return f"{determiner} {named}".strip()
     return ""
 
@@ -449,12 +483,12 @@ _DETERMINER_BEFORE = re.compile(r"\b(the|my|our|this|that|his|her|their)\s+$", r
 _SWAPPED_DETERMINER = {"my": "your", "our": "your"}
 
 
-def _told_phrase(told: tuple[tuple[str, str], ...]) -> str:
+def _told_phrase(told: tuple[tuple[str, str], ...], names: frozenset[str] = frozenset()) -> str:
     # The latest of the vision, values or strengths they told, as a short phrase of their own words.
     for kind in ("vision", "values", "strengths"):
         for told_kind, text in reversed(told):
             if told_kind == kind:
-                return mirror(text, text)
+                return mirror(text, text, names)
     return ""
 
 
@@ -651,24 +685,64 @@ def next_step_on_arc(
     values = _Values(facts)
     own = _words(facts.coachee_said)
     trainee = _said_lines(facts.trainee_lines)
-    offered: list[tuple[str, frozenset[str]]] | None = None
-    for template in current.templates:
-        line = _fill(template, values.get)
-        if line is None or trainee.too_close(line, own):
-            continue
-        if reflects is not None and "{mirror}" in template and not reflects(line, facts.coachee_said):
-            continue
-        if feeling_of is not None and _voices_hard_feeling(template) and not heard_hard:
-            continue
-        if not _needs_met(template, said):
-            continue
-        if offered is None:
-            offered = _said(facts.used, frozenset())
-        if _too_close(line, offered, frozenset()):
-            continue
-        return current.suggestion(line)
-    return current.suggestion()
+    declined = _shows(said, "declines_the_subject")  # "Leave Tomasz out of it": not a line about Tomasz
+    offered: list[tuple[str, frozenset[str]]] = []
+    if facts.used:
+        offered = _said(facts.used, frozenset())
 
+    def fresh(line: str) -> bool:
+        return not trainee.too_close(line, own) and not _too_close(line, offered, frozenset())
+
+    def persona_line() -> str | None:
+        frames = current.persona_frames
+        turn = len(facts.used)  # the frames take turns, so a repair does not end the same way every time
+        for written in () if declined else facts.persona_lines.get(PERSONA_MOVE_OF_STAGE.get(name, ""), ()):
+            if _voices_hard_feeling(written) and not heard_hard:
+                continue
+            for shift in range(len(frames)):
+                line = frames[(turn + shift) % len(frames)].replace("{line}", written)
+                if fresh(line):
+                    return line
+        return None
+
+    def template_line(answering_only: bool = False) -> str | None:
+        for template in current.templates:
+            if (answering_only and not _needs_of(template)) or not _needs_met(template, said):
+                continue
+            line = _fill(template, values.get)
+            if line is None or not fresh(line):
+                continue
+            if reflects is not None and "{mirror}" in template and not reflects(line, facts.coachee_said):
+                continue
+            if feeling_of is not None and _voices_hard_feeling(template) and not heard_hard:
+                continue
+            return line
+        return None
+
+    # The persona's own line for the subject comes first, but after a line that answers what the
+    # coachee just said ("No need to apologise", "I came in too hard"); without one, the stage's lines.
+    written = persona_line()
+    line = template_line() if written is None else template_line(answering_only=True) or written
+    return current.suggestion(line or "")
+
+
+PERSONA_MOVE_OF_STAGE = {
+    "repair": "reflect",
+    "acknowledge": "reflect",
+    "build_safety": "reflect",
+    "reflect_first": "reflect",
+    "deepen": "reflect",
+    "strengths": "affirm",
+    "values": "values",
+    "vision": "vision",
+    "learning_agenda": "step",
+}
+"""The stages a persona's own line may voice, and the move (`CoachLines` field) it is filed under.
+Such a line, written for what the coachee just spoke of, comes before the stage's templates, but
+after one that answers what the coachee said (`template_needs`: owning a push they named, "no need
+to apologise"); the stage's `persona_frames` say it in the stage's move (a repair hands the choice
+back after it). The stages that answer the moment itself (settling a worry, answering a question,
+saying a muddled line again) and the close keep their own lines."""
 
 _ONWARD = frozenset({"strengths", "vision", "values", "balance_sheet", "learning_agenda", "affirm_and_close"})
 """Stages that take the conversation forward: none of them right after the coachee voiced a hard
@@ -715,9 +789,9 @@ class _Values:
     def _work_out(self, name: str) -> str:
         facts = self._facts
         if name == "mirror":
-            return mirror(facts.coachee_said, facts.coachee_before)
+            return mirror(facts.coachee_said, facts.coachee_before, facts.names)
         if name == "told":
-            return _told_phrase(facts.told)
+            return _told_phrase(facts.told, facts.names)
         if name == "topic":
             return _topic_taken_up(facts)
         return ""

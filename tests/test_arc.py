@@ -1,12 +1,14 @@
 """The coaching arc: the stage read from the conversation, and a line voiced from the coachee's own words."""
 
+from collections.abc import Mapping
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.arc import ArcFacts, Exchange, mirror, moment, next_step_on_arc, stage_of
+from simulator.arc import ArcFacts, Exchange, mirror, moment, names_in, next_step_on_arc, stage, stage_of
 from simulator.reading.reflection import feeling_of, reflection_fit, reflects
 from simulator.vocabulary import Focus, State
 from tests.strategies import COACHEE_WORDS, COMPASSION_LINES, STOCK_LINES
@@ -39,6 +41,27 @@ def test_mirror_hands_back_no_fragment_and_no_order() -> None:
 def test_mirror_keeps_a_name_capitalised_and_lowers_an_ordinary_first_word() -> None:
     assert mirror("Jean saw the letter and went quiet.", "I told Jean about it.").startswith("Jean")
     assert mirror("Nobody notices the nights I stay late.").startswith("nobody")
+
+
+def test_a_name_the_persona_uses_keeps_its_capital_when_it_opens_the_handed_back_words() -> None:
+    texts = ["I told Kofi on Sunday.", "Kofi's good. Good cooks are rare, and it's a good kitchen."]
+    assert names_in(texts) == {"Kofi", "Sunday"}
+    said = "Kofi wants the pass, and he's earned it."
+    assert mirror(said).startswith("kofi")
+    assert mirror(said, names=names_in(texts)).startswith("Kofi wants the pass")
+
+
+def test_a_repair_hands_back_a_shut_down_coachees_words_only_when_nothing_else_is_left() -> None:
+    jab = "Lovely. She can lend me her afternoon, then."
+    first = next_step_on_arc(ArcFacts(5, set(), set(), State.DEFENSIVE, coachee_said=jab)).example
+    assert "afternoon" not in first
+    everything_else = frozenset(
+        template for template in stage("repair").templates if "{mirror}" not in template
+    )
+    last = next_step_on_arc(
+        ArcFacts(9, set(), set(), State.DEFENSIVE, coachee_said=jab, used=everything_else)
+    )
+    assert "her afternoon" in last.example
 
 
 def test_the_arc_repairs_before_anything_else_and_warms_up_first() -> None:
@@ -92,6 +115,102 @@ def test_the_better_line_never_rewords_the_trainees_own_line_nor_repeats_an_offe
 def test_a_topic_is_named_only_once_the_coachee_has_mentioned_it() -> None:
     unsaid = ArcFacts(2, {Focus.STRENGTHS}, set(), State.NEUTRAL, coachee_said="Maybe.", topics=("students",))
     assert "students" not in next_step_on_arc(unsaid).example
+
+
+PERSONA_LINES = {
+    "reflect": ("The students matter to you, even on the nights there's nothing left to give them.",),
+    "vision": ("If teaching had a proper place in your week, what would that look like?",),
+    "step": ("What's one small thing you'd like to try with the students, if anything?",),
+}
+
+
+def _after(
+    state: State, said: str, lines: Mapping[str, tuple[str, ...]] | None = None, **more: Any
+) -> ArcFacts:
+    """A moment five turns in, after the coachee said `said`, with persona lines (PERSONA_LINES by default)."""
+    return ArcFacts(
+        5,
+        set(),
+        set(),
+        state,
+        coachee_said=said,
+        persona_lines=PERSONA_LINES if lines is None else lines,
+        **more,
+    )
+
+
+def test_a_persona_line_for_the_stage_comes_before_the_templates() -> None:
+    said = "The students are fine. They're not the problem, are they?"
+    guarded = _after(State.GUARDED, said)
+    assert next_step_on_arc(guarded, reflects, feeling_of).example == PERSONA_LINES["reflect"][0]
+    # the vision stage takes the persona's vision line; a stage with no line of its own takes a template
+    ready = ArcFacts(
+        4,
+        {Focus.STRENGTHS},
+        set(),
+        State.NEUTRAL,
+        coachee_said="I love having them.",
+        persona_lines=PERSONA_LINES,
+    )
+    assert stage_of(ready) == "vision"
+    assert next_step_on_arc(ready, reflects, feeling_of).example == PERSONA_LINES["vision"][0]
+    closing = ArcFacts(
+        9,
+        {Focus.VISION, Focus.VALUES, Focus.REAL_SELF, Focus.PLAN},
+        {"vision", "values", "next_step"},
+        State.OPEN,
+        coachee_said="I'll ask her on Monday.",
+        persona_lines=PERSONA_LINES,
+    )
+    assert stage_of(closing) == "affirm_and_close"
+    assert next_step_on_arc(closing).example not in {
+        line for lines in PERSONA_LINES.values() for line in lines
+    }
+
+
+def test_a_repair_says_the_persona_line_and_hands_the_choice_back_unless_a_push_was_named() -> None:
+    said = "The students are fine. They're not the problem, are they?"
+    shut = _after(State.DEFENSIVE, said)
+    line = next_step_on_arc(shut, reflects, feeling_of).example
+    assert line.startswith(PERSONA_LINES["reflect"][0]) and line != PERSONA_LINES["reflect"][0]
+    # said once, it is not offered again; a later repair, with another line, ends another way
+    again = _after(State.DEFENSIVE, said, used=frozenset({line}))
+    assert not next_step_on_arc(again, reflects, feeling_of).example.startswith(PERSONA_LINES["reflect"][0])
+    later = _after(State.DEFENSIVE, said, used=frozenset({"What matters most to you here?"}))
+    ending = next_step_on_arc(later, reflects, feeling_of).example
+    assert ending.startswith(PERSONA_LINES["reflect"][0]) and ending != line
+    # told off, the coachee is owed the owning of it first
+    lectured = _after(State.DEFENSIVE, "I don't need a lecture.")
+    assert next_step_on_arc(lectured, reflects, feeling_of).example.startswith("I came in too hard")
+
+
+def test_a_persona_line_is_held_back_when_the_coachee_asked_to_leave_the_subject() -> None:
+    said = "Leave the students out of it. They work hard."
+    shut = _after(State.DEFENSIVE, said)
+    assert PERSONA_LINES["reflect"][0] not in next_step_on_arc(shut, reflects, feeling_of).example
+
+
+def test_a_persona_line_is_not_offered_twice_nor_after_the_trainee_said_it() -> None:
+    said = "The students are fine."
+    line = PERSONA_LINES["reflect"][0]
+    used = _after(State.GUARDED, said, used=frozenset({line}))
+    assert next_step_on_arc(used).example != line
+    own = _after(State.GUARDED, said, trainee_lines=(line,))
+    assert next_step_on_arc(own).example != line
+
+
+def test_a_persona_line_does_not_pass_over_a_question_or_a_worry() -> None:
+    asked = _after(State.NEUTRAL, "Why do you want to know about them?")
+    assert stage_of(asked) == "answer"
+    assert next_step_on_arc(asked).example not in PERSONA_LINES["reflect"]
+
+
+def test_a_persona_line_naming_a_hard_feeling_waits_for_one() -> None:
+    heavy = {"reflect": ("That's a lot to carry, the students on top of everything.",)}
+    cheerful = _after(State.GUARDED, "I love having the students.", lines=heavy)
+    assert next_step_on_arc(cheerful, reflects, feeling_of).example != heavy["reflect"][0]
+    weary = _after(State.GUARDED, "I'm exhausted, and the students need me.", lines=heavy)
+    assert next_step_on_arc(weary, reflects, feeling_of).example == heavy["reflect"][0]
 
 
 @settings(max_examples=50, deadline=None)

@@ -10,6 +10,7 @@ from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc, topic_
 from simulator.engine.session import Session
 from simulator.reading.reflection import feeling_of, reflects
 from simulator.rules import Rule
+from simulator.scenario.coach_lines import coach_lines_after, persona_names
 from simulator.vocabulary import QUESTION_FORMS, Attractor
 
 
@@ -32,5 +33,21 @@ def hint_for(session: Session) -> Suggestion:
         (scenario.story_item(item).kind, scenario.story_item(item).text) for item in session.revealed
     )
     topics = topic_words(topic.words for topic in getattr(scenario, "topics", ()))
-    here = moment(exchanges, scenario.opening.text, session.state, told, topics)
+    last = session.turns[-1] if session.turns else None
+    persona_lines = (
+        coach_lines_after(
+            last.coachee, last.reveals, scenario.topics, scenario.story, scenario.repeat_openers
+        )
+        if last is not None
+        else {}
+    )
+    here = moment(
+        exchanges,
+        scenario.opening.text,
+        session.state,
+        told,
+        topics,
+        persona_lines=persona_lines,
+        names=persona_names(scenario),
+    )
     return next_step_on_arc(here, reflects, feeling_of)

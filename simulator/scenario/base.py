@@ -22,6 +22,42 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+CoachLine = Annotated[str, Field(min_length=1, max_length=400)]
+
+
+class CoachLines(Strict):
+    """What a skilled manager might say right after the coachee has spoken on one subject (a topic
+    or a story item), by the move it makes: the better line the scorecard's feedback and `/hint`
+    offer at such a moment, when the arc calls for that move (`simulator.arc.PERSONA_MOVE_OF_STAGE`)."""
+
+    reflect: tuple[CoachLine, ...] = Field(
+        (),
+        description=(
+            "Reflections of what this subject means to the coachee, in the manager's words: each fits "
+            "whatever the coachee says about it, guarded or open."
+        ),
+    )
+    values: tuple[CoachLine, ...] = Field(
+        (), description="Questions about what this says about what matters to them."
+    )
+    vision: tuple[CoachLine, ...] = Field(
+        (), description="Questions about the future they would want, grown from it."
+    )
+    step: tuple[CoachLine, ...] = Field(
+        (), description="Invitations to one small step of their own choosing."
+    )
+    affirm: tuple[CoachLine, ...] = Field((), description="Affirmations of a specific strength it shows.")
+
+    def of(self, move: str) -> tuple[str, ...]:
+        """The lines for one move ("reflect", "values", "vision", "step" or "affirm")."""
+        lines: tuple[str, ...] = getattr(self, move)
+        return lines
+
+
+COACH_MOVES = ("reflect", "values", "vision", "step", "affirm")
+"""The moves a persona's coach lines are filed under (`CoachLines`' fields)."""
+
+
 class Line(Strict):
     """One thing the coachee says, with the nonverbal cue the trainee sees beside it."""
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from simulator.scenario.base import COACH_MOVES, CoachLines
 from simulator.scenario.model import (
     BAND_OF_STATE,
     BandReplies,
@@ -103,6 +104,7 @@ def reply_problems(scenario: Scenario, reach: tuple[State, ...], revealable: set
     findings.extend(_topic_gaps(scenario, reach))
     findings.extend(_never_said(scenario, reach, revealable))
     findings.extend(_leaving(scenario))
+    findings.extend(_coach_lines_on_nerves(scenario))
     return findings
 
 
@@ -334,6 +336,31 @@ def _leaving(scenario: Scenario) -> list[Finding]:
             if words:
                 message = f"this telling reads as leaving ({words!r}) but the meeting goes on after it: change its words"
                 findings.append(Finding(("story", index, "tellings", t_index), message, "warning"))
+    return findings
+
+
+def _coach_lines_on_nerves(scenario: Scenario) -> list[Finding]:
+    # A coach line is offered to the trainee as the better line: one that names the words of a
+    # hot button firing on any move would hit the coachee's nerve when the trainee takes it up.
+    buttons = [button for button in scenario.coachee.hot_buttons if button.fires_on == "any"]
+    subjects: list[tuple[DataPath, CoachLines]] = [
+        (("topics", index, "coach_lines"), topic.coach_lines) for index, topic in enumerate(scenario.topics)
+    ]
+    subjects += [
+        (("story", index, "coach_lines"), item.coach_lines) for index, item in enumerate(scenario.story)
+    ]
+    findings = []
+    for path, lines in subjects:
+        for move in COACH_MOVES:
+            for index, line in enumerate(lines.of(move)):
+                for button in buttons:
+                    found = button.pattern().search(line)
+                    if found is not None:
+                        message = (
+                            f"says {found.group(0)!r}, a word of hot button {button.id!r}: a trainee who "
+                            "takes this line up as the better line hits that nerve"
+                        )
+                        findings.append(Finding((*path, move, index), message, "warning"))
     return findings
 
 

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
-from simulator.scenario.base import Identifier, Line, NeaKind, StoryKind, Strict, Text
+from simulator.scenario.base import CoachLines, Identifier, Line, NeaKind, StoryKind, Strict, Text
 from simulator.scenario.replies import (
     BAND_OF_STATE,
     REPLY_KEYS,
@@ -161,6 +161,9 @@ class StoryItem(Strict):
             "draws the item out picks one of `text` and these, so a story told in every meeting is not "
             "told word for word."
         ),
+    )
+    coach_lines: CoachLines = Field(
+        CoachLines(), description="What a skilled manager might say right after the coachee told it."
     )
 
     @property

@@ -27,7 +27,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, Field, create_model
 
-from simulator.scenario.base import Identifier, Line, Strict
+from simulator.scenario.base import CoachLines, Identifier, Line, Strict
 from simulator.vocabulary import Focus, Form, State
 
 
@@ -173,6 +173,9 @@ class Topic(Strict):
     requires: Requires = ()
     unless: Unless = ()
     replies: BandReplies = Field(description="What the coachee says about it, per band of openness.")
+    coach_lines: CoachLines = Field(
+        CoachLines(), description="What a skilled manager might say right after the coachee spoke of it."
+    )
 
     def allowed(self, events: Set[str]) -> bool:
         """Whether the topic may be taken up, given what has happened."""

@@ -166,6 +166,12 @@ replies:
 topics:
   - id: new-starter
     words: [new starter, starter, pair*, mentor*]
+    # What a good manager might say next, offered as the better line and by /hint (optional).
+    coach_lines:
+      reflect:
+        - Bringing the new starter on matters to you, even when there's no time to do it properly.
+      vision:
+        - If mentoring had a proper place in your week, what would that look like?
     replies:
       closed:
         - text: The new starter's fine. They're not the problem.

@@ -30,3 +30,11 @@ def test_the_hint_takes_up_what_the_coachee_just_said() -> None:
     assert hint.move and hint.example
     if handed_back:
         assert handed_back.lower() in hint.example.lower() or hint.move.startswith("warm-up")
+
+
+def test_the_hint_offers_the_personas_own_line_for_the_subject_the_coachee_just_spoke_of() -> None:
+    session = play(NURSE, ["Hi Grace.", "How are the students getting on?"])
+    students = next(topic for topic in NURSE.topics if topic.id == "students")
+    said = session.turns[-1].coachee
+    assert said in {reply.text for _, _, reply in students.replies.keyed()}
+    assert hint_for(session).example in students.coach_lines.reflect

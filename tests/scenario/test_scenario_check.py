@@ -145,3 +145,18 @@ def test_story_items_waiting_for_each_other_are_never_revealed() -> None:
 def test_a_goal_to_reveal_an_item_that_never_is_revealed_is_an_error() -> None:
     found = messages(variant(coachee={"temperament": {"open_needs": ("none",)}}))
     assert "goals.0.reveal: error: this goal can never be met: story item 'vision' is never revealed" in found
+
+
+def test_a_coach_line_naming_a_hot_buttons_words_is_a_warning() -> None:
+    scenario = catalogue.load().scenario
+    topic = scenario.topics[0]
+    lines = topic.coach_lines.model_copy(
+        update={"reflect": ("The audit weighs on you.", *topic.coach_lines.reflect)}
+    )
+    touched = scenario.model_copy(
+        update={"topics": (topic.model_copy(update={"coach_lines": lines}), *scenario.topics[1:])}
+    )
+    assert messages(touched) == [
+        "topics.0.coach_lines.reflect.0: warning: says 'audit', a word of hot button 'audit': a trainee "
+        "who takes this line up as the better line hits that nerve"
+    ]

@@ -1,0 +1,89 @@
+"""A persona's own model lines: found for the moment after a topic reply or a told story item."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine.coachee import hot_button_hit
+from simulator.reading.moves import classify
+from simulator.scenario import catalogue
+from simulator.scenario.base import COACH_MOVES, CoachLines
+from simulator.scenario.coach_lines import coach_lines_after
+from simulator.scenario.model import Scenario
+from simulator.vocabulary import Attractor, Context, State
+
+TOPIC_LINES = CoachLines(
+    reflect=("Teaching is close to your heart.", "The students matter to you."),
+    vision=("If the students had more of your time, what would that look like?",),
+)
+STORY_LINES = CoachLines(reflect=("Story reflect.",), affirm=("Story affirm.",))
+
+
+def _with_lines() -> Scenario:
+    scenario = catalogue.load().scenario
+    topics = (scenario.topics[0].model_copy(update={"coach_lines": TOPIC_LINES}), *scenario.topics[1:])
+    story = (scenario.story[0].model_copy(update={"coach_lines": STORY_LINES}), *scenario.story[1:])
+    return scenario.model_copy(update={"topics": topics, "story": story})
+
+
+def _after(scenario: Scenario, said: str, told: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
+    return coach_lines_after(said, told, scenario.topics, scenario.story, scenario.repeat_openers)
+
+
+def test_a_topic_reply_brings_its_topics_lines_that_take_it_up_said_plain_or_behind_an_opener() -> None:
+    scenario = _with_lines()
+    reply = scenario.topics[0].replies.for_state(State.GUARDED)[0].text
+    assert reply == "The students are fine. They're not the problem, are they?"
+    # "Teaching is close to your heart." shares no word with the reply: it would change the subject
+    expected = {
+        "reflect": ("The students matter to you.",),
+        "vision": ("If the students had more of your time, what would that look like?",),
+    }
+    assert _after(scenario, reply) == expected
+    opener = scenario.repeat_openers[0]
+    assert _after(scenario, opener + reply) == expected
+
+
+def test_a_told_story_item_comes_before_the_topic_and_any_other_line_brings_nothing() -> None:
+    scenario = _with_lines()
+    item = scenario.story[0]
+    reply = scenario.topics[0].replies.for_state(State.GUARDED)[0].text
+    lines = _after(scenario, reply, (item.id,))
+    assert lines["reflect"] == ("Story reflect.", "The students matter to you.")
+    assert lines["affirm"] == ("Story affirm.",)
+    assert _after(scenario, scenario.opening.text) == {}
+    assert _after(scenario, "Something no topic says.") == {}
+
+
+def _subjects(scenario: Scenario) -> list[tuple[str, CoachLines, str]]:
+    """(name, lines, a coachee line they follow) for every topic and story item."""
+    subjects = []
+    for topic in scenario.topics:
+        replies = [reply.text for _, _, reply in topic.replies.keyed()]
+        subjects.append((f"topic {topic.id}", topic.coach_lines, replies[0] if replies else ""))
+    subjects += [(f"story {item.id}", item.coach_lines, item.text) for item in scenario.story]
+    return subjects
+
+
+@pytest.mark.parametrize("scenario_id", catalogue.bundled_ids())
+def test_every_bundled_topic_and_story_item_has_a_reflection_of_its_own(scenario_id: str) -> None:
+    scenario = catalogue.load(scenario_id).scenario
+    assert [name for name, lines, _ in _subjects(scenario) if not lines.reflect] == []
+
+
+@pytest.mark.parametrize("scenario_id", catalogue.bundled_ids())
+def test_a_bundled_coach_line_is_compassion_led_as_the_reader_and_the_coachee_hear_it(
+    scenario_id: str,
+) -> None:
+    # The better line is what the trainee is told to say: read back, it must not count against
+    # them (a reading too unsure to count counts neither way), nor hit one of the coachee's nerves.
+    scenario = catalogue.load(scenario_id).scenario
+    wrong = []
+    for name, lines, before in _subjects(scenario):
+        for move in COACH_MOVES:
+            for line in lines.of(move):
+                read = classify(line, Context(previous_coachee_line=before))
+                against = read.attractor is Attractor.NEA and not read.is_unclear
+                if against or hot_button_hit(read, line, scenario.coachee) is not None:
+                    wrong.append((name, move, line, read.form.value, read.focus.value))
+    assert wrong == []
