@@ -36,6 +36,10 @@ def test_mirror_hands_back_no_fragment_and_no_order() -> None:
     assert mirror("Fine. Just please tell me before any of it goes upstairs.") == ""
     assert mirror("Calm. Which is strange, because nothing's fixed yet.") == ""
     assert mirror("Frustrated, maybe. Not with you. With how things get decided now.") == ""
+    # a verb whose subject was dropped, or thanks, would come back garbled
+    assert mirror("My plan is to cook dinner. Starts at half five.") == "your plan is to cook dinner"
+    assert mirror("That stings. Doesn't mean it's wrong.") == ""
+    assert mirror("Thanks for leaving it with me. Makes it easier to be straight.") == ""
 
 
 def test_mirror_keeps_a_name_capitalised_and_lowers_an_ordinary_first_word() -> None:
