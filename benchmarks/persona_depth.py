@@ -72,13 +72,15 @@ def report(scenario: Scenario, shown: int) -> list[str]:
 
 
 def coach_line_coverage(scenario: Scenario) -> str:
-    """How many model lines the persona has for the better line, and which topics or story items lack a reflection."""
+    """How many model lines the persona has for the better line, and where a reflection is missing."""
     subjects = [*((f"topic {topic.id}", topic.coach_lines) for topic in scenario.topics)]
     subjects += [(f"story {item.id}", item.coach_lines) for item in scenario.story]
+    subjects += [(f"hot button {button.id}", button.coach_lines) for button in scenario.coachee.hot_buttons]
+    subjects.append(("the coachee", scenario.coachee.coach_lines))
     total = sum(len(lines.of(move)) for _, lines in subjects for move in COACH_MOVES)
     unreflected = [name for name, lines in subjects if not lines.reflect]
     named = ", ".join(unreflected[:4]) + (", ..." if len(unreflected) > 4 else "")
-    reflected = f"{len(subjects) - len(unreflected)} of {len(subjects)} topics and story items reflected"
+    reflected = f"{len(subjects) - len(unreflected)} of {len(subjects)} topics, story items, hot buttons and the coachee reflected"
     return f"{total:>4}  ({reflected}" + (f"; none for {named})" if unreflected else ")")
 
 

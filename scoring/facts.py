@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from simulator.arc import topic_words
 from simulator.records import Turn
 from simulator.rules import Rule, rule_id
-from simulator.scenario.coach_lines import coach_lines_after, persona_names
-from simulator.scenario.model import Goal, Scenario, StoryItem
+from simulator.scenario.coach_lines import NO_COACH_LINES, CoachLineIndex, coach_line_index, persona_names
+from simulator.scenario.model import Goal, Scenario
 from simulator.scenario.replies import Topic
 from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
@@ -58,8 +58,7 @@ class ConversationFacts:
     topics: tuple[str, ...] = ()  # words naming what the coachee's life is about, which a better line may use
     story_texts: tuple[tuple[str, str], ...] = ()  # (story id, what the coachee says when telling it)
     persona_topics: tuple[Topic, ...] = ()  # the scenario's topics, by which a line's subjects are named
-    persona_story: tuple[StoryItem, ...] = ()  # the scenario's story items, with their `coach_lines`
-    repeat_openers: tuple[str, ...] = ()  # what the coachee says before a reply said again
+    coach_lines: CoachLineIndex = NO_COACH_LINES  # the scenario's own better lines, by the line they follow
     persona_names: frozenset[str] = (
         frozenset()
     )  # names the scenario's texts use, kept capitalised in a better line
@@ -81,9 +80,7 @@ class ConversationFacts:
         if not index:
             return {}
         before = self.turns[index - 1]
-        return coach_lines_after(
-            before.coachee, before.reveals, self.persona_topics, self.persona_story, self.repeat_openers
-        )
+        return self.coach_lines.after(before.coachee, before.reveals)
 
     def coachee_lines_before(self, index: int) -> tuple[str, ...]:
         """Everything the coachee had said before the trainee line at `index`, oldest first."""
@@ -119,8 +116,7 @@ def facts_from_practice(scenario: Scenario, turns: Sequence[Turn]) -> Conversati
         topics=scenario_topics(scenario),
         story_texts=tuple((item.id, item.text) for item in scenario.story),
         persona_topics=scenario.topics,
-        persona_story=scenario.story,
-        repeat_openers=scenario.repeat_openers,
+        coach_lines=coach_line_index(scenario),
         persona_names=persona_names(scenario),
     )
 

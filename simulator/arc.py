@@ -196,8 +196,14 @@ _LOWER_WORD = re.compile(r"\b[a-z][\w'-]*")
 
 
 def shared_words(line: str, said: str) -> int:
-    """How many content words (stemmed, stop words aside) `line` shares with `said`."""
-    return len(_words(line) & _words(said))
+    """How many content words (stemmed, stop words aside) `line` shares with `said`, leaving aside
+    words too common to show it takes them up ("every", "today", arc.json's `too_common_to_take_up`)."""
+    return len((_words(line) & _words(said)) - _too_common())
+
+
+@cache
+def _too_common() -> frozenset[str]:
+    return frozenset(_stem(word) for word in _data()["mirror"]["too_common_to_take_up"])
 
 
 @lru_cache(maxsize=8192)

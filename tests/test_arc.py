@@ -8,7 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.arc import ArcFacts, Exchange, mirror, moment, names_in, next_step_on_arc, stage, stage_of
+from simulator.arc import (
+    ArcFacts,
+    Exchange,
+    mirror,
+    moment,
+    names_in,
+    next_step_on_arc,
+    shared_words,
+    stage,
+    stage_of,
+)
 from simulator.reading.reflection import feeling_of, reflection_fit, reflects
 from simulator.vocabulary import Focus, State
 from tests.strategies import COACHEE_WORDS, COMPASSION_LINES, STOCK_LINES
@@ -40,6 +50,7 @@ def test_mirror_hands_back_no_fragment_and_no_order() -> None:
     assert mirror("My plan is to cook dinner. Starts at half five.") == "your plan is to cook dinner"
     assert mirror("That stings. Doesn't mean it's wrong.") == ""
     assert mirror("Thanks for leaving it with me. Makes it easier to be straight.") == ""
+    assert mirror("Even when I'm shattered, I go to the students.") == "you go to the students"
 
 
 def test_mirror_keeps_a_name_capitalised_and_lowers_an_ordinary_first_word() -> None:
@@ -53,6 +64,12 @@ def test_a_name_the_persona_uses_keeps_its_capital_when_it_opens_the_handed_back
     said = "Kofi wants the pass, and he's earned it."
     assert mirror(said).startswith("kofi")
     assert mirror(said, names=names_in(texts)).startswith("Kofi wants the pass")
+
+
+def test_a_line_takes_up_the_coachees_words_by_a_word_of_theirs_not_by_an_everyday_one() -> None:
+    said = "The Glanrhyd women are lovely. I start from nothing every time."
+    assert shared_words("The women in Glanrhyd don't know you yet.", said) == 2
+    assert shared_words("The drive over the mountain shapes every working day.", said) == 0
 
 
 def test_a_repair_hands_back_a_shut_down_coachees_words_only_when_nothing_else_is_left() -> None:

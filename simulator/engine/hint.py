@@ -10,7 +10,7 @@ from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc, topic_
 from simulator.engine.session import Session
 from simulator.reading.reflection import feeling_of, reflects
 from simulator.rules import Rule
-from simulator.scenario.coach_lines import coach_lines_after, persona_names
+from simulator.scenario.coach_lines import coach_line_index, persona_names
 from simulator.vocabulary import QUESTION_FORMS, Attractor
 
 
@@ -34,13 +34,7 @@ def hint_for(session: Session) -> Suggestion:
     )
     topics = topic_words(topic.words for topic in getattr(scenario, "topics", ()))
     last = session.turns[-1] if session.turns else None
-    persona_lines = (
-        coach_lines_after(
-            last.coachee, last.reveals, scenario.topics, scenario.story, scenario.repeat_openers
-        )
-        if last is not None
-        else {}
-    )
+    persona_lines = coach_line_index(scenario).after(last.coachee, last.reveals) if last is not None else {}
     here = moment(
         exchanges,
         scenario.opening.text,

@@ -349,6 +349,11 @@ def _coach_lines_on_nerves(scenario: Scenario) -> list[Finding]:
     subjects += [
         (("story", index, "coach_lines"), item.coach_lines) for index, item in enumerate(scenario.story)
     ]
+    subjects += [
+        (("coachee", "hot_buttons", index, "coach_lines"), button.coach_lines)
+        for index, button in enumerate(scenario.coachee.hot_buttons)
+    ]
+    subjects.append((("coachee", "coach_lines"), scenario.coachee.coach_lines))
     findings = []
     for path, lines in subjects:
         for move in COACH_MOVES:

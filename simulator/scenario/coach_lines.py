@@ -1,53 +1,100 @@
 """The persona's own model lines for the moment after a coachee line: what the better line and `/hint` may offer.
 
-A scenario's topics and story items may carry `coach_lines:` (`base.CoachLines`), written by the
-trainer for the moment right after the coachee spoke on that subject. The moment is known from the
-coachee's line itself: a story item told in that turn, or a reply of one topic (said plain or behind
-a repeat opener), and then only the topic's lines that take up a word of that reply. Lines from
-anything else (a state's pool, a hot button) leave the moment to the arc's templates.
+A scenario may carry `coach_lines:` (`base.CoachLines`), written by the trainer for the moment right
+after the coachee said something: on a topic or a story item (what they spoke of), on a hot button
+(their reaction to a nerve being hit) and on the coachee (any reply of theirs once shut down,
+under `replies: defensive:`). The moment is known from the coachee's line itself: a story item told
+in that turn, or one of those replies (said plain or behind a repeat opener). A topic's lines are
+about the subject, not one reply, so only those that take up a word of the reply are offered. Lines
+after anything else (the opening, a pool, a reply of another state) leave the moment to the arc's
+templates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from simulator.arc import names_in, shared_words
 from simulator.scenario.base import COACH_MOVES, CoachLines
-from simulator.scenario.model import Scenario, StoryItem
-from simulator.scenario.replies import Topic
-
-_BY_REPLY: dict[int, tuple[tuple[Topic, ...], dict[str, CoachLines]]] = {}
-
-
-def _lines_by_reply(topics: tuple[Topic, ...]) -> dict[str, CoachLines]:
-    """Each topic reply's text -> its topic's lines, remembered per scenario's topics."""
-    known = _BY_REPLY.get(id(topics))
-    if known is None or known[0] is not topics:
-        if len(_BY_REPLY) >= 64:
-            _BY_REPLY.clear()
-        by_reply: dict[str, CoachLines] = {}
-        for topic in topics:
-            for _, _, reply in topic.replies.keyed():
-                by_reply.setdefault(reply.text, topic.coach_lines)
-        known = _BY_REPLY[id(topics)] = (topics, by_reply)
-    return known[1]
+from simulator.scenario.model import Scenario
+from simulator.scenario.replies import REPLY_KEYS, replies_for
+from simulator.vocabulary import State
 
 
-_NAMES: dict[int, tuple[Scenario, frozenset[str]]] = {}
+@dataclass(frozen=True)
+class CoachLineIndex:
+    """A scenario's coach lines, found by the coachee line they follow."""
+
+    story: Mapping[str, CoachLines]  # story item id -> its lines
+    by_reply: Mapping[str, tuple[CoachLines, bool]]  # reply text -> lines, and whether they must take it up
+    openers: tuple[str, ...] = ()  # put before a reply said again
+
+    def after(self, said: str, told: Sequence[str] = ()) -> dict[str, tuple[str, ...]]:
+        """The lines for the moment after the coachee said `said`, telling the story items `told` (ids)
+        in that turn: move -> lines, a story item's before a reply's (it is the more particular
+        moment). Empty when the line was neither."""
+        merged: Mapping[str, list[str]] = {move: [] for move in COACH_MOVES}
+        for item in told:
+            lines = self.story.get(item)
+            if lines is not None:
+                for move in COACH_MOVES:
+                    merged[move].extend(lines.of(move))
+        found = self.by_reply.get(said) or self.by_reply.get(_without_opener(said, self.openers))
+        if found is not None:
+            lines, take_up = found
+            for move in COACH_MOVES:
+                merged[move].extend(_grounded(lines.of(move), said) if take_up else lines.of(move))
+        return {move: tuple(lines) for move, lines in merged.items() if lines}
+
+
+NO_COACH_LINES = CoachLineIndex({}, {})
+"""The index of a conversation with no scenario (an external transcript)."""
+
+_INDEXES: dict[int, tuple[Scenario, CoachLineIndex, frozenset[str]]] = {}
+
+
+def coach_line_index(scenario: Scenario) -> CoachLineIndex:
+    """The scenario's coach lines by the coachee line they follow, remembered per scenario."""
+    return _remembered(scenario)[1]
 
 
 def persona_names(scenario: Scenario) -> frozenset[str]:
     """The names a scenario's own texts use (`arc.names_in`): its situation, the coachee's background,
     every topic reply and story telling. Remembered per scenario."""
-    known = _NAMES.get(id(scenario))
+    return _remembered(scenario)[2]
+
+
+def _remembered(scenario: Scenario) -> tuple[Scenario, CoachLineIndex, frozenset[str]]:
+    known = _INDEXES.get(id(scenario))
     if known is None or known[0] is not scenario:
-        if len(_NAMES) >= 64:
-            _NAMES.clear()
-        texts = [scenario.situation, scenario.coachee.background, scenario.opening.text]
-        texts += [reply.text for topic in scenario.topics for _, _, reply in topic.replies.keyed()]
-        texts += [telling.text for item in scenario.story for telling in item.all_tellings]
-        known = _NAMES[id(scenario)] = (scenario, names_in(texts))
-    return known[1]
+        if len(_INDEXES) >= 64:
+            _INDEXES.clear()
+        known = _INDEXES[id(scenario)] = (scenario, _index(scenario), _names(scenario))
+    return known
+
+
+def _index(scenario: Scenario) -> CoachLineIndex:
+    by_reply: dict[str, tuple[CoachLines, bool]] = {}
+    for topic in scenario.topics:
+        for _, _, reply in topic.replies.keyed():
+            by_reply.setdefault(reply.text, (topic.coach_lines, True))
+    for button in scenario.coachee.hot_buttons:
+        for line in button.replies:
+            by_reply.setdefault(line.text, (button.coach_lines, False))
+    defensive = scenario.replies.of(State.DEFENSIVE)
+    for key in REPLY_KEYS:
+        for reply in replies_for(defensive, key):
+            by_reply.setdefault(reply.text, (scenario.coachee.coach_lines, False))
+    story = {item.id: item.coach_lines for item in scenario.story}
+    return CoachLineIndex(story, by_reply, scenario.repeat_openers)
+
+
+def _names(scenario: Scenario) -> frozenset[str]:
+    texts = [scenario.situation, scenario.coachee.background, scenario.opening.text]
+    texts += [reply.text for topic in scenario.topics for _, _, reply in topic.replies.keyed()]
+    texts += [telling.text for item in scenario.story for telling in item.all_tellings]
+    return names_in(texts)
 
 
 def _without_opener(said: str, openers: Iterable[str]) -> str:
@@ -57,33 +104,10 @@ def _without_opener(said: str, openers: Iterable[str]) -> str:
     return said
 
 
-def coach_lines_after(
-    said: str,
-    told: Sequence[str],
-    topics: tuple[Topic, ...],
-    story: Sequence[StoryItem],
-    openers: Iterable[str] = (),
-) -> dict[str, tuple[str, ...]]:
-    """The persona's lines for the moment after the coachee said `said`, telling the story items
-    `told` (ids) in that turn: move -> lines, a story item's before a topic's (it is the more
-    particular moment). Empty when the line was neither."""
-    merged: Mapping[str, list[str]] = {move: [] for move in COACH_MOVES}
-    for item in story:
-        if item.id in told:
-            for move in COACH_MOVES:
-                merged[move].extend(item.coach_lines.of(move))
-    by_reply = _lines_by_reply(topics)
-    topic_lines = by_reply.get(said) or by_reply.get(_without_opener(said, openers))
-    if topic_lines is not None:
-        for move in COACH_MOVES:
-            merged[move].extend(_grounded(topic_lines.of(move), said))
-    return {move: tuple(lines) for move, lines in merged.items() if lines}
-
-
 def _grounded(lines: Sequence[str], said: str) -> list[str]:
     """A topic's lines that take up something the coachee just said (a content word of theirs), those
     that take up most first. A topic's line speaks of the subject, not of this reply, and one that
     shares none of its words reads as changing the subject ("the drive over the mountain" after
-    "they still call me the locum"); a story item's lines were written for what it tells."""
+    "they still call me the locum"); the other lines were written for the reply they follow."""
     shared = [(shared_words(line, said), line) for line in lines]
     return [line for count, line in sorted(shared, key=lambda pair: -pair[0]) if count]

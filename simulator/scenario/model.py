@@ -116,6 +116,9 @@ class HotButton(Strict):
         ),
     )
     more_replies: tuple[Line, ...] = Field((), description="Said, in order, when it is hit again.")
+    coach_lines: CoachLines = Field(
+        CoachLines(), description="What a skilled manager might say right after the coachee's reaction to it."
+    )
 
     @model_validator(mode="after")
     def _only_a_shutdown_ends(self) -> HotButton:
@@ -187,6 +190,10 @@ class Persona(Strict):
     starting_state: State = State.GUARDED
     temperament: Temperament = Temperament()
     hot_buttons: tuple[HotButton, ...] = Field((), max_length=MAX_HOT_BUTTONS)
+    coach_lines: CoachLines = Field(
+        CoachLines(),
+        description="What a skilled manager might say once this coachee has shut down (after a defensive reply).",
+    )
 
 
 class Goal(Strict):

@@ -8,8 +8,9 @@ from simulator.engine.coachee import hot_button_hit
 from simulator.reading.moves import classify
 from simulator.scenario import catalogue
 from simulator.scenario.base import COACH_MOVES, CoachLines
-from simulator.scenario.coach_lines import coach_lines_after
+from simulator.scenario.coach_lines import coach_line_index
 from simulator.scenario.model import Scenario
+from simulator.scenario.replies import replies_for
 from simulator.vocabulary import Attractor, Context, State
 
 TOPIC_LINES = CoachLines(
@@ -27,7 +28,7 @@ def _with_lines() -> Scenario:
 
 
 def _after(scenario: Scenario, said: str, told: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
-    return coach_lines_after(said, told, scenario.topics, scenario.story, scenario.repeat_openers)
+    return coach_line_index(scenario).after(said, told)
 
 
 def test_a_topic_reply_brings_its_topics_lines_that_take_it_up_said_plain_or_behind_an_opener() -> None:
@@ -56,17 +57,21 @@ def test_a_told_story_item_comes_before_the_topic_and_any_other_line_brings_noth
 
 
 def _subjects(scenario: Scenario) -> list[tuple[str, CoachLines, str]]:
-    """(name, lines, a coachee line they follow) for every topic and story item."""
+    """(name, lines, a coachee line they follow) for every topic, story item and hot button, and the
+    coachee shut down."""
     subjects = []
     for topic in scenario.topics:
         replies = [reply.text for _, _, reply in topic.replies.keyed()]
         subjects.append((f"topic {topic.id}", topic.coach_lines, replies[0] if replies else ""))
     subjects += [(f"story {item.id}", item.coach_lines, item.text) for item in scenario.story]
+    subjects += [(f"hot button {b.id}", b.coach_lines, b.reply.text) for b in scenario.coachee.hot_buttons]
+    defensive = replies_for(scenario.replies.of(State.DEFENSIVE), "default")[0].text
+    subjects.append(("the coachee shut down", scenario.coachee.coach_lines, defensive))
     return subjects
 
 
 @pytest.mark.parametrize("scenario_id", catalogue.bundled_ids())
-def test_every_bundled_topic_and_story_item_has_a_reflection_of_its_own(scenario_id: str) -> None:
+def test_every_bundled_subject_hot_button_and_coachee_has_a_reflection_of_its_own(scenario_id: str) -> None:
     scenario = catalogue.load(scenario_id).scenario
     assert [name for name, lines, _ in _subjects(scenario) if not lines.reflect] == []
 
@@ -82,8 +87,21 @@ def test_a_bundled_coach_line_is_compassion_led_as_the_reader_and_the_coachee_he
     for name, lines, before in _subjects(scenario):
         for move in COACH_MOVES:
             for line in lines.of(move):
-                read = classify(line, Context(previous_coachee_line=before))
+                read = classify(
+                    line, Context(previous_coachee_line=before, phrases=scenario.phrases.as_lists())
+                )
                 against = read.attractor is Attractor.NEA and not read.is_unclear
                 if against or hot_button_hit(read, line, scenario.coachee) is not None:
                     wrong.append((name, move, line, read.form.value, read.focus.value))
     assert wrong == []
+
+
+def test_a_nerve_hit_or_a_shut_down_reply_brings_the_lines_written_for_it_whatever_its_words() -> None:
+    scenario = catalogue.load().scenario
+    button = scenario.coachee.hot_buttons[0]
+    for reaction in button.replies:
+        assert _after(scenario, reaction.text)["reflect"] == button.coach_lines.reflect
+    shut = replies_for(scenario.replies.of(State.DEFENSIVE), "default")
+    assert _after(scenario, shut[0].text)["reflect"] == scenario.coachee.coach_lines.reflect
+    guarded = replies_for(scenario.replies.of(State.GUARDED), "default")
+    assert _after(scenario, guarded[0].text) == {}
