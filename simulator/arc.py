@@ -699,7 +699,15 @@ def next_step_on_arc(
     def fresh(line: str) -> bool:
         return not trainee.too_close(line, own) and not _too_close(line, offered, frozenset())
 
+    def persona_answer() -> str | None:
+        # An answer written for the coachee's very question, said as written.
+        for written in facts.persona_lines.get("answer", ()) if name in _ANSWERED_IN else ():
+            if fresh(written):
+                return written
+        return None
+
     def persona_line() -> str | None:
+        # The stage's move, said in the stage's frame (unless they asked to leave the subject alone).
         frames = current.persona_frames
         turn = len(facts.used)  # the frames take turns, so a repair does not end the same way every time
         for written in () if declined else facts.persona_lines.get(PERSONA_MOVE_OF_STAGE.get(name, ""), ()):
@@ -725,8 +733,12 @@ def next_step_on_arc(
             return line
         return None
 
-    # The persona's own line for the subject comes first, but after a line that answers what the
-    # coachee just said ("No need to apologise", "I came in too hard"); without one, the stage's lines.
+    # The persona's answer to the coachee's question comes first; then its own line for the
+    # subject, but after a line that answers what the coachee just said ("No need to apologise",
+    # "I came in too hard"); without one, the stage's lines.
+    answered = persona_answer()
+    if answered is not None:
+        return current.suggestion(answered)
     written = persona_line()
     line = template_line() if written is None else template_line(answering_only=True) or written
     return current.suggestion(line or "")
@@ -749,6 +761,11 @@ after one that answers what the coachee said (`template_needs`: owning a push th
 to apologise"); the stage's `persona_frames` say it in the stage's move (a repair hands the choice
 back after it). The stages that answer the moment itself (settling a worry, answering a question,
 saying a muddled line again) and the close keep their own lines."""
+
+_ANSWERED_IN = frozenset({*PERSONA_MOVE_OF_STAGE, "answer"})
+"""The stages where a persona's answer to the coachee's own question (a reply's `coach_lines:
+answer:`) comes before anything else: a question left unanswered reads as evasion, from a coachee
+who has shut down most of all. Saying a muddled line again and settling an opening worry keep theirs."""
 
 _ONWARD = frozenset({"strengths", "vision", "values", "balance_sheet", "learning_agenda", "affirm_and_close"})
 """Stages that take the conversation forward: none of them right after the coachee voiced a hard

@@ -205,6 +205,20 @@ def test_a_repair_says_the_persona_line_and_hands_the_choice_back_unless_a_push_
     assert next_step_on_arc(lectured, reflects, feeling_of).example.startswith("I came in too hard")
 
 
+def test_an_answer_written_for_the_coachees_question_comes_first_as_written() -> None:
+    asked = "Is this going on my record?"
+    answer = "No, nothing goes on your record from today. I'm sorry I made it sound that way."
+    lines = {**PERSONA_LINES, "answer": (answer,)}
+    assert next_step_on_arc(_after(State.DEFENSIVE, asked, lines), reflects, feeling_of).example == answer
+    assert stage_of(_after(State.NEUTRAL, asked, lines)) == "answer"
+    assert next_step_on_arc(_after(State.NEUTRAL, asked, lines), reflects, feeling_of).example == answer
+    # a muddle is cleared up first, and an answer is not given twice
+    muddled = _after(State.NEUTRAL, "You've lost me. Say that again?", lines)
+    assert next_step_on_arc(muddled, reflects, feeling_of).example != answer
+    given = _after(State.DEFENSIVE, asked, lines, used=frozenset({answer}))
+    assert next_step_on_arc(given, reflects, feeling_of).example != answer
+
+
 def test_a_persona_line_is_held_back_when_the_coachee_asked_to_leave_the_subject() -> None:
     said = "Leave the students out of it. They work hard."
     shut = _after(State.DEFENSIVE, said)

@@ -47,14 +47,17 @@ class CoachLines(Strict):
         (), description="Invitations to one small step of their own choosing."
     )
     affirm: tuple[CoachLine, ...] = Field((), description="Affirmations of a specific strength it shows.")
+    answer: tuple[CoachLine, ...] = Field(
+        (), description="Honest, brief answers to a question the coachee put to the manager in it."
+    )
 
     def of(self, move: str) -> tuple[str, ...]:
-        """The lines for one move ("reflect", "values", "vision", "step" or "affirm")."""
+        """The lines for one move ("answer", "reflect", "values", "vision", "step" or "affirm")."""
         lines: tuple[str, ...] = getattr(self, move)
         return lines
 
 
-COACH_MOVES = ("reflect", "values", "vision", "step", "affirm")
+COACH_MOVES = ("answer", "reflect", "values", "vision", "step", "affirm")
 """The moves a persona's coach lines are filed under (`CoachLines`' fields)."""
 
 

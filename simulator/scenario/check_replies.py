@@ -354,6 +354,7 @@ def _coach_lines_on_nerves(scenario: Scenario) -> list[Finding]:
         for index, button in enumerate(scenario.coachee.hot_buttons)
     ]
     subjects.append((("coachee", "coach_lines"), scenario.coachee.coach_lines))
+    subjects += [((*said.path, "coach_lines"), said.reply.coach_lines) for said in _all_replies(scenario)]
     findings = []
     for path, lines in subjects:
         for move in COACH_MOVES:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from simulator.arc import names_in, shared_words
 from simulator.scenario.base import COACH_MOVES, CoachLines
-from simulator.scenario.model import Scenario
+from simulator.scenario.model import PoolName, Scenario
 from simulator.scenario.replies import REPLY_KEYS, replies_for
 from simulator.vocabulary import State
 
@@ -27,7 +27,8 @@ class CoachLineIndex:
     """A scenario's coach lines, found by the coachee line they follow."""
 
     story: Mapping[str, CoachLines]  # story item id -> its lines
-    by_reply: Mapping[str, tuple[CoachLines, bool]]  # reply text -> lines, and whether they must take it up
+    # reply text -> the lines for after it, most particular first, each with whether they must take it up
+    by_reply: Mapping[str, tuple[tuple[CoachLines, bool], ...]]
     openers: tuple[str, ...] = ()  # put before a reply said again
 
     def after(self, said: str, told: Sequence[str] = ()) -> dict[str, tuple[str, ...]]:
@@ -40,9 +41,8 @@ class CoachLineIndex:
             if lines is not None:
                 for move in COACH_MOVES:
                     merged[move].extend(lines.of(move))
-        found = self.by_reply.get(said) or self.by_reply.get(_without_opener(said, self.openers))
-        if found is not None:
-            lines, take_up = found
+        found = self.by_reply.get(said) or self.by_reply.get(_without_opener(said, self.openers), ())
+        for lines, take_up in found:
             for move in COACH_MOVES:
                 merged[move].extend(_grounded(lines.of(move), said) if take_up else lines.of(move))
         return {move: tuple(lines) for move, lines in merged.items() if lines}
@@ -75,19 +75,34 @@ def _remembered(scenario: Scenario) -> tuple[Scenario, CoachLineIndex, frozenset
 
 
 def _index(scenario: Scenario) -> CoachLineIndex:
-    by_reply: dict[str, tuple[CoachLines, bool]] = {}
-    for topic in scenario.topics:
-        for _, _, reply in topic.replies.keyed():
-            by_reply.setdefault(reply.text, (topic.coach_lines, True))
+    by_reply: dict[str, list[tuple[CoachLines, bool]]] = {}
+
+    def add(text: str, lines: CoachLines, take_up: bool) -> None:
+        if any(lines.of(move) for move in COACH_MOVES):
+            by_reply.setdefault(text, []).append((lines, take_up))
+
+    # A reply's own lines first (written for it), then its topic's, a nerve's or a shut-down coachee's.
+    replies = [
+        *((reply, None) for _, _, _, reply in scenario.replies.keyed()),
+        *((reply, topic) for topic in scenario.topics for _, _, reply in topic.replies.keyed()),
+        *((reply, None) for pool in PoolName for _, _, reply in scenario.pools.named(pool).keyed()),
+    ]
+    for reply, _ in replies:
+        add(reply.text, reply.coach_lines, False)
+    for reply, topic in replies:
+        if topic is not None:
+            add(reply.text, topic.coach_lines, True)
     for button in scenario.coachee.hot_buttons:
         for line in button.replies:
-            by_reply.setdefault(line.text, (button.coach_lines, False))
+            add(line.text, button.coach_lines, False)
     defensive = scenario.replies.of(State.DEFENSIVE)
     for key in REPLY_KEYS:
         for reply in replies_for(defensive, key):
-            by_reply.setdefault(reply.text, (scenario.coachee.coach_lines, False))
+            add(reply.text, scenario.coachee.coach_lines, False)
     story = {item.id: item.coach_lines for item in scenario.story}
-    return CoachLineIndex(story, by_reply, scenario.repeat_openers)
+    return CoachLineIndex(
+        story, {text: tuple(found) for text, found in by_reply.items()}, scenario.repeat_openers
+    )
 
 
 def _names(scenario: Scenario) -> frozenset[str]:

@@ -88,6 +88,10 @@ class Reply(Line):
     reveals: tuple[Identifier, ...] = Field(
         (), description="Facts this reply tells; later replies may require them (a callback)."
     )
+    coach_lines: CoachLines = Field(
+        CoachLines(),
+        description="What a skilled manager might say right after this reply (before its topic's lines).",
+    )
 
     def allowed(self, events: Set[str]) -> bool:
         """Whether this reply may be said, given what has happened."""

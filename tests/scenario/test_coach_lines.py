@@ -9,7 +9,7 @@ from simulator.reading.moves import classify
 from simulator.scenario import catalogue
 from simulator.scenario.base import COACH_MOVES, CoachLines
 from simulator.scenario.coach_lines import coach_line_index
-from simulator.scenario.model import Scenario
+from simulator.scenario.model import PoolName, Scenario
 from simulator.scenario.replies import replies_for
 from simulator.vocabulary import Attractor, Context, State
 
@@ -67,13 +67,18 @@ def _subjects(scenario: Scenario) -> list[tuple[str, CoachLines, str]]:
     subjects += [(f"hot button {b.id}", b.coach_lines, b.reply.text) for b in scenario.coachee.hot_buttons]
     defensive = replies_for(scenario.replies.of(State.DEFENSIVE), "default")[0].text
     subjects.append(("the coachee shut down", scenario.coachee.coach_lines, defensive))
+    replies = [reply for _, _, _, reply in scenario.replies.keyed()]
+    replies += [reply for topic in scenario.topics for _, _, reply in topic.replies.keyed()]
+    replies += [reply for pool in PoolName for _, _, reply in scenario.pools.named(pool).keyed()]
+    subjects += [(f"reply {reply.text!r}", reply.coach_lines, reply.text) for reply in replies]
     return subjects
 
 
 @pytest.mark.parametrize("scenario_id", catalogue.bundled_ids())
 def test_every_bundled_subject_hot_button_and_coachee_has_a_reflection_of_its_own(scenario_id: str) -> None:
     scenario = catalogue.load(scenario_id).scenario
-    assert [name for name, lines, _ in _subjects(scenario) if not lines.reflect] == []
+    needed = [name for name, lines, _ in _subjects(scenario) if not name.startswith("reply ")]
+    assert [name for name, lines, _ in _subjects(scenario) if name in needed and not lines.reflect] == []
 
 
 @pytest.mark.parametrize("scenario_id", catalogue.bundled_ids())
@@ -105,3 +110,19 @@ def test_a_nerve_hit_or_a_shut_down_reply_brings_the_lines_written_for_it_whatev
     assert _after(scenario, shut[0].text)["reflect"] == scenario.coachee.coach_lines.reflect
     guarded = replies_for(scenario.replies.of(State.GUARDED), "default")
     assert _after(scenario, guarded[0].text) == {}
+
+
+def test_a_replys_own_lines_come_before_its_topics() -> None:
+    scenario = _with_lines()
+    topic = scenario.topics[0]
+    reply = topic.replies.closed[0]
+    answered = reply.model_copy(
+        update={"coach_lines": CoachLines(answer=("An answer.",), reflect=("Its own.",))}
+    )
+    replies = topic.replies.model_copy(update={"closed": (answered, *topic.replies.closed[1:])})
+    touched = scenario.model_copy(
+        update={"topics": (topic.model_copy(update={"replies": replies}), *scenario.topics[1:])}
+    )
+    lines = _after(touched, reply.text)
+    assert lines["answer"] == ("An answer.",)
+    assert lines["reflect"] == ("Its own.", "The students matter to you.")
