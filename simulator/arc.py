@@ -687,61 +687,88 @@ def next_step_on_arc(
     if name in _ONWARD and heard_hard:
         name = "build_safety"  # a hard feeling just voiced is met before the arc moves on
     current = stage(name)
-    said = _lowered(facts.coachee_said)
-    values = _Values(facts)
-    own = _words(facts.coachee_said)
-    trainee = _said_lines(facts.trainee_lines)
-    declined = _shows(said, "declines_the_subject")  # "Leave Tomasz out of it": not a line about Tomasz
-    offered: list[tuple[str, frozenset[str]]] = []
-    if facts.used:
-        offered = _said(facts.used, frozenset())
-
-    def fresh(line: str) -> bool:
-        return not trainee.too_close(line, own) and not _too_close(line, offered, frozenset())
-
-    def persona_answer() -> str | None:
-        # An answer written for the coachee's very question, said as written.
-        for written in facts.persona_lines.get("answer", ()) if name in _ANSWERED_IN else ():
-            if fresh(written):
-                return written
-        return None
-
-    def persona_line() -> str | None:
-        # The stage's move, said in the stage's frame (unless they asked to leave the subject alone).
-        frames = current.persona_frames
-        turn = len(facts.used)  # the frames take turns, so a repair does not end the same way every time
-        for written in () if declined else facts.persona_lines.get(PERSONA_MOVE_OF_STAGE.get(name, ""), ()):
-            if _voices_hard_feeling(written) and not heard_hard:
-                continue
-            for shift in range(len(frames)):
-                line = frames[(turn + shift) % len(frames)].replace("{line}", written)
-                if fresh(line):
-                    return line
-        return None
-
-    def template_line(answering_only: bool = False) -> str | None:
-        for template in current.templates:
-            if (answering_only and not _needs_of(template)) or not _needs_met(template, said):
-                continue
-            line = _fill(template, values.get)
-            if line is None or not fresh(line):
-                continue
-            if reflects is not None and "{mirror}" in template and not reflects(line, facts.coachee_said):
-                continue
-            if feeling_of is not None and _voices_hard_feeling(template) and not heard_hard:
-                continue
-            return line
-        return None
-
+    lines = _Lines(facts, current, heard_hard, reflects, feeling_of)
     # The persona's answer to the coachee's question comes first; then its own line for the
     # subject, but after a line that answers what the coachee just said ("No need to apologise",
     # "I came in too hard"); without one, the stage's lines.
-    answered = persona_answer()
+    answered = lines.persona_answer()
     if answered is not None:
         return current.suggestion(answered)
-    written = persona_line()
-    line = template_line() if written is None else template_line(answering_only=True) or written
+    written = lines.persona_line()
+    line = lines.template_line() if written is None else lines.template_line(answering_only=True) or written
     return current.suggestion(line or "")
+
+
+class _Lines:
+    """The lines that could voice one stage at one moment, each offered only if it is fresh: not
+    one of the trainee's own lines reworded, nor close to one offered before."""
+
+    def __init__(
+        self,
+        facts: ArcFacts,
+        current: Stage,
+        heard_hard: bool,
+        reflects: Callable[[str, str], bool] | None,
+        feeling_of: Callable[[str], str] | None,
+    ) -> None:
+        self._facts = facts
+        self._stage = current
+        self._heard_hard = heard_hard
+        self._reflects = reflects
+        self._feeling_of = feeling_of
+        self._said = _lowered(facts.coachee_said)
+        self._values = _Values(facts)
+        self._own = _words(facts.coachee_said)
+        self._trainee = _said_lines(facts.trainee_lines)
+        self._offered = _said(facts.used, frozenset()) if facts.used else []
+
+    def _fresh(self, line: str) -> bool:
+        return not self._trainee.too_close(line, self._own) and not _too_close(
+            line, self._offered, frozenset()
+        )
+
+    def persona_answer(self) -> str | None:
+        """An answer the persona wrote for the coachee's very question, said as written."""
+        if self._stage.name not in _ANSWERED_IN:
+            return None
+        return next((line for line in self._facts.persona_lines.get("answer", ()) if self._fresh(line)), None)
+
+    def persona_line(self) -> str | None:
+        """The persona's line for the stage's move, said in the stage's frame; none when the coachee
+        asked to leave the subject alone ("Leave Tomasz out of it": not a line about Tomasz)."""
+        if _shows(self._said, "declines_the_subject"):
+            return None
+        frames = self._stage.persona_frames
+        turn = len(
+            self._facts.used
+        )  # the frames take turns, so a repair does not end the same way every time
+        for written in self._facts.persona_lines.get(PERSONA_MOVE_OF_STAGE.get(self._stage.name, ""), ()):
+            if _voices_hard_feeling(written) and not self._heard_hard:
+                continue
+            for shift in range(len(frames)):
+                line = frames[(turn + shift) % len(frames)].replace("{line}", written)
+                if self._fresh(line):
+                    return line
+        return None
+
+    def template_line(self, answering_only: bool = False) -> str | None:
+        """The stage's first template that fits (with `answering_only`, of those that answer what was said)."""
+        for template in self._stage.templates:
+            if (answering_only and not _needs_of(template)) or not _needs_met(template, self._said):
+                continue
+            line = _fill(template, self._values.get)
+            if line is None or not self._fresh(line):
+                continue
+            if (
+                self._reflects is not None
+                and "{mirror}" in template
+                and not self._reflects(line, self._facts.coachee_said)
+            ):
+                continue
+            if self._feeling_of is not None and _voices_hard_feeling(template) and not self._heard_hard:
+                continue
+            return line
+        return None
 
 
 PERSONA_MOVE_OF_STAGE = {
