@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from simulator.scenario import catalogue
 from simulator.scenario.base import COACH_MOVES
 from simulator.scenario.model import PoolName, Scenario, replies_for
-from simulator.scenario.replies import REPLY_KEYS
+from simulator.scenario.replies import REPLY_KEYS, Reply
 from simulator.vocabulary import Focus, State
 
 COMMON_FOCI = tuple(focus for focus in Focus if focus is not Focus.NONE)
@@ -77,11 +77,27 @@ def coach_line_coverage(scenario: Scenario) -> str:
     subjects += [(f"story {item.id}", item.coach_lines) for item in scenario.story]
     subjects += [(f"hot button {button.id}", button.coach_lines) for button in scenario.coachee.hot_buttons]
     subjects.append(("the coachee", scenario.coachee.coach_lines))
+    replies = {reply.text: reply for reply in all_replies(scenario)}.values()
     total = sum(len(lines.of(move)) for _, lines in subjects for move in COACH_MOVES)
+    total += sum(len(reply.coach_lines.of(move)) for reply in replies for move in COACH_MOVES)
+    asking = [reply for reply in replies if "?" in reply.text]
+    answered = sum(1 for reply in asking if reply.coach_lines.answer)
     unreflected = [name for name, lines in subjects if not lines.reflect]
     named = ", ".join(unreflected[:4]) + (", ..." if len(unreflected) > 4 else "")
     reflected = f"{len(subjects) - len(unreflected)} of {len(subjects)} topics, story items, hot buttons and the coachee reflected"
-    return f"{total:>4}  ({reflected}" + (f"; none for {named})" if unreflected else ")")
+    answers = f"{answered} of {len(asking)} replies with a question answered"
+    return f"{total:>4}  ({reflected}; {answers}" + (f"; none for {named})" if unreflected else ")")
+
+
+def all_replies(scenario: Scenario) -> Iterator[Reply]:
+    """Every reply of the scenario's states, topics and pools (the lines that may carry their own coach lines)."""
+    for state in State:
+        for key in REPLY_KEYS:
+            yield from replies_for(scenario.replies.of(state), key)
+    for topic in scenario.topics:
+        yield from (reply for _, _, reply in topic.replies.keyed())
+    for pool in PoolName:
+        yield from (reply for _, _, reply in scenario.pools.named(pool).keyed())
 
 
 def main() -> None:

@@ -33,14 +33,16 @@ def _after(scenario: Scenario, said: str, told: tuple[str, ...] = ()) -> dict[st
 
 def test_a_topic_reply_brings_its_topics_lines_that_take_it_up_said_plain_or_behind_an_opener() -> None:
     scenario = _with_lines()
-    reply = scenario.topics[0].replies.for_state(State.GUARDED)[0].text
+    said = scenario.topics[0].replies.for_state(State.GUARDED)[0]
+    reply = said.text
     assert reply == "The students are fine. They're not the problem, are they?"
     # "Teaching is close to your heart." shares no word with the reply: it would change the subject
     expected = {
+        "answer": said.coach_lines.answer,  # the reply's own answer to its question, before the topic's lines
         "reflect": ("The students matter to you.",),
         "vision": ("If the students had more of your time, what would that look like?",),
     }
-    assert _after(scenario, reply) == expected
+    assert said.coach_lines.answer and _after(scenario, reply) == expected
     opener = scenario.repeat_openers[0]
     assert _after(scenario, opener + reply) == expected
 
