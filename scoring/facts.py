@@ -59,9 +59,8 @@ class ConversationFacts:
     story_texts: tuple[tuple[str, str], ...] = ()  # (story id, what the coachee says when telling it)
     persona_topics: tuple[Topic, ...] = ()  # the scenario's topics, by which a line's subjects are named
     coach_lines: CoachLineIndex = NO_COACH_LINES  # the scenario's own better lines, by the line they follow
-    persona_names: frozenset[str] = (
-        frozenset()
-    )  # names the scenario's texts use, kept capitalised in a better line
+    # Names the scenario's texts use, kept capitalised when a better line hands the coachee's words back.
+    persona_names: frozenset[str] = frozenset()
 
     def kind_of(self, story_id: str) -> str:
         """The kind (vision, values, ...) of a story item by id."""

@@ -728,9 +728,9 @@ class _Lines:
         )
 
     def persona_answer(self) -> str | None:
-        """An answer the persona wrote for the coachee's very question, said as written."""
-        if self._stage.name not in _ANSWERED_IN:
-            return None
+        """An answer the persona wrote for the coachee's very question, said as written, whatever the
+        stage: a question left unanswered reads as evasion, from a shut-down coachee most of all, and
+        an answer to "Say that again?" is the muddle cleared up."""
         return next((line for line in self._facts.persona_lines.get("answer", ()) if self._fresh(line)), None)
 
     def persona_line(self) -> str | None:
@@ -787,12 +787,8 @@ Such a line, written for what the coachee just spoke of, comes before the stage'
 after one that answers what the coachee said (`template_needs`: owning a push they named, "no need
 to apologise"); the stage's `persona_frames` say it in the stage's move (a repair hands the choice
 back after it). The stages that answer the moment itself (settling a worry, answering a question,
-saying a muddled line again) and the close keep their own lines."""
-
-_ANSWERED_IN = frozenset({*PERSONA_MOVE_OF_STAGE, "answer"})
-"""The stages where a persona's answer to the coachee's own question (a reply's `coach_lines:
-answer:`) comes before anything else: a question left unanswered reads as evasion, from a coachee
-who has shut down most of all. Saying a muddled line again and settling an opening worry keep theirs."""
+saying a muddled line again) and the close keep their own lines. An `answer` written for the
+coachee's very line comes before all of it, at any stage (`_Lines.persona_answer`)."""
 
 _ONWARD = frozenset({"strengths", "vision", "values", "balance_sheet", "learning_agenda", "affirm_and_close"})
 """Stages that take the conversation forward: none of them right after the coachee voiced a hard

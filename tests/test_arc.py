@@ -212,9 +212,12 @@ def test_an_answer_written_for_the_coachees_question_comes_first_as_written() ->
     assert next_step_on_arc(_after(State.DEFENSIVE, asked, lines), reflects, feeling_of).example == answer
     assert stage_of(_after(State.NEUTRAL, asked, lines)) == "answer"
     assert next_step_on_arc(_after(State.NEUTRAL, asked, lines), reflects, feeling_of).example == answer
-    # a muddle is cleared up first, and an answer is not given twice
-    muddled = _after(State.NEUTRAL, "You've lost me. Say that again?", lines)
-    assert next_step_on_arc(muddled, reflects, feeling_of).example != answer
+    # written for a line the coachee could not follow, the answer is the muddle cleared up
+    again = "Sorry, I made a muddle of that. How have things been for you this month?"
+    muddled = _after(State.NEUTRAL, "You've lost me. Say that again?", {"answer": (again,)})
+    assert stage_of(muddled) == "clarify"
+    assert next_step_on_arc(muddled, reflects, feeling_of).example == again
+    # and an answer is not given twice
     given = _after(State.DEFENSIVE, asked, lines, used=frozenset({answer}))
     assert next_step_on_arc(given, reflects, feeling_of).example != answer
 

@@ -1,13 +1,13 @@
 """The persona's own model lines for the moment after a coachee line: what the better line and `/hint` may offer.
 
 A scenario may carry `coach_lines:` (`base.CoachLines`), written by the trainer for the moment right
-after the coachee said something: on a topic or a story item (what they spoke of), on a hot button
-(their reaction to a nerve being hit) and on the coachee (any reply of theirs once shut down,
-under `replies: defensive:`). The moment is known from the coachee's line itself: a story item told
-in that turn, or one of those replies (said plain or behind a repeat opener). A topic's lines are
-about the subject, not one reply, so only those that take up a word of the reply are offered. Lines
-after anything else (the opening, a pool, a reply of another state) leave the moment to the arc's
-templates.
+after the coachee said something: on a reply itself (most often the answer to a question it puts to
+the manager), on a topic or a story item (what they spoke of), on a hot button (their reaction to a
+nerve being hit) and on the coachee (any reply of theirs once shut down, under `replies:
+defensive:`). The moment is known from the coachee's line itself: a story item told in that turn,
+or one of those replies (said plain or behind a repeat opener). A topic's lines are about the
+subject, not one reply, so only those that take up a word of the reply are offered. After anything
+else (the opening, a reply with no lines of its own) the arc's templates speak.
 """
 
 from __future__ import annotations
