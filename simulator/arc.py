@@ -299,9 +299,10 @@ def mirror(said: str, elsewhere: str = "", names: frozenset[str] = frozenset()) 
 
     The statement with the most content words is taken (the later one on a tie), cut to a short
     phrase; its first word keeps a capital only when it is a name (capitalised mid-sentence in
-    `said` or in `elsewhere`, the rest of what the coachee said, or one of `names`). Questions and clauses about the trainee ("you know that") are never handed back,
-    nor fragments and orders (a clause opening with a word of `not_statements` in arc.json: "on the
-    worst nights we've had", "Let me pick one"): with nothing else said, there is nothing to mirror.
+    `said` or in `elsewhere`, the rest of what the coachee said, or one of `names`). Questions and
+    clauses about the trainee ("you know that") are never handed back, nor fragments and orders (a
+    clause opening with a word of `not_statements` in arc.json: "on the worst nights we've had",
+    "Let me pick one"): with nothing else said, there is nothing to mirror.
     """
     best = _mirrored_phrase(said)
     if not best:
@@ -739,9 +740,8 @@ class _Lines:
         if _shows(self._said, "declines_the_subject"):
             return None
         frames = self._stage.persona_frames
-        turn = len(
-            self._facts.used
-        )  # the frames take turns, so a repair does not end the same way every time
+        # The frames take turns, so a repair does not end the same way every time.
+        turn = len(self._facts.used)
         for written in self._facts.persona_lines.get(PERSONA_MOVE_OF_STAGE.get(self._stage.name, ""), ()):
             if _voices_hard_feeling(written) and not self._heard_hard:
                 continue

@@ -32,9 +32,10 @@ def test_the_hint_takes_up_what_the_coachee_just_said() -> None:
         assert handed_back.lower() in hint.example.lower() or hint.move.startswith("warm-up")
 
 
-def test_the_hint_offers_the_personas_own_line_for_the_subject_the_coachee_just_spoke_of() -> None:
+def test_the_hint_offers_the_personas_own_line_for_what_the_coachee_just_said() -> None:
     session = play(NURSE, ["Hi Grace.", "How are the students getting on?"])
     students = next(topic for topic in NURSE.topics if topic.id == "students")
     said = session.turns[-1].coachee
     assert said in {reply.text for _, _, reply in students.replies.keyed()}
-    assert hint_for(session).example in students.coach_lines.reflect
+    own = next(reply for _, _, reply in students.replies.keyed() if reply.text == said).coach_lines.reflect
+    assert own and hint_for(session).example in (*own, *students.coach_lines.reflect)

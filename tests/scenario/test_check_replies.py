@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from simulator.scenario import catalogue
+from simulator.scenario.check import find_problems
 from simulator.scenario.check_replies import known_events, leaving_words
 from simulator.scenario.loading import scenario_problems
 from simulator.scenario.model import Event, Line
@@ -108,16 +109,12 @@ def test_only_a_shutdown_hot_button_may_end_the_meeting() -> None:
 
 @pytest.mark.slow
 def test_a_state_whose_default_replies_all_have_conditions_is_an_error() -> None:
-    text = GOOD.replace(
-        "      - text: I'm fine. It's just been busy.\n        cue: small tight smile",
-        "      - text: I'm fine. It's just been busy.\n        cue: small tight smile\n        requires: [vision]",
-    )
-    scenario, _ = scenario_problems(GOOD)
-    assert scenario is not None
-    defaults = scenario.replies.guarded.default  # type: ignore[attr-defined]
-    others = "".join(f"      - text: {reply.text}\n        cue: {reply.cue}\n" for reply in defaults[1:])
-    text = text.replace(others, "")
-    assert any("every default reply of 'guarded' has a condition" in line for line in problems(text))
+    scenario = catalogue.load("ward-nurse-charting").scenario
+    guarded = scenario.replies.guarded  # type: ignore[attr-defined]
+    only = guarded.default[0].model_copy(update={"requires": ("vision",)})
+    replies = scenario.replies.model_copy(update={"guarded": guarded.model_copy(update={"default": (only,)})})
+    found = find_problems(scenario.model_copy(update={"replies": replies}))
+    assert any("every default reply of 'guarded' has a condition" in finding.message for finding in found)
 
 
 @pytest.mark.parametrize(

@@ -110,8 +110,10 @@ def test_a_nerve_hit_or_a_shut_down_reply_brings_the_lines_written_for_it_whatev
         assert _after(scenario, reaction.text)["reflect"] == button.coach_lines.reflect
     shut = replies_for(scenario.replies.of(State.DEFENSIVE), "default")
     assert _after(scenario, shut[0].text)["reflect"] == scenario.coachee.coach_lines.reflect
+    # a guarded reply brings the reflection written for it; a line of the opening, nothing
     guarded = replies_for(scenario.replies.of(State.GUARDED), "default")
-    assert _after(scenario, guarded[0].text) == {}
+    assert _after(scenario, guarded[0].text)["reflect"] == guarded[0].coach_lines.reflect
+    assert _after(scenario, scenario.opening.text) == {}
 
 
 def test_a_replys_own_lines_come_before_its_topics() -> None:
