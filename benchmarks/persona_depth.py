@@ -82,21 +82,22 @@ def coach_line_coverage(scenario: Scenario) -> str:
     total += sum(len(reply.coach_lines.of(move)) for reply in replies for move in COACH_MOVES)
     asking = [reply for reply in replies if "?" in reply.text]
     answered = sum(1 for reply in asking if reply.coach_lines.answer)
-    guarded = {reply.text: reply for reply in guarded_replies(scenario)}.values()
-    reflected_guarded = sum(1 for reply in guarded if reply.coach_lines.reflect or reply.coach_lines.answer)
+    closed = {reply.text: reply for reply in closed_replies(scenario)}.values()
+    reflected_closed = sum(1 for reply in closed if reply.coach_lines.reflect or reply.coach_lines.answer)
     unreflected = [name for name, lines in subjects if not lines.reflect]
     named = ", ".join(unreflected[:4]) + (", ..." if len(unreflected) > 4 else "")
     reflected = f"{len(subjects) - len(unreflected)} of {len(subjects)} topics, story items, hot buttons and the coachee reflected"
     answers = (
         f"{answered} of {len(asking)} replies with a question answered; "
-        f"{reflected_guarded} of {len(guarded)} guarded replies reflected or answered"
+        f"{reflected_closed} of {len(closed)} closed replies reflected or answered"
     )
     return f"{total:>4}  ({reflected}; {answers}" + (f"; none for {named})" if unreflected else ")")
 
 
-def guarded_replies(scenario: Scenario) -> Iterator[Reply]:
-    """The replies a guarded coachee says: `replies: guarded:` and every topic's `closed:` band."""
+def closed_replies(scenario: Scenario) -> Iterator[Reply]:
+    """The replies of a closed coachee: `replies: defensive:` and `guarded:`, and every topic's `closed:` band."""
     for key in REPLY_KEYS:
+        yield from replies_for(scenario.replies.of(State.DEFENSIVE), key)
         yield from replies_for(scenario.replies.of(State.GUARDED), key)
     for topic in scenario.topics:
         yield from topic.replies.closed

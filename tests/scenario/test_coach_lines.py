@@ -10,7 +10,7 @@ from simulator.scenario import catalogue
 from simulator.scenario.base import COACH_MOVES, CoachLines
 from simulator.scenario.coach_lines import coach_line_index
 from simulator.scenario.model import PoolName, Scenario
-from simulator.scenario.replies import replies_for
+from simulator.scenario.replies import REPLY_KEYS, replies_for
 from simulator.vocabulary import Attractor, Context, State
 
 TOPIC_LINES = CoachLines(
@@ -109,7 +109,9 @@ def test_a_nerve_hit_or_a_shut_down_reply_brings_the_lines_written_for_it_whatev
     for reaction in button.replies:
         assert _after(scenario, reaction.text)["reflect"] == button.coach_lines.reflect
     shut = replies_for(scenario.replies.of(State.DEFENSIVE), "default")
-    assert _after(scenario, shut[0].text)["reflect"] == scenario.coachee.coach_lines.reflect
+    # its own reflection first, then the lines for any shut-down reply
+    expected = (*shut[0].coach_lines.reflect, *scenario.coachee.coach_lines.reflect)
+    assert _after(scenario, shut[0].text)["reflect"] == expected
     # a guarded reply brings the reflection written for it; a line of the opening, nothing
     guarded = replies_for(scenario.replies.of(State.GUARDED), "default")
     assert _after(scenario, guarded[0].text)["reflect"] == guarded[0].coach_lines.reflect
@@ -130,3 +132,22 @@ def test_a_replys_own_lines_come_before_its_topics() -> None:
     lines = _after(touched, reply.text)
     assert lines["answer"] == ("An answer.",)
     assert lines["reflect"] == ("Its own.", "The students matter to you.")
+
+
+@pytest.mark.parametrize("scenario_id", catalogue.bundled_ids())
+def test_every_closed_reply_of_a_bundled_persona_has_a_reflection_or_an_answer_of_its_own(
+    scenario_id: str,
+) -> None:
+    # A shut-down or guarded coachee's line is where a trainee most needs a better line, and the
+    # template's "So <your words>" is at its worst there (sarcasm handed back).
+    scenario = catalogue.load(scenario_id).scenario
+    closed = [
+        reply
+        for state in (State.DEFENSIVE, State.GUARDED)
+        for key in REPLY_KEYS
+        for reply in replies_for(scenario.replies.of(state), key)
+    ]
+    closed += [reply for topic in scenario.topics for reply in topic.replies.closed]
+    assert [
+        reply.text for reply in closed if not (reply.coach_lines.reflect or reply.coach_lines.answer)
+    ] == []
