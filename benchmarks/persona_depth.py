@@ -4,9 +4,10 @@
 
 Targets for a finished persona (scenarios/AUTHORING.md, "Depth"): at least 300 distinct
 replies, at least 10 topics, and at least 4 replies in every state x common focus slot (the
-replies filed under that focus in that state's `replies:`). It also counts the persona's
-`coach_lines:` (the better line's own lines) and names topics and story items with no reflection. A reply counts once however many
-lists it is in; the story, the opening and the closing are not replies.
+replies filed under that focus in that state's `replies:`). A reply counts once however many
+lists it is in; the story, the opening and the closing are not replies. It also counts the
+persona's `coach_lines:` (the better line's own lines), names the topics, story items and hot
+buttons with no reflection, and how many questions and closed replies have lines of their own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 
 from simulator.scenario import catalogue
 from simulator.scenario.base import COACH_MOVES
-from simulator.scenario.model import PoolName, Scenario, replies_for
+from simulator.scenario.model import Scenario, replies_for
 from simulator.scenario.replies import REPLY_KEYS, Reply
 from simulator.vocabulary import Focus, State
 
@@ -30,13 +31,7 @@ TARGET_PER_SLOT = 4
 
 def all_reply_texts(scenario: Scenario) -> Iterator[str]:
     """Every reply the coachee can say: state replies, topic replies, pool replies, hot button lines."""
-    for state in State:
-        for key in REPLY_KEYS:
-            yield from (reply.text for reply in replies_for(scenario.replies.of(state), key))
-    for topic in scenario.topics:
-        yield from (reply.text for _, _, reply in topic.replies.keyed())
-    for pool in PoolName:
-        yield from (reply.text for _, _, reply in scenario.pools.named(pool).keyed())
+    yield from (reply.text for reply in scenario.every_reply())
     for button in scenario.coachee.hot_buttons:
         yield from (line.text for line in button.replies)
 
@@ -77,7 +72,7 @@ def coach_line_coverage(scenario: Scenario) -> str:
     subjects += [(f"story {item.id}", item.coach_lines) for item in scenario.story]
     subjects += [(f"hot button {button.id}", button.coach_lines) for button in scenario.coachee.hot_buttons]
     subjects.append(("the coachee", scenario.coachee.coach_lines))
-    replies = {reply.text: reply for reply in all_replies(scenario)}.values()
+    replies = {reply.text: reply for reply in scenario.every_reply()}.values()
     total = sum(len(lines.of(move)) for _, lines in subjects for move in COACH_MOVES)
     total += sum(len(reply.coach_lines.of(move)) for reply in replies for move in COACH_MOVES)
     asking = [reply for reply in replies if "?" in reply.text]
@@ -101,17 +96,6 @@ def closed_replies(scenario: Scenario) -> Iterator[Reply]:
         yield from replies_for(scenario.replies.of(State.GUARDED), key)
     for topic in scenario.topics:
         yield from topic.replies.closed
-
-
-def all_replies(scenario: Scenario) -> Iterator[Reply]:
-    """Every reply of the scenario's states, topics and pools (the lines that may carry their own coach lines)."""
-    for state in State:
-        for key in REPLY_KEYS:
-            yield from replies_for(scenario.replies.of(state), key)
-    for topic in scenario.topics:
-        yield from (reply for _, _, reply in topic.replies.keyed())
-    for pool in PoolName:
-        yield from (reply for _, _, reply in scenario.pools.named(pool).keyed())
 
 
 def main() -> None:

@@ -26,15 +26,16 @@ CoachLine = Annotated[str, Field(min_length=1, max_length=400)]
 
 
 class CoachLines(Strict):
-    """What a skilled manager might say right after the coachee has spoken on one subject (a topic
-    or a story item), by the move it makes: the better line the scorecard's feedback and `/hint`
-    offer at such a moment, when the arc calls for that move (`simulator.arc.PERSONA_MOVE_OF_STAGE`)."""
+    """What a skilled manager might say right after the coachee said something (one reply, or
+    anything on a topic, a story item, a hot button, or any reply once shut down), by the move it
+    makes: the better line the scorecard's feedback and `/hint` offer at such a moment, when the arc
+    calls for that move (`simulator.arc.PERSONA_MOVE_OF_STAGE`; an answer comes first at any stage)."""
 
     reflect: tuple[CoachLine, ...] = Field(
         (),
         description=(
-            "Reflections of what this subject means to the coachee, in the manager's words: each fits "
-            "whatever the coachee says about it, guarded or open."
+            "Reflections of what the coachee said or what it means to them, in the manager's words: on a "
+            "topic, each fits whatever the coachee says about it, guarded or open."
         ),
     )
     values: tuple[CoachLine, ...] = Field(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from simulator.arc import names_in, shared_words
 from simulator.scenario.base import COACH_MOVES, CoachLines
-from simulator.scenario.model import PoolName, Scenario
+from simulator.scenario.model import Scenario
 from simulator.scenario.replies import REPLY_KEYS, replies_for
 from simulator.vocabulary import State
 
@@ -82,15 +82,10 @@ def _index(scenario: Scenario) -> CoachLineIndex:
             by_reply.setdefault(text, []).append((lines, take_up))
 
     # A reply's own lines first (written for it), then its topic's, a nerve's or a shut-down coachee's.
-    replies = [
-        *((reply, None) for _, _, _, reply in scenario.replies.keyed()),
-        *((reply, topic) for topic in scenario.topics for _, _, reply in topic.replies.keyed()),
-        *((reply, None) for pool in PoolName for _, _, reply in scenario.pools.named(pool).keyed()),
-    ]
-    for reply, _ in replies:
+    for reply in scenario.every_reply():
         add(reply.text, reply.coach_lines, False)
-    for reply, topic in replies:
-        if topic is not None:
+    for topic in scenario.topics:
+        for _, _, reply in topic.replies.keyed():
             add(reply.text, topic.coach_lines, True)
     for button in scenario.coachee.hot_buttons:
         for line in button.replies:

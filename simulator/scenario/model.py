@@ -11,6 +11,7 @@ are design choices, so a persona may override any of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -313,3 +314,10 @@ class Scenario(Strict):
     def topic(self, topic_id: str) -> Topic:
         """The topic with this id."""
         return next(topic for topic in self.topics if topic.id == topic_id)
+
+    def every_reply(self) -> Iterator[Reply]:
+        """Every reply the coachee may say, in file order: the states', the topics', the pools'
+        (hot buttons' lines, the opening and the closing are lines, not replies)."""
+        yield from (reply for _, _, _, reply in self.replies.keyed())
+        yield from (reply for topic in self.topics for _, _, reply in topic.replies.keyed())
+        yield from (reply for pool in PoolName for _, _, reply in self.pools.named(pool).keyed())

@@ -9,7 +9,7 @@ from simulator.reading.moves import classify
 from simulator.scenario import catalogue
 from simulator.scenario.base import COACH_MOVES, CoachLines
 from simulator.scenario.coach_lines import coach_line_index
-from simulator.scenario.model import PoolName, Scenario
+from simulator.scenario.model import Scenario
 from simulator.scenario.replies import REPLY_KEYS, replies_for
 from simulator.vocabulary import Attractor, Context, State
 
@@ -69,10 +69,7 @@ def _subjects(scenario: Scenario) -> list[tuple[str, CoachLines, str]]:
     subjects += [(f"hot button {b.id}", b.coach_lines, b.reply.text) for b in scenario.coachee.hot_buttons]
     defensive = replies_for(scenario.replies.of(State.DEFENSIVE), "default")[0].text
     subjects.append(("the coachee shut down", scenario.coachee.coach_lines, defensive))
-    replies = [reply for _, _, _, reply in scenario.replies.keyed()]
-    replies += [reply for topic in scenario.topics for _, _, reply in topic.replies.keyed()]
-    replies += [reply for pool in PoolName for _, _, reply in scenario.pools.named(pool).keyed()]
-    subjects += [(f"reply {reply.text!r}", reply.coach_lines, reply.text) for reply in replies]
+    subjects += [(f"reply {reply.text!r}", reply.coach_lines, reply.text) for reply in scenario.every_reply()]
     return subjects
 
 
