@@ -75,9 +75,9 @@ class ConversationFacts:
         return self.turns[index - 1].coachee if index else self.opening
 
     def persona_lines_before(self, index: int) -> dict[str, tuple[str, ...]]:
-        """The persona's own lines for the moment before the trainee line at `index` (none before the first)."""
+        """The persona's own lines for the moment before the trainee line at `index` (the opening's before the first)."""
         if not index:
-            return {}
+            return self.coach_lines.after(self.opening)
         before = self.turns[index - 1]
         return self.coach_lines.after(before.coachee, before.reveals)
 

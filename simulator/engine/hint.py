@@ -34,7 +34,10 @@ def hint_for(session: Session) -> Suggestion:
     )
     topics = topic_words(topic.words for topic in getattr(scenario, "topics", ()))
     last = session.turns[-1] if session.turns else None
-    persona_lines = coach_line_index(scenario).after(last.coachee, last.reveals) if last is not None else {}
+    index = coach_line_index(scenario)
+    persona_lines = (
+        index.after(last.coachee, last.reveals) if last is not None else index.after(scenario.opening.text)
+    )
     here = moment(
         exchanges,
         scenario.opening.text,

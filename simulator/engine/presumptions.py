@@ -42,6 +42,7 @@ class Presumption:
     granted_unless_warm: bool = False  # granted by every line but one surely read as PEA
     not_before: int = 0  # its line patterns grant it only once the trainee has said this many lines
     asks_nothing_after: bool = False  # its line patterns are looked for after the line's last "?"
+    unless_line: Alternatives | None = None  # granted by every line but one matching these patterns
 
 
 def _either(patterns: list[str]) -> Alternatives | None:
@@ -70,6 +71,7 @@ def presumptions() -> tuple[Presumption, ...]:
             item.get("granted_unless_warm", False),
             item.get("not_before", 0),
             item.get("asks_nothing_after", False),
+            _either(item.get("granted_unless_line", [])),
         )
         for item in data["presumptions"]
     )
@@ -199,6 +201,7 @@ class Grants(AbstractSet[str]):
             or (p.granted_unless_hard_feeling and self._light)
             or (p.granted_unless_a_question and not self._is_question)
             or (p.granted_unless_warm and not self._warm)
+            or (p.unless_line is not None and p.unless_line.search(self._lowered) is None)
         )
 
 

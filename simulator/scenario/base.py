@@ -67,3 +67,16 @@ class Line(Strict):
 
     text: Text
     cue: str = Field("", max_length=200, description="Short nonverbal cue, e.g. 'arms folded'.")
+
+
+class Opening(Line):
+    """What the coachee says as the meeting opens, and what a skilled manager might answer.
+
+    The opening is the moment every trainee meets first, and most openings put a worry or a
+    question ("Is this about the notes?"): its `answer` lines settle that worry in this persona's
+    own terms before the stage's generic templates are tried."""
+
+    coach_lines: CoachLines = Field(
+        default_factory=CoachLines,
+        description="Model lines for right after the opening: `answer` settles its worry and hands over the time.",
+    )

@@ -1,13 +1,14 @@
 """The persona's own model lines for the moment after a coachee line: what the better line and `/hint` may offer.
 
 A scenario may carry `coach_lines:` (`base.CoachLines`), written by the trainer for the moment right
-after the coachee said something: on a reply itself (most often the answer to a question it puts to
-the manager), on a topic or a story item (what they spoke of), on a hot button (their reaction to a
-nerve being hit) and on the coachee (any reply of theirs once shut down, under `replies:
-defensive:`). The moment is known from the coachee's line itself: a story item told in that turn,
-or one of those replies (said plain or behind a repeat opener). A topic's lines are about the
-subject, not one reply, so only those that take up a word of the reply are offered. After anything
-else (the opening, a reply with no lines of its own) the arc's templates speak.
+after the coachee said something: on the opening (the answer to its worry), on a reply itself (most
+often the answer to a question it puts to the manager), on a topic or a story item (what they spoke
+of), on a hot button (their reaction to a nerve being hit) and on the coachee (any reply of theirs
+once shut down, under `replies: defensive:`). The moment is known from the coachee's line itself: a
+story item told in that turn, the opening, or one of those replies (said plain or behind a repeat
+opener). A topic's lines are about the subject, not one reply, so only those that take up a word of
+the reply are offered. After anything else (a reply with no lines of its own) the arc's templates
+speak.
 """
 
 from __future__ import annotations
@@ -81,7 +82,9 @@ def _index(scenario: Scenario) -> CoachLineIndex:
         if any(lines.of(move) for move in COACH_MOVES):
             by_reply.setdefault(text, []).append((lines, take_up))
 
-    # A reply's own lines first (written for it), then its topic's, a nerve's or a shut-down coachee's.
+    # The opening's lines, then a reply's own (written for it), then its topic's, a nerve's or a
+    # shut-down coachee's.
+    add(scenario.opening.text, scenario.opening.coach_lines, False)
     for reply in scenario.every_reply():
         add(reply.text, reply.coach_lines, False)
     for topic in scenario.topics:

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
-from simulator.scenario.base import CoachLines, Identifier, Line, NeaKind, StoryKind, Strict, Text
+from simulator.scenario.base import CoachLines, Identifier, Line, NeaKind, Opening, StoryKind, Strict, Text
 from simulator.scenario.replies import (
     BAND_OF_STATE,
     REPLY_KEYS,
@@ -284,7 +284,7 @@ class Scenario(Strict):
     title: Annotated[str, Field(min_length=1, max_length=120)]
     summary: Text
     situation: Text = Field(description="What the trainee is told before the conversation starts.")
-    opening: Line = Field(description="What the coachee says or does as the conversation opens.")
+    opening: Opening = Field(description="What the coachee says or does as the conversation opens.")
     coachee: Persona
     story: tuple[StoryItem, ...] = Field(min_length=1, max_length=MAX_STORY_ITEMS)
     replies: Replies

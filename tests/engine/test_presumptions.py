@@ -72,13 +72,20 @@ def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presum
 
 
 def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> None:
-    assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked", "light"}
-    assert granted_by("It's totally your call.", AUTONOMY) == {"choice", "light", "unasked"}
-    assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {"choice", "light", "unasked"}
+    # "unsettled" (the coachee's worry still unanswered) is granted by every line that does not settle it.
+    assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked", "light", "unsettled"}
+    assert granted_by("It's totally your call.", AUTONOMY) == {"choice", "light", "unasked", "unsettled"}
+    assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {
+        "choice",
+        "light",
+        "unasked",
+        "unsettled",
+    }
     assert granted_by("You're really good at what you do.", STATEMENT) == {
         "light",
         "unasked",
         "said_strengths",
+        "unsettled",
     }
     vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
     assert "two_years" in granted_by("Where would you like to be in a couple of years?", vision)
@@ -93,8 +100,32 @@ def test_what_a_reply_presumes_is_granted_exactly_when_each_of_its_ids_is() -> N
     assert not frozenset({"asked", "choice"}) <= grants
     assert frozenset() <= grants
     assert "no_such_presumption" not in grants
-    assert set(grants) == {"asked", "light"} and len(grants) == 2
-    assert hash(grants) == hash(frozenset({"asked", "light"}))
+    assert set(grants) == {"asked", "light", "unsettled"} and len(grants) == 3
+    assert hash(grants) == hash(frozenset({"asked", "light", "unsettled"}))
+
+
+@pytest.mark.parametrize(
+    "settling",
+    [
+        "You're not in trouble, Grace. I wanted to hear how you are.",
+        "The notes can wait. How have the shifts been?",
+        "Nothing specific, I just wanted to hear how things are going for you.",
+        "This isn't a disciplinary. How are you doing?",
+        "No need to apologise. How have you been?",
+        "it's not about the portfolio today, how are you",
+    ],
+)
+def test_a_line_that_settles_the_worry_is_not_met_with_the_worry_again(settling: str) -> None:
+    # "Am I in trouble? Tell me that first" answered "You're not in trouble" in a rehearsal.
+    assert presumed_by("Am I in trouble? Tell me that first, then I'll tell you what I want from this.") == {
+        "unsettled"
+    }
+    assert "unsettled" in presumed_by(
+        "Calibration is in six weeks. If that's what this is, I'd like it said plainly."
+    )
+    assert "unsettled" not in granted_by(settling, AUTONOMY)
+    assert "unsettled" in granted_by("What's been happening with the notes?", AUTONOMY)
+    assert "unsettled" in granted_by("Your charting has slipped again.", STATEMENT)
 
 
 def test_only_a_long_line_grants_being_told_to_say_it_plainly() -> None:

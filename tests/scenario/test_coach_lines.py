@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from simulator.engine.coachee import hot_button_hit
+from simulator.engine.hint import hint_for
+from simulator.engine.presumptions import presumed_by
+from simulator.engine.session import Session
 from simulator.reading.moves import classify
 from simulator.scenario import catalogue
 from simulator.scenario.base import COACH_MOVES, CoachLines
@@ -54,7 +57,7 @@ def test_a_told_story_item_comes_before_the_topic_and_any_other_line_brings_noth
     lines = _after(scenario, reply, (item.id,))
     assert lines["reflect"] == ("Story reflect.", "The students matter to you.")
     assert lines["affirm"] == ("Story affirm.",)
-    assert _after(scenario, scenario.opening.text) == {}
+    assert _after(scenario, scenario.opening.text) == {"answer": scenario.opening.coach_lines.answer}
     assert _after(scenario, "Something no topic says.") == {}
 
 
@@ -109,10 +112,10 @@ def test_a_nerve_hit_or_a_shut_down_reply_brings_the_lines_written_for_it_whatev
     # its own reflection first, then the lines for any shut-down reply
     expected = (*shut[0].coach_lines.reflect, *scenario.coachee.coach_lines.reflect)
     assert _after(scenario, shut[0].text)["reflect"] == expected
-    # a guarded reply brings the reflection written for it; a line of the opening, nothing
+    # a guarded reply brings the reflection written for it; the opening, its answers
     guarded = replies_for(scenario.replies.of(State.GUARDED), "default")
     assert _after(scenario, guarded[0].text)["reflect"] == guarded[0].coach_lines.reflect
-    assert _after(scenario, scenario.opening.text) == {}
+    assert _after(scenario, scenario.opening.text) == {"answer": scenario.opening.coach_lines.answer}
 
 
 def test_a_replys_own_lines_come_before_its_topics() -> None:
@@ -148,3 +151,25 @@ def test_every_closed_reply_of_a_bundled_persona_has_a_reflection_or_an_answer_o
     assert [
         reply.text for reply in closed if not (reply.coach_lines.reflect or reply.coach_lines.answer)
     ] == []
+
+
+@pytest.mark.parametrize("scenario_id", catalogue.bundled_ids())
+def test_the_first_hint_answers_the_opening_and_said_as_given_it_settles_the_coachee(
+    scenario_id: str,
+) -> None:
+    # The first moment of every practice: the hint is the persona's own answer to the opening's
+    # worry, and a trainee who says any of those answers is heard as warm or plain, loses the
+    # coachee no openness, and is not asked the worry again ("Am I in trouble? Tell me that first").
+    scenario = catalogue.load(scenario_id).scenario
+    answers = scenario.opening.coach_lines.answer
+    assert answers, "every bundled opening has answers of its own"
+    assert hint_for(Session(scenario)).example == answers[0]
+    start = scenario.coachee.starting_state
+    unsettled = []
+    for line in answers:
+        for seed in range(3):
+            turn = Session(scenario, seed).say(line)
+            against = turn.move.attractor is Attractor.NEA and not turn.move.is_unclear
+            if against or turn.state_after.rank < start.rank or "unsettled" in presumed_by(turn.coachee):
+                unsettled.append((line, seed, turn.move.form.value, turn.state_after.value, turn.coachee))
+    assert unsettled == []
