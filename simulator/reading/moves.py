@@ -7,8 +7,10 @@ a corpus of labelled lines written by many authors in many workplaces
 weighed most (the cues). On top of it:
 
 - a line of nothing but fillers and backchannels ("erm right so yeah", "mm", "ok cool") is
-  `other`, never a reflection: the one hand-written cue that still earns its place, because
-  the corpus cannot teach every combination of filler words;
+  `other`, never a reflection, because the corpus cannot teach every combination of filler words;
+- a line read as NEA is read again without the clauses that reassure ("No need to apologise",
+  "the notes can wait"), since words cannot learn that "not" turns "disciplinary" round
+  (`simulator.reading.reassurance`); these two are the hand-written rules that still earn their place;
 - a trainer's own phrases (`Context.phrases`) decide the focus when the line names one
   (`simulator.reading.trainer_phrases`);
 - the attractor comes from `attractor_of`, the single place of the rule of §3;
@@ -21,11 +23,16 @@ Never raises on any string; empty or whitespace-only input is OTHER / NONE / neu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from simulator.reading.attractor import attractor_of
+from simulator.reading.reassurance import SETTLES, without_reassurance
 from simulator.reading.trainee_text import FILLER_ONLY, MAX_CHARS, normalise
 from simulator.reading.trainer_phrases import NEA_KIND, trainer_phrases
 from simulator.vocabulary import QUESTION_FORMS, Attractor, Context, Focus, Form, Move
+
+if TYPE_CHECKING:  # the model (and numpy) load on first use, not at import
+    from simulator.reading.model import Reading
 
 __all__ = ["MAX_CHARS", "attractor_of", "classify", "classify_many", "is_filler_only", "is_gibberish"]
 
@@ -61,8 +68,9 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
     """Read many lines at once (faster per line than one by one), each in its own context."""
     from simulator.reading.model import read_many  # the weights load on first use, not at import
 
+    readings = _reassured(texts, contexts, read_many(texts, contexts))
     moves = []
-    for text, context, reading in zip(texts, contexts, read_many(texts, contexts), strict=True):
+    for text, context, reading in zip(texts, contexts, readings, strict=True):
         if not isinstance(text, str) or not text.strip():
             moves.append(Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, ("empty line",), 1.0))
             continue
@@ -88,3 +96,28 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
                 cues = (cue, *cues)[:3]
         moves.append(Move(form, focus, attractor_of(form, focus, context), cues, reading.confidence))
     return moves
+
+
+def _reassured(texts: Sequence[str], contexts: Sequence[Context], readings: list[Reading]) -> list[Reading]:
+    """The readings, those read as NEA read again without the line's reassurance: the second reading
+    stands when it is not NEA, and a line of nothing but reassurance is plain structure."""
+    from simulator.reading.model import Reading, read_many
+
+    again: list[tuple[int, str]] = []
+    settled = list(readings)
+    for index, (text, reading) in enumerate(zip(texts, readings, strict=True)):
+        if reading.attractor is not Attractor.NEA or not isinstance(text, str):
+            continue
+        rest, found = without_reassurance(text)
+        if not found:
+            continue
+        if rest.strip():
+            again.append((index, rest))
+        else:
+            settled[index] = Reading(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL, 1.0, (SETTLES,))
+    if again:
+        reread = read_many([rest for _, rest in again], [contexts[index] for index, _ in again])
+        for (index, _), reading in zip(again, reread, strict=True):
+            if reading.attractor is not Attractor.NEA:
+                settled[index] = reading
+    return settled

@@ -712,3 +712,41 @@ def test_every_reading_carries_a_confidence_between_0_and_1_and_unclear_below_th
         move = read(line)
         assert 0.0 <= move.confidence <= 1.0
         assert move.is_unclear is (move.confidence < UNCLEAR_BELOW)
+
+
+# --- reassurance ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hi Tomasz. Empty doc is fine. No report needed.",
+        "It isn't a performance review.",
+        "this isnt a disciplinary or anything like that",
+        "No need to apologise. How have you been?",
+        "We'll keep it short, and it's not a telling-off, I promise. How are things with you?",
+    ],
+)
+def test_a_line_that_puts_the_worry_down_is_not_read_as_the_worry(line: str) -> None:
+    # The words of a reassurance are the problem's own; read again without it, the line is what it says besides.
+    assert read(line).attractor is not Attractor.NEA
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is a disciplinary.",
+        "don't fret about it just clear the backlog by friday",
+        "No worries, but have it done by Friday or it goes formal.",
+        "Patience is fine but the traders want twenty stones a week, not poetry.",
+        "Have it done by Friday.",
+    ],
+)
+def test_a_directive_or_a_reassurance_taken_back_stays_nea(line: str) -> None:
+    assert read(line).attractor is Attractor.NEA
+
+
+def test_a_line_of_nothing_but_reassurance_is_plain_structure_and_says_why() -> None:
+    move = read("It isn't a performance review.")
+    assert (move.form, move.focus, move.attractor) == (Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
+    assert move.cues == ("puts the worry down",)
