@@ -21,8 +21,9 @@ probes' mean attractor macro-F1 0.781 to 0.783, the probe of problems named to b
 to 88.1 on average (a Dutch lead's to Tomasz, opening "Empty doc is fine. No report needed.", 30.6
 to 48.9), and expectations missed (38), textbooks compassion-led (133 of 148) and the highest
 gaming conversation (69.9) are unchanged (`python benchmarks/verdict.py --set all`). The patterns
-were mended once after seeing the probes' lines they misread ("leave the", "forget it", "they're
-fine for everyone else"), so the probes' figure is not a clean held-out one; the verdict's is.
+were written after reading the verdict's textbook lines read as NEA, and mended once after seeing
+the probes' lines they misread ("leave the", "forget it", "they're fine for everyone else"): neither
+figure is a clean held-out one; the testing authors' and AnnoMI's are, and they did not move.
 """
 
 from __future__ import annotations
