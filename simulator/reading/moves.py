@@ -23,16 +23,12 @@ Never raises on any string; empty or whitespace-only input is OTHER / NONE / neu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from simulator.reading.attractor import attractor_of
-from simulator.reading.reassurance import SETTLES, without_reassurance
+from simulator.reading.reassurance import read_again_without_reassurance
 from simulator.reading.trainee_text import FILLER_ONLY, MAX_CHARS, normalise
 from simulator.reading.trainer_phrases import NEA_KIND, trainer_phrases
 from simulator.vocabulary import QUESTION_FORMS, Attractor, Context, Focus, Form, Move
-
-if TYPE_CHECKING:  # the model (and numpy) load on first use, not at import
-    from simulator.reading.model import Reading
 
 __all__ = ["MAX_CHARS", "attractor_of", "classify", "classify_many", "is_filler_only", "is_gibberish"]
 
@@ -68,7 +64,7 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
     """Read many lines at once (faster per line than one by one), each in its own context."""
     from simulator.reading.model import read_many  # the weights load on first use, not at import
 
-    readings = _reassured(texts, contexts, read_many(texts, contexts))
+    readings = read_again_without_reassurance(texts, contexts, read_many(texts, contexts))
     moves = []
     for text, context, reading in zip(texts, contexts, readings, strict=True):
         if not isinstance(text, str) or not text.strip():
@@ -96,28 +92,3 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
                 cues = (cue, *cues)[:3]
         moves.append(Move(form, focus, attractor_of(form, focus, context), cues, reading.confidence))
     return moves
-
-
-def _reassured(texts: Sequence[str], contexts: Sequence[Context], readings: list[Reading]) -> list[Reading]:
-    """The readings, those read as NEA read again without the line's reassurance: the second reading
-    stands when it is not NEA, and a line of nothing but reassurance is plain structure."""
-    from simulator.reading.model import Reading, read_many
-
-    again: list[tuple[int, str]] = []
-    settled = list(readings)
-    for index, (text, reading) in enumerate(zip(texts, readings, strict=True)):
-        if reading.attractor is not Attractor.NEA or not isinstance(text, str):
-            continue
-        rest, found = without_reassurance(text)
-        if not found:
-            continue
-        if rest.strip():
-            again.append((index, rest))
-        else:
-            settled[index] = Reading(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL, 1.0, (SETTLES,))
-    if again:
-        reread = read_many([rest for _, rest in again], [contexts[index] for index, _ in again])
-        for (index, _), reading in zip(again, reread, strict=True):
-            if reading.attractor is not Attractor.NEA:
-                settled[index] = reading
-    return settled

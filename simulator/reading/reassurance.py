@@ -12,25 +12,37 @@ it is still a directive ("don't fret about it, just clear the backlog by Friday"
 reassurance taken back in the same sentence ("patience is fine, but...") is no reassurance.
 A line that is nothing but reassurance is plain structure (`SETTLES`).
 
-Measured on the 7,928 lines never fitted (testing authors, the conversational testing part and
-the twenty probes), `classify` against the same without this: 18 attractors put right, 2 made wrong
-("I'm glad you're okay. Now, can you get the visa applications to the embassy by eleven?"); the
-probes' mean attractor macro-F1 0.781 to 0.783, the probe of problems named to be put down (do)
-0.673 to 0.705, the testing authors 0.907 and AnnoMI's four behaviours 0.636 unchanged
-(`python benchmarks/reader.py`). Over the verdict's 740 conversations the textbook ones score 87.7
-to 88.1 on average (a Dutch lead's to Tomasz, opening "Empty doc is fine. No report needed.", 30.6
-to 48.9), and expectations missed (38), textbooks compassion-led (133 of 148) and the highest
-gaming conversation (69.9) are unchanged (`python benchmarks/verdict.py --set all`). The patterns
-were written after reading the verdict's textbook lines read as NEA, and mended once after seeing
-the probes' lines they misread ("leave the", "forget it", "they're fine for everyone else"): neither
-figure is a clean held-out one; the testing authors' and AnnoMI's are, and they did not move.
+Measured by `python benchmarks/reassurance.py`, the model's readings against the same read again:
+- on 120 lines written for it by an author who saw nothing of the project (half put a worry down
+  and move on, half use the same words to press, order or mock): lines that put a worry down read
+  as NEA 12 of 60 -> 8; lines that press 52 of 60 -> 46 at first reading, and 50 once the rule for
+  dictated lines (the words after a reassurance with no mark to end it) was mended after seeing
+  them ("its not about the sick days as such its about the pattern"): that figure is no longer a
+  clean one;
+- on the 7,928 corpus lines never fitted: 16 attractors put right, 2 made wrong ("I'm glad you're
+  okay. Now, can you get the visa applications to the embassy by eleven?"); AnnoMI's four
+  behaviours unchanged (`python benchmarks/reader.py`, the classify column).
+Over the verdict's 740 conversations the textbook ones score 87.7 to 88.1 on average (a Dutch
+lead's to Tomasz, opening "Empty doc is fine. No report needed.", 30.6 to 48.9); expectations
+missed (38), textbooks compassion-led (133 of 148) and the highest gaming conversation (69.9)
+are unchanged (`python benchmarks/verdict.py --set all`). The patterns were written after reading
+the verdict's textbook lines read as NEA and mended once after seeing the probes' lines they
+misread ("leave the", "forget it", "they're fine for everyone else"), so those two figures are
+not clean held-out ones.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["SETTLES", "without_reassurance"]
+from simulator.vocabulary import Attractor, Context, Focus, Form
+
+if TYPE_CHECKING:  # the model (and numpy) load on first use, not at import
+    from simulator.reading.model import Reading
+
+__all__ = ["SETTLES", "read_again_without_reassurance", "without_reassurance"]
 
 SETTLES = "puts the worry down"
 """The cue of a line that is nothing but reassurance."""
@@ -65,14 +77,22 @@ _TAKEN_BACK = re.compile(r"\bbut\b", re.IGNORECASE)
 # words that open a dictated line's next clause ("don't worry about it just clear the backlog").
 _NEXT_CLAUSE = re.compile(r",\s*|\s+(?:just|so|now|then)\s+", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s*")
+# Where a dictated line's next clause starts after a reassurance: a new subject or a question
+# ("dont worry about the kpi lah this month everybody also down" keeps nothing; "no need to bring
+# the sheets we're not doing stats" keeps "we're not doing stats").
+_NEW_SUBJECT = re.compile(
+    r"\b(?:i|i'?m|i'?ll|i'?ve|we|we'?re|we'?ll|it'?s|its|that'?s|thats|what|what'?s|whats|how|let'?s|lets"
+    r"|can you|could you|tell me|you'?re|youre|you'?ve|the real|this is)\b",
+    re.IGNORECASE,
+)
 
 
 def without_reassurance(text: str) -> tuple[str, bool]:
     """The line without the clauses that reassure, and whether it held any.
 
     In each sentence the clause holding a reassurance goes (from the comma before it to the
-    comma or next clause after it); a sentence whose reassurance is taken back by a "but" after
-    it keeps it."""
+    comma or next clause after it, or with the few words after it that say what it is about); a
+    sentence whose reassurance is taken back by a "but" after it keeps it."""
     kept: list[str] = []
     found = False
     for sentence in _SENTENCE_END.split(text):
@@ -83,11 +103,42 @@ def without_reassurance(text: str) -> tuple[str, bool]:
             kept.append(sentence)
             continue
         found = True
-        after = _NEXT_CLAUSE.split(sentence[match.end() :], maxsplit=1)
+        tail = sentence[match.end() :]
+        after = _NEXT_CLAUSE.split(tail, maxsplit=1)
+        if len(after) > 1:
+            tail = after[1]
+        else:  # a dictated line with no mark where the reassurance ends: its next clause starts a new subject
+            opens = _NEW_SUBJECT.search(tail)
+            tail = tail[opens.start() :] if opens is not None else ""
         before = _CLAUSE.split(sentence[: match.start()])[:-1]
-        rest = " ".join(
-            part for part in (", ".join(before), after[1] if len(after) > 1 else "") if part.strip()
-        )
+        rest = " ".join(part for part in (", ".join(before), tail) if part.strip())
         if rest.strip():
             kept.append(rest)
     return " ".join(kept), found
+
+
+def read_again_without_reassurance(
+    texts: Sequence[str], contexts: Sequence[Context], readings: list[Reading]
+) -> list[Reading]:
+    """The readings, those read as NEA read again without the line's reassurance: the second reading
+    stands when it is not NEA, and a line of nothing but reassurance is plain structure."""
+    from simulator.reading.model import Reading, read_many
+
+    again: list[tuple[int, str]] = []
+    settled = list(readings)
+    for index, (text, reading) in enumerate(zip(texts, readings, strict=True)):
+        if reading.attractor is not Attractor.NEA or not isinstance(text, str):
+            continue
+        rest, found = without_reassurance(text)
+        if not found:
+            continue
+        if rest.strip():
+            again.append((index, rest))
+        else:
+            settled[index] = Reading(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL, 1.0, (SETTLES,))
+    if again:
+        reread = read_many([rest for _, rest in again], [contexts[index] for index, _ in again])
+        for (index, _), reading in zip(again, reread, strict=True):
+            if reading.attractor is not Attractor.NEA:
+                settled[index] = reading
+    return settled
