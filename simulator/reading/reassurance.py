@@ -15,12 +15,12 @@ A line that is nothing but reassurance is plain structure (`SETTLES`).
 Measured by `python benchmarks/reassurance.py`, the model's readings against the same read again:
 - on 120 lines written for it by an author who saw nothing of the project (half put a worry down
   and move on, half use the same words to press, order or mock): lines that put a worry down read
-  as NEA 12 of 60 -> 8; lines that press 52 of 60 -> 46 at first reading, and 50 once the rule for
+  as NEA 12 of 60 -> 9; lines that press 52 of 60 -> 46 at first reading, and 50 once the rule for
   dictated lines (the words after a reassurance with no mark to end it) was mended after seeing
   them ("its not about the sick days as such its about the pattern"): that figure is no longer a
   clean one;
-- on the 7,928 corpus lines never fitted: 16 attractors put right, 2 made wrong ("I'm glad you're
-  okay. Now, can you get the visa applications to the embassy by eleven?"); AnnoMI's four
+- on the 7,928 corpus lines never fitted: 17 attractors put right, 1 made wrong ("Wasn't no need
+  to call security on a paying passenger. You embarrass the whole terminal."); AnnoMI's four
   behaviours unchanged (`python benchmarks/reader.py`, the classify column).
 Over the verdict's 740 conversations the textbook ones score 87.7 to 88.1 on average (a Dutch
 lead's to Tomasz, opening "Empty doc is fine. No report needed.", 30.6 to 48.9); expectations
@@ -71,7 +71,7 @@ _REASSURANCE = re.compile(
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?;:]+\s*")
+_SENTENCE_END = re.compile(r"([.!?;:]+\s*)")
 _TAKEN_BACK = re.compile(r"\bbut\b", re.IGNORECASE)
 # What follows a reassurance in its sentence and says something else: after a comma, or after the
 # words that open a dictated line's next clause ("don't worry about it just clear the backlog").
@@ -95,12 +95,13 @@ def without_reassurance(text: str) -> tuple[str, bool]:
     sentence whose reassurance is taken back by a "but" after it keeps it."""
     kept: list[str] = []
     found = False
-    for sentence in _SENTENCE_END.split(text):
+    pieces = _SENTENCE_END.split(text)  # sentences, each followed by the marks that end it
+    for sentence, ending in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
         if not sentence.strip():
             continue
         match = _REASSURANCE.search(sentence)
         if match is None or _TAKEN_BACK.search(sentence, match.end()):
-            kept.append(sentence)
+            kept.append(sentence + ending.rstrip())
             continue
         found = True
         tail = sentence[match.end() :]
@@ -113,7 +114,7 @@ def without_reassurance(text: str) -> tuple[str, bool]:
         before = _CLAUSE.split(sentence[: match.start()])[:-1]
         rest = " ".join(part for part in (", ".join(before), tail) if part.strip())
         if rest.strip():
-            kept.append(rest)
+            kept.append(rest.strip() + ending.rstrip())
     return " ".join(kept), found
 
 
