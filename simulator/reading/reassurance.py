@@ -90,9 +90,9 @@ _NEW_SUBJECT = re.compile(
 def without_reassurance(text: str) -> tuple[str, bool]:
     """The line without the clauses that reassure, and whether it held any.
 
-    In each sentence the clause holding a reassurance goes (from the comma before it to the
-    comma or next clause after it, or with the few words after it that say what it is about); a
-    sentence whose reassurance is taken back by a "but" after it keeps it."""
+    In each sentence the clause holding a reassurance goes, from the comma before it to the comma
+    or next clause after it (in a dictated line with no marks, to where a new subject starts, or to
+    its end); a sentence whose reassurance is taken back by a "but" after it keeps it."""
     kept: list[str] = []
     found = False
     pieces = _SENTENCE_END.split(text)  # sentences, each followed by the marks that end it
