@@ -785,8 +785,8 @@ PERSONA_MOVE_OF_STAGE = {
 """The stages a persona's own line may voice, and the move (`CoachLines` field) it is filed under.
 Such a line, written for what the coachee just spoke of, comes before the stage's templates, but
 after one that answers what the coachee said (`template_needs`: owning a push they named, "no need
-to apologise"); the stage's `persona_frames` say it in the stage's move (a repair hands the choice
-back after it). The stages that answer the moment itself (settling a worry, answering a question,
+to apologise"); the stage's `persona_frames` say it in the stage's move ("Let me step back from
+that." before it after a push; a repair says it as written). The stages that answer the moment itself (settling a worry, answering a question,
 saying a muddled line again) and the close keep their own lines. An `answer` written for the
 coachee's very line comes before all of it, at any stage (`_Lines.persona_answer`)."""
 
