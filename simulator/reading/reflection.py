@@ -137,7 +137,8 @@ def _all_words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=LINES_REMEMBERED)  # pure: a coachee's lines come round again and again, a trainee's too
 def feeling_of(text: str) -> str:
     """Which way the feeling words of a text lean: "negative", "positive", or "" for none or a tie."""
-    lowered = " " + " ".join(_WORDS.findall(text.lower().replace("\u2019", "'"))) + " "
+    text = _POLITE_AFRAID.sub(" ", text.lower().replace("\u2019", "'"))
+    lowered = " " + " ".join(_WORDS.findall(text)) + " "
     negative, positive, present = count_feeling_words(lowered)
     negated_by, wished_by = _positive_word_patterns()
     # A positive word under a negation ("not happy", "never enjoyed") counts against, not for.
@@ -202,6 +203,9 @@ _NOT_A_FEELING = re.compile(
 )
 
 
+# "Same answer, I'm afraid.", "I'm afraid so": regret said politely, not fear ("I'm afraid of
+# losing the job" still is). Marks are still there when it is looked for.
+_POLITE_AFRAID = re.compile(r",\s*i'?m afraid(?=\s*(?:[.!?;]|$))|\bi'?m afraid (?:so|not)\b")
 _NEGATION = r" (?:not|never|isn't|wasn't|aren't|don't|didn't|no)(?: \w+)?(?: so| that| too| very)? "
 _WISH = r" (?:\w+'d|would|wish(?:es|ed)?(?: \w+){0,2}|hop(?:e|es|ing) to|wants? to)(?: really| so| just)? "
 

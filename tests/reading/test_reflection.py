@@ -121,6 +121,13 @@ def test_down_as_a_direction_names_no_feeling() -> None:
     assert feeling_of("I've been feeling down.") == feeling_of("It's got me down.") == "negative"
 
 
+def test_im_afraid_said_as_regret_names_no_feeling() -> None:
+    # "It sounds like you've been carrying a great deal on your own" answered "Same answer, I'm afraid."
+    assert feeling_of("I think you asked me that already. Same answer, I'm afraid.") == ""
+    assert feeling_of("I'm afraid so.") == feeling_of("I'm afraid not.") == ""
+    assert feeling_of("I'm afraid of losing my job.") == feeling_of("Honestly? I'm afraid.") == "negative"
+
+
 def test_a_feeling_is_judged_against_the_line_the_reflection_answers() -> None:
     said = [
         "I'm worried sick, it's been awful since March.",
