@@ -343,7 +343,8 @@ def _coach_lines_on_nerves(scenario: Scenario) -> list[Finding]:
     # A coach line is offered to the trainee as the better line: one that names the words of a
     # hot button firing on any move would hit the coachee's nerve when the trainee takes it up.
     buttons = [button for button in scenario.coachee.hot_buttons if button.fires_on == "any"]
-    subjects: list[tuple[DataPath, CoachLines]] = [
+    subjects: list[tuple[DataPath, CoachLines]] = [(("opening", "coach_lines"), scenario.opening.coach_lines)]
+    subjects += [
         (("topics", index, "coach_lines"), topic.coach_lines) for index, topic in enumerate(scenario.topics)
     ]
     subjects += [

@@ -50,6 +50,10 @@ situation: >-
 opening:
   text: Hi. You wanted a chat?
   cue: sits down, notebook closed
+  # The first hint: how a good manager might answer this opening (optional).
+  coach_lines:
+    answer:
+      - I did. Nothing's wrong; I'd just like to hear how things are going for you at the moment.
 
 coachee:
   name: Alex Morgan

@@ -160,3 +160,10 @@ def test_a_coach_line_naming_a_hot_buttons_words_is_a_warning() -> None:
         "topics.0.coach_lines.reflect.0: warning: says 'audit', a word of hot button 'audit': a trainee "
         "who takes this line up as the better line hits that nerve"
     ]
+    opening = scenario.opening
+    answers = opening.coach_lines.model_copy(update={"answer": ("Partly the audit, Grace. How are you?",)})
+    answered = scenario.model_copy(update={"opening": opening.model_copy(update={"coach_lines": answers})})
+    assert messages(answered) == [
+        "opening.coach_lines.answer.0: warning: says 'audit', a word of hot button 'audit': a trainee "
+        "who takes this line up as the better line hits that nerve"
+    ]
