@@ -75,6 +75,8 @@ def coach_line_coverage(scenario: Scenario) -> str:
     replies = {reply.text: reply for reply in scenario.every_reply()}.values()
     total = sum(len(lines.of(move)) for _, lines in subjects for move in COACH_MOVES)
     total += sum(len(reply.coach_lines.of(move)) for reply in replies for move in COACH_MOVES)
+    opening = len(scenario.opening.coach_lines.answer)
+    total += opening
     asking = [reply for reply in replies if "?" in reply.text]
     answered = sum(1 for reply in asking if reply.coach_lines.answer)
     closed = {reply.text: reply for reply in closed_replies(scenario)}.values()
@@ -83,7 +85,7 @@ def coach_line_coverage(scenario: Scenario) -> str:
     named = ", ".join(unreflected[:4]) + (", ..." if len(unreflected) > 4 else "")
     reflected = f"{len(subjects) - len(unreflected)} of {len(subjects)} topics, story items, hot buttons and the coachee reflected"
     answers = (
-        f"{answered} of {len(asking)} replies with a question answered; "
+        f"the opening answered {opening} way(s); {answered} of {len(asking)} replies with a question answered; "
         f"{reflected_closed} of {len(closed)} closed replies reflected or answered"
     )
     return f"{total:>4}  ({reflected}; {answers}" + (f"; none for {named})" if unreflected else ")")
