@@ -609,6 +609,8 @@ def stage_of(facts: ArcFacts) -> str:
     said = _lowered(facts.coachee_said)
     if facts.turns_so_far and _shows(said, "unclear_to_them"):
         return "clarify"  # whatever else holds, a line they could not follow is said again first
+    if facts.turns_so_far and _shows(said, "repeated_to_them"):
+        return "own_repeat"  # a question asked twice reads as not listening, whatever the coachee's state
     if facts.state is State.DEFENSIVE:
         return "repair"
     if facts.last_move_was_nea:

@@ -398,6 +398,26 @@ def test_a_line_the_coachee_could_not_follow_is_said_again_simply_first() -> Non
     assert stage_of(guessing) == "clarify"
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We've done this bit.",
+        "I think you asked me that already. Same answer, I'm afraid.",
+        "Same answer as two minutes ago.",
+        "You've asked me that. Still the same answer, I'm afraid.",
+    ],
+)
+@pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.OPEN])
+def test_a_complaint_of_being_asked_again_is_owned_first_whatever_the_state(said: str, state: State) -> None:
+    # Rated blind: "So you did this one already. Go on, I'm listening." took the complaint at face value.
+    moment = ArcFacts(6, set(), set(), state, coachee_said=said)
+    assert stage_of(moment) == "own_repeat"
+    assert next_step_on_arc(moment, reflects, feeling_of).example in stage("own_repeat").templates
+    # "same answer" in passing is no complaint
+    plain = ArcFacts(6, set(), set(), State.GUARDED, coachee_said="I put the same answer on the form.")
+    assert stage_of(plain) != "own_repeat"
+
+
 def test_a_question_put_to_the_trainee_is_answered_before_the_arc_moves_on() -> None:
     asked = ArcFacts(
         5, {Focus.VISION}, set(), State.NEUTRAL, coachee_said="So I stay late. Would you rather I went home?"
