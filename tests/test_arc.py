@@ -413,9 +413,12 @@ def test_a_complaint_of_being_asked_again_is_owned_first_whatever_the_state(said
     moment = ArcFacts(6, set(), set(), state, coachee_said=said)
     assert stage_of(moment) == "own_repeat"
     assert next_step_on_arc(moment, reflects, feeling_of).example in stage("own_repeat").templates
-    # "same answer" in passing is no complaint
-    plain = ArcFacts(6, set(), set(), State.GUARDED, coachee_said="I put the same answer on the form.")
-    assert stage_of(plain) != "own_repeat"
+    # "same answer" in passing is no complaint, nor being asked for the first time in years
+    for plain in (
+        "I put the same answer on the form.",
+        "I don't know. Nobody's asked me that in four years.",
+    ):
+        assert stage_of(ArcFacts(6, set(), set(), State.GUARDED, coachee_said=plain)) != "own_repeat"
 
 
 def test_a_question_put_to_the_trainee_is_answered_before_the_arc_moves_on() -> None:
