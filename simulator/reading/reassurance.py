@@ -21,7 +21,7 @@ Measured by `python benchmarks/reassurance.py`, the model's readings against the
   clean one;
 - on the 7,928 corpus lines never fitted: 17 attractors put right, 1 made wrong ("Wasn't no need
   to call security on a paying passenger. You embarrass the whole terminal."); AnnoMI's four
-  behaviours unchanged (`python benchmarks/reader.py`, the classify column).
+  behaviours 0.636 to 0.635 (`python benchmarks/reader.py`, the classify column).
 Over the verdict's 740 conversations the textbook ones score 87.7 to 88.0 on average (a Dutch
 lead's to Tomasz, opening "Empty doc is fine. No report needed.", 30.6 to 48.9); expectations
 missed (38), textbooks compassion-led (133 of 148) and the highest gaming conversation (69.9)
