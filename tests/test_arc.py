@@ -201,6 +201,13 @@ def test_a_repair_says_the_persona_line_as_written_unless_a_push_was_named() -> 
     # told off, the coachee is owed the owning of it first
     lectured = _after(State.DEFENSIVE, "I don't need a lecture.")
     assert next_step_on_arc(lectured, reflects, feeling_of).example.startswith("I came in too hard")
+    # but "told" of someone else, or of themselves, is no complaint about the trainee
+    for own in (
+        "I told Ffion to stay in the car. She was slow on the doorstep.",
+        "I keep saying that, I know.",
+    ):
+        line = next_step_on_arc(_after(State.DEFENSIVE, own), reflects, feeling_of).example
+        assert not line.startswith(("I came in too hard", "You've had enough of being told")), line
 
 
 def test_an_answer_written_for_the_coachees_question_comes_first_as_written() -> None:
