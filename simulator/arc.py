@@ -131,7 +131,7 @@ class Stage:
     move: str
     why: str
     templates: tuple[str, ...]
-    persona_frames: tuple[str, ...] = ("{line}",)  # how a persona's own line is said at this stage
+    persona_frame: str = "{line}"  # how a persona's own line is said at this stage
 
     def suggestion(self, example: str = "") -> Suggestion:
         """This stage's move with one line to say it."""
@@ -150,8 +150,9 @@ def _data() -> dict[str, Any]:
 def stage(name: str) -> Stage:
     """A stage of the arc by name (see `arc.json`)."""
     entry = _data()["stages"][name]
-    frames = tuple(entry.get("persona_frames", ("{line}",)))
-    return Stage(name, entry["move"], entry["why"], tuple(entry["templates"]), frames)
+    return Stage(
+        name, entry["move"], entry["why"], tuple(entry["templates"]), entry.get("persona_frame", "{line}")
+    )
 
 
 def stage_names() -> tuple[str, ...]:
@@ -741,16 +742,12 @@ class _Lines:
         asked to leave the subject alone ("Leave Tomasz out of it": not a line about Tomasz)."""
         if _shows(self._said, "declines_the_subject"):
             return None
-        frames = self._stage.persona_frames
-        # The frames take turns, so a repair does not end the same way every time.
-        turn = len(self._facts.used)
         for written in self._facts.persona_lines.get(PERSONA_MOVE_OF_STAGE.get(self._stage.name, ""), ()):
             if _voices_hard_feeling(written) and not self._heard_hard:
                 continue
-            for shift in range(len(frames)):
-                line = frames[(turn + shift) % len(frames)].replace("{line}", written)
-                if self._fresh(line):
-                    return line
+            line = self._stage.persona_frame.replace("{line}", written)
+            if self._fresh(line):
+                return line
         return None
 
     def template_line(self, answering_only: bool = False) -> str | None:
@@ -787,9 +784,10 @@ PERSONA_MOVE_OF_STAGE = {
 """The stages a persona's own line may voice, and the move (`CoachLines` field) it is filed under.
 Such a line, written for what the coachee just spoke of, comes before the stage's templates, but
 after one that answers what the coachee said (`template_needs`: owning a push they named, "no need
-to apologise"); the stage's `persona_frames` say it in the stage's move ("Let me step back from
-that." before it after a push; a repair says it as written). The stages that answer the moment itself (settling a worry, answering a question,
-saying a muddled line again) and the close keep their own lines. An `answer` written for the
+to apologise"); the stage's `persona_frame` says it in the stage's move ("Let me step back from
+that." before it after a push; a repair says it as written). The stages that answer the moment
+itself (settling a worry, answering a question, saying a muddled line again) and the close keep
+their own lines. An `answer` written for the
 coachee's very line comes before all of it, at any stage (`_Lines.persona_answer`)."""
 
 _ONWARD = frozenset({"strengths", "vision", "values", "balance_sheet", "learning_agenda", "affirm_and_close"})
