@@ -9,7 +9,7 @@ from importlib import resources
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.phrase_scan import Alternatives
+from simulator.phrase_scan import Alternatives, required_text
 from simulator.reading.flattery import praises
 
 PRESUMED = json.loads(
@@ -33,6 +33,25 @@ texts = st.lists(
 def test_a_text_matches_exactly_when_the_joined_patterns_match(patterns: list[str], text: str) -> None:
     joined = re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
     assert (Alternatives(patterns).search(text) is not None) == (joined.search(text) is not None)
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(PATTERNS), texts)
+def test_every_match_holds_the_text_a_pattern_requires(pattern: str, text: str) -> None:
+    for found in re.finditer(pattern, text):
+        assert required_text(pattern) in found.group(0)
+
+
+def test_the_required_text_is_the_longest_plain_run_every_match_holds() -> None:
+    assert required_text(r"\bi(?:'m| am) (?:so |really )?sorry\b") == "sorry"
+    assert required_text(r"\bthank(?:s| you)\b") == "thank"
+    assert required_text(r"^right\b") == "right"
+    assert required_text(r"ab(cdef)g") == "cdef"  # a group is passed through whole
+    assert required_text(r"\b(?:see you|bye)\b") == ""  # choices only: nothing is certain
+    assert required_text(r"(?:good )?luck") == "luck"  # an optional part ends a run
+    assert required_text(r"(?i)hello there") == ""  # case ignored: no plain text to look for
+    assert required_text(r"ab(?i:cdef)") == "ab"
+    assert required_text(r"(unclosed") == ""
 
 
 def test_a_leading_word_boundary_still_holds() -> None:

@@ -24,7 +24,7 @@ from simulator.reading.reflection import (
     reflection_fit,
     reflects_before_asking,
 )
-from simulator.reading.repeats import NO_LINE, LineKey, asked_key, is_near_repeat, line_key
+from simulator.reading.repeats import NO_LINE, LineKey, LinesHeard, asked_key, line_key
 from simulator.reading.taking_up import points_back, shares_words
 from simulator.reading.trainee_text import split_lead
 from simulator.scenario.model import Scenario, Topic
@@ -262,18 +262,18 @@ def hear(
     text: str,
     recent: Sequence[str],
     last_topic: str | None,
-    earlier: Sequence[LineKey],
+    lines_before: int,
+    earlier: LinesHeard,
     events: Set[str],
     state: State,
-    earlier_asked: Sequence[LineKey] = (),
 ) -> Heard:
     """What the coachee hears in `text`: topics, whether it follows their last topic, a verdict, a repeat.
 
-    `earlier` are the trainee's lines so far, `earlier_asked` the questions some of them opened
-    with statements before: the line repeats one of either, or its own question does.
+    `lines_before` is how many lines the trainee has said so far; `earlier` holds them, and the
+    questions some of them opened with statements before: the line repeats one of those, or its
+    own question does.
     """
     key, asked = line_key(text), asked_key(text)
-    heard_before = (*earlier, *earlier_asked)
     # The line takes up the coachee's last line by its words, or by pointing back at it. A question
     # opening with statements does so by its question, or by statements that reflect the line:
     # case notes recited before a stock question share their words without hearing them.
@@ -298,9 +298,8 @@ def hear(
         follows=follows,
         verdict=verdict,
         asked=asked,
-        repeat=is_near_repeat(key, heard_before)
-        or (asked is not None and is_near_repeat(asked, heard_before)),
-        grants=granted_by(text, move, len(earlier)),
+        repeat=earlier.repeated_by(key) or (asked is not None and earlier.repeated_by(asked)),
+        grants=granted_by(text, move, lines_before),
         takes_up=shares or pointing_back,
         only_points_back=pointing_back and not shares,
         spoken=bool(text.strip()),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from simulator.engine.listening import Heard, Verdict
 from simulator.engine.reply import Choice
-from simulator.reading.repeats import LineKey
+from simulator.reading.repeats import LinesHeard
 from simulator.scenario.model import Event, HotButton, Scenario, StoryItem
 from simulator.vocabulary import Attractor, Move, State
 
@@ -28,8 +28,9 @@ class Memory:
     heard: set[str] = field(default_factory=set)  # events of the trainee's lines
     told: set[str] = field(default_factory=set)  # reply ids and facts the coachee has said
     said: set[str] = field(default_factory=set)  # every line the coachee has said, verbatim
-    lines: list[LineKey] = field(default_factory=list)  # the trainee's lines, for noticing repeats
-    asked: list[LineKey] = field(default_factory=list)  # the questions some opened with statements before
+    lines: int = 0  # how many lines the trainee has said
+    lines_heard: LinesHeard = field(default_factory=LinesHeard)  # their keys, and the questions some
+    # opened with statements before, for noticing repeats
     recent: list[str] = field(default_factory=list)  # the coachee's lines in order, the opening first
     last_topic: str | None = None  # the topic of the coachee's last line, if it was on one
 
@@ -53,9 +54,10 @@ class Memory:
         An unclear line that named a topic still raised it: how it was meant was unsure, what it
         was about was not.
         """
-        self.lines.append(heard.key)
+        self.lines += 1
+        self.lines_heard.add(heard.key)
         if heard.asked is not None:
-            self.asked.append(heard.asked)
+            self.lines_heard.add(heard.asked)
         if counts or (move.is_unclear and not heard.repeat):
             self.heard.update(topic.id for topic, _ in heard.topics)
         if counts:

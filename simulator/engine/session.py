@@ -309,9 +309,9 @@ class Session:
             self._memory.recent,
             self._memory.last_topic,
             self._memory.lines,
+            self._memory.lines_heard,
             self.events,
             before_state,
-            self._memory.asked,
         )
         unheard = self._unheard_with(move, heard)
         refrain = self._refrain(text, move)

@@ -67,7 +67,7 @@ def asked_key(text: str) -> LineKey | None:
 
 def is_near_repeat(key: LineKey, earlier: Iterable[LineKey]) -> bool:
     """Whether a line says again what an earlier line said: the same words, or the same content words."""
-    return any(repeats(key, before) for before in earlier)
+    return LinesHeard.of(earlier).repeated_by(key)
 
 
 def repeats(key: LineKey, before: LineKey) -> bool:
@@ -75,3 +75,32 @@ def repeats(key: LineKey, before: LineKey) -> bool:
     return bool(key.words) and (
         (key.by_words and key.words == before.words) or (key.by_content and key.content == before.content)
     )
+
+
+@dataclass
+class LinesHeard:
+    """The keys of the lines heard so far, held so that a repeat is told at once, not by rereading
+    them all every turn: a line repeats one of them exactly when it has the same words (being long
+    enough to repeat by its words) or the same content words (having enough), as `repeats` says."""
+
+    words: set[str] = field(default_factory=set)
+    contents: set[frozenset[str]] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, keys: Iterable[LineKey]) -> LinesHeard:
+        """The keys given, held."""
+        heard = cls()
+        for key in keys:
+            heard.add(key)
+        return heard
+
+    def add(self, key: LineKey) -> None:
+        """Hold one more line's key."""
+        self.words.add(key.words)
+        self.contents.add(key.content)
+
+    def repeated_by(self, key: LineKey) -> bool:
+        """Whether the line `key` says again what one held said (`repeats` of any of them)."""
+        return bool(key.words) and (
+            (key.by_words and key.words in self.words) or (key.by_content and key.content in self.contents)
+        )

@@ -14,7 +14,7 @@ from simulator.engine.listening import Verdict, hear, reflection_verdict, topics
 from simulator.engine.session import Session, personality_for
 from simulator.errors import ConversationOver
 from simulator.reading.reflection import feeling_of
-from simulator.reading.repeats import asked_key, is_near_repeat, line_key
+from simulator.reading.repeats import LinesHeard, asked_key, is_near_repeat, line_key
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
@@ -209,7 +209,7 @@ def test_a_question_opening_with_statements_takes_up_the_answer_only_by_hearing_
     vision = Move(Form.OPEN_QUESTION, Focus.VISION, Attractor.PEA)
 
     def takes_up(line: str) -> bool:
-        return hear(des, vision, line, said, None, [], frozenset(), State.NEUTRAL).takes_up
+        return hear(des, vision, line, said, None, 0, LinesHeard(), frozenset(), State.NEUTRAL).takes_up
 
     assert takes_up("Nine years on that towpath, every morning, rain or not. What kept you going?")
     assert takes_up("So, what did those mornings on the towpath give you?")  # by its question
