@@ -20,7 +20,7 @@ here knows about coaching.
 from __future__ import annotations
 
 import re
-import re._parser as _parser  # the parse of a pattern, for `required_text`
+import re._parser as _parser  # type: ignore[import-not-found]  # a pattern's parse, for `required_text`
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import pairwise

@@ -15,7 +15,9 @@ lines = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)
 
 @settings(max_examples=300)
 @given(st.lists(lines, max_size=8), lines)
-def test_a_repeat_is_told_as_comparing_with_every_earlier_line_tells_it(earlier: list[str], line: str) -> None:
+def test_a_repeat_is_told_as_comparing_with_every_earlier_line_tells_it(
+    earlier: list[str], line: str
+) -> None:
     keys = [line_key(text) for text in earlier]
     key = line_key(line)
     assert LinesHeard.of(keys).repeated_by(key) == any(repeats(key, before) for before in keys)
