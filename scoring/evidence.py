@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from scoring.facts import ConversationFacts
 from simulator.reading import repeats
@@ -291,6 +291,7 @@ class SaidBefore:
 _CLAUSE = re.compile(r"[.!?;,]+\s*|\s+(?:and|so|but)\s+")
 
 
+@lru_cache(maxsize=4096)  # a line's clauses are looked up, then remembered: worked out once
 def clauses(line: str) -> tuple[str, ...]:
     """The parts of a line that say something: sentences and clauses with a content word."""
     return tuple(part for part in _CLAUSE.split(line) if part.strip() and words_of(part))

@@ -88,6 +88,7 @@ def stated(line: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(without_opener(lead or ("" if asks(asked) else asked))))
 
 
+@lru_cache(maxsize=LINES_REMEMBERED)  # each line is compared again on the next WINDOW turns
 def stated_frames(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The first and the last words of what a line states (`stated`): () where it states too few."""
     words = stated(line)
