@@ -620,6 +620,8 @@ def stage_of(facts: ArcFacts) -> str:
         return "settle" if _shows(said, "worried") else "warm_up"
     if _asks_the_trainee(said):
         return "answer"  # a direct question left unanswered reads as evasion, whatever the arc wants next
+    if _thinks_aloud(said):
+        return "reflect_first"  # an idea or a doubt voiced aloud is heard before the arc moves on
     if facts.state is not None and facts.state.rank <= State.GUARDED.rank:
         return "build_safety"
     if facts.questions_in_a_row >= QUESTIONS_BEFORE_REFLECTING:
@@ -654,8 +656,28 @@ def _shows(lowered: str, moment: str) -> bool:
     return any(marker in lowered for marker in _data()["moments"][moment])
 
 
-_TAG_QUESTION = re.compile(r",\s*\w+n't\s+(?:i|it|you|we|they|he|she|there)\s*\?\s*$")
-"""A statement with a question tagged on ("..., won't I?"): thinking aloud, not asking."""
+_TAG_QUESTION = re.compile(
+    r",\s*(?:\w+n't\s+(?:i|it|you|we|they|he|she|there)"
+    r"|(?:am|is|are|was|were|can|could|will|would|do|does|did|have|has|should)\s+(?:i|it|we|they|he|she|there)"
+    r"|you know)\s*\?\s*$"
+)
+"""A statement with a question tagged on ("..., won't I?", "..., am I?", "..., you know?"): thinking
+aloud, not asking. A tag that asks the trainee ("You don't care, do you?") is a question still."""
+
+_PROPOSAL = re.compile(r"^\W*what if\b")
+"""A question that puts forward an idea ("What if I chart at the bedside for a week?"): the
+coachee's own plan, said aloud, not a question the trainee owes an answer to."""
+
+
+def _thinks_aloud(lowered: str) -> bool:
+    """Whether the coachee's last words end a sentence with a question they put to themselves: a
+    tag on a statement ("I'm not much use to her from that armchair, am I?") or an idea of their
+    own ("What if I chart at the bedside for a week?"). Blind, the arc's next stage after such
+    words (a vision question, a small step) passed over what they had just told."""
+    return any(
+        sentence.rstrip().endswith("?") and (_TAG_QUESTION.search(sentence) or _PROPOSAL.match(sentence))
+        for sentence in _SENTENCE_END.split(lowered.strip())
+    )
 
 
 def _asks_the_trainee(lowered: str) -> bool:
@@ -664,7 +686,11 @@ def _asks_the_trainee(lowered: str) -> bool:
     of this meeting. A question to themselves ("Two years? Still on Ward 7.") names neither."""
     markers = _data()["moments"]["asks_the_trainee"]
     for sentence in _SENTENCE_END.split(lowered.strip()):
-        if sentence.rstrip().endswith("?") and not _TAG_QUESTION.search(sentence):
+        if (
+            sentence.rstrip().endswith("?")
+            and not _TAG_QUESTION.search(sentence)
+            and not _PROPOSAL.match(sentence)
+        ):
             spoken = f" {' '.join(_WORD.findall(sentence))} "
             if any(f" {marker.strip()} " in spoken for marker in markers):
                 return True

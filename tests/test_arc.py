@@ -412,6 +412,8 @@ def test_a_line_the_coachee_could_not_follow_is_said_again_simply_first() -> Non
         "I think you asked me that already. Same answer, I'm afraid.",
         "Same answer as two minutes ago.",
         "You've asked me that. Still the same answer, I'm afraid.",
+        "Asked and answered, I think. Unless you mean something different?",
+        "Have I gone in a loop, or have you?",
     ],
 )
 @pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.OPEN])
@@ -437,6 +439,18 @@ def test_a_question_put_to_the_trainee_is_answered_before_the_arc_moves_on() -> 
         5, {Focus.VISION}, set(), State.NEUTRAL, coachee_said="Two years? Still here, I suppose."
     )
     assert stage_of(to_themselves) != "answer"
+    # nor is a tag on a statement, nor an idea of their own put forward as a question: thinking
+    # aloud, which is heard (reflected) before the arc moves on
+    for aloud in (
+        "And I'm not much use to our Maisie from that armchair, am I?",
+        "I can't show them good care and then chart from my kitchen at eleven at night, can I?",
+        "Growing them, you know?",
+        "What if I chart at the bedside as I go, for one week? I'd like to try that.",
+    ):
+        moment = ArcFacts(5, {Focus.VISION}, set(), State.NEUTRAL, coachee_said=aloud)
+        assert stage_of(moment) == "reflect_first", aloud
+    challenged = ArcFacts(5, {Focus.VISION}, set(), State.NEUTRAL, coachee_said="You don't care, do you?")
+    assert stage_of(challenged) == "answer"
 
 
 def test_a_line_that_answers_something_is_offered_only_after_it_was_said() -> None:
