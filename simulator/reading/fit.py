@@ -32,7 +32,7 @@ The split (fixed; never changed to suit a result):
   twins), the counselling authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl and do (`PROBE_AUTHORS`),
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do and dr (`PROBE_AUTHORS`),
   hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -290,7 +290,7 @@ CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 PROBE_AUTHORS = (
     "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df", "di",
-    "dl", "do",
+    "dl", "do", "dr",
 )  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
@@ -327,7 +327,10 @@ nights are what's wearing you down?"), with twins that are not reflections (a cl
 what the coachee did not say, a compliance check, a rhetorical put-down, advice as a question); do,
 the problem named only to set it aside, reassure or lift blame ("The late rota's fine", "this isn't
 about the complaint"), warm lines in problem words (praise that sounds like trouble, a goodbye given
-as an order), and their twins that press the problem."""
+as an order), and their twins that press the problem; dr, a shortfall said as a plain fact ("You've
+been late four times this month."), the same words once after the coachee had just told it (a
+reflection) and once out of the blue (a confrontation), plain facts about the person that praise
+and their shortfall twins, and warm turns of meaning in short sentences with their cold twins."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
