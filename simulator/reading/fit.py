@@ -29,7 +29,9 @@ The split (fixed; never changed to suit a result):
   back with a promise of support), cx and cy (the question its asker answers for the coachee, and
   its twins), da, db, dd and de (the words of coaching about the organisation's target and about
   the coachee's own world), dj and dk (reflections said as questions or with a check, and their
-  twins), the counselling authors aa, ab and ac, plus the older
+  twins), dm and dn with dp and dq (the problem named only to set it aside, and a shortfall said as
+  a plain fact, a reflection or a confrontation by what the coachee said before), the counselling
+  authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
 - probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do and dr (`PROBE_AUTHORS`),
@@ -346,6 +348,7 @@ FIT_AUTHORS = (
     "cx", "cy",  # questions the asker answers for the coachee, and their twins: see the corpus README
     "da", "db", "dd", "de",  # the words of coaching about the target and about the coachee's own world
     "dj", "dk",  # reflections said as questions or with a check, and their twins: see the corpus README
+    "dm", "dn", "dp", "dq",  # the problem set aside, and the problem said as a plain fact: see the corpus README
 )  # fmt: skip
 TEAM = "team"
 HARD_CASE_AUTHORS = ("bf", "bg", "bh", "bj", "bk", "bm", "bn", "bo", "bp")
