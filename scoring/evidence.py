@@ -291,7 +291,7 @@ class SaidBefore:
 _CLAUSE = re.compile(r"[.!?;,]+\s*|\s+(?:and|so|but)\s+")
 
 
-@lru_cache(maxsize=4096)  # a line's clauses are looked up, then remembered: worked out once
+@lru_cache(maxsize=4096)  # pure: each line's clauses are asked for again as later lines are compared
 def clauses(line: str) -> tuple[str, ...]:
     """The parts of a line that say something: sentences and clauses with a content word."""
     return tuple(part for part in _CLAUSE.split(line) if part.strip() and words_of(part))
