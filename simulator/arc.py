@@ -669,13 +669,19 @@ _PROPOSAL = re.compile(r"^\W*what if\b")
 coachee's own plan, said aloud, not a question the trainee owes an answer to."""
 
 
+def _put_to_themselves(sentence: str) -> bool:
+    """Whether a sentence that ends in "?" asks the coachee themselves: a tag on a statement or an
+    idea of their own (`_TAG_QUESTION`, `_PROPOSAL`)."""
+    return _TAG_QUESTION.search(sentence) is not None or _PROPOSAL.match(sentence) is not None
+
+
 def _thinks_aloud(lowered: str) -> bool:
     """Whether the coachee's last words end a sentence with a question they put to themselves: a
     tag on a statement ("I'm not much use to her from that armchair, am I?") or an idea of their
     own ("What if I chart at the bedside for a week?"). Blind, the arc's next stage after such
     words (a vision question, a small step) passed over what they had just told."""
     return any(
-        sentence.rstrip().endswith("?") and (_TAG_QUESTION.search(sentence) or _PROPOSAL.match(sentence))
+        sentence.rstrip().endswith("?") and _put_to_themselves(sentence)
         for sentence in _SENTENCE_END.split(lowered.strip())
     )
 
@@ -686,11 +692,7 @@ def _asks_the_trainee(lowered: str) -> bool:
     of this meeting. A question to themselves ("Two years? Still on Ward 7.") names neither."""
     markers = _data()["moments"]["asks_the_trainee"]
     for sentence in _SENTENCE_END.split(lowered.strip()):
-        if (
-            sentence.rstrip().endswith("?")
-            and not _TAG_QUESTION.search(sentence)
-            and not _PROPOSAL.match(sentence)
-        ):
+        if sentence.rstrip().endswith("?") and not _put_to_themselves(sentence):
             spoken = f" {' '.join(_WORD.findall(sentence))} "
             if any(f" {marker.strip()} " in spoken for marker in markers):
                 return True
@@ -835,7 +837,9 @@ def _needs_of(template: str) -> tuple[str, ...]:
         marker
         for phrase, markers in _data()["template_needs"].items()
         if not phrase.startswith("_") and phrase in lowered
-        for marker in markers
+        for named in markers
+        # "@name": every marker of that moment (several templates answer the same complaint)
+        for marker in (_data()["moments"][named[1:]] if named.startswith("@") else (named,))
     )
 
 

@@ -65,13 +65,9 @@ def asked_key(text: str) -> LineKey | None:
     return line_key(asked) if lead else None
 
 
-def is_near_repeat(key: LineKey, earlier: Iterable[LineKey]) -> bool:
-    """Whether a line says again what an earlier line said: the same words, or the same content words."""
-    return LinesHeard.of(earlier).repeated_by(key)
-
-
 def repeats(key: LineKey, before: LineKey) -> bool:
-    """Whether the line `key` says again what the one line `before` said (see `is_near_repeat`)."""
+    """Whether the line `key` says again what the one line `before` said: the same words, or the
+    same content words (`LinesHeard` asks it of all the lines before at once)."""
     return bool(key.words) and (
         (key.by_words and key.words == before.words) or (key.by_content and key.content == before.content)
     )

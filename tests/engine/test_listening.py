@@ -14,7 +14,7 @@ from simulator.engine.listening import Verdict, hear, reflection_verdict, topics
 from simulator.engine.session import Session, personality_for
 from simulator.errors import ConversationOver
 from simulator.reading.reflection import feeling_of
-from simulator.reading.repeats import LinesHeard, asked_key, is_near_repeat, line_key
+from simulator.reading.repeats import LinesHeard, asked_key, line_key
 from simulator.records import EndReason
 from simulator.scenario import catalogue
 from simulator.scenario.model import Scenario
@@ -196,11 +196,13 @@ def test_a_line_said_again_is_noticed_and_earns_nothing() -> None:
 
 
 def test_near_repeats_are_told_apart_from_new_questions() -> None:
-    earlier = [line_key("What matters most to you about nursing?")]
-    assert is_near_repeat(line_key("what matters most to you about nursing"), earlier)
-    assert is_near_repeat(line_key("Okay so what matters most to you about nursing, then?"), earlier)
-    assert not is_near_repeat(line_key("What matters most to you about your patients?"), earlier)
-    assert not is_near_repeat(line_key("ok"), [line_key("ok")])  # a filler said twice is not a repeat
+    earlier = LinesHeard.of([line_key("What matters most to you about nursing?")])
+    assert earlier.repeated_by(line_key("what matters most to you about nursing"))
+    assert earlier.repeated_by(line_key("Okay so what matters most to you about nursing, then?"))
+    assert not earlier.repeated_by(line_key("What matters most to you about your patients?"))
+    assert not LinesHeard.of([line_key("ok")]).repeated_by(
+        line_key("ok")
+    )  # a filler said twice is not a repeat
 
 
 def test_a_question_opening_with_statements_takes_up_the_answer_only_by_hearing_it() -> None:
