@@ -34,7 +34,8 @@ The split (fixed; never changed to suit a result):
   authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do and dr (`PROBE_AUTHORS`),
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do, dr and du
+  (`PROBE_AUTHORS`),
   hard cases written to their own briefs, never fitted.
 
 Model variants and every knob (regularisation, minimum feature count, pruning) are chosen by
@@ -292,7 +293,7 @@ CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 PROBE_AUTHORS = (
     "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df", "di",
-    "dl", "do", "dr",
+    "dl", "do", "dr", "du",
 )  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
@@ -332,7 +333,12 @@ about the complaint"), warm lines in problem words (praise that sounds like trou
 as an order), and their twins that press the problem; dr, a shortfall said as a plain fact ("You've
 been late four times this month."), the same words once after the coachee had just told it (a
 reflection) and once out of the blue (a confrontation), plain facts about the person that praise
-and their shortfall twins, and warm turns of meaning in short sentences with their cold twins."""
+and their shortfall twins, and warm turns of meaning in short sentences with their cold twins; du,
+thanks and appreciation said plainly in words that also open a reprimand ("I appreciate you telling
+me."), reflections of two sides or of a turn in the coachee's story ("It was fun at first, but now
+you're noticing what it costs you."), reflections of one to six words, and reflections of a cost or
+worry the coachee has just told, each with cold twins ("I appreciate that, but...", a "but" that
+blames, a short jab, the same problem as the coach's own charge)."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
