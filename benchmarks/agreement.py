@@ -97,19 +97,29 @@ def print_confusion(gold: Sequence[str], predicted: Sequence[str], labels: Seque
 
 def annomi_therapist_turns(path: Path) -> list[tuple[dict[str, str], str]]:
     """Therapist rows with the client utterance just before them (in the same transcript)."""
+    return [
+        (row, before)
+        for row, before in annomi_with_line_before(path, "therapist")
+        if row["main_therapist_behaviour"] in ANNOMI_BEHAVIOURS
+    ]
+
+
+def annomi_with_line_before(path: Path, speaker: str) -> list[tuple[dict[str, str], str]]:
+    """The rows of `speaker` (therapist or client), each with the other's last utterance before
+    it in the same transcript ("" if none)."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     rows.sort(key=lambda r: (int(r["transcript_id"]), int(r["utterance_id"])))
-    turns = []
-    previous_client, transcript = "", ""
+    found = []
+    other, transcript = "", ""
     for row in rows:
         if row["transcript_id"] != transcript:
-            previous_client, transcript = "", row["transcript_id"]
-        if row["interlocutor"] == "client":
-            previous_client = row["utterance_text"]
-        elif row["main_therapist_behaviour"] in ANNOMI_BEHAVIOURS:
-            turns.append((row, previous_client))
-    return turns
+            other, transcript = "", row["transcript_id"]
+        if row["interlocutor"] == speaker:
+            found.append((row, other))
+        else:
+            other = row["utterance_text"]
+    return found
 
 
 def dictated(text: str) -> str:

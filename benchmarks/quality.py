@@ -6,10 +6,10 @@ Every AnnoMI transcript in the file is scored as an external transcript (therapi
 coach, client = coachee). Printed: the AUC of `overall` for high vs low quality, the AUC
 of transcript length alone, and the AUC within length-matched pairs (each low-quality
 session paired with the high-quality session closest in length), so that a score that
-merely rewards long sessions shows up. Then the reader of coachee language
-(`simulator.talk.client_talk.read_talk`) is compared with the experts' `client_talk_type` on
-every client utterance: accuracy, per-class precision/recall/F1, macro-F1 and the
-confusion matrix. The data is read from the given path only.
+merely rewards long sessions shows up. Then the readers of coachee language (the rules of
+`simulator.talk.client_talk` and the learned `simulator.talk.model`) are compared with the
+experts' `client_talk_type` on every client utterance: accuracy, per-class precision and
+recall, macro-F1 and the confusion matrix. The data is read from the given path only.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from talk_reader import annomi as annomi_client_turns
+from talk_reader import report
+
 from scoring.external import Utterance, facts_from_utterances
 from scoring.scorecard import score_facts
-from simulator.talk.client_talk import read_talk
 
 DEFAULT_ANNOMI = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "annomi-dev.csv"
 
@@ -52,34 +54,11 @@ def load_sessions(path: Path) -> dict[str, tuple[str, list[Utterance]]]:
     return sessions
 
 
-TALKS = ("change", "sustain", "neutral")
-
-
 def print_talk_agreement(path: Path) -> None:
-    """How often `read_talk` agrees with AnnoMI's expert client_talk_type, per class and overall."""
-    confusion: dict[str, dict[str, int]] = {gold: dict.fromkeys(TALKS, 0) for gold in TALKS}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["interlocutor"] == "client" and row["client_talk_type"] in TALKS:
-                confusion[row["client_talk_type"]][read_talk(row["utterance_text"])] += 1
-    total = sum(sum(row.values()) for row in confusion.values())
-    correct = sum(confusion[talk][talk] for talk in TALKS)
-    print(f"coachee talk vs AnnoMI client_talk_type ({total} client utterances):")
-    print(f"  accuracy {correct / total:.3f}")
-    f1s = []
-    for talk in TALKS:
-        hits = confusion[talk][talk]
-        predicted = sum(confusion[gold][talk] for gold in TALKS)
-        actual = sum(confusion[talk].values())
-        precision = hits / predicted if predicted else 0.0
-        recall = hits / actual if actual else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        f1s.append(f1)
-        print(f"  {talk:<8} precision {precision:.2f}  recall {recall:.2f} ({hits}/{actual})  F1 {f1:.2f}")
-    print(f"  macro-F1 {statistics.mean(f1s):.3f}")
-    print("  confusion (rows: experts, columns: reader): " + " ".join(f"{t:>8}" for t in TALKS))
-    for gold in TALKS:
-        print(f"  {gold:>42} " + " ".join(f"{confusion[gold][t]:>8}" for t in TALKS))
+    """How often coachee talk is read as AnnoMI's experts coded it (client_talk_type), each
+    utterance after the therapist's line before it: the rules alone and the learned reader the
+    scorecard uses (`benchmarks/talk_reader.py` has the rest)."""
+    report("coachee talk vs AnnoMI client_talk_type", annomi_client_turns(path))
 
 
 def main() -> None:

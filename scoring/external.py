@@ -16,7 +16,7 @@ from scoring.facts import ConversationFacts, TurnFacts
 from simulator.errors import ExternalTranscriptError
 from simulator.json_lines import json_objects
 from simulator.reading.moves import classify_many
-from simulator.talk.client_talk import read_talk
+from simulator.talk import model as talk_model
 from simulator.text import clean_line
 from simulator.vocabulary import Attractor, Context, Focus, Move
 
@@ -96,7 +96,7 @@ def facts_from_utterances(utterances: list[Utterance], source: str) -> Conversat
                 last = turns[-1]
                 turns[-1] = TurnFacts(
                     last.n, last.trainee, last.move, coachee=f"{last.coachee} {text}".strip(),
-                    coachee_talk=(*last.coachee_talk, read_talk(text)),
+                    coachee_talk=(*last.coachee_talk, talk_model.read(text, after=last.trainee).talk),
                 )  # fmt: skip
             continue
         turns.append(TurnFacts(n=len(turns) + 1, trainee=text, move=next(moves)))

@@ -51,6 +51,7 @@ THIRD_PARTY_ROOMS = {
         "simulator.reading.features",
         "simulator.reading.feature_names",
         "simulator.reading.fit",
+        "simulator.talk.fit",
     ),
 }
 """Libraries that are slow to import or tie us to a front end, and the only rooms that may import them."""
