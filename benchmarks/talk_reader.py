@@ -1,6 +1,6 @@
 """How well coachee talk is read: the rules alone against the learned reader. Prints figures; run by hand.
 
-    python benchmarks/talk_reader.py [--annomi ../shared/data/annomi-dev.csv]
+    python benchmarks/talk_reader.py [--annomi ../shared/data/annomi-dev.csv] [--no-cv]
 
 (i)  the probe authors td and th of `simulator/talk/corpus/` (never fitted), and leave-one-author-out
      inside the fitting part (each fitting author read by a fit on the others; needs the

@@ -491,3 +491,16 @@ def test_a_hard_feeling_just_voiced_is_met_before_the_arc_moves_on() -> None:
     met = next_step_on_arc(frightened, reflects, feeling_of)
     assert met.move == "empathic reflection"
     assert next_step_on_arc(frightened).move == "ask about strengths"  # without the reader's feeling check
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Bess died in March. Nine years we walked every morning, rain or shine.",
+        "Dad's funeral was on the Tuesday, so I wasn't really here that week.",
+    ],
+)
+def test_a_loss_told_without_feeling_words_is_met_before_the_arc_moves_on(said: str) -> None:
+    bereaved = ArcFacts(4, set(), set(), State.NEUTRAL, coachee_said=said)
+    assert stage_of(bereaved) == "strengths"
+    assert next_step_on_arc(bereaved, reflects, feeling_of).move == "empathic reflection"

@@ -44,7 +44,7 @@ from typing import cast
 import numpy as np
 
 from simulator.reading.feature_names import FeatureNames, NamedColumns
-from simulator.reading.reflection import valence_words
+from simulator.reading.reflection import not_feelings, valence_words
 from simulator.reading.trainee_text import SENTENCE_END, normalise
 
 __all__ = [
@@ -259,10 +259,15 @@ def _feeling_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], 
     )
 
 
-@lru_cache(maxsize=1 << 15)  # words come round again and again; a word's two tests cost a hundred prefixes
+@lru_cache(maxsize=1 << 15)  # words come round again and again; a word's test costs a hundred prefixes
 def _word_feeling(word: str) -> tuple[bool, bool]:
+    """Whether a word is a negative and whether a positive feeling word: by the longest listed
+    beginning it has ("hopeless" is not "hope"), and neither when it names no feeling ("funding")."""
+    if word.removesuffix("'s") in not_feelings():
+        return False, False
     negative, positive, _, _ = _feeling_cues()
-    return word.startswith(negative), word.startswith(positive)
+    longest = max((entry for entry in (*negative, *positive) if word.startswith(entry)), key=len, default="")
+    return longest in negative, longest in positive
 
 
 def feeling_of(clean: str, tokens: Sequence[str]) -> str:

@@ -99,12 +99,23 @@ class ReflectionFit:
 
 
 @cache
-def valence_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The word beginnings and phrases of negative and of positive feelings (`valence.json`)."""
-    data = json.loads(
+def _valence() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = json.loads(
         resources.files("simulator.reading").joinpath("valence.json").read_text(encoding="utf-8")
     )
-    return tuple(data["negative"]), tuple(data["positive"])
+    return data
+
+
+@cache
+def valence_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The word beginnings and phrases of negative and of positive feelings (`valence.json`)."""
+    return tuple(_valence()["negative"]), tuple(_valence()["positive"])
+
+
+@cache
+def not_feelings() -> frozenset[str]:
+    """Words a listed feeling begins that name no feeling ("funding", "painting", "badge")."""
+    return frozenset(_valence()["not_feelings"])
 
 
 def _stem(word: str) -> str:
@@ -149,8 +160,8 @@ def feeling_of(text: str) -> str:
     # not what is felt: it counts neither way, so a reflection of the want under a complaint
     # is no contradiction of it.
     positive -= sum(len(wished_by[word].findall(lowered)) for word in present)
-    # Words the feeling lists share with plain talk ("steps down to the beach", "a copy"): so used,
-    # they name no feeling.
+    # Phrases that use a feeling word in plain talk ("steps down to the beach", "the hard way"): so
+    # used, it names no feeling.
     negative -= len(_NOT_A_FEELING.findall(lowered))
     if negative > positive:
         return "negative"
@@ -160,36 +171,45 @@ def feeling_of(text: str) -> str:
 
 
 def count_feeling_words(lowered: str) -> tuple[int, int, list[str]]:
-    """How many times negative and positive feeling words begin a word of `lowered` (single-spaced
-    words between spaces), and the positive words that do. A word start is looked up by its first
-    three letters, rather than every listed word counted through the text, which cost a
-    reflection's turn a tenth of a millisecond."""
+    """How many words of `lowered` (single-spaced words between spaces) begin with a negative and
+    with a positive feeling entry, and the positive entries that do. Each word counts once, by the
+    longest entry it begins with ("hopeless" is not "hope"), and not at all when it names no
+    feeling (`not_feelings`: "funding" is not "fun"). A word start is looked up by its first three
+    letters, rather than every listed word counted through the text, which cost a reflection's
+    turn a tenth of a millisecond."""
     by_start = _feeling_words_by_start()
+    plain = not_feelings()
     negative = positive = 0
     present: dict[str, None] = {}
     start = lowered.find(" ")
     while start != -1 and start + 1 < len(lowered):
-        for word, is_positive in by_start.get(lowered[start + 1 : start + 4], ()):
-            if lowered.startswith(word, start + 1):
-                if is_positive:
-                    positive += 1
-                    present[word] = None
-                else:
-                    negative += 1
-        start = lowered.find(" ", start + 1)
+        end = lowered.find(" ", start + 1)
+        end = len(lowered) if end == -1 else end
+        if lowered[start + 1 : end].removesuffix("'s") not in plain:
+            for word, is_positive in by_start.get(lowered[start + 1 : start + 4], ()):
+                if lowered.startswith(word, start + 1):
+                    if is_positive:
+                        positive += 1
+                        present[word] = None
+                    else:
+                        negative += 1
+                    break  # the longest entry that begins the word is the one it counts as
+        start = end
     return negative, positive, list(present)
 
 
 @cache
 def _feeling_words_by_start() -> dict[str, tuple[tuple[str, bool], ...]]:
-    # No listed word is shorter than three letters (`valence.json`), nor can one occur inside
-    # another occurrence of itself, so counting at word starts counts what `str.count` would.
+    # No listed word is shorter than three letters (`valence.json`); the entries sharing a start
+    # are tried longest first.
     negative_words, positive_words = valence_words()
     by_start: dict[str, list[tuple[str, bool]]] = {}
     for words, is_positive in ((negative_words, False), (positive_words, True)):
         for word in words:
             by_start.setdefault(word[:3], []).append((word, is_positive))
-    return {start: tuple(words) for start, words in by_start.items()}
+    return {
+        start: tuple(sorted(words, key=lambda entry: -len(entry[0]))) for start, words in by_start.items()
+    }
 
 
 _NOT_A_FEELING = re.compile(
@@ -198,7 +218,6 @@ _NOT_A_FEELING = re.compile(
     r"pin|track|wind|tone|hand|pass|going|coming|goes|comes|gone|heading|headed|lie|lay|lying)"
     r"(?: it| them| that| this| things| everything)? down"
     r"|down (?:to|the|a|at|from|into|onto|on|there|here|stairs|by|for|with))(?= )"
-    r"|(?<= )down(?:stairs|load|loads|loaded|town|hill|wards)(?= )|(?<= )cop(?:y|ies|ied|per)"
     r"|(?<= )the hard way(?= )"
 )
 
@@ -279,7 +298,8 @@ def _only_feeling(words: frozenset[str]) -> bool:
     frustrating"): a phrase that would fit any conversation. One that names a feeling about
     something particular ("a rough one this year") may be the coachee's meaning in other words."""
     negative, positive = valence_words()
-    return all(word.startswith(negative) or word.startswith(positive) for word in words)
+    plain = not_feelings()
+    return all(word not in plain and word.startswith((*negative, *positive)) for word in words)
 
 
 def reflects(line: str, said: str) -> bool:
