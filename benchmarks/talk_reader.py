@@ -2,7 +2,7 @@
 
     python benchmarks/talk_reader.py [--annomi ../shared/data/annomi-dev.csv] [--no-cv]
 
-(i)  the probe authors td, th and tl of `simulator/talk/corpus/` (never fitted), and leave-one-author-out
+(i)  the probe authors td, th, tl and tp of `simulator/talk/corpus/` (never fitted), and leave-one-author-out
      inside the fitting part (each fitting author read by a fit on the others; needs the
      `[fit]` extra);
 (ii) AnnoMI client utterances against the experts' client_talk_type, each after the

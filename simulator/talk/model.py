@@ -10,14 +10,14 @@ name and its weight toward each talk, one feature a line) and load on first use.
 
 `read` is what the scorecard uses: the rules' reading where they find change or sustain talk,
 else the model's. Measured (`python benchmarks/talk_reader.py`), macro-F1, rules alone against
-`read`: the probes td, th and tl 0.547 -> 0.754; each fitting author read by a fit without it
-0.603 -> 0.757; AnnoMI's client utterances 0.461 -> 0.475 as written and 0.462 -> 0.474
-lower-cased, change talk found 0.28 -> 0.39 of the time, sustain talk 0.15 -> 0.27, at some
-cost in precision. The model alone read the probes better still (td 0.771, th 0.715, tl 0.836)
-and AnnoMI no better (0.461), but misread the plain lines the rules were written for: 0.814 of
-the rules' regression set, where `read` keeps 0.945. Letting the model overrule a reading of
-the rules it gives under 5% or 10% traded the regression set (0.914, 0.898) for the probes (th
-0.646, 0.654 against 0.633): not kept.
+`read`: the probes td, th, tl and tp 0.524 -> 0.738; each fitting author read by a fit without
+it 0.581 -> 0.745; AnnoMI's client utterances 0.461 -> 0.477 as written and 0.462 -> 0.478
+lower-cased, change talk found 0.28 -> 0.37 of the time, sustain talk 0.15 -> 0.30, at some
+cost in precision. The model alone read three of the four probes better still (td 0.808, th
+0.744, tl 0.864; tp 0.602 against 0.628) and AnnoMI worse (0.468), and misread the plain lines
+the rules were written for: 0.819 of the rules' regression set, where `read` keeps 0.955.
+Letting the model overrule a reading of the rules it gives under 5% or 10% traded the
+regression set (0.935, 0.914) for the probes (th 0.664, 0.680 against 0.656): not kept.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ def corpus_records() -> list[dict[str, str]]:
 
 def test_every_corpus_line_is_labelled_by_the_data_card() -> None:
     records = corpus_records()
-    assert len(records) >= 3000
+    assert len(records) >= 4500
     for record in records:
         assert set(record) == {"text", "talk", "kind", "target", "previous_coach_line", "setting", "author"}
         assert record["talk"] in talk_model.TALKS
@@ -115,8 +115,8 @@ def test_an_external_transcript_reads_each_coachee_line_after_the_coach_line_bef
 def test_the_gold_set_reads_nearly_as_the_rules_alone_read_it() -> None:
     """The rules' regression set (tests/talk/gold_talk.tsv, written alongside the rules): the
     model reads only what the rules leave neutral, so it may move few of its lines. Measured at
-    0.945 when the model was fitted (the rules alone 0.987); the floor sits a point under it."""
+    0.955 when the model was fitted (the rules alone 0.987); the floor sits a point under it."""
     with (Path(__file__).with_name("gold_talk.tsv")).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     right = sum(talk_model.read(row["text"]).talk == row["talk"] for row in rows)
-    assert right / len(rows) >= 0.935
+    assert right / len(rows) >= 0.945
