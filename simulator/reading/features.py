@@ -44,7 +44,7 @@ from typing import cast
 import numpy as np
 
 from simulator.reading.feature_names import FeatureNames, NamedColumns
-from simulator.reading.reflection import not_feelings, valence_words
+from simulator.reading.reflection import valence_words, word_feeling
 from simulator.reading.trainee_text import SENTENCE_END, normalise
 
 __all__ = [
@@ -248,26 +248,10 @@ def stems(content: Iterable[str]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _feeling_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The negative and positive feeling words (word beginnings), then their phrases, from `valence.json`."""
+def _feeling_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The negative and positive feeling phrases of `valence.json` (its entries of several words)."""
     negative, positive = valence_words()
-    return (
-        tuple(w for w in negative if " " not in w),
-        tuple(w for w in positive if " " not in w),
-        tuple(w for w in negative if " " in w),
-        tuple(w for w in positive if " " in w),
-    )
-
-
-@lru_cache(maxsize=1 << 15)  # words come round again and again; a word's test costs a hundred prefixes
-def _word_feeling(word: str) -> tuple[bool, bool]:
-    """Whether a word is a negative and whether a positive feeling word: by the longest listed
-    beginning it has ("hopeless" is not "hope"), and neither when it names no feeling ("funding")."""
-    if word.removesuffix("'s") in not_feelings():
-        return False, False
-    negative, positive, _, _ = _feeling_cues()
-    longest = max((entry for entry in (*negative, *positive) if word.startswith(entry)), key=len, default="")
-    return longest in negative, longest in positive
+    return tuple(w for w in negative if " " in w), tuple(w for w in positive if " " in w)
 
 
 def feeling_of(clean: str, tokens: Sequence[str]) -> str:
@@ -277,12 +261,12 @@ def feeling_of(clean: str, tokens: Sequence[str]) -> str:
     the line holds it. A reflection that names the feeling the coachee voiced is empathy; one that
     names the opposite feeling missed them.
     """
-    _, _, negative_phrases, positive_phrases = _feeling_cues()
+    negative_phrases, positive_phrases = _feeling_phrases()
     low = sum(map(clean.__contains__, negative_phrases))
     high = sum(map(clean.__contains__, positive_phrases))
-    for is_low, is_high in map(_word_feeling, tokens):
-        low += is_low
-        high += is_high
+    for feeling in map(word_feeling, tokens):
+        low += feeling == "negative"
+        high += feeling == "positive"
     return "negative" if low > high else "positive" if high > low else ""
 
 

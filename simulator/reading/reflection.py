@@ -173,29 +173,46 @@ def feeling_of(text: str) -> str:
 def count_feeling_words(lowered: str) -> tuple[int, int, list[str]]:
     """How many words of `lowered` (single-spaced words between spaces) begin with a negative and
     with a positive feeling entry, and the positive entries that do. Each word counts once, by the
-    longest entry it begins with ("hopeless" is not "hope"), and not at all when it names no
-    feeling (`not_feelings`: "funding" is not "fun"). A word start is looked up by its first three
+    longest entry it begins with (`_entry_at`). A word start is looked up by its first three
     letters, rather than every listed word counted through the text, which cost a reflection's
     turn a tenth of a millisecond."""
-    by_start = _feeling_words_by_start()
-    plain = not_feelings()
     negative = positive = 0
     present: dict[str, None] = {}
     start = lowered.find(" ")
     while start != -1 and start + 1 < len(lowered):
         end = lowered.find(" ", start + 1)
         end = len(lowered) if end == -1 else end
-        if lowered[start + 1 : end].removesuffix("'s") not in plain:
-            for word, is_positive in by_start.get(lowered[start + 1 : start + 4], ()):
-                if lowered.startswith(word, start + 1):
-                    if is_positive:
-                        positive += 1
-                        present[word] = None
-                    else:
-                        negative += 1
-                    break  # the longest entry that begins the word is the one it counts as
+        found = _entry_at(lowered, start + 1, end)
+        if found is not None:
+            entry, is_positive = found
+            if is_positive:
+                positive += 1
+                present[entry] = None
+            else:
+                negative += 1
         start = end
     return negative, positive, list(present)
+
+
+@lru_cache(maxsize=1 << 15)  # words come round again and again; each is looked up once
+def word_feeling(word: str) -> str:
+    """The feeling one word names: "negative", "positive" or "" (none), as `count_feeling_words`
+    counts it."""
+    found = _entry_at(word, 0, len(word))
+    return "" if found is None else "positive" if found[1] else "negative"
+
+
+def _entry_at(lowered: str, start: int, end: int) -> tuple[str, bool] | None:
+    """The feeling entry the word at `lowered[start:end]` counts as, and whether it is positive:
+    the longest listed entry beginning there (a phrase may run on past the word: "let down"),
+    none when the word names no feeling (`not_feelings`: "funding" is not "fun", "hopeless" not
+    "hope")."""
+    if lowered[start:end].removesuffix("'s") in not_feelings():
+        return None
+    for entry, is_positive in _feeling_words_by_start().get(lowered[start : start + 3], ()):
+        if lowered.startswith(entry, start):
+            return entry, is_positive
+    return None
 
 
 @cache
@@ -297,9 +314,7 @@ def _only_feeling(words: frozenset[str]) -> bool:
     """Whether a line's content words are feeling words and nothing else ("really hard", "so
     frustrating"): a phrase that would fit any conversation. One that names a feeling about
     something particular ("a rough one this year") may be the coachee's meaning in other words."""
-    negative, positive = valence_words()
-    plain = not_feelings()
-    return all(word not in plain and word.startswith((*negative, *positive)) for word in words)
+    return all(word_feeling(word) for word in words)
 
 
 def reflects(line: str, said: str) -> bool:
