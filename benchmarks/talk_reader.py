@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agreement import annomi_with_line_before
+from agreement import accuracy, annomi_with_line_before, macro_f1, per_class, print_confusion
 
 from simulator.talk import model as talk_model
 from simulator.talk.client_talk import talk_cues
@@ -50,26 +49,16 @@ def report(
     rows: dict[str, list[float]] = {}
     for name, _ in readers:
         said = read[name]
-        rows.setdefault("accuracy", []).append(
-            sum(g == s for g, s in zip(gold, said, strict=True)) / len(gold)
-        )
-        f1s = []
-        for talk in TALKS:
-            hits = sum(g == s == talk for g, s in zip(gold, said, strict=True))
-            precision = hits / said.count(talk) if said.count(talk) else 0.0
-            recall = hits / gold.count(talk) if gold.count(talk) else 0.0
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            f1s.append(f1)
+        rows.setdefault("accuracy", []).append(accuracy(gold, said))
+        for talk, (precision, recall, _) in per_class(gold, said, TALKS).items():
             rows.setdefault(f"{talk} precision", []).append(precision)
             rows.setdefault(f"{talk} recall", []).append(recall)
-        rows.setdefault("macro-F1", []).append(sum(f1s) / len(f1s))
+        rows.setdefault("macro-F1", []).append(macro_f1(gold, said, TALKS))
     for name, values in rows.items():
         print(f"  {name:26}" + "".join(f"{value:>10.3f}" for value in values))
     for name, _ in readers:
-        confusion = Counter(zip(gold, read[name], strict=True))
-        print(f"  confusion, {name} (rows: gold; columns: {', '.join(TALKS)}):")
-        for talk in TALKS:
-            print(f"    {talk:10}" + "".join(f"{confusion[talk, other]:>8}" for other in TALKS))
+        print(f"  confusion, {name} (rows: gold):")
+        print_confusion(gold, read[name], TALKS)
 
 
 def cross_validated() -> None:
