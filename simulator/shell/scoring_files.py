@@ -34,8 +34,10 @@ from simulator.errors import CoachError, ScenarioNotFound, UnreadableFile, Unrea
 from simulator.files import read_text as read_bounded
 from simulator.records import EndReason
 from simulator.scenario import catalogue
-from simulator.scenario.loading import parse_scenario, read_scenario_text
+from simulator.scenario.catalogue import ScenarioSource
+from simulator.scenario.loading import read_scenario_text
 from simulator.scenario.model import Scenario
+from simulator.shell.warm_start import validated
 from simulator.shell.workers import in_order, worker_count
 from simulator.trainer.rehearsal import score_session, typical_day_note, with_note
 from simulator.vocabulary import State
@@ -115,16 +117,15 @@ def _bundled_ids() -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _bundled(scenario_id: str, text: str) -> catalogue.LoadedScenario:
-    # Validated once per process (each worker of a batch); keyed by the text, so it is always the text read.
-    return catalogue.LoadedScenario(
-        parse_scenario(text, f"scenarios/{scenario_id}.yaml"), text, f"bundled:{scenario_id}"
-    )
+    # Once per process (each worker of a batch), keyed by the text, so it is always the text read;
+    # from the cache of validated scenarios when these bytes were validated before (`validated`).
+    return validated(ScenarioSource(text, f"bundled:{scenario_id}", f"scenarios/{scenario_id}.yaml"))
 
 
 @lru_cache(maxsize=16)
 def _parsed(text: str, source: str) -> catalogue.LoadedScenario:
     # A scenario file is read for every transcript that names it, but validated once for the same bytes.
-    return catalogue.LoadedScenario(parse_scenario(text, source), text, source)
+    return validated(ScenarioSource(text, source, source))
 
 
 def _shortened(text: str, most: int = 200) -> str:

@@ -85,6 +85,34 @@ def test_a_grading_run_validates_each_scenario_once_across_runs(folder: Path, pa
     assert parses == [source]
 
 
+def test_scoring_validates_each_scenario_once_across_runs_and_scores_the_same(
+    folder: Path, parses: list[str], tmp_path: Path
+) -> None:
+    from simulator.engine.transcript import encode, header_record
+    from simulator.shell import scoring_files
+    from simulator.trainer.rehearsal import play
+
+    own = tmp_path / "our-own.yaml"  # a scenario file as well as the bundled one
+    own.write_text(FOUND.text.replace(f"id: {LOADED.scenario.id}", "id: our-own", 1), encoding="utf-8")
+    transcripts = []
+    for source, scenario in ((LOADED.source, LOADED.scenario), (str(own), catalogue.load_file(own).scenario)):
+        session = play(scenario, ["What would make today useful?", "That sounds like a hard week."], 3)
+        path = tmp_path / f"{scenario.id}.jsonl"
+        text = own.read_text(encoding="utf-8") if source == str(own) else FOUND.text
+        path.write_text(encode(header_record(session, text, "2026-01-01T00:00:00+00:00", source)))
+        transcripts.append(path)
+    parses.clear()  # what making the transcripts parsed
+
+    def scored() -> list[tuple[int, str]]:
+        scoring_files._bundled.cache_clear()  # a new process: only the cache on disk is left
+        scoring_files._parsed.cache_clear()
+        return [(s.card.overall, s.card.band) for s in map(scoring_files.score_file, transcripts)]
+
+    first = scored()
+    assert sorted(parses) == sorted([LOADED.source, str(own)])
+    assert scored() == first and len(parses) == 2  # the second run parsed nothing
+
+
 @pytest.mark.slow
 def test_a_changed_scenario_is_validated_afresh(folder: Path, parses: list[str]) -> None:
     first_screen(FOUND)
