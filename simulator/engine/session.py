@@ -201,8 +201,8 @@ class Session:
         """Whether the vision is in place, so deficit talk is the balance sheet from then on.
 
         Either the coachee has told it (a story item of kind `vision`), or the trainee has
-        explored it with them: `vision_exchanges` vision or values questions and reflections
-        answered at neutral or above.
+        explored it with them: `vision_exchanges` vision or values questions, reflections and
+        invitations (autonomy) answered at neutral or above.
         """
         told = any(self._kind_of[item] == "vision" for item in self._revealed)
         return told or self._exchanges >= self.personality.vision_exchanges
@@ -545,11 +545,12 @@ class Session:
         )
 
     def _is_vision_exchange(self, move: Move) -> bool:
-        # The trainee asks about or reflects the vision or values, and the coachee answers from neutral up.
+        # The trainee asks about or reflects the vision or values, or hands it over to them ("It's your
+        # picture. Say more, if you want."), and the coachee answers from neutral up.
         return (
             move.attractor is Attractor.PEA
             and move.focus in VISION_FOCI
-            and (move.form in QUESTION_FORMS or move.form in REFLECTION_FORMS)
+            and (move.form in QUESTION_FORMS or move.form in REFLECTION_FORMS or move.form is Form.AUTONOMY)
             and self.state.rank >= State.NEUTRAL.rank
         )
 

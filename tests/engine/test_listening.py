@@ -464,6 +464,16 @@ def test_exploring_the_vision_together_establishes_it_before_the_vision_is_told(
     assert "deficit.balance_sheet" in balance.rules and balance.state_after is not State.DEFENSIVE
 
 
+def test_the_vision_handed_over_to_say_more_counts_as_exploring_it_as_a_question_does() -> None:
+    session = Session(starting(NURSE, State.NEUTRAL))
+    session.play(VISION, "What would a really good year look like?")
+    assert not session.is_vision_established
+    session.play(Move(Form.AUTONOMY, Focus.VISION, Attractor.PEA), "It's your picture. Say more, if you want.")
+    assert session.is_vision_established
+    balance = session.play(Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEUTRAL), "")
+    assert "deficit.balance_sheet" in balance.rules
+
+
 def test_vision_talk_with_a_closed_coachee_does_not_count_as_exploring_it() -> None:
     session = Session(starting(NURSE, State.DEFENSIVE))
     for _ in range(3):
