@@ -76,7 +76,10 @@ def falling(value: float, mark: Threshold) -> float:
 
 
 def rate(score: float) -> Rating:
-    """The rating a score stands for."""
+    """The rating a score stands for. Sums of fractions land a hair below a mark (0.3 + 0.35 + 0.35
+    is 0.9999999999999999): rounded first, as `measure` rounds, so a reason worded by this rating
+    and the measure's own rating always agree."""
+    score = round(score, 9)
     if score >= 1.0:
         return Rating.GOOD
     return Rating.FAIR if score >= FAIR_SCORE else Rating.POOR
@@ -92,7 +95,7 @@ def measure(
     key: MeasureKey, label: str, value: float, shown: str, marks: tuple[str, str], score: float, reason: str
 ) -> Measure:
     """A measure that applies, rated from its score."""
-    score = round(min(max(score, 0.0), 1.0), 9)  # 0.3 + 0.35 + 0.35 is good, not 0.9999999999999999
+    score = round(min(max(score, 0.0), 1.0), 9)  # 0.3 + 0.35 + 0.35 is good, not 0.9999999999999999 (`rate`)
     return Measure(key, label, value, shown, marks[0], marks[1], rate(score), score, reason)
 
 

@@ -30,6 +30,10 @@ PRAISE = re.compile(
 CRITICISM = re.compile(
     r"more NEA than|too few|too much|never explored|closed\b|stayed untold|reflect back more|imposed goals|expert role|superficial|sporadic|no sign of"
 )
+HEDGED = re.compile(
+    r"not yet clearly|about as many reflections|some added meaning|now and then|a little of the righting|not yet the whole story|partly theirs|leaned toward change"
+)
+"""The verdicts of a fair rating: a measure rated good never words its reason with one."""
 REFLECTING_MOVES = ("empathic reflection", "reflect the feeling", "reflect and deepen")
 
 
@@ -72,7 +76,7 @@ def check_self_consistency(card: Scorecard) -> None:
         if measure.rating is Rating.POOR:
             assert not PRAISE.search(measure.reason), measure
         if measure.rating is Rating.GOOD:
-            assert not CRITICISM.search(measure.reason), measure
+            assert not CRITICISM.search(measure.reason) and not HEDGED.search(measure.reason), measure
     json.dumps(card.as_dict(), allow_nan=False)  # every number finite: no "inf", no NaN
     # The number and the band agree: a card held out of compassion-led never shows a compassion-led score.
     assert card.band is band_of(card.overall, DEFAULT_RUBRIC), (card.overall, card.band)
@@ -265,6 +269,25 @@ def test_the_tip_to_reflect_more_names_the_longest_run_of_questions() -> None:
     evidence = typical_evidence(lines)
     tip = dict(candidates(MeasureKey.REFLECTIONS_TO_QUESTIONS, evidence))[Behaviour.REFLECT_MORE]
     assert tip.endswith("and turns 2 to 5 were 4 questions in a row.")
+
+
+def test_a_good_goal_ownership_is_worded_as_good_though_its_sum_falls_a_hair_short() -> None:
+    lines = [
+        "Hi Grace, thanks for making the time. How are you doing?",
+        "That sounds exhausting, honestly.",
+        "What do you love most about nursing?",
+        "You clearly care a lot about your patients.",
+        "Where would you like to be in a couple of years?",
+        "So teaching the students really matters to you.",
+        "What's getting in the way of that right now?",
+        "What could be a first step?",
+        "Great, let's do that. Thanks Grace.",
+    ]
+    card = practice_card(lines, 4)
+    [owned] = [measure for measure in card.measures if measure.key is MeasureKey.GOAL_OWNERSHIP]
+    assert owned.rating is Rating.GOOD and owned.reason.endswith("theirs, so it is more likely to hold")
+    assert rate(0.3 + 0.35 + 0.35) is Rating.GOOD
+    check_self_consistency(card)
 
 
 def test_what_went_well_shows_a_line_of_the_trainees_for_each_kind_of_line_it_praises() -> None:
