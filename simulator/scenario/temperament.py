@@ -213,8 +213,9 @@ class Temperament(Strict):
     )
     vision_exchanges: Annotated[Count, Ranged(1, 20, integer=True)] = Field(
         2,
-        description="Vision or values questions and reflections, answered at neutral or above, after which "
-        "the vision counts as explored together (the balance sheet), even before the vision story item.",
+        description="Vision or values questions, reflections and invitations to say more (autonomy), answered "
+        "at neutral or above, after which the vision counts as explored together (the balance sheet), even "
+        "before the vision story item.",
     )
     shuts_down_on: tuple[NeaKind, ...] = Field(
         (), description="NEA moves that drop this persona straight to defensive."

@@ -468,7 +468,9 @@ def test_the_vision_handed_over_to_say_more_counts_as_exploring_it_as_a_question
     session = Session(starting(NURSE, State.NEUTRAL))
     session.play(VISION, "What would a really good year look like?")
     assert not session.is_vision_established
-    session.play(Move(Form.AUTONOMY, Focus.VISION, Attractor.PEA), "It's your picture. Say more, if you want.")
+    session.play(
+        Move(Form.AUTONOMY, Focus.VISION, Attractor.PEA), "It's your picture. Say more, if you want."
+    )
     assert session.is_vision_established
     balance = session.play(Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEUTRAL), "")
     assert "deficit.balance_sheet" in balance.rules
