@@ -102,7 +102,7 @@ def _first_of_the_arc(evidence: Evidence) -> tuple[int, str | None] | None:
             return index, None
         if turn.is_nea:
             return index, _PUSH_IN_WORDS.get(turn.move.form, "a look at what went wrong")
-        if is_balance_sheet(index, turn.move.focus):
+        if is_balance_sheet(index, turn.move):
             return index, "a look at how things are now"
     return None
 

@@ -23,7 +23,7 @@ from scoring.marks import (
     tally,
 )
 from simulator.scenario.rubric import Rubric
-from simulator.vocabulary import Attractor, Focus, Form, MeasureKey
+from simulator.vocabulary import Attractor, Focus, Form, MeasureKey, Move
 
 WARM_UP_TURNS = 2
 """A look at the present in the first turns is a check-in ("how are you doing?"), not the balance sheet."""
@@ -64,9 +64,20 @@ def pea_nea_ratio(evidence: Evidence, rubric: Rubric) -> Measure:
     )
 
 
-def is_balance_sheet(index: int, focus: Focus) -> bool:
-    """Whether a move on `focus` at turn `index` (from 0) looks at the real self: a check-in does not."""
-    return focus is Focus.DEFICIT or (focus is Focus.REAL_SELF and index >= WARM_UP_TURNS)
+_NOT_A_LOOK = frozenset({Form.AFFIRMATION, Form.AUTONOMY, Form.STRUCTURE, Form.OTHER})
+"""Forms that never look at the real self, whatever words of the problem they hold: praise ("Nine
+years without missing, that's a man who knows his own mind"), the choice handed over ("Not here
+to read you the dashboard; you know it better than me") and the agenda named ("It is partly about
+the notes, I won't pretend it isn't"). Read with a deficit focus, they were counted as the real
+self coming before the vision in 25 of the verdict's 148 textbook conversations."""
+
+
+def is_balance_sheet(index: int, move: Move) -> bool:
+    """Whether `move` at turn `index` (from 0) looks at the real self: a check-in does not, nor a
+    form that never looks (`_NOT_A_LOOK`)."""
+    if move.form in _NOT_A_LOOK:
+        return False
+    return move.focus is Focus.DEFICIT or (move.focus is Focus.REAL_SELF and index >= WARM_UP_TURNS)
 
 
 def is_vision_exchange(turn: TurnEvidence) -> bool:
@@ -80,7 +91,7 @@ def reached_real_self_or_plan(evidence: Evidence) -> bool:
     facts = evidence.facts
     kinds = {facts.kind_of(item) for turn in facts.turns for item in turn.reveals}
     real_self = "worries" in kinds or any(
-        turn.counts and is_balance_sheet(index, turn.move.focus) for index, turn in enumerate(evidence.turns)
+        turn.counts and is_balance_sheet(index, turn.move) for index, turn in enumerate(evidence.turns)
     )
     return (
         real_self
@@ -98,7 +109,7 @@ def ict_order(evidence: Evidence, rubric: Rubric) -> Measure:
             continue
         if turn.is_nea and not seen_vision:
             nea_first += turn.sureness
-        if is_balance_sheet(index, turn.move.focus):
+        if is_balance_sheet(index, turn.move):
             seen_real_self = True
         if is_vision_exchange(turn):
             seen_vision = True

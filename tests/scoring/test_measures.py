@@ -177,6 +177,25 @@ def test_a_check_in_in_the_first_turns_is_not_the_real_self() -> None:
     assert ict_order(external(REAL_SELF_Q, VISION_Q, VALUES_Q), R).rating == "good"
 
 
+def test_praise_a_choice_or_the_agenda_in_words_of_the_problem_is_not_the_real_self() -> None:
+    warm_on_the_problem = [
+        (Move(Form.AFFIRMATION, Focus.DEFICIT, Attractor.PEA), "Nine years without missing. That's grit."),
+        (Move(Form.AUTONOMY, Focus.DEFICIT, Attractor.PEA), "Not here to read you the dashboard. Your call."),
+        (
+            Move(Form.STRUCTURE, Focus.DEFICIT, Attractor.NEUTRAL),
+            "It is partly about the notes, I won't hide it.",
+        ),
+    ]
+    for move, line in warm_on_the_problem:
+        lines = (LINES[CHECK], line, LINES[VISION_Q], LINES[VALUES_Q])
+        measure = ict_order(external(REAL_SELF_Q, move, VISION_Q, VALUES_Q, lines=lines), R)
+        assert measure.rating == "good", (line, measure.reason)
+    # The same words asked as a question do look at how things are now.
+    asked = Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEUTRAL)
+    lines = (LINES[CHECK], "What's behind the late notes?", LINES[VISION_Q], LINES[VALUES_Q])
+    assert ict_order(external(REAL_SELF_Q, asked, VISION_Q, VALUES_Q, lines=lines), R).rating != "good"
+
+
 def test_ict_order_is_not_met_when_nea_comes_before_the_vision() -> None:
     measure = ict_order(external(CHECK, VISION_Q, VALUES_Q), R)
     assert measure.rating == "poor" and "1 NEA move(s) came before" in measure.reason
