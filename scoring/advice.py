@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from scoring.counts import is_balance_sheet, is_vision_exchange, reached_real_self_or_plan
 from scoring.evidence import HALF_A_LINE, Evidence, TurnEvidence
-from scoring.experience import imposed_count
+from scoring.experience import imposed_count, proposals
 from scoring.facts import TurnFacts
 from scoring.marks import Measure, tally
 from simulator.vocabulary import Attractor, Focus, Form, MeasureKey
@@ -229,6 +229,27 @@ def did(evidence: Evidence, behaviour: Behaviour) -> bool:
     return bool(check and check())
 
 
+def _ownership_tips(goal: bool, step: bool) -> list[tuple[Behaviour, str]]:
+    """What to ask for when the goal or the step was not the coachee's own: never the part they proposed."""
+    if goal and step:
+        return []  # both theirs: only solutions pressed on them can have cost the measure
+    if step:
+        return [
+            (
+                Behaviour.TAKE_UP_WORDS,
+                "The step was theirs; let the goal be theirs too: ask what they want the future to look "
+                "like, and reflect it back before the plan.",
+            )
+        ]
+    return [
+        (Behaviour.ASK_STEP, "Ask which small step they would like to try first, and let them choose it."),
+        (
+            Behaviour.TAKE_UP_WORDS,
+            "Let the step come from them: reflect their vision back before you ask for it.",
+        ),
+    ]
+
+
 def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str]]:
     """Every tip that could answer a weak measure, best first (the first not already done is the one given)."""
     simulated = evidence.facts.simulated
@@ -297,14 +318,7 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
                 if imposed >= HALF_A_LINE
                 else []
             ),
-            (
-                Behaviour.ASK_STEP,
-                "Ask which small step they would like to try first, and let them choose it.",
-            ),
-            (
-                Behaviour.TAKE_UP_WORDS,
-                "Let the step come from them: reflect their vision back before you ask for it.",
-            ),
+            *_ownership_tips(*proposals(evidence)),
         ],
         MeasureKey.GOALS_MET: [
             (

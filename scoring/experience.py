@@ -129,6 +129,15 @@ def imposed_count(evidence: Evidence) -> float:
     )
 
 
+def proposals(evidence: Evidence) -> tuple[bool, bool]:
+    """Whether the coachee proposed a goal of their own, and a step: told when drawn out by a line
+    that earned it (a simulated coachee's vision and next step), or voiced as change talk."""
+    if evidence.facts.simulated:
+        told = set(evidence.reveals(credited=True))
+        return "vision" in told, "next_step" in told
+    return external_proposals(evidence)
+
+
 def goal_ownership(evidence: Evidence, rubric: Rubric) -> Measure:
     """Who proposed the goal and the step: the coachee's own count for the trainee, imposed ones against."""
     key, label = MeasureKey.GOAL_OWNERSHIP, "Goal and step ownership"
@@ -136,14 +145,12 @@ def goal_ownership(evidence: Evidence, rubric: Rubric) -> Measure:
         "the coachee proposed a goal, nothing imposed",
         "the coachee proposed the goal and the step, nothing imposed",
     )
-    if evidence.facts.simulated:
-        told = set(evidence.reveals(credited=True))
-        goal, step = "vision" in told, "next_step" in told
-    else:
-        goal, step = external_proposals(evidence)
+    goal, step = proposals(evidence)
     imposed = imposed_count(evidence)
+    # Less than half a line's worth of half-sure advice is no solution pressed (`HALF_A_LINE`): it
+    # costs nothing, or a coachee's own goal and step would read "partly theirs" for a misreading.
     pressed = imposed >= HALF_A_LINE
-    score = max(0.3 + 0.35 * goal + 0.35 * step - 0.2 * imposed, 0.0)
+    score = max(0.3 + 0.35 * goal + 0.35 * step - 0.2 * imposed * pressed, 0.0)
     if pressed:
         score = min(score, FAIR_SCORE - 0.01)
     owned = (

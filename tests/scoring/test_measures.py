@@ -327,6 +327,30 @@ def test_a_step_the_coachee_proposed_counts_for_the_trainee_and_an_imposed_one_a
     assert imposed.rating == "poor" and "1 solution(s) of your own" in imposed.reason
 
 
+def test_a_half_sure_piece_of_advice_takes_nothing_from_the_coachees_own_goal_and_step() -> None:
+    states = [State.NEUTRAL, State.OPEN, State.OPEN, State.OPEN]
+    facts = simulated(states, [("v",), ("val",), ("step",)]).facts
+    barely = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA, confidence=0.62)  # certainty 0.2
+    advised = dataclasses.replace(facts.turns[-1], n=len(facts.turns) + 1, move=barely, reveals=())
+    with_advice = evidence_of(dataclasses.replace(facts, turns=(*facts.turns, advised)))
+    owned = goal_ownership(with_advice, R)
+    assert owned.rating == "good" and owned.reason.endswith("theirs, so it is more likely to hold")
+
+
+def test_the_tip_for_ownership_never_asks_for_the_part_the_coachee_proposed() -> None:
+    from scoring.advice import tip_for
+
+    states = [State.NEUTRAL, State.OPEN, State.OPEN, State.OPEN]
+    step_only = simulated(states, [(), ("val",), ("step",)])
+    owned = goal_ownership(step_only, R)
+    tip = tip_for(owned, step_only)
+    assert owned.rating == "fair" and tip is not None
+    assert tip.text.startswith("The step was theirs") and "small step" not in tip.text
+    goal_only = simulated(states, [("v",), ("val",), ()])
+    tip = tip_for(goal_ownership(goal_only, R), goal_only)
+    assert tip is not None and "small step they would like to try first" in tip.text
+
+
 def test_change_talk_reads_the_real_coachee_and_skips_the_simulated_one() -> None:
     assert change_talk(external(VISION_Q, talk=("change", "change", "sustain")), R).shown == "67%"
     assert change_talk(simulated([State.GUARDED, State.NEUTRAL]), R).rating == "n/a"
