@@ -267,6 +267,7 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
             f'Repair before you push on: the coachee closed after turn {closed_after.n} ("{_shown(closed_after.trainee)}");'
             " when they close, reflect the feeling and hand back control."
         )
+    told = set(evidence.reveals(credited=True))
     tips: dict[MeasureKey, list[tuple[Behaviour, str]]] = {
         MeasureKey.COACHEE_TRAJECTORY: [
             *([(Behaviour.REPAIR, repair)] if shutdowns else []),
@@ -284,11 +285,22 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
             ),
         ],
         MeasureKey.STORY_REVEALED: [
-            (
-                Behaviour.ASK_VISION,
-                'Ask about their desired future once they are open: "If things were going really well two years from now, what would you be doing?"',
+            # Only the parts of the story still untold: a tip never asks for what the coachee told.
+            *(
+                [
+                    (
+                        Behaviour.ASK_VISION,
+                        'Ask about their desired future once they are open: "If things were going really well two years from now, what would you be doing?"',
+                    )
+                ]
+                if "vision" not in told
+                else []
             ),
-            (Behaviour.ASK_VALUES, "Ask what matters most to them: their values carry the vision."),
+            *(
+                [(Behaviour.ASK_VALUES, "Ask what matters most to them: their values carry the vision.")]
+                if "values" not in told
+                else []
+            ),
             # Asking for a step is the next part of the story only once the vision is told; before
             # that, earning it is.
             *(
@@ -298,7 +310,7 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
                         "Now the vision is told, ask which small step they would like to try first.",
                     )
                 ]
-                if "vision" in evidence.reveals(credited=True)
+                if "vision" in told and "next_step" not in told
                 else []
             ),
             (

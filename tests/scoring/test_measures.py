@@ -351,6 +351,20 @@ def test_the_tip_for_ownership_never_asks_for_the_part_the_coachee_proposed() ->
     assert tip is not None and "small step they would like to try first" in tip.text
 
 
+def test_the_tip_for_the_story_asks_only_for_what_is_still_untold() -> None:
+    from scoring.advice import tip_for
+
+    states = [State.NEUTRAL, State.OPEN, State.OPEN, State.OPEN]
+    no_values = simulated(states, [("v",), ("step",), ()], move=VALUES_Q)  # values asked, not told
+    told = story_revealed(no_values, R)
+    tip = tip_for(told, no_values)
+    assert told.rating == "fair" and tip is not None
+    assert "step" not in tip.text and tip.text.startswith("Earn the story")
+    no_step = simulated(states, [("v",), ("val",), ()])
+    tip = tip_for(story_revealed(no_step, R), no_step)
+    assert tip is not None and tip.text.startswith("Now the vision is told, ask which small step")
+
+
 def test_change_talk_reads_the_real_coachee_and_skips_the_simulated_one() -> None:
     assert change_talk(external(VISION_Q, talk=("change", "change", "sustain")), R).shown == "67%"
     assert change_talk(simulated([State.GUARDED, State.NEUTRAL]), R).rating == "n/a"
