@@ -150,7 +150,7 @@ def goal_ownership(evidence: Evidence, rubric: Rubric) -> Measure:
     # Less than half a line's worth of half-sure advice is no solution pressed (`HALF_A_LINE`): it
     # costs nothing, or a coachee's own goal and step would read "partly theirs" for a misreading.
     pressed = imposed >= HALF_A_LINE
-    score = max(0.3 + 0.35 * goal + 0.35 * step - 0.2 * imposed * pressed, 0.0)
+    score = max(0.3 + 0.35 * goal + 0.35 * step - (0.2 * imposed if pressed else 0.0), 0.0)
     if pressed:
         score = min(score, FAIR_SCORE - 0.01)
     owned = (
