@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from scoring.counts import is_balance_sheet, is_vision_exchange, reached_real_self_or_plan
 from scoring.evidence import HALF_A_LINE, Evidence, TurnEvidence
-from scoring.experience import imposed_count, proposals
+from scoring.experience import imposed_count, missed_goals, proposals
 from scoring.facts import TurnFacts
 from scoring.marks import Measure, tally
 from simulator.vocabulary import Attractor, Focus, Form, MeasureKey
@@ -268,6 +268,7 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
             " when they close, reflect the feeling and hand back control."
         )
     told = set(evidence.reveals(credited=True))
+    missed = missed_goals(evidence)
     tips: dict[MeasureKey, list[tuple[Behaviour, str]]] = {
         MeasureKey.COACHEE_TRAJECTORY: [
             *([(Behaviour.REPAIR, repair)] if shutdowns else []),
@@ -335,7 +336,8 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
         MeasureKey.GOALS_MET: [
             (
                 Behaviour.STEER_TO_GOALS,
-                "Check the scenario's goals before you start, and steer the arc toward them.",
+                "Check the scenario's goals before you start, and steer the arc toward them"
+                + (f'; the first not met: "{missed[0]}".' if missed else "."),
             ),
         ],
         MeasureKey.CHANGE_TALK: [

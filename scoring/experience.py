@@ -182,6 +182,18 @@ def goals_met(evidence: Evidence, rubric: Rubric) -> Measure:
     marks = (f">= {mark.fair:.0%}", f">= {mark.good:.0%}")
     if not facts.simulated or not facts.goals:
         return not_applicable(key, label, *marks, "no scenario goals to check")
+    missed = missed_goals(evidence)
+    met = len(facts.goals) - len(missed)
+    value = met / len(facts.goals)
+    score = rising(value, mark)
+    seen = f"{met} of {len(facts.goals)} goal(s) met" + (f"; missed: {missed[0]}" if missed else "")
+    return measure(key, label, value, f"{met}/{len(facts.goals)}", marks, score, seen)
+
+
+def missed_goals(evidence: Evidence) -> list[str]:
+    """The scenario's goals the conversation did not meet, in the scenario's order: a story item
+    told when drawn out by a line that earned it, or a state reached."""
+    facts = evidence.facts
     revealed = {
         item
         for fact, turn in zip(facts.turns, evidence.turns, strict=True)
@@ -194,11 +206,7 @@ def goals_met(evidence: Evidence, rubric: Rubric) -> Measure:
         goal for goal in facts.goals
         if (goal.reveal is not None and goal.reveal in revealed) or (goal.reach is not None and peak >= goal.reach.rank)
     ]  # fmt: skip
-    value = len(met) / len(facts.goals)
-    score = rising(value, mark)
-    missed = [goal.text for goal in facts.goals if goal not in met]
-    seen = f"{len(met)} of {len(facts.goals)} goal(s) met" + (f"; missed: {missed[0]}" if missed else "")
-    return measure(key, label, value, f"{len(met)}/{len(facts.goals)}", marks, score, seen)
+    return [goal.text for goal in facts.goals if goal not in met]
 
 
 def change_talk(evidence: Evidence, rubric: Rubric) -> Measure:

@@ -365,6 +365,21 @@ def test_the_tip_for_the_story_asks_only_for_what_is_still_untold() -> None:
     assert tip is not None and tip.text.startswith("Now the vision is told, ask which small step")
 
 
+def test_the_tip_for_scenario_goals_names_the_first_goal_not_met() -> None:
+    from scoring.advice import tip_for
+    from scoring.experience import goals_met
+    from simulator.scenario.model import Goal
+
+    states = [State.NEUTRAL, State.OPEN, State.OPEN, State.OPEN]
+    facts = simulated(states, [("v",), (), ()]).facts
+    goals = (Goal(text="Hear their vision", reveal="v"), Goal(text="Learn what matters most", reveal="val"))
+    evidence = evidence_of(dataclasses.replace(facts, goals=goals))
+    measure = goals_met(evidence, R)
+    tip = tip_for(measure, evidence)
+    assert measure.shown == "1/2" and "missed: Learn what matters most" in measure.reason
+    assert tip is not None and tip.text.endswith('the first not met: "Learn what matters most".')
+
+
 def test_change_talk_reads_the_real_coachee_and_skips_the_simulated_one() -> None:
     assert change_talk(external(VISION_Q, talk=("change", "change", "sustain")), R).shown == "67%"
     assert change_talk(simulated([State.GUARDED, State.NEUTRAL]), R).rating == "n/a"
