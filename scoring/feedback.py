@@ -16,7 +16,7 @@ from scoring.evidence import TurnEvidence, conversation_evidence
 from scoring.facts import ConversationFacts, TurnFacts
 from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc
 from simulator.reading.reflection import feeling_of, reflects
-from simulator.rules import Rule, parse_rule_id
+from simulator.rules import Rule, parse_rule_id, rule_id
 from simulator.vocabulary import Attractor, Form
 
 Verdict = Literal["strong", "fine", "weak"]
@@ -64,6 +64,14 @@ def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict
         and turn.openness_after < turn.openness_before
     )
     if evidence is not None and evidence.unclear:
+        return "fine"
+    if (
+        dropped
+        and turn.move.attractor is not Attractor.NEA
+        and rule_id(Rule.DEFICIT_BALANCE_SHEET) in turn.rules
+    ):
+        # The balance sheet after the vision is the arc's next step, even where looking at the gap
+        # stings a persona a little (`deficit_after_vision`): the line was right, not weak.
         return "fine"
     if turn.move.attractor is Attractor.NEA or dropped:
         return "weak"

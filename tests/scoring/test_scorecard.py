@@ -123,6 +123,26 @@ def test_weak_turns_get_a_better_line_for_that_moment() -> None:
     assert "deficit probe" in weak.rule
 
 
+def test_the_balance_sheet_is_never_weak_for_the_sting_a_persona_feels_at_the_gap() -> None:
+    from scoring.feedback import verdict_of
+    from simulator.vocabulary import Focus, Form, Move, State
+
+    balance = Move(Form.OPEN_QUESTION, Focus.DEFICIT, Attractor.NEUTRAL)
+    stung = TurnFacts(
+        1,
+        "Holding that picture, what's in the way right now?",
+        balance,
+        state_before=State.OPEN,
+        state_after=State.OPEN,
+        openness_before=4.5,
+        openness_after=4.3,
+        rules=("deficit.balance_sheet",),
+    )
+    assert verdict_of(stung) == "fine"
+    drifted = TurnFacts(1, stung.trainee, balance, openness_before=4.5, openness_after=4.3, rules=("drift",))
+    assert verdict_of(drifted) == "weak"  # a drop for any other reason is still weak
+
+
 def test_went_well_and_try_next_come_from_the_measures() -> None:
     compassion = next(test for test in NURSE.tests if test.style == "compassion")
     card = score_session(play(NURSE, compassion.lines))
