@@ -31,10 +31,14 @@ def explain_rule(rule: str) -> str:
 
 
 def _is_reveal(rule: str) -> bool:
+    return _rule_named(rule) is Rule.REVEAL
+
+
+def _rule_named(rule: str) -> Rule | None:
     try:
-        return parse_rule_id(rule)[0] is Rule.REVEAL
+        return parse_rule_id(rule)[0]
     except ValueError:
-        return False
+        return None
 
 
 @dataclass(frozen=True)
@@ -56,13 +60,18 @@ class TurnFeedback:
     credit: str = ""  # what the line earned, when that differs from its label
 
 
-def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict:
-    """Weak if NEA, if it cost openness, or if it earned nothing (a repeat, a stock reflection); strong if it earned PEA."""
-    dropped = (
+def _dropped(turn: TurnFacts) -> bool:
+    """Whether the coachee ended the turn less open than they began it."""
+    return (
         turn.openness_before is not None
         and turn.openness_after is not None
         and turn.openness_after < turn.openness_before
     )
+
+
+def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict:
+    """Weak if NEA, if it cost openness, or if it earned nothing (a repeat, a stock reflection); strong if it earned PEA."""
+    dropped = _dropped(turn)
     if evidence is not None and evidence.unclear:
         return "fine"
     if (
@@ -99,9 +108,20 @@ def effect_of(turn: TurnFacts) -> str:
     return change
 
 
+_PULLS_DOWN = frozenset(
+    {Rule.HOT_BUTTON, Rule.SHUTDOWN, Rule.NEA_DROP, Rule.DEFICIT_BEFORE_VISION, Rule.DRIFT}
+)
+"""Rules that lower openness: when a line lifted less than it cost, the one to name."""
+
+
 def rule_of(turn: TurnFacts, simulated: bool = True) -> str:
-    """The rule that decided the turn, in words (with no simulated coachee, only what the move invites)."""
+    """The rule that decided the turn, in words (with no simulated coachee, only what the move invites).
+    A line whose coachee ended less open is explained by what pulled them down ("that word hits a
+    nerve"), never by the lift its warmth would otherwise have had."""
     if turn.rules:
+        pulling = [rule for rule in turn.rules if _rule_named(rule) in _PULLS_DOWN]
+        if _dropped(turn) and pulling:
+            return explain_rule(pulling[0])
         return explain_rule(turn.rules[-1] if _is_reveal(turn.rules[-1]) else turn.rules[0])
     if turn.move.attractor is Attractor.NEA:
         return "NEA move: " + (

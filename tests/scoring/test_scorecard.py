@@ -143,6 +143,20 @@ def test_the_balance_sheet_is_never_weak_for_the_sting_a_persona_feels_at_the_ga
     assert verdict_of(drifted) == "weak"  # a drop for any other reason is still weak
 
 
+def test_a_warm_line_that_hit_a_nerve_is_explained_by_the_nerve_not_the_lift() -> None:
+    from scoring.feedback import rule_of
+    from simulator.vocabulary import Focus, Form, Move
+
+    warm = Move(Form.COMPLEX_REFLECTION, Focus.FEELINGS, Attractor.PEA)
+    hit = TurnFacts(
+        1, "No wonder the audit weighs on you.", warm, openness_before=3.0, openness_after=2.4,
+        rules=("pea.lift", "hot_button.audit"),
+    )  # fmt: skip
+    assert rule_of(hit) == "that word hits a nerve for this coachee"
+    lifted = TurnFacts(1, hit.trainee, warm, openness_before=3.0, openness_after=3.4, rules=("pea.lift",))
+    assert rule_of(lifted) == "a PEA move lifts openness"
+
+
 def test_went_well_and_try_next_come_from_the_measures() -> None:
     compassion = next(test for test in NURSE.tests if test.style == "compassion")
     card = score_session(play(NURSE, compassion.lines))
