@@ -114,6 +114,9 @@ AGENDA_LINES = (
     "this is ur hour actually. what do u want to talk about",
     "I'd like this half hour to be yours. What would make it worth your while?",
     "Let me try again. This is your time as much as mine. What would be useful for you to talk about?",
+    "Anything on your end you'd want to make sure we get to? Totally fine if not.",
+    "anything youd like to raise today",
+    "Is there anything you'd like to add to the agenda?",
 )
 
 
@@ -129,6 +132,8 @@ def test_a_line_handing_over_the_agenda_grants_it(line: str) -> None:
         "What would you want to be doing in two years?",  # the vision
         "What matters most to you about the job?",
         "What's your next step?",
+        "Anything on your end I can do to help?",  # an offer
+        "Is there anything else you need from me?",
     ],
 )
 def test_a_line_asking_something_else_hands_over_no_agenda(line: str) -> None:
