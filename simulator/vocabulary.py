@@ -131,7 +131,8 @@ verdict's tuning conversations grew less stable across seeds (3 unstable to 5); 
 SURE_FROM = 0.90
 """Readings at least this sure move the coachee fully. Between `UNCLEAR_BELOW` and this, a lift or
 a drop is scaled down in proportion (`Move.certainty`), and only a sure reading can shut a coachee
-down: one misreading must not shut a coachee down, nor open one up, as a sure reading would. On
+down or take one below guarded (`coachee.appraise`): one misreading must not shut a coachee down,
+nor open one up, as a sure reading would. On
 the readings of six fitting authors held out together (s, t, u, v and the conversation authors
 ah and aj, 4,351 lines, fitted without them), readings from 0.85 to 0.9 were right 84% of the
 time (NEA readings 75%, about as often as from 0.7 to 0.8), from 0.9 to 0.95 93% and above 0.95

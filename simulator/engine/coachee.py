@@ -228,6 +228,13 @@ def appraise(
         return Impact(shutdown=True, rules=(rule_id(Rule.SHUTDOWN, kind),), hot_button=button)
 
     delta, rules = _move_delta(move, temperament, history)
+    if delta < 0 and move.attractor is Attractor.NEA and not sure and history.level >= DRIFT_FLOOR:
+        # A reading the reader was unsure of costs its scaled share, but never takes a coachee who
+        # was at least guarded down to defensive: one misreading must not close a coachee, as it
+        # must not shut one down (a warm line half-read as NEA, "Maybe we don't even get to it",
+        # used to undo a whole conversation, as recovery from defensive is slow). A sure NEA
+        # move still can, and a coachee already defensive still pays in full.
+        delta = max(delta, DRIFT_FLOOR - history.level)
     if button is not None:
         delta -= button.drop * temperament.sensitivity * (move.certainty if by_meaning else 1.0)
         rules.append(rule_id(Rule.HOT_BUTTON, button.id))

@@ -1,5 +1,7 @@
 """One conversation: any text gives one turn, the coachee stays in bounds, and it is deterministic."""
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -399,13 +401,26 @@ def test_a_bad_start_is_owned_once() -> None:
 
 
 def test_owning_a_start_that_made_no_rupture_moves_nothing() -> None:
-    # Defensive by drift and a half-heard line, not by a sure NEA move: there is nothing to own.
+    # Cooled by half-heard lines, not by a sure NEA move: there is nothing to own.
     session = Session(NURSE, seed=0)
     session.play(Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.7), "The notes, though.")
-    while session.state is not State.DEFENSIVE and not session.is_over:
+    for _ in range(4):
         session.play(Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.7), "The notes.")
     turn = session.play(SURELY_NOTHING, OWNING)
     assert OWNED not in turn.rules
+
+
+def test_half_heard_nea_lines_never_take_a_coachee_below_guarded_and_a_sure_one_does() -> None:
+    half_heard = Move(Form.CONFRONT, Focus.DEFICIT, Attractor.NEA, confidence=0.75)
+    session = Session(NURSE, seed=0)
+    for late in ("Monday's", "Tuesday's", "Wednesday's", "Thursday's", "Friday's", "the weekend's"):
+        turn = session.play(half_heard, f"And {late} notes were late too.")
+        assert turn.state_after is State.GUARDED and turn.openness_after <= turn.openness_before
+    assert "nea.drop" in turn.rules
+    turn = session.play(dataclasses.replace(half_heard, confidence=0.95), "The notes. Now.")
+    assert turn.state_after is State.DEFENSIVE
+    again = session.play(half_heard, "And last month's were no better.")
+    assert again.openness_after < again.openness_before  # once defensive, a half-heard push still costs
 
 
 @pytest.mark.parametrize(
