@@ -16,13 +16,14 @@ import csv
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from simulator.reading.moves import classify  # noqa: E402  (the repository root must be importable first)
+from simulator.metrics import accuracy, macro_f1, per_class  # noqa: E402  (the repository root must be importable first)
+from simulator.reading.moves import classify  # noqa: E402
 from simulator.vocabulary import Context, Form, Move  # noqa: E402
 
 DEFAULT_ANNOMI = REPO_ROOT / ".." / "shared" / "data" / "annomi-dev.csv"
@@ -46,29 +47,7 @@ FORM_TO_BEHAVIOUR = {
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
 
-# --- metrics (stdlib only) -----------------------------------------------------------------
-
-
-def per_class(
-    gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str]
-) -> dict[str, tuple[float, float, float]]:
-    """Precision, recall and F1 for each label."""
-    scores = {}
-    for label in labels:
-        hits = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
-        said = sum(p == label for p in predicted)
-        truth = sum(g == label for g in gold)
-        precision = hits / said if said else 0.0
-        recall = hits / truth if truth else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
-        scores[label] = (precision, recall, f1)
-    return scores
-
-
-def macro_f1(gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str] | None = None) -> float:
-    chosen = sorted(set(gold) | set(predicted)) if labels is None else list(labels)
-    scores = per_class(gold, predicted, chosen)
-    return sum(f1 for _, _, f1 in scores.values()) / len(scores)
+# --- metrics (stdlib only; per_class, macro_f1 and accuracy are simulator.metrics') ----------
 
 
 def cohen_kappa(gold: Sequence[str], predicted: Sequence[str]) -> float:
@@ -77,10 +56,6 @@ def cohen_kappa(gold: Sequence[str], predicted: Sequence[str]) -> float:
     gold_counts, predicted_counts = Counter(gold), Counter(predicted)
     expected = sum(gold_counts[label] * predicted_counts[label] for label in gold_counts) / total**2
     return (observed - expected) / (1 - expected) if expected < 1 else 1.0
-
-
-def accuracy(gold: Sequence[str], predicted: Sequence[str]) -> float:
-    return sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) if gold else 0.0
 
 
 def print_confusion(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> None:

@@ -3,7 +3,7 @@
 Every import counts, including those inside functions (lazy imports are still dependencies).
 The layers, lowest first, as ARCHITECTURE.md draws them:
 
-    0  core           simulator.{vocabulary, records, rules, errors, text, phrase_scan, json_lines, arc, clock}
+    0  core           simulator.{vocabulary, records, rules, errors, text, phrase_scan, json_lines, arc, clock, metrics}
     1  readers, files simulator.reading, simulator.talk, simulator.scenario
     2  engine, scorer simulator.engine, scoring
     3  trainer tools  simulator.trainer

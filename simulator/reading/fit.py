@@ -279,6 +279,7 @@ from typing import Any
 
 import numpy as np
 
+from simulator.metrics import accuracy, macro_f1
 from simulator.reading.attractor import attractor_of
 from simulator.reading.features import CONTEXT_FEATURES, line_features
 from simulator.reading.model import (
@@ -924,21 +925,11 @@ def _fold(
 def scores_of(p: Predictions) -> dict[str, float]:
     """Attractor macro-F1 and accuracy, form and focus accuracy of pooled predictions."""
     gold_attractor = [str(r["attractor"]) for r in p.records]
-    labels = [a.value for a in ATTRACTORS]
-    f1s = []
-    for label in labels:
-        hits = sum(g == q == label for g, q in zip(gold_attractor, p.attractors, strict=True))
-        said = sum(q == label for q in p.attractors)
-        truth = sum(g == label for g in gold_attractor)
-        precision = hits / said if said else 0.0
-        recall = hits / truth if truth else 0.0
-        f1s.append(2 * precision * recall / (precision + recall) if hits else 0.0)
-    n = len(p.records)
     return {
-        "attractor_f1": sum(f1s) / len(f1s),
-        "attractor_acc": sum(g == q for g, q in zip(gold_attractor, p.attractors, strict=True)) / n,
-        "form_acc": sum(str(r["form"]) == q for r, q in zip(p.records, p.forms, strict=True)) / n,
-        "focus_acc": sum(str(r["focus"]) == q for r, q in zip(p.records, p.foci, strict=True)) / n,
+        "attractor_f1": macro_f1(gold_attractor, p.attractors, [a.value for a in ATTRACTORS]),
+        "attractor_acc": accuracy(gold_attractor, p.attractors),
+        "form_acc": accuracy([str(r["form"]) for r in p.records], p.forms),
+        "focus_acc": accuracy([str(r["focus"]) for r in p.records], p.foci),
     }
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from simulator.metrics import macro_f1
 from simulator.talk.client_talk import talk_cues
 from simulator.talk.model import TALKS, WEIGHTS_PATH, talk_features, weights_text
 
@@ -104,16 +105,6 @@ def fit(records: Sequence[Record], l2: float = L2) -> tuple[np.ndarray, list[str
     return fit_weights(rows, [record["talk"] for record in records], names, l2), names
 
 
-def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
-    scores = []
-    for talk in TALKS:
-        hits = sum(g == p == talk for g, p in zip(gold, predicted, strict=True))
-        said, true = predicted.count(talk), gold.count(talk)
-        precision, recall = hits / said if said else 0.0, hits / true if true else 0.0
-        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    return sum(scores) / len(scores)
-
-
 def cross_validate(l2: float) -> float:
     """Macro-F1 of the pooled predictions, each fitting author read by a fit on the others."""
     from simulator.talk.model import TalkModel
@@ -125,7 +116,7 @@ def cross_validate(l2: float) -> float:
         for record in load_corpus([held_out]):
             gold.append(record["talk"])
             predicted.append(model.talk(features_of(record)))
-    return macro_f1(gold, predicted)
+    return macro_f1(gold, predicted, TALKS)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
