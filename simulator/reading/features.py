@@ -45,7 +45,7 @@ import numpy as np
 
 from simulator.reading.feature_names import FeatureNames, NamedColumns
 from simulator.reading.reflection import valence_words, word_feeling
-from simulator.reading.trainee_text import SENTENCE_END, normalise
+from simulator.reading.trainee_text import LEAD_IN_WORDS, SENTENCE_END, normalise
 
 __all__ = [
     "CONTEXT_FEATURES",
@@ -360,13 +360,6 @@ def last_sentence_grams(clean: str) -> tuple[str, ...]:
     return tuple(sorted(grams))
 
 
-# Words a speaker says before the question proper ("so, um, are you ...", "okay and what ...").
-_LEAD_IN = frozenset(
-    {"so", "and", "but", "okay", "ok", "right", "well", "um", "uh", "erm", "er", "hmm", "mm", "yeah"}
-    | {"now", "then", "alright", "oh", "look", "listen"}
-)
-
-
 def question_frame(clean: str) -> str:
     """``q:`` and the first word, after any lead-in words, of the last sentence of a normalised
     line that asks ("?" follows the word then), or of its last sentence if none asks; "" for a
@@ -378,7 +371,7 @@ def question_frame(clean: str) -> str:
     asked = [sentence for sentence in sentences if "?" in sentence]
     chosen = asked[-1] if asked else sentences[-1] if sentences else ""
     for word in _WORD.findall(chosen):
-        if word not in _LEAD_IN:
+        if word not in LEAD_IN_WORDS:
             return f"q:{word}{'?' if asked else ''}"
     return ""
 

@@ -255,6 +255,37 @@ as written 0.971 → 0.959. But the verdict's typed conversations (`python bench
 compassion-led in each mode (dictated at 79.3): typed lines without marks, of which the corpus and
 trainees have many, read differently too.
 
+Measured and kept: a line that opens with a spoken lead-in set off by punctuation ("Okay. So,
+...", "Right, ...", `trainee_text.without_lead_in`) is read as said and without it, and each
+head's probabilities are the normalised geometric mean of the two (`model.blend`; `predict` does
+the same, so the figures here are the reader's). Most of the corpus's lines open with their act,
+so the fit leans on a line's first words: behind a lead-in it was never fitted with ("Hmm. ",
+"Yeah okay, ", ...) a tenth of the held-out lines changed attractor. On one fit without s, t, u,
+v, ah and aj (attractor macro-F1 / form / focus): s, t, u, v 0.883 / 0.879 / 0.767 -> 0.882 /
+0.878 / 0.767, ah, aj 0.821 / 0.710 / 0.660 -> 0.821 / 0.711 / 0.660, the 22 probes' mean
+0.7871 / 0.7308 / 0.6862 -> 0.7865 / 0.7302 / 0.6861; behind eight lead-ins never fitted
+(`benchmarks/reader_settings.py`, `UNSEEN_LEAD_INS`, half of them markers it sets aside), attractor
+macro-F1 0.833 -> 0.838 and 0.795 -> 0.803, attractors changed by the lead-in 8.4% -> 7.4% and
+10.2% -> 8.7%; AnnoMI counsellors' lines, a third of which open so, four-behaviour macro-F1
+0.631 -> 0.640. As shipped (`python benchmarks/reader.py
+--no-cv`): d, h, n 0.909 / 0.896 / 0.791 -> 0.909 / 0.897 / 0.791, ap, aq 0.801 / 0.715 / 0.681
+-> 0.801 / 0.712 / 0.680, AnnoMI as written 0.636 -> 0.646 (kappa 0.563 -> 0.574), lower-cased
+0.620 either way (no punctuation, no lead-in found); `read_many` about a tenth slower.
+
+Measured and not kept: lead-in copies (`Settings.lead_in_share`, `with_lead_in_copies`), a share
+of the typed lines fitted again behind a lead-in (`LEAD_INS`). On one fit without s, t, u, v, ah
+and aj, read alone and behind eight lead-ins never fitted (`benchmarks/reader_settings.py`,
+`UNSEEN_LEAD_INS`; attractor macro-F1 behind them, share of attractors changed): kept s, t, u, v
+0.883 / 0.879 / 0.767, 0.833, 8.4%; ah, aj 0.821 / 0.710 / 0.660, 0.795, 10.2%; probes 0.7871 /
+0.7308 / 0.6862. Half the lines copied: 0.876 / 0.873 / 0.767, 0.845, 6.1%; 0.813 / 0.716 /
+0.652, 0.804, 7.9%; probes 0.7810 / 0.7253 / 0.6830. Every line: 0.880 / 0.873 / 0.762, 0.854,
+5.6%; 0.818 / 0.707 / 0.650, 0.807, 7.5%; probes 0.7824 / 0.7270 / 0.6853. The copies bought
+less steadiness than reading both ways, for worse readings of the lines as written. Measured on
+the same split and not kept either: "the line asks nothing" as a feature (no question mark and no
+question started by its words, `trainee_text.asks`), for "You're really good at what you do.",
+read as an open question by its "what": 0.880 / 0.874 / 0.766, 0.820 / 0.715 / 0.660, probes
+0.7832 / 0.7331 / 0.6831.
+
 Byte-identical refits hold on one machine: refitted here with numpy 2.4 and scipy 1.17, the
 vocabulary comes out as shipped and the form and focus heads nearly so, but the attractor head
 differs by up to 0.24 a weight, since L-BFGS stops at MAX_ITERATIONS before it has converged and where it stops
@@ -270,6 +301,7 @@ import argparse
 import csv
 import importlib
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -290,12 +322,19 @@ from simulator.reading.model import (
     VOCABULARY_PATH,
     WEIGHT_TYPE,
     WEIGHTS_PATH,
+    blend,
     decode,
     save_npz,
     softmax,
 )
-from simulator.reading.trainee_text import SENTENCE_END, as_dictated
-from simulator.vocabulary import Attractor, Context
+from simulator.reading.trainee_text import (
+    LEAD_IN_WORDS,
+    SENTENCE_END,
+    as_dictated,
+    normalise,
+    without_lead_in,
+)
+from simulator.vocabulary import Attractor, Context, Form
 
 READING_DIR = Path(__file__).resolve().parent
 CORPUS_DIR = READING_DIR / "corpus"
@@ -416,6 +455,8 @@ class Settings:
     # Whether lines are weighed so that the attractor is spread alike over lines of one, two and
     # three or more sentences (`shape_balance`).
     shape_balanced: bool = False
+    # The share of typed lines fitted a second time behind a spoken lead-in (`with_lead_in_copies`).
+    lead_in_share: float = 0.0
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -508,6 +549,41 @@ def with_dictated_copies(records: Sequence[Record]) -> list[Record]:
     return doubled
 
 
+LEAD_IN_SEED = 20261206
+LEAD_INS = (
+    "Right, ", "OK, ", "OK so ", "Okay. ", "Well, ", "So, ", "Yeah, ", "Look, ", "Alright, ", "Mm. ",
+    "Right. ", "Now, ", "Listen, ", "Yeah. ", "Um, ", "Okay so ", "Well look, ", "Mm, ",
+)  # fmt: skip
+"""What a speaker says before the act of a line; none of them changes what the line does."""
+_OWN_CAPITAL = re.compile(r"I(?:\b|')")
+
+
+def with_lead_in_copies(records: Sequence[Record], share: float, seed: int = LEAD_IN_SEED) -> list[Record]:
+    """The records, a `share` of them each followed by a copy said behind a lead-in ("Right, ",
+    "OK so ", "Mm. "), with the same labels (deterministic: a seeded generator over the records).
+
+    Most lines of the corpus open with their act, so the fit leaned on a line's first words: behind
+    "OK so" or "Well," a tenth of the held-out lines were read otherwise. Lines of no act (form
+    other: fillers, nonsense) and lines that already open with a lead-in get no copy.
+    """
+    generator = np.random.default_rng(seed)
+    copied: list[Record] = []
+    for record in records:
+        copied.append(record)
+        text = str(record["text"]).strip()
+        first = re.match(r"[A-Za-z']+", text)
+        if generator.random() >= share or record["form"] == Form.OTHER.value or not first:
+            continue
+        if first.group(0).lower() in LEAD_IN_WORDS:
+            continue
+        lead = LEAD_INS[int(generator.integers(len(LEAD_INS)))]
+        joined_mid_sentence = not lead.endswith(". ")
+        if joined_mid_sentence and not _OWN_CAPITAL.match(text):
+            text = text[:1].lower() + text[1:]
+        copied.append({**record, "text": lead + text, "lead_in_copy": True})
+    return copied
+
+
 JOIN_SEED = 20261205
 
 
@@ -589,7 +665,7 @@ def _names_per_line(records: Sequence[Record], rows: Sequence[dict[str, float]])
     for record, row in zip(records, rows, strict=True):
         if record.get("joined"):
             continue
-        if record.get("dictated_copy"):
+        if record.get("dictated_copy") or record.get("lead_in_copy"):
             merged[-1] = {**merged[-1], **row}
         else:
             merged.append(row)
@@ -759,6 +835,9 @@ def fit(
     if settings.joined_share:
         records = with_joined_lines(records, settings.joined_share)
         rows = None
+    if settings.lead_in_share:
+        records = with_lead_in_copies(records, settings.lead_in_share)
+        rows = None
     if settings.dictated_copies:
         records = with_dictated_copies(records)
         rows = None
@@ -854,16 +933,26 @@ class Predictions:
 
 
 def predict(
-    fitted: Fitted, records: Sequence[Record], rows: Sequence[dict[str, float]], attractor_weight: float = 0.0
+    fitted: Fitted,
+    records: Sequence[Record],
+    rows: Sequence[dict[str, float]],
+    settings: Settings = Settings(),
 ) -> Predictions:
-    """The decoded readings of `records` (their feature `rows`), as the reader decodes them."""
-    form_probs, focus_probs, attractor_probs = fitted.scores(rows)
+    """The decoded readings of `records` (their feature `rows`), as the reader decodes them: a line
+    that opens with a spoken lead-in is read without it too (`model.blend`)."""
+    probabilities = fitted.scores(rows)
+    bare = [without_lead_in(normalise(str(r["text"]))) for r in records]
+    led = [k for k, text in enumerate(bare) if text]
+    if led:
+        without = [record_features({**records[k], "text": bare[k]}, settings) for k in led]
+        probabilities = blend(probabilities, fitted.scores(without), led)
+    form_probs, focus_probs, attractor_probs = probabilities
     forms, foci, attractors, mass = decode(
         form_probs,
         focus_probs,
         [bool(r["vision_established"]) for r in records],
         attractor_probs,
-        attractor_weight,
+        settings.attractor_weight,
         fitted.pair_prior,
     )
     return Predictions(
@@ -919,7 +1008,7 @@ def _fold(
     job: tuple[list[Record], list[dict[str, float]] | None, list[Record], list[dict[str, float]], Settings],
 ) -> Predictions:
     inside, inside_rows, outside, outside_rows, settings = job
-    return predict(fit(inside, settings, inside_rows), outside, outside_rows, settings.attractor_weight)
+    return predict(fit(inside, settings, inside_rows), outside, outside_rows, settings)
 
 
 def scores_of(p: Predictions) -> dict[str, float]:
@@ -945,7 +1034,7 @@ def validate(
     inside = [r for r in records if r["author"] not in held_out]
     outside = [r for r in records if r["author"] in held_out]
     rows = [record_features(r, settings) for r in outside]
-    return predict(fit(inside, settings), outside, rows, settings.attractor_weight)
+    return predict(fit(inside, settings), outside, rows, settings)
 
 
 def calibration(p: Predictions) -> list[str]:

@@ -3,7 +3,8 @@
 Normalising caps the length, drops terminal escapes and stage directions, lower-cases, and
 mends dictation (false starts, "dont" -> "don't") so typed and spoken lines read alike.
 `split_lead` parts the statements a question opens with from the question, and
-`without_opener` sets aside how a line opens ("So", "Right,", "I hear that"). `as_dictated` is a
+`without_opener` sets aside how a line opens ("So", "Right,", "I hear that"), `without_lead_in`
+only the discourse markers set off by punctuation ("Okay. So, "). `as_dictated` is a
 line as speech-to-text writes it, for fitting and for playing lines as if said.
 """
 
@@ -27,6 +28,26 @@ asked about again on each of the next turns and once more when its conversation 
 thousands of other lines in between. A few hundred remembered lines missed most of those and
 cost a third of a replayed turn. Filled only as lines come (a practice conversation barely
 starts it); all full, about 20 MB (grading 10,000 varied conversations peaked at 185 MiB, not 165)."""
+
+
+LEAD_IN_WORDS = frozenset(
+    {"so", "and", "but", "okay", "ok", "right", "well", "um", "uh", "erm", "er", "hmm", "mm", "yeah"}
+    | {"now", "then", "alright", "oh", "look", "listen"}
+)
+"""Words a speaker says before the act proper ("so, um, are you ...", "okay and what ...")."""
+
+_MARKER = "|".join(sorted(LEAD_IN_WORDS - {"and", "but", "then"}))  # these join clauses: "But, ..." may turn
+_LEAD_IN = re.compile(rf"(?:(?:{_MARKER})(?:\s+(?:{_MARKER}))*\s*[,.!:;-]+\s*)+")
+
+
+def without_lead_in(clean: str) -> str:
+    """A normalised line after the discourse markers it opens with, when punctuation sets them off
+    ("okay. so, what would help?" -> "what would help?"); "" when it opens with none, or says
+    nothing else. The reader reads such a line both ways (`simulator.reading.model`)."""
+    found = _LEAD_IN.match(clean)
+    if found is None or not _WORD.search(clean, found.end()):
+        return ""
+    return clean[found.end() :]
 
 
 _SPOKEN_AWAY = re.compile(r"[^\w\s']|(?<!\w)'|'(?!\w)")

@@ -79,6 +79,27 @@ def test_a_joined_turn_opens_with_a_warm_statement_of_its_setting_labelled_as_th
     assert len(fit._names_per_line(joined, rows)) == 4  # a joined turn lets no gram into the vocabulary
 
 
+def test_a_lead_in_copy_follows_its_line_with_the_same_labels_and_lets_no_gram_in_alone() -> None:
+    asked = record("What would help?")
+    own = {**record("I hear you, it's been a lot."), "form": "simple_reflection", "focus": "feelings"}
+    already = record("So what would help?")
+    filler = {**record("asdf"), "form": "other", "focus": "none", "attractor": "neutral"}
+    copied = fit.with_lead_in_copies([asked, own, already, filler], share=1.0)
+    assert copied == fit.with_lead_in_copies([asked, own, already, filler], share=1.0)
+    assert [r.get("lead_in_copy", False) for r in copied] == [False, True, False, True, False, False]
+    for line, copy in ((asked, copied[1]), (own, copied[3])):
+        lead = next(lead for lead in fit.LEAD_INS if str(copy["text"]).startswith(lead))
+        rest = str(copy["text"])[len(lead) :]
+        assert rest.lower() == str(line["text"]).lower()
+        assert {k: v for k, v in copy.items() if k not in ("text", "lead_in_copy")} == {
+            k: v for k, v in line.items() if k != "text"
+        }
+    assert str(copied[3]["text"]).endswith("I hear you, it's been a lot.")  # "I" keeps its capital
+    rows = [fit.record_features(r, fit.Settings()) for r in copied]
+    assert len(fit._names_per_line(copied, rows)) == 4  # a copy counts with its line
+    assert fit.with_lead_in_copies([asked, own], share=0.0) == [asked, own]
+
+
 def test_weighed_by_shape_lines_of_every_length_spread_their_attractors_alike() -> None:
     cold = {"form": "confront", "focus": "deficit", "attractor": "NEA"}
     lines = [

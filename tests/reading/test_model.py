@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -147,6 +148,7 @@ def test_any_text_gives_a_reading(text: str, previous: str, vision: bool) -> Non
         ),
         ("What would make this hour worthwhile for you?", BEFORE_VISION, Form.OPEN_QUESTION, None, None),
         ("It's entirely your call.", BEFORE_VISION, Form.AUTONOMY, None, Attractor.PEA),
+        ("Right, I want to see an improvement by next month.", BEFORE_VISION, None, None, Attractor.NEA),
     ],
 )
 def test_plain_speech_examples(
@@ -159,6 +161,38 @@ def test_plain_speech_examples(
         assert reading.focus is focus, reading
     if attractor is not None:
         assert reading.attractor is attractor, reading
+
+
+@pytest.mark.parametrize(
+    ("said", "bare"),
+    [
+        ("Well, you're clearly exhausted.", "You're clearly exhausted."),  # was a confrontation
+        ("OK so, that took real courage.", "That took real courage."),  # was other
+        (
+            "Okay. So, tell me what a great day on the ward looks like.",
+            "Tell me what a great day on the ward looks like.",
+        ),
+    ],
+)
+def test_a_spoken_lead_in_does_not_change_the_act(said: str, bare: str) -> None:
+    for context in (BEFORE_VISION, Context(previous_coachee_line="It's been a long week.")):
+        with_it, without_it = read(said, context), read(bare, context)
+        # The form and the attractor; the focus of an order may lean to its plan or its shortfall.
+        assert (with_it.form, with_it.attractor) == (without_it.form, without_it.attractor)
+        assert read_many([said, bare], [context, context]) == [with_it, without_it]
+
+
+def test_blending_averages_only_the_rows_read_both_ways() -> None:
+    said = (np.array([[0.8, 0.2], [0.5, 0.5]]), np.array([[0.9, 0.1], [0.3, 0.7]]), None)
+    bare = (np.array([[0.2, 0.8]]), np.array([[0.9, 0.1]]), np.array([[1.0, 0.0]]))
+    form, focus, attractor = model.blend(said, bare, [1])
+    assert form.tolist()[0] == [0.8, 0.2] and focus.tolist()[0] == [0.9, 0.1]
+    assert form[1] == pytest.approx([1 / 3, 2 / 3])  # sqrt(0.1) : sqrt(0.4), normalised
+    assert focus[1] == pytest.approx(
+        [0.3**0.5 * 0.9**0.5, 0.7**0.5 * 0.1**0.5] / np.float64(0.3**0.5 * 0.9**0.5 + 0.7**0.5 * 0.1**0.5)
+    )
+    assert attractor is None  # no attractor head: nothing to blend
+    assert said[0].tolist() == [[0.8, 0.2], [0.5, 0.5]]  # the readings passed in are left as they were
 
 
 @pytest.mark.parametrize("text", ["asdf", "lol", "mm", "ok cool"])

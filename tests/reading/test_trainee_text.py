@@ -1,11 +1,12 @@
-"""A line's question, split from the statements it opens with: by its marks, or dictated without them."""
+"""A line's question, split from the statements it opens with: by its marks, or dictated without them; and
+the discourse markers a line opens with, set aside."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.reading.trainee_text import asks, question_start, split_lead
+from simulator.reading.trainee_text import asks, question_start, split_lead, without_lead_in
 
 
 def test_a_typed_line_is_split_at_its_first_question_mark() -> None:
@@ -69,3 +70,31 @@ def test_a_dictated_line_split_keeps_every_word_in_order(words: list[str]) -> No
     assert " ".join(part for part in (lead, asked) if part).split() == words
     assert asks(line) is (question_start(words) is not None)
     assert (lead == "") is (question_start(words) in (None, 0))
+
+
+def test_the_discourse_markers_a_line_opens_with_are_set_aside_when_punctuation_sets_them_off() -> None:
+    assert without_lead_in("okay. so, what would help?") == "what would help?"
+    assert without_lead_in("right, i want to see an improvement by next month.") == (
+        "i want to see an improvement by next month."
+    )
+    assert without_lead_in("well... you've done brilliantly") == "you've done brilliantly"
+    assert without_lead_in("yeah okay, let's start") == "let's start"
+
+
+def test_a_line_without_a_marker_set_off_keeps_its_opening() -> None:
+    assert without_lead_in("so you feel tired") == ""  # no punctuation: "so" may start a reflection
+    assert without_lead_in("but, you were late again") == ""  # a "but" may take something back
+    assert without_lead_in("right now it's a mess") == ""
+    assert without_lead_in("well done, you got there") == ""
+    assert without_lead_in("what would help?") == ""
+
+
+def test_a_line_of_markers_only_is_not_set_aside() -> None:
+    for line in ("ok.", "right, right.", "mm. yeah.", "so, um..."):
+        assert without_lead_in(line) == ""
+
+
+@given(st.text(max_size=60))
+def test_setting_aside_the_lead_in_leaves_a_tail_of_the_line(line: str) -> None:
+    bare = without_lead_in(line)
+    assert bare == "" or (line.endswith(bare) and len(bare) < len(line))
