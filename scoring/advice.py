@@ -64,6 +64,10 @@ GO_PAST_VISION_TIP = (
 )
 """The tip for a conversation that explored the vision and never went past it (`stayed_in_vision`)."""
 
+ARC_LABEL = "Conversation arc"
+"""What the go-past-the-vision tip is shown under: the arc (COACHING-MODEL.md §2), not ICT order,
+which such a conversation kept and which may well be rated good."""
+
 
 @dataclass(frozen=True)
 class Tip:
@@ -466,8 +470,7 @@ def tips_for(measures: tuple[Measure, ...], evidence: Evidence, limit: int = 3) 
     )
     tips: list[Tip] = []
     if stayed_in_vision(evidence):
-        label = next(m.label for m in measures if m.key is MeasureKey.ICT_ORDER)  # every card has it
-        tips.append(Tip(MeasureKey.ICT_ORDER, label, Behaviour.GO_PAST_VISION, GO_PAST_VISION_TIP))
+        tips.append(Tip(MeasureKey.ICT_ORDER, ARC_LABEL, Behaviour.GO_PAST_VISION, GO_PAST_VISION_TIP))
     for measure in weak:
         tip = tip_for(measure, evidence)
         if tip is not None and all(tip.text != other.text for other in tips):

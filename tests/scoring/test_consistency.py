@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.advice import ONE_OFF, Behaviour, candidates, did
+from scoring.advice import ARC_LABEL, ONE_OFF, Behaviour, candidates, did
 from scoring.cohort import Outcome, grade_practice
 from scoring.evidence import Evidence, evidence_of
 from scoring.external import Utterance, facts_from_utterances
@@ -68,6 +68,9 @@ def check_self_consistency(card: Scorecard) -> None:
     for item in card.went_well:
         named = [measure for measure in card.measures if item.startswith(f"{measure.label}: ")]
         assert named and named[0].rating in (Rating.GOOD, Rating.FAIR), item
+    for item in card.try_next:  # a tip is shown under a measure that was not good, or under the arc
+        named = [measure for measure in card.measures if item.startswith(f"{measure.label}: ")]
+        assert item.startswith(f"{ARC_LABEL}: ") or (named and named[0].rating is not Rating.GOOD), item
     for measure in card.measures:
         if measure.score is None:
             assert measure.rating is Rating.NOT_APPLICABLE

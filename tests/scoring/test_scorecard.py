@@ -179,8 +179,14 @@ def test_warm_echoes_that_never_reach_the_real_self_or_a_plan_are_not_compassion
     assert card.band == "mixed" and card.overall < chef.rubric.compassion_led_from
     assert any("never reached the real self or a plan" in note for note in card.notes)
     assert not card.completeness.complete
-    # The first thing to try is what would have taken it further.
-    assert card.try_next[0].startswith("ICT order: Go on from their vision to the real self and a step")
+    # The first thing to try is what would have taken it further, shown under the arc: ICT order
+    # itself was kept (no deficit came before the vision), and may be rated good.
+    assert card.try_next[0].startswith(
+        "Conversation arc: Go on from their vision to the real self and a step"
+    )
+    ict_order = next(m for m in card.measures if m.key is MeasureKey.ICT_ORDER)
+    assert ict_order.rating is Rating.GOOD
+    assert not any(item.startswith(f"{ict_order.label}: ") for item in card.try_next)
 
 
 def test_scenario_rubric_overrides_the_default() -> None:
