@@ -47,6 +47,7 @@ VARIANTS = {
     },
     "shape-balanced": replace(fit.Settings(), shape_balanced=True),
     **{f"lead-ins-{n}": replace(fit.Settings(), lead_in_share=n / 100) for n in (25, 50, 100)},
+    "contracted": replace(fit.Settings(), contract=True),
     "embeddings": replace(fit.Settings(), embeddings=1.0),  # needs `pip install wordllama`
 }
 

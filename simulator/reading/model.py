@@ -10,8 +10,9 @@ its attractor in the line's context, each attractor's total probability (form an
 independent) is weighed by the attractor head (see `decode`), the most probable attractor is
 chosen, then the most probable pair that maps to it. `confidence` is the probability mass of
 the chosen attractor; below the threshold recommended by `benchmarks/reader.py` a line should be
-treated as unclear. A line that opens with a spoken lead-in ("Okay. So, ...") is scored as said
-and without it, and the heads' probabilities of the two averaged (`blend`) before decoding. `cues` names the two or three features that pushed hardest towards the
+treated as unclear. A line that opens with a name or a spoken lead-in ("Sam, ...", "Okay. So,
+...") is scored as said and without it, and the heads' probabilities of the two averaged (`blend`)
+before decoding. `cues` names the two or three features that pushed hardest towards the
 chosen form and focus, e.g. ``'have it done by' → advice``.
 
 The weights (`reader_weights.npz`, stored uncompressed; `reader_features.txt`, the feature names in
@@ -165,12 +166,12 @@ Probabilities = tuple[np.ndarray, np.ndarray, np.ndarray | None]
 
 def blend(said: Probabilities, bare: Probabilities, rows: Sequence[int]) -> Probabilities:
     """`said` with the given rows replaced by the normalised geometric mean of theirs and `bare`'s
-    (a row each, in order): the lines that open with a spoken lead-in ("Okay. So, ...") read as
-    said and read without it (`trainee_text.without_lead_in`). Most of the corpus's lines open with
-    their act, so the fit leans on a line's first words, and the same act behind "Right," or "Well,"
-    was read otherwise; the marker can still carry a little ("Look, ..."), so neither reading
-    decides alone. Measured in `simulator.reading.fit` (AnnoMI counsellors' lines, a third of
-    which open so: four-behaviour macro-F1 0.631 -> 0.640)."""
+    (a row each, in order): the lines that open with a name or a spoken lead-in ("Sam, ...",
+    "Okay. So, ...") read as said and read without it (`trainee_text.without_lead_in`). Most of the
+    corpus's lines open with their act, so the fit leans on a line's first words, and the same act
+    behind "Sam," or "Well," was read otherwise; what comes first can still carry a little ("Look,
+    ...", "No, ..."), so neither reading decides alone. Measured in `simulator.reading.fit`
+    (AnnoMI counsellors' lines, a third of which open so: four-behaviour macro-F1 0.631 -> 0.641)."""
     form, focus, attractor = (
         _geometric_mean(whole, without, rows) for whole, without in zip(said, bare, strict=True)
     )
@@ -282,19 +283,25 @@ class _Model:
         readings: list[Reading] = [_EMPTY] * len(texts)
         rows: list[int] = []
         cleaned: list[str] = []
+        bare: list[str] = []  # each line without what is said before its act, or ""
         for position, (text, _) in enumerate(zip(texts, contexts, strict=True)):
             clean = normalise(text)
             if clean.strip():
                 rows.append(position)
                 cleaned.append(clean)
+                bare.append(without_lead_in(text))
         with self.lock:
             if len(rows) < _ONE_BY_ONE:
-                for position, clean in zip(rows, cleaned, strict=True):
-                    readings[position] = self.read_one(clean, contexts[position])
+                for position, clean, without in zip(rows, cleaned, bare, strict=True):
+                    readings[position] = self.read_one(clean, contexts[position], without)
                 return readings
             for start in range(0, len(rows), _BATCH):
                 batch = rows[start : start + _BATCH]
-                found = self.read_batch(cleaned[start : start + _BATCH], [contexts[p] for p in batch])
+                found = self.read_batch(
+                    cleaned[start : start + _BATCH],
+                    [contexts[p] for p in batch],
+                    bare[start : start + _BATCH],
+                )
                 for position, reading in zip(batch, found, strict=True):
                     readings[position] = reading
         return readings
@@ -316,14 +323,14 @@ class _Model:
         (numpy's first calls, the word memory's first arrays); words are summed in line order, so
         what the warm-up leaves in the memory changes no reading."""
         clean, context = normalise(_WARM_UP[0]), Context(previous_coachee_line=_WARM_UP[1])
-        self.read_one(clean, context)
-        self.read_batch([clean], [context])
+        self.read_one(clean, context, "")
+        self.read_batch([clean], [context], [""])
 
-    def read_batch(self, cleaned: list[str], contexts: list[Context]) -> list[Reading]:
-        """Readings of normalised, non-empty lines: one sparse product, one decoding, cues per line."""
+    def read_batch(self, cleaned: list[str], contexts: list[Context], bare: list[str]) -> list[Reading]:
+        """Readings of normalised, non-empty lines: one sparse product, one decoding, cues per line.
+        `bare`: each line without what it says before its act (`without_lead_in`), or ""."""
         vision = [context.vision_established for context in contexts]
         said = [c.previous_coachee_line for c in contexts]
-        bare = [without_lead_in(clean) for clean in cleaned]
         led = [k for k, text in enumerate(bare) if text]
         # The lines read without their lead-in first: indexing may start a new word memory, and the
         # cues of the lines as said are named from the memory they were indexed with.
@@ -428,9 +435,8 @@ class _Model:
             found.append(tuple(cues) if cues else ("no strong cue",))
         return found
 
-    def read_one(self, clean: str, context: Context) -> Reading:
+    def read_one(self, clean: str, context: Context, bare: str) -> Reading:
         """`read_batch` of one line, with less fixed cost: the same reading, to the last bit."""
-        bare = without_lead_in(clean)
         without = bare and self.features.index_one(
             bare, context.previous_coachee_line, context.vision_established
         )

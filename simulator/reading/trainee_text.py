@@ -4,7 +4,8 @@ Normalising caps the length, drops terminal escapes and stage directions, lower-
 mends dictation (false starts, "dont" -> "don't") so typed and spoken lines read alike.
 `split_lead` parts the statements a question opens with from the question, and
 `without_opener` sets aside how a line opens ("So", "Right,", "I hear that"), `without_lead_in`
-only the discourse markers set off by punctuation ("Okay. So, "). `as_dictated` is a
+only a name or word set off by a comma ("Sam, ") and discourse markers set off by punctuation
+("Okay. So, "). `as_dictated` is a
 line as speech-to-text writes it, for fitting and for playing lines as if said.
 """
 
@@ -38,16 +39,23 @@ LEAD_IN_WORDS = frozenset(
 
 _MARKER = "|".join(sorted(LEAD_IN_WORDS - {"and", "but", "then"}))  # these join clauses: "But, ..." may turn
 _LEAD_IN = re.compile(rf"(?:(?:{_MARKER})(?:\s+(?:{_MARKER}))*\s*[,.!:;-]+\s*)+")
+_VOCATIVE = re.compile(r"\s*(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?,\s+(?=\S)")
+"""A capitalised word (with a title, a name of two parts) set off by a comma at a line's start: the
+name of the person spoken to ("Sam, ...", "Dr Okonkwo, ..."), or a word said before the act ("Honestly, ...")."""
 
 
-def without_lead_in(clean: str) -> str:
-    """A normalised line after the discourse markers it opens with, when punctuation sets them off
-    ("okay. so, what would help?" -> "what would help?"); "" when it opens with none, or says
-    nothing else. The reader reads such a line both ways (`simulator.reading.model`)."""
+def without_lead_in(line: str) -> str:
+    """A line, normalised, after what is said before its act: a name or word set off by a comma at
+    its start ("Sam, what would help?"), then discourse markers set off by punctuation ("okay. so,
+    what would help?"); "" when it opens with neither, or says nothing else. The reader reads such
+    a line both ways (`simulator.reading.model`)."""
+    named = _VOCATIVE.match(line)
+    clean = normalise(line[named.end() :] if named else line)
     found = _LEAD_IN.match(clean)
-    if found is None or not _WORD.search(clean, found.end()):
+    start = found.end() if found else 0
+    if (named is None and found is None) or not _WORD.search(clean, start):
         return ""
-    return clean[found.end() :]
+    return clean[start:]
 
 
 _SPOKEN_AWAY = re.compile(r"[^\w\s']|(?<!\w)'|'(?!\w)")

@@ -163,19 +163,28 @@ def test_plain_speech_examples(
         assert reading.attractor is attractor, reading
 
 
+LONG_WEEK = "It's been a long week."
+
+
 @pytest.mark.parametrize(
-    ("said", "bare"),
+    ("said", "bare", "previous"),
     [
-        ("Well, you're clearly exhausted.", "You're clearly exhausted."),  # was a confrontation
-        ("OK so, that took real courage.", "That took real courage."),  # was other
+        ("Well, you're clearly exhausted.", "You're clearly exhausted.", LONG_WEEK),  # was a confrontation
+        ("OK so, that took real courage.", "That took real courage.", LONG_WEEK),  # was other
         (
             "Okay. So, tell me what a great day on the ward looks like.",
             "Tell me what a great day on the ward looks like.",
+            LONG_WEEK,
+        ),
+        (  # was read neutral, the reflection without the name PEA
+            "Sam, you're worn out and you're still covering the late shifts.",
+            "You're worn out and you're still covering the late shifts.",
+            "I'm worn out from covering the late shifts, but I'm fine.",
         ),
     ],
 )
-def test_a_spoken_lead_in_does_not_change_the_act(said: str, bare: str) -> None:
-    for context in (BEFORE_VISION, Context(previous_coachee_line="It's been a long week.")):
+def test_a_spoken_lead_in_or_a_name_does_not_change_the_act(said: str, bare: str, previous: str) -> None:
+    for context in (BEFORE_VISION, Context(previous_coachee_line=previous)):
         with_it, without_it = read(said, context), read(bare, context)
         # The form and the attractor; the focus of an order may lean to its plan or its shortfall.
         assert (with_it.form, with_it.attractor) == (without_it.form, without_it.attractor)
