@@ -4,7 +4,9 @@
 
 For each named variant of `simulator.reading.fit.Settings`, one fit on the fitting part without
 authors s, t, u, v (four single-line voices) and ah, aj (two conversation authors), read on
-them and on each never-fitted probe (`fit.PROBE_AUTHORS`): attractor macro-F1, form and focus accuracy. Every
+them and on each never-fitted probe (`fit.PROBE_AUTHORS`): attractor macro-F1, form and focus accuracy;
+then the held-out lines read behind eight lead-ins no fit puts in front of a line (`UNSEEN_LEAD_INS`):
+how well, and how many attractors the lead-in changed. Every
 choice of setting is made on these, inside the fitting part; the testing parts are read once,
 by `benchmarks/reader.py`, on the fit that is kept. `--without` leaves fitting authors out as
 well (`--without bf,bg,bh` with `no-frame` is the reader before the question frame), and `--with`
