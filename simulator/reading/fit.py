@@ -273,7 +273,7 @@ macro-F1 0.833 -> 0.838 and 0.795 -> 0.803, attractors changed by the lead-in 8.
 0.620 either way (no punctuation, no lead-in found); `read_many` about a tenth slower.
 The same for a name or word set off by a comma at a line's start ("Sam, ...", "Dr Okonkwo, ...",
 "Honestly, ..."): with "Sam, " put in front of every line a sixth of the held-out lines changed
-attractor, since a name the corpus used in a handful of lines carries their weights. On the same
+attractor (likely because a name the corpus used in a few lines carries those lines' weights). On the same
 fit, both set aside against the lead-ins alone: s, t, u, v 0.8819 / 0.8779 / 0.7673 -> 0.8819 /
 0.8774 / 0.7667, ah, aj 0.8213 / 0.7112 / 0.6604 -> 0.8213 / 0.7112 / 0.6615, the probes' mean
 0.7865 / 0.7302 / 0.6861 -> 0.7857 / 0.7295 / 0.6861, AnnoMI 0.640 -> 0.641; behind "Sam, "

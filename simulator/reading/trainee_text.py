@@ -38,7 +38,8 @@ LEAD_IN_WORDS = frozenset(
 """Words a speaker says before the act proper ("so, um, are you ...", "okay and what ...")."""
 
 _MARKER = "|".join(sorted(LEAD_IN_WORDS - {"and", "but", "then"}))  # these join clauses: "But, ..." may turn
-_LEAD_IN = re.compile(rf"(?:(?:{_MARKER})(?:\s+(?:{_MARKER}))*\s*[,.!:;-]+\s*)+")
+# Set off by punctuation, or by a dash with a space after it ("look - ..."), never a hyphen ("well-being").
+_LEAD_IN = re.compile(rf"(?:(?:{_MARKER})(?:\s+(?:{_MARKER}))*\s*(?:[,.!:;]+|-+(?=\s))\s*)+")
 _VOCATIVE = re.compile(r"\s*(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?,\s+(?=\S)")
 """A capitalised word (with a title, a name of two parts) set off by a comma at a line's start: the
 name of the person spoken to ("Sam, ...", "Dr Okonkwo, ..."), or a word said before the act ("Honestly, ...")."""

@@ -87,6 +87,9 @@ def test_a_line_without_a_marker_set_off_keeps_its_opening() -> None:
     assert without_lead_in("right now it's a mess") == ""
     assert without_lead_in("well done, you got there") == ""
     assert without_lead_in("what would help?") == ""
+    assert without_lead_in("well-being matters here.") == ""  # a hyphen joins a word, a dash sets off
+    assert without_lead_in("so-called experts.") == ""
+    assert without_lead_in("look - it is late.") == "it is late."
 
 
 def test_a_line_of_markers_only_is_not_set_aside() -> None:
