@@ -334,12 +334,12 @@ class _Model:
         led = [k for k, text in enumerate(bare) if text]
         # The lines read without their lead-in first: indexing may start a new word memory, and the
         # cues of the lines as said are named from the memory they were indexed with.
-        without = self.features.index(
+        without = led and self.features.index(
             [bare[k] for k in led], [said[k] for k in led], [vision[k] for k in led]
         )
         lines = self.features.index(cleaned, said, vision)
         probabilities = self.probabilities(lines)
-        if led:
+        if without:
             probabilities = blend(probabilities, self.probabilities(without), led)
         forms, foci, attractors, mass = self.decoded(probabilities, vision)
         cues = self.batch_cues(cleaned, lines, forms, foci)
