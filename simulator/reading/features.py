@@ -23,9 +23,6 @@ character n-grams: the number of distinct words holding the gram), so a long lin
 outvote a short one by sheer count.
 Text is normalised with `simulator.reading.trainee_text.normalise`, as every reader of trainee lines does.
 
-With `contract` (measured, not kept: see `simulator.reading.fit`), a line is read with the pairs a
-speaker may contract contracted ("you are" -> "you're", `contracted`).
-
 `line_features` is the definition (the fit reads it); `FeatureColumns` is the fast way to the
 same features of many lines as column numbers of a fitted vocabulary, for reading.
 """
@@ -55,7 +52,6 @@ __all__ = [
     "FeatureColumns",
     "IndexedLines",
     "content_words",
-    "contracted",
     "distinct_with_index",
     "feeling_features",
     "feeling_of",
@@ -274,53 +270,6 @@ def feeling_of(clean: str, tokens: Sequence[str]) -> str:
     return "negative" if low > high else "positive" if high > low else ""
 
 
-_CONTRACTED = {
-    **{
-        f"{who} {verb}": f"{who}'{short}"
-        for who in ("i", "you", "we", "they")
-        for verb, short in (("have", "ve"), ("will", "ll"), ("would", "d"))
-    },
-    **{f"{who} are": f"{who}'re" for who in ("you", "we", "they")},
-    **{
-        f"{who} is": f"{who}'s" for who in ("it", "that", "there", "what", "he", "she", "who", "where", "how")
-    },
-    "i am": "i'm",
-    **{
-        f"{verb} not": f"{verb}n't"
-        for verb in (
-            "do",
-            "does",
-            "did",
-            "is",
-            "are",
-            "was",
-            "were",
-            "would",
-            "could",
-            "should",
-            "have",
-            "has",
-            "had",
-        )
-    },
-    "cannot": "can't",
-    "can not": "can't",
-    "will not": "won't",
-}
-_UNCONTRACTED = re.compile(
-    r"\b(?:"
-    + "|".join(key.replace(" ", r"\s+") for key in sorted(_CONTRACTED, key=len, reverse=True))
-    + r")\b"
-)
-
-
-def contracted(clean: str) -> str:
-    """A normalised line with the pairs a speaker may contract contracted ("you are" -> "you're",
-    "do not" -> "don't"): formal and second-language English spell out what the corpus mostly
-    contracts, and a reading should not turn on it."""
-    return _UNCONTRACTED.sub(lambda found: _CONTRACTED[" ".join(found.group(0).split())], clean)
-
-
 def line_features(
     text: str,
     previous_coachee_line: str = "",
@@ -329,7 +278,6 @@ def line_features(
     turn_scope: bool = False,
     last_sentence: bool = False,
     frame: bool = False,
-    contract: bool = False,
 ) -> dict[str, float]:
     """Every feature of one line as {name: value}; an empty line has only the context features.
 
@@ -342,9 +290,8 @@ def line_features(
     With `last_sentence`, a line of two or more sentences also has the word 1- and 2-grams of its
     last sentence (``l:``) and ``x:multi``: see `last_sentence_grams`.
     With `frame`, the frame of its last question is a feature too (``q:``): see `question_frame`.
-    With `contract`, the line is read with its spelt-out pairs contracted (`contracted`).
     """
-    clean = contracted(normalise(text)) if contract else normalise(text)
+    clean = normalise(text)
     tokens = words(clean)
     features: dict[str, float] = {}
 

@@ -282,7 +282,7 @@ attractor macro-F1 0.787 -> 0.854 and 0.755 -> 0.802, attractors changed 15.4% -
 "Sorry,", "Thanks,") out of it changed nothing measurable, so the rule stays one shape.
 
 Measured and not kept (`Settings.contract`): lines fitted and read with the pairs a speaker may
-contract contracted ("you are" -> "you're", "do not" -> "don't", `features.contracted`). Formal and
+contract contracted ("you are" -> "you're", "do not" -> "don't", `contracted`). Formal and
 second-language managers spell out what most of the corpus contracts, and spelt out, 5.8% of the
 held-out lines of s, t, u, v that have such a pair and 8.6% of ah's and aj's changed attractor;
 contracted, none can. On one fit without s, t, u, v, ah and aj, against the kept settings (both
@@ -358,6 +358,7 @@ from simulator.reading.trainee_text import (
     LEAD_IN_WORDS,
     SENTENCE_END,
     as_dictated,
+    normalise,
     without_lead_in,
 )
 from simulator.vocabulary import Attractor, Context, Form
@@ -483,7 +484,7 @@ class Settings:
     shape_balanced: bool = False
     # The share of typed lines fitted a second time behind a spoken lead-in (`with_lead_in_copies`).
     lead_in_share: float = 0.0
-    contract: bool = False  # lines read with "you are", "do not"... contracted (`features.contracted`)
+    contract: bool = False  # lines read with "you are", "do not"... contracted (`contracted`)
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -699,16 +700,63 @@ def _names_per_line(records: Sequence[Record], rows: Sequence[dict[str, float]])
     return merged
 
 
+_CONTRACTED = {
+    **{
+        f"{who} {verb}": f"{who}'{short}"
+        for who in ("i", "you", "we", "they")
+        for verb, short in (("have", "ve"), ("will", "ll"), ("would", "d"))
+    },
+    **{f"{who} are": f"{who}'re" for who in ("you", "we", "they")},
+    **{
+        f"{who} is": f"{who}'s" for who in ("it", "that", "there", "what", "he", "she", "who", "where", "how")
+    },
+    "i am": "i'm",
+    **{
+        f"{verb} not": f"{verb}n't"
+        for verb in (
+            "do",
+            "does",
+            "did",
+            "is",
+            "are",
+            "was",
+            "were",
+            "would",
+            "could",
+            "should",
+            "have",
+            "has",
+            "had",
+        )
+    },
+    "cannot": "can't",
+    "can not": "can't",
+    "will not": "won't",
+}
+_UNCONTRACTED = re.compile(
+    r"\b(?:"
+    + "|".join(key.replace(" ", r"\s+") for key in sorted(_CONTRACTED, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def contracted(clean: str) -> str:
+    """A normalised line with the pairs a speaker may contract contracted ("you are" -> "you're",
+    "do not" -> "don't"): formal and second-language English spell out what the corpus mostly
+    contracts. Measured and not kept (`Settings.contract`, see the module): fitting only."""
+    return _UNCONTRACTED.sub(lambda found: _CONTRACTED[" ".join(found.group(0).split())], clean)
+
+
 def record_features(record: Record, settings: Settings) -> dict[str, float]:
+    text = str(record["text"])
     features = line_features(
-        str(record["text"]),
+        contracted(normalise(text)) if settings.contract else text,
         str(record.get("previous_coachee_line") or ""),
         bool(record["vision_established"]),
         previous_words=settings.previous_words,
         turn_scope=settings.turn_scope,
         last_sentence=settings.last_sentence,
         frame=settings.frame,
-        contract=settings.contract,
     )
     if settings.max_word_n < 3 or not settings.chars:
         features = {
@@ -751,8 +799,6 @@ def _embedder() -> tuple[Any, np.ndarray]:
 
 
 def _embed(text: str) -> np.ndarray:
-    from simulator.reading.trainee_text import normalise
-
     tokenizer, table = _embedder()
     ids = [i for i in tokenizer.encode(normalise(text)).ids if i > 2]
     if not ids:

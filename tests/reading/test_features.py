@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.reading import features, model
-from simulator.reading.features import FeatureColumns, IndexedLines, contracted, line_features
+from simulator.reading.features import FeatureColumns, IndexedLines, line_features
 from simulator.reading.trainee_text import normalise
 from simulator.vocabulary import Context
 from tests.strategies import COMPASSION_LINES, COMPLIANCE_LINES, trainee_text
@@ -245,17 +245,3 @@ def test_a_question_s_frame_is_how_its_clause_starts_behind_the_lead_in_words() 
     assert named["q:is?"] == 1.0 and not [
         name for name in line_features("So, is there anything else?") if name[:2] == "q:"
     ]
-
-
-def test_spelt_out_pairs_are_contracted_as_a_speaker_may_say_them() -> None:
-    assert contracted("you are right and i do not mind") == "you're right and i don't mind"
-    assert contracted("it is not that you cannot, i  am sure") == "it's not that you can't, i'm sure"
-    assert contracted("we will see what they have done") == "we'll see what they've done"
-    assert contracted("you're fine, don't worry") == "you're fine, don't worry"
-    assert contracted("yourself are") == "yourself are"  # whole words only
-
-
-@given(st.text(alphabet=st.sampled_from(list("abcdehilmnorstuwy '")), max_size=60))
-def test_contracting_twice_changes_nothing_more(text: str) -> None:
-    once = contracted(text)
-    assert contracted(once) == once

@@ -217,3 +217,17 @@ def test_a_line_counted_twice_weighs_as_much_as_the_same_line_written_twice() ->
 
 def test_hard_case_authors_are_fitting_authors_and_count_as_the_settings_say() -> None:
     assert set(fit.HARD_CASE_AUTHORS) <= set(fit.FIT_AUTHORS)
+
+
+def test_spelt_out_pairs_are_contracted_as_a_speaker_may_say_them() -> None:
+    assert fit.contracted("you are right and i do not mind") == "you're right and i don't mind"
+    assert fit.contracted("it is not that you cannot, i  am sure") == "it's not that you can't, i'm sure"
+    assert fit.contracted("we will see what they have done") == "we'll see what they've done"
+    assert fit.contracted("you're fine, don't worry") == "you're fine, don't worry"
+    assert fit.contracted("yourself are") == "yourself are"  # whole words only
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdehilmnorstuwy '")), max_size=60))
+def test_contracting_twice_changes_nothing_more(text: str) -> None:
+    once = fit.contracted(text)
+    assert fit.contracted(once) == once
