@@ -23,13 +23,13 @@ own earlier lines does not depend on how any reader labels it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from scoring.facts import ConversationFacts
 from simulator.reading import repeats
-from simulator.reading.flattery import flattery_of
+from simulator.reading.flattery import flattery_of, praises
 from simulator.reading.formula import formula_of
 from simulator.reading.parrot import parrot_of
 from simulator.reading.reflection import (
@@ -250,9 +250,27 @@ class TurnEvidence:
         return self.move.form
 
 
-def _is_specific(line: str, heard: frozenset[str]) -> bool:
+def _is_specific(line: str, heard: frozenset[str], topics_of: Callable[[str], frozenset[str]] | None) -> bool:
+    """Whether an affirmation names something particular: the coachee's own words, or enough words of
+    its own; sweeping praise ("an incredible foundation", "so talented") only with a word of the
+    coachee's or a count, or when it names one of the persona's topics. Words of sweeping praise
+    carry a paragraph of praise about nothing past the word count: in the conversation sets, every
+    praising affirmation of a textbook or repaired conversation names one of those three, and half
+    of the gaming ones none."""
     own = words_of(line) - _PRAISE
-    return len(own) >= SPECIFIC_WORDS or bool(own & heard)
+    if own & heard:
+        return True
+    if praises(line):
+        return _COUNT.search(line) is not None or (topics_of is not None and bool(topics_of(line)))
+    return len(own) >= SPECIFIC_WORDS
+
+
+_COUNT = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
+"""A count said in the line ("four months", "9 years"); "one" and "first" are left out: "one of the
+best", "first of all" count nothing."""
 
 
 class SaidBefore:
@@ -378,7 +396,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 asks_again=said_again is None and asked_before is not None,
                 echo=echo,
                 takes_up=takes_up,
-                specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard),
+                specific=move.form is Form.AFFIRMATION and _is_specific(turn.trainee, heard, topics_of),
                 formula_of=None if formula is None else facts.turns[formula].n,
                 flattery_of=None if flattery is None else facts.turns[flattery].n,
                 parrot_of=None if parrot is None else facts.turns[parrot].n,

@@ -233,6 +233,19 @@ def test_generic_praise_is_not_an_affirmation() -> None:
     assert measure.shown == "0" and "generic praise" in measure.reason
 
 
+def test_sweeping_praise_is_specific_only_when_it_names_something_particular() -> None:
+    # A long paragraph of praise has plenty of words of its own, and names nothing the coachee did.
+    paragraph = "That's a truly inspiring vision, and I can really hear the passion and dedication behind it."
+    assert mi_adherent(external(AFFIRM, lines=(paragraph,)), R).shown == "0"
+    for particular in (
+        "Four months of early starts. That's incredible.",  # a count
+        "You're brilliant with the students on the ward.",  # the coachee's own words (`COACHEE`)
+    ):
+        assert mi_adherent(external(AFFIRM, lines=(particular,)), R).shown == "1", particular
+    # Praise with no word of sweeping praise keeps the word count.
+    assert mi_adherent(external(AFFIRM, lines=("That took real guts, owning up.",)), R).shown == "1"
+
+
 def test_any_confront_keeps_non_adherence_from_good() -> None:
     calm = distinct(VISION_Q, 19)
     assert (
