@@ -253,10 +253,10 @@ class TurnEvidence:
 def _is_specific(line: str, heard: frozenset[str], topics_of: Callable[[str], frozenset[str]] | None) -> bool:
     """Whether an affirmation names something particular: the coachee's own words, or enough words of
     its own; sweeping praise ("an incredible foundation", "so talented") only with a word of the
-    coachee's or a count, or when it names one of the persona's topics. Words of sweeping praise
-    carry a paragraph of praise about nothing past the word count: in the conversation sets, every
-    praising affirmation of a textbook or repaired conversation names one of those three, and half
-    of the gaming ones none."""
+    coachee's or a count, or when it names one of the persona's topics. A paragraph of sweeping
+    praise has words to spare and names nothing the coachee did: in the verdict's conversations
+    (typed, seed 0) all 29 praising affirmations of textbook and repaired conversations name one of
+    those three, and 20 of the 30 in gaming conversations none."""
     own = words_of(line) - _PRAISE
     if own & heard:
         return True

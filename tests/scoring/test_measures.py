@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from scoring.evidence import Evidence, evidence_of
+from scoring.evidence import Evidence, _is_specific, evidence_of
 from scoring.facts import ConversationFacts, TurnFacts
 from scoring.feedback import credit_of
 from scoring.global_ratings import asked_from_a_list, partnership_rating
@@ -244,6 +244,16 @@ def test_sweeping_praise_is_specific_only_when_it_names_something_particular() -
         assert mi_adherent(external(AFFIRM, lines=(particular,)), R).shown == "1", particular
     # Praise with no word of sweeping praise keeps the word count.
     assert mi_adherent(external(AFFIRM, lines=("That took real guts, owning up.",)), R).shown == "1"
+
+
+def test_sweeping_praise_naming_one_of_the_persona_s_topics_is_specific() -> None:
+    def topics_of(line: str) -> frozenset[str]:
+        return frozenset({"teaching"}) if "students" in line else frozenset()
+
+    line = "You're amazing with the students."
+    assert _is_specific(line, frozenset(), topics_of)
+    # Without the topic, a word of its own is not enough beside sweeping praise.
+    assert not _is_specific(line, frozenset(), None)
 
 
 def test_any_confront_keeps_non_adherence_from_good() -> None:
