@@ -47,6 +47,20 @@ def test_taking_their_words_further_extends() -> None:
     assert reflection_fit("You care a lot about the students getting it right.", said).echo is Echo.EXTENDS
 
 
+def test_one_shared_word_extends_a_short_line_but_not_a_paragraph() -> None:
+    said = ["Kofi, Ellie, Big Dave, the regulars, a menu people love. That's a decent start."]
+    assert reflection_fit("So it's the people you'd build the new kitchen around.", said).echo is Echo.EXTENDS
+    paragraph = (
+        "Thank you for sharing that; it takes real courage and self-awareness to reflect so openly. Your "
+        "values clearly shine through in everything you do, and the people around you are lucky to have you."
+    )
+    fit = reflection_fit(paragraph, said)
+    assert fit.shared == ("people",) and not fit.echo.reflects
+    # Two words of theirs are not chance, however long the line around them.
+    longer = paragraph.replace("lucky", "the regulars who love the menu")
+    assert reflection_fit(longer, said).echo is Echo.EXTENDS
+
+
 def test_a_generic_phrase_with_nothing_said_before_is_stock() -> None:
     assert reflection_fit("That sounds hard.", []).echo is Echo.STOCK
 
