@@ -618,6 +618,9 @@ def test_a_line_that_asks_nothing_draws_out_only_a_story_it_touches() -> None:
         praise, "Nine years on that towpath. That's commitment."
     )
     assert touched.reveals == ("strengths",)
+    # One word in common with the story ("year") is chance, not the story touched.
+    by_chance = Session(starting(DES, State.NEUTRAL)).play(praise, "You've had a year of it, I know.")
+    assert by_chance.reveals == ()
     for line in ("What would you say you're good at?", "tell me about a time you were at your best"):
         assert Session(starting(DES, State.NEUTRAL)).play(asked, line).reveals == ("strengths",)
     # Handed the choice, a coachee open enough tells their own step, asked or not.
