@@ -627,3 +627,10 @@ def test_a_line_that_asks_nothing_draws_out_only_a_story_it_touches() -> None:
     handed = Move(Form.AUTONOMY, Focus.PLAN, Attractor.PEA, confidence=1.0)
     turn = Session(starting(DES, State.OPEN)).play(handed, "Up to you. You're in charge.")
     assert turn.reveals == ("next-step",)
+    # A line that asks nothing never draws out the step, even one touching it: their vision
+    # reflected is answered about the vision, not with a plan.
+    reflected = Move(Form.COMPLEX_REFLECTION, Focus.PLAN, Attractor.PEA, confidence=1.0)
+    told = Session(starting(DES, State.OPEN)).play(
+        reflected, "Walking Maisie to school. That is lovely, Des."
+    )
+    assert "next-step" not in told.reveals
