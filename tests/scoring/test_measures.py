@@ -239,6 +239,7 @@ def test_sweeping_praise_is_specific_only_when_it_names_something_particular() -
     assert mi_adherent(external(AFFIRM, lines=(paragraph,)), R).shown == "0"
     for particular in (
         "Four months of early starts. That's incredible.",  # a count
+        "Sixty mums a year, and they all remember you. Amazing.",  # a count in the sixties to nineties too
         "You're brilliant with the students on the ward.",  # the coachee's own words (`COACHEE`)
     ):
         assert mi_adherent(external(AFFIRM, lines=(particular,)), R).shown == "1", particular
