@@ -266,7 +266,8 @@ def _is_specific(line: str, heard: frozenset[str], topics_of: Callable[[str], fr
 
 
 _COUNT = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
     re.IGNORECASE,
 )
 """A count said in the line ("four months", "9 years"); "one" and "first" are left out: "one of the

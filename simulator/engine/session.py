@@ -620,9 +620,10 @@ class Session:
         # that landed goes a step further; a line that asks nothing draws out only a story it
         # touches, by two of its words (`STORY_TOUCHED_BY`: "Nine years on that towpath, every
         # morning" -> the towpath years), not the next speech its focus unlocks. Told after "The
-        # lead on the hook. That makes sense" or "You're a natural leader", the towpath story answered nothing the trainee said. Blind,
-        # over 58 such turns of the practice conversations, a rater preferred the reply given
-        # instead 48 times to 8 (53 fitting against 9). A move played without a line (the
+        # lead on the hook. That makes sense" or "You're a natural leader", the towpath story
+        # answered nothing the trainee said. Blind, over 58 such turns of the practice
+        # conversations, a rater preferred the reply given instead 48 times to 8 (53 fitting
+        # against 9). A move played without a line (the
         # explorer's) stands for every line of its kind: one touching the story among them.
         asked = (
             not heard.spoken
@@ -718,11 +719,11 @@ TOLD_ONLY_WHEN_ASKED: frozenset[StoryKind] = frozenset({"next_step"})
 coachee tells the next step they chose when asked for it, never after a line that asks nothing,
 however well it landed. A reflection of their vision ("Walking Maisie to school. You're smiling
 just saying it.") is answered about the vision, not with a plan ("I could offer to walk Pat's
-spaniel..."). Where this changed a reply in the verdict's
-conversations (42 at seed 0), two raters blind to which was which judged the reply given instead
-to fit 34 and 34 times of 42, the plan 14 and 17 times, and preferred it 28 to 4 (10 alike) and
-37 to 5. Over the verdict's 740 conversations, typed, expectations missed and textbooks
-compassion-led stay at 33 and 137 of 148; dictated, 38 -> 40 missed, 131 textbooks as before."""
+spaniel..."). Where this changed a reply in the verdict's conversations (42 at seed 0), two
+raters blind to which was which judged the reply given instead to fit 34 and 34 times of 42, the
+plan 14 and 17 times, and preferred it 28 to 4 (10 alike) and 37 to 5. Over the verdict's 740
+conversations, typed, expectations missed and textbooks compassion-led stay at 33 and 137 of 148;
+dictated, 38 -> 40 missed, 131 textbooks as before."""
 
 
 def _touches(words: frozenset[str], item: StoryItem) -> bool:
