@@ -34,7 +34,7 @@ The split (fixed; never changed to suit a result):
   authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do, dr, du and dx
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do, dr, du, dx and ea
   (`PROBE_AUTHORS`),
   hard cases written to their own briefs, never fitted.
 
@@ -372,7 +372,7 @@ CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 PROBE_AUTHORS = (
     "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df", "di",
-    "dl", "do", "dr", "du", "dx",
+    "dl", "do", "dr", "du", "dx", "ea",
 )  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
@@ -421,7 +421,10 @@ blames, a short jab, the same problem as the coach's own charge); dx, statements
 how or why that ask nothing ("You're really good at what you do.", "How you tackle it is up to
 you."), empathy said in everyday words ("I get it, it's a lot.", "Course you're knackered."), and a
 meeting's first turn that greets and then asks, sets the agenda or presses a charge, each with
-cold twins."""
+cold twins; ea, questions that blame, reproach or put down ("Who gave you authority to give surgery
+dates to relatives?", "When exactly were you planning to tell me?"), the same words asked out of
+real interest ("Who taught you to pack the cold box like that, Bilal?"), and ordinary lines in the
+same question words."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
