@@ -42,6 +42,7 @@ from simulator.reading.reflection import (
 from simulator.reading.repeats import LineKey, asked_key, line_key
 from simulator.reading.taking_up import points_back, shares_words
 from simulator.reading.trainee_text import asks, split_lead
+from simulator.rules import Rule
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
 
@@ -95,11 +96,13 @@ class TurnEvidence:
     asks: bool = False  # the line asks something (a "?", or a question its words start: `trainee_text.asks`)
     asks_off_list: bool = False  # ...taking up nothing the coachee has said (no word, no subject)
     asks_after_them: bool = False  # ...following their last line (its words, or pointing back)
+    stung: bool = False  # the line hit one of the coachee's nerves (a hot button fired on it)
 
     @property
     def counts(self) -> bool:
-        """Whether the line counts at all (the reader was sure enough of it)."""
-        return not self.unclear
+        """Whether the line counts at all: the reader was sure enough of it, or it was read as NEA
+        and hit a nerve (`stung`), as the coachee counts it."""
+        return not self.unclear or (self.stung and self.move.attractor is Attractor.NEA)
 
     @property
     def earns(self) -> bool:
@@ -124,8 +127,13 @@ class TurnEvidence:
         from a sure reading, in part from a half-sure one, as it moves the coachee. Warm lines
         misread as NEA are read half-surely far more often than cold lines read rightly (on the
         verdict's conversations, the NEA readings of textbook lines average a certainty of 0.48,
-        of blunt ones 0.87): one misreading must not cost a whole accusation."""
-        return self.move.certainty
+        of blunt ones 0.87): one misreading must not cost a whole accusation. A line that hit one
+        of the coachee's nerves counts in full, however unsure the reading: their reaction settles
+        what the reading left open ("You're at sixty percent with six weeks left.", read 0.70 sure,
+        sent Marco defensive in one line). Over the verdict's 740 conversations, five seeds each,
+        no textbook's score moved; repaired ones fell 0.38 points in the mean, warm-deficit ones
+        0.13 (dictated, 0.56 and 0.29); expectations missed 33 -> 32 typed, 40 -> 40 dictated."""
+        return 1.0 if self.stung else self.move.certainty
 
     @property
     def reflects(self) -> bool:
@@ -408,6 +416,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 and not (topics_of is not None and topics_of(asking)),
                 asks_after_them=bool(asking)
                 and (shares_words(asking_words, coachee[-1] if coachee else "") or points_back(asking)),
+                stung=any(_hits_a_nerve(rule) for rule in turn.rules),
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.
@@ -419,6 +428,11 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
             coachee.append(turn.coachee)
             heard = heard | words_of(turn.coachee)
     return tuple(evidence)
+
+
+def _hits_a_nerve(rule: str) -> bool:
+    """Whether a turn's recorded rule is a hot button firing (`hot_button.<id>`)."""
+    return rule.partition(".")[0] == Rule.HOT_BUTTON.value
 
 
 HALF_A_LINE = 0.5

@@ -2,6 +2,8 @@
 
 import dataclasses
 
+import pytest
+
 from scoring.evidence import Evidence, _is_specific, evidence_of
 from scoring.facts import ConversationFacts, TurnFacts
 from scoring.feedback import credit_of
@@ -611,3 +613,27 @@ def test_questions_from_a_list_whatever_was_answered_keep_partnership_below_fair
     followed = external(*[VALUES_Q] * len(FOLLOWED), lines=FOLLOWED)
     assert not asked_from_a_list(followed)
     assert partnership_rating(followed)[0] > rating
+
+
+def test_a_line_that_hit_a_nerve_counts_against_the_trainee_in_full() -> None:
+    # Read half-surely (certainty 0.4), or too unsure to count at all (0.52), but the coachee took
+    # it as an attack: a hot button fired. Their reaction settles what the reading left open.
+    half = Move(Form.CONFRONT, Focus.REAL_SELF, Attractor.NEA, confidence=0.69)
+    unsure = Move(Form.ADVICE, Focus.PLAN, Attractor.NEA, confidence=0.52)
+    line = "Right Marco, let's get into it. You're at sixty percent with six weeks left."
+
+    def said(move: Move, rules: tuple[str, ...]) -> Evidence:
+        turns = (
+            TurnFacts(n=1, trainee=line, move=move, coachee=COACHEE, rules=rules),
+            TurnFacts(n=2, trainee=LINES[VISION_Q], move=VISION_Q, coachee=COACHEE),
+        )
+        return evidence_of(ConversationFacts(turns=turns, simulated=True, opening=COACHEE))
+
+    assert said(half, ("nea.drop",)).against("is_nea") == pytest.approx(0.4)
+    assert said(half, ("nea.drop", "hot_button.numbers")).against("is_nea") == 1.0
+    assert said(unsure, ("unclear",)).against("is_nea") == 0.0
+    assert said(unsure, ("hot_button.numbers",)).against("is_nea") == 1.0
+    assert ict_order(said(half, ("nea.drop",)), R).shown == "met"
+    assert ict_order(said(half, ("nea.drop", "hot_button.numbers")), R).shown == "not met"
+    assert ict_order(said(unsure, ("hot_button.numbers",)), R).shown == "not met"
+    assert said(unsure, ("hot_button.numbers",)).counted == 2
