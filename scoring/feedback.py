@@ -72,7 +72,7 @@ def _dropped(turn: TurnFacts) -> bool:
 def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict:
     """Weak if NEA, if it cost openness, or if it earned nothing (a repeat, a stock reflection); strong if it earned PEA."""
     dropped = _dropped(turn)
-    if evidence is not None and evidence.unclear:
+    if evidence is not None and not evidence.counts:
         return "fine"
     if (
         dropped
@@ -134,7 +134,7 @@ def rule_of(turn: TurnFacts, simulated: bool = True) -> str:
 
 def credit_of(evidence: TurnEvidence) -> str:
     """What the line earned, said only when it differs from what its label promises."""
-    if evidence.unclear:
+    if not evidence.counts:
         return "unclear: the reader was unsure of this line, so it counts neither way"
     if evidence.repeat_of is not None and evidence.asks_again:
         return (

@@ -6,7 +6,7 @@ import pytest
 
 from scoring.evidence import Evidence, _is_specific, evidence_of
 from scoring.facts import ConversationFacts, TurnFacts
-from scoring.feedback import credit_of
+from scoring.feedback import credit_of, verdict_of
 from scoring.global_ratings import asked_from_a_list, partnership_rating
 from scoring.marks import falling, rising
 from scoring.measures import (
@@ -637,3 +637,7 @@ def test_a_line_that_hit_a_nerve_counts_against_the_trainee_in_full() -> None:
     assert ict_order(said(half, ("nea.drop", "hot_button.numbers")), R).shown == "not met"
     assert ict_order(said(unsure, ("hot_button.numbers",)), R).shown == "not met"
     assert said(unsure, ("hot_button.numbers",)).counted == 2
+    assert "counts neither way" in credit_of(said(unsure, ("unclear",)).turns[0])
+    assert "counts neither way" not in credit_of(said(unsure, ("hot_button.numbers",)).turns[0])
+    stung = said(unsure, ("hot_button.numbers",))
+    assert verdict_of(stung.facts.turns[0], stung.turns[0]) == "weak"
