@@ -2,7 +2,8 @@
 
 The reader says what a line looks like; the scorecard credits only what it did:
 
-- a line the reader is unsure of (`Move.is_unclear`) counts for nothing, either way;
+- a line the reader is unsure of (`Move.is_unclear`) counts for nothing, either way, unless it
+  was read as NEA and hit one of the coachee's nerves: then it counts against, in full;
 - a near-repeat of any earlier line of the trainee's earns nothing after the first, across the
   whole conversation (a repeated NEA line still counts against: it is still said);
 - a formula (a line opening as the trainee's recent lines opened, `simulator.reading.formula`),
@@ -219,8 +220,8 @@ class TurnEvidence:
 
     @property
     def attractor(self) -> Attractor | None:
-        """The attractor credited: PEA only for what earns it, NEA whenever said, None when unclear."""
-        if self.unclear:
+        """The attractor credited: PEA only for what earns it, NEA whenever said, None when it does not count."""
+        if not self.counts:
             return None
         if self.move.attractor is Attractor.NEA:
             return Attractor.NEA
