@@ -43,7 +43,7 @@ from simulator.reading.reflection import (
 from simulator.reading.repeats import LineKey, asked_key, line_key
 from simulator.reading.taking_up import points_back, shares_words
 from simulator.reading.trainee_text import asks, split_lead
-from simulator.rules import Rule
+from simulator.rules import Rule, rule_named
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
 
@@ -417,7 +417,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 and not (topics_of is not None and topics_of(asking)),
                 asks_after_them=bool(asking)
                 and (shares_words(asking_words, coachee[-1] if coachee else "") or points_back(asking)),
-                stung=any(_hits_a_nerve(rule) for rule in turn.rules),
+                stung=any(rule_named(rule) is Rule.HOT_BUTTON for rule in turn.rules),
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.
@@ -429,11 +429,6 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
             coachee.append(turn.coachee)
             heard = heard | words_of(turn.coachee)
     return tuple(evidence)
-
-
-def _hits_a_nerve(rule: str) -> bool:
-    """Whether a turn's recorded rule is a hot button firing (`hot_button.<id>`)."""
-    return rule.partition(".")[0] == Rule.HOT_BUTTON.value
 
 
 HALF_A_LINE = 0.5

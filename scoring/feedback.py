@@ -16,7 +16,7 @@ from scoring.evidence import TurnEvidence, conversation_evidence
 from scoring.facts import ConversationFacts, TurnFacts
 from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc
 from simulator.reading.reflection import feeling_of, reflects
-from simulator.rules import Rule, parse_rule_id, rule_id
+from simulator.rules import Rule, parse_rule_id, rule_id, rule_named
 from simulator.vocabulary import Attractor, Form
 
 Verdict = Literal["strong", "fine", "weak"]
@@ -31,14 +31,7 @@ def explain_rule(rule: str) -> str:
 
 
 def _is_reveal(rule: str) -> bool:
-    return _rule_named(rule) is Rule.REVEAL
-
-
-def _rule_named(rule: str) -> Rule | None:
-    try:
-        return parse_rule_id(rule)[0]
-    except ValueError:
-        return None
+    return rule_named(rule) is Rule.REVEAL
 
 
 @dataclass(frozen=True)
@@ -119,7 +112,7 @@ def rule_of(turn: TurnFacts, simulated: bool = True) -> str:
     A line whose coachee ended less open is explained by what pulled them down ("that word hits a
     nerve"), never by the lift its warmth would otherwise have had."""
     if turn.rules:
-        pulling = [rule for rule in turn.rules if _rule_named(rule) in _PULLS_DOWN]
+        pulling = [rule for rule in turn.rules if rule_named(rule) in _PULLS_DOWN]
         if _dropped(turn) and pulling:
             return explain_rule(pulling[0])
         return explain_rule(turn.rules[-1] if _is_reveal(turn.rules[-1]) else turn.rules[0])

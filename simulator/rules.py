@@ -121,4 +121,12 @@ def parse_rule_id(text: str) -> tuple[Rule, str | None]:
     raise ValueError(f"not a rule id: {text!r}")
 
 
+def rule_named(text: str) -> Rule | None:
+    """The rule a recorded id names (`parse_rule_id`), or None for text that names no rule."""
+    try:
+        return parse_rule_id(text)[0]
+    except ValueError:
+        return None
+
+
 _BY_VALUE: dict[str, Rule] = {rule.value: rule for rule in Rule}

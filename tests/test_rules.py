@@ -8,7 +8,7 @@ import pytest
 
 from scoring.feedback import explain_rule
 from simulator.engine.session import Session
-from simulator.rules import EXPLANATIONS, GATES, WITH_DETAIL, Rule, parse_rule_id, rule_id
+from simulator.rules import EXPLANATIONS, GATES, WITH_DETAIL, Rule, parse_rule_id, rule_id, rule_named
 from simulator.scenario.catalogue import load_bundled
 from simulator.scenario.model import Scenario
 from simulator.trainer.rehearsal import play
@@ -61,6 +61,7 @@ def test_format_and_parse_round_trip(rule: Rule) -> None:
     assert type(text) is str  # transcripts hold plain strings, byte for byte as before
     assert parse_rule_id(text) == (rule, detail)
     assert rule_id(*parse_rule_id(text)) == text
+    assert rule_named(text) is rule
 
 
 @pytest.mark.parametrize(
@@ -70,6 +71,7 @@ def test_what_is_no_rule_id_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="not a rule id"):
         parse_rule_id(text)
     assert explain_rule(text) == text  # feedback shows an unknown id as it stands
+    assert rule_named(text) is None
 
 
 def test_rule_id_wants_a_detail_exactly_when_the_rule_takes_one() -> None:
