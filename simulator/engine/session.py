@@ -623,8 +623,8 @@ class Session:
         # lead on the hook. That makes sense" or "You're a natural leader", the towpath story
         # answered nothing the trainee said. Blind, over 58 such turns of the practice
         # conversations, a rater preferred the reply given instead 48 times to 8 (53 fitting
-        # against 9). A move played without a line (the
-        # explorer's) stands for every line of its kind: one touching the story among them.
+        # against 9). A move played without a line (the explorer's) stands for every line of its
+        # kind: one touching the story among them.
         asked = (
             not heard.spoken
             or "asked" in heard.grants
