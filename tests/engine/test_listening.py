@@ -97,6 +97,22 @@ def test_a_question_that_moves_the_arc_on_is_answered_not_a_topic_named_before_i
     assert about_it.choices[-1].source == "topic:students"  # asked about the statement: its topic
 
 
+def test_a_question_asking_how_they_are_is_answered_not_a_topic_named_before_it() -> None:
+    """ "Yes, the notes are on my list, but sit down first. How are you doing?" asks after Grace:
+    the reply says how she is, not more about the notes. A question that refers back to the
+    statements, or names the topic itself, is about the topic."""
+    feelings = Move(Form.OPEN_QUESTION, Focus.FEELINGS, Attractor.PEA)
+
+    def source_of(line: str) -> str:
+        session = Session(NURSE)
+        session.play(feelings, line)
+        return session.choices[-1].source
+
+    assert source_of("Yes, the notes are on my list, but sit down first. How are you doing?") == "state:feelings"
+    assert source_of("The notes are on my list. How do you feel about them?") == "topic:notes"
+    assert source_of("Sit down first. How are you doing with the notes?") == "topic:notes"
+
+
 @pytest.mark.parametrize(
     "line",
     [
