@@ -45,6 +45,7 @@ import time
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -53,6 +54,7 @@ from scoring.external import Utterance, facts_from_utterances
 from scoring.scorecard import Scorecard, score_facts
 from simulator.engine.session import Session
 from simulator.scenario import catalogue
+from simulator.scenario.model import Scenario
 from simulator.scenario.rubric import Rubric
 from simulator.shell.workers import worker_count
 from simulator.trainer.rehearsal import play, score_session
@@ -72,11 +74,18 @@ def load_set(name: str) -> list[tuple[str, list[dict[str, object]]]]:
     return found
 
 
-def play_lines(scenario_id: str, lines: list[str], seed: int) -> Session:
+@cache
+def scenario_for(scenario_id: str, turns: int) -> Scenario:
+    """The persona with room for `turns` lines. One copy per length, not per conversation: the
+    indexes the engine and the scorecard build on a scenario are then built once."""
     scenario = catalogue.load(scenario_id).scenario
-    if len(lines) > scenario.turn_limit:
-        scenario = scenario.model_copy(update={"turn_limit": len(lines)})
-    return play(scenario, lines, seed)
+    if turns > scenario.turn_limit:
+        scenario = scenario.model_copy(update={"turn_limit": turns})
+    return scenario
+
+
+def play_lines(scenario_id: str, lines: list[str], seed: int) -> Session:
+    return play(scenario_for(scenario_id, len(lines)), lines, seed)
 
 
 def score_lines(scenario_id: str, lines: list[str], seed: int) -> Scorecard:
