@@ -108,7 +108,9 @@ def test_a_question_asking_how_they_are_is_answered_not_a_topic_named_before_it(
         session.play(feelings, line)
         return session.choices[-1].source
 
-    assert source_of("Yes, the notes are on my list, but sit down first. How are you doing?") == "state:feelings"
+    assert (
+        source_of("Yes, the notes are on my list, but sit down first. How are you doing?") == "state:feelings"
+    )
     assert source_of("The notes are on my list. How do you feel about them?") == "topic:notes"
     assert source_of("Sit down first. How are you doing with the notes?") == "topic:notes"
 
