@@ -23,6 +23,7 @@ from importlib import resources
 from simulator.phrase_scan import Alternatives
 from simulator.reading import cue_lexicon as lex
 from simulator.reading.reflection import feeling_of
+from simulator.reading.trainee_text import SENTENCE_END
 from simulator.vocabulary import QUESTION_FORMS, Attractor, Move
 
 
@@ -43,6 +44,7 @@ class Presumption:
     not_before: int = 0  # its line patterns grant it only once the trainee has said this many lines
     asks_nothing_after: bool = False  # its line patterns are looked for after the line's last "?"
     unless_line: Alternatives | None = None  # granted by every line but one matching these patterns
+    granted_by_a_drink_offered: bool = False  # granted by a line ending on a drink offered (`offers_a_drink`)
 
 
 def _either(patterns: list[str]) -> Alternatives | None:
@@ -72,6 +74,7 @@ def presumptions() -> tuple[Presumption, ...]:
             item.get("not_before", 0),
             item.get("asks_nothing_after", False),
             _either(item.get("granted_unless_line", [])),
+            item.get("granted_by_a_drink_offered", False),
         )
         for item in data["presumptions"]
     )
@@ -202,6 +205,7 @@ class Grants(AbstractSet[str]):
             or (p.granted_unless_a_question and not self._is_question)
             or (p.granted_unless_warm and not self._warm)
             or (p.unless_line is not None and p.unless_line.search(self._lowered) is None)
+            or (p.granted_by_a_drink_offered and offers_a_drink(self._lowered))
         )
 
 
@@ -221,6 +225,72 @@ _LOSS = re.compile(
 )
 """Loss and condolence the feeling words miss ("a lot of company to lose", "I'm sorry about Bess."):
 no light moment either, so no beaming reply answers them."""
+
+
+_DRINK = re.compile(
+    r"\b(?:tea|teas|coffees?|cuppa|brew|water|a drink|something to drink|paned|panad|chai|espresso"
+    r"|americano|latte|flat white|cappuccino|hot chocolate|juice|kettle)\b"
+)
+"""The words of something to drink, as a manager offers it ("a brew", "a panad", "a flat white")."""
+
+_OFFERING = re.compile(
+    r"\b(?:(?:want|wanna)(?: one| a| an| some| it|\?)|(?:would|d|do) you (?:like|want|fancy)"
+    r"|if you(?:'d| would)? (?:like|want)|fancy|care for|offer you|help yourself|for you|one'?s yours"
+    r"|on me|my shout|shall i|will i|have one|have a|have some|you having|what'?ll it be|in the pot"
+    r"|in the machine|on the side|with your name|keen|brought you|poured you"
+    r"|kettle(?:'s| is| has) (?:on|just|only just|boiled)"
+    r"|(?:i'?ll|i'?ve|i have|let me|shall i|will i|i'?m going to|i just) (?:put|stick|flick) the kettle on"
+    r"|(?:get|getting|make|making|grab|buy|buying|bring|fetch|pour) (?:you|ya|ye|u|us|yourself|one|a|an|some))\b"
+)
+"""Words near a drink that offer it to the listener: asking if they want one, saying it is there for
+them or on the speaker, or that the speaker will get, make or pour it."""
+
+_NOT_NOW = re.compile(
+    r"\b(?:have you (?:had|been)|how much|how many|are you (?:drinking|still)|do you (?:still )?drink"
+    r"|did you|used to|remember|i still|still a|taught|ago|because of|let'?s|later|in a bit|tomorrow"
+    r"|next|after (?!a long|the day)|aside|already|haven'?t had"
+    r"|(?:i|you|we)'?ve (?:already )?had (?:(?:two|three|four|five|six|a few|several|so many|loads of) )?"
+    r"(?:coffees|teas|cups|cuppas|brews)|with (?:him|her|them)"
+    r"|(?:on|this|by) (?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:after|with|for|at) (?:your |my |his |her |their )?tea|eat|snacks?|(?:fancy|new|those) (?:\w+ )?machines?)\b"
+)
+"""Words that make a drink something asked about, remembered, put off or meant for someone else,
+not offered now ("Have you had anything to drink?", "I still put the kettle on first", "Let's
+grab a coffee Friday", "after tea", the meal)."""
+
+_NEAR_BEFORE, _NEAR_AFTER = 45, 40  # characters around the drink where its offer is said
+_SHORT_AFTER = 5  # words: "Tea? I'll be quick." still ends on the tea
+
+
+def offers_a_drink(lowered: str) -> bool:
+    """Whether a (lower-cased) line ends on a drink offered now.
+
+    The last sentence naming a drink must offer it, in words near the drink ("Can I get you a
+    coffee?", "Kettle's just boiled if you want one", "I made a pot of tea, help yourself") or as a
+    short question ("Tea?", "Coffee OK?"); a drink asked about, remembered or put off is not offered
+    ("Have you had anything to drink since this morning?", "I still put the kettle on first because
+    of you", "Let's grab a coffee Friday", "a ten minute walk after tea"). Nothing after it may ask
+    a question or say more than a few words ("Tea? I'll be quick." ends on the tea; "There's tea in
+    the pot. How are you finding it?" asks on); in a dictated line, a question spoken after the
+    drink asks on too ("theres tea in the pot help yourself how are you finding it")."""
+    if _DRINK.search(lowered) is None:
+        return False
+    sentences = SENTENCE_END.split(lowered.strip())
+    last = max(index for index, sentence in enumerate(sentences) if _DRINK.search(sentence))
+    if any("?" in sentence or len(sentence.split()) > _SHORT_AFTER for sentence in sentences[last + 1 :]):
+        return False
+    offer = sentences[last]
+    if _NOT_NOW.search(offer) is not None:
+        return False
+    drinks = list(_DRINK.finditer(offer))
+    if _SPOKEN_QUESTION.search(offer, drinks[-1].end()) is not None:
+        return False
+    if "?" in offer and len(offer.split()) <= 6:
+        return True
+    return any(
+        _OFFERING.search(offer, max(0, drink.start() - _NEAR_BEFORE), drink.end() + _NEAR_AFTER) is not None
+        for drink in drinks
+    )
 
 
 GARBLED_UNDER_WORDS = 4

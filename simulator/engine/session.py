@@ -77,9 +77,17 @@ ELICITING_FORMS = frozenset({*QUESTION_FORMS, *REFLECTION_FORMS, Form.AFFIRMATIO
 VISION_FOCI = frozenset({Focus.VISION, Focus.VALUES})
 """The foci of the trainee's moves that explore the coachee's vision with them."""
 
-ANSWERED_MOMENTS = (PoolName.SCALE, PoolName.PARTING, PoolName.AGENDA, PoolName.OFFER, PoolName.APOLOGY)
+ANSWERED_MOMENTS = (
+    PoolName.WELCOME,
+    PoolName.SCALE,
+    PoolName.PARTING,
+    PoolName.AGENDA,
+    PoolName.OFFER,
+    PoolName.APOLOGY,
+)
 """Moments of the meeting a line makes that the coachee answers as such, whatever its topic: each
-granted by the presumption of its name (`presumptions.json`), each answered from its pool."""
+granted by the presumption of its name (`presumptions.json`), each answered from its pool. A drink
+offered comes first: it is granted only when the line ends on it, so it is what was just asked."""
 
 BACKS_THEIR_STEP = "says back the step they chose → affirmation"
 """The cue of advice heard as backing the step the coachee chose (`Session._backing_their_step`)."""

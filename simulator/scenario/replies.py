@@ -226,6 +226,7 @@ class PoolName(StrEnum):
     AGENDA = "agenda"
     APOLOGY = "apology"
     OFFER = "offer"
+    WELCOME = "welcome"
     PARTING = "parting"
     SCALE = "scale"
     LEAVING = "leaving"
@@ -255,6 +256,13 @@ class Pools(Strict):
     offer: BandReplies = Field(
         BandReplies(),
         description="The trainee offers help ('What do you need from me?'): take it up, or not.",
+    )
+    welcome: BandReplies = Field(
+        BandReplies(),
+        description=(
+            "The trainee offers a drink ('Cup of tea?', 'Kettle's just boiled, help yourself'): accept or decline it, "
+            "in words that fit whatever drink it was."
+        ),
     )
     parting: BandReplies = Field(
         BandReplies(),

@@ -189,8 +189,8 @@ topics:
 
 # Replies for moments: an accurate reflection (`confirm`), one that missed (`correct`), a
 # line Alex cannot make out (`unclear`), a line heard before (`repeat`), the trainee handing over
-# the agenda (`agenda`), offering help (`offer`), owning a bad start (`apology`) or wrapping up
-# (`parting`). `any` fits every band.
+# the agenda (`agenda`), offering help (`offer`) or a drink (`welcome`), owning a bad start
+# (`apology`) or wrapping up (`parting`). `any` fits every band.
 pools:
   confirm:
     any:
@@ -222,6 +222,13 @@ pools:
     any:
       - text: Let me think about it.
         cue: considering
+  welcome:
+    closed:
+      - text: I'm fine, thanks. Let's just get on with it.
+        cue: stays standing a moment, then sits
+    any:
+      - text: Go on, then. It's been a long one.
+        cue: sits down, a small smile
   apology:
     closed:
       - text: Right. Well. We'll see.

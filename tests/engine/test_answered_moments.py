@@ -1,6 +1,7 @@
-"""A goodbye, a handed-over agenda, an offer of help, an apology and a scaling question are answered
-as such: at the coachee's openness, from `pools: parting:` (the coachee stays), `agenda:`, `offer:`,
-`apology:` and `scale:`, and none of them draws a story item out."""
+"""A goodbye, a handed-over agenda, an offer of help, an apology, a drink offered and a scaling
+question are answered as such: at the coachee's openness, from `pools: parting:` (the coachee
+stays), `agenda:`, `offer:`, `apology:`, `welcome:` and `scale:`, and none of them draws a story
+item out."""
 
 from __future__ import annotations
 
@@ -228,6 +229,7 @@ def test_a_plan_question_is_no_offer() -> None:
 ASKED = {
     PoolName.OFFER: (Focus.PLAN, "What do you need from me to make it happen?"),
     PoolName.SCALE: (Focus.VISION, "On a scale of one to ten, how close are you to that picture?"),
+    PoolName.WELCOME: (Focus.NONE, "Come in, sit yourself down. Cup of tea?"),
 }
 """A line making each moment, with the focus the reader might give it."""
 
@@ -235,7 +237,7 @@ ASKED = {
 @pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
 @pytest.mark.parametrize("state", [State.DEFENSIVE, State.GUARDED, State.NEUTRAL, State.OPEN])
 @pytest.mark.parametrize("pool", list(ASKED), ids=lambda p: p.value)
-def test_an_offer_of_help_or_a_scaling_question_is_answered_from_the_band_and_tells_no_story(
+def test_an_offer_of_help_a_drink_or_a_scaling_question_is_answered_from_the_band_and_tells_no_story(
     scenario: Scenario, state: State, pool: PoolName
 ) -> None:
     assert len(scenario.pools.named(pool).for_state(state)) >= 4, (scenario.id, state)
@@ -287,3 +289,46 @@ def test_a_persona_with_no_numbers_answers_a_scaling_question_as_any_other_line(
     silent = nurse.model_copy(update={"pools": nurse.pools.model_copy(update={"scale": BandReplies()})})
     turn = Session(silent).say("On a scale of one to ten, how are things on the ward?")
     assert turn.coachee and turn.reveals == ()
+
+
+WELCOME = PoolName.WELCOME.value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "hiya Carys, come in, sit down. Tea? Kettle's just boiled",
+        "morning kasia thanks for coming in sit down there now no rush at all would you like a tea before we start",
+        "Marco! Thanks for squeezing me in between lists. Coffee's on me, flat white?",
+        "hi Rhi. I made a pot of tea, help yourself",
+        "Can I get you a coffee before we start?",
+        "Tea or coffee?",
+        "You want a cuppa?",
+        "Ah, Des, sit down, sit down. Nobody is in trouble here. Let me get you some water first.",
+        "take a minute have some water first theres no rush",
+        "Tea? I know, busy. I'll be quick.",
+    ],
+)
+def test_a_line_ending_on_a_drink_offered_grants_a_welcome(line: str) -> None:
+    assert WELCOME in granted_by(line, THANKS, 0)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a question after the offer is what the line asks
+        "I've put the kettle on, tea, still no sugar? Before anything else, how are you doing?",
+        "Hi Tomasz. Coffee's there if you want one. I just wanted to see how you are. How are you?",
+        "Hey Marco, thanks for grabbing a coffee with me, I know you're slammed.",  # met over one
+        "How much water are you drinking these days?",  # asked about, not offered
+        "Did you have a drink last night?",
+        "So what would you like from this time, tea aside?",
+        "I still put the kettle on before I open the notes because of you.",  # a memory
+        "What I'd suggest is a short walk every day, even ten minutes after tea.",  # the meal
+        "Let's grab a coffee Friday and you tell me how it went.",  # later
+        "Have you had anything to drink since this morning, even water?",  # asked about
+        "theres tea in the pot help yourself how are you finding it doing glanrhyd",  # asks on, dictated
+    ],
+)
+def test_a_drink_named_but_not_offered_last_grants_no_welcome(line: str) -> None:
+    assert WELCOME not in granted_by(line, THANKS, 0)
