@@ -45,6 +45,7 @@ class Presumption:
     asks_nothing_after: bool = False  # its line patterns are looked for after the line's last "?"
     unless_line: Alternatives | None = None  # granted by every line but one matching these patterns
     granted_by_a_drink_offered: bool = False  # granted by a line ending on a drink offered (`offers_a_drink`)
+    unless_asked: Alternatives | None = None  # a question grants it only when its last question matches none
 
 
 def _either(patterns: list[str]) -> Alternatives | None:
@@ -75,6 +76,7 @@ def presumptions() -> tuple[Presumption, ...]:
             item.get("asks_nothing_after", False),
             _either(item.get("granted_unless_line", [])),
             item.get("granted_by_a_drink_offered", False),
+            _either(item.get("unless_asked", [])),
         )
         for item in data["presumptions"]
     )
@@ -163,6 +165,12 @@ class Grants(AbstractSet[str]):
         )
 
     @cached_property
+    def _last_question(self) -> str:
+        # The last sentence that asks ("Sit down. What happened in the spring?"), or the last one.
+        sentences = SENTENCE_END.split(self._lowered.strip())
+        return next((sentence for sentence in reversed(sentences) if "?" in sentence), sentences[-1])
+
+    @cached_property
     def _lowered(self) -> str:
         return self._line.lower()
 
@@ -193,7 +201,11 @@ class Grants(AbstractSet[str]):
     def _grants(self, p: Presumption) -> bool:
         lines_before = self._lines_before
         return (
-            (p.granted_by_a_question and self._is_question)
+            (
+                p.granted_by_a_question
+                and self._is_question
+                and (p.unless_asked is None or p.unless_asked.search(self._last_question) is None)
+            )
             or (lines_before is not None and lines_before < p.granted_early)
             or (
                 p.line is not None

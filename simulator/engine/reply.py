@@ -147,10 +147,14 @@ def _band_options(band: BandReplies, state: State) -> tuple[_Option, ...]:
     )
 
 
-_ANSWERS_A_QUESTION = {Focus.FEELINGS.value: frozenset({"asked"})}
-"""State lists whose replies answer being asked ("Tired, if you want the truth."): a line that
-asked nothing (a reflection or praise the reader took to be about feelings) draws them only
-when nothing else fits, as any reply presuming what the line did not grant."""
+_ANSWERS_A_QUESTION = {Focus.FEELINGS.value: frozenset({"asked_how"})}
+"""State lists whose replies answer being asked how the coachee is ("Tired, if you want the
+truth."): a line that asked nothing (a reflection or praise the reader took to be about
+feelings), or asked what happened, why or when ("What's been happening on the ward lately?",
+"What was it that kept you there tonight?"), draws them only when nothing else fits, as any
+reply presuming what the line did not grant. Blind, on the first reply that differed in 15 of
+the verdict's conversations and 5 first lines a separate writer wrote, two raters preferred the
+reply given instead 8 and 10 times to 6 and 5 (13 fitting against 8, both)."""
 
 
 def _state_options(scenario: Scenario, state: State, key: str) -> tuple[_Option, ...]:

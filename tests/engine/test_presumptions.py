@@ -347,6 +347,18 @@ def test_a_statement_about_feelings_is_not_answered_as_if_asked_how_they_feel(sc
         assert answered.coachee in listed or answered.reveals, (scenario.id, state, answered.coachee)
 
 
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_a_question_about_what_happened_is_not_answered_with_how_they_feel(scenario) -> None:  # type: ignore[no-untyped-def]
+    # "Tired. Everybody's tired." answers "How are you?", not "What kept you there tonight?",
+    # whatever focus the reader gave the question.
+    asked = Move(Form.OPEN_QUESTION, Focus.FEELINGS, Attractor.PEA, confidence=1.0)
+    for state in (State.GUARDED, State.NEUTRAL, State.REFLECTIVE):
+        for line in ("What's been happening lately?", "So what was it that kept you there tonight?"):
+            turn = _entered(scenario, state).play(asked, line)
+            listed = {reply.text for reply in replies_for(scenario.replies.of(turn.state_after), "feelings")}
+            assert turn.coachee not in listed, (scenario.id, state, line, turn.coachee)
+
+
 def _entered(scenario, state):  # type: ignore[no-untyped-def]
     session = Session(scenario, seed=1)
     session.enter(Condition(state, state.rank + 0.5, frozenset(), (), 0, state))
