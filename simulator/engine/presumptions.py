@@ -271,7 +271,7 @@ not offered now ("Have you had anything to drink?", "I still put the kettle on f
 grab a coffee Friday", "after tea", the meal)."""
 
 _NEAR_BEFORE, _NEAR_AFTER = 45, 40  # characters around the drink where its offer is said
-_SHORT_AFTER = 5  # words: "Tea? I'll be quick." still ends on the tea
+_SHORT_AFTER = 7  # words: "Want a brew? I'll get it, you sit there." still ends on the brew
 
 
 def offers_a_drink(lowered: str) -> bool:

@@ -307,6 +307,7 @@ WELCOME = PoolName.WELCOME.value
         "Ah, Des, sit down, sit down. Nobody is in trouble here. Let me get you some water first.",
         "take a minute have some water first theres no rush",
         "Tea? I know, busy. I'll be quick.",
+        "Twenty minutes, tops. Want a brew? I'll get it, you sit there.",
     ],
 )
 def test_a_line_ending_on_a_drink_offered_grants_a_welcome(line: str) -> None:
