@@ -140,7 +140,10 @@ _SET_ASIDE_BEFORE = re.compile(
     + r"|no need to\W+"
     + _TALKING
     + r"|do ?n'?t (?:worry|bother|trouble|stress|fret))"
-    r"\b(?:\W+[\w']+){0,6}\W*$",
+    r"\b(?:\W+[\w']+){0,6}\W*$"
+    # "I'd rather know how you are than go over the dashboard again", "in your words rather than
+    # the dashboard's", "instead of the numbers": what the line puts behind what it asks for
+    r"|\b(?:rather than|instead of|(?:rather|sooner)\b[^.?!]{1,60}?\bthan)(?:\W+[\w']+){0,3}\W*$",
     re.IGNORECASE,
 )
 _SET_ASIDE_VERB_BEFORE = re.compile(r"\b" + _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,3}\W*$", re.IGNORECASE)

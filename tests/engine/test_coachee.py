@@ -371,6 +371,8 @@ def test_a_sore_subject_set_aside_hits_no_nerve_however_the_line_is_read(coachee
             f"The {word} isn't why I asked to see you.",
             f"We'll come back to the {word} another time.",
             f"i'm not going to go through the {word} today how are you",
+            f"I'd rather know how you are than go over the {word} again.",
+            f"I'd like to hear it in your words rather than the {word}.",
         ):
             for move in (KIND, CONFRONT):
                 hit = hot_button_hit(move, aside, coachee)
