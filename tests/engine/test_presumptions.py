@@ -73,7 +73,15 @@ def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presum
 
 def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> None:
     # "unsettled" (the coachee's worry still unanswered) is granted by every line that does not settle it.
-    assert granted_by("How about we fill in the doc together?", AUTONOMY) == {"asked", "light", "unsettled"}
+    # "asked_how" (a question asking how they are, not what happened) is granted by any question
+    # that does not ask what happened, why or when.
+    assert granted_by("How about we fill in the doc together?", AUTONOMY) == {
+        "asked",
+        "asked_how",
+        "light",
+        "unsettled",
+    }
+    assert "asked_how" not in granted_by("What happened on Tuesday?", AUTONOMY)
     assert granted_by("It's totally your call.", AUTONOMY) == {"choice", "light", "unasked", "unsettled"}
     assert granted_by("honestly it's up to you which way you go", AUTONOMY) == {
         "choice",
@@ -100,8 +108,8 @@ def test_what_a_reply_presumes_is_granted_exactly_when_each_of_its_ids_is() -> N
     assert not frozenset({"asked", "choice"}) <= grants
     assert frozenset() <= grants
     assert "no_such_presumption" not in grants
-    assert set(grants) == {"asked", "light", "unsettled"} and len(grants) == 3
-    assert hash(grants) == hash(frozenset({"asked", "light", "unsettled"}))
+    assert set(grants) == {"asked", "asked_how", "light", "unsettled"} and len(grants) == 4
+    assert hash(grants) == hash(frozenset({"asked", "asked_how", "light", "unsettled"}))
 
 
 @pytest.mark.parametrize(
