@@ -7,7 +7,7 @@ its scenario), each labelled by how it uses the word: `set_aside` ("Forget the a
 are you?", "That's a job for next week"), `pressing` (the word as the problem, an order or a
 deadline, half of them in the same words of time and deferral said coldly: "no more putting the
 portfolio off, it's today") or `raised` (brought up kindly, not set aside). Two sets, each
-written by its own writer to its own brief without seeing the rule (`coachee._set_aside`):
+written by its own writer to its own brief without seeing the rule (`simulator.reading.set_aside.puts_aside`):
 `widened_on.jsonl`, whose misses the rule's phrasings were then widened on, and `held_out.jsonl`,
 kept aside and never tuned on. Each line is read by the reader, and the figure is how many of
 each kind hit a button (`coachee.hot_button_hit`): set-aside lines should not, pressing lines

@@ -20,6 +20,7 @@ from typing import Any
 
 from transitions import EventData, Machine
 
+from simulator.reading.set_aside import in_its_clause, puts_aside
 from simulator.rules import GATES, Rule, rule_id
 from simulator.scenario.model import HotButton, Persona, Personality
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Focus, Form, Move, State
@@ -78,13 +79,13 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
     for button in persona.hot_buttons:
         if button.fires_on == "nea" and move.attractor is not Attractor.NEA:
             continue
-        found = [_in_its_clause(text, match) for match in button.pattern().finditer(text)]
+        found = [in_its_clause(text, match) for match in button.pattern().finditer(text)]
         if not found:
             continue
         warm = move.attractor is not Attractor.NEA
         sore = button.effect != "shutdown"
         if all(
-            (sore and _set_aside(before, word, after)) or (warm and _denied(before))
+            (sore and puts_aside(before, word, after)) or (warm and _denied(before))
             for before, word, after in found
         ):
             continue
@@ -99,91 +100,11 @@ _DENIAL = re.compile(
     r"(?:\W+\w+(?:'\w+)?){0,4}\W*$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[.!?;:,\u2014]|\s[-\u2013]+\s")  # a spaced dash ends a clause too
-
-
-def _in_its_clause(text: str, match: re.Match[str]) -> tuple[str, str, str]:
-    """A match's clause in three parts: the words before it, the match, the words after it (each
-    with a curly apostrophe made straight)."""
-    text = text.replace("\u2019", "'")
-    before = _CLAUSE_BREAK.split(text[: match.start()])[-1]
-    return before, text[match.start() : match.end()], _CLAUSE_BREAK.split(text[match.end() :])[0]
 
 
 def _denied(before: str) -> bool:
     # A word is denied when a negation stands at most four words before it in its clause.
     return _DENIAL.search(before) is not None
-
-
-_SET_ASIDE_VERB = (
-    r"(?:leave|leaving|put|putting|set|setting|keep|keeping|park|parking|lay|laying|forget|forgetting"
-    r"|shelve|shelving|table|tabling|defer|deferring|save|saving|hold off)"
-)
-_LATER = r"(?:another|some other|a different|a later|one other) (?:day|time|date|meeting|conversation|chat|occasion)"
-_SET_ASIDE_PLACE = (
-    r"(?:aside|away|down|to (?:one|the) side|on (?:hold|ice|the back burner)|out of (?:it|this|today)"
-    r"|(?:till|until|for) later|for (?:now|today|the (?:moment|minute|day)|a (?:minute|moment|second|sec|bit|while))"
-    r"|(?:for |till |until |to )?" + _LATER + r")"
-)
-_TALKING = (
-    r"(?:talk|chat|go|get into|dig|bring|discuss|lecture|raise|chase|read|worry|bother|stress|fret|think)"
-)
-_SET_ASIDE_BEFORE = re.compile(
-    # "forget (about) the portfolio", "never mind the audit", "I didn't drive up here to talk numbers",
-    # "I'm not here to chase you about the ARCP", "I'm not going to go through your sign-off",
-    # "no need to worry about the audit", "don't trouble yourself about the review"
-    r"\b(?:forget(?:ting)?(?!\W+it\b)|never ?mind"  # "forget it" puts down nothing named after it
-    r"|(?:did|have|has|had|was|were)(?: ?n'?t| not)\W+(?:\w+\W+){0,3}?to\W+"
-    + _TALKING
-    + r"|not (?:here|going|gonna) to\W+(?:\w+\W+)?"
-    + _TALKING
-    + r"|no need to\W+"
-    + _TALKING
-    + r"|do ?n'?t (?:worry|bother|trouble|stress|fret))"
-    r"\b(?:\W+[\w']+){0,6}\W*$"
-    # "I'd rather know how you are than go over the dashboard again", "in your words rather than
-    # the dashboard's", "instead of the numbers": what the line puts behind what it asks for
-    r"|\b(?:rather than|instead of|(?:rather|sooner)\b[^.?!]{1,60}?\bthan)(?:\W+[\w']+){0,3}\W*$",
-    re.IGNORECASE,
-)
-_SET_ASIDE_VERB_BEFORE = re.compile(r"\b" + _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,3}\W*$", re.IGNORECASE)
-_SET_ASIDE_AROUND = re.compile(
-    _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,6}?\W+" + _SET_ASIDE_PLACE + r"\b", re.IGNORECASE
-)
-_SET_ASIDE_AFTER = re.compile(
-    # "the audit can wait", "the ARCP isn't why I asked to see you", "the complaint is for another
-    # day", "performance isn't on the agenda", "the review's not what this meeting is about"
-    r"^\W*(?:[\w']+\W+){0,3}?(?:(?:can|will|could) (?:wait|keep)"
-    r"|(?:is|are|'s|'re)\s*(?:n'?t|not) (?:why|what|the (?:reason|point|topic)|on (?:the|my|today's) (?:agenda|list)|for today)"
-    r"|(?:is|are|'s|'re) (?:a |one )?(?:conversation |topic |chat |job |problem |question )?for (?:"
-    + _LATER
-    + r"|later)"
-    r"|(?:is|are|'s|'re) (?:a )?(?:tomorrow|later|next week) (?:problem|job|thing|conversation)"
-    r")\b",
-    re.IGNORECASE,
-)
-_LATER_IN_CLAUSE = re.compile(
-    # "we'll come back to the Datix another time", "let's deal with the council another day"
-    r"\b(?:come back to|return to|deal with|look at|talk about|pick up|get to|go (?:through|over)|discuss|cover)\b"
-    r".*\b" + _LATER + r"\b",
-    re.IGNORECASE,
-)
-
-
-def _set_aside(before: str, word: str, after: str) -> bool:
-    # A word is set aside when its clause puts it down: a setting-aside phrase before it ("forget",
-    # "never mind", "didn't come to talk", "not going to go through"), a verb that puts it
-    # somewhere ("put the numbers away", "leave the audit for today"), what is said of it after it
-    # ("can wait", "isn't why I asked"), or the clause sending it to another day ("we'll come back
-    # to the Datix another time").
-    clause = before + word + after
-    if _SET_ASIDE_BEFORE.search(before) or _SET_ASIDE_AFTER.search(after):
-        return True
-    later = _LATER_IN_CLAUSE.search(clause)
-    if later is not None and later.end() >= len(before + word):
-        return True  # the word is what is sent to another day, not something said after it
-    verb = _SET_ASIDE_VERB_BEFORE.search(before)
-    return verb is not None and _SET_ASIDE_AROUND.search(clause, verb.start()) is not None
 
 
 def nea_kind(move: Move) -> str | None:

@@ -206,7 +206,7 @@ how late or how long ago ("forty-eight hours late", "two weeks ago"): it names n
 with the words one of which it holds wherever it matches (lowered), so a line is searched only
 for the clauses it could hold: most lines hold none.
 
-Narrower than the hot buttons' test (`coachee._set_aside`) on purpose: a word that stings nobody
+Narrower than the hot buttons' test (`set_aside.puts_aside`) on purpose: a word that stings nobody
 once put down may still be what the coachee answers. With that wider test here, "Don't worry
 about the doc", "Leave the second tablet for now" or "I'm not here to discuss the staffing" went
 unanswered; blind, on the 23 first replies that changed in the verdict's conversations, a rater

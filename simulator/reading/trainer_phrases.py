@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from simulator.phrase_scan import PhraseScanner
+from simulator.reading.set_aside import in_its_clause, puts_aside
 from simulator.reading.trainee_text import EDGE_JUNK, normalise
 from simulator.vocabulary import Focus, PhraseLists
 
@@ -34,11 +35,25 @@ class TrainerPhrases:
         self._scanner = PhraseScanner(tuple((kind, found) for kind, found in fragments if found))
 
     def first_in(self, clean: str) -> tuple[str, str] | None:
-        """The first trainer phrase in a normalised line, as (kind, words matched); `nea` wins a tie."""
-        hits = self._scanner.scan(clean)
+        """The first trainer phrase in a normalised line, as (kind, words matched); `nea` wins a tie.
+
+        An NEA word the line sets aside wherever it names it ("Forget the ARCP for now. How are
+        you, really?", "The e-portfolio can wait.") makes no compliance check: asked after that,
+        "How are you?" shut Niamh down. Its other phrases still count.
+        """
+        hits = [
+            hit
+            for hit in self._scanner.scan(clean)
+            if hit[0] != NEA_KIND or not _only_set_aside(clean, hit[1])
+        ]
         if not hits:
             return None
         return next((hit for hit in hits if hit[0] == NEA_KIND), hits[0])
+
+
+def _only_set_aside(clean: str, words: str) -> bool:
+    """Whether every mention of `words` in the line is in a clause that sets it aside."""
+    return all(puts_aside(*in_its_clause(clean, found)) for found in re.finditer(re.escape(words), clean))
 
 
 @lru_cache(maxsize=32)

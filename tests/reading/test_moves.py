@@ -607,6 +607,24 @@ def test_a_local_nea_word_makes_a_question_a_compliance_check() -> None:
     assert (after.focus, after.attractor) == (Focus.DEFICIT, Attractor.NEUTRAL)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Forget the Datix for now. How are you doing, really?",
+        "The Datix can wait. What would make this half hour useful for you?",
+        "I'd rather hear how you are than go over the Datix again. How's things?",
+    ],
+)
+def test_a_local_nea_word_set_aside_makes_no_compliance_check(line: str) -> None:
+    # Asked after the ARCP was put down, "How are you doing, really?" shut Niamh down.
+    move = read(line, Context(phrases=LOCAL))
+    assert move.focus is not Focus.DEFICIT and move.attractor is not Attractor.NEA, move
+    assert not any("local" in cue for cue in move.cues)
+    # Set aside in one clause and asked about in another, it is still asked about.
+    asked = read("Forget the Datix for now. Have you closed your Datix yet?", Context(phrases=LOCAL))
+    assert (asked.focus, asked.attractor) == (Focus.DEFICIT, Attractor.NEA)
+
+
 def test_a_local_focus_phrase_settles_the_focus() -> None:
     assert read("Where are you on the Magnet journey?").focus is not Focus.VISION
     move = read("Where are you on the Magnet journey?", Context(phrases=LOCAL))
