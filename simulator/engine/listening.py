@@ -198,13 +198,20 @@ _SET_ASIDE_CLAUSES = (
         r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
         r" (?:hours?|days?|weeks?|months?) (?:late|early|ago|overdue|behind|later)\b",
     ),
+    # figures of speech: "sleep on it" is no talk of sleep, "walk me through" none of walking
+    (
+        ("sleep on", "walk", "food for"),
+        r"\b(?:sleep on it|walk (?:me|us|you|them|him|her) through|walk(?:ed|ing)? out of (?:here|this room|this meeting)"
+        r"|food for thought)\b",
+    ),
 )
 """Clauses that set a subject aside ("Before we talk about the notes, ...", "It's not about
 the audit", "Forget the pack for a minute", "The paperwork can wait"): naming a subject to put it
 down is not raising it, and the coachee answers what the line goes on to ask. So is a measure of
-how late or how long ago ("forty-eight hours late", "two weeks ago"): it names no subject. Each
-with the words one of which it holds wherever it matches (lowered), so a line is searched only
-for the clauses it could hold: most lines hold none.
+how late or how long ago ("forty-eight hours late", "two weeks ago"), and a figure of speech
+("sleep on it", "walk me through your week", "what would you like to walk out of here
+knowing?"): they name no subject. Each with the words one of which it holds wherever it matches
+(lowered), so a line is searched only for the clauses it could hold: most lines hold none.
 
 Narrower than the hot buttons' test (`set_aside.puts_aside`) on purpose: a word that stings nobody
 once put down may still be what the coachee answers. With that wider test here, "Don't worry
@@ -213,7 +220,7 @@ unanswered; blind, on the 23 first replies that changed in the verdict's convers
 preferred the replies of this narrower list 16 times to 7."""
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def _set_aside(present: tuple[bool, ...]) -> re.Pattern[str]:
     # The clauses a line could hold, as one pattern (the alternation of them all, less those it cannot).
     return re.compile(

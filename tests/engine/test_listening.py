@@ -77,6 +77,18 @@ def test_a_subject_named_only_to_be_set_aside_is_not_raised(line: str) -> None:
     assert raised.choices[-1].source == "topic:notes"  # named, not set aside, the subject is answered
 
 
+@pytest.mark.parametrize(
+    "line", ["Have a think and sleep on it. No rush.", "Can you walk me through what happened?"]
+)
+def test_a_figure_of_speech_raises_no_topic(line: str) -> None:
+    # "Sleep on it" is no talk of sleep, "walk me through" none of walking: Des answered the
+    # latter with "My walking's my own business", Grace the former with how little she sleeps.
+    for scenario in (NURSE, DES):
+        assert not topics_raised(scenario, line, frozenset()), (scenario.id, line)
+    assert topics_raised(DES, "How is the walking going?", frozenset())
+    assert topics_raised(NURSE, "Are you sleeping at all?", frozenset())
+
+
 def test_a_question_that_moves_the_arc_on_is_answered_not_a_topic_named_before_it() -> None:
     """ "The students all ask for you. In two years, if work went really well, what would you be
     doing?" asks about the vision: the reply answers that, not the students."""
