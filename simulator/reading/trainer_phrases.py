@@ -53,7 +53,8 @@ class TrainerPhrases:
 
 def _only_set_aside(clean: str, words: str) -> bool:
     """Whether every mention of `words` in the line is in a clause that sets it aside."""
-    return all(puts_aside(*in_its_clause(clean, found)) for found in re.finditer(re.escape(words), clean))
+    mentions = re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", clean)
+    return all(puts_aside(*in_its_clause(clean, found)) for found in mentions)
 
 
 @lru_cache(maxsize=32)
