@@ -16,7 +16,7 @@ from scoring.evidence import TurnEvidence, conversation_evidence
 from scoring.facts import ConversationFacts, TurnFacts
 from simulator.arc import Exchange, Suggestion, moment, next_step_on_arc
 from simulator.reading.reflection import feeling_of, reflects
-from simulator.rules import Rule, parse_rule_id, rule_id, rule_named
+from simulator.rules import Rule, rule_id, rule_named
 from simulator.vocabulary import Attractor, Form
 
 Verdict = Literal["strong", "fine", "weak"]
@@ -24,10 +24,8 @@ Verdict = Literal["strong", "fine", "weak"]
 
 def explain_rule(rule: str) -> str:
     """A sentence for a rule id such as 'hot_button.audit' or 'pea.lift' (an unknown id as it stands)."""
-    try:
-        return parse_rule_id(rule)[0].explanation
-    except ValueError:
-        return rule
+    named = rule_named(rule)
+    return rule if named is None else named.explanation
 
 
 def _is_reveal(rule: str) -> bool:
