@@ -65,10 +65,42 @@ STATEMENTS = [
         ("Don't ask me what matters and then tell me it's the paperwork.", {"criticised"}),
         ("What am I good at? The dock.", {"said_strengths"}),
         ("You've got till this coffee goes cold.", {"opening"}),
+        ("Up to me? Well. That makes a change.", {"choice"}),
+        ("Next year? Honestly, I'm just trying to get through peak.", {"a_year"}),
+        ("How do I feel? Like I'm back at school with a bad report.", {"said_feelings"}),
+        ("What have other people tried? I'm not sure what works.", {"said_plan"}),
+        ("Missing? Trust. Mine in them.", {"said_missing"}),
+        ("Which ones? Give me the dates and I'll tell you what was happening on the ward.", {"said_records"}),
+        ("Occupational health? Am I that bad?", {"said_support_service"}),
+        ("There's a leaflet in the mess. I've read it.", {"said_support_service"}),
+        ("Breaks? I had a biscuit at half two.", {"said_holidays"}),
     ],
 )
 def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presumes: set[str]) -> None:
     assert presumed_by(reply) == presumes
+
+
+@pytest.mark.parametrize(
+    ("line", "echo", "granted"),
+    [
+        ("What's your next step?", "said_plan", True),
+        ("What would make the next twenty minutes worth your time?", "said_plan", False),
+        ("what would u want out of the next 20 mins?", "said_plan", False),
+        ("There's the occupational health service, you can self-refer.", "said_support_service", True),
+        ("I know it's a lot to hear and you're doing well just by being here.", "said_support_service", False),
+        ("Which of the late entries do you remember?", "said_records", True),
+        ("Tell me what you're good at on that ward.", "said_records", False),
+        ("And what's missing?", "said_missing", True),
+        ("And what's already there?", "said_missing", False),
+        ("How've you been, really?", "said_feelings", True),
+        ("Are you checking your feet every day?", "said_feelings", False),
+    ],
+)
+def test_a_reply_echoing_the_lines_words_is_granted_only_by_a_line_that_said_them(
+    line: str, echo: str, granted: bool
+) -> None:
+    """ "Which ones? Give me the dates" answers talk of the notes, not "Tell me what you're good at"."""
+    assert (echo in granted_by(line, QUESTION)) is granted
 
 
 def test_a_question_grants_being_asked_and_words_of_choice_grant_a_choice() -> None:
