@@ -87,7 +87,11 @@ def test_what_a_reply_takes_for_granted_is_found_in_its_words(reply: str, presum
         ("What would make the next twenty minutes worth your time?", "said_plan", False),
         ("what would u want out of the next 20 mins?", "said_plan", False),
         ("There's the occupational health service, you can self-refer.", "said_support_service", True),
-        ("I know it's a lot to hear and you're doing well just by being here.", "said_support_service", False),
+        (
+            "I know it's a lot to hear and you're doing well just by being here.",
+            "said_support_service",
+            False,
+        ),
         ("Which of the late entries do you remember?", "said_records", True),
         ("Tell me what you're good at on that ward.", "said_records", False),
         ("And what's missing?", "said_missing", True),
