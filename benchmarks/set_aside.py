@@ -6,10 +6,13 @@ Lines a manager might say naming one of a bundled persona's hot-button words (`h
 its scenario), each labelled by how it uses the word: `set_aside` ("Forget the audit for now, how
 are you?", "That's a job for next week"), `pressing` (the word as the problem, an order or a
 deadline, half of them in the same words of time and deferral said coldly: "no more putting the
-portfolio off, it's today") or `raised` (brought up kindly, not set aside). Two sets, each
+portfolio off, it's today") or `raised` (brought up kindly, not set aside). Three sets, each
 written by its own writer to its own brief without seeing the rule (`simulator.reading.set_aside.puts_aside`):
-`widened_on.jsonl`, whose misses the rule's phrasings were then widened on, and `held_out.jsonl`,
-kept aside and never tuned on. Each line is read by the reader, and the figure is how many of
+`widened_on.jsonl`, whose misses the rule's phrasings were then widened on; `held_out.jsonl`,
+never tuned on, whose misses showed the shape no phrasing covers (the subject named in passing
+before a question about something else, `simulator.engine.coachee`); and `held_out_2.jsonl`,
+written after that rule (60 set aside, 30 pressing, 30 raised kindly), on whose three raised
+misses "happened" joined the words that refer back (`set_aside.REFERS_BACK`). Each line is read by the reader, and the figure is how many of
 each kind hit a button (`coachee.hot_button_hit`): set-aside lines should not, pressing lines
 should. `--show` lists the set-aside lines that still hit and the pressing lines that do not.
 """
@@ -26,7 +29,7 @@ from simulator.reading.moves import classify
 from simulator.scenario import catalogue
 
 FOLDER = Path(__file__).parent / "set_aside"
-SETS = ("widened_on", "held_out")
+SETS = ("widened_on", "held_out", "held_out_2")
 
 
 def main() -> None:

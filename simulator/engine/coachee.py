@@ -20,7 +20,8 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from simulator.reading.set_aside import in_its_clause, puts_aside
+from simulator.reading.set_aside import REFERS_BACK, in_its_clause, puts_aside
+from simulator.reading.trainee_text import split_lead
 from simulator.rules import GATES, Rule, rule_id
 from simulator.scenario.model import HotButton, Persona, Personality
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Focus, Form, Move, State
@@ -73,8 +74,10 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
     blame ("You're not hitting your numbers.") the reader reads it NEA and the words sting.
     A line that names a sore subject to set it aside ("Forget the portfolio for now.", "Let me put
     the numbers away.", "The audit can wait.") hits nothing however it is read: putting it down is
-    the kindness, and the rest of the line is read on its own. A threat set aside is still a threat
-    ("Forget the GMC for now"): the buttons that shut the coachee down are not set aside.
+    the kindness, and the rest of the line is read on its own. So is a sore subject named only in
+    the statements before a kind question about something else (`_named_in_passing`). A threat set
+    aside is still a threat ("Forget the GMC for now"): the buttons that shut the coachee down are
+    not set aside.
     """
     for button in persona.hot_buttons:
         if button.fires_on == "nea" and move.attractor is not Attractor.NEA:
@@ -84,6 +87,8 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
             continue
         warm = move.attractor is not Attractor.NEA
         sore = button.effect != "shutdown"
+        if sore and warm and move.focus in _ASKS_AFTER_THEM and _named_in_passing(text, button, found):
+            continue
         if all(
             (sore and puts_aside(before, word, after)) or (warm and _denied(before))
             for before, word, after in found
@@ -91,6 +96,25 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
             continue
         return button
     return None
+
+
+def _named_in_passing(text: str, button: HotButton, found: list[tuple[str, str, str]]) -> bool:
+    # "Compliance is off the table this morning, hen. How's the week been?": named only in the
+    # statements before a question that asks about something else, the subject is put down however
+    # it was put, and the coachee answers what was asked. A question that names it or refers back
+    # to it ("How has that been?", "What happened?") still asks about it, and so does one the
+    # subject stands in front of alone ("So, portfolio: where are we at?"). Measured on lines
+    # written without sight of the rule (`benchmarks/set_aside.py`): set-aside lines that stung
+    # 23 -> 18 of 48 and 26 -> 18 of 60, pressing and kindly raised ones unchanged.
+    lead, question = split_lead(text)
+    if not lead or REFERS_BACK.search(question) or button.pattern().search(question) is not None:
+        return False
+    return all(len(_WORDS.findall(before + " " + after)) >= 3 for before, _, after in found)
+
+
+_WORDS = re.compile(r"[\w']+")
+_ASKS_AFTER_THEM = frozenset(Focus) - {Focus.DEFICIT, Focus.REAL_SELF}
+"""The foci of a question that asks after the person, not about the problem or how things stand."""
 
 
 _DENIAL = re.compile(

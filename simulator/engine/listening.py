@@ -25,6 +25,7 @@ from simulator.reading.reflection import (
     reflects_before_asking,
 )
 from simulator.reading.repeats import NO_LINE, LineKey, LinesHeard, asked_key, line_key
+from simulator.reading.set_aside import REFERS_BACK
 from simulator.reading.taking_up import points_back, shares_words
 from simulator.reading.trainee_text import split_lead
 from simulator.scenario.model import Scenario, Topic
@@ -326,7 +327,7 @@ def _topics_heard(
 
     "Yes, the notes are on my list, but sit down first. How are you doing?" asks after the person,
     and is answered with how they are, not with more about the notes; "You declined the demo. How
-    did that feel?" points back at the statements (`_REFERS_BACK`) and keeps their topic. Blind, two
+    did that feel?" points back at the statements (`REFERS_BACK`) and keeps their topic. Blind, two
     raters preferred the answer to the question 10 and 11 times to 7 and 6 on the first reply
     that differed in 18 of the verdict's conversations, and 9 and 9 times to 0 and 1 on 11 first
     lines a separate writer wrote to the eight personas (fit 22 of 22 against 13).
@@ -339,15 +340,10 @@ def _topics_heard(
     if not (topics and lead and not move.is_unclear):
         return topics
     moves_on = move.focus in _ARC_FOCI
-    asks_after_them = move.focus is Focus.FEELINGS and not _REFERS_BACK.search(question)
+    asks_after_them = move.focus is Focus.FEELINGS and not REFERS_BACK.search(question)
     if not (moves_on or asks_after_them):
         return topics
     return topics if topics_raised(scenario, question, events) else ()
-
-
-_REFERS_BACK = re.compile(r"\b(?:that|this|it|there|those|these|them|then)\b", re.IGNORECASE)
-"""Words by which a question refers back to the statements before it ("How has that been?",
-"What was it like?"): it asks about their subject, so their topics stay."""
 
 
 def _shares_words(key: LineKey, recent: Sequence[str]) -> bool:

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 
+REFERS_BACK = re.compile(r"\b(?:that|this|it|there|those|these|them|then|happened)\b", re.IGNORECASE)
+"""Words by which a question refers back to the statements before it ("How has that been?",
+"What was it like?"): it asks about their subject, so a topic or sore subject named only in them
+is still what it asks about (`simulator.engine.listening`, `simulator.engine.coachee`)."""
+
 _CLAUSE_BREAK = re.compile(r"[.!?;:,\u2014]|\s[-\u2013]+\s")  # a spaced dash ends a clause too
 
 

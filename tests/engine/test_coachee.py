@@ -388,3 +388,28 @@ def test_a_sore_subject_set_aside_hits_no_nerve_however_the_line_is_read(coachee
             f"I want the {word} sorted, not another week of excuses.",
         ):
             assert hot_button_hit(CONFRONT, order, coachee) is not None, (button.id, order)
+
+
+@pytest.mark.parametrize("coachee", BUNDLED_PERSONAS, ids=lambda p: p.name)
+def test_a_sore_subject_named_only_before_a_kind_question_about_something_else_hits_nothing(coachee) -> None:  # type: ignore[no-untyped-def]
+    # "Compliance is off the table this morning, hen. How's the week been?" hit Grace's audit
+    # button: the subject was put down in words no pattern knew, and the line asked after her.
+    for button, word in words_of_buttons(coachee):
+        in_passing = f"I know the {word} is hanging over you. How's the week been?"
+        hit = hot_button_hit(KIND, in_passing, coachee)
+        if button.effect == "shutdown":  # a threat named in passing is still a threat
+            assert hit is not None, (button.id, in_passing)
+        else:
+            assert hit is None or hit.id != button.id, (button.id, in_passing)
+        # Read as blame, it stings; a question that refers back to it, or names it, asks about it
+        # (and stings a kind line where the button fires on the word, not only on blame).
+        assert hot_button_hit(CONFRONT, in_passing, coachee) is not None, (button.id, in_passing)
+        if button.fires_on == "nea":
+            continue
+        for asked_about in (
+            f"I know the {word} is hanging over you. How has that been?",
+            f"The {word} came up on Tuesday. What happened?",
+            f"I know it's been a long week. How are you finding the {word}?",
+            f"Right, the {word}. Where are we at?",  # the subject put in front of its question
+        ):
+            assert hot_button_hit(KIND, asked_about, coachee) is not None, (button.id, asked_about)
