@@ -34,7 +34,7 @@ The split (fixed; never changed to suit a result):
   authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do, dr, du, dx and ea
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do, dr, du, dx, ea and eh
   (`PROBE_AUTHORS`),
   hard cases written to their own briefs, never fitted.
 
@@ -372,7 +372,7 @@ CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 PROBE_AUTHORS = (
     "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df", "di",
-    "dl", "do", "dr", "du", "dx", "ea",
+    "dl", "do", "dr", "du", "dx", "ea", "eh",
 )  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
@@ -424,7 +424,9 @@ meeting's first turn that greets and then asks, sets the agenda or presses a cha
 cold twins; ea, questions that blame, reproach or put down ("Who gave you authority to give surgery
 dates to relatives?", "When exactly were you planning to tell me?"), the same words asked out of
 real interest ("Who taught you to pack the cold box like that, Bilal?"), and ordinary lines in the
-same question words."""
+same question words; eh, the awkward subject named and put off for later before a warm act comes
+first ("The notes are on my list, but first, how are you doing?"), its cold twins that press the
+problem after the same opening, and ordinary lines with the same words."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
