@@ -9,7 +9,9 @@ weighed most (the cues). On top of it:
 - a line of nothing but fillers and backchannels ("erm right so yeah", "mm", "ok cool") is
   `other`, never a reflection, because the corpus cannot teach every combination of filler words;
 - a line read as NEA is read again without the clauses that reassure ("No need to apologise",
-  "the notes can wait"), since words cannot learn that "not" turns "disciplinary" round
+  "the notes can wait"), since words cannot learn that "not" turns "disciplinary" round, and one
+  read as NEA or neutral that puts a subject off for later is read again on what it says comes
+  first ("The notes are on my list, but first, how are you doing?")
   (`simulator.reading.reassurance`); these two are the hand-written rules that still earn their place;
 - a trainer's own phrases (`Context.phrases`) decide the focus when the line names one
   (`simulator.reading.trainer_phrases`);

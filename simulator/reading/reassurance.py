@@ -1,5 +1,6 @@
 """Reassurance: the part of a line that puts the coachee's worry down ("No need to apologise",
-"the notes can wait", "it's not a telling-off"), which a sum of word weights reads as the worry.
+"the notes can wait", "it's not a telling-off") or puts a subject off for later ("the notes are
+on my list, but first..."), which a sum of word weights reads as the worry.
 
 The learned reader scores words, and the words of a reassurance are the problem's own: "Empty doc
 is fine. No report needed." was read as a confrontation, 0.94 sure, and the coachee went
@@ -29,6 +30,24 @@ are unchanged (`python benchmarks/verdict.py --set all`). The patterns were writ
 the verdict's textbook lines read as NEA and mended once after seeing the probes' lines they
 misread ("leave the", "forget it", "they're fine for everyone else"), so those two figures are
 not clean held-out ones.
+
+A subject put off for later is the same trouble in other words: "The notes are on my list, but
+first, how are you doing?" was read as a deficit question (NEA), its strongest cue "'but' ->
+deficit", learned from yes-but turns. So a line read as NEA or neutral that puts a subject off
+("on my list", "later", "can wait", "not yet", "we'll get to it") or says what comes before it
+("but first", "before that", "for now") is read again on what follows (`without_put_off`), and the
+second reading stands when it is not NEA and differs from the first. A line that presses after
+the same opening ("..., but first, why were Tuesday's entries two hours late?") is NEA read again
+too. Measured with the corpus authors written for the case (`simulator/reading/corpus/README.md`:
+ef and eg, whose lines the patterns were written on; eh, a probe never looked at line by line):
+eh's lines put off then kind 56 -> 76 of 100 read right, its cold twins 46 -> 44 of 80, its
+ordinary lines 48 -> 47 of 60 (attractor macro-F1 0.611 -> 0.664). Over the testing parts and the
+twenty-four earlier probes, 12 attractors put right and 4 made wrong, after the patterns were
+mended once on what they first made wrong there (threats about "next time" and "next week",
+"before then", "parked the", "to come"): d, h, n unchanged, ap, aq 0.802 -> 0.803, the probes'
+mean 0.7804 -> 0.7815, AnnoMI's four behaviours 0.643 -> 0.641 (5 of 2,527 lines changed). The
+verdict's 740 conversations: expectations missed 33 -> 31 typed and 39 -> 35 dictated, textbooks
+compassion-led 136 -> 137 and 131 -> 133 of 148 (`python benchmarks/verdict.py --set all`).
 """
 
 from __future__ import annotations
@@ -42,7 +61,7 @@ from simulator.vocabulary import Attractor, Context, Focus, Form
 if TYPE_CHECKING:  # the model (and numpy) load on first use, not at import
     from simulator.reading.model import Reading
 
-__all__ = ["SETTLES", "read_again_without_reassurance", "without_reassurance"]
+__all__ = ["SETTLES", "read_again_without_reassurance", "without_put_off", "without_reassurance"]
 
 SETTLES = "puts the worry down"
 """The cue of a line that is nothing but reassurance."""
@@ -87,6 +106,45 @@ _NEW_SUBJECT = re.compile(
 )
 
 
+_PUT_OFF = re.compile(
+    r"""(?<!n't\ )(?<!nt\ )(?<!not\ )(?<!no\ )(?<!never\ )\b(?:
+      later|afterwards?|on\ (?:my|the|our|today'?s)\ (?:list|agenda)|at\ some\ point|some\ ?time
+    | in\ a\ (?:minute|min|bit|sec|second|moment|while)|(?:can|will|could|it'?ll|they'?ll)\ (?:wait|keep)
+    | another\ (?:day|time)|come\ back\ to|park(?:ed|ing)?\ (?:it|that|them|those)
+    | not\ (?:yet|first)|comes?\ second|still\ to\ come
+    | (?:we'?ll|we\ will|i'?ll)\ (?:get\ (?:on\ |back\ )?to|come\ to)\ (?:it|that|them|those|the)\b(?![^.?!,]{0,20}\b(?:now|today|first)\b)
+    )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Words that put a subject off for later: "on my list", "can wait", "not yet", "we'll get to it"."""
+_COMES_FIRST = re.compile(
+    r"\b(?:but\ first|but\ before|before\ (?:that|any\ of\ (?:that|it)|we\ (?:do|get|start|go|dive|look))"
+    r"|first\ (?:though|tho|off)|for\ now|not\ now|but\ not\ yet)\b",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""Words that say what comes before a subject put off: "but first", "before that", "for now"."""
+_CLAUSE_END = re.compile(r"[.,;:!?\u2014]|\s[-\u2013]+\s|\s(?=but\b)", re.IGNORECASE)
+_WHAT_COMES_FIRST = re.compile(
+    r"^(?:\W|\b(?:but|and|so|though|tho|honestly|um|uh|ok(?:ay)?|right|first|firstly|first\ off|first\ up"
+    r"|first\ things\ first|for\ now|right\ now|before\ (?:that|then|any\ of\ (?:that|it)|the\ \w+)|not\ yet)\b)+",
+    re.IGNORECASE,
+)
+
+
+def without_put_off(text: str) -> tuple[str, bool]:
+    """What a line says comes first, after the last subject it puts off for later ("The notes are on
+    my list, but first, how are you doing?": "how are you doing?"), and whether it put one off and
+    says more."""
+    marks = [*_PUT_OFF.finditer(text), *_COMES_FIRST.finditer(text)]
+    if not marks:
+        return text, False
+    last = max(marks, key=lambda match: match.end())
+    end = _CLAUSE_END.search(text, last.end()) if last.re is _PUT_OFF else None
+    rest = text[end.start() if end else last.end() :]
+    rest = _WHAT_COMES_FIRST.sub("", rest).strip()
+    return rest, bool(rest)
+
+
 def without_reassurance(text: str) -> tuple[str, bool]:
     """The line without the clauses that reassure, and whether it held any.
 
@@ -121,25 +179,36 @@ def without_reassurance(text: str) -> tuple[str, bool]:
 def read_again_without_reassurance(
     texts: Sequence[str], contexts: Sequence[Context], readings: list[Reading]
 ) -> list[Reading]:
-    """The readings, those read as NEA read again without the line's reassurance: the second reading
-    stands when it is not NEA, and a line of nothing but reassurance is plain structure."""
+    """The readings, those not read as PEA read again without what the line puts off or down.
+
+    A line read as NEA or neutral that puts a subject off for later is read again on what it says
+    comes first (`without_put_off`); a line read as NEA is read again without its reassurance
+    (`without_reassurance`). A second reading stands when it is not NEA and differs from the
+    first, the put-off one first; a line of nothing but reassurance is plain structure."""
     from simulator.reading.model import Reading, read_many
 
-    again: list[tuple[int, str]] = []
-    settled = list(readings)
+    again: list[tuple[int, str]] = []  # each line's in order of preference
+    only_reassurance: set[int] = set()
     for index, (text, reading) in enumerate(zip(texts, readings, strict=True)):
-        if reading.attractor is not Attractor.NEA or not isinstance(text, str):
+        if reading.attractor is Attractor.PEA or not isinstance(text, str):
+            continue
+        rest, put_off = without_put_off(text)
+        if put_off:
+            again.append((index, rest))
+        if reading.attractor is not Attractor.NEA:
             continue
         rest, found = without_reassurance(text)
-        if not found:
-            continue
-        if rest.strip():
+        if found and rest.strip():
             again.append((index, rest))
-        else:
+        elif found:
+            only_reassurance.add(index)
+    settled = list(readings)
+    reread = read_many([rest for _, rest in again], [contexts[index] for index, _ in again]) if again else []
+    for (index, _), reading in zip(again, reread, strict=True):
+        first = readings[index]
+        if settled[index] is first and reading.attractor not in (Attractor.NEA, first.attractor):
+            settled[index] = reading  # the first second reading that stands: the put-off one, if it does
+    for index in only_reassurance:
+        if settled[index] is readings[index]:
             settled[index] = Reading(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL, 1.0, (SETTLES,))
-    if again:
-        reread = read_many([rest for _, rest in again], [contexts[index] for index, _ in again])
-        for (index, _), reading in zip(again, reread, strict=True):
-            if reading.attractor is not Attractor.NEA:
-                settled[index] = reading
     return settled

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.reading.moves import MAX_CHARS, attractor_of, classify
+from simulator.reading.reassurance import without_put_off
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Context, Focus, Form, Move
 from tests.strategies import trainee_text
 
@@ -768,3 +769,51 @@ def test_a_line_of_nothing_but_reassurance_is_plain_structure_and_says_why() -> 
     move = read("It isn't a performance review.")
     assert (move.form, move.focus, move.attractor) == (Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL)
     assert move.cues == ("puts the worry down",)
+
+
+# --- a subject put off for later ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The notes are on my list, but first, how are you doing?",
+        "We'll get to the rota later, but first how are you?",
+        "I do need to talk about the audit at some point but before that, how's things?",
+        "Yep. The audit stuff, but that's later. First: how are you?",
+        "theres the scrap log to talk about but thats later how you doing since your mums op",
+    ],
+)
+def test_a_subject_put_off_for_later_is_not_read_as_pressed_when_what_comes_first_is_kind(line: str) -> None:
+    # "'but' -> deficit" was learned from yes-but turns; what the line says comes first decides.
+    assert read(line).attractor is Attractor.PEA
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The notes are on my list, but first, why were Tuesday's entries two hours late?",
+        "We'll get to how you are later. First, explain the missing temperature logs.",
+        "Next time the pumps go down on your shift, there will be a warning letter.",
+        "Next week is too late. Wednesday, 5pm, in my inbox. Clear?",
+    ],
+)
+def test_a_subject_put_off_and_then_pressed_or_a_threat_about_next_time_stays_nea(line: str) -> None:
+    assert read(line).attractor is Attractor.NEA
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("The notes are on my list, but first, how are you doing?", "how are you doing?"),
+        (
+            "There's the complaint, I won't pretend there isn't, but first I want to hear how you are.",
+            "I want to hear how you are.",
+        ),
+        ("Yep. The audit stuff, but that's later. First: how are you?", "how are you?"),
+        ("What will you do later?", ""),
+        ("You can't keep putting this off for another day.", ""),
+    ],
+)
+def test_what_a_line_says_comes_first_is_what_follows_the_subject_it_puts_off(line: str, rest: str) -> None:
+    assert without_put_off(line) == (rest, bool(rest))
