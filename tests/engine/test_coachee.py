@@ -395,15 +395,18 @@ def test_a_sore_subject_named_only_before_a_kind_question_about_something_else_h
     # "Compliance is off the table this morning, hen. How's the week been?" hit Grace's audit
     # button: the subject was put down in words no pattern knew, and the line asked after her.
     for button, word in words_of_buttons(coachee):
-        in_passing = f"I know the {word} is hanging over you. How's the week been?"
-        hit = hot_button_hit(KIND, in_passing, coachee)
-        if button.effect == "shutdown":  # a threat named in passing is still a threat
-            assert hit is not None, (button.id, in_passing)
-        else:
-            assert hit is None or hit.id != button.id, (button.id, in_passing)
-        # Read as blame, it stings; a question that refers back to it, or names it, asks about it
-        # (and stings a kind line where the button fires on the word, not only on blame).
-        assert hot_button_hit(CONFRONT, in_passing, coachee) is not None, (button.id, in_passing)
+        for in_passing in (
+            f"I know the {word} is hanging over you. How's the week been?",
+            f"We'll get to the {word} later. Today I just want to hear how you've been doing.",
+        ):
+            hit = hot_button_hit(KIND, in_passing, coachee)
+            if button.effect == "shutdown":  # a threat named in passing is still a threat
+                assert hit is not None, (button.id, in_passing)
+            else:
+                assert hit is None or hit.id != button.id, (button.id, in_passing)
+            # Read as blame, it stings; a question that refers back to it, or names it, asks about
+            # it (and stings a kind line where the button fires on the word, not only on blame).
+            assert hot_button_hit(CONFRONT, in_passing, coachee) is not None, (button.id, in_passing)
         if button.fires_on == "nea":
             continue
         for asked_about in (
