@@ -110,10 +110,11 @@ def _named_in_passing(text: str, button: HotButton, found: list[tuple[str, str, 
     # lines written without sight of the rule (`benchmarks/set_aside.py`): set-aside lines that
     # stung 23 -> 18 of 48 and 26 -> 15 of 60, pressing and kindly raised ones unchanged.
     lead, question = split_lead(text)
-    if not lead:
+    if not lead:  # no statements before a question: what comes first after a subject put off, if any
         question, put_off = without_put_off(text)
-        lead = text if put_off else ""
-    if not lead or REFERS_BACK.search(question) or button.pattern().search(question) is not None:
+        if not put_off:
+            return False
+    if REFERS_BACK.search(question) or button.pattern().search(question) is not None:
         return False
     return all(len(_WORDS.findall(before + " " + after)) >= 3 for before, _, after in found)
 
