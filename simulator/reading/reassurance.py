@@ -124,11 +124,14 @@ _COMES_FIRST = re.compile(
 )
 """Words that say what comes before a subject put off: "but first", "before that", "for now"."""
 _CLAUSE_END = re.compile(r"[.,;:!?\u2014]|\s[-\u2013]+\s|\s(?=but\b)", re.IGNORECASE)
+"""Where the clause of a subject put off ends: what it says comes first starts after it."""
 _WHAT_COMES_FIRST = re.compile(
     r"^(?:\W|\b(?:but|and|so|though|tho|honestly|um|uh|ok(?:ay)?|right|first|firstly|first\ off|first\ up"
     r"|first\ things\ first|for\ now|right\ now|before\ (?:that|then|any\ of\ (?:that|it)|the\ \w+)|not\ yet)\b)+",
     re.IGNORECASE,
 )
+"""The marks and linking words what comes first opens with ("but first,", "so, before that,"),
+taken off so that the act is read on its own words."""
 
 
 def without_put_off(text: str) -> tuple[str, bool]:
