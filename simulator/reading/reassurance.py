@@ -56,7 +56,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from simulator.vocabulary import Attractor, Context, Focus, Form
+from simulator.vocabulary import UNCLEAR_BELOW, Attractor, Context, Focus, Form
 
 if TYPE_CHECKING:  # the model (and numpy) load on first use, not at import
     from simulator.reading.model import Reading
@@ -187,13 +187,17 @@ def read_again_without_reassurance(
     A line read as NEA or neutral that puts a subject off for later is read again on what it says
     comes first (`without_put_off`); a line read as NEA is read again without its reassurance
     (`without_reassurance`). A second reading stands when it is not NEA and differs from the
-    first, the put-off one first; a line of nothing but reassurance is plain structure."""
+    first, the put-off one first; a line of nothing but reassurance is plain structure. A warm
+    reading the reader was unsure of is read again on what comes first too, and a sure reading of
+    it stands ("let me start again the pack can wait what has it been like for you": 0.51, then
+    0.99 on "what has it been like for you"), so the coachee does not ask what was meant."""
     from simulator.reading.model import Reading, read_many
 
     again: list[tuple[int, str]] = []  # each line's in order of preference
     only_reassurance: set[int] = set()
     for index, (text, reading) in enumerate(zip(texts, readings, strict=True)):
-        if reading.attractor is Attractor.PEA or not isinstance(text, str):
+        sure_it_is_warm = reading.attractor is Attractor.PEA and reading.confidence >= UNCLEAR_BELOW
+        if sure_it_is_warm or not isinstance(text, str):
             continue
         rest, put_off = without_put_off(text)
         if put_off:
@@ -208,10 +212,20 @@ def read_again_without_reassurance(
     settled = list(readings)
     reread = read_many([rest for _, rest in again], [contexts[index] for index, _ in again]) if again else []
     for (index, _), reading in zip(again, reread, strict=True):
-        first = readings[index]
-        if settled[index] is first and reading.attractor not in (Attractor.NEA, first.attractor):
+        if settled[index] is readings[index] and _stands(reading, readings[index]):
             settled[index] = reading  # the first second reading that stands: the put-off one, if it does
     for index in only_reassurance:
         if settled[index] is readings[index]:
             settled[index] = Reading(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL, 1.0, (SETTLES,))
     return settled
+
+
+def _stands(second: Reading, first: Reading) -> bool:
+    """Whether a second reading replaces the first: it is not NEA, and it reads an NEA or neutral
+    line otherwise, or reads warm surely a line the first read warm too unsurely to count (an
+    unsure warm reading is never turned neutral: over the testing parts that was wrong 2 times of 2)."""
+    if second.attractor is Attractor.NEA:
+        return False
+    if first.attractor is Attractor.PEA:
+        return second.attractor is Attractor.PEA and first.confidence < UNCLEAR_BELOW <= second.confidence
+    return second.attractor is not first.attractor

@@ -817,3 +817,13 @@ def test_a_subject_put_off_and_then_pressed_or_a_threat_about_next_time_stays_ne
 )
 def test_what_a_line_says_comes_first_is_what_follows_the_subject_it_puts_off(line: str, rest: str) -> None:
     assert without_put_off(line) == (rest, bool(rest))
+
+
+def test_a_warm_line_read_unsurely_for_the_subject_it_puts_off_is_read_surely_on_what_comes_first() -> None:
+    # Dictated, after "I snapped a bit as well", the reader was 0.51 sure and the coachee asked
+    # "Is that a yes or no question?"; what the line says comes first reads 0.99 sure.
+    line = "let me start again the pack can wait what has it been like for you these four months"
+    move = classify(
+        line, Context(previous_coachee_line="I snapped a bit as well. I know. Can we just carry on?")
+    )
+    assert move.attractor is Attractor.PEA and not move.is_unclear
