@@ -177,7 +177,8 @@ class Grants(AbstractSet[str]):
     @cached_property
     def _after_question(self) -> str:
         # "Thanks for your time. What will you try first?" asks on: a goodbye there is no goodbye.
-        lowered = self._lowered
+        # A tag at the very end asks nothing ("Go home and rest, and no kitchen table tonight, yeah?").
+        lowered = _TAG_QUESTION.sub("", self._lowered)
         if "?" in lowered or lowered.rstrip().endswith((".", "!")):
             return lowered[lowered.rfind("?") + 1 :]
         # Dictated, with no marks: "im sorry so forget the list how are you actually going since
@@ -326,6 +327,12 @@ _QUESTION_OPENING = re.compile(
     re.IGNORECASE,
 )
 
+
+_TAG_QUESTION = re.compile(
+    r"(?:,\s*|[.!]\s+|^\s*)(?:yeah|yes|ok(?:ay)?|right|alright|all right|eh|aye|ja|no|hm+|deal|agreed)\s*\?+\s*$"
+)
+"""A tag question that closes a line ("..., yeah?", ". Okay?"): it asks for a nod, not an answer
+("Is that okay?" asks one)."""
 
 _SPOKEN_QUESTION = re.compile(
     r"\b(?:how|what|where|when|why|who|which)(?:'s)? (?:are|is|was|were|do|did|does|would|could|can|will|have|has)"

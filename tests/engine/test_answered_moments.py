@@ -32,6 +32,11 @@ WRAP_UPS = (
     "It sounds like the plan suits you. Gracias, Rhi, see you Friday.",
     "Thanks so much Grace, this has been really positive. Go rest!",
     "Thank you for your patience. Friday then, ja?",
+    # A tag closing the line asks for a nod; sent off to what comes next, in other words.
+    "That's you all over. Go home and rest Grace, and no kitchen table tonight, yeah?",
+    "I'll check in with you at the end of next week, okay?",
+    "Thank you, Marco. You did 134 percent last year! Go, go, you will be late for your case.",
+    "ill put them in now go on then off to your primip and mind the mountain road thank you carys",
 )
 
 
@@ -51,6 +56,8 @@ def test_a_line_wrapping_the_meeting_up_grants_a_goodbye(line: str) -> None:
         "This has been a really hard month for you.",
         "What would a good day look like?",
         "Does that sound OK?",
+        "Thanks for your time today. What will you try first, yeah?",  # a tag after a real question
+        "Go home and rest. Is that okay?",  # asks for an answer, not a nod
         "I just worry when I don't see you.",
         "Go on.",
     ],
