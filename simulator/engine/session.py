@@ -647,10 +647,21 @@ class Session:
             if item.kind in TOLD_ONLY_WHEN_ASKED and not asked:
                 continue
             if self.state.rank >= item.needs.rank and (
-                asked or heard.verdict is Verdict.LANDED or _touches(heard.words, item)
+                asked or self._goes_further(heard, item) or _touches(heard.words, item)
             ):
                 return item
         return None
+
+    def _goes_further(self, heard: Heard, item: StoryItem) -> bool:
+        """Whether a reflection that landed goes a step further into this story item. Not when the
+        coachee's last line was a story item of another kind: the reflection stays on what was just
+        told ("Walking Maisie to school, and all those steps at Robin Hood's Bay. Your whole face
+        changed", after the vision, drew the towpath years as a strength; a rater called it a
+        non sequitur), unless its words touch this item."""
+        if heard.verdict is not Verdict.LANDED:
+            return False
+        just_told = self._turns[-1].reveals if self._turns else ()
+        return not any(self._kind_of[told] != item.kind for told in just_told)
 
     def _reply(
         self,

@@ -664,3 +664,24 @@ def test_a_line_that_asks_nothing_draws_out_only_a_story_it_touches() -> None:
         reflected, "Walking Maisie to school. That is lovely, Des."
     )
     assert "next-step" not in told.reveals
+
+
+def test_a_reflection_of_the_story_just_told_stays_on_it() -> None:
+    # Des tells his vision; the trainee reflects it back and it lands. He goes on about it, not
+    # into his towpath years as a strength because the reader heard praise in "your whole face
+    # changed": a rater called that a non sequitur.
+    session = Session(starting(DES, State.OPEN))
+    assert session.play(VISION, "What would you love your mornings to be like a year from now?").reveals == (
+        "vision",
+    )
+    praised = Move(Form.COMPLEX_REFLECTION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    reflected = (
+        "Walking Maisie to school, and all them steps down to the rock pools. Your whole face changed, Des."
+    )
+    turn = session.play(praised, reflected)
+    assert turn.reveals == ()
+    # Words that touch the other story still draw it out.
+    touched = Session(starting(DES, State.OPEN))
+    touched.play(VISION, "What would you love your mornings to be like a year from now?")
+    turn = touched.play(praised, "Robin Hood's Bay, like the towpath every morning at half six. That's you.")
+    assert turn.reveals == ("strengths",)
