@@ -9,6 +9,8 @@ attractor read with and without that second reading:
 - on `reassurance_probe.jsonl` (beside this script): 120 lines written for it by an author who saw
   nothing of the project, 60 that put a worry down and move on (PEA or neutral) and 60 that use the
   same words yet press, blame, order or mock (NEA), in 33 workplaces, a third of them dictated;
+- on `blame_probe.jsonl`: 120 lines by another such author, 60 that lift blame ("it wasn't your
+  fault", "you did nothing wrong") and 60 that use the same words to blame, mock or take it back;
 - on every corpus line never fitted (the testing authors, the conversational testing part and the
   probes): how many attractors the second reading puts right and how many it makes wrong.
 
@@ -35,6 +37,7 @@ from simulator.reading.reassurance import read_again_without_reassurance  # noqa
 from simulator.vocabulary import Attractor, Context  # noqa: E402
 
 PROBE_PATH = Path(__file__).with_name("reassurance_probe.jsonl")
+BLAME_PATH = Path(__file__).with_name("blame_probe.jsonl")
 ATTRACTORS = tuple(a.value for a in Attractor)
 
 
@@ -86,9 +89,10 @@ def main() -> None:
     )
     parser.add_argument("--show", action="store_true", help="every line whose attractor changes")
     args = parser.parse_args()
-    with PROBE_PATH.open(encoding="utf-8") as handle:
-        probe = [json.loads(line) for line in handle if line.strip()]
-    report(f"written for it ({PROBE_PATH.name})", probe, args.show)
+    for path in (PROBE_PATH, BLAME_PATH):
+        with path.open(encoding="utf-8") as handle:
+            probe = [json.loads(line) for line in handle if line.strip()]
+        report(f"written for it ({path.name})", probe, args.show)
     never_fitted = load_corpus(
         authors=(*TEST_AUTHORS, *CONVERSATION_TEST_AUTHORS, *PROBE_AUTHORS), team=False
     )

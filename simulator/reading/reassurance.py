@@ -48,6 +48,19 @@ mended once on what they first made wrong there (threats about "next time" and "
 mean 0.7804 -> 0.7815, AnnoMI's four behaviours 0.643 -> 0.641 (5 of 2,527 lines changed). The
 verdict's 740 conversations: expectations missed 33 -> 31 typed and 39 -> 35 dictated, textbooks
 compassion-led 136 -> 137 and 131 -> 133 of 148 (`python benchmarks/verdict.py --set all`).
+
+Blame lifted is reassurance too: "It wasn't your fault." was read as a confrontation, 0.91 sure
+("it was not your fault" 0.98, "You did nothing wrong." 0.58, "That's not on you." 0.91), and a
+junior doctor told that the night on Ward 9 was not her fault shut down. The corpus has some
+twenty such lines in sixty thousand, labelled neutral or PEA, against the many where "fault" and
+"wrong" blame. On 120 lines written for it by an author who saw nothing of the project
+(`benchmarks/blame_probe.jsonl`: 60 lifting blame, 60 using the same words to blame, mock or take
+the reassurance back), against the second reading without these words: lines lifting blame read
+as NEA 20 -> 12 of 60, lines that blame 36 -> 34 of 60 ("Sure it wasn't your fault. It never is
+with you.", "stop telling me its not your fault and start..."); `python benchmarks/reassurance.py`
+shows the model alone against the whole second reading. Nothing changed on the testing parts,
+the probes or the 120 lines above, nor on the verdict's 820 conversations
+(`python benchmarks/verdict.py --set all`).
 """
 
 from __future__ import annotations
@@ -87,6 +100,13 @@ _REASSURANCE = re.compile(
     | (?:won'?t|will\ not)\ (?:spend|waste|keep\ you|go\ over|bang\ on|make\ you)
     | not\ (?:here|going)\ to\ (?:tell\ you\ off|judge|lecture|go\ over|read)
     | not\ in\ (?:any\ )?trouble
+    # blame lifted: "it wasn't your fault", "that's not on you", "you did nothing wrong"
+    | (?:not|n'?t|wasn'?t|isn'?t|weren'?t|aren'?t|ain'?t)\ (?:really\ |entirely\ |all\ |completely\ )?(?:your|ur|yer|ya)\ fault
+    | no\ fault\ of\ (?:your|yours|ur)
+    | (?:not|n'?t)\ (?:on|down\ to)\ you\b
+    | (?:you'?ve|you\ have|you)\ (?:done|did)\ nothing\ wrong
+    | (?:haven'?t|didn'?t|did\ not|have\ not)\ do(?:ne)?\ anything\ wrong
+    | not\ (?:to\ blame|blaming\ you)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )

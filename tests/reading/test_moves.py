@@ -744,6 +744,12 @@ def test_every_reading_carries_a_confidence_between_0_and_1_and_unclear_below_th
         "this isnt a disciplinary or anything like that",
         "No need to apologise. How have you been?",
         "We'll keep it short, and it's not a telling-off, I promise. How are things with you?",
+        # blame lifted: each of these was read as a confrontation, up to 0.98 sure
+        "It wasn't your fault.",
+        "its not ur fault the scanner died",
+        "You did nothing wrong.",
+        "That's not on you.",
+        "You're not to blame.",
     ],
 )
 def test_a_line_that_puts_the_worry_down_is_not_read_as_the_worry(line: str) -> None:
@@ -759,6 +765,9 @@ def test_a_line_that_puts_the_worry_down_is_not_read_as_the_worry(line: str) -> 
         "No worries, but have it done by Friday or it goes formal.",
         "Patience is fine but the traders want twenty stones a week, not poetry.",
         "Have it done by Friday.",
+        "It wasn't your fault, but you still should have had backups.",
+        "You need to let that go. It wasn't your fault and moping won't help anyone.",
+        "So it's never your fault, is it?",
     ],
 )
 def test_a_directive_or_a_reassurance_taken_back_stays_nea(line: str) -> None:
