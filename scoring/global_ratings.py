@@ -66,6 +66,12 @@ however inviting ("What's your north star? What fills your cup?"), is the coach'
 theirs (our design choice)."""
 
 
+def understood_standing_alone(evidence: Evidence) -> int:
+    """Reflections that captured what the coachee said and went beyond their words (`Echo.EXTENDS`,
+    not a restatement), asking nothing after them: the plainest evidence of having heard them."""
+    return sum(turn.reflects and turn.echo is Echo.EXTENDS and not turn.asks for turn in evidence.turns)
+
+
 def empathy_rating(evidence: Evidence) -> tuple[float, str]:
     """The Empathy rating (1 to 5, fractional between anchors) and the evidence behind it.
 

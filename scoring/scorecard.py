@@ -21,6 +21,7 @@ from scoring.counts import reached_real_self_or_plan
 from scoring.evidence import Evidence, evidence_of
 from scoring.facts import ConversationFacts, facts_from_practice
 from scoring.feedback import TurnFeedback, explain_rule, per_turn_feedback
+from scoring.global_ratings import empathy_rating, understood_standing_alone
 from scoring.marks import Measure, Rating
 from scoring.measures import all_measures
 from simulator.records import Turn
@@ -108,18 +109,44 @@ def overall_of(measures: tuple[Measure, ...], rubric: Rubric) -> float:
     return round(100 * sum(weight * score for weight, score in applicable) / total, 1)
 
 
-RELATIONAL = (MeasureKey.EMPATHY, MeasureKey.PARTNERSHIP)
+RELATIONAL = (MeasureKey.PARTNERSHIP, MeasureKey.EMPATHY)
+NEARLY_FAIR_EMPATHY = 2.5
+"""An Empathy rating (1 to 5) half an anchor short of fair (3): enough, with a reflection that heard them."""
 
 
-def relational_fair(measures: tuple[Measure, ...], rubric: Rubric) -> bool:
-    """Whether neither Empathy nor Partnership rates poor (always, when the rubric does not ask for it).
+def relational_fair(measures: tuple[Measure, ...], evidence: Evidence, rubric: Rubric) -> bool:
+    """Whether the coachee was a partner and was heard (always, when the rubric does not ask for it):
+    Partnership does not rate poor, and Empathy does not either, unless it rates within half an
+    anchor of fair (`NEARLY_FAIR_EMPATHY`) and a reflection heard them: it captured what they said,
+    went beyond their words and asked nothing after it (`understood_standing_alone`).
 
     A conversation in which the coachee was not understood, or was not a partner, is not
-    compassion-led however well its lines were labelled (MITI's relational globals; our design choice).
+    compassion-led however well its lines were labelled (MITI's relational globals; our design
+    choice): a rota of good questions that hears nothing can add up to 84 on the other measures.
+    Empathy just short of fair with the coachee plainly heard is not that: written ahead of the
+    coachee's replies, textbook conversations rated 2.8 to 2.9 on one reflection that added meaning
+    and a few questions taking up their words, their coachee ended open or energised, and they were
+    held at 69.9. Every gaming conversation of the verdict's sets that added up to 70 or more with
+    Empathy poor had no such reflection or rated below 2.5. Written after reading probe6's textbooks
+    (3 more compassion-led there, 11 of 16), then measured on probe7, written afterwards and not
+    looked at before: textbooks compassion-led 12 -> 13 of 16 typed and dictated, expectations
+    missed 5 -> 4, no gaming conversation compassion-led (`python benchmarks/verdict.py --set
+    probe7 [--dictated]`). Over all 900: expectations missed 45 -> 41 typed and 49 -> 45 dictated,
+    textbooks compassion-led 157 -> 161 and 153 -> 157 of 180, the highest gaming conversation
+    69.9 either way (`python benchmarks/verdict.py --set all [--dictated]`). Strategies drawn at random and
+    played live (`python benchmarks/live_gaming.py --generated 40 --dictated`), which pour the
+    coachee's words back before stock questions, came out compassion-led 3 -> 4 times of 320, the
+    fourth at 70.1 on a question speech-to-text left unmarked ("mm that's accurate actually what
+    values guide you"); typed, 1 of 320 either way.
     """
     if not rubric.compassion_led_needs_relational:
         return True
-    return not any(m.key in RELATIONAL and m.rating is Rating.POOR for m in measures)
+    partnership, empathy = (next(m for m in measures if m.key is key) for key in RELATIONAL)
+    if partnership.rating is Rating.POOR:
+        return False
+    if empathy.rating is not Rating.POOR:
+        return True
+    return empathy_rating(evidence)[0] >= NEARLY_FAIR_EMPATHY and understood_standing_alone(evidence) > 0
 
 
 def held_below_compassion_led(overall: float, rubric: Rubric) -> float:
@@ -144,8 +171,8 @@ def completeness_of(evidence: Evidence, min_turns: int) -> Completeness:
 def held_back(measures: tuple[Measure, ...], evidence: Evidence, rubric: Rubric) -> str:
     """Why a conversation whose overall reaches the compassion-led mark is still not compassion-led,
     or "" when nothing holds it back."""
-    if not relational_fair(measures, rubric):
-        return "Not compassion-led while Empathy or Partnership rates poor"
+    if not relational_fair(measures, evidence, rubric):
+        return "Not compassion-led while Partnership rates poor, or Empathy rates poor with no reflection that heard the coachee"
     if rubric.compassion_led_needs_arc and not reached_real_self_or_plan(evidence):
         # Coaching with compassion starts from the vision and goes on to the real self and a
         # learning agenda (Boyatzis's ICT). Twenty warm reflections that never get there are

@@ -115,7 +115,7 @@ class Rubric(BaseModel):
     )
     compassion_led_needs_relational: bool = Field(
         True,
-        description="No compassion-led band while Empathy or Partnership rates poor: `overall` is held just below `compassion_led_from` (ours).",
+        description="No compassion-led band while Partnership rates poor, or Empathy does with no reflection that heard the coachee (or below 2.5): `overall` is held just below `compassion_led_from` (ours).",
     )
     compassion_led_needs_arc: bool = Field(
         True,

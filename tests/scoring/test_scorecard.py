@@ -263,6 +263,42 @@ def test_a_conversation_that_never_reflects_is_held_below_compassion_led_by_its_
     assert any("held below" in note for note in card.notes)
 
 
+# Written ahead of Rhi's replies and dictated: one reflection that heard her ("id agree with all of
+# that and id add..."), questions taking up her words, and she ends energised; Empathy rates 2.8, poor.
+RHI_HEARD_ONCE = [
+    "its not a telling off rhi i promise we will talk about the kitchen in a bit but theres something else i want to ask you first and ill be quick",
+    "how are you keeping you and jo",
+    "alright thank you for saying",
+    "you know what bernard said to me last thursday he said those faggots are the reason he still gets out of the house of a thursday thats you that is",
+    "what do you reckon youre best at in there",
+    "id agree with all of that and id add youre the calmest person in the building when it really goes wrong",
+    "what made you want to cook in the first place",
+    "that explains a lot about you",
+    "if brindle was exactly the kitchen you wanted two years from now what would i see if i came in through the back door",
+    "say more about that i like where this is going",
+    "youre lighting up talking about it",
+    "ok so next to that picture whats already there",
+    "and whats missing",
+    "that took guts to say rhi i know it did",
+    "were two down in the kitchen and the inspections coming in january so we do need to move but you tell me where you want to start",
+    "good ill back that all the way what do you need from me",
+    "come and find me friday and tell me how its going now go and do your lamb",
+]
+
+
+def test_empathy_just_short_of_fair_with_the_coachee_heard_does_not_hold_a_conversation_back() -> None:
+    card = score_session(play(catalogue.load("restaurant-head-chef").scenario, RHI_HEARD_ONCE))
+    assert card.measure(MeasureKey.EMPATHY).rating is Rating.POOR
+    assert card.band is Band.COMPASSION_LED
+    assert not any("held below" in note for note in card.notes)
+    # With that one reflection asking a stock question after it instead, nothing heard them alone.
+    asked = [
+        line + " what matters most to you" if line.startswith("id agree") else line for line in RHI_HEARD_ONCE
+    ]
+    card = score_session(play(catalogue.load("restaurant-head-chef").scenario, asked))
+    assert card.band is not Band.COMPASSION_LED
+
+
 @pytest.mark.parametrize("scenario", ALL, ids=lambda scenario: scenario.id)
 @pytest.mark.parametrize(
     "strategy",
