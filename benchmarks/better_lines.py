@@ -43,7 +43,20 @@ from simulator.scenario import catalogue
 from simulator.trainer.rehearsal import play
 
 HERE = Path(__file__).resolve().parent / "conversations"
-SETS = ("tuning", "held_out", "probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "live", "live2", "live3")
+SETS = (
+    "tuning",
+    "held_out",
+    "probe",
+    "probe2",
+    "probe3",
+    "probe4",
+    "probe5",
+    "probe6",
+    "probe7",
+    "live",
+    "live2",
+    "live3",
+)
 SCORES = {"good": 2, "poor": 1, "bad": 0}
 
 

@@ -199,7 +199,20 @@ def heard_before(runs: list[Played], rotations: int = 4) -> float | None:
     return statistics.mean(shares) if shares else None
 
 
-SETS = ("tuning", "held_out", "probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "live", "live2", "live3")
+SETS = (
+    "tuning",
+    "held_out",
+    "probe",
+    "probe2",
+    "probe3",
+    "probe4",
+    "probe5",
+    "probe6",
+    "probe7",
+    "live",
+    "live2",
+    "live3",
+)
 """The conversation sets: tuning and held_out written by the project's own authors, the seven probes
 written blind by twenty-four further authors who saw neither the engine nor the other sets, live and
 live2, written by sixteen more line by line against the coachee itself (at seeds 0 and 2), with no
