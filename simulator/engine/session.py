@@ -657,7 +657,9 @@ class Session:
         coachee's last line was a story item of another kind: the reflection stays on what was just
         told ("Walking Maisie to school, and all those steps at Robin Hood's Bay. Your whole face
         changed", after the vision, drew the towpath years as a strength; a rater called it a
-        non sequitur), unless its words touch this item."""
+        non sequitur), unless its words touch this item. Blind, over the 17 conversations of the
+        verdict's sets whose replies first parted here, two raters found the reply given now fitting
+        16 and 15 times, the story item given before 0 and 1 times."""
         if heard.verdict is not Verdict.LANDED:
             return False
         just_told = self._turns[-1].reveals if self._turns else ()

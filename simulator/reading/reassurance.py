@@ -51,9 +51,10 @@ compassion-led 136 -> 137 and 131 -> 133 of 148 (`python benchmarks/verdict.py -
 
 Blame lifted is reassurance too: "It wasn't your fault." was read as a confrontation, 0.91 sure
 ("it was not your fault" 0.98, "You did nothing wrong." 0.58, "That's not on you." 0.91), and a
-junior doctor told that the night on Ward 9 was not her fault shut down. The corpus has some
-twenty such lines in sixty thousand, labelled neutral or PEA, against the many where "fault" and
-"wrong" blame. On 120 lines written for it by an author who saw nothing of the project
+junior doctor told that the night on Ward 9 was not her fault shut down (that line, dictated with
+"but im saying it too" after it, still reads so: a "but" after a reassurance takes it back). The
+corpus has some twenty such lines in sixty thousand, labelled neutral or PEA, against the many
+where "fault" and "wrong" blame. On 120 lines written for it by an author who saw nothing of the project
 (`benchmarks/blame_probe.jsonl`: 60 lifting blame, 60 using the same words to blame, mock or take
 the reassurance back), against the second reading without these words: lines lifting blame read
 as NEA 20 -> 12 of 60, lines that blame 36 -> 34 of 60 ("Sure it wasn't your fault. It never is
