@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from coachee_fit import SETS  # run as a script: its own folder is importable
 
 from scoring.scorecard import score_practice
 from simulator.engine.session import typical_personality
@@ -43,20 +44,6 @@ from simulator.scenario import catalogue
 from simulator.trainer.rehearsal import play
 
 HERE = Path(__file__).resolve().parent / "conversations"
-SETS = (
-    "tuning",
-    "held_out",
-    "probe",
-    "probe2",
-    "probe3",
-    "probe4",
-    "probe5",
-    "probe6",
-    "probe7",
-    "live",
-    "live2",
-    "live3",
-)
 SCORES = {"good": 2, "poor": 1, "bad": 0}
 
 
