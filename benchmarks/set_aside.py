@@ -12,7 +12,10 @@ written by its own writer to its own brief without seeing the rule (`simulator.r
 never tuned on, whose misses showed the shape no phrasing covers (the subject named in passing
 before a question about something else, `simulator.engine.coachee`); and `held_out_2.jsonl`,
 written after that rule (60 set aside, 30 pressing, 30 raised kindly), on whose three raised
-misses "happened" joined the words that refer back (`set_aside.REFERS_BACK`). Each line is read by the reader, and the figure is how many of
+misses "happened" joined the words that refer back (`set_aside.REFERS_BACK`); and
+`held_out_3.jsonl`, written to the same brief after the prepositions and phrases that put a
+subject aside ("apart from", "if you strip away", "off the table", "will still be there next
+week") joined the rule, to measure them. Each line is read by the reader, and the figure is how many of
 each kind hit a button (`coachee.hot_button_hit`): set-aside lines should not, pressing lines
 should. `--show` lists the set-aside lines that still hit and the pressing lines that do not.
 """
@@ -29,7 +32,7 @@ from simulator.reading.moves import classify
 from simulator.scenario import catalogue
 
 FOLDER = Path(__file__).parent / "set_aside"
-SETS = ("widened_on", "held_out", "held_out_2")
+SETS = ("widened_on", "held_out", "held_out_2", "held_out_3")
 
 
 def main() -> None:

@@ -192,6 +192,12 @@ _SET_ASIDE_CLAUSES = (
         r"[\w'-]+(?: [\w'-]+)?(?= for (?:now|a (?:minute|moment|bit|sec(?:ond)?))|[.,;:?!]|$)",
     ),
     (("can wait",), r"\b(?:the |your |that |all the )?[\w'-]+(?: [\w'-]+)? can wait\b"),
+    # "apart from the numbers", "if you strip away the commission and the league table": what is
+    # asked is everything else
+    (
+        ("apart from", "aside from", "leaving aside", "other than", "away", " out "),
+        r"\b(?:apart from|aside from|leaving aside|other than|(?:strip|take)(?:s|ping|ing|ped)? (?:away|out)) [^.,;:?!]{1,50}",
+    ),
     # how late or how long ago: "forty-eight hours late" is no talk of working hours
     (
         ("hour", "day", "week", "month"),

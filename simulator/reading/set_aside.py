@@ -54,7 +54,11 @@ _SET_ASIDE_BEFORE = re.compile(
     r"\b(?:\W+[\w']+){0,6}\W*$"
     # "I'd rather know how you are than go over the dashboard again", "in your words rather than
     # the dashboard's", "instead of the numbers": what the line puts behind what it asks for
-    r"|\b(?:rather than|instead of|(?:rather|sooner)\b[^.?!]{1,60}?\bthan)(?:\W+[\w']+){0,3}\W*$",
+    r"|\b(?:rather than|instead of|(?:rather|sooner)\b[^.?!]{1,60}?\bthan)(?:\W+[\w']+){0,3}\W*$"
+    # "if you strip away the commission and the league table, what do you care about?", "leaving
+    # aside the audit", "apart from the numbers", "other than the portfolio": the rest is what is asked
+    r"|\b(?:aside from|apart from|leaving aside|leave aside|other than|beyond"
+    r"|(?:strip|strips|stripped|stripping|take|takes|taking|took) (?:away|out))(?:\W+[\w']+){0,6}\W*$",
     re.IGNORECASE,
 )
 _SET_ASIDE_VERB_BEFORE = re.compile(r"\b" + _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,3}\W*$", re.IGNORECASE)
@@ -69,7 +73,14 @@ _SET_ASIDE_AFTER = re.compile(
     r"|(?:is|are|'s|'re) (?:a |one )?(?:conversation |topic |chat |job |problem |question )?for (?:"
     + _LATER
     + r"|later)"
-    r"|(?:is|are|'s|'re) (?:a )?(?:tomorrow|later|next week) (?:problem|job|thing|conversation)"
+    r"|(?:is|are|'s|'re) (?:a )?(?:tomorrow|later|next[ -](?:week|month|year)) (?:problem|job|thing|conversation)"
+    # "performance talk is off the table this morning", "the portfolio will still be there next week",
+    # "the numbers'll keep", "the pipeline review we do next week", "all of that we'll see later"
+    r"|(?:is|are|'s|'re) off the table"
+    r"|(?:will|'ll|can) (?:still be there|keep)"
+    r"|(?:we|i)(?:'ll| will| can)? (?:see|do|look at|get to|come back to|pick up|deal with|sort)"
+    r"(?: it| that| them| those| to it| to that)? (?:later|next (?:week|time|month)|tomorrow"
+    r"|on (?:mon|tues|wednes|thurs|fri)day|another (?:day|time))"
     r")\b",
     re.IGNORECASE,
 )
@@ -82,7 +93,15 @@ _LATER_IN_CLAUSE = re.compile(
 
 
 def puts_aside(before: str, word: str, after: str) -> bool:
-    """Whether a word's clause (`in_its_clause`) sets it aside."""
+    """Whether a word's clause (`in_its_clause`) sets it aside.
+
+    The prepositions that put a subject aside ("apart from", "other than", "if you strip away")
+    and the phrases after it ("is off the table", "will still be there next week", "we'll look at
+    next week") were added on the misses of `benchmarks/set_aside.py`'s first two held-out sets
+    and a probe conversation ("What do you care about most in this work, if you strip away the
+    commission and the league table?" dropped Marco to defensive). On its third set, written
+    afterwards to the same brief (`held_out_3`): set-aside lines that stung 13 -> 12 of 60,
+    pressing lines 30 of 30 and kindly raised ones 27 of 30 either way."""
     # A word is set aside when its clause puts it down: a setting-aside phrase before it ("forget",
     # "never mind", "didn't come to talk", "not going to go through"), a verb that puts it
     # somewhere ("put the numbers away", "leave the audit for today"), what is said of it after it

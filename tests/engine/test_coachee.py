@@ -351,7 +351,19 @@ def test_setting_aside_or_denying_one_thing_does_not_reach_the_sore_subject_afte
 
 @pytest.mark.parametrize(
     "line",
-    ["Forget that audit, how are you?", "The audit we can deal with another day.", "Park the audit for now."],
+    [
+        "Forget that audit, how are you?",
+        "The audit we can deal with another day.",
+        "Park the audit for now.",
+        # What is asked is everything but it: "if you strip away the commission and the league
+        # table" dropped Marco to defensive at a question about what he cares about.
+        "What matters most to you in nursing, if you strip away the audit and the paperwork?",
+        "Apart from the audit, how are things?",
+        "Leaving aside the audit for a second, what's been good this month?",
+        "The audit is off the table today. How are you?",
+        "The audit will still be there next week.",
+        "the audit we'll look at next week how are you doing",
+    ],
 )
 def test_the_sore_subject_itself_set_aside_still_hits_nothing(line: str) -> None:
     assert hot_button_hit(KIND, line, GRACE) is None

@@ -62,6 +62,8 @@ def test_a_line_that_raises_a_topic_gets_that_topics_reply_at_the_coachees_openn
         "It's not about the notes. Why did you become a nurse?",
         "Forget the charting for a minute. Why did you become a nurse?",
         "The documentation can wait. Why did you become a nurse?",
+        "Apart from the notes, why did you become a nurse?",
+        "If you strip away the notes and the audits, why did you become a nurse?",
     ],
 )
 def test_a_subject_named_only_to_be_set_aside_is_not_raised(line: str) -> None:
@@ -596,6 +598,8 @@ SET_ASIDE_PIECES = [
     "Park the rota for a minute",
     "never mind the notes",
     "the paperwork can wait",
+    "apart from the notes",
+    "if you strip away the league table",
     "two weeks ago",
     "Forty-eight hours late",
     "a couple of days behind",
