@@ -11,6 +11,9 @@ attractor read with and without that second reading:
   same words yet press, blame, order or mock (NEA), in 33 workplaces, a third of them dictated;
 - on `blame_probe.jsonl`: 120 lines by another such author, 60 that lift blame ("it wasn't your
   fault", "you did nothing wrong") and 60 that use the same words to blame, mock or take it back;
+- on `should_praise_probe.jsonl`: 120 lines by a third such author, 60 that praise with "should"
+  or "ought to" ("You should be really proud of that.") and 60 that use the same words to order,
+  blame, mock or take the praise back, each after a coachee line of its own;
 - on every corpus line never fitted (the testing authors, the conversational testing part and the
   probes): how many attractors the second reading puts right and how many it makes wrong.
 
@@ -38,6 +41,7 @@ from simulator.vocabulary import Attractor, Context  # noqa: E402
 
 PROBE_PATH = Path(__file__).with_name("reassurance_probe.jsonl")
 BLAME_PATH = Path(__file__).with_name("blame_probe.jsonl")
+SHOULD_PRAISE_PATH = Path(__file__).with_name("should_praise_probe.jsonl")
 ATTRACTORS = tuple(a.value for a in Attractor)
 
 
@@ -89,7 +93,7 @@ def main() -> None:
     )
     parser.add_argument("--show", action="store_true", help="every line whose attractor changes")
     args = parser.parse_args()
-    for path in (PROBE_PATH, BLAME_PATH):
+    for path in (PROBE_PATH, BLAME_PATH, SHOULD_PRAISE_PATH):
         with path.open(encoding="utf-8") as handle:
             probe = [json.loads(line) for line in handle if line.strip()]
         report(f"written for it ({path.name})", probe, args.show)

@@ -12,7 +12,9 @@ weighed most (the cues). On top of it:
   "the notes can wait"), since words cannot learn that "not" turns "disciplinary" round, and one
   read as NEA or neutral that puts a subject off for later is read again on what it says comes
   first ("The notes are on my list, but first, how are you doing?")
-  (`simulator.reading.reassurance`); these two are the hand-written rules that still earn their place;
+  (`simulator.reading.reassurance`), and one read as NEA that praises with "should" ("You should
+  be really proud of that.") is read again with "can" in its place
+  (`simulator.reading.praise_with_should`); these are the hand-written rules that still earn their place;
 - a trainer's own phrases (`Context.phrases`) decide the focus when the line names one
   (`simulator.reading.trainer_phrases`);
 - the attractor comes from `attractor_of`, the single place of the rule of §3;

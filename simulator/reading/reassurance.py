@@ -70,6 +70,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from simulator.reading.praise_with_should import praise_without_should
 from simulator.vocabulary import UNCLEAR_BELOW, Attractor, Context, Focus, Form
 
 if TYPE_CHECKING:  # the model (and numpy) load on first use, not at import
@@ -207,7 +208,8 @@ def read_again_without_reassurance(
 
     A line read as NEA or neutral that puts a subject off for later is read again on what it says
     comes first (`without_put_off`); a line read as NEA is read again without its reassurance
-    (`without_reassurance`). A second reading stands when it is not NEA and differs from the
+    (`without_reassurance`), and one that praises with "should" is read again with "can" in its
+    place (`praise_with_should`). A second reading stands when it is not NEA and differs from the
     first, the put-off one first; a line of nothing but reassurance is plain structure. A warm
     reading the reader was unsure of is read again on what comes first too, and a sure reading of
     it stands ("let me start again the pack can wait what has it been like for you": 0.51, then
@@ -230,6 +232,9 @@ def read_again_without_reassurance(
             again.append((index, rest))
         elif found:
             only_reassurance.add(index)
+        praised, found = praise_without_should(text)
+        if found:
+            again.append((index, praised))
     settled = list(readings)
     reread = read_many([rest for _, rest in again], [contexts[index] for index, _ in again]) if again else []
     for (index, _), reading in zip(again, reread, strict=True):

@@ -780,6 +780,36 @@ def test_a_line_of_nothing_but_reassurance_is_plain_structure_and_says_why() -> 
     assert move.cues == ("puts the worry down",)
 
 
+# --- praise said with "should" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # each was read as advice, up to 0.98 sure: "should" outweighed the praise after it
+        "You should be so proud of yourself.",
+        "Wow. Such strengths. Really impressive. You should be so proud of yourself.",
+        "you should be really proud",
+        "You should give yourself some credit for that.",
+        "You should feel really good about that.",
+    ],
+)
+def test_praise_said_with_should_is_not_read_as_advice(line: str) -> None:
+    assert read(line).attractor is not Attractor.NEA
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You should be proud, but the notes still need doing.",
+        "You should be proud of the visits. Now get the notes done.",
+        "You should be getting these in on time.",
+    ],
+)
+def test_should_that_orders_or_takes_the_praise_back_stays_nea(line: str) -> None:
+    assert read(line).attractor is Attractor.NEA
+
+
 # --- a subject put off for later ------------------------------------------------------------
 
 
