@@ -21,7 +21,7 @@ from typing import Any
 from transitions import EventData, Machine
 
 from simulator.reading.reassurance import without_put_off
-from simulator.reading.set_aside import REFERS_BACK, in_its_clause, puts_aside
+from simulator.reading.set_aside import DEFERRED_BACK, REFERS_BACK, in_its_clause, puts_aside
 from simulator.reading.trainee_text import split_lead
 from simulator.rules import GATES, Rule, rule_id
 from simulator.scenario.model import HotButton, Persona, Personality
@@ -83,16 +83,19 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
     for button in persona.hot_buttons:
         if button.fires_on == "nea" and move.attractor is not Attractor.NEA:
             continue
-        found = [in_its_clause(text, match) for match in button.pattern().finditer(text)]
-        if not found:
+        matches = list(button.pattern().finditer(text))
+        if not matches:
             continue
+        found = [in_its_clause(text, match) for match in matches]
         warm = move.attractor is not Attractor.NEA
         sore = button.effect != "shutdown"
         if sore and warm and move.focus in _ASKS_AFTER_THEM and _named_in_passing(text, button, found):
             continue
         if all(
-            (sore and puts_aside(before, word, after)) or (warm and _denied(before))
-            for before, word, after in found
+            (sore and puts_aside(before, word, after))
+            or (warm and _denied(before))
+            or (sore and warm and DEFERRED_BACK.search(text, match.end() + len(after)) is not None)
+            for (before, word, after), match in zip(found, matches, strict=True)
         ):
             continue
         return button

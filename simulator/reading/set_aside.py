@@ -58,7 +58,11 @@ _SET_ASIDE_BEFORE = re.compile(
     # "if you strip away the commission and the league table, what do you care about?", "leaving
     # aside the audit", "apart from the numbers", "other than the portfolio": the rest is what is asked
     r"|\b(?:aside from|apart from|leaving aside|leave aside|other than|beyond"
-    r"|(?:strip|strips|stripped|stripping|take|takes|taking|took) (?:away|out))(?:\W+[\w']+){0,6}\W*$",
+    r"|(?:strip|strips|stripped|stripping|take|takes|taking|took) (?:away|out))(?:\W+[\w']+){0,6}\W*$"
+    # "before we go anywhere near the numbers", "this is more about you than the eportfolio"
+    r"|\bbefore (?:we|i|you) (?:go (?:anywhere )?near|get (?:on )?to|talk about|look at|get into|start on"
+    r"|dig into|go into|touch)(?:\W+[\w']+){0,3}\W*$"
+    r"|\b(?:more|less) about (?:you|this|today|how you are)\b[^.?!]{0,40}?\bthan(?:\W+[\w']+){0,3}\W*$",
     re.IGNORECASE,
 )
 _SET_ASIDE_VERB_BEFORE = re.compile(r"\b" + _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,3}\W*$", re.IGNORECASE)
@@ -68,7 +72,7 @@ _SET_ASIDE_AROUND = re.compile(
 _SET_ASIDE_AFTER = re.compile(
     # "the audit can wait", "the ARCP isn't why I asked to see you", "the complaint is for another
     # day", "performance isn't on the agenda", "the review's not what this meeting is about"
-    r"^\W*(?:[\w']+\W+){0,3}?(?:(?:can|will|could) (?:wait|keep)"
+    r"^\W*(?:[\w']+\W+){0,3}?(?:(?:can|will|could) (?:wait|keep|sit|hold)"
     r"|(?:is|are|'s|'re)\s*(?:n'?t|not) (?:why|what|the (?:reason|point|topic)|on (?:the|my|today's) (?:agenda|list)|for today)"
     r"|(?:is|are|'s|'re) (?:a |one )?(?:conversation |topic |chat |job |problem |question )?for (?:"
     + _LATER
@@ -92,6 +96,16 @@ _LATER_IN_CLAUSE = re.compile(
 )
 
 
+DEFERRED_BACK = re.compile(
+    # "...; we'll sort that together another day", "i'll help you with it next week": a later
+    # clause sends what was named before it to another time
+    r"\b(?:we|i|let's|let us)(?:'ll| will| can)?\b[^.?!;]{0,30}?\b(?:it|that|them|this|those)\b[^.?!;]{0,30}?"
+    r"\b(?:another (?:day|time)|some other (?:day|time)|later|next (?:week|month|time)|tomorrow)\b",
+    re.IGNORECASE,
+)
+"""A clause after a subject that sends it, named again by a pronoun, to another time."""
+
+
 def puts_aside(before: str, word: str, after: str) -> bool:
     """Whether a word's clause (`in_its_clause`) sets it aside.
 
@@ -101,7 +115,16 @@ def puts_aside(before: str, word: str, after: str) -> bool:
     and a probe conversation ("What do you care about most in this work, if you strip away the
     commission and the league table?" dropped Marco to defensive). On its third set, written
     afterwards to the same brief (`held_out_3`): set-aside lines that stung 13 -> 12 of 60,
-    pressing lines 30 of 30 and kindly raised ones 27 of 30 either way."""
+    pressing lines 30 of 30 and kindly raised ones 27 of 30 either way.
+
+    "before we go anywhere near", "more about you than", "can sit" and a later clause sending the
+    subject to another day (`DEFERRED_BACK`, for lines not read as NEA) were added after reading
+    the probes' textbook lines that hit a nerve (29 such turns in the verdict's textbook
+    conversations, 25 after): over the verdict's 980 conversations, expectations missed 52 -> 49
+    typed and 57 -> 56 dictated, textbooks compassion-led 170 -> 172 of 196 typed, 165 dictated
+    either way, no other conversation's score moved (`python benchmarks/verdict.py --set all
+    [--dictated]`); the set-aside sets as before. Measured on lines they were written after, so
+    not clean held-out figures."""
     # A word is set aside when its clause puts it down: a setting-aside phrase before it ("forget",
     # "never mind", "didn't come to talk", "not going to go through"), a verb that puts it
     # somewhere ("put the numbers away", "leave the audit for today"), what is said of it after it

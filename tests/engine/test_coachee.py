@@ -349,6 +349,12 @@ def test_setting_aside_or_denying_one_thing_does_not_reach_the_sore_subject_afte
     assert hit is not None and hit.id == "audit"
 
 
+def test_an_order_sent_on_to_another_day_still_stings() -> None:
+    order = Move(Form.ADVICE, Focus.DEFICIT, Attractor.NEA)
+    hit = hot_button_hit(order, "Fix the audit actions. We'll look at it again next week.", GRACE)
+    assert hit is not None and hit.id == "audit"
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -363,6 +369,12 @@ def test_setting_aside_or_denying_one_thing_does_not_reach_the_sore_subject_afte
         "The audit is off the table today. How are you?",
         "The audit will still be there next week.",
         "the audit we'll look at next week how are you doing",
+        "Before we go anywhere near the audit, tell me about a shift that went well.",
+        "this is more about you than the audit",
+        "the audit can sit for today",
+        # a later clause sends it, named again, to another day: Niamh went defensive at a first line
+        # ending "please don't give up your weekend to the portfolio; we'll sort that together another day"
+        "And please don't give up your weekend to the audit on my account; we'll sort that together another day.",
     ],
 )
 def test_the_sore_subject_itself_set_aside_still_hits_nothing(line: str) -> None:
