@@ -90,7 +90,8 @@ _SET_ASIDE_AFTER = re.compile(
 )
 _LATER_IN_CLAUSE = re.compile(
     # "we'll come back to the Datix another time", "let's deal with the council another day"
-    r"\b(?:come back to|return to|deal with|look at|talk about|pick up|get to|go (?:through|over)|discuss|cover)\b"
+    r"\b(?:come back to|return to|deal with|look at|talk about|pick up|get to|go (?:through|over)|discuss|cover"
+    r"|sort(?: out)?|tackle|work on)\b"
     r".*\b" + _LATER + r"\b",
     re.IGNORECASE,
 )

@@ -371,6 +371,7 @@ def test_an_order_sent_on_to_another_day_still_stings() -> None:
         "the audit we'll look at next week how are you doing",
         "Before we go anywhere near the audit, tell me about a shift that went well.",
         "this is more about you than the audit",
+        "We'll sort the audit another day.",
         "the audit can sit for today",
         # a later clause sends it, named again, to another day: Niamh went defensive at a first line
         # ending "please don't give up your weekend to the portfolio; we'll sort that together another day"
