@@ -42,7 +42,7 @@ from simulator.reading.flattery import WINDOW as FLATTERY_WINDOW
 from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import WINDOW as FORMULA_WINDOW
 from simulator.reading.formula import formula_of
-from simulator.reading.moves import classify, is_filler_only, is_gibberish
+from simulator.reading.moves import classify, is_filler_only, is_gibberish, is_plain_talk
 from simulator.reading.parrot import WINDOW as PARROT_WINDOW
 from simulator.reading.parrot import parrot_of
 from simulator.reading.reflection import content_words
@@ -708,10 +708,19 @@ class Session:
                     )
                     if pool_choice is not None and not pool_choice.repeated:
                         return pool_choice
-        if moment is PoolName.UNCLEAR and not move.is_unclear and not is_gibberish(heard.key.words):
+        if (
+            moment is PoolName.UNCLEAR
+            and not is_gibberish(heard.key.words)
+            and (not move.is_unclear or is_plain_talk(heard.key.words))
+        ):
             # Read surely as nothing here, but plain words ("hello", "I hear you", an apology the
-            # reader did not place): an ordinary answer, not "What do you mean?", which only
-            # keyboard mash and lines the reader could not make out are asked.
+            # reader did not place), or plain talk the reader could not place ("Thank you. I should
+            # have asked that first."): an ordinary answer, moving nothing, by what the line is about
+            # (its act counts as far as the reader was sure of it: not at all), not "What do you
+            # mean?", which only keyboard mash and short lines the reader could not make out are asked.
+            # Blind, over the 94 moments of probe6 to probe8 where the reply changed, two raters
+            # found the ordinary answer fitting 67 and 64 times, "What do you mean?" 37 and 29, and
+            # preferred it 59 and 61 times to 25 and 19.
             moment = None
         if moment is not None:
             pool_choice = choose_from_pool(self.scenario, moment, state, heard, events, said, self._rng)
