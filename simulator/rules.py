@@ -81,7 +81,7 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.FORMULA: "the line opened as the trainee's last lines did, or refilled one of their frames: a frame said over and over moves nothing",
     Rule.FLATTERY: "the line heaped praise on the coachee as the trainee's last lines did: flattery moves nothing",
     Rule.PARROT: "the line quoted the coachee's own words back, as the trainee's last lines did: parroting moves nothing",
-    Rule.UNCLEAR: "the coachee could not tell what was meant, so the line counted neither way",
+    Rule.UNCLEAR: "it could not be told how the line was meant, so it counted neither way",
     Rule.REFLECTION_MISSED: "the reflection named the opposite of what the coachee had said, so it did not land",
     Rule.REFLECTION_STOCK: "the reflection carried nothing the coachee had said: a stock line moves nothing",
     Rule.END: "the coachee ended the meeting: left defensive for too long, or hit where it hurts most",

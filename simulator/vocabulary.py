@@ -118,7 +118,8 @@ class Context:
 
 
 UNCLEAR_BELOW = 0.55
-"""Readings less sure than this are unclear: the coachee asks what was meant, the scorecard neither
+"""Readings less sure than this are unclear: they move the coachee neither way (who asks what was
+meant only of a line too short or garbled to make out), and the scorecard neither
 credits nor penalises the line. A reading's confidence is the probability of its attractor. Set
 where a reading stops being more likely right than wrong: on an earlier reader, four fitting
 authors held out together read right 54% of the time from 0.5 to 0.6 and 65% from 0.6 to 0.7.

@@ -37,7 +37,7 @@ def classified(lines: tuple[str, ...], context: Context, as_json: bool, explain:
             continue
         out.append(f"{move.form.value}\t{move.focus.value}\t{move.attractor.value}\t{strip_control(text)}\n")
         if explain:
-            unclear = ": unclear, the coachee will ask what was meant" if move.is_unclear else ""
+            unclear = ": unclear, it moves the coachee neither way" if move.is_unclear else ""
             out.append(f"    - confidence {move.confidence:.2f}{unclear}\n")
             out.extend(f"    - {strip_control(cue)}\n" for cue in move.cues)
     return "".join(out)
