@@ -221,6 +221,7 @@ def test_an_apology_is_answered_from_the_band(scenario: Scenario, state: State) 
         "Is there anything I can do to make it easier?",
         "skills session for pennine vale registrars before month end. love it. need anything from me?",
         "How can I help?",
+        "how can i back you on that",
     ],
 )
 def test_a_line_offering_help_grants_an_offer(line: str) -> None:
