@@ -29,7 +29,7 @@ from simulator.engine.listening import Heard, Verdict
 from simulator.engine.presumptions import presumed_by
 from simulator.reading.reflection import content_words
 from simulator.scenario.model import BandReplies, Line, PoolName, Reply, Scenario, replies_for
-from simulator.vocabulary import Focus, Form, Move, State
+from simulator.vocabulary import Attractor, Focus, Form, Move, State
 
 
 @dataclass(frozen=True)
@@ -275,9 +275,16 @@ def candidates(
     # An act is answered as that act as far as the reader was sure of it: a warm story the reader
     # half took for a confrontation is not met with "You've got a nerve" (`Move.certainty`).
     form_score = (SCORES.form + (SCORES.salient_form if move.form in SALIENT_FORMS else 0.0)) * move.certainty
+    # Praise read as about a shortfall ("Brilliant. I love how self-aware you are.": an
+    # affirmation, focus deficit) is not answered as talk of the shortfall: the replies kept for
+    # the deficit defend against a charge that the line did not make. Blind, over the ten moments
+    # of probe6 to probe9 where it changed the reply, two raters found the reply given now fitting
+    # 8 and 9 times, the deficit's 6 and 5, and preferred it 6 to 4 and 6 to 3.
+    praised = move.form is Form.AFFIRMATION and move.attractor is Attractor.PEA
+    focus_key = Focus.NONE if praised and move.focus is Focus.DEFICIT else move.focus
     for key, base in (
         (move.form.value, form_score),
-        (move.focus.value, SCORES.focus),
+        (focus_key.value, SCORES.focus),
         ("default", SCORES.default),
     ):
         _add_fitting(found, table.state(scenario, state, key), base, f"state:{key}", heard, events, said)

@@ -360,6 +360,17 @@ def test_a_short_or_garbled_line_the_reader_could_not_place_is_asked_what_was_me
     assert turn.coachee in {line.text for line in NURSE.pools.unclear.for_state(turn.state_before)}
 
 
+def test_praise_read_as_about_a_shortfall_is_not_answered_as_one() -> None:
+    # "you're so brilliant rhi honestly the food's never been better" drew "The walk-in seal went.
+    # It's fixed." from the deficit list; blind, two raters preferred the reply given now 6 to 4
+    # and 6 to 3 over the ten such moments of four probes.
+    praise = Move(Form.AFFIRMATION, Focus.DEFICIT, Attractor.PEA, confidence=0.65)
+    for seed in range(5):
+        session = Session(NURSE, seed=seed)
+        session.play(praise, "You're brilliant, honestly. Nobody works harder on this ward.")
+        assert session.choices[-1].source != "state:deficit"
+
+
 @pytest.mark.parametrize("backchannel", ["mm", "go on", "Right then."])
 def test_a_backchannel_lets_the_coachee_carry_on(backchannel: str) -> None:
     turn = Session(NURSE, seed=1).play(SURELY_NOTHING, backchannel)
