@@ -196,7 +196,8 @@ _SET_ASIDE_CLAUSES = (
     # asked is everything else
     (
         ("apart from", "aside from", "leaving aside", "other than", "away", " out "),
-        r"\b(?:apart from|aside from|leaving aside|other than|(?:strip|take)(?:s|ping|ing|ped)? (?:away|out)) [^.,;:?!]{1,50}",
+        r"\b(?:apart from|aside from|leaving aside|other than"
+        r"|(?:strip|strips|stripped|stripping|take|takes|taking|took) (?:away|out)) [^.,;:?!]{1,50}",
     ),
     # how late or how long ago: "forty-eight hours late" is no talk of working hours
     (
