@@ -25,7 +25,7 @@ from simulator.reading.reflection import (
     reflects_before_asking,
 )
 from simulator.reading.repeats import NO_LINE, LineKey, LinesHeard, asked_key, line_key
-from simulator.reading.set_aside import REFERS_BACK
+from simulator.reading.set_aside import ASIDE_FROM, REFERS_BACK
 from simulator.reading.taking_up import points_back, shares_words
 from simulator.reading.trainee_text import split_lead
 from simulator.scenario.model import Scenario, Topic
@@ -196,8 +196,7 @@ _SET_ASIDE_CLAUSES = (
     # asked is everything else
     (
         ("apart from", "aside from", "leaving aside", "other than", "away", " out "),
-        r"\b(?:apart from|aside from|leaving aside|other than"
-        r"|(?:strip|strips|stripped|stripping|take|takes|taking|took) (?:away|out)) [^.,;:?!]{1,50}",
+        r"\b" + ASIDE_FROM + r" [^.,;:?!]{1,50}",
     ),
     # how late or how long ago: "forty-eight hours late" is no talk of working hours
     (

@@ -318,6 +318,14 @@ def is_garbled(line: str) -> bool:
     return len(line.split()) < GARBLED_UNDER_WORDS or is_gibberish(line)
 
 
+def is_plain_talk(line: str) -> bool:
+    """Whether a line is plain words a listener makes out, whatever act the reader took it for: not
+    garbled (`is_garbled`), and four in five of its words ones the reader knows."""
+    from simulator.reading.model import known_word_share  # loads the reader's vocabulary on first use
+
+    return not is_garbled(line) and known_word_share(line) >= 0.8
+
+
 _QUESTION_OPENING = re.compile(
     r"^(?:(?:so|and|ok|okay|right|well|but)[ ,]+)*(?:"
     + lex.WH_OPENERS

@@ -35,14 +35,14 @@ from simulator.engine.coachee import (
 )
 from simulator.engine.listening import Heard, Verdict, hear
 from simulator.engine.memory import Memory
-from simulator.engine.presumptions import owns_a_bad_start, without_unasked_echo
+from simulator.engine.presumptions import is_plain_talk, owns_a_bad_start, without_unasked_echo
 from simulator.engine.reply import Choice, choose_from_pool, choose_reply, picked_by_line
 from simulator.errors import ConversationOver, NothingSaid
 from simulator.reading.flattery import WINDOW as FLATTERY_WINDOW
 from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import WINDOW as FORMULA_WINDOW
 from simulator.reading.formula import formula_of
-from simulator.reading.moves import classify, is_filler_only, is_gibberish, is_plain_talk
+from simulator.reading.moves import classify, is_filler_only, is_gibberish
 from simulator.reading.parrot import WINDOW as PARROT_WINDOW
 from simulator.reading.parrot import parrot_of
 from simulator.reading.reflection import content_words

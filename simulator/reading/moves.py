@@ -60,18 +60,6 @@ def is_gibberish(text: str) -> bool:
     return known_word_share(text) <= 0.5
 
 
-PLAIN_TALK_WORDS = 4
-"""How many words a line needs, most of them known, to be plain talk however unsure its reading."""
-
-
-def is_plain_talk(text: str) -> bool:
-    """Whether a line is plain words a listener makes out, whatever act the reader took it for: at
-    least PLAIN_TALK_WORDS words, four in five of them ones the reader knows."""
-    from simulator.reading.model import known_word_share  # the weights load on first use, not at import
-
-    return len(text.split()) >= PLAIN_TALK_WORDS and known_word_share(text) >= 0.8
-
-
 def _is_filler_only(clean: str) -> bool:
     return not any(char.isalnum() for char in clean) or FILLER_ONLY.fullmatch(clean) is not None
 

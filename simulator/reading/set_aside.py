@@ -39,6 +39,13 @@ _SET_ASIDE_PLACE = (
 _TALKING = (
     r"(?:talk|chat|go|get into|dig|bring|discuss|lecture|raise|chase|read|worry|bother|stress|fret|think)"
 )
+ASIDE_FROM = (
+    r"(?:apart from|aside from|leaving aside|other than"
+    r"|(?:strip|strips|stripped|stripping|take|takes|taking|took) (?:away|out))"
+)
+"""The words before a subject that ask about everything but it ("apart from the numbers", "if you
+strip away the commission and the league table"): the hot buttons' test and the coachee's ear
+(`simulator.engine.listening`) both set a subject so named aside."""
 _SET_ASIDE_BEFORE = re.compile(
     # "forget (about) the portfolio", "never mind the audit", "I didn't drive up here to talk numbers",
     # "I'm not here to chase you about the ARCP", "I'm not going to go through your sign-off",
@@ -57,8 +64,7 @@ _SET_ASIDE_BEFORE = re.compile(
     r"|\b(?:rather than|instead of|(?:rather|sooner)\b[^.?!]{1,60}?\bthan)(?:\W+[\w']+){0,3}\W*$"
     # "if you strip away the commission and the league table, what do you care about?", "leaving
     # aside the audit", "apart from the numbers", "other than the portfolio": the rest is what is asked
-    r"|\b(?:aside from|apart from|leaving aside|leave aside|other than|beyond"
-    r"|(?:strip|strips|stripped|stripping|take|takes|taking|took) (?:away|out))(?:\W+[\w']+){0,6}\W*$"
+    r"|\b(?:" + ASIDE_FROM + r"|leave aside|beyond)(?:\W+[\w']+){0,6}\W*$"
     # "before we go anywhere near the numbers", "this is more about you than the eportfolio"
     r"|\bbefore (?:we|i|you) (?:go (?:anywhere )?near|get (?:on )?to|talk about|look at|get into|start on"
     r"|dig into|go into|touch)(?:\W+[\w']+){0,3}\W*$"
