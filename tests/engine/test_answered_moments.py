@@ -37,6 +37,10 @@ WRAP_UPS = (
     "I'll check in with you at the end of next week, okay?",
     "Thank you, Marco. You did 134 percent last year! Go, go, you will be late for your case.",
     "ill put them in now go on then off to your primip and mind the mountain road thank you carys",
+    # The next meeting named some other way than "next week" still ends this one.
+    "Right, I've kept you long enough. Go and have your dinner. Same time in a fortnight?",
+    "Thanks for giving me a second go. Let's grab ten minutes next week and you can tell me how it's landing.",
+    "let's have another cuppa in a couple of weeks and see how you're getting on",
 )
 
 
@@ -60,6 +64,7 @@ def test_a_line_wrapping_the_meeting_up_grants_a_goodbye(line: str) -> None:
         "Go home and rest. Is that okay?",  # asks for an answer, not a nod
         "I just worry when I don't see you.",
         "Go on.",
+        "We'll find ten minutes after handover to go through the notes.",  # a time found, not the next meeting
     ],
 )
 def test_a_line_that_does_not_wrap_up_grants_no_goodbye(line: str) -> None:
@@ -222,6 +227,8 @@ def test_an_apology_is_answered_from_the_band(scenario: Scenario, state: State) 
         "skills session for pennine vale registrars before month end. love it. need anything from me?",
         "How can I help?",
         "how can i back you on that",
+        "good what would make that easier is there anything i can take off you this week",
+        "Can I take the rota off your hands for a bit?",
     ],
 )
 def test_a_line_offering_help_grants_an_offer(line: str) -> None:
