@@ -229,6 +229,7 @@ def test_an_apology_is_answered_from_the_band(scenario: Scenario, state: State) 
         "how can i back you on that",
         "good what would make that easier is there anything i can take off you this week",
         "Can I take the rota off your hands for a bit?",
+        "ok i love that is there anything i can do even just unblocking stuff on the platform side",
     ],
 )
 def test_a_line_offering_help_grants_an_offer(line: str) -> None:
