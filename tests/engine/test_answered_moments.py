@@ -41,6 +41,9 @@ WRAP_UPS = (
     "Right, I've kept you long enough. Go and have your dinner. Same time in a fortnight?",
     "Thanks for giving me a second go. Let's grab ten minutes next week and you can tell me how it's landing.",
     "let's have another cuppa in a couple of weeks and see how you're getting on",
+    "We'll repeat the blood test in three months. Please give my regards to your wife.",
+    "Let's get your bloods again in three months. And give Jean a wave from me on the way out.",
+    "go on get back to them lamb necks and tell me friday how it's going",
 )
 
 

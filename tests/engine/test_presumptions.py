@@ -484,6 +484,33 @@ def test_asking_for_the_door_shut_is_talk_of_a_meetings_start() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Fair enough. Where do you want me?",
+        "Fine. How long's this going to take?",
+        "Right. Okay. How long have we got?",
+        "Okay. I brought my diary in case there's dates.",
+        "That works. Can we leave the pack till the end?",
+        "Okay. I'd actually like to use this time, now I'm here.",
+        "Sure. Do you want to start, or will I?",
+        "Is this a long list? Miss Farrell's expecting me scrubbed by two.",
+        "Yes, I've got twenty minutes before the afternoon wave.",
+        "Okay. But if the gatehouse radios, I have to answer it.",
+        "Yeah, go on. Phone's on loud, mind. Theatre might ring.",
+    ],
+)
+def test_settling_in_and_the_time_the_meeting_has_are_talk_of_its_start(reply: str) -> None:
+    # Said late, after "Same time in a fortnight?", they answered a goodbye as if the meeting were beginning.
+    assert "opening" in presumed_by(reply)
+
+
+def test_the_same_words_about_something_else_are_no_talk_of_a_start() -> None:
+    assert "opening" not in presumed_by(
+        "I used to think team lead was the top. Now I'm here I can see further up. That scares me a bit."
+    )
+
+
 def test_a_pleased_stage_direction_presumes_a_light_moment() -> None:
     assert "light" in presumed_by("Give over. Just write it in the notes for next year.", "laughs, pleased")
     assert "light" not in presumed_by("Fine.", "shrugs, not displeased")
