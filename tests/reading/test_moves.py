@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.reading.moves import MAX_CHARS, attractor_of, classify
-from simulator.reading.reassurance import without_put_off
+from simulator.reading.reassurance import without_put_off, without_reassurance
 from simulator.vocabulary import REFLECTION_FORMS, Attractor, Context, Focus, Form, Move
 from tests.strategies import trainee_text
 
@@ -750,6 +750,8 @@ def test_every_reading_carries_a_confidence_between_0_and_1_and_unclear_below_th
         "You did nothing wrong.",
         "That's not on you.",
         "You're not to blame.",
+        # a "but" that puts the subject off takes nothing back; what is left puts it off too
+        "its not a telling off carys i promise the notes and ffion will come into it but thats not where i want to start",
     ],
 )
 def test_a_line_that_puts_the_worry_down_is_not_read_as_the_worry(line: str) -> None:
@@ -772,6 +774,18 @@ def test_a_line_that_puts_the_worry_down_is_not_read_as_the_worry(line: str) -> 
 )
 def test_a_directive_or_a_reassurance_taken_back_stays_nea(line: str) -> None:
     assert read(line).attractor is Attractor.NEA
+
+
+def test_a_but_that_puts_the_subject_off_takes_no_reassurance_back() -> None:
+    line = "It's not a telling-off, but that's not where I want to start."
+    assert without_reassurance(line) == ("but that's not where I want to start.", True)
+    assert read(line).cues == ("puts the worry down",)  # what is left only puts the subject off
+    assert without_reassurance("It's not a telling-off, but the notes have to improve.")[1] is False
+
+
+def test_every_reassuring_clause_of_a_sentence_goes() -> None:
+    line = "Honestly the doc is kind of optional, it's a tool, not a status report. Get comfy."
+    assert without_reassurance(line) == ("it's a tool. Get comfy.", True)
 
 
 def test_a_line_of_nothing_but_reassurance_is_plain_structure_and_says_why() -> None:
