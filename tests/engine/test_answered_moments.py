@@ -44,6 +44,9 @@ WRAP_UPS = (
     "We'll repeat the blood test in three months. Please give my regards to your wife.",
     "Let's get your bloods again in three months. And give Jean a wave from me on the way out.",
     "go on get back to them lamb necks and tell me friday how it's going",
+    "Right, go on. You've got a case.",
+    "Cheers, pal. Go on, your case'll be waiting.",
+    "Please take the leaflet, have a read when you're ready, and ring us if anything's unclear.",
 )
 
 
