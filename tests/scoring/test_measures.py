@@ -641,3 +641,18 @@ def test_a_line_that_hit_a_nerve_counts_against_the_trainee_in_full() -> None:
     assert "counts neither way" not in credit_of(said(unsure, ("hot_button.numbers",)).turns[0])
     stung = said(unsure, ("hot_button.numbers",))
     assert verdict_of(stung.facts.turns[0], stung.turns[0]) == "weak"
+
+
+@pytest.mark.parametrize(("lines_back", "taken_up"), [(1, True), (4, True), (5, False)])
+def test_a_question_takes_up_what_the_coachee_said_a_few_answers_ago(lines_back: int, taken_up: bool) -> None:
+    # "You said the teaching pulls you": their lead followed, though they have answered other things since.
+    said = ("I love teaching the students on the ward.", *["Fine."] * (lines_back - 1))
+    nods = tuple(
+        TurnFacts(n=n, trainee="Okay.", move=Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL), coachee=line)
+        for n, line in enumerate(said[1:])
+    )
+    asked = TurnFacts(
+        n=len(nods), trainee="What would more teaching look like for you?", move=VISION_Q, coachee="Hm."
+    )
+    evidence = evidence_of(ConversationFacts(turns=(*nods, asked), simulated=False, opening=said[0]))
+    assert evidence.turns[-1].takes_up is taken_up
