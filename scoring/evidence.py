@@ -53,10 +53,10 @@ SPECIFIC_WORDS = 2
 """An affirmation naming at least this many content words of its own is specific (or one of the coachee's)."""
 
 TAKEN_UP_LINES = 4
-"""How many of the coachee's last lines a question may take up words of (`TurnEvidence.takes_up`): one
-line more than a reflection may draw on (`simulator.reading.reflection.RECENT_LINES`), since a question that goes back to what
-they said a few answers ago ("You said the teaching pulls you. What would more of it look like?")
-follows their lead as much as one on the last answer. Over the verdict's 1,060 conversations
+"""How many of the coachee's last lines a question may take up words of (`TurnEvidence.takes_up`):
+one line more than a reflection may draw on (`simulator.reading.reflection.RECENT_LINES`), since a
+question that goes back to what they said a few answers ago ("You said the teaching pulls you. What
+would more of it look like?") follows their lead as much as one on the last answer. Over the verdict's 1,060 conversations
 (`python benchmarks/verdict.py --set all`, five seeds), against three lines: expectations missed
 55 -> 49 typed and 64 -> 59 dictated, textbooks compassion-led 186 -> 190 and 178 -> 182 of 212,
 the highest gaming score 69.9 either way, one gaming conversation ("Emojis and backchannels with a
