@@ -46,6 +46,9 @@ WRAP_UPS = (
     "go on get back to them lamb necks and tell me friday how it's going",
     "Right, go on. You've got a case.",
     "Cheers, pal. Go on, your case'll be waiting.",
+    "brilliant thanks rhi right ill let you get back to your lamb",
+    "Good, good. Now go to your lamb necks. And eat something today, yes?",
+    "Great. Thanks Rhi, I'm really curious to see how it goes.",
     "Please take the leaflet, have a read when you're ready, and ring us if anything's unclear.",
 )
 
