@@ -14,6 +14,10 @@ attractor read with and without that second reading:
 - on `should_praise_probe.jsonl`: 120 lines by a third such author, 60 that praise with "should"
   or "ought to" ("You should be really proud of that.") and 60 that use the same words to order,
   blame, mock or take the praise back, each after a coachee line of its own;
+- on `reproach_probe.jsonl`: 120 lines by a fourth such author, 60 questions that blame, scold or
+  put down ("reproach", counted as NEA) and 60 curious or admiring questions in the same frames
+  ("warm", counted as PEA though some are neutral), read with no coachee line before them; the second
+  reading there is the reproach rule's (`simulator.reading.reproach`);
 - on every corpus line never fitted (the testing authors, the conversational testing part and the
   probes): how many attractors the second reading puts right and how many it makes wrong.
 
@@ -36,12 +40,13 @@ from agreement import macro_f1  # noqa: E402  (the benchmarks folder must be imp
 
 from simulator.reading.fit import CONVERSATION_TEST_AUTHORS, PROBE_AUTHORS, TEST_AUTHORS, load_corpus  # noqa: E402
 from simulator.reading.model import read_many  # noqa: E402
-from simulator.reading.reassurance import read_again_without_reassurance  # noqa: E402
+from simulator.reading.moves import classify_many  # noqa: E402
 from simulator.vocabulary import Attractor, Context  # noqa: E402
 
 PROBE_PATH = Path(__file__).with_name("reassurance_probe.jsonl")
 BLAME_PATH = Path(__file__).with_name("blame_probe.jsonl")
 SHOULD_PRAISE_PATH = Path(__file__).with_name("should_praise_probe.jsonl")
+REPROACH_PATH = Path(__file__).with_name("reproach_probe.jsonl")
 ATTRACTORS = tuple(a.value for a in Attractor)
 
 
@@ -56,7 +61,7 @@ def compared(records: Sequence[dict[str, object]]) -> tuple[list[str], list[str]
         for r in records
     ]
     first = read_many(texts, contexts)
-    second = read_again_without_reassurance(texts, contexts, first)
+    second = classify_many(texts, contexts)  # the reader with the rules on top (`moves`)
     return [r.attractor.value for r in first], [r.attractor.value for r in second]
 
 
@@ -93,7 +98,7 @@ def main() -> None:
     )
     parser.add_argument("--show", action="store_true", help="every line whose attractor changes")
     args = parser.parse_args()
-    for path in (PROBE_PATH, BLAME_PATH, SHOULD_PRAISE_PATH):
+    for path in (PROBE_PATH, BLAME_PATH, SHOULD_PRAISE_PATH, REPROACH_PATH):
         with path.open(encoding="utf-8") as handle:
             probe = [json.loads(line) for line in handle if line.strip()]
         report(f"written for it ({path.name})", probe, args.show)

@@ -14,7 +14,10 @@ weighed most (the cues). On top of it:
   first ("The notes are on my list, but first, how are you doing?")
   (`simulator.reading.reassurance`), and one read as NEA that praises with "should" ("You should
   be really proud of that.") is read again with "can" in its place
-  (`simulator.reading.praise_with_should`); these are the hand-written rules that still earn their place;
+  (`simulator.reading.praise_with_should`); a question read as warm or neutral that holds a frame
+  only reproach uses ("What is wrong with you?", "Do you even care about this job?") is a
+  confrontation (`simulator.reading.reproach`); these are the hand-written rules that still earn
+  their place;
 - a trainer's own phrases (`Context.phrases`) decide the focus when the line names one
   (`simulator.reading.trainer_phrases`);
 - the attractor comes from `attractor_of`, the single place of the rule of §3;
@@ -30,6 +33,7 @@ from collections.abc import Sequence
 
 from simulator.reading.attractor import attractor_of
 from simulator.reading.reassurance import read_again_without_reassurance
+from simulator.reading.reproach import reproach_in
 from simulator.reading.trainee_text import FILLER_ONLY, MAX_CHARS, normalise
 from simulator.reading.trainer_phrases import NEA_KIND, trainer_phrases
 from simulator.vocabulary import QUESTION_FORMS, Attractor, Context, Focus, Form, Move
@@ -80,7 +84,15 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
                 Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, (f"filler only: '{clean[:30]}'",), 1.0)
             )
             continue
-        form, focus, cues = reading.form, reading.focus, reading.cues
+        form, focus, cues, confidence = reading.form, reading.focus, reading.cues, reading.confidence
+        reproached = reproach_in(clean) if reading.attractor is not Attractor.NEA else None
+        if reproached is not None:
+            form, focus, cues, confidence = (
+                Form.CONFRONT,
+                Focus.DEFICIT,
+                (f"'{reproached}' (reproach) → confront",),
+                1.0,
+            )
         if context.phrases and form in _FOCUSED_FORMS:
             found = trainer_phrases(context.phrases).first_in(clean)
             if found is not None:
@@ -94,5 +106,5 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
                     focus = Focus(kind)
                     cue = f"trainer phrase '{words}' → {kind}"
                 cues = (cue, *cues)[:3]
-        moves.append(Move(form, focus, attractor_of(form, focus, context), cues, reading.confidence))
+        moves.append(Move(form, focus, attractor_of(form, focus, context), cues, confidence))
     return moves

@@ -794,6 +794,37 @@ def test_a_line_of_nothing_but_reassurance_is_plain_structure_and_says_why() -> 
     assert move.cues == ("puts the worry down",)
 
 
+# --- reproach asked as a question ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What is wrong with you?",
+        "Do you even care about this job?",
+        "Is it too much to ask that one register is filled once a day?",
+        "who do you think you are",
+        "How many times do I have to tell you?",
+    ],
+)
+def test_a_question_that_only_reproaches_is_a_confrontation(line: str) -> None:
+    move = read(line)
+    assert (move.form, move.attractor) == (Form.CONFRONT, Attractor.NEA)
+    assert "(reproach)" in move.cues[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What matters most to you about this job?",
+        "what were you thinking about when you came up with that",
+        "So part of you is going, who do you think you are, and part of you wants it.",
+    ],
+)
+def test_the_same_words_asked_kindly_or_voicing_the_coachee_are_no_reproach(line: str) -> None:
+    assert read(line).attractor is not Attractor.NEA
+
+
 # --- praise said with "should" ---------------------------------------------------------------
 
 
