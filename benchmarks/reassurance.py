@@ -1,10 +1,12 @@
-"""Does reading a line again without its reassurance help? Prints figures; run by hand.
+"""Do the hand-written rules on top of the reader help? Prints figures; run by hand.
 
     python benchmarks/reassurance.py [--show]
 
 `simulator.reading.reassurance` reads a line the model read as NEA again without the words that
-put the coachee's worry down ("No need to apologise", "the notes can wait"). This prints the
-attractor read with and without that second reading:
+put the coachee's worry down ("No need to apologise", "the notes can wait"), or with the "should"
+of its praise made "can"; `simulator.reading.reproach` reads a question that only reproaches as a
+confrontation. This prints the attractor the model reads alone and the one `classify` gives with
+those rules on top (the second reading):
 
 - on `reassurance_probe.jsonl` (beside this script): 120 lines written for it by an author who saw
   nothing of the project, 60 that put a worry down and move on (PEA or neutral) and 60 that use the
@@ -51,7 +53,7 @@ ATTRACTORS = tuple(a.value for a in Attractor)
 
 
 def compared(records: Sequence[dict[str, object]]) -> tuple[list[str], list[str]]:
-    """Each line's attractor as the model reads it, and after the second reading."""
+    """Each line's attractor as the model reads it, and as `classify` reads it with the rules on top."""
     texts = [str(r["text"]) for r in records]
     contexts = [
         Context(
