@@ -52,6 +52,7 @@ THIRD_PARTY_ROOMS = {
         "simulator.reading.feature_names",
         "simulator.reading.fit",
         "simulator.talk.fit",
+        "simulator.engine.closing_fit",
     ),
 }
 """Libraries that are slow to import or tie us to a front end, and the only rooms that may import them."""

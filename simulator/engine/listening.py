@@ -280,12 +280,14 @@ def hear(
     earlier: LinesHeard,
     events: Set[str],
     state: State,
+    *,
+    plan_made: bool = False,
 ) -> Heard:
     """What the coachee hears in `text`: topics, whether it follows their last topic, a verdict, a repeat.
 
     `lines_before` is how many lines the trainee has said so far; `earlier` holds them, and the
     questions some of them opened with statements before: the line repeats one of those, or its
-    own question does.
+    own question does. `plan_made`: a plan or step has been talked of (see `granted_by`).
     """
     key, asked = line_key(text), asked_key(text)
     # The line takes up the coachee's last line by its words, or by pointing back at it. A question
@@ -313,7 +315,7 @@ def hear(
         verdict=verdict,
         asked=asked,
         repeat=earlier.repeated_by(key) or (asked is not None and earlier.repeated_by(asked)),
-        grants=granted_by(text, move, lines_before),
+        grants=granted_by(text, move, lines_before, plan_made=plan_made),
         takes_up=shares or pointing_back,
         only_points_back=pointing_back and not shares,
         spoken=bool(text.strip()),

@@ -16,7 +16,7 @@ from simulator.engine.listening import Heard, Verdict
 from simulator.engine.reply import Choice
 from simulator.reading.repeats import LinesHeard
 from simulator.scenario.model import Event, HotButton, Scenario, StoryItem
-from simulator.vocabulary import Attractor, Move, State
+from simulator.vocabulary import Attractor, Focus, Move, State
 
 TOPIC_SOURCE = "topic:"
 
@@ -33,6 +33,7 @@ class Memory:
     # opened with statements before, for noticing repeats
     recent: list[str] = field(default_factory=list)  # the coachee's lines in order, the opening first
     last_topic: str | None = None  # the topic of the coachee's last line, if it was on one
+    plan_talked: bool = False  # the trainee has talked of a plan or step (a line read surely as about one)
 
     @classmethod
     def fresh(cls, scenario: Scenario, state: State, heard: Set[str] = frozenset()) -> Memory:
@@ -55,6 +56,7 @@ class Memory:
         was about was not.
         """
         self.lines += 1
+        self.plan_talked = self.plan_talked or (move.focus is Focus.PLAN and not move.is_unclear)
         self.lines_heard.add(heard.key)
         if heard.asked is not None:
             self.lines_heard.add(heard.asked)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from simulator.engine.closing import closes_the_meeting
 from simulator.phrase_scan import Alternatives
 from simulator.reading import cue_lexicon as lex
 from simulator.reading.reflection import feeling_of
@@ -46,6 +47,9 @@ class Presumption:
     unless_line: Alternatives | None = None  # granted by every line but one matching these patterns
     granted_by_a_drink_offered: bool = False  # granted by a line ending on a drink offered (`offers_a_drink`)
     unless_asked: Alternatives | None = None  # a question grants it only when its last question matches none
+    granted_when_closing: bool = (
+        False  # granted, once a plan was talked of, by a line the fitted reader reads as a close
+    )
 
 
 def _either(patterns: list[str]) -> Alternatives | None:
@@ -77,6 +81,7 @@ def presumptions() -> tuple[Presumption, ...]:
             _either(item.get("granted_unless_line", [])),
             item.get("granted_by_a_drink_offered", False),
             _either(item.get("unless_asked", [])),
+            item.get("granted_when_closing", False),
         )
         for item in data["presumptions"]
     )
@@ -94,12 +99,14 @@ def presumed_by(reply_text: str, cue: str = "") -> frozenset[str]:
     )
 
 
-def granted_by(line: str, move: Move, lines_before: int | None = None) -> Grants:
+def granted_by(line: str, move: Move, lines_before: int | None = None, *, plan_made: bool = False) -> Grants:
     """What a trainee line grants: a question grants being asked; its words grant the rest;
     being among the first lines of the meeting (`lines_before`, when known) grants the talk of
     its start; and a line that could not be made out (`is_garbled`) grants being asked to say it
-    again; any line but a question grants being asked whether it was one."""
-    return Grants(line, move, lines_before)
+    again; any line but a question grants being asked whether it was one. Once a plan or step has
+    been talked of (`plan_made`), a line the fitted reader of a meeting's close reads as one
+    grants a goodbye too (`granted_when_closing`)."""
+    return Grants(line, move, lines_before, plan_made)
 
 
 def owns_a_bad_start(line: str) -> bool:
@@ -118,10 +125,11 @@ class Grants(AbstractSet[str]):
     every line took about a tenth of a turn. The answers are those of working them all out at once.
     """
 
-    def __init__(self, line: str, move: Move, lines_before: int | None) -> None:
+    def __init__(self, line: str, move: Move, lines_before: int | None, plan_made: bool = False) -> None:
         self._line = line.replace("\u2019", "'")
         self._move = move
         self._lines_before = lines_before
+        self._plan_made = plan_made
         self._known: dict[str, bool] = {}
         self._all: frozenset[str] | None = None
 
@@ -187,6 +195,21 @@ class Grants(AbstractSet[str]):
         return lowered[starts[-1] :] if starts else lowered
 
     @cached_property
+    def _from_last_question(self) -> str:
+        # A line that asks is answered as its last question, and closes the meeting only if that
+        # question does ("Thanks, Grace. Same time in a fortnight?"), not if it asks on ("Three
+        # wards, all night. Is there something, even small, you could drop?"). A closing tag asks
+        # nothing ("..., yeah?"); a dictated line asks from where its last question starts.
+        lowered = _TAG_QUESTION.sub("", self._lowered)
+        asked = lowered.rfind("?")
+        if asked >= 0:
+            return SENTENCE_END.split(lowered[: asked + 1].strip())[-1] + lowered[asked + 1 :]
+        if lowered.rstrip().endswith((".", "!")):
+            return lowered
+        starts = [found.start() for found in _SPOKEN_ASKING.finditer(lowered)]
+        return lowered[starts[-1] :] if starts else lowered
+
+    @cached_property
     def _light(self) -> bool:
         return feeling_of(self._lowered) != "negative" and _LOSS.search(self._lowered) is None
 
@@ -219,6 +242,12 @@ class Grants(AbstractSet[str]):
             or (p.granted_unless_warm and not self._warm)
             or (p.unless_line is not None and p.unless_line.search(self._lowered) is None)
             or (p.granted_by_a_drink_offered and offers_a_drink(self._lowered))
+            or (
+                p.granted_when_closing
+                and self._plan_made
+                and (lines_before is None or lines_before >= p.not_before)
+                and closes_the_meeting(self._from_last_question)
+            )
         )
 
 
@@ -347,6 +376,13 @@ _SPOKEN_QUESTION = re.compile(
     r" (?:you|ya|u|things|it|we)\b"
 )
 """Where a question starts in a line dictated without its question mark ("how are you actually going")."""
+
+_SPOKEN_ASKING = re.compile(
+    _SPOKEN_QUESTION.pattern + r"|\b(?:is|are) there\b|\b(?:do|did|would|could|can|will) you\b"
+)
+"""Where a question may start in a dictated line, asked on or not ("is there something even small
+you could drop", "can you shut the door on your way out"): read from there, the reader of a close
+hears which."""
 
 
 def _opens_as_a_question(text: str) -> bool:

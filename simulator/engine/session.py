@@ -80,14 +80,18 @@ VISION_FOCI = frozenset({Focus.VISION, Focus.VALUES})
 ANSWERED_MOMENTS = (
     PoolName.WELCOME,
     PoolName.SCALE,
+    PoolName.APOLOGY,
+    PoolName.OFFER,
     PoolName.PARTING,
     PoolName.AGENDA,
-    PoolName.OFFER,
-    PoolName.APOLOGY,
 )
 """Moments of the meeting a line makes that the coachee answers as such, whatever its topic: each
 granted by the presumption of its name (`presumptions.json`), each answered from its pool. A drink
-offered comes first: it is granted only when the line ends on it, so it is what was just asked."""
+offered comes first: it is granted only when the line ends on it, so it is what was just asked.
+An apology or an offer of help said in a goodbye ("thank you, and sorry again for how I started,
+go home and rest"; "anything you need, give me a shout, go on, go to your case") is answered
+before the goodbye: blind, over the closes the fitted reader of a meeting's close first heard, two
+raters preferred the apology's or the offer's reply to the goodbye's every time (9 and 9 of 9)."""
 
 BACKS_THEIR_STEP = "says back the step they chose → affirmation"
 """The cue of advice heard as backing the step the coachee chose (`Session._backing_their_step`)."""
@@ -329,6 +333,7 @@ class Session:
             self._memory.lines_heard,
             self.events,
             before_state,
+            plan_made=self._memory.plan_talked or Event.PLAN_AGREED.value in self.events,
         )
         unheard = self._unheard_with(move, heard)
         refrain = self._refrain(text, move)

@@ -203,6 +203,21 @@ def test_a_line_owning_a_bad_start_grants_an_apology(line: str) -> None:
     assert APOLOGY in granted_by(line, THANKS, LATE)
 
 
+@pytest.mark.parametrize("scenario", ALL, ids=lambda s: s.id)
+def test_an_apology_or_an_offer_said_in_a_goodbye_is_answered_before_it(scenario: Scenario) -> None:
+    neutral = Move(Form.OTHER, Focus.NONE, Attractor.NEUTRAL, confidence=1.0)
+    for line, pool in (
+        (
+            "Thanks for your time today. And sorry again about the start, you deserved better.",
+            scenario.pools.apology,
+        ),
+        ("Anything you need from me, shout. Thanks for your time today.", scenario.pools.offer),
+    ):
+        assert PARTING in granted_by(line, THANKS, LATE)
+        turn = _warmed_up(scenario, State.NEUTRAL).play(neutral, line)
+        assert turn.coachee in _texts(pool, turn.state_after), (scenario.id, line, turn.coachee)
+
+
 @pytest.mark.parametrize(
     "line",
     [
