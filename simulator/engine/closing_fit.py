@@ -42,8 +42,9 @@ BACKGROUND_WEIGHT = 0.05
 """The weight of each background line (one of the reader's corpus) against a line written for this."""
 MAX_ITERATIONS = 500
 KEPT_FROM = 0.05
-"""The smallest weight kept (the bias always is): the half of the features below it move no reading
-of the benchmark's lines across `CLOSING_FROM`, and would double the room the weights take."""
+"""The smallest weight kept (the bias always is): dropping the half of the features below it moved
+no figure of `benchmarks/closing.py` by more than five lines, and keeping them would double the
+room the weights take."""
 CLOSING = "parting"
 OTHER = "other"
 WRITTEN_AS_CLOSING = ("send_off", "closing")
@@ -163,9 +164,9 @@ def fit(
     weight = [1.0] * len(records) + [BACKGROUND_WEIGHT] * len(lines_that_close_nothing)
     weights = fit_weights(rows, [record["moment"] == CLOSING for record in every], weight, names, l2)
     return [
-        (name, float(f"{weight:.6g}"))
-        for name, weight in zip(names, weights, strict=True)
-        if abs(weight) >= KEPT_FROM or name == "x:bias"
+        (name, float(f"{value:.6g}"))
+        for name, value in zip(names, weights, strict=True)
+        if abs(value) >= KEPT_FROM or name == "x:bias"
     ]
 
 

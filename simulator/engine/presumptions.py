@@ -47,9 +47,7 @@ class Presumption:
     unless_line: Alternatives | None = None  # granted by every line but one matching these patterns
     granted_by_a_drink_offered: bool = False  # granted by a line ending on a drink offered (`offers_a_drink`)
     unless_asked: Alternatives | None = None  # a question grants it only when its last question matches none
-    granted_when_closing: bool = (
-        False  # granted, once a plan was talked of, by a line the fitted reader reads as a close
-    )
+    granted_when_closing: bool = False  # granted, once a plan was talked of, by a line read as a close
 
 
 def _either(patterns: list[str]) -> Alternatives | None:
