@@ -179,6 +179,7 @@ def warm_up(scenario: Scenario) -> None:
     Only caches of pure functions are filled, so the trainee's conversation is the same with
     or without it; what it saves is the first turn's wait.
     """
+    from simulator.engine.closing import load as closing_model
     from simulator.engine.hint import hint_for
     from simulator.engine.listening import compile_set_aside_patterns
     from simulator.engine.reply import coachee_lines
@@ -198,6 +199,9 @@ def warm_up(scenario: Scenario) -> None:
     # need it (a list at 1 ms, a word at 20 to 60 microseconds).
     said = coachee_lines(scenario)
     remember_vocabulary()
+    # The reader of a meeting's close is first asked once a plan was talked of, mid-conversation:
+    # its weights (6 ms to read) load now, not in that turn.
+    closing_model()
     # And every line the coachee may say read as the next trainee line's context (50 to 100 µs
     # each, paid otherwise by the line after it).
     remember_coachee_lines(said)
