@@ -49,8 +49,8 @@ MAX_CHARS = 2000
 """What of a line is read: no close is longer, and a pasted page costs no more than this."""
 CLOSING_FROM = 0.8
 """The probability from which a line is read as closing the meeting. Chosen, with the plan gate, on
-the written conversations of the sets tuning and probe to probe5 (`benchmarks/closing.py`): there,
-0.8 heard 48 more last lines than the patterns (159 -> 207 of 457) for 2 more of the 2,777 lines
+the written conversations of the sets tuning and probe to probe5 (`benchmarks/closing.py`), fitted
+then without mh and mi: there, 0.8 heard 48 more last lines than the patterns (159 -> 207 of 457) for 2 more of the 2,777 lines
 from a conversation's middle to its last but two; 0.7, 66 more for 9; 0.5, 101 more for 21."""
 
 _WORD = re.compile(r"[a-z0-9']+")
