@@ -2,7 +2,7 @@
 
     python benchmarks/closing.py [--cv]
 
-(i)  the corpus's probe (`simulator.engine.closing_fit.PROBE_AUTHORS`, never fitted): closings found and
+(i)  the corpus's probes (`simulator.engine.closing_fit.PROBE_AUTHORS`, never fitted): closings found and
      other lines taken for one, typed as written and dictated (lower case, no marks);
 (ii) the verdict's written conversations (`benchmarks/conversations/*/`, none of them fitted): the
      last trainee line of each conversation of eight lines or more, most often a close; its lines
