@@ -127,6 +127,13 @@ def test_a_question_asking_how_they_are_is_answered_not_a_topic_named_before_it(
     )
     assert source_of("The notes are on my list. How do you feel about them?") == "topic:notes"
     assert source_of("Sit down first. How are you doing with the notes?") == "topic:notes"
+    # The question names a topic of its own: that one is answered, not the one put off before it.
+    assert (
+        source_of(
+            "The notes, the charting, the paperwork: all on my list. But how are you doing with the students?"
+        )
+        == "topic:students"
+    )
 
 
 @pytest.mark.parametrize(
