@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from simulator.design_matrix import design_matrix
 from simulator.engine.closing import WEIGHTS_PATH, ClosingModel, closing_features, weights_text
 
 CORPUS_DIR = Path(__file__).parent / "closing_corpus"
@@ -124,16 +125,8 @@ def fit_weights(
 ) -> np.ndarray:
     """Logistic regression: cross-entropy, each row by its weight, over the total weight, plus l2/2
     of the squared weights (bias free)."""
-    sparse: Any = importlib.import_module("scipy.sparse")
     optimize: Any = importlib.import_module("scipy.optimize")
-    column = {name: index for index, name in enumerate(names)}
-    data, indices, pointers = [], [], [0]
-    for row in rows:
-        known = sorted((column[name], value) for name, value in row.items() if name in column)
-        indices += [index for index, _ in known]
-        data += [value for _, value in known]
-        pointers.append(len(indices))
-    matrix = sparse.csr_matrix((data, indices, pointers), shape=(len(rows), len(names)))
+    matrix = design_matrix(rows, names)
     truth = np.asarray(closing, dtype=np.float64)
     rows_weight = np.asarray(weight, dtype=np.float64) / float(np.sum(weight))
     penalised = np.array([name != "x:bias" for name in names], dtype=np.float64)

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from simulator.design_matrix import design_matrix
 from simulator.metrics import macro_f1
 from simulator.talk.client_talk import talk_cues
 from simulator.talk.model import TALKS, WEIGHTS_PATH, talk_features, weights_text
@@ -71,16 +72,8 @@ def fit_weights(
     rows: Sequence[dict[str, float]], labels: Sequence[str], names: list[str], l2: float
 ) -> np.ndarray:
     """Multinomial logistic regression: mean cross-entropy plus l2/2 of the squared weights (bias free)."""
-    sparse: Any = importlib.import_module("scipy.sparse")
     optimize: Any = importlib.import_module("scipy.optimize")
-    column = {name: index for index, name in enumerate(names)}
-    data, indices, pointers = [], [], [0]
-    for row in rows:
-        known = sorted((column[name], value) for name, value in row.items() if name in column)
-        indices += [index for index, _ in known]
-        data += [value for _, value in known]
-        pointers.append(len(indices))
-    matrix = sparse.csr_matrix((data, indices, pointers), shape=(len(rows), len(names)))
+    matrix = design_matrix(rows, names)
     truth = np.zeros((len(rows), len(TALKS)))
     truth[np.arange(len(rows)), [TALKS.index(label) for label in labels]] = 1.0
     penalised = np.array([name != "x:bias" for name in names], dtype=np.float64)[:, None]
