@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from simulator.engine.closing_fit import CLOSING, FIT_AUTHORS, L2, PROBE_AUTHORS, cross_validate, load_corpus
-from simulator.engine.presumptions import Grants, _by_id
+from simulator.engine.presumptions import Grants, _by_id, wraps_up_by_patterns
 from simulator.reading.moves import classify, classify_many
 from simulator.vocabulary import Context, Focus
 
@@ -42,8 +42,7 @@ Said = tuple[str, int, bool]  # a line, the lines said before it, whether a plan
 
 def by_patterns(line: str, lines_before: int, plan_made: bool) -> bool:
     """The `parting` patterns alone, as the session applies them."""
-    grants = Grants(line, classify(line), lines_before)
-    return any(grants._grants(p) for p in _by_id()["parting"] if not p.granted_when_closing)
+    return wraps_up_by_patterns(line, classify(line), lines_before)
 
 
 def by_reader(line: str, lines_before: int, plan_made: bool) -> bool:

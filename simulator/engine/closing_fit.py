@@ -87,21 +87,19 @@ def written_closings() -> list[Record]:
 def background() -> list[Record]:
     """The reader's fitting lines that close nothing: not written as a close, not granted `parting`
     by its patterns."""
-    from simulator.engine.presumptions import Grants, _by_id
+    from simulator.engine.presumptions import wraps_up_by_patterns
     from simulator.reading import fit as reader_fit
     from simulator.vocabulary import Attractor, Focus, Form, Move
 
     statement = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL, confidence=1.0)
-    patterns = [p for p in _by_id()["parting"] if not p.granted_when_closing]
     fitted = set(reader_fit.FIT_AUTHORS)
-    records = []
-    for record in reader_corpus():
-        if record["author"] not in fitted or record["group"] in WRITTEN_AS_CLOSING:
-            continue
-        grants = Grants(record["text"], statement, lines_before=10)
-        if not any(grants._grants(p) for p in patterns):
-            records.append({"text": record["text"], "moment": OTHER})
-    return records
+    return [
+        {"text": record["text"], "moment": OTHER}
+        for record in reader_corpus()
+        if record["author"] in fitted
+        and record["group"] not in WRITTEN_AS_CLOSING
+        and not wraps_up_by_patterns(record["text"], statement, lines_before=10)
+    ]
 
 
 def vocabulary_of(rows: Sequence[dict[str, float]], written: int) -> list[str]:

@@ -107,6 +107,14 @@ def granted_by(line: str, move: Move, lines_before: int | None = None, *, plan_m
     return Grants(line, move, lines_before, plan_made)
 
 
+def wraps_up_by_patterns(line: str, move: Move, lines_before: int | None) -> bool:
+    """Whether the line grants `parting` by the patterns alone, without the fitted reader of a
+    meeting's close: what that reader is fitted beside (`closing_fit.background`) and measured
+    against (`benchmarks/closing.py`)."""
+    grants = Grants(line, move, lines_before)
+    return any(grants._grants(p) for p in _by_id()["parting"] if not p.granted_when_closing)
+
+
 def owns_a_bad_start(line: str) -> bool:
     """Whether the trainee owns a bad start ("I started that badly, and I'm sorry", "That came out
     all wrong"): the words of the `apology` presumption, looked for in the whole line, since an
@@ -181,10 +189,14 @@ class Grants(AbstractSet[str]):
         return self._line.lower()
 
     @cached_property
+    def _untagged(self) -> str:
+        # A tag at the very end asks nothing ("Go home and rest, and no kitchen table tonight, yeah?").
+        return _TAG_QUESTION.sub("", self._lowered)
+
+    @cached_property
     def _after_question(self) -> str:
         # "Thanks for your time. What will you try first?" asks on: a goodbye there is no goodbye.
-        # A tag at the very end asks nothing ("Go home and rest, and no kitchen table tonight, yeah?").
-        lowered = _TAG_QUESTION.sub("", self._lowered)
+        lowered = self._untagged
         if "?" in lowered or lowered.rstrip().endswith((".", "!")):
             return lowered[lowered.rfind("?") + 1 :]
         # Dictated, with no marks: "im sorry so forget the list how are you actually going since
@@ -198,7 +210,7 @@ class Grants(AbstractSet[str]):
         # question does ("Thanks, Grace. Same time in a fortnight?"), not if it asks on ("Three
         # wards, all night. Is there something, even small, you could drop?"). A closing tag asks
         # nothing ("..., yeah?"); a dictated line asks from where its last question starts.
-        lowered = _TAG_QUESTION.sub("", self._lowered)
+        lowered = self._untagged
         asked = lowered.rfind("?")
         if asked >= 0:
             return SENTENCE_END.split(lowered[: asked + 1].strip())[-1] + lowered[asked + 1 :]
