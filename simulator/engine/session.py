@@ -323,6 +323,7 @@ class Session:
         self._refuse_if_over()
         move = self._backing_their_step(move, text)
         before_state, before_openness = self.state, self.openness
+        events_before = self.events
         heard = hear(
             self.scenario,
             move,
@@ -331,9 +332,9 @@ class Session:
             self._memory.last_topic,
             self._memory.lines,
             self._memory.lines_heard,
-            self.events,
+            events_before,
             before_state,
-            plan_made=self._memory.plan_talked or Event.PLAN_AGREED.value in self.events,
+            plan_made=self._memory.plan_talked or Event.PLAN_AGREED.value in events_before,
         )
         unheard = self._unheard_with(move, heard)
         refrain = self._refrain(text, move)
