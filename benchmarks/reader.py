@@ -4,7 +4,8 @@
 
 (i)   the testing parts of the corpus, never used to fit or tune: single lines
       (fit.TEST_AUTHORS), every manager line of whole written conversations
-      (fit.CONVERSATION_TEST_AUTHORS) and the hard-case probe (fit.PROBE_AUTHORS): attractor
+      (fit.CONVERSATION_TEST_AUTHORS), every trainee line of practice conversations on the
+      bundled personas (fit.PRACTICE_TEST_AUTHORS) and the hard-case probe (fit.PROBE_AUTHORS): attractor
       macro-F1, form and focus accuracy, the attractor confusion matrix, accuracy per group,
       and how many filler/nonsense lines read as reflections; for both readers;
 (ii)  AnnoMI therapist utterances (read from a path outside the repository, measuring only):
@@ -272,10 +273,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--no-cv", action="store_true", help="skip (iv), which refits one fold per fitting author"
     )
     args = parser.parse_args(argv)
-    from simulator.reading.fit import CONVERSATION_TEST_AUTHORS, PROBE_AUTHORS, TEST_AUTHORS
+    from simulator.reading.fit import CONVERSATION_TEST_AUTHORS, PRACTICE_TEST_AUTHORS, PROBE_AUTHORS, TEST_AUTHORS
 
     records = report_testing(TEST_AUTHORS, "(i) testing part")
     report_testing(CONVERSATION_TEST_AUTHORS, "\n(i) conversational testing part (whole conversations)")
+    report_testing(PRACTICE_TEST_AUTHORS, "\n(i) practice testing part (conversations on the bundled personas)")
     for probe in PROBE_AUTHORS:  # each written to its own brief: read apart
         report_testing((probe,), f"\n(i) hard-case probe {probe} (never fitted)")
     if args.annomi.exists():

@@ -88,7 +88,7 @@ def main() -> None:
         parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
     left_out = tuple(author for author in args.without.split(",") if author)
     added = tuple(author for author in args.adding.split(",") if author)
-    never = {*fit.TEST_AUTHORS, *fit.CONVERSATION_TEST_AUTHORS, *fit.PROBE_AUTHORS}
+    never = {*fit.TEST_AUTHORS, *fit.CONVERSATION_TEST_AUTHORS, *fit.PRACTICE_TEST_AUTHORS, *fit.PROBE_AUTHORS}
     if never.intersection(added):
         parser.error(f"--with: {', '.join(sorted(never.intersection(added)))} may never be fitted")
     held_out = tuple(author for group in HELD_OUT.values() for author in group)
@@ -98,6 +98,7 @@ def main() -> None:
     records = fit.load_corpus(authors=fitted_authors, team=True)
     groups = {
         **{name: [r for r in records if r["author"] in authors] for name, authors in HELD_OUT.items()},
+        "practice": fit.load_corpus(authors=fit.PRACTICE_TEST_AUTHORS, team=False),
         **{f"probe {author}": fit.load_corpus(authors=(author,), team=False) for author in fit.PROBE_AUTHORS},
     }
     inside = [r for r in records if r["author"] not in held_out]

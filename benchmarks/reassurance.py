@@ -40,7 +40,13 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
 from agreement import macro_f1  # noqa: E402  (the benchmarks folder must be importable first)
 
-from simulator.reading.fit import CONVERSATION_TEST_AUTHORS, PROBE_AUTHORS, TEST_AUTHORS, load_corpus  # noqa: E402
+from simulator.reading.fit import (  # noqa: E402
+    CONVERSATION_TEST_AUTHORS,
+    PRACTICE_TEST_AUTHORS,
+    PROBE_AUTHORS,
+    TEST_AUTHORS,
+    load_corpus,
+)
 from simulator.reading.model import read_many  # noqa: E402
 from simulator.reading.moves import classify_many  # noqa: E402
 from simulator.vocabulary import Attractor, Context  # noqa: E402
@@ -105,7 +111,7 @@ def main() -> None:
             probe = [json.loads(line) for line in handle if line.strip()]
         report(f"written for it ({path.name})", probe, args.show)
     never_fitted = load_corpus(
-        authors=(*TEST_AUTHORS, *CONVERSATION_TEST_AUTHORS, *PROBE_AUTHORS), team=False
+        authors=(*TEST_AUTHORS, *CONVERSATION_TEST_AUTHORS, *PRACTICE_TEST_AUTHORS, *PROBE_AUTHORS), team=False
     )
     report("the corpus lines never fitted", never_fitted, args.show)
 

@@ -18,6 +18,8 @@ The split (fixed; never changed to suit a result):
   read only by `benchmarks/reader.py`, once per final variant.
 - conversational testing part: authors `ap` and `aq`, every manager line of whole conversations
   (`CONVERSATION_TEST_AUTHORS`); never used here either.
+- practice testing part: labellers `ei` to `en`, every trainee line of 240 practice conversations
+  on the bundled personas (`PRACTICE_TEST_AUTHORS`); never used here either.
 - fitting part: authors a, b, c, e, f, g, i, j, k, l, m, o, p, q, r, s, t, u, v, w, x, y, z, the
   conversation authors ah, ai, aj, ak, al, am, an, ao, ar, as, at, au, av and aw, the hard-case
   authors bf, bg, bh, bj, bk, bm, bn, bo and bp, the authors bu and bv (the words of coaching),
@@ -313,6 +315,25 @@ question started by its words, `trainee_text.asks`), for "You're really good at 
 read as an open question by its "what": 0.880 / 0.874 / 0.766, 0.820 / 0.715 / 0.660, probes
 0.7832 / 0.7331 / 0.6831.
 
+Measured and not kept: half the practice testing part fitted (ei, ej, ek and el, the lines of
+240 practice conversations' first halves; em and en read), since on practice conversations written
+by people outside the team the reader is well below its figures elsewhere: em, en 0.748 / 0.656 /
+0.597 attractor macro-F1 / form / focus, where two labellers agree with each other at 0.95.
+Fitted without the lines of gaming conversations (with them, two dictated gaming conversations and
+a typed one of the verdict's sets became compassion-led): em, en 0.782 / 0.701 / 0.651; d, h, n
+0.909 / 0.896 / 0.791 -> 0.902 / 0.891 / 0.782; ap, aq 0.803 / 0.710 / 0.681 -> 0.811 / 0.711 /
+0.675; the probes' mean 0.779 -> 0.778; AnnoMI four-behaviour macro-F1 0.642 -> 0.646. Over the
+verdict's sets not fitted (all but probe2 to probe5), expectations missed 47 -> 36 typed and 49 ->
+38 dictated (`python benchmarks/verdict.py --set all [--dictated]`). But a gaming conversation of
+the verdict's sets, a manager reciting the coachee's story before she tells it, rose to 87.0
+dictated, compassion-led; a gaming strategy played live in the tests (`test_scorecard`, the
+coachee's last sentence turned before a new stock question, dictated) rose to 89.4 on Grace; and
+20 of the personas' 3,829 model lines, none before, were read as NEA (0.55 to 0.75 sure), "People
+on the ward notice how you are because you matter to them." among them. Lines labelled where they
+stand taught that a statement about the coachee in a problem conversation is a confrontation, and
+the scorecard's guard against gaming leans on readings the refit changed. Not kept, by the rule of
+the settings above: a reader that lets gaming through is the failure that matters most.
+
 Byte-identical refits hold on one machine: refitted here with numpy 2.4 and scipy 1.17, the
 vocabulary comes out as shipped and the form and focus heads nearly so, but the attractor head
 differs by up to 0.24 a weight, since L-BFGS stops at MAX_ITERATIONS before it has converged and where it stops
@@ -370,6 +391,12 @@ TEAM_PATH = READING_DIR.parents[1] / "tests" / "reading" / "gold_moves.tsv"
 TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
+PRACTICE_TEST_AUTHORS = ("ei", "ej", "ek", "el", "em", "en")
+"""A third testing part, the lines the product reads in use: every trainee line of 240 practice
+conversations on the bundled personas, written blind by twelve authors who saw only what a
+trainee sees of each persona (half of each of `benchmarks/conversations/probe2` to `probe7`),
+labelled where they stand by six labellers who saw neither the reader nor the corpus (the corpus
+README). Fitting part of it was measured and not kept (below)."""
 PROBE_AUTHORS = (
     "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df", "di",
     "dl", "do", "dr", "du", "dx", "ea", "eh",

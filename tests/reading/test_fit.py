@@ -191,7 +191,7 @@ def test_calibration_counts_how_often_readings_in_each_band_of_confidence_were_r
 
 
 def test_no_testing_author_is_fitted_and_no_setting_is_shared_between_authors() -> None:
-    testing = {*fit.TEST_AUTHORS, *fit.CONVERSATION_TEST_AUTHORS, *fit.PROBE_AUTHORS}
+    testing = {*fit.TEST_AUTHORS, *fit.CONVERSATION_TEST_AUTHORS, *fit.PRACTICE_TEST_AUTHORS, *fit.PROBE_AUTHORS}
     assert not testing & set(fit.FIT_AUTHORS)
     records = fit.load_corpus(team=False)
     authors_of: dict[str, set[str]] = {}
@@ -217,6 +217,14 @@ def test_a_line_counted_twice_weighs_as_much_as_the_same_line_written_twice() ->
 
 def test_hard_case_authors_are_fitting_authors_and_count_as_the_settings_say() -> None:
     assert set(fit.HARD_CASE_AUTHORS) <= set(fit.FIT_AUTHORS)
+
+
+def test_the_practice_testing_part_holds_every_style_of_conversation_and_is_never_fitted() -> None:
+    practice = fit.load_corpus(authors=fit.PRACTICE_TEST_AUTHORS, team=False)
+    styles = {"textbook", "warm_deficit", "blunt", "repair", "gaming"}
+    assert {str(r["group"]) for r in practice} == {f"practice_{style}" for style in styles}
+    assert {str(r["author"]) for r in practice} == set(fit.PRACTICE_TEST_AUTHORS)
+    assert not set(fit.PRACTICE_TEST_AUTHORS) & set(fit.FIT_AUTHORS)
 
 
 def test_spelt_out_pairs_are_contracted_as_a_speaker_may_say_them() -> None:
