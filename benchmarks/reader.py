@@ -273,11 +273,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--no-cv", action="store_true", help="skip (iv), which refits one fold per fitting author"
     )
     args = parser.parse_args(argv)
-    from simulator.reading.fit import CONVERSATION_TEST_AUTHORS, PRACTICE_TEST_AUTHORS, PROBE_AUTHORS, TEST_AUTHORS
+    from simulator.reading.fit import (
+        CONVERSATION_TEST_AUTHORS,
+        PRACTICE_TEST_AUTHORS,
+        PROBE_AUTHORS,
+        TEST_AUTHORS,
+    )
 
     records = report_testing(TEST_AUTHORS, "(i) testing part")
     report_testing(CONVERSATION_TEST_AUTHORS, "\n(i) conversational testing part (whole conversations)")
-    report_testing(PRACTICE_TEST_AUTHORS, "\n(i) practice testing part (conversations on the bundled personas)")
+    report_testing(
+        PRACTICE_TEST_AUTHORS, "\n(i) practice testing part (conversations on the bundled personas)"
+    )
     for probe in PROBE_AUTHORS:  # each written to its own brief: read apart
         report_testing((probe,), f"\n(i) hard-case probe {probe} (never fitted)")
     if args.annomi.exists():

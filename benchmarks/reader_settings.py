@@ -88,7 +88,12 @@ def main() -> None:
         parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
     left_out = tuple(author for author in args.without.split(",") if author)
     added = tuple(author for author in args.adding.split(",") if author)
-    never = {*fit.TEST_AUTHORS, *fit.CONVERSATION_TEST_AUTHORS, *fit.PRACTICE_TEST_AUTHORS, *fit.PROBE_AUTHORS}
+    never = {
+        *fit.TEST_AUTHORS,
+        *fit.CONVERSATION_TEST_AUTHORS,
+        *fit.PRACTICE_TEST_AUTHORS,
+        *fit.PROBE_AUTHORS,
+    }
     if never.intersection(added):
         parser.error(f"--with: {', '.join(sorted(never.intersection(added)))} may never be fitted")
     held_out = tuple(author for group in HELD_OUT.values() for author in group)

@@ -111,7 +111,8 @@ def main() -> None:
             probe = [json.loads(line) for line in handle if line.strip()]
         report(f"written for it ({path.name})", probe, args.show)
     never_fitted = load_corpus(
-        authors=(*TEST_AUTHORS, *CONVERSATION_TEST_AUTHORS, *PRACTICE_TEST_AUTHORS, *PROBE_AUTHORS), team=False
+        authors=(*TEST_AUTHORS, *CONVERSATION_TEST_AUTHORS, *PRACTICE_TEST_AUTHORS, *PROBE_AUTHORS),
+        team=False,
     )
     report("the corpus lines never fitted", never_fitted, args.show)
 

@@ -172,6 +172,12 @@ class TurnEvidence:
         return self.counts and self.move.form in REFLECTION_FORMS and self.echo in (Echo.STOCK, Echo.MISSES)
 
     @property
+    def by_rote(self) -> bool:
+        """A clear line said by rote: a repeat, a formula refilled, sweeping praise heaped on again or
+        the coachee quoted back as earlier lines did (what `earns` refuses besides an unclear line)."""
+        return not self.unclear and not self.earns
+
+    @property
     def rote_reflection(self) -> bool:
         """A line offered as a reflection that refills a frame said before (a formula) or quotes the
         coachee back as the trainee's last lines did (parroting): said by rote, not to understand."""
@@ -469,6 +475,12 @@ class Evidence:
         if attribute not in counts:
             counts[attribute] = sum(bool(getattr(turn, attribute)) for turn in self.turns)
         return counts[attribute]
+
+    @property
+    def rote_share(self) -> float:
+        """The share of the clear lines said by rote (`TurnEvidence.by_rote`); 0 with none clear."""
+        clear = sum(not turn.unclear for turn in self.turns)
+        return self.count("by_rote") / clear if clear else 0.0
 
     @property
     def reflections(self) -> int:

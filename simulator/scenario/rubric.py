@@ -121,6 +121,12 @@ class Rubric(BaseModel):
         True,
         description="No compassion-led band for a conversation that never reached the real self or a plan: `overall` is held just below `compassion_led_from` (ours, after Boyatzis's ICT).",
     )
+    compassion_led_rote_below: float = Field(
+        0.3,
+        gt=0,
+        le=1,
+        description="No compassion-led band while this share of the clear trainee lines or more were said by rote (a repeat, a formula refilled, sweeping praise heaped on again, the coachee's words handed back as before): `overall` is held just below `compassion_led_from`; at 1, only a conversation said wholly by rote (ours).",
+    )
     min_turns: int = Field(
         8,
         ge=1,

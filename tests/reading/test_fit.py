@@ -191,7 +191,12 @@ def test_calibration_counts_how_often_readings_in_each_band_of_confidence_were_r
 
 
 def test_no_testing_author_is_fitted_and_no_setting_is_shared_between_authors() -> None:
-    testing = {*fit.TEST_AUTHORS, *fit.CONVERSATION_TEST_AUTHORS, *fit.PRACTICE_TEST_AUTHORS, *fit.PROBE_AUTHORS}
+    testing = {
+        *fit.TEST_AUTHORS,
+        *fit.CONVERSATION_TEST_AUTHORS,
+        *fit.PRACTICE_TEST_AUTHORS,
+        *fit.PROBE_AUTHORS,
+    }
     assert not testing & set(fit.FIT_AUTHORS)
     records = fit.load_corpus(team=False)
     authors_of: dict[str, set[str]] = {}

@@ -173,7 +173,10 @@ def test_warm_echoes_that_never_reach_the_real_self_or_a_plan_are_not_compassion
     chef = catalogue.load("restaurant-head-chef").scenario
     _, echoes = generated(random.Random(312))
     session = play_strategy(chef, echoes, 0)
-    without_arc = chef.rubric.model_copy(update={"compassion_led_needs_arc": False})
+    # Framed echoes are said by rote as well: that gate is off here, to show the arc holds them alone.
+    without_arc = chef.rubric.model_copy(
+        update={"compassion_led_needs_arc": False, "compassion_led_rote_below": 1.0}
+    )
     assert score_practice(chef, session.turns, without_arc).band == "compassion-led"
     card = score_session(session)
     assert card.band == "mixed" and card.overall < chef.rubric.compassion_led_from
@@ -318,6 +321,21 @@ def test_the_coachees_words_before_each_new_stock_question_are_never_compassion_
     to 99.5) until a dictated line's question was found by its words."""
     session = play_strategy(scenario, dictated(STRATEGIES[strategy]) if spoken else STRATEGIES[strategy])
     assert score_session(session).band is not Band.COMPASSION_LED
+
+
+def test_a_conversation_said_a_third_by_rote_is_held_below_compassion_led_by_that_alone() -> None:
+    # The coachee's last sentence handed back, person turned, before each new stock question:
+    # parroting earns nothing line by line, and the lines between added up to 81 with the
+    # relational gate off. Rote lines are most of it, which holds it on their own.
+    scenario = catalogue.load("sales-behind-target").scenario
+    strategy = dictated(STRATEGIES["their last sentence, person turned, then a new stock question"])
+    turns = play_strategy(scenario, strategy).turns
+    only_rote = scenario.rubric.model_copy(update={"compassion_led_needs_relational": False})
+    card = score_practice(scenario, turns, only_rote)
+    assert (card.band, card.overall) == (Band.MIXED, 69.9)
+    assert "were said by rote" in card.notes[-1]
+    unguarded = only_rote.model_copy(update={"compassion_led_rote_below": 1.0})
+    assert score_practice(scenario, turns, unguarded).band is Band.COMPASSION_LED
 
 
 RHI_LISTED = [
