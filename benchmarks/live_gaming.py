@@ -13,7 +13,8 @@ were compassion-led (target 0). The tests hold the same line for some of these s
 With `--generated N`, it then plays N rounds of strategies drawn at random
 (`gaming.generated`: the coachee's words poured into frames behind a changing opener), one per
 persona a round at a random seed, and prints how many of each kind came out compassion-led and
-the highest overall of each: a harder adversary than the fixed strategies, held only in part.
+the highest overall of each: a harder adversary than the fixed strategies (over forty rounds,
+none compassion-led typed or dictated).
 
 With `--dictated`, every line of every strategy is said as speech-to-text writes it (lower case,
 no punctuation: `gaming.dictated`), which takes away the question marks the checks of a line's
