@@ -266,6 +266,45 @@ def recommend(table: Sequence[tuple[float, float, float, float, int]]) -> float:
     return chosen
 
 
+def report_second_labels() -> None:
+    """How far two labellers agree on lines of the practice testing part: the ceiling of a reader there."""
+    import json
+
+    from simulator.reading.fit import CORPUS_DIR
+
+    second = [
+        json.loads(line)
+        for path in sorted((CORPUS_DIR / "second_labels").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    files = {row["file"] for row in second}
+    first_of = {
+        (name, number): json.loads(line)
+        for name in files
+        for number, line in enumerate((CORPUS_DIR / name).read_text(encoding="utf-8").splitlines(), start=1)
+    }
+    first = [first_of[row["file"], row["line"]] for row in second]
+    assert all(a["text"] == b["text"] for a, b in zip(first, second, strict=True))
+    contexts = [Context(str(r["previous_coachee_line"] or ""), bool(r["vision_established"])) for r in first]
+    read = dict(READERS)["classify"]([str(r["text"]) for r in first], contexts)
+    print(
+        f"\n(i) a second labeller on {len(second)} lines of {', '.join(sorted(files))} (drawn at random, blind)"
+    )
+    for name, other in (
+        ("second labeller", [r["attractor"] for r in second]),
+        ("classify", [p[2] for p in read]),
+    ):
+        gold = [str(r["attractor"]) for r in first]
+        print(
+            f"  {name:16} against the first labels: attractor macro-F1 "
+            f"{macro_f1(gold, other, ATTRACTOR_LABELS):.3f}, kappa {cohen_kappa(gold, other):.3f}"
+        )
+    print(
+        f"  form agreement {accuracy([r['form'] for r in first], [r['form'] for r in second]):.3f},"
+        f" focus {accuracy([r['focus'] for r in first], [r['focus'] for r in second]):.3f}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--annomi", type=Path, default=DEFAULT_ANNOMI, help="AnnoMI CSV (read, never copied)")
@@ -285,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     report_testing(
         PRACTICE_TEST_AUTHORS, "\n(i) practice testing part (conversations on the bundled personas)"
     )
+    report_second_labels()
     for probe in PROBE_AUTHORS:  # each written to its own brief: read apart
         report_testing((probe,), f"\n(i) hard-case probe {probe} (never fitted)")
     if args.annomi.exists():

@@ -232,6 +232,23 @@ def test_the_practice_testing_part_holds_every_style_of_conversation_and_is_neve
     assert not set(fit.PRACTICE_TEST_AUTHORS) & set(fit.FIT_AUTHORS)
 
 
+def test_the_second_labels_point_at_lines_of_the_practice_testing_part_and_follow_the_rule() -> None:
+    import json
+
+    from simulator.reading.attractor import attractor_of
+    from simulator.vocabulary import Context
+
+    practice = {f"{author}.jsonl" for author in fit.PRACTICE_TEST_AUTHORS}
+    for path in (fit.CORPUS_DIR / "second_labels").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            assert row["file"] in practice
+            first = (fit.CORPUS_DIR / row["file"]).read_text(encoding="utf-8").splitlines()[row["line"] - 1]
+            assert json.loads(first)["text"] == row["text"]
+            context = Context(vision_established=bool(row["vision_established"]))
+            assert attractor_of(Form(row["form"]), Focus(row["focus"]), context).value == row["attractor"]
+
+
 def test_spelt_out_pairs_are_contracted_as_a_speaker_may_say_them() -> None:
     assert fit.contracted("you are right and i do not mind") == "you're right and i don't mind"
     assert fit.contracted("it is not that you cannot, i  am sure") == "it's not that you can't, i'm sure"
