@@ -172,6 +172,11 @@ class TurnEvidence:
         return self.counts and self.move.form in REFLECTION_FORMS and self.echo in (Echo.STOCK, Echo.MISSES)
 
     @property
+    def clear(self) -> bool:
+        """Whether the reader was sure enough of the line to read it at all."""
+        return not self.unclear
+
+    @property
     def by_rote(self) -> bool:
         """A clear line said by rote: a repeat, a formula refilled, sweeping praise heaped on again or
         the coachee quoted back as earlier lines did (what `earns` refuses besides an unclear line)."""
@@ -479,7 +484,7 @@ class Evidence:
     @property
     def rote_share(self) -> float:
         """The share of the clear lines said by rote (`TurnEvidence.by_rote`); 0 with none clear."""
-        clear = sum(not turn.unclear for turn in self.turns)
+        clear = self.count("clear")
         return self.count("by_rote") / clear if clear else 0.0
 
     @property

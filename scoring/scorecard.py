@@ -184,10 +184,9 @@ def held_back(measures: tuple[Measure, ...], evidence: Evidence, rubric: Rubric)
         # earns nothing line by line, but the lines between can still add up: over the verdict's
         # 2,600 written conversations, typed and dictated, no textbook, repaired, warm or blunt one
         # said more than 11% of its clear lines by rote, and 197 of the 520 gaming ones said 30% or more.
-        clear = sum(not turn.unclear for turn in evidence.turns)
         return (
-            f"Not compassion-led while {evidence.count('by_rote')} of its {clear} lines were said by rote"
-            " (repeats, formulas, flattery heaped on again, the coachee's words handed back)"
+            f"Not compassion-led while {evidence.count('by_rote')} of its {evidence.count('clear')} lines"
+            " were said by rote (repeats, formulas, flattery heaped on again, the coachee's words handed back)"
         )
     return ""
 

@@ -1,13 +1,25 @@
-"""The design matrix the fitting scripts regress on: a sparse row of features for each line.
+"""What the fitting scripts that regress on feature dicts share: each author's labelled lines of a
+corpus folder, and the design matrix, a sparse row of features for each line.
 
-Needs scipy (the `[fit]` extra), imported only when a fit runs.
+The matrix needs scipy (the `[fit]` extra), imported only when a fit runs.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+
+
+def corpus_records(folder: Path, authors: Sequence[str]) -> list[dict[str, str]]:
+    """The records of each author's file (`<author>.jsonl`, one JSON object a line) in `folder`, in order."""
+    records: list[dict[str, str]] = []
+    for author in authors:
+        with (folder / f"{author}.jsonl").open(encoding="utf-8") as handle:
+            records.extend(json.loads(line) for line in handle if line.strip())
+    return records
 
 
 def design_matrix(rows: Sequence[dict[str, float]], names: Sequence[str]) -> Any:

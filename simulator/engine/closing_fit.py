@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from simulator.design_matrix import design_matrix
+from simulator.design_matrix import corpus_records, design_matrix
 from simulator.engine.closing import WEIGHTS_PATH, ClosingModel, closing_features, weights_text
 
 CORPUS_DIR = Path(__file__).parent / "closing_corpus"
@@ -55,11 +55,7 @@ Record = dict[str, str]
 
 
 def load_corpus(authors: Sequence[str]) -> list[Record]:
-    records: list[Record] = []
-    for author in authors:
-        with (CORPUS_DIR / f"{author}.jsonl").open(encoding="utf-8") as handle:
-            records.extend(json.loads(line) for line in handle if line.strip())
-    return records
+    return corpus_records(CORPUS_DIR, authors)
 
 
 def reader_corpus() -> list[dict[str, str]]:

@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from simulator.design_matrix import design_matrix
+from simulator.design_matrix import corpus_records, design_matrix
 from simulator.metrics import macro_f1
 from simulator.talk.client_talk import talk_cues
 from simulator.talk.model import TALKS, WEIGHTS_PATH, talk_features, weights_text
@@ -46,11 +45,7 @@ Record = dict[str, str]
 
 
 def load_corpus(authors: Sequence[str]) -> list[Record]:
-    records: list[Record] = []
-    for author in authors:
-        with (CORPUS_DIR / f"{author}.jsonl").open(encoding="utf-8") as handle:
-            records.extend(json.loads(line) for line in handle if line.strip())
-    return records
+    return corpus_records(CORPUS_DIR, authors)
 
 
 def features_of(record: Record) -> dict[str, float]:
