@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from simulator.reading.fit import FIT_AUTHORS, Settings, load_corpus, validate
+from simulator.reading.fit import Settings, fitting_part, validate
 from simulator.vocabulary import SURE_FROM, UNCLEAR_BELOW
 
 HELD_OUT = ("s", "t", "u", "v", "ah", "aj")
@@ -37,7 +37,7 @@ BANDS = (
 
 def main() -> None:
     started = time.perf_counter()
-    predictions = validate(load_corpus(authors=FIT_AUTHORS, team=True), Settings(), held_out=HELD_OUT)
+    predictions = validate(fitting_part(), Settings(), held_out=HELD_OUT)
     gold = [str(record["attractor"]) for record in predictions.records]
     print(
         f"fitted without authors {', '.join(HELD_OUT)}, read on their {len(gold):,} lines "

@@ -216,9 +216,9 @@ def report_speed(records: Sequence[dict[str, object]]) -> None:
 
 
 def report_threshold() -> None:
-    from simulator.reading.fit import FIT_AUTHORS, Settings, cross_validate, load_corpus, scores_of
+    from simulator.reading.fit import Settings, cross_validate, fitting_part, scores_of
 
-    records = load_corpus(authors=FIT_AUTHORS, team=True)
+    records = fitting_part()
     print(
         f"\n(iv) confidence threshold, on leave-one-author-out CV predictions of the fitting part ({len(records)} lines)"
     )

@@ -18,6 +18,7 @@ from scoring.counts import is_balance_sheet, is_vision_exchange, reached_real_se
 from scoring.evidence import HALF_A_LINE, Evidence, TurnEvidence
 from scoring.experience import imposed_count, missed_goals, proposals
 from scoring.facts import TurnFacts
+from scoring.global_ratings import told_them_who_they_are
 from scoring.marks import Measure, tally
 from simulator.vocabulary import Attractor, Focus, Form, MeasureKey
 
@@ -369,6 +370,18 @@ def candidates(key: MeasureKey, evidence: Evidence) -> list[tuple[Behaviour, str
                     )
                 ]
                 if repeated
+                else []
+            ),
+            *(
+                [
+                    (
+                        Behaviour.HOLD_BACK,
+                        f"Ask before you tell: {evidence.count('presumes')} line(s) told them their own vision,"
+                        f" values or plan{_first_such(evidence, 'presumes', ', from')}; ask for them, then"
+                        " reflect what they say.",
+                    )
+                ]
+                if told_them_who_they_are(evidence)
                 else []
             ),
             (Behaviour.STRESS_AUTONOMY, "Say out loud that the choice is theirs."),

@@ -15,7 +15,13 @@ The reader says what a line looks like; the scorecard credits only what it did:
 - statements a question opens with are a reflection of their own when they reflect ("Six till
   seven. That's a thirteen hour day. What keeps you going?"): MITI codes a turn utterance by
   utterance, so the reflection counts beside the question;
-- an affirmation earns credit only when it is specific: it names something of the coachee's.
+- an affirmation earns credit only when it is specific: it names something of the coachee's;
+- a statement of the coachee's own vision, values or plan in the trainee's words, not a reflection
+  of theirs or told them before they said it (`TurnEvidence.presumes`), still earns what its form
+  earns, but more of them than questions inviting the story keep Partnership below 3
+  (`scoring.global_ratings.told_them_who_they_are`). One line alone is not held against the
+  trainee: a written conversation anticipates replies its author never saw, and a hunch the
+  coachee confirms in their own words is a good complex reflection.
 
 Word sets only, no model: what a line shares with the coachee's words and with the trainee's
 own earlier lines does not depend on how any reader labels it.
@@ -71,6 +77,19 @@ sessions at 0.915."""
 ELICITING_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.STRENGTHS, Focus.FEELINGS, Focus.PLAN})
 """What an open question can invite the coachee to tell about themselves."""
 
+OWN_FOCI = frozenset({Focus.VISION, Focus.VALUES, Focus.PLAN})
+"""What only the coachee can say of themselves: their hopes, what matters to them, what they will do.
+Strengths are left out: a manager may know them from what they saw ("The students all ask to be
+paired with you.")."""
+
+TOLD_FIRST_WORDS = 2
+"""How many content words of a statement, new to the conversation, the coachee must say after it
+for the statement to have told them what they then said (`told_first`)."""
+
+TOLD_FIRST_LINES = 3
+"""How many of the coachee's lines after a statement may say its words back: the reply to it and
+the two after."""
+
 _PRAISE = frozenset(
     {"good", "great", "brilliant", "amazing", "fantastic", "excellent", "wonderful", "awesome", "nice"}
 )
@@ -113,6 +132,9 @@ class TurnEvidence:
     asks_off_list: bool = False  # ...taking up nothing the coachee has said (no word, no subject)
     asks_after_them: bool = False  # ...following their last line (its words, or pointing back)
     stung: bool = False  # the line hit one of the coachee's nerves (a hot button fired on it)
+    told_first: tuple[
+        str, ...
+    ] = ()  # words of their vision, values or plan the line told them before they said them
 
     @property
     def counts(self) -> bool:
@@ -122,15 +144,8 @@ class TurnEvidence:
 
     @property
     def earns(self) -> bool:
-        """Whether the line can earn credit: clear, not a repeat of an earlier line, no formula,
-        no flattery, no parroting."""
-        return (
-            not self.unclear
-            and self.repeat_of is None
-            and self.formula_of is None
-            and self.flattery_of is None
-            and self.parrot_of is None
-        )
+        """Whether the line can earn credit: clear and not said by rote (`by_rote`)."""
+        return not self.unclear and not self.by_rote
 
     @property
     def is_nea(self) -> bool:
@@ -179,8 +194,13 @@ class TurnEvidence:
     @property
     def by_rote(self) -> bool:
         """A clear line said by rote: a repeat, a formula refilled, sweeping praise heaped on again or
-        the coachee quoted back as earlier lines did (what `earns` refuses besides an unclear line)."""
-        return not self.unclear and not self.earns
+        the coachee quoted back as earlier lines did."""
+        return not self.unclear and (
+            self.repeat_of is not None
+            or self.formula_of is not None
+            or self.flattery_of is not None
+            or self.parrot_of is not None
+        )
 
     @property
     def rote_reflection(self) -> bool:
@@ -197,6 +217,16 @@ class TurnEvidence:
         """A reflection sharing no word with what the coachee said and naming no feeling: it may put
         their meaning in new words, so it earns no reflection credit, and no blame either."""
         return self.counts and self.move.form in REFLECTION_FORMS and self.echo is Echo.UNRELATED
+
+    @property
+    def presumes(self) -> bool:
+        """A clear statement of the coachee's own vision, values or plan in the trainee's words: told
+        them before they said it (`told_first`), or said as no reflection of what they said. Not a
+        question, an affirmation, a choice handed over or a frame (`_NOT_PRESUMING`): a line the
+        reader took for a question asks, even unmarked ("why this is important for you tell me")."""
+        if not self.clear or self.move.focus not in OWN_FOCI or self.move.form in _NOT_PRESUMING:
+            return False
+        return bool(self.told_first) or self.echo is None or not self.echo.reflects
 
     @property
     def is_question(self) -> bool:
@@ -365,6 +395,12 @@ def repeated_from(line: str, earlier_clauses: SaidBefore, earlier_lines: SaidBef
 
 _ECHOED_FORMS = (*REFLECTION_FORMS, Form.AFFIRMATION)
 
+_NOT_PRESUMING = frozenset(
+    {*QUESTION_FORMS, Form.AFFIRMATION, Form.AUTONOMY, Form.ADVICE_WITH_PERMISSION, Form.STRUCTURE}
+)
+"""Forms that tell the coachee nothing of themselves as theirs: questions ask, affirmations praise
+what a manager may have seen, the others hand over or frame."""
+
 
 def _first(*turns: int | None) -> int | None:
     found = [n for n in turns if n is not None]
@@ -389,6 +425,21 @@ def _takes_up(line: str, lead: str, asked: str, opens_reflecting: bool, recent_w
     return opens_reflecting or bool(words_of(asked) & recent_words)
 
 
+def told_first(line: str, move: Move, heard: frozenset[str], said_after: Sequence[str]) -> tuple[str, ...]:
+    """The words of a statement about the coachee's own vision, values or plan (`OWN_FOCI`) that no
+    line of theirs had said before it (`heard`) and that their next lines (`said_after`) say: at
+    least `TOLD_FIRST_WORDS` of them, or none. "And you went into nursing because of someone who sat
+    with your mum" before she had spoken of her mum, then "There was a nurse who sat with her at
+    night": what she tells next was told to her first. A question is left alone, read as one and
+    asking: asking is how a coach draws the story out. A statement with a check ("..., am I right?")
+    still tells."""
+    if move.focus not in OWN_FOCI or (move.form in QUESTION_FORMS and asks(line)):
+        return ()
+    later = frozenset().union(*(words_of(reply) for reply in said_after[:TOLD_FIRST_LINES]))
+    told = sorted((words_of(line) - heard) & later)
+    return tuple(told) if len(told) >= TOLD_FIRST_WORDS else ()
+
+
 def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     """Every trainee line's evidence, in order."""
     evidence = []
@@ -400,7 +451,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     coachee = [facts.opening] if facts.opening else []
     heard: frozenset[str] = words_of(facts.opening)
     topics_of = partial(topics_named, facts.persona_topics) if facts.persona_topics else None
-    for turn in facts.turns:
+    replies = [turn.coachee for turn in facts.turns]
+    for index, turn in enumerate(facts.turns):
         move = turn.move
         recent_words = frozenset().union(*(words_of(line) for line in coachee[-TAKEN_UP_LINES:]))
         echo = reflection_fit(turn.trainee, coachee, topics_of).echo if move.form in _ECHOED_FORMS else None
@@ -444,6 +496,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 asks_after_them=bool(asking)
                 and (shares_words(asking_words, coachee[-1] if coachee else "") or points_back(asking)),
                 stung=any(rule_named(rule) is Rule.HOT_BUTTON for rule in turn.rules),
+                told_first=told_first(turn.trainee, move, heard, replies[index:]),
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.

@@ -158,6 +158,24 @@ def asked_from_a_list(evidence: Evidence) -> bool:
     return off_list >= OFF_LIST_LINES * len(evidence.turns) and followed < FOLLOWED_QUESTIONS * asked
 
 
+PRESUMED_LINES = 3
+"""How many lines telling the coachee their own vision, values or plan (`TurnEvidence.presumes`),
+when they outnumber the questions inviting them, put the coach in the expert's role."""
+
+
+def told_them_who_they_are(evidence: Evidence) -> bool:
+    """Whether the trainee told the coachee their own vision, values or plan more than they asked
+    for them: the coach, not the coachee, wrote the story (MITI Partnership below 3). Over the
+    verdict's 1,380 written conversations (`python benchmarks/verdict.py --set all`, typed, seed
+    0), 1 of 276 textbooks did, 2 of 275 repaired ones, 204 of 276 warm but deficit-focused ones
+    (the manager's own fixes, said as the coachee's plan) and 17 of 276 gaming ones, among them the
+    two that recite the coachee's values, vision and step before they can say them ("so your
+    values are family independence and reliability", 90.2 and 87.0 compassion-led without it).
+    At five seeds, typed and dictated, it held those two and one dictated textbook (92.9)."""
+    presumed = evidence.count("presumes")
+    return presumed >= PRESUMED_LINES and presumed > evidence.count("eliciting")
+
+
 def partnership_rating(evidence: Evidence) -> tuple[float, str]:
     """The Partnership rating (1 to 5, fractional between anchors) and the evidence behind it.
 
@@ -165,7 +183,8 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
     count one each, the coachee's own story and own step two each: three in twenty lines rise
     an anchor. NEA moves pull it down. The anchors' conditions cap it: nothing taken up stays
     below 3; below 5 unless their own step came out, their choice was stressed and nothing was
-    imposed. Many NEA moves or repeated lines keep it below 3; NEA in two lines of five is 1.
+    imposed. Many NEA moves or repeated lines, questions from a list or the coachee's own story told
+    for them (`told_them_who_they_are`) keep it below 3; NEA in two lines of five is 1.
     """
     lines = max(evidence.counted, RATED_OVER_AT_LEAST)
     responsive = evidence.count("follow_up") + evidence.count("reflects")
@@ -186,8 +205,8 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
         rating = _capped(rating, 4 - BELOW)
     if not own_step or not autonomy or nea >= HALF_A_LINE or imposed >= HALF_A_LINE:
         rating = _capped(rating, 5 - BELOW)
-    listed = asked_from_a_list(evidence)
-    if nea / lines > 0.2 or repeated / lines > 0.25 or listed:
+    listed, presumed = asked_from_a_list(evidence), told_them_who_they_are(evidence)
+    if nea / lines > 0.2 or repeated / lines > 0.25 or listed or presumed:
         rating = _capped(rating, 3 - BELOW)
     if nea / lines >= 0.4:
         rating = 1.0
@@ -208,6 +227,11 @@ def partnership_rating(evidence: Evidence) -> tuple[float, str]:
         seen += f", {repeated} repeated line(s)"
     if listed:
         seen += ", questions asked as from a list, whatever the coachee answered"
+    if presumed:
+        seen += (
+            f", {evidence.count('presumes')} line(s) telling them their own vision, values or plan,"
+            " more than you asked for them"
+        )
     return rating, seen
 
 

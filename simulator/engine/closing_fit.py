@@ -9,7 +9,8 @@ sorted and L-BFGS on the full batch has no randomness. Needs the `[fit]` extra (
 What it fits on (see `simulator/engine/closing_corpus/README.md`): the lines of `FIT_AUTHORS`,
 closings and lines that keep a meeting going in the same words; the lines of the reader's corpus
 written as send-offs and closings, as closings (`written_closings`); and, as lines that close
-nothing, the rest of the reader's fitting part (`simulator.reading.fit.FIT_AUTHORS`) but for the
+nothing, the rest of the reader's fitting part (`simulator.reading.fit.FIT_AUTHORS`) but for its
+practice conversations (whose closes nobody marked as closes) and the
 lines the `parting` patterns grant (`background`): a meeting has one close and a dozen lines that
 are not one, and the written lines alone taught that "Thank you for being so open" ends a
 meeting. The background lines weigh `BACKGROUND_WEIGHT` each. The probes `PROBE_AUTHORS`
@@ -82,13 +83,14 @@ def written_closings() -> list[Record]:
 
 def background() -> list[Record]:
     """The reader's fitting lines that close nothing: not written as a close, not granted `parting`
-    by its patterns."""
+    by its patterns. Not the lines of practice conversations (`PRACTICE_FIT_AUTHORS`): each ends with
+    a close that nobody marked as one, so they would teach that a goodbye is not one."""
     from simulator.engine.presumptions import wraps_up_by_patterns
     from simulator.reading import fit as reader_fit
     from simulator.vocabulary import Attractor, Focus, Form, Move
 
     statement = Move(Form.STRUCTURE, Focus.NONE, Attractor.NEUTRAL, confidence=1.0)
-    fitted = set(reader_fit.FIT_AUTHORS)
+    fitted = set(reader_fit.FIT_AUTHORS) - set(reader_fit.PRACTICE_FIT_AUTHORS)
     return [
         {"text": record["text"], "moment": OTHER}
         for record in reader_corpus()

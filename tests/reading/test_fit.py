@@ -232,6 +232,18 @@ def test_the_practice_testing_part_holds_every_style_of_conversation_and_is_neve
     assert not set(fit.PRACTICE_TEST_AUTHORS) & set(fit.FIT_AUTHORS)
 
 
+def test_practice_lines_are_fitted_but_for_their_gaming_conversations() -> None:
+    fitted = fit.fitting_part()
+    practice = [r for r in fitted if r["author"] in fit.PRACTICE_FIT_AUTHORS]
+    assert {str(r["author"]) for r in practice} == set(fit.PRACTICE_FIT_AUTHORS)
+    assert {str(r["group"]) for r in practice} == {
+        f"practice_{style}" for style in ("textbook", "warm_deficit", "blunt", "repair")
+    }
+    assert not any(r.get("group") in fit.UNFITTED_GROUPS for r in fitted)
+    written = fit.load_corpus(authors=fit.PRACTICE_FIT_AUTHORS, team=False)
+    assert any(r["group"] == "practice_gaming" for r in written)  # written and labelled, not fitted
+
+
 def test_the_second_labels_point_at_lines_of_the_practice_testing_part_and_follow_the_rule() -> None:
     import json
 

@@ -7,7 +7,7 @@ import pytest
 from scoring.evidence import Evidence, _is_specific, evidence_of
 from scoring.facts import ConversationFacts, TurnFacts
 from scoring.feedback import credit_of, verdict_of
-from scoring.global_ratings import asked_from_a_list, partnership_rating
+from scoring.global_ratings import asked_from_a_list, partnership_rating, told_them_who_they_are
 from scoring.marks import falling, rising
 from scoring.measures import (
     change_talk,
@@ -613,6 +613,77 @@ def test_questions_from_a_list_whatever_was_answered_keep_partnership_below_fair
     followed = external(*[VALUES_Q] * len(FOLLOWED), lines=FOLLOWED)
     assert not asked_from_a_list(followed)
     assert partnership_rating(followed)[0] > rating
+
+
+VALUES_SAID = Move(Form.COMPLEX_REFLECTION, Focus.VALUES, Attractor.PEA)
+VISION_SAID = Move(Form.COMPLEX_REFLECTION, Focus.VISION, Attractor.PEA)
+PLAN_SAID = Move(Form.COMPLEX_REFLECTION, Focus.PLAN, Attractor.PEA)
+OPENING = "Is this about the bloods? I've not been as good as I should."
+TOLD_FOR_THEM = (  # each line tells the coachee what they then say, before they have said it
+    (
+        VALUES_SAID,
+        "Deep down what matters to you is your family, especially Maisie.",
+        "It's our Maisie, really. My family's everything.",
+    ),
+    (
+        VISION_SAID,
+        "And I imagine you'd love to be back walking to the lock every morning.",
+        "Every morning to the lock, I used to. Four mile.",
+    ),
+    (
+        VALUES_SAID,
+        "So your values are independence and never being a burden.",
+        "Never a burden, that's it. Independence.",
+    ),
+    (
+        PLAN_SAID,
+        "And the step you'd choose is the towpath, half an hour a day.",
+        "The towpath, then. Half an hour a day.",
+    ),
+)
+ASKED = (  # the same replies, drawn out by questions
+    (VALUES_Q, "What matters most to you, outside of here?", TOLD_FOR_THEM[0][2]),
+    (VISION_Q, "If things went well, what would a good morning look like?", TOLD_FOR_THEM[1][2]),
+    (VALUES_Q, "What's important to you about how you get older?", TOLD_FOR_THEM[2][2]),
+    (PLAN_Q, "What would you like to try first?", TOLD_FOR_THEM[3][2]),
+)  # fmt: skip
+
+
+def spoken(*exchanges: tuple[Move, str, str]) -> Evidence:
+    """A conversation of two real people, each exchange a trainee line, its move and the reply."""
+    turns = tuple(
+        TurnFacts(n=i, trainee=text, move=move, coachee=reply)
+        for i, (move, text, reply) in enumerate(exchanges, start=1)
+    )
+    return evidence_of(ConversationFacts(turns=turns, simulated=False, opening=OPENING))
+
+
+def test_telling_the_coachee_their_own_values_vision_and_plan_keeps_partnership_below_fair() -> None:
+    told = spoken(*TOLD_FOR_THEM)
+    # Content words, as the evidence keeps them (stems: "fami", "morn").
+    assert [turn.told_first for turn in told.turns] == [
+        ("fami", "maisie"), ("every", "lock", "morn"), ("burden", "independence"), ("day", "half", "hour", "towpath")
+    ]  # fmt: skip
+    assert told_them_who_they_are(told)
+    rating, seen = partnership_rating(told)
+    assert rating < 3 and "telling them their own vision, values or plan" in seen
+    # The same story drawn out by asking for it: the coachee's own, and the coach shared the work.
+    asked = spoken(*ASKED)
+    assert not any(turn.told_first or turn.presumes for turn in asked.turns)
+    assert not told_them_who_they_are(asked)
+    assert partnership_rating(asked)[0] > rating
+
+
+def test_a_reflection_of_what_the_coachee_said_presumes_nothing_even_about_their_values() -> None:
+    heard = spoken(
+        (VALUES_Q, "What matters most to you, outside of here?", TOLD_FOR_THEM[0][2]),
+        (
+            VALUES_SAID,
+            "So it's Maisie, and your family being everything to you.",
+            "That's it. That's all of it.",
+        ),
+    )
+    assert not heard.turns[1].told_first and not heard.turns[1].presumes
 
 
 def test_a_line_that_hit_a_nerve_counts_against_the_trainee_in_full() -> None:

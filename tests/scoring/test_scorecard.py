@@ -15,7 +15,7 @@ from scoring.scorecard import band_of, score_facts, score_practice
 from simulator.engine.session import Session
 from simulator.engine.transcript import TranscriptWriter, header_record, parse_transcript
 from simulator.scenario import catalogue
-from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric
+from simulator.scenario.rubric import DEFAULT_RUBRIC, Rubric, Threshold
 from simulator.trainer.gaming import STRATEGIES, dictated, generated, play_strategy
 from simulator.trainer.rehearsal import play, score_session
 from simulator.vocabulary import Attractor, Band, MeasureKey
@@ -266,15 +266,15 @@ def test_a_conversation_that_never_reflects_is_held_below_compassion_led_by_its_
     assert any("held below" in note for note in card.notes)
 
 
-# Written ahead of Rhi's replies and dictated: one reflection that heard her ("id agree with all of
-# that and id add..."), questions taking up her words, and she ends energised; Empathy rates 2.8, poor.
+# Written ahead of Rhi's replies and dictated: one reflection that heard her ("its you they should
+# trust..."), questions taking up her words, and she ends energised; Empathy rates 3.0.
 RHI_HEARD_ONCE = [
     "its not a telling off rhi i promise we will talk about the kitchen in a bit but theres something else i want to ask you first and ill be quick",
     "how are you keeping you and jo",
     "alright thank you for saying",
     "you know what bernard said to me last thursday he said those faggots are the reason he still gets out of the house of a thursday thats you that is",
     "what do you reckon youre best at in there",
-    "id agree with all of that and id add youre the calmest person in the building when it really goes wrong",
+    "its you they should trust not only the palate thats what youre saying",
     "what made you want to cook in the first place",
     "that explains a lot about you",
     "if brindle was exactly the kitchen you wanted two years from now what would i see if i came in through the back door",
@@ -290,15 +290,18 @@ RHI_HEARD_ONCE = [
 
 
 def test_empathy_just_short_of_fair_with_the_coachee_heard_does_not_hold_a_conversation_back() -> None:
-    card = score_session(play(catalogue.load("restaurant-head-chef").scenario, RHI_HEARD_ONCE))
+    # Empathy's fair mark set at 3.5, so that 3.0 is half an anchor short of it, as 2.5 is of 3.
+    scenario = catalogue.load("restaurant-head-chef").scenario
+    strict = scenario.rubric.model_copy(update={"empathy": Threshold(fair=3.5, good=4.5)})
+    card = score_practice(scenario, play(scenario, RHI_HEARD_ONCE).turns, strict)
     assert card.measure(MeasureKey.EMPATHY).rating is Rating.POOR
     assert card.band is Band.COMPASSION_LED
     assert not any("held below" in note for note in card.notes)
     # With that one reflection asking a stock question after it instead, nothing heard them alone.
     asked = [
-        line + " what matters most to you" if line.startswith("id agree") else line for line in RHI_HEARD_ONCE
+        line + " what matters most to you" if line.startswith("its you") else line for line in RHI_HEARD_ONCE
     ]
-    card = score_session(play(catalogue.load("restaurant-head-chef").scenario, asked))
+    card = score_practice(scenario, play(scenario, asked).turns, strict)
     assert card.band is not Band.COMPASSION_LED
 
 
@@ -325,9 +328,9 @@ def test_the_coachees_words_before_each_new_stock_question_are_never_compassion_
 
 def test_a_conversation_said_a_third_by_rote_is_held_below_compassion_led_by_that_alone() -> None:
     # The coachee's last sentence handed back, person turned, before each new stock question:
-    # parroting earns nothing line by line, and the lines between added up to 81 with the
+    # parroting earns nothing line by line, and the lines between added up to 89.4 with the
     # relational gate off. Rote lines are most of it, which holds it on their own.
-    scenario = catalogue.load("sales-behind-target").scenario
+    scenario = catalogue.load("ward-nurse-charting").scenario
     strategy = dictated(STRATEGIES["their last sentence, person turned, then a new stock question"])
     turns = play_strategy(scenario, strategy).turns
     only_rote = scenario.rubric.model_copy(update={"compassion_led_needs_relational": False})
