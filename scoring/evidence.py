@@ -132,9 +132,8 @@ class TurnEvidence:
     asks_off_list: bool = False  # ...taking up nothing the coachee has said (no word, no subject)
     asks_after_them: bool = False  # ...following their last line (its words, or pointing back)
     stung: bool = False  # the line hit one of the coachee's nerves (a hot button fired on it)
-    told_first: tuple[
-        str, ...
-    ] = ()  # words of their vision, values or plan the line told them before they said them
+    # Words of the coachee's vision, values or plan the line told them before they said them.
+    told_first: tuple[str, ...] = ()
 
     @property
     def counts(self) -> bool:
