@@ -287,6 +287,7 @@ def report_second_labels() -> None:
     assert all(a["text"] == b["text"] for a, b in zip(first, second, strict=True))
     contexts = [Context(str(r["previous_coachee_line"] or ""), bool(r["vision_established"])) for r in first]
     read = dict(READERS)["classify"]([str(r["text"]) for r in first], contexts)
+    gold = [str(r["attractor"]) for r in first]
     print(
         f"\n(i) a second labeller on {len(second)} lines of {', '.join(sorted(files))} (drawn at random, blind)"
     )
@@ -294,7 +295,6 @@ def report_second_labels() -> None:
         ("second labeller", [r["attractor"] for r in second]),
         ("classify", [p[2] for p in read]),
     ):
-        gold = [str(r["attractor"]) for r in first]
         print(
             f"  {name:16} against the first labels: attractor macro-F1 "
             f"{macro_f1(gold, other, ATTRACTOR_LABELS):.3f}, kappa {cohen_kappa(gold, other):.3f}"

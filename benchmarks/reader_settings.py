@@ -100,11 +100,7 @@ def main() -> None:
     fitted_authors = [a for a in fit.FIT_AUTHORS if a not in left_out] + [
         a for a in added if a not in fit.FIT_AUTHORS
     ]
-    records = [
-        r
-        for r in fit.load_corpus(authors=fitted_authors, team=True)
-        if r.get("group") not in fit.UNFITTED_GROUPS
-    ]
+    records = fit.fitting_part(fitted_authors)
     groups = {
         **{name: [r for r in records if r["author"] in authors] for name, authors in HELD_OUT.items()},
         "practice": fit.load_corpus(authors=fit.PRACTICE_TEST_AUTHORS, team=False),

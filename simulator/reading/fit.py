@@ -555,9 +555,10 @@ def load_corpus(authors: Iterable[str] | None = None, team: bool = True) -> list
     return records
 
 
-def fitting_part() -> list[Record]:
-    """The lines the reader is fitted on: the fitting authors' and the team set, less `UNFITTED_GROUPS`."""
-    return [r for r in load_corpus(authors=FIT_AUTHORS, team=True) if r.get("group") not in UNFITTED_GROUPS]
+def fitting_part(authors: Iterable[str] = FIT_AUTHORS) -> list[Record]:
+    """The lines the reader is fitted on: the fitting authors' (or `authors'`) and the team set, less
+    `UNFITTED_GROUPS`."""
+    return [r for r in load_corpus(authors=authors, team=True) if r.get("group") not in UNFITTED_GROUPS]
 
 
 def load_team() -> list[Record]:
