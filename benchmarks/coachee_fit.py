@@ -1,6 +1,6 @@
 """Does the coachee listen, vary and keep up? Plays the written practice conversations and prints figures.
 
-    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|...|probe13|live|live2|live3|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
+    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|...|probe14|live|live2|live3|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
 
 Conversations live in `benchmarks/conversations/<set>/*.yaml` (a `scenario` id and
 `conversations: [{style, title, lines}]`). Each is played against its persona with several
@@ -215,6 +215,7 @@ SETS = (
     "probe11",
     "probe12",
     "probe13",
+    "probe14",
     "live",
     "live2",
     "live3",
