@@ -37,7 +37,7 @@ The split (fixed; never changed to suit a result):
   authors aa, ab and ac, plus the older
   team-written set
   `tests/reading/gold_moves.tsv` as author "team" (fitting only, never testing).
-- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do, dr, du, dx, ea and eh
+- probes: authors bi, bl, bq, bt, bw, bz, cc, cf, ci, ck, cn, cq, ct, cw, cz, dc, df, di, dl, do, dr, du, dx, ea, eh and eq
   (`PROBE_AUTHORS`),
   hard cases written to their own briefs, never fitted.
 
@@ -414,7 +414,7 @@ and fitted they taught the reader that coach-speak is coaching: three gaming con
 verdict's sets became compassion-led (see the module)."""
 PROBE_AUTHORS = (
     "bi", "bl", "bq", "bt", "bw", "bz", "cc", "cf", "ci", "ck", "cn", "cq", "ct", "cw", "cz", "dc", "df", "di",
-    "dl", "do", "dr", "du", "dx", "ea", "eh",
+    "dl", "do", "dr", "du", "dx", "ea", "eh", "eq",
 )  # fmt: skip
 """Never fitted, each by an author who saw no other file: bi, warm lines of the shapes the reader
 misreads most in conversation (fragment reflections, appreciative tails, affirmations told from the
@@ -468,7 +468,9 @@ dates to relatives?", "When exactly were you planning to tell me?"), the same wo
 real interest ("Who taught you to pack the cold box like that, Bilal?"), and ordinary lines in the
 same question words; eh, the awkward subject named and put off for later before a warm act comes
 first ("The notes are on my list, but first, how are you doing?"), its cold twins that press the
-problem after the same opening, and ordinary lines with the same words."""
+problem after the same opening, and ordinary lines with the same words; eq, questions open and closed
+(a single fact asked with "what" or "how", invitations to tell in yes/no form, scaling questions,
+questions as said in recorded sessions), with their twins of the other kind."""
 FIT_AUTHORS = (
     "a", "b", "c", "e", "f", "g", "i", "j", "k", "l", "m", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
     "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ar", "as", "at", "au", "av", "aw", "bf", "bg", "bh", "bj", "bk",
