@@ -304,11 +304,12 @@ _NOT_NOW = re.compile(
     r"|(?:i|you|we)'?ve (?:already )?had (?:(?:two|three|four|five|six|a few|several|so many|loads of) )?"
     r"(?:coffees|teas|cups|cuppas|brews)|with (?:him|her|them)"
     r"|(?:on|this|by) (?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(?:after|with|for|at) (?:your |my |his |her |their )?tea|eat|snacks?|(?:fancy|new|those) (?:\w+ )?machines?)\b"
+    r"|(?:after|with|for|at) (?:your |my |his |her |their )?tea|eat|snacks?|(?:fancy|new|those) (?:\w+ )?machines?"
+    r"|(?:sugars?|sweeteners?) in (?:your|his|her|their))\b"
 )
 """Words that make a drink something asked about, remembered, put off or meant for someone else,
 not offered now ("Have you had anything to drink?", "I still put the kettle on first", "Let's
-grab a coffee Friday", "after tea", the meal)."""
+grab a coffee Friday", "after tea", the meal, "Still sugar in your tea?" asked about the diet)."""
 
 _NEAR_BEFORE, _NEAR_AFTER = 45, 40  # characters around the drink where its offer is said
 _SHORT_AFTER = 7  # words: "Want a brew? I'll get it, you sit there." still ends on the brew

@@ -369,6 +369,8 @@ def test_a_line_ending_on_a_drink_offered_grants_a_welcome(line: str) -> None:
         "Let's grab a coffee Friday and you tell me how it went.",  # later
         "Have you had anything to drink since this morning, even water?",  # asked about
         "theres tea in the pot help yourself how are you finding it doing glanrhyd",  # asks on, dictated
+        "And how's the diet? Still sugar in your tea?",  # the habit asked about
+        "Sugars in your coffee these days?",
     ],
 )
 def test_a_drink_named_but_not_offered_last_grants_no_welcome(line: str) -> None:
