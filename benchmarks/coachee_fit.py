@@ -220,8 +220,8 @@ SETS = (
     "live2",
     "live3",
 )
-"""The conversation sets: tuning and held_out written by the project's own authors, the thirteen probes
-written blind by thirty-six further authors who saw neither the engine nor the other sets, live and
+"""The conversation sets: tuning and held_out written by the project's own authors, the fourteen probes
+written blind by thirty-eight further authors who saw neither the engine nor the other sets, live and
 live2, written by sixteen more line by line against the coachee itself (at seeds 0 and 2), with no
 score in sight, and live3, written the same way by eight more at seed 4 against the coachee with
 its deeper personas (five conversations a persona, one in each style, so its fifth conversation
