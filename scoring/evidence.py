@@ -38,7 +38,9 @@ from scoring.facts import ConversationFacts
 from simulator.reading import repeats
 from simulator.reading.flattery import flattery_of, praises
 from simulator.reading.formula import formula_of
+from simulator.reading.marking_notes import marking_note
 from simulator.reading.parrot import parrot_of
+from simulator.reading.question_barrage import barrage_of
 from simulator.reading.reflection import (
     Echo,
     content_words,
@@ -126,6 +128,8 @@ class TurnEvidence:
     formula_of: int | None = None  # the earlier turn whose opening this line says again as a formula
     flattery_of: int | None = None  # the earlier turn whose sweeping praise this line heaps on again
     parrot_of: int | None = None  # the earlier turn that quoted the coachee back as this line does again
+    marking_note: str | None = None  # words meant for whoever marks the line (`reading.marking_notes`)
+    barrage_of: int | None = None  # the earlier turn that stacked questions as this line does again
     opens_reflecting: bool = False  # a question opening with statements that reflect the coachee's last line
     asks_again: bool = False  # the repeat is of a question asked before, after a new opening
     asks: bool = False  # the line asks something (a "?", or a question its words start: `trainee_text.asks`)
@@ -192,13 +196,15 @@ class TurnEvidence:
 
     @property
     def by_rote(self) -> bool:
-        """A clear line said by rote: a repeat, a formula refilled, sweeping praise heaped on again or
-        the coachee quoted back as earlier lines did."""
+        """A clear line said by rote: a repeat, a formula refilled, sweeping praise heaped on again,
+        the coachee quoted back or questions stacked as earlier lines did, or a note for whoever marks it."""
         return not self.unclear and (
-            self.repeat_of is not None
+            self.marking_note is not None
+            or self.repeat_of is not None
             or self.formula_of is not None
             or self.flattery_of is not None
             or self.parrot_of is not None
+            or self.barrage_of is not None
         )
 
     @property
@@ -459,12 +465,14 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
         lead, asked = split if move.form in QUESTION_FORMS else ("", turn.trainee)
         opens_reflecting = bool(lead and coachee) and reflects_before_asking(lead, coachee[-1])
         formula = formula_of(turn.trainee, said, nea=move.attractor is Attractor.NEA)
-        # As the coachee hears it (`Session._refrain`): a formula first, then flattery, then parroting.
+        # As the coachee hears it (`Session._refrain`): a formula first, then flattery, parroting, a barrage.
         flattery = flattery_of(turn.trainee, said) if formula is None else None
         before = tuple(coachee)
         parrot = (
             None if formula is not None or flattery is not None else parrot_of(turn.trainee, before, quoted)
         )
+        refrained = formula is not None or flattery is not None or parrot is not None
+        barrage = None if refrained or move.attractor is Attractor.NEA else barrage_of(turn.trainee, said)
         question = asked_key(turn.trainee)
         said_keys = (line_key(turn.trainee),) if question is None else (line_key(turn.trainee), question)
         said_again = repeated_from(turn.trainee, earlier_clauses, earlier)
@@ -487,6 +495,8 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 formula_of=None if formula is None else facts.turns[formula].n,
                 flattery_of=None if flattery is None else facts.turns[flattery].n,
                 parrot_of=None if parrot is None else facts.turns[parrot].n,
+                barrage_of=None if barrage is None else facts.turns[barrage].n,
+                marking_note=None if move.attractor is Attractor.NEA else marking_note(turn.trainee),
                 opens_reflecting=opens_reflecting,
                 asks=bool(asking),
                 asks_off_list=bool(asking)

@@ -76,10 +76,12 @@ def verdict_of(turn: TurnFacts, evidence: TurnEvidence | None = None) -> Verdict
     if turn.move.attractor is Attractor.NEA or dropped:
         return "weak"
     if evidence is not None and (
-        evidence.repeat_of is not None
+        evidence.marking_note is not None
+        or evidence.repeat_of is not None
         or evidence.formula_of is not None
         or evidence.flattery_of is not None
         or evidence.parrot_of is not None
+        or evidence.barrage_of is not None
         or evidence.stock_reflection
     ):
         return "weak"
@@ -127,6 +129,11 @@ def credit_of(evidence: TurnEvidence) -> str:
     """What the line earned, said only when it differs from what its label promises."""
     if not evidence.counts:
         return "unclear: the reader was unsure of this line, so it counts neither way"
+    if evidence.marking_note is not None:
+        return (
+            f"'{evidence.marking_note}' is a note for whoever marks the line, not words for the coachee: "
+            "a label, a template's blank or a stage ticked off earns nothing; say what you would say to them"
+        )
     if evidence.repeat_of is not None and evidence.asks_again:
         return (
             f"asks again what you asked at turn {evidence.repeat_of}: a new opening before the same "
@@ -148,6 +155,11 @@ def credit_of(evidence: TurnEvidence) -> str:
         return (
             f"quotes words back at them as your lines from turn {evidence.parrot_of} did: a quote, "
             "line after line, sounds like an echo; say what you heard in your own words"
+        )
+    if evidence.barrage_of is not None:
+        return (
+            f"stacks questions as your lines from turn {evidence.barrage_of} did: asked all at once, "
+            "none of them is heard as meant; ask the one you most want answered"
         )
     if evidence.stock_reflection:
         return "a stock phrase: it reflects nothing the coachee had just said, so it earns no credit"

@@ -43,6 +43,8 @@ class Rule(StrEnum):
     FORMULA = "formula"
     FLATTERY = "flattery"
     PARROT = "parrot"
+    MARKING_NOTE = "marking_note"
+    BARRAGE = "barrage"
     UNCLEAR = "unclear"
     REFLECTION_MISSED = "reflection.missed"
     REFLECTION_STOCK = "reflection.stock"
@@ -81,6 +83,8 @@ EXPLANATIONS: dict[Rule, str] = {
     Rule.FORMULA: "the line opened as the trainee's last lines did, or refilled one of their frames: a frame said over and over moves nothing",
     Rule.FLATTERY: "the line heaped praise on the coachee as the trainee's last lines did: flattery moves nothing",
     Rule.PARROT: "the line quoted the coachee's own words back, as the trainee's last lines did: parroting moves nothing",
+    Rule.MARKING_NOTE: "the line carried a note for whoever marks it (a technique's label, a template's blank, a stage ticked off): nobody says that to a coachee, and it moves nothing",
+    Rule.BARRAGE: "the line stacked three questions or more, as the trainee's last lines did: a barrage of questions moves nothing",
     Rule.UNCLEAR: "it could not be told how the line was meant, so it counted neither way",
     Rule.REFLECTION_MISSED: "the reflection named the opposite of what the coachee had said, so it did not land",
     Rule.REFLECTION_STOCK: "the reflection carried nothing the coachee had said: a stock line moves nothing",

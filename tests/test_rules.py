@@ -171,6 +171,11 @@ def test_the_engine_fires_every_rule_in_the_registry() -> None:
             said = parroted.turns[-1].coachee if parroted.turns else scenario.opening.text
             parroted.play(FEELING, f"You said '{said}'")
         sessions.append(parroted)
+        scripted = Session(scenario)
+        scripted.play(VISION, "[Open question] What would you love to be doing in two years?")  # a marking note
+        for asked in ("Who helps? What helps? Where?", "What matters? Why? Since when?", "How? With whom? By when?"):
+            scripted.play(VISION, asked)  # the third is a barrage
+        sessions.append(scripted)
         owning = Session(scenario)
         while owning.state is not State.DEFENSIVE:
             owning.play(CONFRONT, "That's not good enough.")

@@ -42,9 +42,12 @@ from simulator.reading.flattery import WINDOW as FLATTERY_WINDOW
 from simulator.reading.flattery import flattery_of
 from simulator.reading.formula import WINDOW as FORMULA_WINDOW
 from simulator.reading.formula import formula_of
+from simulator.reading.marking_notes import marking_note
 from simulator.reading.moves import classify, is_filler_only, is_gibberish
 from simulator.reading.parrot import WINDOW as PARROT_WINDOW
 from simulator.reading.parrot import parrot_of
+from simulator.reading.question_barrage import WINDOW as BARRAGE_WINDOW
+from simulator.reading.question_barrage import barrage_of
 from simulator.reading.reflection import content_words
 from simulator.reading.taking_up import restates_their_step
 from simulator.records import EndReason, Turn, attractor_tally
@@ -446,10 +449,15 @@ class Session:
         return Move(Form.AFFIRMATION, Focus.PLAN, Attractor.PEA, (BACKS_THEIR_STEP,), move.confidence)
 
     def _refrain(self, text: str, move: Move) -> Rule | None:
-        """The rule that hears the line as saying again what the trainee's last lines kept saying,
-        if one does: the same opening or frame (`reading.formula`), sweeping praise
-        (`reading.flattery`) or the coachee's own words quoted back (`reading.parrot`)."""
-        recent = [turn.trainee for turn in self._turns[-max(FORMULA_WINDOW, FLATTERY_WINDOW) :]]
+        """The rule that hears the line as said by rote, if one does: a note for whoever marks it
+        (`reading.marking_notes`), or what the trainee's last lines kept doing: the same opening or
+        frame (`reading.formula`), sweeping praise (`reading.flattery`), the coachee's own words
+        quoted back (`reading.parrot`) or questions stacked (`reading.question_barrage`). An order is an order whatever is written beside it."""
+        if move.attractor is not Attractor.NEA and marking_note(text) is not None:
+            return Rule.MARKING_NOTE
+        recent = [
+            turn.trainee for turn in self._turns[-max(FORMULA_WINDOW, FLATTERY_WINDOW, BARRAGE_WINDOW) :]
+        ]
         if formula_of(text, recent, nea=move.attractor is Attractor.NEA) is not None:
             return Rule.FORMULA
         if flattery_of(text, recent) is not None:
@@ -459,6 +467,8 @@ class Session:
         quoted = [(self._turns[i].trainee, replies[: i + 1]) for i in range(start, len(self._turns))]
         if parrot_of(text, replies, quoted) is not None:
             return Rule.PARROT
+        if move.attractor is not Attractor.NEA and barrage_of(text, recent) is not None:
+            return Rule.BARRAGE
         return None
 
     def _react_to(
@@ -619,16 +629,6 @@ class Session:
         # the trainee suggested, even with permission, is not one the coachee chose.
         if move.attractor is Attractor.NEA or move.form not in ELICITING_FORMS:
             return None
-        if any(answered.value in heard.grants for answered in ANSWERED_MOMENTS):
-            # A scaling question, a goodbye, the agenda handed over, an offer of help, an apology:
-            # none asks for their story.
-            return None
-        if heard.verdict is Verdict.STOCK:
-            # A stock reflection ("That sounds really hard" after small talk) draws nothing out:
-            # someone tells their story to a listener, and the scorecard credits no stock line.
-            # One in words of its own that shares none of theirs still may: the judge of
-            # reflections cannot tell a fine paraphrase from a miss, and the reader vouched for it.
-            return None
         # A question, an invitation ("Tell me about...") or the choice handed over ("Up to you,
         # you're in charge here": their own step) draws out what it asks about, and a reflection
         # that landed goes a step further; a line that asks nothing draws out only a story it
@@ -655,8 +655,22 @@ class Session:
             if self.state.rank >= item.needs.rank and (
                 asked or self._goes_further(heard, item) or _touches(heard.words, item)
             ):
-                return item
+                return None if self._draws_nothing_out(heard) else item
         return None
+
+    @staticmethod
+    def _draws_nothing_out(heard: Heard) -> bool:
+        # Asked only once a story item is ready to be told: the answered moments cost a search of
+        # the line each, and most lines reach no story item at all.
+        if any(answered.value in heard.grants for answered in ANSWERED_MOMENTS):
+            # A scaling question, a goodbye, the agenda handed over, an offer of help, an apology:
+            # none asks for their story.
+            return True
+        # A stock reflection ("That sounds really hard" after small talk) draws nothing out either:
+        # someone tells their story to a listener, and the scorecard credits no stock line. One in
+        # words of its own that shares none of theirs still may: the judge of reflections cannot
+        # tell a fine paraphrase from a miss, and the reader vouched for it.
+        return heard.verdict is Verdict.STOCK
 
     def _goes_further(self, heard: Heard, item: StoryItem) -> bool:
         """Whether a reflection that landed goes a step further into this story item. Not when the

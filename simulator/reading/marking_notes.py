@@ -1,0 +1,76 @@
+"""Marking notes: words in a trainee's line meant for whoever marks it, not for the coachee.
+
+"[Open question] How are you today?", "[Reflecting feeling] It sounds like you're feeling quiet.",
+"Hello [PATIENT NAME], how are you feeling about your [CONDITION]?", "STAGE 2: IDEAL SELF. What is
+your ideal self?", "I hear you. Emotion acknowledged.", "[SPECIFIC AFFIRMATION ✓]": technique
+labels, a template's blanks, the stages of the arc announced and ticked off. Nobody says these to
+the person in front of them; a trainee who types them is writing for a scorer. Blind authors,
+asked to game the verdict, wrote them (probe15): the coachee, hearing the generic lines between
+the labels, opened up, and three such conversations added up to the compassion-led mark.
+
+A line that holds one is heard as said by rote: the coachee answers it as usual, it moves
+nothing, and the scorecard credits nothing for it (`Rule.MARKING_NOTE`).
+
+What a transcript puts in brackets is not a note: "[laughs]", "[sighs]", "[crosstalk]",
+"[unintelligible 00:02:59]" are the transcriber's, and a trainee's "[smiles]" a stage direction.
+A bracketed note is one that names a technique or a stage of the arc, holds a tick, is a
+template's blank in capitals ("[ROLE]", "[TIMEFRAME: 2 years]") or a blank's usual word
+("[name]"). Outside brackets, only the shapes of a checklist count: "Stage 2:", a technique
+label opening a sentence ("Reflection: you want..."), a stage ticked off ("Rapport established",
+"Hope has been expanded"), a note addressed to the marker.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from simulator.reading.trainee_text import LINES_REMEMBERED
+
+_TECHNIQUE = (
+    r"open(?:[- ]ended)? questions?|closed questions?|reflect(?:ing|ion|ions|ive)?(?: listening)?"
+    r"|simple reflection|complex reflection|affirm(?:ation|ations|ing|ed)?|empath(?:y|ic|ise|ize)"
+    r"|summar(?:y|ies|ise|ize|ising|izing)|rapport|autonomy|ideal self|real self|desired future"
+    r"|balance sheet|learning agenda|next steps?|vision|values|strengths?|hope|coachee|coach note"
+    r"|coaching note|stage \d+|step \d+|goal \d+|oars|pea|nea|mi[- ]consistent|change talk"
+)
+"""Names of coaching techniques and of the arc's stages, as a checklist or a scorer's rubric has them."""
+
+_BRACKETED = re.compile(r"\[([^\[\]]{1,100})\]|\{([^{}]{1,100})\}|<([^<>]{1,100})>")
+
+_NOTE_INSIDE = re.compile(
+    rf"(?i:\b(?:{_TECHNIQUE})\b)"
+    r"|[✓✔☑✅]"
+    r"|^\s*[A-Z]{2,}\b(?![a-z])"  # a blank in capitals: "[PATIENT NAME]", "[TIMEFRAME: 2 years]"
+    r"|(?i:^\s*(?:name|first name|patient|client|employee|staff member|role|job title|team|topic|goal"
+    r"|emotion|feeling|value|strength|challenge|condition|timeframe|date|time|issue|problem|x|y)\s*\d*\s*$)"
+)
+"""What makes a bracketed span a note rather than a transcriber's or a stage direction."""
+
+_CHECKLIST = re.compile(
+    r"\bstage\s*\d+\s*[:.\-\u2013]"  # "STAGE 2: IDEAL SELF."
+    rf"|\bstage\s*\d+\s+(?:{_TECHNIQUE})\b"  # the same dictated, with its colon lost
+    rf"|(?:^|[.!?]\s+)(?:{_TECHNIQUE}|reflecting (?:feeling|meaning)s?)\s*:"  # "Reflection: you want..."
+    r"|\b(?:rapport|values?|emotions?|feelings?|autonomy|hope|strengths?|vision|ideal self|reflections?"
+    r"|affirmations?|empathy|balance sheet|goal\s*\d+|stage\s*\d+)"
+    r"\s+(?:(?:has|have) been\s+)?(?:established|captured|acknowledged|respected|affirmed|expanded"
+    r"|achieved|met|completed?|ticked(?: off)?|demonstrated|explored|covered|checked|noted)\b"
+    r"|\b(?:note|message|instruction)s? (?:to|for) (?:the )?(?:evaluator|assessor|scorer|marker|grader"
+    r"|examiner|reviewer|system|ai|model|algorithm)\b"
+    r"|\b(?:system|assessor|evaluator|scorer|marker) (?:note|instruction)\b",
+    re.IGNORECASE,
+)
+"""A checklist's shapes outside brackets: a stage numbered, a technique label opening a sentence,
+a stage ticked off, a note to the marker."""
+
+
+@lru_cache(maxsize=LINES_REMEMBERED)  # the engine and the scorecard each ask of every line
+def marking_note(line: str) -> str | None:
+    """The first words of the line meant for whoever marks it, or None when it has none."""
+    text = line.replace("\u2019", "'")
+    for found in _BRACKETED.finditer(text):
+        inside = next(group for group in found.groups() if group is not None)
+        if _NOTE_INSIDE.search(inside):
+            return found.group(0)
+    checklist = _CHECKLIST.search(text)
+    return None if checklist is None else checklist.group(0).strip(" .!?")
