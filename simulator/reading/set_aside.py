@@ -68,7 +68,11 @@ _SET_ASIDE_BEFORE = re.compile(
     # "before we go anywhere near the numbers", "this is more about you than the eportfolio"
     r"|\bbefore (?:we|i|you) (?:go (?:anywhere )?near|get (?:on )?to|talk about|look at|get into|start on"
     r"|dig into|go into|touch)(?:\W+[\w']+){0,3}\W*$"
-    r"|\b(?:more|less) about (?:you|this|today|how you are)\b[^.?!]{0,40}?\bthan(?:\W+[\w']+){0,3}\W*$",
+    r"|\b(?:more|less) about (?:you|this|today|how you are)\b[^.?!]{0,40}?\bthan(?:\W+[\w']+){0,3}\W*$"
+    # "the doctor you'd love to be, not the one the ARCP panel wants", "not what the dashboard
+    # says": what the line asks for, set against what the subject would have
+    r"|\bnot (?:the (?:one|ones|kind|version|doctor|nurse|midwife|chef|lead|manager|engineer|rep|person)|what)\b"
+    r"(?:\W+[\w']+){0,3}\W*$",
     re.IGNORECASE,
 )
 _SET_ASIDE_VERB_BEFORE = re.compile(r"\b" + _SET_ASIDE_VERB + r"\b(?:\W+[\w']+){0,3}\W*$", re.IGNORECASE)
@@ -131,7 +135,13 @@ def puts_aside(before: str, word: str, after: str) -> bool:
     typed and 57 -> 56 dictated, textbooks compassion-led 170 -> 172 of 196 typed, 165 dictated
     either way, no other conversation's score moved (`python benchmarks/verdict.py --set all
     [--dictated]`); the set-aside sets as before. Measured on lines they were written after, so
-    not clean held-out figures."""
+    not clean held-out figures.
+
+    "not the one ... wants" and "not what ... says" (what the line asks for set against what the
+    subject would have) were added after a probe15 textbook's vision question, "the doctor you'd
+    really love to be, not the one the ARCP panel wants", read as a compliance check: over the
+    verdict's 1,540 conversations only that one moved (48.9 -> 60.9 typed, 52.0 -> 78.8 dictated;
+    dictated expectations missed 78 -> 77); the set-aside sets as before."""
     # A word is set aside when its clause puts it down: a setting-aside phrase before it ("forget",
     # "never mind", "didn't come to talk", "not going to go through"), a verb that puts it
     # somewhere ("put the numbers away", "leave the audit for today"), what is said of it after it

@@ -376,6 +376,10 @@ def test_an_order_sent_on_to_another_day_still_stings() -> None:
         # a later clause sends it, named again, to another day: Niamh went defensive at a first line
         # ending "please don't give up your weekend to the portfolio; we'll sort that together another day"
         "And please don't give up your weekend to the audit on my account; we'll sort that together another day.",
+        # what the line asks for set against what the subject would have: Niamh shut down at "the
+        # doctor you'd really love to be, not the one the ARCP panel wants, who is she?"
+        "The nurse you'd really love to be, not the one the audit wants, who is she?",
+        "What would a good week look like, not what the audit says?",
     ],
 )
 def test_the_sore_subject_itself_set_aside_still_hits_nothing(line: str) -> None:
