@@ -21,7 +21,7 @@ from typing import Any
 from transitions import EventData, Machine
 
 from simulator.reading.reassurance import without_put_off
-from simulator.reading.set_aside import DEFERRED_BACK, REFERS_BACK, in_its_clause, puts_aside
+from simulator.reading.set_aside import DEFERRED_BACK, DENIED_BACK, REFERS_BACK, in_its_clause, puts_aside
 from simulator.reading.trainee_text import split_lead
 from simulator.rules import GATES, Rule, rule_id
 from simulator.scenario.model import HotButton, Persona, Personality
@@ -94,12 +94,19 @@ def hot_button_hit(move: Move, text: str, persona: Persona) -> HotButton | None:
         if all(
             (sore and puts_aside(before, word, after))
             or (warm and _denied(before))
-            or (sore and warm and DEFERRED_BACK.search(text, match.end() + len(after)) is not None)
+            or (sore and warm and _put_aside_after(text, match.end() + len(after)))
             for (before, word, after), match in zip(found, matches, strict=True)
         ):
             continue
         return button
     return None
+
+
+def _put_aside_after(text: str, clause_end: int) -> bool:
+    """Whether a later clause sends the subject to another day or says it is not what the meeting is for."""
+    return (
+        DEFERRED_BACK.search(text, clause_end) is not None or DENIED_BACK.search(text, clause_end) is not None
+    )
 
 
 def _named_in_passing(text: str, button: HotButton, found: list[tuple[str, str, str]]) -> bool:

@@ -116,6 +116,17 @@ DEFERRED_BACK = re.compile(
 )
 """A clause after a subject that sends it, named again by a pronoun, to another time."""
 
+DENIED_BACK = re.compile(
+    # "the audit is one thing, but honestly it's not the main reason. I wanted to ask about you",
+    # "...; that's not why I asked you in": a later clause says the subject, named again by a
+    # pronoun, is not what the meeting is for
+    r"\b(?:it|that|this|they|those)(?:'s|'re| is| are| was|s)?\s*(?:n'?t|not)\s+"
+    r"(?:(?:really|honestly|actually|even|just)\s+)?"
+    r"(?:the (?:main |real |only |big )?(?:reason|point|focus|priority)|why (?:i|we|you)|what (?:i|we|today|this))\b",
+    re.IGNORECASE,
+)
+"""A clause after a subject that says it, named again by a pronoun, is not what the meeting is for."""
+
 
 def puts_aside(before: str, word: str, after: str) -> bool:
     """Whether a word's clause (`in_its_clause`) sets it aside.

@@ -380,10 +380,20 @@ def test_an_order_sent_on_to_another_day_still_stings() -> None:
         # doctor you'd really love to be, not the one the ARCP panel wants, who is she?"
         "The nurse you'd really love to be, not the one the audit wants, who is she?",
         "What would a good week look like, not what the audit says?",
+        # a later clause says it, named again, is not what the meeting is for: Grace went defensive at
+        # "the audit is one thing. but honestly it's not the main reason. I wanted to ask about you"
+        "I won't pretend, the audit is one thing. But honestly it's not the main reason. I wanted to ask about you.",
+        "There's the audit, yes, but that's not why I asked you in. How are you?",
     ],
 )
 def test_the_sore_subject_itself_set_aside_still_hits_nothing(line: str) -> None:
     assert hot_button_hit(KIND, line, GRACE) is None
+
+
+def test_a_subject_denied_as_the_reason_still_stings_when_the_line_blames() -> None:
+    blaming = "The audit is one thing. It's not the main reason, it's the whole pattern with you."
+    assert hot_button_hit(CONFRONT, blaming, GRACE) is not None
+    assert hot_button_hit(KIND, "The audit is the main reason I asked you in.", GRACE) is not None
 
 
 @pytest.mark.parametrize("coachee", BUNDLED_PERSONAS, ids=lambda p: p.name)
