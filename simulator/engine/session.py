@@ -638,7 +638,13 @@ class Session:
         # answered nothing the trainee said. Blind, over 58 such turns of the practice
         # conversations, a rater preferred the reply given instead 48 times to 8 (53 fitting
         # against 9). A move played without a line (the explorer's) stands for every line of its
-        # kind: one touching the story among them.
+        # kind: one touching the story among them. Praise that touches a story draws none out:
+        # "Kofi from the pot wash to sous in three years, that's you" was answered with the
+        # strengths story retold ("Kofi, first. Pot wash to sous in three years; ..."), the
+        # trainee's own words handed back as news. Blind, over 60 of the 133 conversations of the
+        # verdict's sets whose replies first parted there (seed 0), two raters preferred the
+        # reply given instead ("Well. I did used to be good at that.") 58 times to 2 and 58 to 0,
+        # and found it fitting 54 and 58 times, the story 10 and 6.
         asked = (
             not heard.spoken
             or "asked" in heard.grants
@@ -653,7 +659,9 @@ class Session:
             if item.kind in TOLD_ONLY_WHEN_ASKED and not asked:
                 continue
             if self.state.rank >= item.needs.rank and (
-                asked or self._goes_further(heard, item) or _touches(heard.words, item)
+                asked
+                or self._goes_further(heard, item)
+                or (move.form is not Form.AFFIRMATION and _touches(heard.words, item))
             ):
                 return None if self._draws_nothing_out(heard) else item
         return None

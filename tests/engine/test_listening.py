@@ -647,20 +647,18 @@ def test_the_warm_up_compiles_the_set_aside_pattern_of_any_line_holding_up_to_th
 
 
 def test_a_line_that_asks_nothing_draws_out_only_a_story_it_touches() -> None:
-    # Praise of strengths at Des's openness may bring out his towpath years, but only praise that
-    # touches them: "You're clearly a very strong person" is answered as praise, not with a speech.
+    # A reflection at Des's openness may bring out his towpath years, but only one that touches
+    # them; praise is answered as praise, never with the story it names retold as news
+    # ("Nine years on that towpath. That's commitment." -> not the towpath speech).
     praise = Move(Form.AFFIRMATION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
+    reflected = Move(Form.SIMPLE_REFLECTION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
     asked = Move(Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
-    assert (
-        Session(starting(DES, State.NEUTRAL)).play(praise, "You're clearly a very strong person.").reveals
-        == ()
-    )
-    touched = Session(starting(DES, State.NEUTRAL)).play(
-        praise, "Nine years on that towpath. That's commitment."
-    )
+    for line in ("You're clearly a very strong person.", "Nine years on that towpath. That's commitment."):
+        assert Session(starting(DES, State.NEUTRAL)).play(praise, line).reveals == ()
+    touched = Session(starting(DES, State.NEUTRAL)).play(reflected, "Nine years on that towpath, every morning.")
     assert touched.reveals == ("strengths",)
     # One word in common with the story ("year") is chance, not the story touched.
-    by_chance = Session(starting(DES, State.NEUTRAL)).play(praise, "You've had a year of it, I know.")
+    by_chance = Session(starting(DES, State.NEUTRAL)).play(reflected, "You've had a year of it, I know.")
     assert by_chance.reveals == ()
     for line in ("What would you say you're good at?", "tell me about a time you were at your best"):
         assert Session(starting(DES, State.NEUTRAL)).play(asked, line).reveals == ("strengths",)
