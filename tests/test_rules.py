@@ -172,8 +172,14 @@ def test_the_engine_fires_every_rule_in_the_registry() -> None:
             parroted.play(FEELING, f"You said '{said}'")
         sessions.append(parroted)
         scripted = Session(scenario)
-        scripted.play(VISION, "[Open question] What would you love to be doing in two years?")  # a marking note
-        for asked in ("Who helps? What helps? Where?", "What matters? Why? Since when?", "How? With whom? By when?"):
+        scripted.play(
+            VISION, "[Open question] What would you love to be doing in two years?"
+        )  # a marking note
+        for asked in (
+            "Who helps? What helps? Where?",
+            "What matters? Why? Since when?",
+            "How? With whom? By when?",
+        ):
             scripted.play(VISION, asked)  # the third is a barrage
         sessions.append(scripted)
         owning = Session(scenario)

@@ -655,7 +655,9 @@ def test_a_line_that_asks_nothing_draws_out_only_a_story_it_touches() -> None:
     asked = Move(Form.OPEN_QUESTION, Focus.STRENGTHS, Attractor.PEA, confidence=1.0)
     for line in ("You're clearly a very strong person.", "Nine years on that towpath. That's commitment."):
         assert Session(starting(DES, State.NEUTRAL)).play(praise, line).reveals == ()
-    touched = Session(starting(DES, State.NEUTRAL)).play(reflected, "Nine years on that towpath, every morning.")
+    touched = Session(starting(DES, State.NEUTRAL)).play(
+        reflected, "Nine years on that towpath, every morning."
+    )
     assert touched.reveals == ("strengths",)
     # One word in common with the story ("year") is chance, not the story touched.
     by_chance = Session(starting(DES, State.NEUTRAL)).play(reflected, "You've had a year of it, I know.")

@@ -25,7 +25,9 @@ BARRAGE = [
 
 def test_questions_are_counted_by_their_marks_or_where_they_start() -> None:
     assert questions_in(BARRAGE[0]) == 4
-    assert questions_in("Can I ask you something different? Where do you want to be? Who's in the picture?") == 2
+    assert (
+        questions_in("Can I ask you something different? Where do you want to be? Who's in the picture?") == 2
+    )
     assert questions_in("That's hard. I'm sorry.") == 0
     assert questions_in("whats your dream what's your vision what would make you proud") == 3
     assert questions_in("that's what i mean you know, it was a good day") == 0
