@@ -60,10 +60,6 @@ _CHECKLIST = re.compile(
     rf"\bstage\s*{_NUMBER}\s*[:\-\u2013]"  # "STAGE 2: IDEAL SELF." ("stage two." ends a sentence of HR talk)
     rf"|\bstage\s*{_NUMBER}\s+(?:{_TECHNIQUE})\b"  # the same dictated, with its colon lost
     rf"|(?:^|[.!?]\s+)(?:{_TECHNIQUE}|reflecting (?:feeling|meaning)s?)\s*:"  # "Reflection: you want..."
-    r"|\b(?:rapport|values?|emotions?|feelings?|autonomy|hope|strengths?|vision|ideal self|reflections?"
-    rf"|affirmations?|empathy|balance sheet|goal\s*{_NUMBER}|stage\s*{_NUMBER})"
-    r"\s+(?:(?:has|have) been\s+)?(?:established|captured|acknowledged|respected|affirmed|expanded"
-    r"|achieved|met|completed?|ticked(?: off)?|demonstrated|explored|covered|checked|noted)\b"
     rf"|\b(?:goal|stage)\s*{_NUMBER}(?:'s|\s+is)?\s+(?:done|sorted|ticked(?: off)?)\b"  # "that's goal two done"
     rf"|\ball\s+{_NUMBER}\s+(?:goals|stages)\b"  # "That's all four goals."
     r"|(?:^|[.!?]\s+)tick(?:ed)?(?: (?:that|this|it)(?: one)? off| (?:that|the) box)?\s*[.!]"  # "Great, thanks. Tick."
@@ -74,7 +70,39 @@ _CHECKLIST = re.compile(
     re.IGNORECASE,
 )
 """A checklist's shapes outside brackets: a stage numbered, a technique label opening a sentence,
-a stage ticked off, a note to the marker."""
+a goal done, a spoken tick, a note to the marker."""
+
+_CHECKLIST_NEEDS = ("stage", "goal", ":", "tick", "note", "message", "instruction")
+"""What a line must hold, lowered, for `_CHECKLIST` to be searched (each shape holds one)."""
+
+_TICKED_OFF = re.compile(
+    r"\b(?:rapport|values?|emotions?|feelings?|autonomy|hope|strengths?|vision|ideal self|reflections?"
+    rf"|affirmations?|empathy|balance sheet|goal\s*{_NUMBER}|stage\s*{_NUMBER})"
+    r"\s+(?:(?:has|have) been\s+)?(?:established|captured|acknowledged|respected|affirmed|expanded"
+    r"|achieved|met|completed?|ticked(?: off)?|demonstrated|explored|covered|checked|noted)\b",
+    re.IGNORECASE,
+)
+"""A stage of the arc ticked off: "Rapport established", "Values captured", "Hope has been expanded"."""
+
+_TICKED_NEEDS = (
+    "establish",
+    "captur",
+    "acknowledg",
+    "respect",
+    "affirm",
+    "expand",
+    "achiev",
+    "met",
+    "complet",
+    "tick",
+    "demonstrat",
+    "explor",
+    "cover",
+    "check",
+    "noted",
+)
+"""What a line must hold, lowered, for `_TICKED_OFF` to be searched: one of its words of ticking off.
+Searched only then, `marking_note` costs a line of the per-turn benchmark about 4 µs instead of 15."""
 
 
 @lru_cache(maxsize=LINES_REMEMBERED)  # the engine and the scorecard each ask of every line
@@ -89,5 +117,13 @@ def marking_note(line: str) -> str | None:
         inside = found.group(1)
         if _LABEL_INSIDE.search(inside) and not _SPOKEN_ASIDE.search(inside):
             return found.group(0)
-    checklist = _CHECKLIST.search(text)
-    return None if checklist is None else checklist.group(0).strip(" .!?")
+    lowered = text.lower()
+    found_in = [
+        pattern.search(text)
+        for pattern, needs in ((_CHECKLIST, _CHECKLIST_NEEDS), (_TICKED_OFF, _TICKED_NEEDS))
+        if any(word in lowered for word in needs)
+    ]
+    first = min(
+        (found for found in found_in if found is not None), key=lambda found: found.start(), default=None
+    )
+    return None if first is None else first.group(0).strip(" .!?")
