@@ -452,7 +452,8 @@ class Session:
         """The rule that hears the line as said by rote, if one does: a note for whoever marks it
         (`reading.marking_notes`), or what the trainee's last lines kept doing: the same opening or
         frame (`reading.formula`), sweeping praise (`reading.flattery`), the coachee's own words
-        quoted back (`reading.parrot`) or questions stacked (`reading.question_barrage`). An order is an order whatever is written beside it."""
+        quoted back (`reading.parrot`) or questions stacked (`reading.question_barrage`). An order is
+        an order whatever is written beside it."""
         if move.attractor is not Attractor.NEA and marking_note(text) is not None:
             return Rule.MARKING_NOTE
         recent = [

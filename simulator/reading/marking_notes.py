@@ -5,8 +5,9 @@
 your ideal self?", "I hear you. Emotion acknowledged.", "[SPECIFIC AFFIRMATION ✓]": technique
 labels, a template's blanks, the stages of the arc announced and ticked off. Nobody says these to
 the person in front of them; a trainee who types them is writing for a scorer. Blind authors,
-asked to game the verdict, wrote them (probe15): the coachee, hearing the generic lines between
-the labels, opened up, and three such conversations added up to the compassion-led mark.
+asked to game the verdict, wrote them (probe15, probe16): the coachee, hearing the generic lines
+between the labels, opened up, and four such conversations added up to the compassion-led mark,
+one of them (the scenario's goals read out and ticked off) to 80.4.
 
 A line that holds one is heard as said by rote: the coachee answers it as usual, it moves
 nothing, and the scorecard credits nothing for it (`Rule.MARKING_NOTE`).
@@ -15,9 +16,11 @@ What a transcript puts in brackets is not a note: "[laughs]", "[sighs]", "[cross
 "[unintelligible 00:02:59]" are the transcriber's, and a trainee's "[smiles]" a stage direction.
 A bracketed note is one that names a technique or a stage of the arc, holds a tick, is a
 template's blank in capitals ("[ROLE]", "[TIMEFRAME: 2 years]") or a blank's usual word
-("[name]"). Outside brackets, only the shapes of a checklist count: "Stage 2:", a technique
-label opening a sentence ("Reflection: you want..."), a stage ticked off ("Rapport established",
-"Hope has been expanded"), a note addressed to the marker.
+("[name]"). A parenthesis is one when it names a technique and speaks to nobody ("(Reflection of
+meaning)"; not "(your values, I mean)"). Outside brackets, only the shapes of a checklist count:
+"Stage 2:", a technique label opening a sentence ("Reflection: you want..."), a stage ticked off
+("Rapport established", "Hope has been expanded"), a goal done ("that's goal two done", "all four
+goals"), a spoken "Tick.", a note addressed to the marker.
 """
 
 from __future__ import annotations
