@@ -65,6 +65,9 @@ _SET_ASIDE_BEFORE = re.compile(
     # "if you strip away the commission and the league table, what do you care about?", "leaving
     # aside the audit", "apart from the numbers", "other than the portfolio": the rest is what is asked
     r"|\b(?:" + ASIDE_FROM + r"|leave aside|beyond)(?:\W+[\w']+){0,6}\W*$"
+    # "whatever happens with ARCP, ... what does she look like?", "regardless of the numbers": what
+    # is asked holds whichever way the subject goes
+    r"|\b(?:whatever happens (?:with|to|at|in)|regardless of|irrespective of)(?:\W+[\w']+){0,3}\W*$"
     # "before we go anywhere near the numbers", "this is more about you than the eportfolio"
     r"|\bbefore (?:we|i|you) (?:go (?:anywhere )?near|get (?:on )?to|talk about|look at|get into|start on"
     r"|dig into|go into|touch)(?:\W+[\w']+){0,3}\W*$"
@@ -152,7 +155,11 @@ def puts_aside(before: str, word: str, after: str) -> bool:
     subject would have) were added after a probe15 textbook's vision question, "the doctor you'd
     really love to be, not the one the ARCP panel wants", read as a compliance check: over the
     verdict's 1,540 conversations only that one moved (48.9 -> 60.9 typed, 52.0 -> 78.8 dictated;
-    dictated expectations missed 78 -> 77); the set-aside sets as before."""
+    dictated expectations missed 78 -> 77); the set-aside sets as before. "whatever happens with",
+    "regardless of" and "irrespective of" were added after probe16's vision question "Whatever
+    happens with ARCP, ..., what does she look like?" shut Niamh down: over 1,620 conversations only
+    that one moved (57.8 -> 79.6 typed, 58.7 -> 87.0 dictated, both now compassion-led); the
+    set-aside sets as before."""
     # A word is set aside when its clause puts it down: a setting-aside phrase before it ("forget",
     # "never mind", "didn't come to talk", "not going to go through"), a verb that puts it
     # somewhere ("put the numbers away", "leave the audit for today"), what is said of it after it

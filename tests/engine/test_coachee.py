@@ -380,6 +380,8 @@ def test_an_order_sent_on_to_another_day_still_stings() -> None:
         # doctor you'd really love to be, not the one the ARCP panel wants, who is she?"
         "The nurse you'd really love to be, not the one the audit wants, who is she?",
         "What would a good week look like, not what the audit says?",
+        "Whatever happens with the audit, what kind of nurse would you love to be?",
+        "Regardless of the audit, what would a good year look like for you?",
         # a later clause says it, named again, is not what the meeting is for: Grace went defensive at
         # "the audit is one thing. but honestly it's not the main reason. I wanted to ask about you"
         "I won't pretend, the audit is one thing. But honestly it's not the main reason. I wanted to ask about you.",

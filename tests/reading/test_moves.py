@@ -615,6 +615,7 @@ def test_a_local_nea_word_makes_a_question_a_compliance_check() -> None:
         "The Datix can wait. What would make this half hour useful for you?",
         "I'd rather hear how you are than go over the Datix again. How's things?",
         "If you picture the nurse you'd love to be in five years, not the one the Datix wants, who is she?",
+        "Whatever happens with the Datix, if you picture yourself in a few years, what does she look like?",
     ],
 )
 def test_a_local_nea_word_set_aside_makes_no_compliance_check(line: str) -> None:
