@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from simulator.reading.formula import first_of_refrain
-from simulator.reading.trainee_text import LINES_REMEMBERED
+from simulator.reading.trainee_text import LINES_REMEMBERED, SENTENCE_END
 
 STACKED = 3
 """How many questions one line must ask to stack them."""
@@ -36,7 +36,6 @@ STACKED_BEFORE = 2
 """A line is a barrage when it stacks questions and at least this many of the lines in the window did."""
 
 _ASKED = re.compile(r"[^?]*\?")
-_SENTENCE_END = re.compile(r"[.!]\s+")
 
 _LEAVE_TO_ASK = re.compile(
     r"^\W*(?:(?:so|and|but|okay|ok|right|well|look)\W+)*"
@@ -59,7 +58,7 @@ def questions_in(line: str) -> int:
     text = line.replace("\u2019", "'")
     if "?" not in text:
         return len(_SPOKEN_START.findall(text.lower()))
-    asked = (_SENTENCE_END.split(found.group(0))[-1] for found in _ASKED.finditer(text))
+    asked = (SENTENCE_END.split(found.group(0))[-1] for found in _ASKED.finditer(text))
     return sum(1 for question in asked if question.strip(" ?") and not _LEAVE_TO_ASK.search(question))
 
 
