@@ -1,6 +1,6 @@
 """Does the coachee listen, vary and keep up? Plays the written practice conversations and prints figures.
 
-    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|...|probe16|live|live2|live3|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
+    python benchmarks/coachee_fit.py [--set tuning|held_out|probe|probe2|...|probe17|live|live2|live3|all] [--seeds 5] [--sample FILE N [--sample-seed S]]
 
 Conversations live in `benchmarks/conversations/<set>/*.yaml` (a `scenario` id and
 `conversations: [{style, title, lines}]`). Each is played against its persona with several
@@ -218,12 +218,13 @@ SETS = (
     "probe14",
     "probe15",
     "probe16",
+    "probe17",
     "live",
     "live2",
     "live3",
 )
-"""The conversation sets: tuning and held_out written by the project's own authors, the sixteen probes
-written blind by forty-two further authors who saw neither the engine nor the other sets, live and
+"""The conversation sets: tuning and held_out written by the project's own authors, the seventeen probes
+written blind by forty-four further authors who saw neither the engine nor the other sets, live and
 live2, written by sixteen more line by line against the coachee itself (at seeds 0 and 2), with no
 score in sight, and live3, written the same way by eight more at seed 4 against the coachee with
 its deeper personas (five conversations a persona, one in each style, so its fifth conversation
