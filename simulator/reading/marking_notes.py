@@ -20,7 +20,8 @@ template's blank in capitals ("[ROLE]", "[TIMEFRAME: 2 years]") or a blank's usu
 meaning)"; not "(your values, I mean)"). Outside brackets, only the shapes of a checklist count:
 "Stage 2:", a technique label opening a sentence ("Reflection: you want..."), a stage ticked off
 ("Rapport established", "Hope has been expanded"), a goal done ("that's goal two done", "all four
-goals"), a spoken "Tick.", a note addressed to the marker.
+goals"), a line opening with a numbered goal ("goal three i need you to..."), a spoken "Tick." (or,
+dictated, "thanks tick next"), a note addressed to the marker.
 """
 
 from __future__ import annotations
@@ -66,6 +67,13 @@ _CHECKLIST = re.compile(
     rf"|\b(?:goal|stage)\s*{_NUMBER}(?:'s|\s+is)?\s+(?:done|sorted|ticked(?: off)?)\b"  # "that's goal two done"
     rf"|\ball\s+{_NUMBER}\s+(?:goals|stages)\b"  # "That's all four goals."
     r"|(?:^|[.!?]\s+)tick(?:ed)?(?: (?:that|this|it)(?: one)? off| (?:that|the) box)?\s*[.!]"  # "Great, thanks. Tick."
+    # The same dictated, with no stop to end it: "great thanks tick next i'd like...", "...herself tick"
+    # ("you tick rarely", "which boxes can you already tick", "what makes him tick" are not).
+    r"|(?<!\byou )(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bme )(?<!\bhim )(?<!\bher )(?<!\bthem )(?<!\bus )"
+    r"(?<!\bbox )(?<!\bboxes )(?<!\bon )(?<!\balready )(?<!\bjust )\btick\b(?=\s*(?:$|next\b))"
+    # A line opening with a numbered goal or stage, as a checklist is read out, with or without its
+    # colon ("goal three i need you to leave with a next step"; not "goal one for me is...").
+    rf"|^\W*(?:goal|stage)\s*{_NUMBER}\b(?!\s*(?:is|was|for|of|would|will|could|should|might|and|or)\b)"
     r"|\b(?:note|message|instruction)s? (?:to|for) (?:the )?(?:evaluator|assessor|scorer|marker|grader"
     r"|examiner|reviewer|system|ai|model|algorithm)\b"
     r"|\b(?:system|assessor|evaluator|scorer|marker) (?:note|instruction)\b"

@@ -53,6 +53,9 @@ def test_labels_blanks_and_ticked_stages_are_notes() -> None:
         ("Brilliant, that's goal two done.", "goal two done"),
         ("Goal three: a next step you chose yourself. What's your next step?", "Goal three:"),
         ("Fantastic. That's all four goals.", "all four goals"),
+        ("great thanks tick next what matters most to you in the job", "tick"),
+        ("so for the record grace chose that step herself tick", "tick"),
+        ("goal three i need you to leave with a next step you chose yourself", "goal three"),
     ):
         assert marking_note(line) == note, line
 
@@ -73,6 +76,9 @@ def test_a_transcribers_brackets_and_everyday_talk_are_not_notes() -> None:
         "Any further absence and we move to stage two.",
         "Step one: you ring Bev on Monday.",
         "I'll tick that box for the audit, fine.",
+        "what makes him tick",
+        "which boxes can you already tick",
+        "Goal one for me is getting you some rest.",
     ):
         assert marking_note(line) is None, line
 
