@@ -315,6 +315,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from simulator.reading.fit import (
         CONVERSATION_TEST_AUTHORS,
         PRACTICE_TEST_AUTHORS,
+        PRACTICE_TEST_SETS,
         PROBE_AUTHORS,
         TEST_AUTHORS,
     )
@@ -324,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     report_testing(
         PRACTICE_TEST_AUTHORS, "\n(i) practice testing part (conversations on the bundled personas)"
     )
+    for pair in PRACTICE_TEST_SETS:  # written and labelled at different times: read apart too
+        report_testing(pair, f"\n(i) practice testing part, {' and '.join(pair)} alone")
     report_second_labels()
     for probe in PROBE_AUTHORS:  # each written to its own brief: read apart
         report_testing((probe,), f"\n(i) hard-case probe {probe} (never fitted)")

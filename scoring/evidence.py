@@ -49,7 +49,7 @@ from simulator.reading.reflection import (
 )
 from simulator.reading.repeats import LineKey, asked_key, line_key
 from simulator.reading.taking_up import points_back, shares_words
-from simulator.reading.trainee_text import asks, split_lead
+from simulator.reading.trainee_text import asks, said_as_heard, split_lead
 from simulator.rules import Rule, rule_named
 from simulator.scenario.replies import topics_named
 from simulator.vocabulary import QUESTION_FORMS, REFLECTION_FORMS, Attractor, Focus, Form, Move
@@ -138,6 +138,9 @@ class TurnEvidence:
     stung: bool = False  # the line hit one of the coachee's nerves (a hot button fired on it)
     # Words of the coachee's vision, values or plan the line told them before they said them.
     told_first: tuple[str, ...] = ()
+    # The line opens as handing back what the coachee said ("I'm hearing that...", "It sounds like
+    # ..."), and nothing it hands back had been said by them: facts from the file dressed as listening.
+    claims_unheard: bool = False
 
     @property
     def counts(self) -> bool:
@@ -445,6 +448,13 @@ def told_first(line: str, move: Move, heard: frozenset[str], said_after: Sequenc
     return tuple(told) if len(told) >= TOLD_FIRST_WORDS else ()
 
 
+def claims_unheard(line: str, heard: frozenset[str]) -> bool:
+    """Whether the line says it heard (`said_as_heard`) what no line of the coachee's had said: not
+    one content word of it is theirs (`heard`)."""
+    claimed = words_of(said_as_heard(line))
+    return bool(claimed) and claimed.isdisjoint(heard)
+
+
 def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
     """Every trainee line's evidence, in order."""
     evidence = []
@@ -506,6 +516,7 @@ def conversation_evidence(facts: ConversationFacts) -> tuple[TurnEvidence, ...]:
                 and (shares_words(asking_words, coachee[-1] if coachee else "") or points_back(asking)),
                 stung=any(rule_named(rule) is Rule.HOT_BUTTON for rule in turn.rules),
                 told_first=told_first(turn.trainee, move, heard, replies[index:]),
+                claims_unheard=claims_unheard(turn.trainee, heard),
             )
         )
         # An unclear line was said all the same: the same words again are a repeat, as the coachee hears them.

@@ -179,6 +179,20 @@ def held_back(measures: tuple[Measure, ...], evidence: Evidence, rubric: Rubric)
         # rapport, not coaching: a rota of framed echoes ("seems like X means a lot to you")
         # otherwise added up to 73.
         return "Not compassion-led while the conversation never reached the real self or a plan"
+    # A reflection is the coachee's meaning handed back (MITI); their file read out in the words of
+    # listening ("I'm hearing that you've been a midwife for twenty-two years", before she has said
+    # so) is not one, and a trainee who does it again and again is performing listening. Over the
+    # verdict's 1,700 written conversations (seed 0, typed and dictated) no textbook, repaired, warm
+    # or blunt one has more than two such lines (two textbooks typed and two dictated have two), and
+    # 71 gaming ones have three or more (37 typed, 34 dictated), among them one that added up to
+    # 71.1 once the reader was fitted on practice conversations (probe14: "lifts sentence after
+    # sentence from Carys's situation and wraps each one in a stock coaching phrase").
+    claimed = evidence.count("claims_unheard")
+    if claimed >= rubric.compassion_led_unheard_below:
+        return (
+            f"Not compassion-led while {claimed} lines said they heard what the coachee never said"
+            " (facts from their file dressed as listening)"
+        )
     if evidence.rote_share >= rubric.compassion_led_rote_below:
         # A rota of stock lines, or the coachee's words handed back before the next stock question,
         # earns nothing line by line, but the lines between can still add up: over the verdict's

@@ -14,9 +14,10 @@ weighed most (the cues). On top of it:
   first ("The notes are on my list, but first, how are you doing?")
   (`simulator.reading.reassurance`), and one read as NEA that praises with "should" ("You should
   be really proud of that.") is read again with "can" in its place
-  (`simulator.reading.praise_with_should`); a question read as warm or neutral that holds a frame
-  only reproach uses ("What is wrong with you?", "Do you even care about this job?") is a
-  confrontation (`simulator.reading.reproach`); these are the hand-written rules that still earn
+  (`simulator.reading.praise_with_should`); a line not read as a confrontation that holds a frame
+  only reproach uses ("What is wrong with you?", "Do you even care about this job?") is one
+  (`simulator.reading.reproach`), however unsure the reader was of it ("How many times do I have to
+  tell you?" read as a deficit question, 0.52 sure); these are the hand-written rules that still earn
   their place;
 - a trainer's own phrases (`Context.phrases`) decide the focus when the line names one
   (`simulator.reading.trainer_phrases`);
@@ -85,7 +86,7 @@ def classify_many(texts: Sequence[str], contexts: Sequence[Context]) -> list[Mov
             )
             continue
         form, focus, cues, confidence = reading.form, reading.focus, reading.cues, reading.confidence
-        reproached = reproach_in(clean) if reading.attractor is not Attractor.NEA else None
+        reproached = reproach_in(clean) if reading.form is not Form.CONFRONT else None
         if reproached is not None:
             form, focus, cues, confidence = (
                 Form.CONFRONT,

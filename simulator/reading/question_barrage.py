@@ -5,9 +5,9 @@ make you proud?", then four more of the same, and four more: every stock questio
 so that whichever the coachee takes up, one of them was the right one. Asked once, a few questions
 in a breath is how people talk; asked in line after line it is an interview by list, and the
 coachee answers one and hears none of them meant (one question at a time: Miller & Rollnick).
-Across the project's conversation sets (1,620 conversations in five styles), a line stacking three
-questions when at least two of the six lines before it did occurs only in gaming conversations (4
-typed, 6 dictated): 14 textbook lines stack three questions typed and 38 dictated, never so. A blind author's
+Across the project's conversation sets (1,700 conversations in five styles), a line stacking three
+questions when at least two of the six lines before it did occurs only in gaming conversations (5
+typed, 7 dictated): 14 textbook lines stack three questions typed and 38 dictated, never so. A blind author's
 barrage of stock questions otherwise added up to 69, a point short of compassion-led, above two
 textbooks of the same set (probe15). The coachee hears such a line as a barrage (it moves nothing)
 and the scorecard credits nothing for it.

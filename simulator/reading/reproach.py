@@ -7,8 +7,9 @@ as a warm question about what matters, and the coachee lifted. Corpus lines writ
 questions that blame or put down, with their kindly twins in the same words, were measured and
 set aside (`simulator/reading/corpus/README.md`, authors dy to ee): the words that make these
 questions cruel ("even", "wrong with you", "too much to ask") are few and the frames around them
-many. So a question the reader read as warm or neutral that holds one of a few frames no kindly
-question uses is read as a confrontation (`REPROACH`). Frames that a curious or admiring question
+many. So a question the reader did not read as a confrontation that holds one of a few frames no
+kindly question uses is read as one (`REPROACH`): read as warm or neutral, or as NEA too unsure to
+count ("How many times do I have to tell you?", a deficit question 0.52 sure, counted neither way). Frames that a curious or admiring question
 shares ("Who taught you to do that?", "Since when have you been running the group?", "What were
 you thinking about when you wrote it?") are left to the reader.
 

@@ -203,14 +203,38 @@ def _with_its_condition(words: list[str], start: int) -> int:
     return start
 
 
-OPENER = re.compile(
+_NOISES = (
     r"(?:(?:mm+|hmm+|mhm|mm-hmm|um|uh|erm|er|ah|oh|so|ok|okay|right|all right|alright|well|and|"
     r"yeah|yes|sure|got it|i see)\b[\s,.:;!-]*)*"
-    r"(?:(?:i hear|i'm hearing|it sounds like|sounds like|it seems like|seems like|you said|you're saying|"
-    r"what i'm hearing is|so for you)(?: that)?\b[\s,.:;!-]*)?"
 )
+_HEARD = (
+    r"i hear|i'm hearing|it sounds like|sounds like|it seems like|seems like|you said|you're saying|"
+    r"what i'm hearing is|so for you"
+)
+OPENER = re.compile(rf"{_NOISES}(?:(?:{_HEARD})(?: that)?\b[\s,.:;!-]*)?")
 """How a lowered line may open before it says anything: listening noises, "so", "right", "I hear
 that", "it sounds like"... ("Right, I hear that, ...")."""
+
+_HEARING_FRAME = re.compile(
+    rf"{_NOISES}(?:reflecting back\b[\s,.:;!-]*)?"
+    rf"(?:{_HEARD}|im hearing|what im hearing is|what i'?m noticing is|i'?m noticing|it sounds as if)"
+    r"(?: that)?\b[\s,.:;!-]*"  # "im": speech-to-text may drop the apostrophe
+)
+
+
+def said_as_heard(line: str) -> str:
+    """What a line opening with a frame of listening ("I'm hearing that...", "What I'm noticing is
+    ...", "It sounds like...") says it heard, up to the end of that sentence; "" for a line opening
+    otherwise. Said as heard, it claims to hand back the coachee's own words."""
+    lowered = line.lower().replace("\u2019", "'")
+    found = _HEARING_FRAME.match(lowered)
+    if found is None or found.end() == 0 or not _HEARING_FRAME_WORDS.search(lowered, 0, found.end()):
+        return ""
+    return SENTENCE_END.split(lowered[found.end() :], maxsplit=1)[0]
+
+
+_HEARING_FRAME_WORDS = re.compile(r"\b(?:hear|hearing|sounds?|seems|said|saying|noticing|for you)\b")
+"""The words of the frame itself: listening noises alone ("so, right,") frame nothing."""
 
 
 def without_opener(lowered: str) -> str:

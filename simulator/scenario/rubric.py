@@ -127,6 +127,12 @@ class Rubric(BaseModel):
         le=1,
         description="No compassion-led band while this share of the clear trainee lines or more were said by rote (a repeat, a formula refilled, sweeping praise heaped on again, the coachee's words handed back as before): `overall` is held just below `compassion_led_from`; at 1, only a conversation said wholly by rote (ours).",
     )
+    compassion_led_unheard_below: int = Field(
+        3,
+        ge=1,
+        le=MAX_TURNS,
+        description='No compassion-led band once this many trainee lines or more said they heard what the coachee never said ("I\'m hearing that...", "It sounds like..." before facts from their file that no line of theirs held): `overall` is held just below `compassion_led_from` (ours).',
+    )
     min_turns: int = Field(
         8,
         ge=1,

@@ -6,7 +6,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.reading.trainee_text import asks, normalise, question_start, split_lead, without_lead_in
+from simulator.reading.trainee_text import (
+    asks,
+    normalise,
+    question_start,
+    said_as_heard,
+    split_lead,
+    without_lead_in,
+)
 
 
 def test_a_typed_line_is_split_at_its_first_question_mark() -> None:
@@ -111,3 +118,18 @@ def test_a_name_or_word_set_off_by_a_comma_at_the_start_is_set_aside() -> None:
 def test_setting_aside_the_lead_in_leaves_a_shorter_normalised_line(line: str) -> None:
     bare = without_lead_in(line)
     assert bare == "" or (normalise(bare) == bare and len(bare) < len(normalise(line)))
+
+
+def test_what_a_line_says_it_heard_is_its_first_sentence_after_a_frame_of_listening() -> None:
+    assert said_as_heard("I'm hearing that you stayed in community. What strengths does that show?") == (
+        "you stayed in community."
+    )
+    assert said_as_heard("Reflecting back, what I'm noticing is the mountain road.") == "the mountain road."
+    assert said_as_heard("so what im hearing is three are missing") == "three are missing"
+    assert said_as_heard("So, right. What do you want?") == ""
+    assert said_as_heard("What would you love to be doing?") == ""
+
+
+@given(st.text(max_size=80))
+def test_what_a_line_says_it_heard_is_always_part_of_the_line(line: str) -> None:
+    assert said_as_heard(line) in line.lower().replace("\u2019", "'")

@@ -266,15 +266,15 @@ def test_a_conversation_that_never_reflects_is_held_below_compassion_led_by_its_
     assert any("held below" in note for note in card.notes)
 
 
-# Written ahead of Rhi's replies and dictated: one reflection that heard her ("its you they should
-# trust..."), questions taking up her words, and she ends energised; Empathy rates 3.0.
+# Written ahead of Rhi's replies and dictated: one reflection that heard her ("its the people you
+# bring on..."), questions taking up her words, and she ends energised; Empathy rates 3.0.
 RHI_HEARD_ONCE = [
     "its not a telling off rhi i promise we will talk about the kitchen in a bit but theres something else i want to ask you first and ill be quick",
     "how are you keeping you and jo",
     "alright thank you for saying",
     "you know what bernard said to me last thursday he said those faggots are the reason he still gets out of the house of a thursday thats you that is",
     "what do you reckon youre best at in there",
-    "its you they should trust not only the palate thats what youre saying",
+    "its the people you bring on not only the palate thats what youre saying",
     "what made you want to cook in the first place",
     "that explains a lot about you",
     "if brindle was exactly the kitchen you wanted two years from now what would i see if i came in through the back door",
@@ -299,7 +299,8 @@ def test_empathy_just_short_of_fair_with_the_coachee_heard_does_not_hold_a_conve
     assert not any("held below" in note for note in card.notes)
     # With that one reflection asking a stock question after it instead, nothing heard them alone.
     asked = [
-        line + " what matters most to you" if line.startswith("its you") else line for line in RHI_HEARD_ONCE
+        line + " what matters most to you" if line.startswith("its the people") else line
+        for line in RHI_HEARD_ONCE
     ]
     card = score_practice(scenario, play(scenario, asked).turns, strict)
     assert card.band is not Band.COMPASSION_LED
@@ -326,12 +327,52 @@ def test_the_coachees_words_before_each_new_stock_question_are_never_compassion_
     assert score_session(session).band is not Band.COMPASSION_LED
 
 
+# A blind author's gaming conversation (probe14): the facts of Carys's file, each dressed as
+# listening before a stock question. It added up to 71.1 on a reader fitted on practice lines.
+FILE_DRESSED_AS_LISTENING = [
+    "Thank you for coming, Carys. I'm hearing that you've been a community midwife for twenty-two years. How does that make you feel?",
+    "What I'm noticing is that until April you were one of the four midwives of the Seren continuity team. Tell me more about your vision for that.",
+    "It sounds like Seren was disbanded to staff labour ward. What would your ideal self say about that?",
+    "I'm curious: you stayed in community and took on Glanrhyd, thirty-five minutes over the mountain road. What strengths does that show?",
+    "Reflecting back, I'm hearing that since September fourteen of your postnatal home visits went on BadgerNet more than 48 hours late. What's your desired future there?",
+    "So what I'm hearing is that three are not on it at all. How does that sit with your values?",
+    "It sounds like one of those was the day-three visit for a baby readmitted on day six with jaundice. Let's hold that with compassion.",
+    "I want to affirm that the review found your care sound but your record missing. That's a real strength.",
+    "I'm noticing a link lecturer emailed about Ffion, a second-year student placed with you. What does your ideal self want for Ffion?",
+    'It sounds like you told her to "stay in the car if you can\'t keep up". How does that connect to your passion?',
+    "I'm hearing that women in Pen-y-bryn still ask for you by name. Tell me more.",
+    "Let's look at your balance sheet. What's in place and what's missing?",
+    "What's one step you'd like to choose, with full autonomy?",
+    "Wonderful. I'm hearing that you're on call for home births tonight. Thank you for this open conversation.",
+]
+
+
+def test_the_file_read_out_as_what_was_heard_is_held_below_compassion_led() -> None:
+    scenario = catalogue.load("community-midwife-burnout").scenario
+    session = play(scenario, FILE_DRESSED_AS_LISTENING)
+    card = score_session(session)
+    assert card.band is not Band.COMPASSION_LED
+    assert any("said they heard what the coachee never said" in note for note in card.notes)
+    # Without the rule's count reached (the first two claims only), nothing holds it back for that.
+    short = score_session(play(scenario, FILE_DRESSED_AS_LISTENING[:3]))
+    assert not any("said they heard" in note for note in short.notes)
+
+
+def test_a_reflection_of_what_the_coachee_said_claims_nothing_unheard() -> None:
+    from scoring.evidence import claims_unheard, words_of
+
+    heard = words_of("I miss Seren. I miss knowing who's doing my visits.")
+    assert not claims_unheard("It sounds like you really miss Seren.", heard)
+    assert claims_unheard("I'm hearing that you've been a midwife for twenty-two years.", heard)
+    assert not claims_unheard("How are you doing?", heard)  # no frame of listening at all
+
+
 def test_a_conversation_said_a_third_by_rote_is_held_below_compassion_led_by_that_alone() -> None:
-    # The coachee's last sentence handed back, person turned, before each new stock question:
-    # parroting earns nothing line by line, and the lines between added up to 89.4 with the
+    # The coachee's words handed back as "you said ..." every other line, between stock questions:
+    # parroting earns nothing line by line, and the lines between added up to 80.9 with the
     # relational gate off. Rote lines are most of it, which holds it on their own.
     scenario = catalogue.load("ward-nurse-charting").scenario
-    strategy = dictated(STRATEGIES["their last sentence, person turned, then a new stock question"])
+    strategy = dictated(STRATEGIES["'You said' their words, every other line"])
     turns = play_strategy(scenario, strategy).turns
     only_rote = scenario.rubric.model_copy(update={"compassion_led_needs_relational": False})
     card = score_practice(scenario, turns, only_rote)
