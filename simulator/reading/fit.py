@@ -408,35 +408,18 @@ TEST_AUTHORS = ("d", "h", "n")
 CONVERSATION_TEST_AUTHORS = ("ap", "aq")
 """A second testing part: every manager line of whole conversations, by two authors who saw no other file."""
 PRACTICE_FIT_AUTHORS = (
-    "ei",
-    "ej",
-    "ek",
-    "el",
-    "er",
-    "es",
-    "et",
-    "eu",
-    "ev",
-    "ew",
-    "fb",
-    "fc",
-    "fd",
-    "fe",
-    "ff",
-    "fg",
-    "fh",
-    "fi",
-)
+    "ei", "ej", "ek", "el", "er", "es", "et", "eu", "ev", "ew", "fb", "fc", "fd", "fe", "ff", "fg", "fh", "fi",
+)  # fmt: skip
 PRACTICE_TEST_SETS = (("em", "en"), ("ez", "fa"))
 PRACTICE_TEST_AUTHORS = tuple(author for pair in PRACTICE_TEST_SETS for author in pair)
 """A third testing part, the lines the product reads in use: every trainee line of 160 practice
 conversations on the bundled personas, written blind by authors who saw only what a trainee sees
 of each persona, labelled where they stand by labellers who saw neither the reader nor the corpus
-(the corpus README). em and en hold half of `benchmarks/conversations/probe6` and half of
-`probe7`; ez and fa all of `probe17`, one writer's conversations each, written and labelled
-while the reader was fitted on the practice lines of `PRACTICE_FIT_AUTHORS`. Those are the non-gaming
-conversations of half of each of `probe2` to `probe5` (ei to el) and of `probe8` to `probe16`
-(er onwards), fitted but for their gaming conversations (`UNFITTED_GROUPS`)."""
+(the corpus README): em and en half of `benchmarks/conversations/probe6` and half of `probe7`, ez
+and fa all of `probe17`, one writer's conversations each. The conversations of the same kind
+labelled by `PRACTICE_FIT_AUTHORS` (ei to el, half of each of `probe2` to `probe5`; er to ew and
+fb to fi, of `probe8` to `probe16`) are fitted, but for their gaming conversations
+(`UNFITTED_GROUPS`)."""
 UNFITTED_GROUPS = ("practice_gaming",)
 """Groups of fitting authors' lines that are never fitted: the lines of gaming conversations,
 labelled one by one, look like coaching (a stock question is an open question about the vision),

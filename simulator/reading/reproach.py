@@ -9,9 +9,10 @@ set aside (`simulator/reading/corpus/README.md`, authors dy to ee): the words th
 questions cruel ("even", "wrong with you", "too much to ask") are few and the frames around them
 many. So a question the reader did not read as a confrontation that holds one of a few frames no
 kindly question uses is read as one (`REPROACH`): read as warm or neutral, or as NEA too unsure to
-count ("How many times do I have to tell you?", a deficit question 0.52 sure, counted neither way). Frames that a curious or admiring question
-shares ("Who taught you to do that?", "Since when have you been running the group?", "What were
-you thinking about when you wrote it?") are left to the reader.
+count ("How many times do I have to tell you?", a deficit question 0.52 sure, counted neither
+way). Frames that a curious or admiring question shares ("Who taught you to do that?", "Since
+when have you been running the group?", "What were you thinking about when you wrote it?") are
+left to the reader.
 
 A small net by design (`python benchmarks/reassurance.py`): on 120 questions written for it by an
 author who saw nothing of the project (`benchmarks/reproach_probe.jsonl`: 60 that reproach, 60
