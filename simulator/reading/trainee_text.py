@@ -220,8 +220,6 @@ _HEARING_FRAME = re.compile(
     rf"(?:{_HEARD}|im hearing|what im hearing is|what i'?m noticing is|i'?m noticing|it sounds as if)"
     r"(?: that)?\b[\s,.:;!-]*"  # "im": speech-to-text may drop the apostrophe
 )
-_HEARING_FRAME_WORDS = re.compile(r"\b(?:hear|hearing|sounds?|seems|said|saying|noticing|for you)\b")
-"""The words of the frame itself: listening noises alone ("so, right,") frame nothing."""
 
 
 def said_as_heard(line: str) -> str:
@@ -230,7 +228,7 @@ def said_as_heard(line: str) -> str:
     otherwise. Said as heard, it claims to hand back the coachee's own words."""
     lowered = line.lower().replace("\u2019", "'")
     found = _HEARING_FRAME.match(lowered)
-    if found is None or not _HEARING_FRAME_WORDS.search(lowered, 0, found.end()):
+    if found is None:  # the frame itself is required: listening noises alone frame nothing
         return ""
     return SENTENCE_END.split(lowered[found.end() :], maxsplit=1)[0]
 
